@@ -1,0 +1,36 @@
+// What every subcommand needs: the store and the vocabulary, located from the global options.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sitrep/model/vocabulary.hpp"
+#include "sitrep/result.hpp"
+#include "sitrep/store/sqlite_store.hpp"
+
+namespace sitrep::cli {
+
+struct GlobalOptions {
+  std::string db;        // --db, else $SITREP_DB, else ./sitrep.db
+  std::string data_dir;  // --data-dir, else $SITREP_DATA, else the installed or source data/
+};
+
+std::string resolve_db_path(const GlobalOptions& options);
+
+struct Context {
+  std::string db_path;
+  model::Vocabulary vocabulary;
+  std::unique_ptr<store::SqliteStore> store;
+};
+
+Result<Context> open_context(const GlobalOptions& options);
+
+// Formats 1234567 as "1,234,567".
+std::string thousands(int64_t value);
+
+// Exit codes shared by every subcommand.
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;  // the command could not do its work; nothing was changed
+constexpr int kExitUsage = 2;    // bad arguments or filter
+
+}  // namespace sitrep::cli

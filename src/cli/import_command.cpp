@@ -1,0 +1,164 @@
+// sitrep import FILE... — load dataset exports into the store, all or nothing.
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "sitrep/store/importer.hpp"
+
+namespace sitrep::cli {
+namespace {
+
+struct ImportArgs {
+  std::vector<std::string> files;
+  std::string format;
+  bool dry_run = false;
+  int64_t max_rejects = -2;  // -2: the default for the mode
+  std::string rejects_out;
+  bool quiet = false;
+};
+
+constexpr size_t kRejectsShown = 20;
+
+void print_rejects(const store::ImportReport& report) {
+  for (size_t i = 0; i < report.rejects.size() && i < kRejectsShown; ++i) {
+    std::cerr << "  " << report.rejects[i].message() << '\n';
+  }
+  if (report.rejects.size() > kRejectsShown) {
+    std::cerr << fmt::format("  … and {} more\n", thousands(static_cast<int64_t>(
+                                                       report.rejects.size() - kRejectsShown)));
+  }
+}
+
+Status write_rejects_file(const std::string& path, const store::ImportReport& report) {
+  std::ofstream out(path);
+  if (!out) return make_error(fmt::format("{}: cannot write", path));
+  out << "file\tline\tcolumn\tfield\treason\traw\n";
+  auto clean = [](std::string text) {
+    for (char& c : text) c = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    return text;
+  };
+  for (const io::RowError& e : report.rejects) {
+    out << clean(e.file) << '\t' << e.line << '\t' << e.column << '\t' << clean(e.field) << '\t'
+        << clean(e.reason) << '\t' << clean(e.raw) << '\n';
+  }
+  return Status::success();
+}
+
+int run_import(const ImportArgs& args, const GlobalOptions& global, const std::string& command) {
+  std::optional<io::Format> format;
+  if (!args.format.empty()) {
+    format = io::parse_format(args.format);
+    if (!format) {
+      std::cerr << "sitrep import: --format must be acled, ucdp-ged, gtd or jsonl\n";
+      return kExitUsage;
+    }
+  }
+  auto context = open_context(global);
+  if (!context) {
+    std::cerr << "sitrep import: " << context.error() << '\n';
+    return kExitFailure;
+  }
+  store::ImportOptions options;
+  options.format = format;
+  options.dry_run = args.dry_run;
+  options.max_rejects = args.max_rejects != -2 ? args.max_rejects
+                        : args.dry_run         ? -1
+                                               : store::kDefaultMaxRejects;
+  options.command = command;
+  const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
+  auto started = std::chrono::steady_clock::now();
+  if (show_progress) {
+    options.progress = [&](size_t file, double fraction, int64_t rows) {
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << fmt::format("\r  {} ({}/{}): {:3.0f}%  {} rows  {:.0f} rows/s   ",
+                               args.files[file], file + 1, args.files.size(), fraction * 100,
+                               thousands(rows), rows / std::max(seconds, 1e-3))
+                << std::flush;
+    };
+  }
+  auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
+  if (show_progress) std::cerr << "\r\033[K";
+  if (!report) {
+    std::cerr << "sitrep import: " << report.error() << "\nNothing was imported; the store is "
+              << "unchanged.\n";
+    return kExitFailure;
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (const store::FileReport& f : report->files) {
+    const store::RunCounts& c = f.counts;
+    std::cout << fmt::format("{} ({}): {} rows read, {} new, {} revised, {} unchanged, {} "
+                             "rejected\n",
+                             f.path, io::to_string(f.format), thousands(c.rows_read),
+                             thousands(c.inserted), thousands(c.updated), thousands(c.unchanged),
+                             thousands(c.rejected));
+  }
+  if (!args.rejects_out.empty()) {
+    if (Status s = write_rejects_file(args.rejects_out, *report); !s) {
+      std::cerr << "sitrep import: " << s.error() << '\n';
+    }
+  }
+  if (!report->rejects.empty()) {
+    std::cerr << fmt::format("{} rejected row(s):\n", thousands(report->totals.rejected));
+    print_rejects(*report);
+  }
+  if (!report->abort_reason.empty()) {
+    std::cerr << "sitrep import: " << report->abort_reason
+              << "; the store is unchanged. Fix the rows, or raise --max-rejects to import the "
+                 "valid rows and keep the rejects"
+              << (args.rejects_out.empty() ? " (--rejects-out FILE lists them all)" : "") << ".\n";
+    return kExitFailure;
+  }
+  if (args.dry_run) {
+    std::cout << "Dry run: nothing was written to " << context->db_path << ".\n";
+    return report->totals.rejected > 0 ? kExitFailure : kExitOk;
+  }
+  std::cout << fmt::format("Run {} committed to {} in {:.1f} s ({:.0f} rows/s).", report->run_id,
+                           context->db_path, seconds,
+                           report->totals.rows_read / std::max(seconds, 1e-6));
+  if (report->totals.rejected > 0) {
+    std::cout << fmt::format(" Rejected rows are kept: sitrep rejects {}", report->run_id);
+  }
+  std::cout << '\n';
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_import_command(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "import",
+      "Import ACLED, UCDP GED, GTD or sitrep JSONL files into the store.\n"
+      "The format is detected from each file's header. The whole command is one transaction:\n"
+      "if a file cannot be read, or more rows are rejected than --max-rejects allows, nothing\n"
+      "is written. Re-importing a file adds nothing; a changed record becomes a new revision.");
+  cmd->add_option("files", args->files, "Files to import")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--format", args->format, "Force a format: acled, ucdp-ged, gtd, jsonl");
+  cmd->add_flag("--dry-run", args->dry_run,
+                "Validate and count what would change, then write nothing (exit 1 if any row "
+                "would be rejected)");
+  cmd->add_option("--max-rejects", args->max_rejects,
+                  fmt::format("Abort (writing nothing) when more rows than this are rejected; "
+                              "-1 for no limit (default {} for an import, no limit for a dry "
+                              "run)",
+                              store::kDefaultMaxRejects));
+  cmd->add_option("--rejects-out", args->rejects_out,
+                  "Also write every rejected row to this TSV file (file, line, column, field, "
+                  "reason, raw)");
+  cmd->add_flag("--quiet", args->quiet, "No progress display");
+  return [args, &global, cmd] {
+    std::string command = "sitrep import";
+    for (const std::string& f : args->files) command += " " + f;
+    (void)cmd;
+    return run_import(*args, global, command);
+  };
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,32 @@
+// The sitrep JSONL event schema (docs/formats.md): one JSON object per line.
+//
+// Writing: every analytic field, plus the output-only keys id, revision and provenance.
+// Reading: the same keys; id, revision and provenance are accepted and ignored (the store
+// assigns them), any other unknown key is an error, so a misspelt key is never dropped quietly.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "sitrep/model/event.hpp"
+#include "sitrep/model/vocabulary.hpp"
+#include "sitrep/result.hpp"
+
+namespace sitrep::io {
+
+nlohmann::ordered_json event_to_json(const model::Event& event);
+
+// Why a JSON object is not a valid event: the key at fault and the reason.
+struct JsonFieldError {
+  std::string key;
+  std::string reason;
+};
+
+// Fills `event` from `object`; on failure returns the first fault. Country names are resolved
+// to ISO2 through the vocabulary; actors keep canonical names given as `actor1_canonical` etc.
+std::optional<JsonFieldError> event_from_json(const nlohmann::json& object,
+                                              const model::Vocabulary& vocabulary,
+                                              model::Event& event);
+
+}  // namespace sitrep::io

@@ -1,0 +1,58 @@
+// Importing files into the store: one transaction for the whole command.
+//
+// Every file is read to the end. Rows that fail validation are kept (in the rejects table, with
+// file, line, column and reason) and counted; if more than `max_rejects` are rejected, or any
+// file cannot be read at all, nothing is written: the store is exactly as it was. A dry run
+// does all the work, reports what would happen, and rolls back. Re-importing a file adds
+// nothing; a changed record becomes a new revision of the stored event.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/io/event_reader.hpp"
+#include "sitrep/model/vocabulary.hpp"
+#include "sitrep/result.hpp"
+#include "sitrep/store/sqlite_store.hpp"
+
+namespace sitrep::store {
+
+// The rejects a real import accepts before giving up, unless told otherwise: enough to get past
+// a handful of broken rows in a large export, few enough that a file in the wrong shape (every
+// row rejected) stops early.
+constexpr int64_t kDefaultMaxRejects = 100;
+
+struct ImportOptions {
+  std::optional<io::Format> format;  // detect when unset
+  bool dry_run = false;
+  int64_t max_rejects = kDefaultMaxRejects;  // < 0: no limit
+  std::string command;                       // recorded in the run
+  // Called now and then with (file index, fraction of that file read, rows read so far).
+  std::function<void(size_t, double, int64_t)> progress;
+};
+
+struct FileReport {
+  std::string path;
+  io::Format format = io::Format::jsonl;
+  RunCounts counts;
+};
+
+struct ImportReport {
+  int64_t run_id = 0;  // 0 for a dry run or an aborted import
+  std::vector<FileReport> files;
+  RunCounts totals;
+  std::vector<io::RowError> rejects;  // every rejected row, in file order
+  bool committed = false;
+  std::string abort_reason;  // set when the rejects exceeded max_rejects
+};
+
+// Imports `paths` in order. Returns an error (and writes nothing) when a file cannot be read as
+// a whole; otherwise a report, committed unless aborted or a dry run.
+Result<ImportReport> import_files(SqliteStore& store, const std::vector<std::string>& paths,
+                                  const model::Vocabulary& vocabulary,
+                                  const ImportOptions& options);
+
+}  // namespace sitrep::store

@@ -1,0 +1,184 @@
+#include "sitrep/store/schema.hpp"
+
+#include <fmt/format.h>
+
+#include "sitrep/store/statement.hpp"
+
+namespace sitrep::store {
+namespace {
+
+// Column name and SQL type of every analytic field of an event.
+struct ColumnDef {
+  std::string_view name;
+  std::string_view type;
+};
+
+const std::vector<ColumnDef>& content_column_defs() {
+  static const std::vector<ColumnDef> columns = {
+      {"date_start", "TEXT NOT NULL"},  // ISO dates sort and compare as text
+      {"date_end", "TEXT NOT NULL"},
+      {"date_precision", "TEXT NOT NULL"},
+      {"country", "TEXT"},
+      {"admin1", "TEXT"},
+      {"admin2", "TEXT"},
+      {"location", "TEXT"},
+      {"latitude", "REAL"},
+      {"longitude", "REAL"},
+      {"geo_level", "INTEGER NOT NULL"},
+      {"geo_precision_native", "TEXT"},
+      {"event_type", "TEXT"},
+      {"sub_event_type", "TEXT"},
+      {"violence_type", "INTEGER"},
+      {"attack_type", "TEXT"},
+      {"target", "TEXT"},
+      {"target_original", "TEXT"},
+      {"weapon", "TEXT"},
+      {"weapon_original", "TEXT"},
+      {"actor1", "TEXT"},
+      {"actor1_original", "TEXT"},
+      {"assoc_actors1", "TEXT"},
+      {"assoc_actors1_original", "TEXT"},
+      {"actor2", "TEXT"},
+      {"actor2_original", "TEXT"},
+      {"assoc_actors2", "TEXT"},
+      {"assoc_actors2_original", "TEXT"},
+      {"attribution_uncertain", "INTEGER NOT NULL"},
+      {"fatalities_low", "INTEGER"},
+      {"fatalities_best", "INTEGER"},
+      {"fatalities_high", "INTEGER"},
+      {"injuries", "INTEGER"},
+      {"claim", "TEXT NOT NULL"},
+      {"claim_mode", "TEXT"},
+      {"sources", "TEXT"},
+      {"source_scale", "TEXT"},
+      {"source_count", "INTEGER"},
+      {"notes", "TEXT"},
+  };
+  return columns;
+}
+
+std::string content_columns_ddl() {
+  std::string ddl;
+  for (const ColumnDef& c : content_column_defs()) {
+    ddl += fmt::format("  {} {},\n", c.name, c.type);
+  }
+  return ddl;
+}
+
+// Version 1: events with provenance, revisions, import runs, rejects, actor index, full text.
+std::string migration_1() {
+  return fmt::format(R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  command TEXT NOT NULL,
+  sitrep_version TEXT NOT NULL,
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  inserted INTEGER NOT NULL DEFAULT 0,
+  updated INTEGER NOT NULL DEFAULT 0,
+  unchanged INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE run_files (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  header TEXT,
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  inserted INTEGER NOT NULL DEFAULT 0,
+  updated INTEGER NOT NULL DEFAULT 0,
+  unchanged INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  native_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+{}  digest INTEGER NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  file_id INTEGER NOT NULL REFERENCES run_files(id),
+  line INTEGER NOT NULL,
+  original TEXT NOT NULL,
+  UNIQUE (dataset, native_id)
+);
+CREATE INDEX events_by_date ON events(date_start);
+CREATE TABLE event_revisions (
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  revision INTEGER NOT NULL,
+  superseded_by_run INTEGER NOT NULL REFERENCES runs(id),
+{}  digest INTEGER NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  file_id INTEGER NOT NULL REFERENCES run_files(id),
+  line INTEGER NOT NULL,
+  original TEXT NOT NULL,
+  PRIMARY KEY (event_id, revision)
+);
+CREATE TABLE rejects (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  column_number INTEGER NOT NULL,
+  field TEXT,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL
+);
+CREATE INDEX rejects_by_run ON rejects(run_id);
+CREATE VIRTUAL TABLE event_text USING fts5(
+  notes, content='events', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+)sql",
+                     content_columns_ddl(), content_columns_ddl());
+}
+
+const std::vector<std::string>& migrations() {
+  static const std::vector<std::string> all = {migration_1()};
+  return all;
+}
+
+Result<int> read_version(sqlite3* db) {
+  auto stmt = Statement::prepare(db, "PRAGMA user_version");
+  if (!stmt) return std::move(stmt).take_error();
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  return static_cast<int>(stmt->column_int(0));
+}
+
+}  // namespace
+
+int current_schema_version() { return static_cast<int>(migrations().size()); }
+
+const std::vector<std::string_view>& event_content_columns() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const ColumnDef& c : content_column_defs()) out.push_back(c.name);
+    return out;
+  }();
+  return names;
+}
+
+Status migrate(sqlite3* db) {
+  auto version = read_version(db);
+  if (!version) return make_error(version.error());
+  if (*version > current_schema_version()) {
+    return make_error(fmt::format(
+        "this store has schema version {}, newer than this sitrep understands ({}): upgrade sitrep",
+        *version, current_schema_version()));
+  }
+  for (int v = *version; v < current_schema_version(); ++v) {
+    std::string sql = fmt::format("BEGIN IMMEDIATE;\n{}\nPRAGMA user_version = {};\nCOMMIT;",
+                                  migrations()[static_cast<size_t>(v)], v + 1);
+    if (Status s = exec(db, sql); !s) {
+      (void)exec(db, "ROLLBACK");
+      return make_error(fmt::format("migrating the store to schema version {}: {}", v + 1,
+                                    s.error()));
+    }
+  }
+  return Status::success();
+}
+
+}  // namespace sitrep::store

@@ -1,0 +1,28 @@
+// The store's schema and its forward migrations.
+//
+// The schema version lives in SQLite's user_version. Opening a store applies every migration
+// newer than its version, each in its own transaction; a store written by a newer sitrep is
+// refused rather than damaged. docs/formats.md describes the tables.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/result.hpp"
+
+namespace sitrep::store {
+
+// The version this build writes.
+int current_schema_version();
+
+// Brings the database up to current_schema_version().
+Status migrate(sqlite3* db);
+
+// The analytic columns of `events`, in the order the store binds and reads them; the revision
+// history table holds the same columns.
+const std::vector<std::string_view>& event_content_columns();
+
+}  // namespace sitrep::store

@@ -1,0 +1,480 @@
+#include "sitrep/store/sqlite_store.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "sitrep/store/event_row.hpp"
+#include "sitrep/store/schema.hpp"
+
+namespace sitrep::store {
+namespace {
+
+std::string utc_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+// Great-circle distance in km (haversine), for near: filters.
+void distance_km(sqlite3_context* context, int, sqlite3_value** args) {
+  for (int i = 0; i < 4; ++i) {
+    if (sqlite3_value_type(args[i]) == SQLITE_NULL) {
+      sqlite3_result_null(context);
+      return;
+    }
+  }
+  constexpr double kRadians = M_PI / 180.0;
+  double lat1 = sqlite3_value_double(args[0]) * kRadians;
+  double lon1 = sqlite3_value_double(args[1]) * kRadians;
+  double lat2 = sqlite3_value_double(args[2]) * kRadians;
+  double lon2 = sqlite3_value_double(args[3]) * kRadians;
+  double a = std::pow(std::sin((lat2 - lat1) / 2), 2) +
+             std::cos(lat1) * std::cos(lat2) * std::pow(std::sin((lon2 - lon1) / 2), 2);
+  sqlite3_result_double(context, 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(a))));
+}
+
+std::string content_column_list(std::string_view prefix = "") {
+  std::string list;
+  for (std::string_view name : event_content_columns()) {
+    list += fmt::format("{}{}{}", list.empty() ? "" : ", ", prefix, name);
+  }
+  return list;
+}
+
+std::string placeholders(size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+void bind_params(Statement& stmt, const std::vector<SqlValue>& params, int first = 1) {
+  int index = first;
+  for (const SqlValue& value : params) {
+    std::visit([&](const auto& v) { stmt.bind(index, v); }, value);
+    ++index;
+  }
+}
+
+// Columns every event read selects, in read_event's order.
+std::string event_select_list() {
+  return "e.id, e.dataset, e.native_id, e.revision, " + content_column_list("e.") +
+         ", e.run_id, f.path, e.line, e.original";
+}
+
+void read_event(const Statement& s, model::Event& e) {
+  e.id = s.column_int(0);
+  e.dataset = std::string(s.column_text(1));
+  e.native_id = std::string(s.column_text(2));
+  e.revision = static_cast<int>(s.column_int(3));
+  int i = detail::read_content(s, 4, e);
+  e.provenance.run_id = s.column_int(i);
+  e.provenance.file = std::string(s.column_text(i + 1));
+  e.provenance.line = s.column_int(i + 2);
+  e.provenance.original = std::string(s.column_text(i + 3));
+}
+
+}  // namespace
+
+namespace {
+
+Result<std::vector<std::pair<std::string, int64_t>>> collect_counts(Statement& stmt) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  while (true) {
+    auto row = stmt.step();
+    if (!row) return std::move(row).take_error();
+    if (!*row) break;
+    out.emplace_back(std::string(stmt.column_text(0)), stmt.column_int(1));
+  }
+  return out;
+}
+
+}  // namespace
+
+RunCounts& RunCounts::operator+=(const RunCounts& o) {
+  rows_read += o.rows_read;
+  inserted += o.inserted;
+  updated += o.updated;
+  unchanged += o.unchanged;
+  rejected += o.rejected;
+  return *this;
+}
+
+// Statements the write path uses once per row, prepared once per store.
+struct SqliteStore::Writers {
+  Statement lookup;
+  Statement insert;
+  Statement archive;
+  Statement update;
+  Statement fts_delete;
+  Statement fts_insert;
+  Statement reject_insert;
+};
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return make_error(fmt::format("{}: cannot open the store: {}", path, message));
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_create_function(db, "sitrep_distance_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                          nullptr, distance_km, nullptr, nullptr);
+  // WAL: readers never block the importer; NORMAL sync is durable at each commit in WAL mode.
+  if (Status s = exec(db,
+                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                      "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144; "
+                      "PRAGMA temp_store = MEMORY;");
+      !s) {
+    return make_error(fmt::format("{}: {}", path, s.error()));
+  }
+  if (Status s = migrate(db); !s) return make_error(fmt::format("{}: {}", path, s.error()));
+  if (Status s = store->prepare_writers(); !s) return make_error(s.error());
+  return store;
+}
+
+SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
+
+SqliteStore::~SqliteStore() {
+  writers_.reset();  // statements must be finalized before the connection closes
+  sqlite3_close(db_);
+}
+
+Status SqliteStore::prepare_writers() {
+  auto w = std::make_unique<Writers>();
+  const size_t n = event_content_columns().size();
+  const std::string columns = content_column_list();
+  std::string set_list;
+  for (std::string_view name : event_content_columns()) {
+    set_list += fmt::format("{}{} = ?", set_list.empty() ? "" : ", ", name);
+  }
+  struct Sql {
+    Statement* slot;
+    std::string text;
+  };
+  for (const Sql& sql : std::vector<Sql>{
+           {&w->lookup,
+            "SELECT id, digest, revision, run_id, line FROM events WHERE dataset = ? AND "
+            "native_id = ?"},
+           {&w->insert, fmt::format("INSERT INTO events (dataset, native_id, revision, {}, digest, "
+                                    "run_id, file_id, line, original) VALUES (?, ?, 1, {}, ?, ?, "
+                                    "?, ?, ?)",
+                                    columns, placeholders(n))},
+           {&w->archive,
+            fmt::format("INSERT INTO event_revisions (event_id, revision, superseded_by_run, {0}, "
+                        "digest, run_id, file_id, line, original) SELECT id, revision, ?, {0}, "
+                        "digest, run_id, file_id, line, original FROM events WHERE id = ?",
+                        columns)},
+           {&w->update, fmt::format("UPDATE events SET revision = revision + 1, {}, digest = ?, "
+                                    "run_id = ?, file_id = ?, line = ?, original = ? WHERE id = ?",
+                                    set_list)},
+           {&w->fts_delete,
+            "INSERT INTO event_text (event_text, rowid, notes) SELECT 'delete', id, notes FROM "
+            "events WHERE id = ? AND notes IS NOT NULL"},
+           {&w->fts_insert, "INSERT INTO event_text (rowid, notes) VALUES (?, ?)"},
+           {&w->reject_insert,
+            "INSERT INTO rejects (run_id, file, line, column_number, field, reason, raw) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?)"},
+       }) {
+    auto stmt = Statement::prepare(db_, sql.text);
+    if (!stmt) return std::move(stmt).take_error();
+    *sql.slot = std::move(stmt).value();
+  }
+  writers_ = std::move(w);
+  return Status::success();
+}
+
+Status SqliteStore::begin() { return exec(db_, "BEGIN IMMEDIATE"); }
+Status SqliteStore::commit() { return exec(db_, "COMMIT"); }
+void SqliteStore::rollback() {
+  if (!sqlite3_get_autocommit(db_)) (void)exec(db_, "ROLLBACK");
+}
+
+Result<int64_t> SqliteStore::begin_run(const std::string& command) {
+  auto stmt = Statement::prepare(
+      db_, "INSERT INTO runs (started_at, command, sitrep_version) VALUES (?, ?, ?)");
+  if (!stmt) return std::move(stmt).take_error();
+  stmt->bind(1, utc_now());
+  stmt->bind(2, command);
+  stmt->bind(3, std::string_view(SITREP_VERSION));
+  if (Status s = stmt->run(); !s) return make_error(s.error());
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Result<int64_t> SqliteStore::add_run_file(int64_t run_id, const std::string& path,
+                                          std::string_view format, int64_t size,
+                                          const std::string& header) {
+  auto stmt = Statement::prepare(
+      db_, "INSERT INTO run_files (run_id, path, format, size, header) VALUES (?, ?, ?, ?, ?)");
+  if (!stmt) return std::move(stmt).take_error();
+  stmt->bind(1, run_id);
+  stmt->bind(2, path);
+  stmt->bind(3, format);
+  stmt->bind(4, size);
+  stmt->bind_text_or_null(5, header);
+  if (Status s = stmt->run(); !s) return make_error(s.error());
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+namespace {
+
+Status write_counts(sqlite3* db, std::string_view table, int64_t id, const RunCounts& c,
+                    bool finished) {
+  auto stmt = Statement::prepare(
+      db, fmt::format("UPDATE {} SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, "
+                      "rejected = ?{} WHERE id = ?",
+                      table, finished ? ", finished_at = ?" : ""));
+  if (!stmt) return make_error(stmt.error());
+  int i = 1;
+  for (int64_t value : {c.rows_read, c.inserted, c.updated, c.unchanged, c.rejected}) {
+    stmt->bind(i++, value);
+  }
+  if (finished) stmt->bind(i++, utc_now());
+  stmt->bind(i, id);
+  return stmt->run();
+}
+
+}  // namespace
+
+Status SqliteStore::finish_run_file(int64_t file_id, const RunCounts& counts) {
+  return write_counts(db_, "run_files", file_id, counts, false);
+}
+
+Status SqliteStore::finish_run(int64_t run_id, const RunCounts& counts) {
+  return write_counts(db_, "runs", run_id, counts, true);
+}
+
+Result<WriteOutcome> SqliteStore::write_event(model::Event& event, int64_t run_id,
+                                              int64_t file_id, int64_t* duplicate_line) {
+  Writers& w = *writers_;
+  const auto digest = static_cast<int64_t>(model::content_digest(event));
+  w.lookup.bind(1, event.dataset);
+  w.lookup.bind(2, event.native_id);
+  auto found = w.lookup.step();
+  if (!found) return std::move(found).take_error();
+  int64_t existing_id = 0;
+  if (*found) {
+    existing_id = w.lookup.column_int(0);
+    int64_t stored_digest = w.lookup.column_int(1);
+    int revision = static_cast<int>(w.lookup.column_int(2));
+    int64_t stored_run = w.lookup.column_int(3);
+    int64_t stored_line = w.lookup.column_int(4);
+    w.lookup.reset();
+    event.id = existing_id;
+    event.revision = revision;
+    if (stored_run == run_id) {
+      if (duplicate_line) *duplicate_line = stored_line;
+      return WriteOutcome::duplicate_in_run;
+    }
+    if (stored_digest == digest) return WriteOutcome::unchanged;
+    event.revision = revision + 1;
+  } else {
+    w.lookup.reset();
+  }
+
+  auto bind_tail = [&](Statement& s, int i) {
+    s.bind(i++, digest);
+    s.bind(i++, run_id);
+    s.bind(i++, file_id);
+    s.bind(i++, event.provenance.line);
+    s.bind(i++, event.provenance.original);
+    return i;
+  };
+  if (existing_id == 0) {
+    w.insert.bind(1, event.dataset);
+    w.insert.bind(2, event.native_id);
+    bind_tail(w.insert, detail::bind_content(w.insert, 3, event));
+    if (Status s = w.insert.run(); !s) return make_error(s.error());
+    event.id = sqlite3_last_insert_rowid(db_);
+    event.revision = 1;
+  } else {
+    w.archive.bind(1, run_id);
+    w.archive.bind(2, existing_id);
+    w.fts_delete.bind(1, existing_id);
+    int next = bind_tail(w.update, detail::bind_content(w.update, 1, event));
+    w.update.bind(next, existing_id);
+    for (Statement* s : {&w.archive, &w.fts_delete, &w.update}) {
+      if (Status st = s->run(); !st) return make_error(st.error());
+    }
+  }
+  if (!event.notes.empty()) {
+    w.fts_insert.bind(1, event.id);
+    w.fts_insert.bind(2, event.notes);
+    if (Status s = w.fts_insert.run(); !s) return make_error(s.error());
+  }
+  return existing_id == 0 ? WriteOutcome::inserted : WriteOutcome::updated;
+}
+
+Status SqliteStore::add_reject(int64_t run_id, const io::RowError& error) {
+  Statement& s = writers_->reject_insert;
+  s.bind(1, run_id);
+  s.bind(2, error.file);
+  s.bind(3, error.line);
+  s.bind(4, static_cast<int64_t>(error.column));
+  s.bind_text_or_null(5, error.field);
+  s.bind(6, error.reason);
+  s.bind(7, error.raw);
+  return s.run();
+}
+
+Result<Statement> SqliteStore::prepare_with(const std::string& sql, const SqlCondition& where) {
+  auto stmt = Statement::prepare(db_, sql);
+  if (!stmt) return stmt;
+  bind_params(*stmt, where.params);
+  return stmt;
+}
+
+Status SqliteStore::for_each_event(const SqlCondition& where, int64_t limit,
+                                   const std::function<bool(const model::Event&)>& visit) {
+  std::string sql = fmt::format(
+      "SELECT {} FROM events e JOIN run_files f ON f.id = e.file_id WHERE {} "
+      "ORDER BY e.date_start, e.id{}",
+      event_select_list(), where.sql, limit >= 0 ? fmt::format(" LIMIT {}", limit) : "");
+  auto stmt = prepare_with(sql, where);
+  if (!stmt) return make_error(stmt.error());
+  model::Event event;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return make_error(row.error());
+    if (!*row) break;
+    read_event(*stmt, event);
+    if (!visit(event)) break;
+  }
+  return Status::success();
+}
+
+Result<int64_t> SqliteStore::count_events(const SqlCondition& where) {
+  auto stmt = prepare_with(fmt::format("SELECT count(*) FROM events e WHERE {}", where.sql), where);
+  if (!stmt) return std::move(stmt).take_error();
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  return stmt->column_int(0);
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::count_by(
+    const std::string& expression, const SqlCondition& where, int64_t limit) {
+  auto stmt = prepare_with(
+      fmt::format("SELECT {0} AS k, count(*) AS n FROM events e WHERE {1} GROUP BY k "
+                  "ORDER BY n DESC, k LIMIT {2}",
+                  expression, where.sql, limit),
+      where);
+  if (!stmt) return std::move(stmt).take_error();
+  return collect_counts(*stmt);
+}
+
+
+Result<std::pair<std::string, std::string>> SqliteStore::date_range(const SqlCondition& where) {
+  auto stmt = prepare_with(
+      fmt::format("SELECT coalesce(min(e.date_start), ''), coalesce(max(e.date_start), '') "
+                  "FROM events e WHERE {}",
+                  where.sql),
+      where);
+  if (!stmt) return std::move(stmt).take_error();
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  return std::pair{std::string(stmt->column_text(0)), std::string(stmt->column_text(1))};
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::count_by_actor(
+    const SqlCondition& where, int64_t limit) {
+  auto stmt = prepare_with(
+      fmt::format("WITH m AS (SELECT e.id, e.actor1, e.actor2 FROM events e WHERE {}) "
+                  "SELECT name, count(DISTINCT id) AS n FROM (SELECT id, actor1 AS name FROM m "
+                  "UNION ALL SELECT id, actor2 FROM m) WHERE name IS NOT NULL GROUP BY name "
+                  "ORDER BY n DESC, name LIMIT {}",
+                  where.sql, limit),
+      where);
+  if (!stmt) return std::move(stmt).take_error();
+  return collect_counts(*stmt);
+}
+
+Result<std::vector<RunInfo>> SqliteStore::runs() {
+  auto stmt = Statement::prepare(
+      db_,
+      "SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.command, r.rows_read, "
+      "r.inserted, r.updated, r.unchanged, r.rejected, "
+      "(SELECT group_concat(path, '; ') FROM run_files f WHERE f.run_id = r.id) "
+      "FROM runs r ORDER BY r.id");
+  if (!stmt) return std::move(stmt).take_error();
+  std::vector<RunInfo> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return std::move(row).take_error();
+    if (!*row) break;
+    RunInfo run;
+    run.id = stmt->column_int(0);
+    run.started_at = std::string(stmt->column_text(1));
+    run.finished_at = std::string(stmt->column_text(2));
+    run.command = std::string(stmt->column_text(3));
+    run.counts = RunCounts{stmt->column_int(4), stmt->column_int(5), stmt->column_int(6),
+                           stmt->column_int(7), stmt->column_int(8)};
+    run.files = std::string(stmt->column_text(9));
+    out.push_back(std::move(run));
+  }
+  return out;
+}
+
+Result<int64_t> SqliteStore::latest_run_with_rejects() {
+  auto stmt = Statement::prepare(db_, "SELECT coalesce(max(run_id), 0) FROM rejects");
+  if (!stmt) return std::move(stmt).take_error();
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  return stmt->column_int(0);
+}
+
+Result<std::vector<RejectInfo>> SqliteStore::rejects(int64_t run_id) {
+  auto stmt = Statement::prepare(
+      db_,
+      "SELECT run_id, file, line, column_number, coalesce(field, ''), reason, raw FROM rejects "
+      "WHERE run_id = ? ORDER BY id");
+  if (!stmt) return std::move(stmt).take_error();
+  stmt->bind(1, run_id);
+  std::vector<RejectInfo> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return std::move(row).take_error();
+    if (!*row) break;
+    RejectInfo r;
+    r.run_id = stmt->column_int(0);
+    r.error.file = std::string(stmt->column_text(1));
+    r.error.line = stmt->column_int(2);
+    r.error.column = static_cast<int>(stmt->column_int(3));
+    r.error.field = std::string(stmt->column_text(4));
+    r.error.reason = std::string(stmt->column_text(5));
+    r.error.raw = std::string(stmt->column_text(6));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::vector<model::Event>> SqliteStore::revisions(int64_t event_id) {
+  auto stmt = Statement::prepare(
+      db_, fmt::format("SELECT r.event_id, ev.dataset, ev.native_id, r.revision, {}, r.run_id, "
+                       "f.path, r.line, r.original FROM event_revisions r "
+                       "JOIN events ev ON ev.id = r.event_id "
+                       "JOIN run_files f ON f.id = r.file_id WHERE r.event_id = ? "
+                       "ORDER BY r.revision",
+                       content_column_list("r.")));
+  if (!stmt) return std::move(stmt).take_error();
+  stmt->bind(1, event_id);
+  std::vector<model::Event> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return std::move(row).take_error();
+    if (!*row) break;
+    model::Event e;
+    read_event(*stmt, e);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace sitrep::store

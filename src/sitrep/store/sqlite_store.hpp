@@ -1,0 +1,116 @@
+// The system of record: events, their revisions, import runs and rejected rows, in SQLite.
+//
+// The database runs in WAL mode with foreign keys on; every statement is prepared and every
+// value bound. Writers work inside one transaction that the caller opens and ends (an import
+// is all or nothing); readers see the last committed state. One SqliteStore is used by one
+// thread at a time.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sitrep/io/event_reader.hpp"
+#include "sitrep/model/event.hpp"
+#include "sitrep/result.hpp"
+#include "sitrep/store/statement.hpp"
+
+namespace sitrep::store {
+
+// A WHERE clause over `events` (alias e) with its bound values; "1" selects everything.
+using SqlValue = std::variant<int64_t, double, std::string>;
+struct SqlCondition {
+  std::string sql = "1";
+  std::vector<SqlValue> params;
+};
+
+struct RunCounts {
+  int64_t rows_read = 0;
+  int64_t inserted = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+  int64_t rejected = 0;
+
+  RunCounts& operator+=(const RunCounts& other);
+};
+
+struct RunInfo {
+  int64_t id = 0;
+  std::string started_at;
+  std::string finished_at;
+  std::string command;
+  std::string files;  // paths, "; "-separated
+  RunCounts counts;
+};
+
+struct RejectInfo {
+  int64_t run_id = 0;
+  io::RowError error;
+};
+
+enum class WriteOutcome { inserted, updated, unchanged, duplicate_in_run };
+
+class SqliteStore {
+ public:
+  // Opens (creating if needed) and migrates the store at `path`.
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+  ~SqliteStore();
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // --- writing, inside begin()/commit() ---
+  Status begin();
+  Status commit();
+  void rollback();
+
+  Result<int64_t> begin_run(const std::string& command);
+  Result<int64_t> add_run_file(int64_t run_id, const std::string& path, std::string_view format,
+                               int64_t size, const std::string& header);
+  Status finish_run_file(int64_t file_id, const RunCounts& counts);
+  Status finish_run(int64_t run_id, const RunCounts& counts);
+
+  // Inserts a new event, or revises the stored one with the same (dataset, native_id) when its
+  // content changed (the previous revision moves to event_revisions). Sets event.id and
+  // event.revision. `duplicate_line` receives the line of the earlier record when the same id
+  // was already written in this run.
+  Result<WriteOutcome> write_event(model::Event& event, int64_t run_id, int64_t file_id,
+                                   int64_t* duplicate_line);
+  Status add_reject(int64_t run_id, const io::RowError& error);
+
+  // --- reading ---
+  // Calls `visit` for each matching event in (date_start, id) order until it returns false.
+  Status for_each_event(const SqlCondition& where, int64_t limit,
+                        const std::function<bool(const model::Event&)>& visit);
+  Result<int64_t> count_events(const SqlCondition& where);
+  // Counts matching events grouped by an SQL expression over `events e`, largest first.
+  Result<std::vector<std::pair<std::string, int64_t>>> count_by(const std::string& expression,
+                                                                const SqlCondition& where,
+                                                                int64_t limit);
+  // First and last date_start of the matching events ("" when none match).
+  Result<std::pair<std::string, std::string>> date_range(const SqlCondition& where);
+  // Counts matching events per actor (actor1 or actor2), largest first.
+  Result<std::vector<std::pair<std::string, int64_t>>> count_by_actor(const SqlCondition& where,
+                                                                      int64_t limit);
+  Result<std::vector<RunInfo>> runs();
+  Result<int64_t> latest_run_with_rejects();
+  Result<std::vector<RejectInfo>> rejects(int64_t run_id);
+  Result<std::vector<model::Event>> revisions(int64_t event_id);
+
+  sqlite3* handle() const { return db_; }
+
+ private:
+  explicit SqliteStore(sqlite3* db);
+  Status prepare_writers();
+  Result<Statement> prepare_with(const std::string& sql, const SqlCondition& where);
+
+  sqlite3* db_;
+  struct Writers;
+  std::unique_ptr<Writers> writers_;
+};
+
+}  // namespace sitrep::store
