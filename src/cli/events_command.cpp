@@ -65,8 +65,8 @@ int run_events(const EventsArgs& args, const GlobalOptions& global) {
   if (*format == io::OutputFormat::table) {
     auto total = context->store->count_events(*where);
     if (total && *total > written) {
-      std::cerr << fmt::format("{} of {} events shown (--limit -1 shows all)\n",
-                               thousands(written), thousands(*total));
+      std::cerr << fmt::format("{} of {} events shown (--limit -1 shows all)\n", thousands(written),
+                               thousands(*total));
     } else if (total) {
       std::cerr << fmt::format("{} events\n", thousands(*total));
     }

@@ -29,8 +29,9 @@ void print_rejects(const store::ImportReport& report) {
     std::cerr << "  " << report.rejects[i].message() << '\n';
   }
   if (report.rejects.size() > kRejectsShown) {
-    std::cerr << fmt::format("  … and {} more\n", thousands(static_cast<int64_t>(
-                                                       report.rejects.size() - kRejectsShown)));
+    std::cerr << fmt::format(
+        "  … and {} more\n",
+        thousands(static_cast<int64_t>(report.rejects.size() - kRejectsShown)));
   }
 }
 
@@ -93,11 +94,11 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   for (const store::FileReport& f : report->files) {
     const store::RunCounts& c = f.counts;
-    std::cout << fmt::format("{} ({}): {} rows read, {} new, {} revised, {} unchanged, {} "
-                             "rejected\n",
-                             f.path, io::to_string(f.format), thousands(c.rows_read),
-                             thousands(c.inserted), thousands(c.updated), thousands(c.unchanged),
-                             thousands(c.rejected));
+    std::cout << fmt::format(
+        "{} ({}): {} rows read, {} new, {} revised, {} unchanged, {} "
+        "rejected\n",
+        f.path, io::to_string(f.format), thousands(c.rows_read), thousands(c.inserted),
+        thousands(c.updated), thousands(c.unchanged), thousands(c.rejected));
   }
   if (!args.rejects_out.empty()) {
     if (Status s = write_rejects_file(args.rejects_out, *report); !s) {

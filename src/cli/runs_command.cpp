@@ -59,8 +59,8 @@ int run_rejects(int64_t run, bool raw, const GlobalOptions& global) {
     std::cerr << "sitrep rejects: " << rejects.error() << '\n';
     return kExitFailure;
   }
-  std::cout << fmt::format("Run {}: {} rejected row(s)\n", run, thousands(static_cast<int64_t>(
-                                                                   rejects->size())));
+  std::cout << fmt::format("Run {}: {} rejected row(s)\n", run,
+                           thousands(static_cast<int64_t>(rejects->size())));
   for (const store::RejectInfo& r : *rejects) {
     std::cout << r.error.message() << '\n';
     if (raw) std::cout << "    " << r.error.raw << '\n';
@@ -71,8 +71,9 @@ int run_rejects(int64_t run, bool raw, const GlobalOptions& global) {
 }  // namespace
 
 Runner add_runs_command(CLI::App& app, const GlobalOptions& global) {
-  app.add_subcommand("runs", "List import runs: when, which files, rows read, new, revised, "
-                             "unchanged and rejected.");
+  app.add_subcommand("runs",
+                     "List import runs: when, which files, rows read, new, revised, "
+                     "unchanged and rejected.");
   return [&global] { return run_runs(global); };
 }
 

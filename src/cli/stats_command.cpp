@@ -46,7 +46,8 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
   auto years = s.count_by("substr(e.date_start, 1, 4)", *where, 1000);
   auto types = s.count_by("e.event_type", *where, args.top);
   auto actors = s.count_by_actor(*where, args.top);
-  auto admin1 = s.count_by("e.country || ' / ' || coalesce(e.admin1, '(admin1 not given)')", *where, args.top);
+  auto admin1 = s.count_by("e.country || ' / ' || coalesce(e.admin1, '(admin1 not given)')", *where,
+                           args.top);
   for (const std::string* error :
        {total ? nullptr : &total.error(), datasets ? nullptr : &datasets.error(),
         years ? nullptr : &years.error(), types ? nullptr : &types.error(),
@@ -78,8 +79,9 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
 Runner add_stats_command(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<StatsArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "stats", "Summarise the store, or the events a filter selects: events per dataset, year "
-               "and type, the top actors and admin1 areas.");
+      "stats",
+      "Summarise the store, or the events a filter selects: events per dataset, year "
+      "and type, the top actors and admin1 areas.");
   cmd->add_option("filter", args->filter, "Filter terms (docs/filters.md)");
   cmd->add_option("--top", args->top, "How many actors, types and areas to list (default 10)");
   return [args, &global] { return run_stats(*args, global); };

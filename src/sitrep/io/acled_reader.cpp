@@ -19,17 +19,28 @@ class AcledReader final : public CsvEventReader {
       : CsvEventReader(std::move(file), header.body, header.body_line, std::move(header.names),
                        std::move(header.line), vocabulary) {
     const Columns& c = columns();
-    for (auto [slot, name] : {std::pair{&id_, "event_id_cnty"}, {&date_, "event_date"},
-                              {&time_precision_, "time_precision"}, {&type_, "event_type"},
-                              {&subtype_, "sub_event_type"}, {&actor1_, "actor1"},
-                              {&assoc1_, "assoc_actor_1"}, {&actor2_, "actor2"},
-                              {&assoc2_, "assoc_actor_2"}, {&inter2_, "inter2"},
-                              {&civilian_targeting_, "civilian_targeting"}, {&iso_, "iso"},
-                              {&country_, "country"}, {&admin1_, "admin1"},
-                              {&admin2_, "admin2"}, {&location_, "location"},
-                              {&latitude_, "latitude"}, {&longitude_, "longitude"},
-                              {&geo_precision_, "geo_precision"}, {&source_, "source"},
-                              {&source_scale_, "source_scale"}, {&notes_, "notes"},
+    for (auto [slot, name] : {std::pair{&id_, "event_id_cnty"},
+                              {&date_, "event_date"},
+                              {&time_precision_, "time_precision"},
+                              {&type_, "event_type"},
+                              {&subtype_, "sub_event_type"},
+                              {&actor1_, "actor1"},
+                              {&assoc1_, "assoc_actor_1"},
+                              {&actor2_, "actor2"},
+                              {&assoc2_, "assoc_actor_2"},
+                              {&inter2_, "inter2"},
+                              {&civilian_targeting_, "civilian_targeting"},
+                              {&iso_, "iso"},
+                              {&country_, "country"},
+                              {&admin1_, "admin1"},
+                              {&admin2_, "admin2"},
+                              {&location_, "location"},
+                              {&latitude_, "latitude"},
+                              {&longitude_, "longitude"},
+                              {&geo_precision_, "geo_precision"},
+                              {&source_, "source"},
+                              {&source_scale_, "source_scale"},
+                              {&notes_, "notes"},
                               {&fatalities_, "fatalities"}}) {
       *slot = c.index(name);
     }
@@ -50,8 +61,8 @@ class AcledReader final : public CsvEventReader {
     if (precision == "2") e.date.precision = model::DatePrecision::week;
     if (precision == "3") e.date.precision = model::DatePrecision::month;
     if (!precision.empty() && precision != "1" && precision != "2" && precision != "3") {
-      return FieldError{time_precision_, fmt::format("time_precision '{}' is not 1, 2 or 3",
-                                                     precision)};
+      return FieldError{time_precision_,
+                        fmt::format("time_precision '{}' is not 1, 2 or 3", precision)};
     }
 
     if (auto fault = map_place(row, e)) return fault;
@@ -67,7 +78,8 @@ class AcledReader final : public CsvEventReader {
     std::string_view targeting = trim(get(row, civilian_targeting_));
     std::string_view inter2 = trim(get(row, inter2_));
     e.target = v.target_map.first(kDataset, "civilian_targeting", targeting);
-    if (e.target.empty() && !e.actor2.empty()) e.target = v.target_map.first(kDataset, "inter2", inter2);
+    if (e.target.empty() && !e.actor2.empty())
+      e.target = v.target_map.first(kDataset, "inter2", inter2);
     e.target_original = std::string(targeting.empty() ? inter2 : targeting);
     e.weapon = v.weapon_map.first(kDataset, "sub_event_type", e.sub_event_type);
 
@@ -103,8 +115,8 @@ class AcledReader final : public CsvEventReader {
     e.longitude = *lon;
     e.geo_precision_native = std::string(trim(get(row, geo_precision_)));
     if (!e.geo_precision_native.empty()) {
-      const auto* level = v.geo_precision_map.find(kDataset, "geo_precision",
-                                                   e.geo_precision_native);
+      const auto* level =
+          v.geo_precision_map.find(kDataset, "geo_precision", e.geo_precision_native);
       if (!level) {
         return FieldError{geo_precision_, fmt::format("geo_precision '{}' is not 1, 2 or 3",
                                                       e.geo_precision_native)};
@@ -124,8 +136,8 @@ class AcledReader final : public CsvEventReader {
 Result<std::unique_ptr<EventReader>> open_acled(MappedFile file, CsvHeader header,
                                                 const model::Vocabulary& vocabulary) {
   Columns columns(header.names);
-  auto missing = columns.missing({"event_id_cnty", "event_date", "event_type", "latitude",
-                                  "longitude", "fatalities"});
+  auto missing = columns.missing(
+      {"event_id_cnty", "event_date", "event_type", "latitude", "longitude", "fatalities"});
   if (!columns.has("country") && !columns.has("iso")) missing.push_back("country (or iso)");
   if (!missing.empty()) return missing_columns_error(file.path(), "ACLED", missing);
   return std::unique_ptr<EventReader>(

@@ -28,15 +28,49 @@ ordered_json actor_canonicals(const std::vector<model::ActorRef>& actors) {
 }
 
 const std::unordered_set<std::string>& known_keys() {
-  static const std::unordered_set<std::string> keys = {
-      "id", "revision", "provenance", "dataset", "native_id", "date_start", "date_end",
-      "date_precision", "country", "admin1", "admin2", "location", "latitude", "longitude",
-      "geo_level", "geo_precision_native", "event_type", "sub_event_type", "violence_type",
-      "attack_type", "target", "target_original", "weapon", "weapon_original", "actor1",
-      "actor1_canonical", "assoc_actors1", "assoc_actors1_canonical", "actor2",
-      "actor2_canonical", "assoc_actors2", "assoc_actors2_canonical", "attribution_uncertain",
-      "fatalities_low", "fatalities_best", "fatalities_high", "injuries", "claim", "claim_mode",
-      "sources", "source_scale", "source_count", "notes"};
+  static const std::unordered_set<std::string> keys = {"id",
+                                                       "revision",
+                                                       "provenance",
+                                                       "dataset",
+                                                       "native_id",
+                                                       "date_start",
+                                                       "date_end",
+                                                       "date_precision",
+                                                       "country",
+                                                       "admin1",
+                                                       "admin2",
+                                                       "location",
+                                                       "latitude",
+                                                       "longitude",
+                                                       "geo_level",
+                                                       "geo_precision_native",
+                                                       "event_type",
+                                                       "sub_event_type",
+                                                       "violence_type",
+                                                       "attack_type",
+                                                       "target",
+                                                       "target_original",
+                                                       "weapon",
+                                                       "weapon_original",
+                                                       "actor1",
+                                                       "actor1_canonical",
+                                                       "assoc_actors1",
+                                                       "assoc_actors1_canonical",
+                                                       "actor2",
+                                                       "actor2_canonical",
+                                                       "assoc_actors2",
+                                                       "assoc_actors2_canonical",
+                                                       "attribution_uncertain",
+                                                       "fatalities_low",
+                                                       "fatalities_best",
+                                                       "fatalities_high",
+                                                       "injuries",
+                                                       "claim",
+                                                       "claim_mode",
+                                                       "sources",
+                                                       "source_scale",
+                                                       "source_count",
+                                                       "notes"};
   return keys;
 }
 
@@ -68,8 +102,7 @@ class ObjectReader {
     return std::nullopt;
   }
 
-  std::optional<JsonFieldError> degrees(const char* key, double limit,
-                                        std::optional<double>& out) {
+  std::optional<JsonFieldError> degrees(const char* key, double limit, std::optional<double>& out) {
     auto it = object_.find(key);
     if (it == object_.end() || it->is_null()) return std::nullopt;
     if (!it->is_number()) return JsonFieldError{key, "expected a number"};
@@ -164,9 +197,8 @@ ordered_json event_to_json(const model::Event& e) {
   j["source_scale"] = e.source_scale;
   j["source_count"] = optional_value(e.source_count);
   j["notes"] = e.notes;
-  j["provenance"] = {{"run", e.provenance.run_id},
-                     {"file", e.provenance.file},
-                     {"line", e.provenance.line}};
+  j["provenance"] = {
+      {"run", e.provenance.run_id}, {"file", e.provenance.file}, {"line", e.provenance.line}};
   return j;
 }
 
@@ -182,26 +214,42 @@ std::optional<JsonFieldError> event_from_json(const json& object,
   ObjectReader r(object);
   std::string country, precision, claim, actor1_canonical, actor2_canonical;
   std::optional<int> geo_level;
-  for (auto fault :
-       {r.text("dataset", e.dataset, true), r.text("native_id", e.native_id, true),
-        r.date("date_start", e.date.start, true), r.text("date_precision", precision),
-        r.text("country", country), r.text("admin1", e.admin1), r.text("admin2", e.admin2),
-        r.text("location", e.location), r.degrees("latitude", 90, e.latitude),
-        r.degrees("longitude", 180, e.longitude), r.count("geo_level", geo_level),
-        r.text("geo_precision_native", e.geo_precision_native),
-        r.text("event_type", e.event_type), r.text("sub_event_type", e.sub_event_type),
-        r.count("violence_type", e.violence_type), r.text("attack_type", e.attack_type),
-        r.text("target", e.target), r.text("target_original", e.target_original),
-        r.text("weapon", e.weapon), r.text("weapon_original", e.weapon_original),
-        r.text("actor1", e.actor1.original), r.text("actor1_canonical", actor1_canonical),
-        r.actors("assoc_actors1", "assoc_actors1_canonical", e.assoc_actors1),
-        r.text("actor2", e.actor2.original), r.text("actor2_canonical", actor2_canonical),
-        r.actors("assoc_actors2", "assoc_actors2_canonical", e.assoc_actors2),
-        r.count("fatalities_low", e.fatalities_low), r.count("fatalities_best", e.fatalities_best),
-        r.count("fatalities_high", e.fatalities_high), r.count("injuries", e.injuries),
-        r.text("claim", claim), r.text("claim_mode", e.claim_mode), r.text("sources", e.sources),
-        r.text("source_scale", e.source_scale), r.count("source_count", e.source_count),
-        r.text("notes", e.notes)}) {
+  for (auto fault : {r.text("dataset", e.dataset, true),
+                     r.text("native_id", e.native_id, true),
+                     r.date("date_start", e.date.start, true),
+                     r.text("date_precision", precision),
+                     r.text("country", country),
+                     r.text("admin1", e.admin1),
+                     r.text("admin2", e.admin2),
+                     r.text("location", e.location),
+                     r.degrees("latitude", 90, e.latitude),
+                     r.degrees("longitude", 180, e.longitude),
+                     r.count("geo_level", geo_level),
+                     r.text("geo_precision_native", e.geo_precision_native),
+                     r.text("event_type", e.event_type),
+                     r.text("sub_event_type", e.sub_event_type),
+                     r.count("violence_type", e.violence_type),
+                     r.text("attack_type", e.attack_type),
+                     r.text("target", e.target),
+                     r.text("target_original", e.target_original),
+                     r.text("weapon", e.weapon),
+                     r.text("weapon_original", e.weapon_original),
+                     r.text("actor1", e.actor1.original),
+                     r.text("actor1_canonical", actor1_canonical),
+                     r.actors("assoc_actors1", "assoc_actors1_canonical", e.assoc_actors1),
+                     r.text("actor2", e.actor2.original),
+                     r.text("actor2_canonical", actor2_canonical),
+                     r.actors("assoc_actors2", "assoc_actors2_canonical", e.assoc_actors2),
+                     r.count("fatalities_low", e.fatalities_low),
+                     r.count("fatalities_best", e.fatalities_best),
+                     r.count("fatalities_high", e.fatalities_high),
+                     r.count("injuries", e.injuries),
+                     r.text("claim", claim),
+                     r.text("claim_mode", e.claim_mode),
+                     r.text("sources", e.sources),
+                     r.text("source_scale", e.source_scale),
+                     r.count("source_count", e.source_count),
+                     r.text("notes", e.notes)}) {
     if (fault) return fault;
   }
   e.date.end = e.date.start;

@@ -9,10 +9,14 @@ namespace sitrep::io {
 
 std::string_view to_string(Format format) {
   switch (format) {
-    case Format::acled: return "acled";
-    case Format::ucdp_ged: return "ucdp-ged";
-    case Format::gtd: return "gtd";
-    case Format::jsonl: return "jsonl";
+    case Format::acled:
+      return "acled";
+    case Format::ucdp_ged:
+      return "ucdp-ged";
+    case Format::gtd:
+      return "gtd";
+    case Format::jsonl:
+      return "jsonl";
   }
   return "";
 }
@@ -36,8 +40,8 @@ Result<Format> detect_format(std::string_view first_line) {
   if (start != std::string_view::npos && first_line[start] == '{') return Format::jsonl;
   auto has = [&](std::string_view column) {
     // Column names are matched as whole CSV cells, quoted or not.
-    for (std::string_view cell : {std::string(column) + ",", std::string(column) + "\"",
-                                  std::string(column) + "\r"}) {
+    for (std::string_view cell :
+         {std::string(column) + ",", std::string(column) + "\"", std::string(column) + "\r"}) {
       size_t at = first_line.find(cell);
       while (at != std::string_view::npos) {
         if (at == 0 || first_line[at - 1] == ',' || first_line[at - 1] == '"') return true;

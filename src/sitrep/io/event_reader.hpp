@@ -30,9 +30,9 @@ struct RowError {
   std::string file;
   int64_t line = 0;
   int column = 0;
-  std::string field;   // the column (CSV) or key (JSONL) at fault; empty for structural errors
+  std::string field;  // the column (CSV) or key (JSONL) at fault; empty for structural errors
   std::string reason;
-  std::string raw;     // the record as it stood in the file
+  std::string raw;  // the record as it stood in the file
 
   // "file:line:column: field: reason", the form compilers use, so editors can jump to it.
   std::string message() const;

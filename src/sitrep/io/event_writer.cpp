@@ -115,7 +115,8 @@ class TableWriter final : public EventWriter {
     }
     std::string out(text.substr(0, i));
     if (i < text.size() && !out.empty()) {
-      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+        out.pop_back();
       if (!out.empty()) out.back() = '~';
     }
     return out + std::string(width > chars ? width - chars : 0, ' ');
@@ -142,10 +143,14 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
 
 std::unique_ptr<EventWriter> make_event_writer(OutputFormat format, std::ostream& out) {
   switch (format) {
-    case OutputFormat::table: return std::make_unique<TableWriter>(out);
-    case OutputFormat::csv: return std::make_unique<CsvWriter>(out);
-    case OutputFormat::jsonl: return std::make_unique<JsonlWriter>(out);
-    case OutputFormat::geojson: return std::make_unique<GeoJsonWriter>(out);
+    case OutputFormat::table:
+      return std::make_unique<TableWriter>(out);
+    case OutputFormat::csv:
+      return std::make_unique<CsvWriter>(out);
+    case OutputFormat::jsonl:
+      return std::make_unique<JsonlWriter>(out);
+    case OutputFormat::geojson:
+      return std::make_unique<GeoJsonWriter>(out);
   }
   return nullptr;
 }

@@ -19,17 +19,35 @@ class GtdReader final : public CsvEventReader {
       : CsvEventReader(std::move(file), header.body, header.body_line, std::move(header.names),
                        std::move(header.line), vocabulary) {
     const Columns& c = columns();
-    for (auto [slot, name] :
-         {std::pair{&id_, "eventid"}, {&year_, "iyear"}, {&month_, "imonth"}, {&day_, "iday"},
-          {&country_, "country_txt"}, {&provstate_, "provstate"}, {&city_, "city"},
-          {&latitude_, "latitude"}, {&longitude_, "longitude"}, {&specificity_, "specificity"},
-          {&summary_, "summary"}, {&suicide_, "suicide"}, {&attack_, "attacktype1_txt"},
-          {&target_, "targtype1_txt"}, {&target_sub_, "targsubtype1_txt"},
-          {&gname_, "gname"}, {&gname2_, "gname2"}, {&gname3_, "gname3"},
-          {&uncertain_, "guncertain1"}, {&claimed_, "claimed"}, {&claim_mode_, "claimmode_txt"},
-          {&compclaim_, "compclaim"}, {&weapon_, "weaptype1_txt"},
-          {&weapon_sub_, "weapsubtype1_txt"}, {&nkill_, "nkill"}, {&nwound_, "nwound"},
-          {&scite1_, "scite1"}, {&scite2_, "scite2"}, {&scite3_, "scite3"}}) {
+    for (auto [slot, name] : {std::pair{&id_, "eventid"},
+                              {&year_, "iyear"},
+                              {&month_, "imonth"},
+                              {&day_, "iday"},
+                              {&country_, "country_txt"},
+                              {&provstate_, "provstate"},
+                              {&city_, "city"},
+                              {&latitude_, "latitude"},
+                              {&longitude_, "longitude"},
+                              {&specificity_, "specificity"},
+                              {&summary_, "summary"},
+                              {&suicide_, "suicide"},
+                              {&attack_, "attacktype1_txt"},
+                              {&target_, "targtype1_txt"},
+                              {&target_sub_, "targsubtype1_txt"},
+                              {&gname_, "gname"},
+                              {&gname2_, "gname2"},
+                              {&gname3_, "gname3"},
+                              {&uncertain_, "guncertain1"},
+                              {&claimed_, "claimed"},
+                              {&claim_mode_, "claimmode_txt"},
+                              {&compclaim_, "compclaim"},
+                              {&weapon_, "weaptype1_txt"},
+                              {&weapon_sub_, "weapsubtype1_txt"},
+                              {&nkill_, "nkill"},
+                              {&nwound_, "nwound"},
+                              {&scite1_, "scite1"},
+                              {&scite2_, "scite2"},
+                              {&scite3_, "scite3"}}) {
       *slot = c.index(name);
     }
   }
@@ -45,9 +63,8 @@ class GtdReader final : public CsvEventReader {
     if (auto fault = map_place(row, e)) return fault;
 
     e.attack_type = std::string(trim(get(row, attack_)));
-    const auto* type = trim(get(row, suicide_)) == "1"
-                           ? v.event_type_map.find(kDataset, "suicide", "1")
-                           : nullptr;
+    const auto* type =
+        trim(get(row, suicide_)) == "1" ? v.event_type_map.find(kDataset, "suicide", "1") : nullptr;
     if (!type) type = v.event_type_map.find(kDataset, "attacktype1_txt", e.attack_type);
     if (type) {
       e.event_type = (*type)[0];
@@ -113,9 +130,10 @@ class GtdReader final : public CsvEventReader {
       e.date = model::month_span(**year, **month);
     } else {
       if (**day > model::days_in_month(**year, **month)) {
-        return FieldError{day_, fmt::format("{:04}-{:02}-{:02} is not a date: the month has {} "
-                                            "days", **year, **month, **day,
-                                            model::days_in_month(**year, **month))};
+        return FieldError{
+            day_, fmt::format("{:04}-{:02}-{:02} is not a date: the month has {} "
+                              "days",
+                              **year, **month, **day, model::days_in_month(**year, **month))};
       }
       model::Day d = model::to_day({**year, **month, **day});
       e.date = model::DateSpan{d, d, model::DatePrecision::day};
@@ -129,7 +147,8 @@ class GtdReader final : public CsvEventReader {
     e.country = v.countries.iso2(country);
     if (e.country.empty()) {
       return FieldError{country_, fmt::format("unknown country '{}' (add it to "
-                                              "data/countries.tsv)", country)};
+                                              "data/countries.tsv)",
+                                              country)};
     }
     e.admin1 = std::string(trim(get(row, provstate_)));
     std::string_view city = trim(get(row, city_));
@@ -143,11 +162,10 @@ class GtdReader final : public CsvEventReader {
     e.longitude = *lon;
     e.geo_precision_native = std::string(trim(get(row, specificity_)));
     if (!e.geo_precision_native.empty()) {
-      const auto* level = v.geo_precision_map.find(kDataset, "specificity",
-                                                   e.geo_precision_native);
+      const auto* level = v.geo_precision_map.find(kDataset, "specificity", e.geo_precision_native);
       if (!level) {
-        return FieldError{specificity_, fmt::format("specificity '{}' is not 1 to 5",
-                                                    e.geo_precision_native)};
+        return FieldError{specificity_,
+                          fmt::format("specificity '{}' is not 1 to 5", e.geo_precision_native)};
       }
       e.geo_level = parse_geo_level((*level)[0]);
     }

@@ -30,8 +30,8 @@ class JsonlReader final : public EventReader {
     do {
       if (pos_ >= text_.size()) return false;
       const void* nl = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
-      size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text_.data())
-                      : text_.size();
+      size_t end =
+          nl ? static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) : text_.size();
       line = text_.substr(pos_, end - pos_);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       pos_ = end + 1;
@@ -58,7 +58,8 @@ class JsonlReader final : public EventReader {
       int column = static_cast<int>(e.byte > 0 ? e.byte : 1);
       std::string what = e.what();
       size_t cut = what.find("parse error");
-      return fail(column, "", "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)));
+      return fail(column, "",
+                  "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)));
     }
     event = model::Event();
     if (auto fault = event_from_json(object, vocabulary_, event)) {

@@ -19,7 +19,7 @@ constexpr std::string_view kDataset = "ucdp-ged";
 
 std::string without_admin_suffix(std::string_view name) {
   static constexpr std::array<std::string_view, 9> kSuffixes = {
-      " province", " district", " region", " state", " governorate",
+      " province", " district", " region", " state",       " governorate",
       " oblast",   " division", " county", " municipality"};
   name = trim(name);
   for (std::string_view suffix : kSuffixes) {
@@ -61,15 +61,26 @@ class UcdpReader final : public CsvEventReader {
                        std::move(header.line), vocabulary) {
     const Columns& c = columns();
     id_ = c.has("id") ? c.index("id") : c.index("");
-    for (auto [slot, name] :
-         {std::pair{&violence_, "type_of_violence"}, {&side_a_, "side_a"}, {&side_b_, "side_b"},
-          {&sources_n_, "number_of_sources"}, {&article_, "source_article"},
-          {&office_, "source_office"}, {&headline_, "source_headline"},
-          {&where_prec_, "where_prec"}, {&where_coordinates_, "where_coordinates"},
-          {&adm1_, "adm_1"}, {&adm2_, "adm_2"}, {&latitude_, "latitude"},
-          {&longitude_, "longitude"}, {&country_, "country"}, {&date_prec_, "date_prec"},
-          {&date_start_, "date_start"}, {&date_end_, "date_end"}, {&best_, "best"},
-          {&high_, "high"}, {&low_, "low"}}) {
+    for (auto [slot, name] : {std::pair{&violence_, "type_of_violence"},
+                              {&side_a_, "side_a"},
+                              {&side_b_, "side_b"},
+                              {&sources_n_, "number_of_sources"},
+                              {&article_, "source_article"},
+                              {&office_, "source_office"},
+                              {&headline_, "source_headline"},
+                              {&where_prec_, "where_prec"},
+                              {&where_coordinates_, "where_coordinates"},
+                              {&adm1_, "adm_1"},
+                              {&adm2_, "adm_2"},
+                              {&latitude_, "latitude"},
+                              {&longitude_, "longitude"},
+                              {&country_, "country"},
+                              {&date_prec_, "date_prec"},
+                              {&date_start_, "date_start"},
+                              {&date_end_, "date_end"},
+                              {&best_, "best"},
+                              {&high_, "high"},
+                              {&low_, "low"}}) {
       *slot = c.index(name);
     }
   }
@@ -88,7 +99,8 @@ class UcdpReader final : public CsvEventReader {
     e.country = v.countries.iso2(country);
     if (e.country.empty()) {
       return FieldError{country_, fmt::format("unknown country '{}' (add it to "
-                                              "data/countries.tsv)", country)};
+                                              "data/countries.tsv)",
+                                              country)};
     }
     e.admin1 = without_admin_suffix(get(row, adm1_));
     e.admin2 = without_admin_suffix(get(row, adm2_));
@@ -101,11 +113,10 @@ class UcdpReader final : public CsvEventReader {
     e.longitude = *lon;
     e.geo_precision_native = std::string(trim(get(row, where_prec_)));
     if (!e.geo_precision_native.empty()) {
-      const auto* level = v.geo_precision_map.find(kDataset, "where_prec",
-                                                   e.geo_precision_native);
+      const auto* level = v.geo_precision_map.find(kDataset, "where_prec", e.geo_precision_native);
       if (!level) {
-        return FieldError{where_prec_, fmt::format("where_prec '{}' is not 1 to 7",
-                                                   e.geo_precision_native)};
+        return FieldError{where_prec_,
+                          fmt::format("where_prec '{}' is not 1 to 7", e.geo_precision_native)};
       }
       e.geo_level = parse_geo_level((*level)[0]);
     }
@@ -114,10 +125,11 @@ class UcdpReader final : public CsvEventReader {
     e.violence_type = violence_code(violence);
     if (!e.violence_type) {
       return FieldError{violence_, fmt::format("type_of_violence '{}' is not 1, 2 or 3 (or "
-                                               "State, Non-State, One-Sided)", violence)};
+                                               "State, Non-State, One-Sided)",
+                                               violence)};
     }
-    if (const auto* type = v.event_type_map.find(kDataset, "type_of_violence",
-                                                 std::to_string(*e.violence_type))) {
+    if (const auto* type =
+            v.event_type_map.find(kDataset, "type_of_violence", std::to_string(*e.violence_type))) {
       e.event_type = (*type)[0];
       e.sub_event_type = (*type)[1];
     }
@@ -151,12 +163,12 @@ class UcdpReader final : public CsvEventReader {
     if (!end) return FieldError{date_end_, end.error()};
     if (*end < *start) {
       return FieldError{date_end_, fmt::format("date_end {} is before date_start {}",
-                                               model::format_iso(*end),
-                                               model::format_iso(*start))};
+                                               model::format_iso(*end), model::format_iso(*start))};
     }
     std::string_view code = trim(get(row, date_prec_));
     auto precision = date_precision(code, *start, *end);
-    if (!precision) return FieldError{date_prec_, fmt::format("date_prec '{}' is not 1 to 5", code)};
+    if (!precision)
+      return FieldError{date_prec_, fmt::format("date_prec '{}' is not 1 to 5", code)};
     e.date = model::DateSpan{*start, *end, *precision};
     return std::nullopt;
   }
@@ -164,9 +176,9 @@ class UcdpReader final : public CsvEventReader {
   // low <= best <= high is not enforced: some real extracts (the bundled sample among them)
   // break it, and the figures are kept as the source gave them rather than reordered.
   std::optional<FieldError> map_deaths(const CsvRecord& row, model::Event& e) const {
-    for (auto [column, slot, what] :
-         {std::tuple{low_, &e.fatalities_low, "low"}, {best_, &e.fatalities_best, "best"},
-          {high_, &e.fatalities_high, "high"}}) {
+    for (auto [column, slot, what] : {std::tuple{low_, &e.fatalities_low, "low"},
+                                      {best_, &e.fatalities_best, "best"},
+                                      {high_, &e.fatalities_high, "high"}}) {
       auto value = parse_count(get(row, column), what);
       if (!value) return FieldError{column, value.error()};
       *slot = *value;
@@ -184,8 +196,8 @@ class UcdpReader final : public CsvEventReader {
 Result<std::unique_ptr<EventReader>> open_ucdp(MappedFile file, CsvHeader header,
                                                const model::Vocabulary& vocabulary) {
   Columns columns(header.names);
-  auto missing = columns.missing({"type_of_violence", "side_a", "side_b", "latitude",
-                                  "longitude", "country", "date_start", "date_end", "best"});
+  auto missing = columns.missing({"type_of_violence", "side_a", "side_b", "latitude", "longitude",
+                                  "country", "date_start", "date_end", "best"});
   if (!columns.has("id") && !columns.has("")) missing.push_back("id");
   if (!missing.empty()) return missing_columns_error(file.path(), "UCDP GED", missing);
   return std::unique_ptr<EventReader>(

@@ -76,9 +76,9 @@ const ActorRegistry::Alias* ActorRegistry::match(const std::string& key, std::st
   auto it = aliases_.find(key);
   if (it == aliases_.end()) return nullptr;
   for (const Alias& alias : it->second) {
-    bool in_country = alias.countries.empty() ||
-                      std::find(alias.countries.begin(), alias.countries.end(), country) !=
-                          alias.countries.end();
+    bool in_country =
+        alias.countries.empty() ||
+        std::find(alias.countries.begin(), alias.countries.end(), country) != alias.countries.end();
     if (in_country && day >= alias.from && day <= alias.to) return &alias;
   }
   return nullptr;
@@ -96,8 +96,8 @@ std::string ActorRegistry::resolve(std::string_view original, std::string_view c
 
 void ActorRegistry::resolve_actors(Event& event) const {
   auto resolve_one = [&](ActorRef& actor) {
-    if (actor.canonical.empty()) actor.canonical = resolve(actor.original, event.country,
-                                                           event.date.start);
+    if (actor.canonical.empty())
+      actor.canonical = resolve(actor.original, event.country, event.date.start);
   };
   resolve_one(event.actor1);
   resolve_one(event.actor2);

@@ -4,11 +4,16 @@ namespace sitrep::model {
 
 std::string_view to_string(ClaimStatus status) {
   switch (status) {
-    case ClaimStatus::unknown: return "unknown";
-    case ClaimStatus::claimed: return "claimed";
-    case ClaimStatus::unclaimed: return "unclaimed";
-    case ClaimStatus::denied: return "denied";
-    case ClaimStatus::disputed: return "disputed";
+    case ClaimStatus::unknown:
+      return "unknown";
+    case ClaimStatus::claimed:
+      return "claimed";
+    case ClaimStatus::unclaimed:
+      return "unclaimed";
+    case ClaimStatus::denied:
+      return "denied";
+    case ClaimStatus::disputed:
+      return "disputed";
   }
   return "unknown";
 }

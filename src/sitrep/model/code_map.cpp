@@ -25,8 +25,7 @@ Result<CodeMap> CodeMap::load(const std::string& path) {
   return map;
 }
 
-std::string CodeMap::key(std::string_view dataset, std::string_view field,
-                         std::string_view value) {
+std::string CodeMap::key(std::string_view dataset, std::string_view field, std::string_view value) {
   return fmt::format("{}\x1f{}\x1f{}", dataset, field, fold_name(value));
 }
 

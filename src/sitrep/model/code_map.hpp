@@ -24,8 +24,7 @@ class CodeMap {
   const std::vector<std::string>* find(std::string_view dataset, std::string_view field,
                                        std::string_view value) const;
   // The first output cell, or "" when no row matches.
-  std::string first(std::string_view dataset, std::string_view field,
-                    std::string_view value) const;
+  std::string first(std::string_view dataset, std::string_view field, std::string_view value) const;
   const std::vector<std::string>& output_columns() const { return outputs_; }
 
  private:

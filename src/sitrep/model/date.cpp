@@ -13,7 +13,9 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 std::optional<int> parse_int(std::string_view text) {
   int value = 0;
@@ -136,10 +138,14 @@ Result<Day> parse_date(std::string_view text) {
 
 std::string_view to_string(DatePrecision precision) {
   switch (precision) {
-    case DatePrecision::day: return "day";
-    case DatePrecision::week: return "week";
-    case DatePrecision::month: return "month";
-    case DatePrecision::year: return "year";
+    case DatePrecision::day:
+      return "day";
+    case DatePrecision::week:
+      return "week";
+    case DatePrecision::month:
+      return "month";
+    case DatePrecision::year:
+      return "year";
   }
   return "day";
 }

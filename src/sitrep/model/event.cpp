@@ -50,11 +50,10 @@ uint64_t content_digest(const Event& e) {
   d.add_bytes(e.date.start);
   d.add_bytes(e.date.end);
   d.add_bytes(e.date.precision);
-  for (const std::string* s : {&e.country, &e.admin1, &e.admin2, &e.location,
-                               &e.geo_precision_native, &e.event_type, &e.sub_event_type,
-                               &e.attack_type, &e.target, &e.target_original, &e.weapon,
-                               &e.weapon_original, &e.claim_mode, &e.sources, &e.source_scale,
-                               &e.notes}) {
+  for (const std::string* s :
+       {&e.country, &e.admin1, &e.admin2, &e.location, &e.geo_precision_native, &e.event_type,
+        &e.sub_event_type, &e.attack_type, &e.target, &e.target_original, &e.weapon,
+        &e.weapon_original, &e.claim_mode, &e.sources, &e.source_scale, &e.notes}) {
     d.add(*s);
   }
   d.add(e.latitude);
@@ -77,11 +76,16 @@ uint64_t content_digest(const Event& e) {
 
 std::string_view to_string(GeoLevel level) {
   switch (level) {
-    case GeoLevel::unknown: return "unknown";
-    case GeoLevel::exact: return "exact";
-    case GeoLevel::near: return "near";
-    case GeoLevel::admin1: return "admin1";
-    case GeoLevel::country: return "country";
+    case GeoLevel::unknown:
+      return "unknown";
+    case GeoLevel::exact:
+      return "exact";
+    case GeoLevel::near:
+      return "near";
+    case GeoLevel::admin1:
+      return "admin1";
+    case GeoLevel::country:
+      return "country";
   }
   return "unknown";
 }

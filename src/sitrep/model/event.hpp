@@ -34,54 +34,56 @@ struct ActorRef {
 // through data/geo_precision.tsv.
 enum class GeoLevel : uint8_t {
   unknown = 0,
-  exact = 1,     // the town or village itself
-  near = 2,      // nearby, or within a district (admin2)
-  admin1 = 3,    // somewhere in a province
-  country = 4,   // only the country (or wider) is known
+  exact = 1,    // the town or village itself
+  near = 2,     // nearby, or within a district (admin2)
+  admin1 = 3,   // somewhere in a province
+  country = 4,  // only the country (or wider) is known
 };
 
 // Where a row came from: enough to find it again in the original file.
 struct Provenance {
   int64_t run_id = 0;
   std::string file;
-  int64_t line = 0;       // first physical line of the record, 1-based
-  std::string original;   // the record exactly as it stood in the file (CSV row or JSON line)
+  int64_t line = 0;      // first physical line of the record, 1-based
+  std::string original;  // the record exactly as it stood in the file (CSV row or JSON line)
 };
 
 struct Event {
   // identity
-  int64_t id = 0;             // sitrep id, assigned by the store
-  std::string dataset;        // "acled", "ucdp-ged", "gtd", or a JSONL producer's name
-  std::string native_id;      // event_id_cnty / UCDP id / GTD eventid
+  int64_t id = 0;         // sitrep id, assigned by the store
+  std::string dataset;    // "acled", "ucdp-ged", "gtd", or a JSONL producer's name
+  std::string native_id;  // event_id_cnty / UCDP id / GTD eventid
   int revision = 1;
 
   // time
   DateSpan date;
 
   // place
-  std::string country;        // ISO 3166-1 alpha-2; empty when unknown
+  std::string country;  // ISO 3166-1 alpha-2; empty when unknown
   std::string admin1;
   std::string admin2;
   std::string location;
   std::optional<double> latitude;
   std::optional<double> longitude;
   GeoLevel geo_level = GeoLevel::unknown;
-  std::string geo_precision_native;  // e.g. "2" (ACLED geo_precision, UCDP where_prec, GTD specificity)
+  std::string
+      geo_precision_native;  // e.g. "2" (ACLED geo_precision, UCDP where_prec, GTD specificity)
 
   // what
-  std::string event_type;     // ACLED event_type vocabulary
-  std::string sub_event_type; // ACLED sub_event_type vocabulary
-  std::optional<int> violence_type;  // UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided
-  std::string attack_type;    // GTD attacktype1_txt, verbatim
-  std::string target;         // sitrep target taxonomy (data/targets.tsv)
+  std::string event_type;      // ACLED event_type vocabulary
+  std::string sub_event_type;  // ACLED sub_event_type vocabulary
+  std::optional<int>
+      violence_type;        // UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided
+  std::string attack_type;  // GTD attacktype1_txt, verbatim
+  std::string target;       // sitrep target taxonomy (data/targets.tsv)
   std::string target_original;
-  std::string weapon;         // sitrep weapon taxonomy (data/weapons.tsv)
+  std::string weapon;  // sitrep weapon taxonomy (data/weapons.tsv)
   std::string weapon_original;
 
   // who
-  ActorRef actor1;            // perpetrator / initiator (ACLED actor1, UCDP side_a, GTD gname)
+  ActorRef actor1;  // perpetrator / initiator (ACLED actor1, UCDP side_a, GTD gname)
   std::vector<ActorRef> assoc_actors1;
-  ActorRef actor2;            // target side (ACLED actor2, UCDP side_b)
+  ActorRef actor2;  // target side (ACLED actor2, UCDP side_b)
   std::vector<ActorRef> assoc_actors2;
   bool attribution_uncertain = false;  // GTD guncertain1
 
@@ -93,13 +95,13 @@ struct Event {
 
   // claim
   ClaimStatus claim = ClaimStatus::unknown;
-  std::string claim_mode;     // GTD claimmode_txt
+  std::string claim_mode;  // GTD claimmode_txt
 
   // sources
-  std::string sources;        // source names, "; "-separated
-  std::string source_scale;   // ACLED source_scale
+  std::string sources;       // source names, "; "-separated
+  std::string source_scale;  // ACLED source_scale
   std::optional<int> source_count;
-  std::string notes;          // notes / summary / headlines: the text free-text filters search
+  std::string notes;  // notes / summary / headlines: the text free-text filters search
 
   Provenance provenance;
 };

@@ -28,8 +28,8 @@ Status Taxonomy::add(const std::string& code, const std::string& parent) {
   if (existing != parent_.end()) {
     if (existing->second == parent || parent.empty()) return Status::success();
     if (!existing->second.empty()) {
-      return make_error(fmt::format("'{}' already has parent '{}', not '{}'", code,
-                                    existing->second, parent));
+      return make_error(
+          fmt::format("'{}' already has parent '{}', not '{}'", code, existing->second, parent));
     }
   }
   for (std::string up = parent; !up.empty();) {

@@ -24,14 +24,13 @@ Result<Vocabulary> Vocabulary::load(const std::string& data_dir) {
   Vocabulary v;
   v.data_dir = data_dir;
   auto path = [&](const char* name) { return (fs::path(data_dir) / name).string(); };
-  for (Status s : {load_into(v.countries, path("countries.tsv")),
-                   load_into(v.actors, path("actors.tsv")),
-                   load_into(v.targets, path("targets.tsv")),
-                   load_into(v.weapons, path("weapons.tsv")),
-                   load_into(v.target_map, path("target_map.tsv")),
-                   load_into(v.weapon_map, path("weapon_map.tsv")),
-                   load_into(v.event_type_map, path("event_type_map.tsv")),
-                   load_into(v.geo_precision_map, path("geo_precision_map.tsv"))}) {
+  for (Status s :
+       {load_into(v.countries, path("countries.tsv")), load_into(v.actors, path("actors.tsv")),
+        load_into(v.targets, path("targets.tsv")), load_into(v.weapons, path("weapons.tsv")),
+        load_into(v.target_map, path("target_map.tsv")),
+        load_into(v.weapon_map, path("weapon_map.tsv")),
+        load_into(v.event_type_map, path("event_type_map.tsv")),
+        load_into(v.geo_precision_map, path("geo_precision_map.tsv"))}) {
     if (!s) return make_error(s.error());
   }
   return v;

@@ -8,7 +8,9 @@
 namespace sitrep::query {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool is_field_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -54,7 +56,8 @@ class Parser {
       if (std::find(filter_fields().begin(), filter_fields().end(), term.field) ==
           filter_fields().end()) {
         std::string known;
-        for (std::string_view f : filter_fields()) known += (known.empty() ? "" : ", ") + std::string(f);
+        for (std::string_view f : filter_fields())
+          known += (known.empty() ? "" : ", ") + std::string(f);
         return fail(pos_, fmt::format("unknown field '{}' (fields: {})", term.field, known));
       }
       pos_ = name_end + 1;
@@ -80,7 +83,8 @@ class Parser {
         }
       } else {
         while (pos_ < text_.size() && !is_space(text_[pos_]) && !(lists && text_[pos_] == ',')) {
-          if (text_[pos_] == '"') return fail(pos_, "a quote inside a value: quote the whole value");
+          if (text_[pos_] == '"')
+            return fail(pos_, "a quote inside a value: quote the whole value");
           ++pos_;
         }
         value = std::string(text_.substr(start, pos_ - start));
@@ -107,9 +111,8 @@ class Parser {
 
 const std::vector<std::string_view>& filter_fields() {
   static const std::vector<std::string_view> fields = {
-      "actor",  "actor1",   "actor2", "country",   "admin1",     "admin2",  "location",
-      "date",   "type",     "subtype", "target",   "weapon",     "claimed", "fatalities",
-      "near",   "dataset",  "id"};
+      "actor",   "actor1", "actor2", "country", "admin1",     "admin2", "location", "date", "type",
+      "subtype", "target", "weapon", "claimed", "fatalities", "near",   "dataset",  "id"};
   return fields;
 }
 
@@ -122,6 +125,8 @@ std::string describe_error(std::string_view filter, size_t position, std::string
                      std::string(static_cast<size_t>(column - 1), ' '));
 }
 
-Result<Filter> parse_filter(std::string_view text) { return Parser(text).parse(); }
+Result<Filter> parse_filter(std::string_view text) {
+  return Parser(text).parse();
+}
 
 }  // namespace sitrep::query

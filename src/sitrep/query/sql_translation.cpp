@@ -147,9 +147,10 @@ class Translator {
       for (char& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       if (!taxonomy.contains(value)) {
         std::string known;
-        for (const std::string& code : taxonomy.codes()) known += (known.empty() ? "" : ", ") + code;
-        return fail(t.positions[i], fmt::format("unknown code '{}' (data/{}: {})", t.values[i],
-                                                file, known));
+        for (const std::string& code : taxonomy.codes())
+          known += (known.empty() ? "" : ", ") + code;
+        return fail(t.positions[i],
+                    fmt::format("unknown code '{}' (data/{}: {})", t.values[i], file, known));
       }
       for (std::string& code : taxonomy.with_descendants(value)) codes.push_back(std::move(code));
     }
@@ -168,7 +169,8 @@ class Translator {
         statuses.push_back(v);
       } else {
         return fail(t.positions[i], fmt::format("claimed:{} — expected yes, no, unclaimed, "
-                                                "denied, disputed or unknown", v));
+                                                "denied, disputed or unknown",
+                                                v));
       }
     }
     return in_clause(t, "e.claim", statuses);
@@ -211,8 +213,8 @@ class Translator {
         c.params.emplace_back(model::format_iso(*day));
       }
       if (!to.empty()) {
-        auto day = date_bound(to, t.positions[i] + (dots == std::string_view::npos ? 0 : dots + 2),
-                              true);
+        auto day =
+            date_bound(to, t.positions[i] + (dots == std::string_view::npos ? 0 : dots + 2), true);
         if (!day) return std::move(day).take_error();
         range += std::string(range.empty() ? "" : " AND ") + "e.date_start <= ?";
         c.params.emplace_back(model::format_iso(*day));
@@ -277,8 +279,9 @@ class Translator {
       return fail(t.positions[0], "expected near:LAT,LON/RADIUSkm, e.g. near:34.43,70.45/50km");
     }
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180 || radius <= 0) {
-      return fail(t.positions[0], "latitude must be in [-90, 90], longitude in [-180, 180], "
-                                  "radius above 0");
+      return fail(t.positions[0],
+                  "latitude must be in [-90, 90], longitude in [-180, 180], "
+                  "radius above 0");
     }
     // A bounding box on latitude lets SQLite skip most rows; the distance decides.
     double dlat = radius / 111.0;

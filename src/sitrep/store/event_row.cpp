@@ -86,8 +86,8 @@ int read_content(const Statement& s, int i, model::Event& e) {
   auto text = [&](int column) { return std::string(s.column_text(column)); };
   e.date.start = model::parse_date(s.column_text(i++)).value();
   e.date.end = model::parse_date(s.column_text(i++)).value();
-  e.date.precision = model::parse_date_precision(s.column_text(i++)).value_or(
-      model::DatePrecision::day);
+  e.date.precision =
+      model::parse_date_precision(s.column_text(i++)).value_or(model::DatePrecision::day);
   e.country = text(i++);
   e.admin1 = text(i++);
   e.admin2 = text(i++);

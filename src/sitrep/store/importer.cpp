@@ -14,8 +14,8 @@ int64_t file_size(const std::string& path) {
 
 // Reads one file into the open transaction, appending to the report.
 Status import_one(SqliteStore& store, size_t index, const std::string& path,
-                  const model::Vocabulary& vocabulary, const ImportOptions& options,
-                  int64_t run_id, ImportReport& report) {
+                  const model::Vocabulary& vocabulary, const ImportOptions& options, int64_t run_id,
+                  ImportReport& report) {
   auto reader = io::open_event_reader(path, options.format, vocabulary);
   if (!reader) return make_error(reader.error());
   FileReport file{path, (*reader)->format(), {}};
@@ -28,19 +28,25 @@ Status import_one(SqliteStore& store, size_t index, const std::string& path,
   while ((*reader)->next(event, error)) {
     ++file.counts.rows_read;
     if (options.progress && (file.counts.rows_read & 0x3FFF) == 0) {
-      options.progress(index, (*reader)->progress(), report.totals.rows_read +
-                                                         file.counts.rows_read);
+      options.progress(index, (*reader)->progress(),
+                       report.totals.rows_read + file.counts.rows_read);
     }
     if (error.reason.empty()) {
       event.provenance.run_id = run_id;
       int64_t first_line = 0;
       auto outcome = store.write_event(event, run_id, *file_id, &first_line);
-      if (!outcome) return make_error(fmt::format("{}:{}: {}", path, event.provenance.line,
-                                                  outcome.error()));
+      if (!outcome)
+        return make_error(fmt::format("{}:{}: {}", path, event.provenance.line, outcome.error()));
       switch (*outcome) {
-        case WriteOutcome::inserted: ++file.counts.inserted; continue;
-        case WriteOutcome::updated: ++file.counts.updated; continue;
-        case WriteOutcome::unchanged: ++file.counts.unchanged; continue;
+        case WriteOutcome::inserted:
+          ++file.counts.inserted;
+          continue;
+        case WriteOutcome::updated:
+          ++file.counts.updated;
+          continue;
+        case WriteOutcome::unchanged:
+          ++file.counts.unchanged;
+          continue;
         case WriteOutcome::duplicate_in_run:
           error.file = path;
           error.line = event.provenance.line;
@@ -81,9 +87,9 @@ Result<ImportReport> import_files(SqliteStore& store, const std::vector<std::str
     }
   }
   if (options.max_rejects >= 0 && report.totals.rejected > options.max_rejects) {
-    report.abort_reason = fmt::format(
-        "{} rows were rejected, more than --max-rejects {}: nothing was imported",
-        report.totals.rejected, options.max_rejects);
+    report.abort_reason =
+        fmt::format("{} rows were rejected, more than --max-rejects {}: nothing was imported",
+                    report.totals.rejected, options.max_rejects);
   }
   if (options.dry_run || !report.abort_reason.empty()) {
     store.rollback();

@@ -150,7 +150,9 @@ Result<int> read_version(sqlite3* db) {
 
 }  // namespace
 
-int current_schema_version() { return static_cast<int>(migrations().size()); }
+int current_schema_version() {
+  return static_cast<int>(migrations().size());
+}
 
 const std::vector<std::string_view>& event_content_columns() {
   static const std::vector<std::string_view> names = [] {
@@ -174,8 +176,8 @@ Status migrate(sqlite3* db) {
                                   migrations()[static_cast<size_t>(v)], v + 1);
     if (Status s = exec(db, sql); !s) {
       (void)exec(db, "ROLLBACK");
-      return make_error(fmt::format("migrating the store to schema version {}: {}", v + 1,
-                                    s.error()));
+      return make_error(
+          fmt::format("migrating the store to schema version {}: {}", v + 1, s.error()));
     }
   }
   return Status::success();

@@ -118,7 +118,8 @@ struct SqliteStore::Writers {
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
@@ -126,8 +127,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db));
   sqlite3_busy_timeout(db, 5000);
-  sqlite3_create_function(db, "sitrep_distance_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                          nullptr, distance_km, nullptr, nullptr);
+  sqlite3_create_function(db, "sitrep_distance_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          distance_km, nullptr, nullptr);
   // WAL: readers never block the importer; NORMAL sync is durable at each commit in WAL mode.
   if (Status s = exec(db,
                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
@@ -192,8 +193,12 @@ Status SqliteStore::prepare_writers() {
   return Status::success();
 }
 
-Status SqliteStore::begin() { return exec(db_, "BEGIN IMMEDIATE"); }
-Status SqliteStore::commit() { return exec(db_, "COMMIT"); }
+Status SqliteStore::begin() {
+  return exec(db_, "BEGIN IMMEDIATE");
+}
+Status SqliteStore::commit() {
+  return exec(db_, "COMMIT");
+}
 void SqliteStore::rollback() {
   if (!sqlite3_get_autocommit(db_)) (void)exec(db_, "ROLLBACK");
 }
@@ -252,8 +257,8 @@ Status SqliteStore::finish_run(int64_t run_id, const RunCounts& counts) {
   return write_counts(db_, "runs", run_id, counts, true);
 }
 
-Result<WriteOutcome> SqliteStore::write_event(model::Event& event, int64_t run_id,
-                                              int64_t file_id, int64_t* duplicate_line) {
+Result<WriteOutcome> SqliteStore::write_event(model::Event& event, int64_t run_id, int64_t file_id,
+                                              int64_t* duplicate_line) {
   Writers& w = *writers_;
   const auto digest = static_cast<int64_t>(model::content_digest(event));
   w.lookup.bind(1, event.dataset);
@@ -361,15 +366,14 @@ Result<int64_t> SqliteStore::count_events(const SqlCondition& where) {
 
 Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::count_by(
     const std::string& expression, const SqlCondition& where, int64_t limit) {
-  auto stmt = prepare_with(
-      fmt::format("SELECT {0} AS k, count(*) AS n FROM events e WHERE {1} GROUP BY k "
-                  "ORDER BY n DESC, k LIMIT {2}",
-                  expression, where.sql, limit),
-      where);
+  auto stmt =
+      prepare_with(fmt::format("SELECT {0} AS k, count(*) AS n FROM events e WHERE {1} GROUP BY k "
+                               "ORDER BY n DESC, k LIMIT {2}",
+                               expression, where.sql, limit),
+                   where);
   if (!stmt) return std::move(stmt).take_error();
   return collect_counts(*stmt);
 }
-
 
 Result<std::pair<std::string, std::string>> SqliteStore::date_range(const SqlCondition& where) {
   auto stmt = prepare_with(

@@ -26,14 +26,22 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 void Statement::bind(int index, std::string_view text) {
   sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
-void Statement::bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
-void Statement::bind(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
-void Statement::bind_null(int index) { sqlite3_bind_null(stmt_, index); }
+void Statement::bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+}
+void Statement::bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+}
+void Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_, index);
+}
 void Statement::bind_text_or_null(int index, std::string_view text) {
   if (text.empty()) {
     bind_null(index);

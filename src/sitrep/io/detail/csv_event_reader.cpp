@@ -30,8 +30,8 @@ Error missing_columns_error(const std::string& path, std::string_view format,
                             const std::vector<std::string>& missing) {
   std::string list;
   for (const std::string& name : missing) list += (list.empty() ? "" : ", ") + name;
-  return make_error(fmt::format("{}:1: the header lacks column(s) a {} file must have: {}", path,
-                                format, list));
+  return make_error(
+      fmt::format("{}:1: the header lacks column(s) a {} file must have: {}", path, format, list));
 }
 
 Result<CsvHeader> read_csv_header(const MappedFile& file) {
@@ -49,8 +49,8 @@ Result<CsvHeader> read_csv_header(const MappedFile& file) {
   }
   if (size_t bad = find_invalid_utf8(record.raw); bad != std::string_view::npos) {
     TextPosition at = record.position(bad);
-    return make_error(fmt::format("{}:{}:{}: header: invalid UTF-8", file.path(), at.line,
-                                  at.column));
+    return make_error(
+        fmt::format("{}:{}:{}: header: invalid UTF-8", file.path(), at.line, at.column));
   }
   CsvHeader header;
   for (std::string_view name : record.fields) header.names.emplace_back(trim(name));
@@ -119,12 +119,11 @@ bool CsvEventReader::next(model::Event& event, RowError& error) {
   }
   if (row.fields.size() != header_.size()) {
     size_t extra = std::min(row.fields.size(), header_.size());
-    FieldError fault{-1, fmt::format("{} fields, but the header has {} columns",
-                                     row.fields.size(), header_.size())};
+    FieldError fault{-1, fmt::format("{} fields, but the header has {} columns", row.fields.size(),
+                                     header_.size())};
     fill_error(row, fault, error);
-    error.column = row.position(extra < row.offsets.size() ? row.offsets[extra]
-                                                           : row.raw.size())
-                       .column;
+    error.column =
+        row.position(extra < row.offsets.size() ? row.offsets[extra] : row.raw.size()).column;
     return true;
   }
   event = model::Event();

@@ -54,8 +54,7 @@ Result<std::optional<double>> parse_degrees(std::string_view text, double limit,
     return make_error(fmt::format("{} '{}' is not a number", what, text));
   }
   if (value < -limit || value > limit) {
-    return make_error(
-        fmt::format("{} {} is out of range [-{}, {}]", what, text, limit, limit));
+    return make_error(fmt::format("{} {} is out of range [-{}, {}]", what, text, limit, limit));
   }
   return std::optional<double>(value);
 }

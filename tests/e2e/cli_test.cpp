@@ -1,0 +1,274 @@
+// End to end: the `sitrep` binary on the bundled sample, on each dataset format, and on every
+// kind of bad input the foundation promises to handle.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "sitrep/store/sqlite_store.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep-e2e-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "store.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome sitrep(const std::string& args) {
+    std::string command = std::string(SITREP_BINARY) + " --db '" + db_ + "' " + args + " >'" +
+                          (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'";
+    Outcome result;
+    int status = std::system(command.c_str());
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = slurp(dir_ / "out");
+    result.err = slurp(dir_ / "err");
+    return result;
+  }
+  std::string write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_ / name, std::ios::binary) << content;
+    return (dir_ / name).string();
+  }
+  int64_t stored_events() {
+    auto store = sitrep::store::SqliteStore::open(db_);
+    EXPECT_TRUE(store.ok());
+    return (*store)->count_events({}).value();
+  }
+  static std::string fixture(const std::string& name) {
+    return std::string(SITREP_FIXTURES_DIR) + "/" + name;
+  }
+  static std::string sample() {
+    return std::string(SITREP_SAMPLE_DIR) + "/ucdp-ged-afghanistan-2020.csv";
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+constexpr const char* kAcledHeader =
+    "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
+    "country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n";
+constexpr const char* kGoodRow =
+    "AFG1,18 April 2022,2022,1,Battles,Armed clash,Taliban,Islamic State Khorasan Province "
+    "(ISKP),Afghanistan,Nangarhar,Jalalabad,34.43,70.45,1,Pajhwok,\"Clash, near the city\",4\n";
+
+TEST_F(Cli, ImportsTheBundledSampleOnceAndOnlyOnce) {
+  Outcome first = sitrep("import --quiet " + sample());
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.out.find("3,317 rows read, 3,317 new"), std::string::npos) << first.out;
+  Outcome again = sitrep("import --quiet " + sample());
+  EXPECT_NE(again.out.find("0 new, 0 revised, 3,317 unchanged"), std::string::npos) << again.out;
+  Outcome stats = sitrep("stats");
+  EXPECT_NE(stats.out.find("3,317 events, 2020-01-01 to 2020-12-31"), std::string::npos);
+  EXPECT_NE(stats.out.find("IS-KP"), std::string::npos);
+  Outcome runs = sitrep("runs");
+  EXPECT_EQ(runs.code, 0);
+  EXPECT_NE(runs.out.find("3,317"), std::string::npos);
+}
+
+TEST_F(Cli, ImportsEachDatasetFormatByItsHeader) {
+  for (const char* name : {"acled-export.csv", "acled-api.csv", "gtd-full.csv", "gtd-subset.csv",
+                           "ucdp-ged-full.csv"}) {
+    Outcome run = sitrep("import --quiet " + fixture(name));
+    EXPECT_EQ(run.code, 0) << name << ": " << run.err;
+    EXPECT_NE(run.out.find(" 0 rejected"), std::string::npos) << name << ": " << run.out;
+  }
+  Outcome events = sitrep("events actor:IS-KP --format jsonl");
+  int lines = 0;
+  for (char c : events.out) lines += c == '\n';
+  EXPECT_GE(lines, 6);
+}
+
+TEST_F(Cli, JsonlExportImportsBackUnchangedIntoAnotherStore) {
+  ASSERT_EQ(sitrep("import --quiet " + fixture("gtd-full.csv")).code, 0);
+  std::string jsonl = write("export.jsonl", sitrep("events --format jsonl").out);
+  db_ = (dir_ / "second.db").string();
+  Outcome back = sitrep("import --quiet " + jsonl);
+  ASSERT_EQ(back.code, 0) << back.err;
+  EXPECT_NE(back.out.find("5 new"), std::string::npos);
+}
+
+TEST_F(Cli, GeoJsonIsAPointLayerWithEveryAttribute) {
+  ASSERT_EQ(sitrep("import --quiet " + fixture("acled-export.csv")).code, 0);
+  Outcome run = sitrep("events --format geojson");
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["type"], "FeatureCollection");
+  ASSERT_EQ(doc["features"].size(), 6u);
+  const auto& feature = doc["features"][0];
+  EXPECT_EQ(feature["geometry"]["type"], "Point");
+  EXPECT_EQ(feature["geometry"]["coordinates"].size(), 2u);
+  for (const char* key : {"native_id", "date_start", "actor1_canonical", "fatalities_best", "notes",
+                          "provenance_file"}) {
+    EXPECT_TRUE(feature["properties"].contains(key)) << key;
+  }
+}
+
+struct BadInput {
+  const char* name;
+  std::string content;
+  const char* expected;  // in stderr
+};
+
+TEST_F(Cli, EachKindOfBadInputIsReportedPreciselyAndChangesNothing) {
+  ASSERT_EQ(sitrep("import --quiet " + fixture("gtd-full.csv")).code, 0);
+  const std::string h = kAcledHeader;
+  const std::vector<BadInput> cases = {
+      {"truncated",
+       h + kGoodRow +
+           "AFG2,18 April 2022,2022,1,Battles,,Taliban,,Afghanistan,"
+           "Kabul,Kabul,34.5,69.1,1,x,\"cut off in the mid",
+       "truncated.csv:3:"},
+      {"unbalanced",
+       h +
+           "AFG3,18 April 2022,2022,1,Battles,,Tali\"ban,,Afghanistan,Kabul,"
+           "Kabul,34.5,69.1,1,x,y,1\n" +
+           kGoodRow,
+       "unbalanced.csv:2:40: a quote inside an unquoted field"},
+      {"columns", h + "AFG4,18 April 2022,2022,1,Battles\n", "columns.csv:2:"},
+      {"utf8",
+       h + "AFG5,18 April 2022,2022,1,Battles,,Tal\xff"
+           "ban,,Afghanistan,Kabul,Kabul,"
+           "34.5,69.1,1,x,y,1\n",
+       "utf8.csv:2:"},
+      {"baddate",
+       h + "AFG6,2022-02-30,2022,1,Battles,,Taliban,,Afghanistan,Kabul,Kabul,34.5,"
+           "69.1,1,x,y,1\n",
+       "baddate.csv:2:6: event_date: '2022-02-30' is not a date: February 2022 has 28 days"},
+      {"latitude",
+       h + "AFG7,18 April 2022,2022,1,Battles,,Taliban,,Afghanistan,Kabul,Kabul,123,"
+           "69.1,1,x,y,1\n",
+       "latitude.csv:2:"},
+      {"negative",
+       h + "AFG8,18 April 2022,2022,1,Battles,,Taliban,,Afghanistan,Kabul,Kabul,34.5,"
+           "69.1,1,x,y,-3\n",
+       "fatalities: fatalities cannot be negative (-3)"},
+      {"header", "when,where,how many\n2022-01-01,Kabul,3\n", "cannot tell the format"},
+  };
+  for (const BadInput& c : cases) {
+    std::string path = write(std::string(c.name) + ".csv", c.content);
+    Outcome run = sitrep("import --quiet --max-rejects 0 " + path);
+    EXPECT_EQ(run.code, 1) << c.name;
+    EXPECT_NE(run.err.find(c.expected), std::string::npos) << c.name << ":\n" << run.err;
+    EXPECT_NE(run.err.find("unchanged"), std::string::npos) << c.name << ":\n" << run.err;
+    EXPECT_EQ(stored_events(), 5) << c.name;
+  }
+  Outcome latitude = sitrep("import --quiet --max-rejects 0 " + (dir_ / "latitude.csv").string());
+  EXPECT_NE(latitude.err.find("latitude 123 is out of range [-90, 90]"), std::string::npos);
+}
+
+TEST_F(Cli, ValidRowsAroundBadOnesAreKeptWhenRejectsAreAllowed) {
+  std::string path = write("mixed.csv", std::string(kAcledHeader) + kGoodRow +
+                                            "AFG9,18 April 2022,2022,1,Battles,,Taliban,,"
+                                            "Afghanistan,Kabul,Kabul,123,69.1,1,x,y,1\n");
+  Outcome run = sitrep("import --quiet " + path);
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(stored_events(), 1);
+  Outcome rejects = sitrep("rejects --raw");
+  EXPECT_NE(rejects.out.find("mixed.csv:3:"), std::string::npos) << rejects.out;
+  EXPECT_NE(rejects.out.find("AFG9,18 April 2022"), std::string::npos);
+}
+
+TEST_F(Cli, ByteOrderMarksAndCrlfLineEndsAreAccepted) {
+  std::string crlf = std::string(kAcledHeader) + kGoodRow;
+  for (size_t at = crlf.find('\n'); at != std::string::npos; at = crlf.find('\n', at + 2)) {
+    crlf.replace(at, 1, "\r\n");
+  }
+  Outcome run = sitrep("import --quiet " + write("bom.csv", "\xEF\xBB\xBF" + crlf));
+  ASSERT_EQ(run.code, 0) << run.err;
+  Outcome events = sitrep("events --format csv");
+  EXPECT_NE(events.out.find("\"Clash, near the city\""), std::string::npos) << events.out;
+  EXPECT_EQ(events.out.find('\r'), std::string::npos);
+}
+
+TEST_F(Cli, DryRunValidatesWithoutWriting) {
+  Outcome run = sitrep("import --quiet --dry-run " + fixture("acled-export.csv"));
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_NE(run.out.find("6 new"), std::string::npos);
+  EXPECT_NE(run.out.find("Dry run"), std::string::npos);
+  EXPECT_EQ(stored_events(), 0);
+}
+
+TEST_F(Cli, FilterErrorsShowWhereTheyAre) {
+  ASSERT_EQ(sitrep("import --quiet " + fixture("gtd-full.csv")).code, 0);
+  Outcome run = sitrep("events actor:IS-KP contry:AF");
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("column 13: unknown field 'contry'"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("            ^"), std::string::npos);
+}
+
+TEST_F(Cli, KillDuringALargeImportLeavesTheStoreAsItWas) {
+  ASSERT_EQ(sitrep("import --quiet " + fixture("gtd-full.csv")).code, 0);
+  std::string big = (dir_ / "big.csv").string();
+  {
+    std::ofstream out(big);
+    out << kAcledHeader;
+    for (int i = 0; i < 400000; ++i) {
+      out << "AFG" << i << ",18 April 2022,2022,1,Battles,Armed clash,Taliban,IS-KP,Afghanistan,"
+          << "Nangarhar,Jalalabad,34.43,70.45,1,Pajhwok,\"A clash, reported twice\"," << i % 7
+          << "\n";
+    }
+  }
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(SITREP_BINARY, SITREP_BINARY, "--db", db_.c_str(), "import", "--quiet", big.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until the import is writing (its WAL grows), then kill it without warning.
+  std::string wal = db_ + "-wal";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  std::error_code ec;
+  while (std::chrono::steady_clock::now() < deadline &&
+         (!fs::exists(wal, ec) || fs::file_size(wal, ec) < (8u << 20))) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(kill(child, SIGKILL), 0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before it could be killed";
+  EXPECT_EQ(stored_events(), 5);
+  Outcome runs = sitrep("runs");
+  EXPECT_EQ(runs.out.find("big.csv"), std::string::npos);
+  auto store = sitrep::store::SqliteStore::open(db_);
+  ASSERT_TRUE(store.ok());
+  sitrep::store::Statement check =
+      sitrep::store::Statement::prepare((*store)->handle(), "PRAGMA integrity_check").value();
+  ASSERT_TRUE(check.step().value());
+  EXPECT_EQ(check.column_text(0), "ok");
+}
+
+}  // namespace
