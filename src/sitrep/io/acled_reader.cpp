@@ -107,21 +107,9 @@ class AcledReader final : public CsvEventReader {
     e.admin1 = std::string(trim(get(row, admin1_)));
     e.admin2 = std::string(trim(get(row, admin2_)));
     e.location = std::string(trim(get(row, location_)));
-    auto lat = parse_latitude(get(row, latitude_));
-    if (!lat) return FieldError{latitude_, lat.error()};
-    auto lon = parse_longitude(get(row, longitude_));
-    if (!lon) return FieldError{longitude_, lon.error()};
-    e.latitude = *lat;
-    e.longitude = *lon;
-    e.geo_precision_native = std::string(trim(get(row, geo_precision_)));
-    if (!e.geo_precision_native.empty()) {
-      const auto* level =
-          v.geo_precision_map.find(kDataset, "geo_precision", e.geo_precision_native);
-      if (!level) {
-        return FieldError{geo_precision_, fmt::format("geo_precision '{}' is not 1, 2 or 3",
-                                                      e.geo_precision_native)};
-      }
-      e.geo_level = parse_geo_level((*level)[0]);
+    if (auto fault = map_coordinates(row, latitude_, longitude_, geo_precision_, kDataset,
+                                     "geo_precision", e)) {
+      return fault;
     }
     return std::nullopt;
   }

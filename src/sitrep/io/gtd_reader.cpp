@@ -154,20 +154,9 @@ class GtdReader final : public CsvEventReader {
     std::string_view city = trim(get(row, city_));
     e.location = city == "Unknown" ? "" : std::string(city);
     if (e.admin1 == "Unknown") e.admin1.clear();
-    auto lat = parse_latitude(get(row, latitude_));
-    if (!lat) return FieldError{latitude_, lat.error()};
-    auto lon = parse_longitude(get(row, longitude_));
-    if (!lon) return FieldError{longitude_, lon.error()};
-    e.latitude = *lat;
-    e.longitude = *lon;
-    e.geo_precision_native = std::string(trim(get(row, specificity_)));
-    if (!e.geo_precision_native.empty()) {
-      const auto* level = v.geo_precision_map.find(kDataset, "specificity", e.geo_precision_native);
-      if (!level) {
-        return FieldError{specificity_,
-                          fmt::format("specificity '{}' is not 1 to 5", e.geo_precision_native)};
-      }
-      e.geo_level = parse_geo_level((*level)[0]);
+    if (auto fault =
+            map_coordinates(row, latitude_, longitude_, specificity_, kDataset, "specificity", e)) {
+      return fault;
     }
     return std::nullopt;
   }

@@ -105,20 +105,9 @@ class UcdpReader final : public CsvEventReader {
     e.admin1 = without_admin_suffix(get(row, adm1_));
     e.admin2 = without_admin_suffix(get(row, adm2_));
     e.location = std::string(trim(get(row, where_coordinates_)));
-    auto lat = parse_latitude(get(row, latitude_));
-    if (!lat) return FieldError{latitude_, lat.error()};
-    auto lon = parse_longitude(get(row, longitude_));
-    if (!lon) return FieldError{longitude_, lon.error()};
-    e.latitude = *lat;
-    e.longitude = *lon;
-    e.geo_precision_native = std::string(trim(get(row, where_prec_)));
-    if (!e.geo_precision_native.empty()) {
-      const auto* level = v.geo_precision_map.find(kDataset, "where_prec", e.geo_precision_native);
-      if (!level) {
-        return FieldError{where_prec_,
-                          fmt::format("where_prec '{}' is not 1 to 7", e.geo_precision_native)};
-      }
-      e.geo_level = parse_geo_level((*level)[0]);
+    if (auto fault =
+            map_coordinates(row, latitude_, longitude_, where_prec_, kDataset, "where_prec", e)) {
+      return fault;
     }
 
     std::string_view violence = trim(get(row, violence_));
@@ -150,7 +139,8 @@ class UcdpReader final : public CsvEventReader {
     std::string_view headline = trim(get(row, headline_));
     e.notes = std::string(article);
     if (!headline.empty() && article.find(headline) == std::string_view::npos) {
-      e.notes += (e.notes.empty() ? "" : "\n") + std::string(headline);
+      if (!e.notes.empty()) e.notes += '\n';
+      e.notes.append(headline);
     }
     return std::nullopt;
   }

@@ -76,6 +76,30 @@ double CsvEventReader::progress() const {
   return body_.empty() ? 1.0 : static_cast<double>(csv_.consumed()) / body_.size();
 }
 
+std::optional<FieldError> CsvEventReader::map_coordinates(const CsvRecord& row, int latitude,
+                                                          int longitude, int precision,
+                                                          std::string_view dataset,
+                                                          std::string_view precision_field,
+                                                          model::Event& e) const {
+  auto lat = parse_latitude(get(row, latitude));
+  if (!lat) return FieldError{latitude, lat.error()};
+  auto lon = parse_longitude(get(row, longitude));
+  if (!lon) return FieldError{longitude, lon.error()};
+  e.latitude = *lat;
+  e.longitude = *lon;
+  e.geo_precision_native = std::string(trim(get(row, precision)));
+  if (e.geo_precision_native.empty()) return std::nullopt;
+  const auto* level =
+      vocabulary_.geo_precision_map.find(dataset, precision_field, e.geo_precision_native);
+  if (!level) {
+    return FieldError{precision, fmt::format("{} '{}' is not a code listed for {} in "
+                                             "data/geo_precision_map.tsv",
+                                             precision_field, e.geo_precision_native, dataset)};
+  }
+  e.geo_level = parse_geo_level((*level)[0]);
+  return std::nullopt;
+}
+
 void CsvEventReader::fill_error(const CsvRecord& row, const FieldError& fault,
                                 RowError& error) const {
   size_t offset = fault.column >= 0 && static_cast<size_t>(fault.column) < row.offsets.size()

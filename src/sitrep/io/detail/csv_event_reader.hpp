@@ -51,6 +51,12 @@ class CsvEventReader : public EventReader {
   std::string_view get(const CsvRecord& row, int column) const {
     return column >= 0 ? row.fields[static_cast<size_t>(column)] : std::string_view();
   }
+  // Reads latitude and longitude (range-checked) and the native location precision code, which
+  // must have a row in data/geo_precision_map.tsv for (dataset, precision_field).
+  std::optional<FieldError> map_coordinates(const CsvRecord& row, int latitude, int longitude,
+                                            int precision, std::string_view dataset,
+                                            std::string_view precision_field,
+                                            model::Event& event) const;
   const Columns& columns() const { return columns_; }
   const model::Vocabulary& vocabulary() const { return vocabulary_; }
 
