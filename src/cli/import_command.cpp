@@ -154,10 +154,9 @@ Runner add_import_command(CLI::App& app, const GlobalOptions& global) {
                   "Also write every rejected row to this TSV file (file, line, column, field, "
                   "reason, raw)");
   cmd->add_flag("--quiet", args->quiet, "No progress display");
-  return [args, &global, cmd] {
+  return [args, &global] {
     std::string command = "sitrep import";
     for (const std::string& f : args->files) command += " " + f;
-    (void)cmd;
     return run_import(*args, global, command);
   };
 }

@@ -67,17 +67,12 @@ class Translator {
     return fail(t.position, fmt::format("field '{}' is not implemented", f));
   }
 
-  static std::string placeholders(size_t n) {
-    std::string out;
-    for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-    return out;
-  }
-
   // Case-insensitive equality with any of `values`.
   Result<Clause> in_clause(const Term&, const std::string& column,
                            const std::vector<std::string>& values) {
     Clause c;
-    c.sql = fmt::format("{} COLLATE NOCASE IN ({})", column, placeholders(values.size()));
+    c.sql =
+        fmt::format("{} COLLATE NOCASE IN ({})", column, store::sql_placeholders(values.size()));
     for (const std::string& v : values) c.params.emplace_back(v);
     return c;
   }
@@ -115,7 +110,8 @@ class Translator {
         }
         c.sql += any;
       } else {
-        c.sql += fmt::format("e.{} COLLATE NOCASE IN ({})", column, placeholders(names.size()));
+        c.sql += fmt::format("e.{} COLLATE NOCASE IN ({})", column,
+                             store::sql_placeholders(names.size()));
       }
       for (const std::string& n : names) c.params.emplace_back(n);
     }
@@ -134,7 +130,7 @@ class Translator {
       codes.push_back(std::move(code));
     }
     Clause c;
-    c.sql = fmt::format("e.country IN ({})", placeholders(codes.size()));
+    c.sql = fmt::format("e.country IN ({})", store::sql_placeholders(codes.size()));
     for (std::string& code : codes) c.params.emplace_back(std::move(code));
     return c;
   }
@@ -302,7 +298,7 @@ class Translator {
       }
       c.params.emplace_back(id);
     }
-    c.sql = fmt::format("e.id IN ({})", placeholders(t.values.size()));
+    c.sql = fmt::format("e.id IN ({})", store::sql_placeholders(t.values.size()));
     return c;
   }
 

@@ -47,12 +47,6 @@ std::string content_column_list(std::string_view prefix = "") {
   return list;
 }
 
-std::string placeholders(size_t count) {
-  std::string out;
-  for (size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
 void bind_params(Statement& stmt, const std::vector<SqlValue>& params, int first = 1) {
   int index = first;
   for (const SqlValue& value : params) {
@@ -168,7 +162,7 @@ Status SqliteStore::prepare_writers() {
            {&w->insert, fmt::format("INSERT INTO events (dataset, native_id, revision, {}, digest, "
                                     "run_id, file_id, line, original) VALUES (?, ?, 1, {}, ?, ?, "
                                     "?, ?, ?)",
-                                    columns, placeholders(n))},
+                                    columns, sql_placeholders(n))},
            {&w->archive,
             fmt::format("INSERT INTO event_revisions (event_id, revision, superseded_by_run, {0}, "
                         "digest, run_id, file_id, line, original) SELECT id, revision, ?, {0}, "

@@ -91,6 +91,12 @@ std::optional<double> Statement::column_optional_double(int index) const {
   return column_double(index);
 }
 
+std::string sql_placeholders(size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
 Status exec(sqlite3* db, std::string_view sql) {
   char* message = nullptr;
   std::string text(sql);

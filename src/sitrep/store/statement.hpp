@@ -62,6 +62,9 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// "?, ?, ?": `count` parameter markers for an IN list or a VALUES row.
+std::string sql_placeholders(size_t count);
+
 // Runs SQL without results (may hold several statements).
 Status exec(sqlite3* db, std::string_view sql);
 
