@@ -71,6 +71,8 @@ class Cli : public ::testing::Test {
     return std::string(SITREP_SAMPLE_DIR) + "/ucdp-ged-afghanistan-2020.csv";
   }
 
+  void kill_import_midway(int64_t expected_events);
+
   fs::path dir_;
   std::string db_;
 };
@@ -226,8 +228,9 @@ TEST_F(Cli, FilterErrorsShowWhereTheyAre) {
   EXPECT_NE(run.err.find("            ^"), std::string::npos);
 }
 
-TEST_F(Cli, KillDuringALargeImportLeavesTheStoreAsItWas) {
-  ASSERT_EQ(sitrep("import --quiet " + fixture("gtd-full.csv")).code, 0);
+// Starts importing 400,000 rows, kills the import with SIGKILL while it writes, and checks that
+// the store holds exactly `expected_events` and passes SQLite's integrity check.
+void Cli::kill_import_midway(int64_t expected_events) {
   std::string big = (dir_ / "big.csv").string();
   {
     std::ofstream out(big);
@@ -248,19 +251,24 @@ TEST_F(Cli, KillDuringALargeImportLeavesTheStoreAsItWas) {
           static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Wait until the import is writing (its WAL grows), then kill it without warning.
-  std::string wal = db_ + "-wal";
+  // Wait until the import is writing: into a store that holds events its WAL grows; a first
+  // load into an empty store runs under a rollback journal, whose file appears when the load
+  // starts. Then kill it without warning.
+  std::string wal = db_ + "-wal", journal = db_ + "-journal";
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   std::error_code ec;
-  while (std::chrono::steady_clock::now() < deadline &&
-         (!fs::exists(wal, ec) || fs::file_size(wal, ec) < (8u << 20))) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  auto writing = [&] {
+    return fs::exists(journal, ec) || (fs::exists(wal, ec) && fs::file_size(wal, ec) >= (8u << 20));
+  };
+  while (std::chrono::steady_clock::now() < deadline && !writing()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  if (fs::exists(journal, ec)) std::this_thread::sleep_for(std::chrono::milliseconds(300));
   ASSERT_EQ(kill(child, SIGKILL), 0);
   int status = 0;
   waitpid(child, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before it could be killed";
-  EXPECT_EQ(stored_events(), 5);
+  EXPECT_EQ(stored_events(), expected_events);
   Outcome runs = sitrep("runs");
   EXPECT_EQ(runs.out.find("big.csv"), std::string::npos);
   auto store = sitrep::store::SqliteStore::open(db_);
@@ -269,6 +277,41 @@ TEST_F(Cli, KillDuringALargeImportLeavesTheStoreAsItWas) {
       sitrep::store::Statement::prepare((*store)->handle(), "PRAGMA integrity_check").value();
   ASSERT_TRUE(check.step().value());
   EXPECT_EQ(check.column_text(0), "ok");
+  // The indexes a bulk load drops are back.
+  sitrep::store::Statement indexes =
+      sitrep::store::Statement::prepare(
+          (*store)->handle(),
+          "SELECT count(*) FROM sqlite_schema WHERE name IN ('events_by_native_id', "
+          "'events_by_date')")
+          .value();
+  ASSERT_TRUE(indexes.step().value());
+  EXPECT_EQ(indexes.column_int(0), 2);
+}
+
+TEST_F(Cli, KillDuringALargeImportLeavesTheStoreAsItWas) {
+  ASSERT_EQ(sitrep("import --quiet " + fixture("gtd-full.csv")).code, 0);
+  kill_import_midway(5);
+}
+
+TEST_F(Cli, KillDuringAFirstBulkLoadLeavesTheStoreEmpty) {
+  ASSERT_EQ(sitrep("runs").code, 0);  // creates the empty store
+  kill_import_midway(0);
+}
+
+TEST_F(Cli, AFirstBulkLoadCatchesRepeatedIdsAndRestoresTheIndexes) {
+  std::string path = write("repeat.csv", std::string(kAcledHeader) + kGoodRow + kGoodRow);
+  Outcome run = sitrep("import --quiet " + path);
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_NE(
+      run.err.find("repeat.csv:3:1: acled id 'AFG1' was already read in this import (line 2)"),
+      std::string::npos)
+      << run.err;
+  EXPECT_EQ(stored_events(), 1);
+  Outcome again = sitrep("import --quiet " + path);  // now an incremental import
+  EXPECT_NE(again.out.find("0 new, 0 revised, 1 unchanged, 1 rejected"), std::string::npos)
+      << again.out;
+  Outcome words = sitrep("events Clash --format csv");
+  EXPECT_NE(words.out.find("AFG1"), std::string::npos);  // the full-text index has the load
 }
 
 }  // namespace

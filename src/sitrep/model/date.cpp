@@ -124,8 +124,18 @@ CivilDate to_civil(Day day) {
 }
 
 std::string format_iso(Day day) {
+  // By hand rather than with fmt: the importer formats two dates per row.
   CivilDate c = to_civil(day);
-  return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+  char text[10];
+  int year = c.year < 0 ? 0 : c.year % 10000;
+  for (int i = 3; i >= 0; --i, year /= 10) text[i] = static_cast<char>('0' + year % 10);
+  text[4] = '-';
+  text[5] = static_cast<char>('0' + c.month / 10);
+  text[6] = static_cast<char>('0' + c.month % 10);
+  text[7] = '-';
+  text[8] = static_cast<char>('0' + c.day / 10);
+  text[9] = static_cast<char>('0' + c.day % 10);
+  return std::string(text, 10);
 }
 
 Result<Day> parse_date(std::string_view text) {

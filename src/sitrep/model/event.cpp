@@ -2,23 +2,22 @@
 
 #include <cstring>
 
+#include "sitrep/model/stable_hash.hpp"
+
 namespace sitrep::model {
 namespace {
 
-// FNV-1a over length-prefixed fields: cheap, stable across platforms and runs, and good enough
-// to tell "the same record again" from "a changed record" (collisions only cost a missed
-// revision, never data).
+// Feeds every analytic field, in a fixed order, into a StableHasher. Collisions only cost a
+// missed revision, never data.
 class Digest {
  public:
-  void add(std::string_view text) {
-    add_bytes(text.size());
-    for (char c : text) mix(static_cast<uint8_t>(c));
-  }
+  void add(std::string_view text) { hasher_.add(text); }
   template <typename T>
   void add_bytes(T value) {
-    uint8_t bytes[sizeof(T)];
-    std::memcpy(bytes, &value, sizeof(T));
-    for (uint8_t b : bytes) mix(b);
+    uint64_t word = 0;
+    static_assert(sizeof(T) <= sizeof(word));
+    std::memcpy(&word, &value, sizeof(T));
+    hasher_.add_word(word);
   }
   template <typename T>
   void add(const std::optional<T>& value) {
@@ -33,14 +32,10 @@ class Digest {
     add_bytes(actors.size());
     for (const ActorRef& a : actors) add(a);
   }
-  uint64_t value() const { return hash_; }
+  uint64_t value() const { return hasher_.value(); }
 
  private:
-  void mix(uint8_t byte) {
-    hash_ ^= byte;
-    hash_ *= 1099511628211ULL;
-  }
-  uint64_t hash_ = 14695981039346656037ULL;
+  StableHasher hasher_;
 };
 
 }  // namespace

@@ -40,32 +40,33 @@ std::vector<model::ActorRef> split_names(std::string_view canonical, std::string
   return out;
 }
 
+// Binds the event's own strings without copying: `e` outlives the statement's step.
 int bind_content(Statement& s, int i, const model::Event& e) {
   s.bind(i++, model::format_iso(e.date.start));
   s.bind(i++, model::format_iso(e.date.end));
   s.bind(i++, model::to_string(e.date.precision));
-  s.bind_text_or_null(i++, e.country);
-  s.bind_text_or_null(i++, e.admin1);
-  s.bind_text_or_null(i++, e.admin2);
-  s.bind_text_or_null(i++, e.location);
+  s.bind_borrowed_or_null(i++, e.country);
+  s.bind_borrowed_or_null(i++, e.admin1);
+  s.bind_borrowed_or_null(i++, e.admin2);
+  s.bind_borrowed_or_null(i++, e.location);
   s.bind(i++, e.latitude);
   s.bind(i++, e.longitude);
   s.bind(i++, static_cast<int64_t>(e.geo_level));
-  s.bind_text_or_null(i++, e.geo_precision_native);
-  s.bind_text_or_null(i++, e.event_type);
-  s.bind_text_or_null(i++, e.sub_event_type);
+  s.bind_borrowed_or_null(i++, e.geo_precision_native);
+  s.bind_borrowed_or_null(i++, e.event_type);
+  s.bind_borrowed_or_null(i++, e.sub_event_type);
   s.bind(i++, e.violence_type);
-  s.bind_text_or_null(i++, e.attack_type);
-  s.bind_text_or_null(i++, e.target);
-  s.bind_text_or_null(i++, e.target_original);
-  s.bind_text_or_null(i++, e.weapon);
-  s.bind_text_or_null(i++, e.weapon_original);
-  s.bind_text_or_null(i++, e.actor1.name());
-  s.bind_text_or_null(i++, e.actor1.original);
+  s.bind_borrowed_or_null(i++, e.attack_type);
+  s.bind_borrowed_or_null(i++, e.target);
+  s.bind_borrowed_or_null(i++, e.target_original);
+  s.bind_borrowed_or_null(i++, e.weapon);
+  s.bind_borrowed_or_null(i++, e.weapon_original);
+  s.bind_borrowed_or_null(i++, e.actor1.name());
+  s.bind_borrowed_or_null(i++, e.actor1.original);
   s.bind_text_or_null(i++, join_names(e.assoc_actors1, true));
   s.bind_text_or_null(i++, join_names(e.assoc_actors1, false));
-  s.bind_text_or_null(i++, e.actor2.name());
-  s.bind_text_or_null(i++, e.actor2.original);
+  s.bind_borrowed_or_null(i++, e.actor2.name());
+  s.bind_borrowed_or_null(i++, e.actor2.original);
   s.bind_text_or_null(i++, join_names(e.assoc_actors2, true));
   s.bind_text_or_null(i++, join_names(e.assoc_actors2, false));
   s.bind(i++, static_cast<int64_t>(e.attribution_uncertain));
@@ -74,11 +75,11 @@ int bind_content(Statement& s, int i, const model::Event& e) {
   s.bind(i++, e.fatalities_high);
   s.bind(i++, e.injuries);
   s.bind(i++, model::to_string(e.claim));
-  s.bind_text_or_null(i++, e.claim_mode);
-  s.bind_text_or_null(i++, e.sources);
-  s.bind_text_or_null(i++, e.source_scale);
+  s.bind_borrowed_or_null(i++, e.claim_mode);
+  s.bind_borrowed_or_null(i++, e.sources);
+  s.bind_borrowed_or_null(i++, e.source_scale);
   s.bind(i++, e.source_count);
-  s.bind_text_or_null(i++, e.notes);
+  s.bind_borrowed_or_null(i++, e.notes);
   return i;
 }
 

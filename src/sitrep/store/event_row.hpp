@@ -8,6 +8,7 @@
 namespace sitrep::store::detail {
 
 // Binds the content columns at parameters first, first+1, ...; returns the next free index.
+// The event's strings are bound without a copy: keep `event` alive until the step is done.
 int bind_content(Statement& stmt, int first, const model::Event& event);
 
 // Reads the content columns starting at result column `first`; returns the next column.

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/io/read_ahead_reader.hpp"
+
 namespace sitrep::store {
 namespace {
 
@@ -16,20 +18,21 @@ int64_t file_size(const std::string& path) {
 Status import_one(SqliteStore& store, size_t index, const std::string& path,
                   const model::Vocabulary& vocabulary, const ImportOptions& options, int64_t run_id,
                   ImportReport& report) {
-  auto reader = io::open_event_reader(path, options.format, vocabulary);
-  if (!reader) return make_error(reader.error());
-  FileReport file{path, (*reader)->format(), {}};
+  auto opened = io::open_event_reader(path, options.format, vocabulary);
+  if (!opened) return make_error(opened.error());
+  // Parse and validate on a second thread while this one writes.
+  std::unique_ptr<io::EventReader> reader = io::read_ahead(std::move(opened).value());
+  FileReport file{path, reader->format(), {}};
   auto file_id = store.add_run_file(run_id, path, io::to_string(file.format), file_size(path),
-                                    (*reader)->header());
+                                    reader->header());
   if (!file_id) return make_error(file_id.error());
 
   model::Event event;
   io::RowError error;
-  while ((*reader)->next(event, error)) {
+  while (reader->next(event, error)) {
     ++file.counts.rows_read;
     if (options.progress && (file.counts.rows_read & 0x3FFF) == 0) {
-      options.progress(index, (*reader)->progress(),
-                       report.totals.rows_read + file.counts.rows_read);
+      options.progress(index, reader->progress(), report.totals.rows_read + file.counts.rows_read);
     }
     if (error.reason.empty()) {
       event.provenance.run_id = run_id;
@@ -73,7 +76,10 @@ Status import_one(SqliteStore& store, size_t index, const std::string& path,
 Result<ImportReport> import_files(SqliteStore& store, const std::vector<std::string>& paths,
                                   const model::Vocabulary& vocabulary,
                                   const ImportOptions& options) {
-  if (Status s = store.begin(); !s) return make_error(s.error());
+  if (auto opened = store.begin_import(); !opened) {
+    store.rollback();
+    return make_error(opened.error());
+  }
   ImportReport report;
   auto run_id = store.begin_run(options.command);
   if (!run_id) {

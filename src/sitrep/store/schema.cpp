@@ -65,6 +65,16 @@ std::string content_columns_ddl() {
   return ddl;
 }
 
+// The indexes over `events`. They are separate statements, not table constraints, so that a
+// bulk load can drop them and build them again by sorting (see SqliteStore::begin_bulk_load).
+const char* kEventIndexes =
+    "CREATE UNIQUE INDEX events_by_native_id ON events(dataset, native_id);\n"
+    "CREATE INDEX events_by_date ON events(date_start);\n";
+
+std::string event_index_ddl() {
+  return kEventIndexes;
+}
+
 // Version 1: events with provenance, revisions, import runs, rejects, actor index, full text.
 std::string migration_1() {
   return fmt::format(R"sql(
@@ -102,10 +112,9 @@ CREATE TABLE events (
   run_id INTEGER NOT NULL REFERENCES runs(id),
   file_id INTEGER NOT NULL REFERENCES run_files(id),
   line INTEGER NOT NULL,
-  original TEXT NOT NULL,
-  UNIQUE (dataset, native_id)
+  original TEXT NOT NULL
 );
-CREATE INDEX events_by_date ON events(date_start);
+{}
 CREATE TABLE event_revisions (
   event_id INTEGER NOT NULL REFERENCES events(id),
   revision INTEGER NOT NULL,
@@ -132,7 +141,7 @@ CREATE VIRTUAL TABLE event_text USING fts5(
   notes, content='events', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 )sql",
-                     content_columns_ddl(), content_columns_ddl());
+                     content_columns_ddl(), event_index_ddl(), content_columns_ddl());
 }
 
 const std::vector<std::string>& migrations() {
@@ -161,6 +170,14 @@ const std::vector<std::string_view>& event_content_columns() {
     return out;
   }();
   return names;
+}
+
+Status create_event_indexes(sqlite3* db) {
+  return exec(db, kEventIndexes);
+}
+
+Status drop_event_indexes(sqlite3* db) {
+  return exec(db, "DROP INDEX events_by_native_id; DROP INDEX events_by_date;");
 }
 
 Status migrate(sqlite3* db) {

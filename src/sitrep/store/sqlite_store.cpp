@@ -1,12 +1,14 @@
 #include "sitrep/store/sqlite_store.hpp"
 
-#include <chrono>
 #include <cmath>
 #include <ctime>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "sitrep/model/stable_hash.hpp"
 #include "sitrep/store/event_row.hpp"
+#include "sitrep/store/run_ids.hpp"
 #include "sitrep/store/schema.hpp"
 
 namespace sitrep::store {
@@ -110,7 +112,15 @@ struct SqliteStore::Writers {
   Statement reject_insert;
 };
 
+// What a bulk load needs beyond the regular writers.
+struct SqliteStore::BulkLoad {
+  Statement insert;  // the plain insert: there is no unique index to resolve conflicts against
+};
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+  // Memory statistics take a global mutex on every allocation; sitrep does not read them.
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)configured;
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -139,6 +149,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
 
 SqliteStore::~SqliteStore() {
+  run_ids_.reset();
+  bulk_.reset();
   writers_.reset();  // statements must be finalized before the connection closes
   sqlite3_close(db_);
 }
@@ -157,11 +169,11 @@ Status SqliteStore::prepare_writers() {
   };
   for (const Sql& sql : std::vector<Sql>{
            {&w->lookup,
-            "SELECT id, digest, revision, run_id, line FROM events WHERE dataset = ? AND "
+            "SELECT id, digest, revision FROM events WHERE dataset = ? AND "
             "native_id = ?"},
            {&w->insert, fmt::format("INSERT INTO events (dataset, native_id, revision, {}, digest, "
                                     "run_id, file_id, line, original) VALUES (?, ?, 1, {}, ?, ?, "
-                                    "?, ?, ?)",
+                                    "?, ?, ?) ON CONFLICT (dataset, native_id) DO NOTHING",
                                     columns, sql_placeholders(n))},
            {&w->archive,
             fmt::format("INSERT INTO event_revisions (event_id, revision, superseded_by_run, {0}, "
@@ -190,11 +202,75 @@ Status SqliteStore::prepare_writers() {
 Status SqliteStore::begin() {
   return exec(db_, "BEGIN IMMEDIATE");
 }
+
 Status SqliteStore::commit() {
-  return exec(db_, "COMMIT");
+  run_ids_.reset();
+  if (bulk_) {
+    bulk_.reset();
+    if (Status s = create_event_indexes(db_); !s) return s;
+  }
+  Status committed = exec(db_, "COMMIT");
+  restore_wal();
+  return committed;
 }
+
 void SqliteStore::rollback() {
+  run_ids_.reset();
+  bulk_.reset();
   if (!sqlite3_get_autocommit(db_)) (void)exec(db_, "ROLLBACK");
+  restore_wal();
+}
+
+namespace {
+
+Result<bool> holds_events(sqlite3* db) {
+  auto any = Statement::prepare(db, "SELECT EXISTS (SELECT 1 FROM events)");
+  if (!any) return std::move(any).take_error();
+  auto row = any->step();
+  if (!row) return std::move(row).take_error();
+  return any->column_int(0) != 0;
+}
+
+}  // namespace
+
+Result<bool> SqliteStore::begin_import() {
+  auto before = holds_events(db_);
+  if (!before) return std::move(before).take_error();
+  if (!*before) {
+    // A rollback journal writes each new page once; WAL writes it twice (log, then checkpoint).
+    // The switch only succeeds when no other connection has the store open; if it fails the
+    // load simply runs in WAL mode.
+    auto mode = Statement::prepare(db_, "PRAGMA journal_mode = DELETE");
+    if (!mode) return std::move(mode).take_error();
+    auto row = mode->step();
+    if (!row) return std::move(row).take_error();
+    left_wal_ = *row && mode->column_text(0) == "delete";
+  }
+  if (Status s = begin(); !s) {
+    restore_wal();
+    return make_error(s.error());
+  }
+  auto ids = detail::RunIds::create(db_);
+  if (!ids) return std::move(ids).take_error();
+  run_ids_ = std::make_unique<detail::RunIds>(std::move(ids).value());
+  auto held = holds_events(db_);  // again, now that no one else can write
+  if (!held) return std::move(held).take_error();
+  if (*held) return false;
+  if (Status s = drop_event_indexes(db_); !s) return make_error(s.error());
+  auto bulk = std::make_unique<BulkLoad>();
+  auto insert = Statement::prepare(
+      db_, fmt::format("INSERT INTO events (dataset, native_id, revision, {}, digest, run_id, "
+                       "file_id, line, original) VALUES (?, ?, 1, {}, ?, ?, ?, ?, ?)",
+                       content_column_list(), sql_placeholders(event_content_columns().size())));
+  if (!insert) return std::move(insert).take_error();
+  bulk->insert = std::move(insert).value();
+  bulk_ = std::move(bulk);
+  return true;
+}
+
+void SqliteStore::restore_wal() {
+  if (left_wal_) (void)exec(db_, "PRAGMA journal_mode = WAL");
+  left_wal_ = false;
 }
 
 Result<int64_t> SqliteStore::begin_run(const std::string& command) {
@@ -251,34 +327,55 @@ Status SqliteStore::finish_run(int64_t run_id, const RunCounts& counts) {
   return write_counts(db_, "runs", run_id, counts, true);
 }
 
+Status SqliteStore::bulk_insert(model::Event& event, int64_t digest, int64_t run_id,
+                                int64_t file_id) {
+  Statement& insert = bulk_->insert;
+  insert.bind(1, event.dataset);
+  insert.bind(2, event.native_id);
+  int i = detail::bind_content(insert, 3, event);
+  insert.bind(i++, digest);
+  insert.bind(i++, run_id);
+  insert.bind(i++, file_id);
+  insert.bind(i++, event.provenance.line);
+  insert.bind(i++, event.provenance.original);
+  if (Status s = insert.run(); !s) return s;
+  event.id = sqlite3_last_insert_rowid(db_);
+  event.revision = 1;
+  return add_full_text(event);
+}
+
+Status SqliteStore::add_full_text(const model::Event& event) {
+  if (event.notes.empty()) return Status::success();
+  Statement& fts = writers_->fts_insert;
+  fts.bind(1, event.id);
+  fts.bind_borrowed_or_null(2, event.notes);
+  return fts.run();
+}
+
 Result<WriteOutcome> SqliteStore::write_event(model::Event& event, int64_t run_id, int64_t file_id,
                                               int64_t* duplicate_line) {
-  Writers& w = *writers_;
-  const auto digest = static_cast<int64_t>(model::content_digest(event));
-  w.lookup.bind(1, event.dataset);
-  w.lookup.bind(2, event.native_id);
-  auto found = w.lookup.step();
-  if (!found) return std::move(found).take_error();
-  int64_t existing_id = 0;
-  if (*found) {
-    existing_id = w.lookup.column_int(0);
-    int64_t stored_digest = w.lookup.column_int(1);
-    int revision = static_cast<int>(w.lookup.column_int(2));
-    int64_t stored_run = w.lookup.column_int(3);
-    int64_t stored_line = w.lookup.column_int(4);
-    w.lookup.reset();
-    event.id = existing_id;
-    event.revision = revision;
-    if (stored_run == run_id) {
-      if (duplicate_line) *duplicate_line = stored_line;
-      return WriteOutcome::duplicate_in_run;
-    }
-    if (stored_digest == digest) return WriteOutcome::unchanged;
-    event.revision = revision + 1;
-  } else {
-    w.lookup.reset();
+  if (!run_ids_) return make_error("write_event outside an import (call begin_import first)");
+  auto earlier = run_ids_->earlier_line(event);
+  if (!earlier) return std::move(earlier).take_error();
+  if (*earlier) {
+    if (duplicate_line) *duplicate_line = **earlier;
+    return WriteOutcome::duplicate_in_run;
   }
+  const auto digest = static_cast<int64_t>(model::content_digest(event));
+  Result<WriteOutcome> outcome = WriteOutcome::inserted;
+  if (bulk_) {
+    if (Status s = bulk_insert(event, digest, run_id, file_id); !s) return make_error(s.error());
+  } else {
+    outcome = upsert(event, digest, run_id, file_id);
+    if (!outcome) return outcome;
+  }
+  run_ids_->add(event, event.provenance.line);
+  return outcome;
+}
 
+Result<WriteOutcome> SqliteStore::upsert(model::Event& event, int64_t digest, int64_t run_id,
+                                         int64_t file_id) {
+  Writers& w = *writers_;
   auto bind_tail = [&](Statement& s, int i) {
     s.bind(i++, digest);
     s.bind(i++, run_id);
@@ -287,29 +384,42 @@ Result<WriteOutcome> SqliteStore::write_event(model::Event& event, int64_t run_i
     s.bind(i++, event.provenance.original);
     return i;
   };
-  if (existing_id == 0) {
-    w.insert.bind(1, event.dataset);
-    w.insert.bind(2, event.native_id);
-    bind_tail(w.insert, detail::bind_content(w.insert, 3, event));
-    if (Status s = w.insert.run(); !s) return make_error(s.error());
+  // Most rows of an import are new: try the insert first (one descent of the id index) and
+  // look the stored row up only when the id is already there.
+  w.insert.bind(1, event.dataset);
+  w.insert.bind(2, event.native_id);
+  bind_tail(w.insert, detail::bind_content(w.insert, 3, event));
+  if (Status s = w.insert.run(); !s) return make_error(s.error());
+  if (sqlite3_changes(db_) == 1) {
     event.id = sqlite3_last_insert_rowid(db_);
     event.revision = 1;
-  } else {
-    w.archive.bind(1, run_id);
-    w.archive.bind(2, existing_id);
-    w.fts_delete.bind(1, existing_id);
-    int next = bind_tail(w.update, detail::bind_content(w.update, 1, event));
-    w.update.bind(next, existing_id);
-    for (Statement* s : {&w.archive, &w.fts_delete, &w.update}) {
-      if (Status st = s->run(); !st) return make_error(st.error());
-    }
+    if (Status s = add_full_text(event); !s) return make_error(s.error());
+    return WriteOutcome::inserted;
   }
-  if (!event.notes.empty()) {
-    w.fts_insert.bind(1, event.id);
-    w.fts_insert.bind(2, event.notes);
-    if (Status s = w.fts_insert.run(); !s) return make_error(s.error());
+  w.lookup.bind(1, event.dataset);
+  w.lookup.bind(2, event.native_id);
+  auto found = w.lookup.step();
+  if (!found || !*found) {
+    w.lookup.reset();
+    return make_error(found ? "an id conflict without a stored row" : found.error());
   }
-  return existing_id == 0 ? WriteOutcome::inserted : WriteOutcome::updated;
+  event.id = w.lookup.column_int(0);
+  int64_t stored_digest = w.lookup.column_int(1);
+  int revision = static_cast<int>(w.lookup.column_int(2));
+  w.lookup.reset();
+  event.revision = revision;
+  if (stored_digest == digest) return WriteOutcome::unchanged;
+  event.revision = revision + 1;
+  w.archive.bind(1, run_id);
+  w.archive.bind(2, event.id);
+  w.fts_delete.bind(1, event.id);
+  int next = bind_tail(w.update, detail::bind_content(w.update, 1, event));
+  w.update.bind(next, event.id);
+  for (Statement* s : {&w.archive, &w.fts_delete, &w.update}) {
+    if (Status st = s->run(); !st) return make_error(st.error());
+  }
+  if (Status s = add_full_text(event); !s) return make_error(s.error());
+  return WriteOutcome::updated;
 }
 
 Status SqliteStore::add_reject(int64_t run_id, const io::RowError& error) {

@@ -22,6 +22,10 @@
 
 namespace sitrep::store {
 
+namespace detail {
+class RunIds;
+}
+
 // A WHERE clause over `events` (alias e) with its bound values; "1" selects everything.
 using SqlValue = std::variant<int64_t, double, std::string>;
 struct SqlCondition {
@@ -63,10 +67,18 @@ class SqliteStore {
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
-  // --- writing, inside begin()/commit() ---
-  Status begin();
+  // --- writing, inside begin_import()/commit() ---
+  // Commits the transaction, completing a bulk load first if one is under way.
   Status commit();
   void rollback();
+
+  // Opens the transaction of an import. When the store holds no events yet, the import is a
+  // bulk load and this returns true: the event indexes are dropped for the rest of the
+  // transaction and commit() builds them again by sorting, several times cheaper than inserting
+  // keys in file order; ids repeated within the load are caught in memory; and the load runs
+  // under a rollback journal rather than the WAL. A rollback (or a crash) undoes all of it
+  // like any other change.
+  Result<bool> begin_import();
 
   Result<int64_t> begin_run(const std::string& command);
   Result<int64_t> add_run_file(int64_t run_id, const std::string& path, std::string_view format,
@@ -105,12 +117,21 @@ class SqliteStore {
 
  private:
   explicit SqliteStore(sqlite3* db);
+  Status begin();
   Status prepare_writers();
+  void restore_wal();
+  Status bulk_insert(model::Event& event, int64_t digest, int64_t run_id, int64_t file_id);
+  Result<WriteOutcome> upsert(model::Event& event, int64_t digest, int64_t run_id, int64_t file_id);
+  Status add_full_text(const model::Event& event);
   Result<Statement> prepare_with(const std::string& sql, const SqlCondition& where);
 
   sqlite3* db_;
   struct Writers;
   std::unique_ptr<Writers> writers_;
+  struct BulkLoad;
+  std::unique_ptr<BulkLoad> bulk_;           // set during a bulk load, until commit or rollback
+  bool left_wal_ = false;                    // journal_mode is DELETE for a bulk load
+  std::unique_ptr<detail::RunIds> run_ids_;  // set during an import
 };
 
 }  // namespace sitrep::store

@@ -50,6 +50,14 @@ void Statement::bind_text_or_null(int index, std::string_view text) {
   }
 }
 
+void Statement::bind_borrowed_or_null(int index, std::string_view text) {
+  if (text.empty()) {
+    bind_null(index);
+  } else {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  }
+}
+
 Result<bool> Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

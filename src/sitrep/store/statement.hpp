@@ -39,6 +39,9 @@ class Statement {
   }
   // Text, or NULL when empty: absent values are NULL in the store.
   void bind_text_or_null(int index, std::string_view text);
+  // As bind_text_or_null, without a copy: `text` must stay valid until the statement is reset.
+  // For the import path, where every row's strings outlive its step.
+  void bind_borrowed_or_null(int index, std::string_view text);
 
   // Runs one step: true when a row is available, false when done. Errors become Result errors.
   Result<bool> step();

@@ -1,0 +1,56 @@
+#include "sitrep/store/run_ids.hpp"
+
+#include "sitrep/model/stable_hash.hpp"
+
+namespace sitrep::store::detail {
+
+Result<RunIds> RunIds::create(sqlite3* db) {
+  auto read_key = Statement::prepare(db, "SELECT dataset, native_id FROM events WHERE id = ?");
+  if (!read_key) return std::move(read_key).take_error();
+  RunIds ids;
+  ids.read_key_ = std::move(read_key).value();
+  return ids;
+}
+
+uint64_t RunIds::hash(const model::Event& event) {
+  model::StableHasher hasher;
+  hasher.add(event.dataset);
+  hasher.add(event.native_id);
+  return hasher.value();
+}
+
+std::string RunIds::full_key(const model::Event& event) {
+  return event.dataset + '\x1f' + event.native_id;
+}
+
+Result<bool> RunIds::stored_key_is(int64_t rowid, const model::Event& event) {
+  read_key_.bind(1, rowid);
+  auto row = read_key_.step();
+  if (!row || !*row) {
+    read_key_.reset();
+    return make_error(row ? "a row written by this import went missing" : row.error());
+  }
+  bool same =
+      read_key_.column_text(0) == event.dataset && read_key_.column_text(1) == event.native_id;
+  read_key_.reset();
+  return same;
+}
+
+Result<std::optional<int64_t>> RunIds::earlier_line(const model::Event& event) {
+  auto found = by_hash_.find(hash(event));
+  if (found == by_hash_.end()) return std::optional<int64_t>();
+  auto same = stored_key_is(found->second.rowid, event);
+  if (!same) return std::move(same).take_error();
+  if (*same) return std::optional<int64_t>(found->second.line);
+  auto collided = collided_.find(full_key(event));
+  if (collided == collided_.end()) return std::optional<int64_t>();
+  return std::optional<int64_t>(collided->second.line);
+}
+
+void RunIds::add(const model::Event& event, int64_t line) {
+  auto [slot, fresh] = by_hash_.try_emplace(hash(event), Seen{event.id, line});
+  if (!fresh && slot->second.rowid != event.id)
+    collided_.emplace(full_key(event), Seen{event.id, line});
+}
+
+}  // namespace sitrep::store::detail
