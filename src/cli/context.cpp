@@ -1,6 +1,7 @@
 #include "context.hpp"
 
 #include <cstdlib>
+#include <iostream>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,14 @@ Result<Context> open_context(const GlobalOptions& options) {
   if (!store) return make_error(store.error());
   context.store = std::move(store).value();
   return context;
+}
+
+void announce_text_index_build(Context& context, const store::SqlCondition& where) {
+  if (!where.uses_text_index) return;
+  auto current = context.store->text_index_is_current();
+  if (current && !*current) {
+    std::cerr << "Building the full-text index over the notes (once, after a bulk import)…\n";
+  }
 }
 
 std::string thousands(int64_t value) {

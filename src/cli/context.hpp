@@ -25,6 +25,9 @@ struct Context {
 
 Result<Context> open_context(const GlobalOptions& options);
 
+// Tells the user, before a query that will rebuild the full-text index, why it takes a moment.
+void announce_text_index_build(Context& context, const store::SqlCondition& where);
+
 // Formats 1234567 as "1,234,567".
 std::string thousands(int64_t value);
 

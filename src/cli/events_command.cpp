@@ -48,6 +48,7 @@ int run_events(const EventsArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep events: bad filter at " << where.error() << '\n';
     return kExitUsage;
   }
+  announce_text_index_build(*context, *where);
   int64_t limit = args.limit != -2 ? args.limit : (*format == io::OutputFormat::table ? 50 : -1);
   auto writer = io::make_event_writer(*format, std::cout);
   writer->begin();

@@ -39,6 +39,7 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep stats: bad filter at " << where.error() << '\n';
     return kExitUsage;
   }
+  announce_text_index_build(*context, *where);
   store::SqliteStore& s = *context->store;
   auto total = s.count_events(*where);
   auto span = s.date_range(*where);

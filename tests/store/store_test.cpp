@@ -1,4 +1,5 @@
 // The store's contract: imports are transactions, idempotent, revisioned, and lose nothing.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "../support/test_support.hpp"
@@ -116,6 +117,32 @@ TEST_F(StoreTest, TheSameIdTwiceInOneImportIsRejectedNotMerged) {
   ASSERT_EQ(report.rejects.size(), 1u);
   EXPECT_NE(report.rejects[0].reason.find("already read in this import (line 2)"),
             std::string::npos);
+}
+
+TEST_F(StoreTest, TheTextIndexFollowsBulkLoadsAndRevisions) {
+  auto line = [](int id, const char* notes) {
+    return fmt::format(
+               R"({{"dataset":"wire","native_id":"{}","date_start":"2022-01-01","notes":"{}"}})",
+               id, notes) +
+           "\n";
+  };
+  auto matches = [&](const char* word) {
+    auto where = SqlCondition{"e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)",
+                              {std::string(word)},
+                              true};
+    return store_->count_events(where).value();
+  };
+  import({dir_.write("bulk.jsonl", line(1, "alpha"))});  // a bulk load: the index goes stale
+  EXPECT_FALSE(store_->text_index_is_current().value());
+  import({dir_.write("more.jsonl", line(1, "beta") + line(2, "gamma"))});  // still stale
+  EXPECT_EQ(matches("alpha"), 0);  // the query rebuilt the index from the current notes
+  EXPECT_EQ(matches("beta"), 1);
+  EXPECT_EQ(matches("gamma"), 1);
+  EXPECT_TRUE(store_->text_index_is_current().value());
+  import({dir_.write("again.jsonl", line(2, "delta"))});  // kept current row by row
+  EXPECT_TRUE(store_->text_index_is_current().value());
+  EXPECT_EQ(matches("gamma"), 0);
+  EXPECT_EQ(matches("delta"), 1);
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ class Translator {
       parts.push_back(term.negated ? fmt::format("NOT coalesce(({}), 0)", clause->sql)
                                    : fmt::format("({})", clause->sql));
       for (SqlValue& v : clause->params) where.params.push_back(std::move(v));
+      if (term.field.empty()) where.uses_text_index = true;
     }
     if (!parts.empty()) {
       where.sql.clear();

@@ -126,6 +126,11 @@ CREATE TABLE event_revisions (
   original TEXT NOT NULL,
   PRIMARY KEY (event_id, revision)
 );
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('text_index', 'current');
 CREATE TABLE rejects (
   id INTEGER PRIMARY KEY,
   run_id INTEGER NOT NULL REFERENCES runs(id),

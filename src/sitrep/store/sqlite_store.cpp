@@ -134,10 +134,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   sqlite3_create_function(db, "sitrep_distance_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           distance_km, nullptr, nullptr);
   // WAL: readers never block the importer; NORMAL sync is durable at each commit in WAL mode.
-  if (Status s = exec(db,
-                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                      "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144; "
-                      "PRAGMA temp_store = MEMORY;");
+  // 16 KiB pages for a new store (an existing one keeps its own): event rows are wide (the
+  // verbatim record travels with them), and larger pages measured 15-25% faster imports.
+  // Must precede the journal mode, which fixes the page size of a new database.
+  if (Status s =
+          exec(db,
+               "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+               "PRAGMA foreign_keys = ON; PRAGMA threads = 2; PRAGMA cache_size = -262144; "
+               "PRAGMA temp_store = MEMORY;");
       !s) {
     return make_error(fmt::format("{}: {}", path, s.error()));
   }
@@ -253,10 +257,17 @@ Result<bool> SqliteStore::begin_import() {
   auto ids = detail::RunIds::create(db_);
   if (!ids) return std::move(ids).take_error();
   run_ids_ = std::make_unique<detail::RunIds>(std::move(ids).value());
+  auto current = text_index_is_current();
+  if (!current) return std::move(current).take_error();
+  text_index_current_ = *current;
   auto held = holds_events(db_);  // again, now that no one else can write
   if (!held) return std::move(held).take_error();
   if (*held) return false;
   if (Status s = drop_event_indexes(db_); !s) return make_error(s.error());
+  if (Status s = exec(db_, "UPDATE meta SET value = 'stale' WHERE key = 'text_index'"); !s) {
+    return make_error(s.error());
+  }
+  text_index_current_ = false;
   auto bulk = std::make_unique<BulkLoad>();
   auto insert = Statement::prepare(
       db_, fmt::format("INSERT INTO events (dataset, native_id, revision, {}, digest, run_id, "
@@ -345,7 +356,7 @@ Status SqliteStore::bulk_insert(model::Event& event, int64_t digest, int64_t run
 }
 
 Status SqliteStore::add_full_text(const model::Event& event) {
-  if (event.notes.empty()) return Status::success();
+  if (event.notes.empty() || !text_index_current_) return Status::success();
   Statement& fts = writers_->fts_insert;
   fts.bind(1, event.id);
   fts.bind_borrowed_or_null(2, event.notes);
@@ -412,10 +423,13 @@ Result<WriteOutcome> SqliteStore::upsert(model::Event& event, int64_t digest, in
   event.revision = revision + 1;
   w.archive.bind(1, run_id);
   w.archive.bind(2, event.id);
-  w.fts_delete.bind(1, event.id);
   int next = bind_tail(w.update, detail::bind_content(w.update, 1, event));
   w.update.bind(next, event.id);
-  for (Statement* s : {&w.archive, &w.fts_delete, &w.update}) {
+  if (text_index_current_) {  // a stale index is rebuilt from scratch anyway
+    w.fts_delete.bind(1, event.id);
+    if (Status st = w.fts_delete.run(); !st) return make_error(st.error());
+  }
+  for (Statement* s : {&w.archive, &w.update}) {
     if (Status st = s->run(); !st) return make_error(st.error());
   }
   if (Status s = add_full_text(event); !s) return make_error(s.error());
@@ -434,7 +448,35 @@ Status SqliteStore::add_reject(int64_t run_id, const io::RowError& error) {
   return s.run();
 }
 
+Result<bool> SqliteStore::text_index_is_current() {
+  auto stmt = Statement::prepare(db_, "SELECT value FROM meta WHERE key = 'text_index'");
+  if (!stmt) return std::move(stmt).take_error();
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  return !*row || stmt->column_text(0) == "current";
+}
+
+Status SqliteStore::ensure_text_index() {
+  auto current = text_index_is_current();
+  if (!current) return make_error(current.error());
+  if (*current) return Status::success();
+  if (Status s = begin(); !s) return s;
+  current = text_index_is_current();  // someone may have rebuilt it meanwhile
+  Status s = !current ? Status(make_error(current.error())) : Status::success();
+  if (s && !*current) {
+    s = exec(db_,
+             "INSERT INTO event_text (event_text) VALUES ('rebuild'); "
+             "UPDATE meta SET value = 'current' WHERE key = 'text_index';");
+  }
+  if (s) s = exec(db_, "COMMIT");
+  if (!s) (void)exec(db_, "ROLLBACK");
+  return s;
+}
+
 Result<Statement> SqliteStore::prepare_with(const std::string& sql, const SqlCondition& where) {
+  if (where.uses_text_index) {
+    if (Status s = ensure_text_index(); !s) return make_error(s.error());
+  }
   auto stmt = Statement::prepare(db_, sql);
   if (!stmt) return stmt;
   bind_params(*stmt, where.params);

@@ -31,6 +31,7 @@ using SqlValue = std::variant<int64_t, double, std::string>;
 struct SqlCondition {
   std::string sql = "1";
   std::vector<SqlValue> params;
+  bool uses_text_index = false;  // matches words in event_text (see ensure_text_index)
 };
 
 struct RunCounts {
@@ -94,6 +95,15 @@ class SqliteStore {
                                    int64_t* duplicate_line);
   Status add_reject(int64_t run_id, const io::RowError& error);
 
+  // --- the full-text index ---
+  // A bulk load leaves the full-text index over the notes stale rather than building it row by
+  // row (it was a third of the load's time); it is rebuilt, once, before the first query that
+  // needs it. Incremental imports keep a current index current row by row.
+  Result<bool> text_index_is_current();
+  // Rebuilds the index if it is stale, in its own transaction. Queries whose condition
+  // `uses_text_index` call it themselves.
+  Status ensure_text_index();
+
   // --- reading ---
   // Calls `visit` for each matching event in (date_start, id) order until it returns false.
   Status for_each_event(const SqlCondition& where, int64_t limit,
@@ -131,6 +141,7 @@ class SqliteStore {
   struct BulkLoad;
   std::unique_ptr<BulkLoad> bulk_;           // set during a bulk load, until commit or rollback
   bool left_wal_ = false;                    // journal_mode is DELETE for a bulk load
+  bool text_index_current_ = true;           // read at begin_import
   std::unique_ptr<detail::RunIds> run_ids_;  // set during an import
 };
 
