@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "sitrep/io/read_ahead_reader.hpp"
+#include "sitrep/io/read_ahead.hpp"
 
 namespace sitrep::store {
 namespace {
@@ -14,30 +14,45 @@ int64_t file_size(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_size) : 0;
 }
 
+// One record as the read-ahead thread hands it over: the event (or why the row was rejected),
+// with its keys already computed and how far into the file it stood.
+struct ImportRecord {
+  model::Event event;
+  io::RowError error;
+  EventKeys keys;
+  double progress = 0;
+};
+
 // Reads one file into the open transaction, appending to the report.
 Status import_one(SqliteStore& store, size_t index, const std::string& path,
                   const model::Vocabulary& vocabulary, const ImportOptions& options, int64_t run_id,
                   ImportReport& report) {
   auto opened = io::open_event_reader(path, options.format, vocabulary);
   if (!opened) return make_error(opened.error());
-  // Parse and validate on a second thread while this one writes.
-  std::unique_ptr<io::EventReader> reader = io::read_ahead(std::move(opened).value());
+  std::unique_ptr<io::EventReader> reader = std::move(opened).value();
   FileReport file{path, reader->format(), {}};
   auto file_id = store.add_run_file(run_id, path, io::to_string(file.format), file_size(path),
                                     reader->header());
   if (!file_id) return make_error(file_id.error());
 
-  model::Event event;
-  io::RowError error;
-  while (reader->next(event, error)) {
+  // Parse, validate and digest on a second thread while this one writes.
+  io::ReadAhead<ImportRecord> records([&reader](ImportRecord& r) {
+    if (!reader->next(r.event, r.error)) return false;
+    if (r.error.reason.empty()) r.keys = event_keys(r.event);
+    r.progress = reader->progress();
+    return true;
+  });
+  while (ImportRecord* record = records.next()) {
+    model::Event& event = record->event;
+    io::RowError& error = record->error;
     ++file.counts.rows_read;
     if (options.progress && (file.counts.rows_read & 0x3FFF) == 0) {
-      options.progress(index, reader->progress(), report.totals.rows_read + file.counts.rows_read);
+      options.progress(index, record->progress, report.totals.rows_read + file.counts.rows_read);
     }
     if (error.reason.empty()) {
       event.provenance.run_id = run_id;
       int64_t first_line = 0;
-      auto outcome = store.write_event(event, run_id, *file_id, &first_line);
+      auto outcome = store.write_event(event, record->keys, run_id, *file_id, &first_line);
       if (!outcome)
         return make_error(fmt::format("{}:{}: {}", path, event.provenance.line, outcome.error()));
       switch (*outcome) {

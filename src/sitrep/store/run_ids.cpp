@@ -12,7 +12,7 @@ Result<RunIds> RunIds::create(sqlite3* db) {
   return ids;
 }
 
-uint64_t RunIds::hash(const model::Event& event) {
+uint64_t RunIds::id_hash(const model::Event& event) {
   model::StableHasher hasher;
   hasher.add(event.dataset);
   hasher.add(event.native_id);
@@ -36,8 +36,8 @@ Result<bool> RunIds::stored_key_is(int64_t rowid, const model::Event& event) {
   return same;
 }
 
-Result<std::optional<int64_t>> RunIds::earlier_line(const model::Event& event) {
-  auto found = by_hash_.find(hash(event));
+Result<std::optional<int64_t>> RunIds::earlier_line(const model::Event& event, uint64_t id_hash) {
+  auto found = by_hash_.find(id_hash);
   if (found == by_hash_.end()) return std::optional<int64_t>();
   auto same = stored_key_is(found->second.rowid, event);
   if (!same) return std::move(same).take_error();
@@ -47,8 +47,8 @@ Result<std::optional<int64_t>> RunIds::earlier_line(const model::Event& event) {
   return std::optional<int64_t>(collided->second.line);
 }
 
-void RunIds::add(const model::Event& event, int64_t line) {
-  auto [slot, fresh] = by_hash_.try_emplace(hash(event), Seen{event.id, line});
+void RunIds::add(const model::Event& event, uint64_t id_hash, int64_t line) {
+  auto [slot, fresh] = by_hash_.try_emplace(id_hash, Seen{event.id, line});
   if (!fresh && slot->second.rowid != event.id)
     collided_.emplace(full_key(event), Seen{event.id, line});
 }

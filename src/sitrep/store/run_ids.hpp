@@ -23,17 +23,19 @@ class RunIds {
  public:
   static Result<RunIds> create(sqlite3* db);
 
+  // The hash of (dataset, native_id) the methods below take.
+  static uint64_t id_hash(const model::Event& event);
+
   // The line of this import's earlier record with the event's id, or nullopt.
-  Result<std::optional<int64_t>> earlier_line(const model::Event& event);
+  Result<std::optional<int64_t>> earlier_line(const model::Event& event, uint64_t id_hash);
   // Notes that the event (with event.id set) was read at `line`.
-  void add(const model::Event& event, int64_t line);
+  void add(const model::Event& event, uint64_t id_hash, int64_t line);
 
  private:
   struct Seen {
     int64_t rowid;
     int64_t line;
   };
-  static uint64_t hash(const model::Event& event);
   static std::string full_key(const model::Event& event);
   Result<bool> stored_key_is(int64_t rowid, const model::Event& event);
 

@@ -363,16 +363,21 @@ Status SqliteStore::add_full_text(const model::Event& event) {
   return fts.run();
 }
 
-Result<WriteOutcome> SqliteStore::write_event(model::Event& event, int64_t run_id, int64_t file_id,
+EventKeys event_keys(const model::Event& event) {
+  return EventKeys{model::content_digest(event), detail::RunIds::id_hash(event)};
+}
+
+Result<WriteOutcome> SqliteStore::write_event(model::Event& event, const EventKeys& keys,
+                                              int64_t run_id, int64_t file_id,
                                               int64_t* duplicate_line) {
   if (!run_ids_) return make_error("write_event outside an import (call begin_import first)");
-  auto earlier = run_ids_->earlier_line(event);
+  auto earlier = run_ids_->earlier_line(event, keys.id_hash);
   if (!earlier) return std::move(earlier).take_error();
   if (*earlier) {
     if (duplicate_line) *duplicate_line = **earlier;
     return WriteOutcome::duplicate_in_run;
   }
-  const auto digest = static_cast<int64_t>(model::content_digest(event));
+  const auto digest = static_cast<int64_t>(keys.digest);
   Result<WriteOutcome> outcome = WriteOutcome::inserted;
   if (bulk_) {
     if (Status s = bulk_insert(event, digest, run_id, file_id); !s) return make_error(s.error());
@@ -380,7 +385,7 @@ Result<WriteOutcome> SqliteStore::write_event(model::Event& event, int64_t run_i
     outcome = upsert(event, digest, run_id, file_id);
     if (!outcome) return outcome;
   }
-  run_ids_->add(event, event.provenance.line);
+  run_ids_->add(event, keys.id_hash, event.provenance.line);
   return outcome;
 }
 

@@ -60,6 +60,14 @@ struct RejectInfo {
 
 enum class WriteOutcome { inserted, updated, unchanged, duplicate_in_run };
 
+// What the store keys an event by, beyond the event itself: pure functions of the event, so an
+// importer may compute them on another thread.
+struct EventKeys {
+  uint64_t digest = 0;   // model::content_digest: unchanged digest, nothing to write
+  uint64_t id_hash = 0;  // a stable hash of (dataset, native_id)
+};
+EventKeys event_keys(const model::Event& event);
+
 class SqliteStore {
  public:
   // Opens (creating if needed) and migrates the store at `path`.
@@ -89,10 +97,10 @@ class SqliteStore {
 
   // Inserts a new event, or revises the stored one with the same (dataset, native_id) when its
   // content changed (the previous revision moves to event_revisions). Sets event.id and
-  // event.revision. `duplicate_line` receives the line of the earlier record when the same id
-  // was already written in this run.
-  Result<WriteOutcome> write_event(model::Event& event, int64_t run_id, int64_t file_id,
-                                   int64_t* duplicate_line);
+  // event.revision. `keys` must be event_keys(event). `duplicate_line` receives the line of the
+  // earlier record when the same id was already written in this import.
+  Result<WriteOutcome> write_event(model::Event& event, const EventKeys& keys, int64_t run_id,
+                                   int64_t file_id, int64_t* duplicate_line);
   Status add_reject(int64_t run_id, const io::RowError& error);
 
   // --- the full-text index ---
