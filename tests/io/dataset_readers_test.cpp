@@ -115,6 +115,17 @@ TEST(GtdReader, ReadsTheFull135ColumnExportWithUnknownDaysAndMonths) {
   EXPECT_EQ(year_only.claim, model::ClaimStatus::unknown);  // claimed = -9
 }
 
+TEST(GtdReader, AnArmedAssaultOnSoldiersIsABattleAndOnOfficialsViolenceAgainstCivilians) {
+  auto r = read_file(testing::fixture("gtd-full.csv"));
+  const model::Event& checkpoint = r.events.at("201800000003");  // Armed Assault on Military
+  EXPECT_EQ(checkpoint.event_type, "Battles");
+  EXPECT_EQ(checkpoint.sub_event_type, "Armed clash");
+  EXPECT_EQ(r.events.at("201807000001").event_type, "Battles");  // on a police patrol
+  const model::Event& official = r.events.at("201810140021");    // Assassination, Government
+  EXPECT_EQ(official.event_type, "Violence against civilians");
+  EXPECT_EQ(r.events.at("201804220002").sub_event_type, "Suicide bomb");
+}
+
 TEST(GtdReader, ReadsASubsetOfColumnsInAnotherOrder) {
   auto full = read_file(testing::fixture("gtd-full.csv"));
   auto subset = read_file(testing::fixture("gtd-subset.csv"));

@@ -62,19 +62,13 @@ class GtdReader final : public CsvEventReader {
     if (auto fault = map_date(row, e)) return fault;
     if (auto fault = map_place(row, e)) return fault;
 
-    e.attack_type = std::string(trim(get(row, attack_)));
-    const auto* type =
-        trim(get(row, suicide_)) == "1" ? v.event_type_map.find(kDataset, "suicide", "1") : nullptr;
-    if (!type) type = v.event_type_map.find(kDataset, "attacktype1_txt", e.attack_type);
-    if (type) {
-      e.event_type = (*type)[0];
-      e.sub_event_type = (*type)[1];
-    }
     std::string_view target = trim(get(row, target_));
     std::string_view target_sub = trim(get(row, target_sub_));
     e.target = v.target_map.first(kDataset, "targtype1_txt", target);
     e.target_original = std::string(target);
     if (!target_sub.empty()) e.target_original += " / " + std::string(target_sub);
+    e.attack_type = std::string(trim(get(row, attack_)));
+    map_event_type(trim(get(row, suicide_)) == "1", e);
     std::string_view weapon = trim(get(row, weapon_));
     std::string_view weapon_sub = trim(get(row, weapon_sub_));
     e.weapon = v.weapon_map.first(kDataset, "weapsubtype1_txt", weapon_sub);
@@ -111,6 +105,23 @@ class GtdReader final : public CsvEventReader {
   }
 
  private:
+  // ACLED's event type from the attack: a suicide attack first; then the attack type against
+  // this kind of target (or a broader kind: military, then security-forces), as in "an armed
+  // assault on soldiers is a battle"; then the attack type alone.
+  void map_event_type(bool suicide, model::Event& e) const {
+    const model::Vocabulary& v = vocabulary();
+    const auto* type = suicide ? v.event_type_map.find(kDataset, "suicide", "1") : nullptr;
+    for (const std::string& code : v.targets.with_ancestors(e.target)) {
+      if (type || e.target.empty()) break;
+      type = v.event_type_map.find(kDataset, "attacktype1_txt+target", e.attack_type + "|" + code);
+    }
+    if (!type) type = v.event_type_map.find(kDataset, "attacktype1_txt", e.attack_type);
+    if (type) {
+      e.event_type = (*type)[0];
+      e.sub_event_type = (*type)[1];
+    }
+  }
+
   std::optional<FieldError> map_date(const CsvRecord& row, model::Event& e) const {
     auto year = parse_integer(get(row, year_));
     if (!year || !year->has_value() || **year < 1000 || **year > 2999) {

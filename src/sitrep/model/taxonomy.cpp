@@ -59,6 +59,15 @@ std::vector<std::string> Taxonomy::with_descendants(const std::string& code) con
   return out;
 }
 
+std::vector<std::string> Taxonomy::with_ancestors(const std::string& code) const {
+  std::vector<std::string> out{code};
+  for (auto it = parent_.find(code); it != parent_.end() && !it->second.empty();
+       it = parent_.find(it->second)) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
 std::string Taxonomy::description(std::string_view code) const {
   auto it = description_.find(std::string(code));
   return it == description_.end() ? std::string() : it->second;

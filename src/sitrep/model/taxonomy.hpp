@@ -24,6 +24,8 @@ class Taxonomy {
   bool contains(std::string_view code) const { return parent_.count(std::string(code)) > 0; }
   // `code` and every code below it, `code` first. Just `code` if it is unknown.
   std::vector<std::string> with_descendants(const std::string& code) const;
+  // `code` and every code above it, `code` first. Just `code` if it is unknown.
+  std::vector<std::string> with_ancestors(const std::string& code) const;
   const std::vector<std::string>& codes() const { return codes_; }
   std::string description(std::string_view code) const;
 
