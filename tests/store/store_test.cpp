@@ -145,5 +145,28 @@ TEST_F(StoreTest, TheTextIndexFollowsBulkLoadsAndRevisions) {
   EXPECT_EQ(matches("delta"), 1);
 }
 
+TEST_F(StoreTest, ALargeImportIntoAStoreInUseRebuildsTheDateIndexAndKeepsRevisions) {
+  import({testing::fixture("ucdp-ged-full.csv")});
+  ASSERT_TRUE(store_->ensure_text_index().ok());
+  // The sample is several times the store's size: its date index is rebuilt at commit and the
+  // text index goes stale, while ids still resolve against the stored events.
+  auto report =
+      import({std::string(SITREP_SOURCE_DATA_DIR) + "/sample/ucdp-ged-afghanistan-2020.csv"});
+  EXPECT_EQ(report.totals.inserted, 3317);
+  EXPECT_FALSE(store_->text_index_is_current().value());
+  Statement indexes = Statement::prepare(store_->handle(),
+                                         "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                         "('events_by_native_id', 'events_by_date')")
+                          .value();
+  ASSERT_TRUE(indexes.step().value());
+  EXPECT_EQ(indexes.column_int(0), 2);
+  auto words = SqlCondition{"e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)",
+                            {std::string("Kandahar")},
+                            true};
+  EXPECT_GT(store_->count_events(words).value(), 0);
+  auto again = import({testing::fixture("ucdp-ged-full.csv")});
+  EXPECT_EQ(again.totals.unchanged, 4);
+}
+
 }  // namespace
 }  // namespace sitrep::store

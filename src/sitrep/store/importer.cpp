@@ -91,7 +91,9 @@ Status import_one(SqliteStore& store, size_t index, const std::string& path,
 Result<ImportReport> import_files(SqliteStore& store, const std::vector<std::string>& paths,
                                   const model::Vocabulary& vocabulary,
                                   const ImportOptions& options) {
-  if (auto opened = store.begin_import(); !opened) {
+  int64_t input_bytes = 0;
+  for (const std::string& path : paths) input_bytes += file_size(path);
+  if (auto opened = store.begin_import(input_bytes); !opened) {
     store.rollback();
     return make_error(opened.error());
   }

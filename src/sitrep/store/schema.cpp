@@ -68,8 +68,8 @@ std::string content_columns_ddl() {
 // The indexes over `events`. They are separate statements, not table constraints, so that a
 // bulk load can drop them and build them again by sorting (see SqliteStore::begin_bulk_load).
 const char* kEventIndexes =
-    "CREATE UNIQUE INDEX events_by_native_id ON events(dataset, native_id);\n"
-    "CREATE INDEX events_by_date ON events(date_start);\n";
+    "CREATE UNIQUE INDEX IF NOT EXISTS events_by_native_id ON events(dataset, native_id);\n"
+    "CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start);\n";
 
 std::string event_index_ddl() {
   return kEventIndexes;
@@ -181,8 +181,9 @@ Status create_event_indexes(sqlite3* db) {
   return exec(db, kEventIndexes);
 }
 
-Status drop_event_indexes(sqlite3* db) {
-  return exec(db, "DROP INDEX events_by_native_id; DROP INDEX events_by_date;");
+Status drop_event_indexes(sqlite3* db, bool keep_unique) {
+  return exec(db, keep_unique ? "DROP INDEX events_by_date;"
+                              : "DROP INDEX events_by_native_id; DROP INDEX events_by_date;");
 }
 
 Status migrate(sqlite3* db) {

@@ -21,10 +21,11 @@ int current_schema_version();
 // Brings the database up to current_schema_version().
 Status migrate(sqlite3* db);
 
-// Creates the indexes over `events` (the unique (dataset, native_id) index and the date index);
-// drop_event_indexes() removes them. Both run inside the caller's transaction.
+// Creates the indexes over `events` that are missing (the unique (dataset, native_id) index and
+// the date index); drop_event_indexes() removes the date index, and the unique one unless
+// `keep_unique`. Both run inside the caller's transaction.
 Status create_event_indexes(sqlite3* db);
-Status drop_event_indexes(sqlite3* db);
+Status drop_event_indexes(sqlite3* db, bool keep_unique);
 
 // The analytic columns of `events`, in the order the store binds and reads them; the revision
 // history table holds the same columns.

@@ -209,8 +209,9 @@ Status SqliteStore::begin() {
 
 Status SqliteStore::commit() {
   run_ids_.reset();
-  if (bulk_) {
-    bulk_.reset();
+  bulk_.reset();
+  if (indexes_dropped_) {
+    indexes_dropped_ = false;
     if (Status s = create_event_indexes(db_); !s) return s;
   }
   Status committed = exec(db_, "COMMIT");
@@ -221,6 +222,7 @@ Status SqliteStore::commit() {
 void SqliteStore::rollback() {
   run_ids_.reset();
   bulk_.reset();
+  indexes_dropped_ = false;
   if (!sqlite3_get_autocommit(db_)) (void)exec(db_, "ROLLBACK");
   restore_wal();
 }
@@ -237,7 +239,16 @@ Result<bool> holds_events(sqlite3* db) {
 
 }  // namespace
 
-Result<bool> SqliteStore::begin_import() {
+Result<int64_t> SqliteStore::store_bytes() {
+  auto stmt = Statement::prepare(
+      db_, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+  if (!stmt) return std::move(stmt).take_error();
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  return stmt->column_int(0);
+}
+
+Result<SqliteStore::ImportMode> SqliteStore::begin_import(int64_t input_bytes) {
   auto before = holds_events(db_);
   if (!before) return std::move(before).take_error();
   if (!*before) {
@@ -262,12 +273,14 @@ Result<bool> SqliteStore::begin_import() {
   text_index_current_ = *current;
   auto held = holds_events(db_);  // again, now that no one else can write
   if (!held) return std::move(held).take_error();
-  if (*held) return false;
-  if (Status s = drop_event_indexes(db_); !s) return make_error(s.error());
-  if (Status s = exec(db_, "UPDATE meta SET value = 'stale' WHERE key = 'text_index'"); !s) {
-    return make_error(s.error());
+  if (*held) {
+    auto size = store_bytes();
+    if (!size) return std::move(size).take_error();
+    if (input_bytes * 2 < *size) return ImportMode::row_by_row;
+    if (Status s = defer_indexes(true); !s) return make_error(s.error());
+    return ImportMode::deferred_indexes;
   }
-  text_index_current_ = false;
+  if (Status s = defer_indexes(false); !s) return make_error(s.error());
   auto bulk = std::make_unique<BulkLoad>();
   auto insert = Statement::prepare(
       db_, fmt::format("INSERT INTO events (dataset, native_id, revision, {}, digest, run_id, "
@@ -276,7 +289,19 @@ Result<bool> SqliteStore::begin_import() {
   if (!insert) return std::move(insert).take_error();
   bulk->insert = std::move(insert).value();
   bulk_ = std::move(bulk);
-  return true;
+  return ImportMode::bulk_load;
+}
+
+// Drops the event indexes (all, or all but the unique one) until commit, and lets the
+// full-text index go stale until the next text query.
+Status SqliteStore::defer_indexes(bool keep_unique) {
+  if (Status s = drop_event_indexes(db_, keep_unique); !s) return s;
+  indexes_dropped_ = true;
+  if (Status s = exec(db_, "UPDATE meta SET value = 'stale' WHERE key = 'text_index'"); !s) {
+    return s;
+  }
+  text_index_current_ = false;
+  return Status::success();
 }
 
 void SqliteStore::restore_wal() {

@@ -81,13 +81,18 @@ class SqliteStore {
   Status commit();
   void rollback();
 
-  // Opens the transaction of an import. When the store holds no events yet, the import is a
-  // bulk load and this returns true: the event indexes are dropped for the rest of the
-  // transaction and commit() builds them again by sorting, several times cheaper than inserting
-  // keys in file order; ids repeated within the load are caught in memory; and the load runs
-  // under a rollback journal rather than the WAL. A rollback (or a crash) undoes all of it
-  // like any other change.
-  Result<bool> begin_import();
+  // Opens the transaction of an import of `input_bytes` of files, and picks how it writes:
+  // - bulk_load: the store holds no events. The event indexes are dropped for the rest of the
+  //   transaction and commit() builds them again by sorting, several times cheaper than
+  //   inserting keys in file order; ids repeated within the load are caught in memory; the
+  //   load runs under a rollback journal rather than the WAL; the full-text index goes stale.
+  // - deferred_indexes: the input is at least half the store's size. The date index is
+  //   rebuilt at commit and the full-text index goes stale; the unique id index stays, since
+  //   it finds the stored records that the import revises.
+  // - row_by_row: every index maintained per row.
+  // A rollback (or a crash) undoes all of it like any other change.
+  enum class ImportMode { row_by_row, deferred_indexes, bulk_load };
+  Result<ImportMode> begin_import(int64_t input_bytes);
 
   Result<int64_t> begin_run(const std::string& command);
   Result<int64_t> add_run_file(int64_t run_id, const std::string& path, std::string_view format,
@@ -138,6 +143,8 @@ class SqliteStore {
   Status begin();
   Status prepare_writers();
   void restore_wal();
+  Status defer_indexes(bool keep_unique);
+  Result<int64_t> store_bytes();
   Status bulk_insert(model::Event& event, int64_t digest, int64_t run_id, int64_t file_id);
   Result<WriteOutcome> upsert(model::Event& event, int64_t digest, int64_t run_id, int64_t file_id);
   Status add_full_text(const model::Event& event);
@@ -148,6 +155,7 @@ class SqliteStore {
   std::unique_ptr<Writers> writers_;
   struct BulkLoad;
   std::unique_ptr<BulkLoad> bulk_;           // set during a bulk load, until commit or rollback
+  bool indexes_dropped_ = false;             // commit() must create the event indexes again
   bool left_wal_ = false;                    // journal_mode is DELETE for a bulk load
   bool text_index_current_ = true;           // read at begin_import
   std::unique_ptr<detail::RunIds> run_ids_;  // set during an import
