@@ -87,7 +87,7 @@ Runner add_events_command(CLI::App& app, const GlobalOptions& global) {
       "  sitrep events 'type:\"Violence against civilians\"' fatalities:>=10 --format csv\n"
       "  sitrep events near:34.43,70.45/50km --format geojson > jalalabad.geojson\n"
       "Fields: actor actor1 actor2 country admin1 admin2 location date type subtype target\n"
-      "weapon claimed fatalities near dataset id; bare words search the notes. See "
+      "weapon claimed fatalities near dataset native_id id; bare words search the notes. See "
       "docs/filters.md.");
   cmd->add_option("filter", args->filter, "Filter terms (none: every event)");
   cmd->add_option("--format,-f", args->format, "table (default), csv, jsonl or geojson");

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   };
   add(add_import_command);
   add(add_events_command);
+  add(add_show_command);
   add(add_stats_command);
   add(add_runs_command);
   add(add_rejects_command);

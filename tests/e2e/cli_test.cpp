@@ -220,6 +220,26 @@ TEST_F(Cli, DryRunValidatesWithoutWriting) {
   EXPECT_EQ(stored_events(), 0);
 }
 
+TEST_F(Cli, ShowGivesAnEventsSourceRecordAndWhatEachRevisionChanged) {
+  ASSERT_EQ(sitrep("import --quiet " + fixture("acled-api.csv")).code, 0);
+  ASSERT_EQ(sitrep("import --quiet " + fixture("acled-export.csv")).code, 0);
+  std::string id =
+      nlohmann::json::parse(sitrep("events --format jsonl native_id:AFG12398").out)["id"].dump();
+  Outcome show = sitrep("show " + id);
+  ASSERT_EQ(show.code, 0) << show.err;
+  EXPECT_NE(show.out.find("acled AFG12398, revision 2"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("event_date               21 April 2022"), std::string::npos);
+  EXPECT_NE(show.out.find("revision 1: " + fixture("acled-api.csv") + " line 3"),
+            std::string::npos);
+  EXPECT_NE(show.out.find("fatalities_best        33 → 31"), std::string::npos);
+  auto doc = nlohmann::json::parse(sitrep("show --json " + id).out);
+  EXPECT_EQ(doc["source"]["event_id_cnty"], "AFG12398");
+  EXPECT_EQ(doc["revisions"][0]["fatalities_best"], 33);
+  Outcome missing = sitrep("show 999999");
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("no event has id 999999"), std::string::npos);
+}
+
 TEST_F(Cli, FilterErrorsShowWhereTheyAre) {
   ASSERT_EQ(sitrep("import --quiet " + fixture("gtd-full.csv")).code, 0);
   Outcome run = sitrep("events actor:IS-KP contry:AF");

@@ -125,6 +125,7 @@ TEST_F(FilterOnStore, ClaimsFatalitiesNearbyAndFreeText) {
   EXPECT_TRUE(ids("Amaq").count("AFG12345"));
   EXPECT_TRUE(ids("amaq").count("AFG12345"));  // case-insensitive words
   EXPECT_EQ(count("country:Afghanistan"), count("country:AF"));
+  EXPECT_EQ(ids("native_id:AFG12345,332101"), (std::set<std::string>{"AFG12345", "332101"}));
   EXPECT_EQ(count("country:AF,PK"), count("country:AF") + count("country:PK"));
 }
 

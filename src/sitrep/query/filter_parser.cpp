@@ -111,8 +111,9 @@ class Parser {
 
 const std::vector<std::string_view>& filter_fields() {
   static const std::vector<std::string_view> fields = {
-      "actor",   "actor1", "actor2", "country", "admin1",     "admin2", "location", "date", "type",
-      "subtype", "target", "weapon", "claimed", "fatalities", "near",   "dataset",  "id"};
+      "actor",    "actor1",     "actor2", "country", "admin1",    "admin2",
+      "location", "date",       "type",   "subtype", "target",    "weapon",
+      "claimed",  "fatalities", "near",   "dataset", "native_id", "id"};
   return fields;
 }
 

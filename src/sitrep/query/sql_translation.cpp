@@ -53,7 +53,7 @@ class Translator {
     if (f.empty()) return text_clause(t);
     if (f == "actor" || f == "actor1" || f == "actor2") return actor_clause(t);
     if (f == "country") return country_clause(t);
-    if (f == "admin1" || f == "admin2" || f == "location" || f == "dataset") {
+    if (f == "admin1" || f == "admin2" || f == "location" || f == "dataset" || f == "native_id") {
       return in_clause(t, "e." + f, t.values);
     }
     if (f == "type") return in_clause(t, "e.event_type", t.values);

@@ -635,6 +635,19 @@ Result<std::vector<RejectInfo>> SqliteStore::rejects(int64_t run_id) {
   return out;
 }
 
+Result<std::string> SqliteStore::source_header(int64_t event_id) {
+  auto stmt = Statement::prepare(
+      db_,
+      "SELECT coalesce(f.header, '') FROM events e JOIN run_files f ON f.id = e.file_id "
+      "WHERE e.id = ?");
+  if (!stmt) return std::move(stmt).take_error();
+  stmt->bind(1, event_id);
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  if (!*row) return make_error(fmt::format("no event has id {}", event_id));
+  return std::string(stmt->column_text(0));
+}
+
 Result<std::vector<model::Event>> SqliteStore::revisions(int64_t event_id) {
   auto stmt = Statement::prepare(
       db_, fmt::format("SELECT r.event_id, ev.dataset, ev.native_id, r.revision, {}, r.run_id, "

@@ -134,7 +134,11 @@ class SqliteStore {
   Result<std::vector<RunInfo>> runs();
   Result<int64_t> latest_run_with_rejects();
   Result<std::vector<RejectInfo>> rejects(int64_t run_id);
+  // Earlier revisions of an event, oldest first (the current one is not among them).
   Result<std::vector<model::Event>> revisions(int64_t event_id);
+  // The header line of the file an event's current revision came from ("" for JSONL), so its
+  // verbatim original record can be read with its column names.
+  Result<std::string> source_header(int64_t event_id);
 
   sqlite3* handle() const { return db_; }
 
