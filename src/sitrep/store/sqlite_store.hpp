@@ -1,9 +1,10 @@
 // The system of record: events, their revisions, import runs and rejected rows, in SQLite.
 //
-// The database runs in WAL mode with foreign keys on; every statement is prepared and every
-// value bound. Writers work inside one transaction that the caller opens and ends (an import
-// is all or nothing); readers see the last committed state. One SqliteStore is used by one
-// thread at a time.
+// The database runs in WAL mode (a first bulk load switches to a rollback journal for its
+// transaction) with foreign keys on; every statement is prepared and every value bound. An
+// import is one transaction that the caller opens with begin_import() and ends with commit() or
+// rollback(): all or nothing. Readers see the last committed state. One SqliteStore is used by
+// one thread at a time.
 #pragma once
 
 #include <sqlite3.h>
@@ -77,10 +78,6 @@ class SqliteStore {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   // --- writing, inside begin_import()/commit() ---
-  // Commits the transaction, completing a bulk load first if one is under way.
-  Status commit();
-  void rollback();
-
   // Opens the transaction of an import of `input_bytes` of files, and picks how it writes:
   // - bulk_load: the store holds no events. The event indexes are dropped for the rest of the
   //   transaction and commit() builds them again by sorting, several times cheaper than
@@ -93,6 +90,10 @@ class SqliteStore {
   // A rollback (or a crash) undoes all of it like any other change.
   enum class ImportMode { row_by_row, deferred_indexes, bulk_load };
   Result<ImportMode> begin_import(int64_t input_bytes);
+  // Commits the transaction, first building again any index the import deferred.
+  Status commit();
+  void rollback();
+
 
   Result<int64_t> begin_run(const std::string& command);
   Result<int64_t> add_run_file(int64_t run_id, const std::string& path, std::string_view format,
@@ -109,9 +110,9 @@ class SqliteStore {
   Status add_reject(int64_t run_id, const io::RowError& error);
 
   // --- the full-text index ---
-  // A bulk load leaves the full-text index over the notes stale rather than building it row by
-  // row (it was a third of the load's time); it is rebuilt, once, before the first query that
-  // needs it. Incremental imports keep a current index current row by row.
+  // A bulk load or a large import leaves the full-text index over the notes stale rather than
+  // building it row by row (it was a third of a bulk load's time); it is rebuilt, once, before
+  // the first query that needs it. Row-by-row imports keep a current index current.
   Result<bool> text_index_is_current();
   // Rebuilds the index if it is stale, in its own transaction. Queries whose condition
   // `uses_text_index` call it themselves.
