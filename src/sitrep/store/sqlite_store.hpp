@@ -94,7 +94,6 @@ class SqliteStore {
   Status commit();
   void rollback();
 
-
   Result<int64_t> begin_run(const std::string& command);
   Result<int64_t> add_run_file(int64_t run_id, const std::string& path, std::string_view format,
                                int64_t size, const std::string& header);
