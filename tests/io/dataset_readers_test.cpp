@@ -138,6 +138,19 @@ TEST(GtdReader, ReadsASubsetOfColumnsInAnotherOrder) {
   }
 }
 
+TEST(GtdReader, InternationalEventsHaveNoCountryAndUnknownCountriesAreRejected) {
+  testing::ScratchDir dir;
+  auto r = read_file(dir.write("intl.csv",
+                               "eventid,iyear,imonth,iday,country_txt,gname\n"
+                               "1,2018,1,1,International,Unknown\n"
+                               "2,2018,1,1,Atlantis,Unknown\n"));
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events.at("1").country, "");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].field, "country_txt");
+  EXPECT_NE(r.errors[0].reason.find("unknown country 'Atlantis'"), std::string::npos);
+}
+
 TEST(FormatDetection, NamesWhatEachFormatNeedsWhenTheHeaderIsUnknown) {
   auto result = detect_format("date,place,deaths");
   ASSERT_FALSE(result.ok());

@@ -95,15 +95,9 @@ class AcledReader final : public CsvEventReader {
 
  private:
   std::optional<FieldError> map_place(const CsvRecord& row, model::Event& e) const {
-    const model::Vocabulary& v = vocabulary();
-    std::string_view country = trim(get(row, country_));
-    e.country = v.countries.iso2(country);
-    if (e.country.empty()) e.country = v.countries.iso2(trim(get(row, iso_)));
-    if (e.country.empty() && !(country.empty() && trim(get(row, iso_)).empty())) {
-      return FieldError{country_ >= 0 ? country_ : iso_,
-                        fmt::format("unknown country '{}' (add it to data/countries.tsv)",
-                                    country.empty() ? trim(get(row, iso_)) : country)};
-    }
+    // The country name, or ACLED's numeric iso code when the name is missing.
+    bool named = country_ >= 0 && !trim(get(row, country_)).empty();
+    if (auto fault = map_country(row, named ? country_ : iso_, e)) return fault;
     e.admin1 = std::string(trim(get(row, admin1_)));
     e.admin2 = std::string(trim(get(row, admin2_)));
     e.location = std::string(trim(get(row, location_)));

@@ -260,12 +260,9 @@ std::optional<JsonFieldError> event_from_json(const json& object,
     if (!parsed) return JsonFieldError{"date_precision", "expected day, week, month or year"};
     e.date.precision = *parsed;
   }
-  if (!country.empty()) {
-    e.country = vocabulary.countries.iso2(country);
-    if (e.country.empty()) {
-      return JsonFieldError{"country", fmt::format("unknown country '{}'", country)};
-    }
-  }
+  auto code = vocabulary.countries.resolve(country);
+  if (!code) return JsonFieldError{"country", fmt::format("unknown country '{}'", country)};
+  e.country = std::move(*code);
   if (geo_level) {
     if (*geo_level > 4) return JsonFieldError{"geo_level", "expected 0 to 4"};
     e.geo_level = static_cast<model::GeoLevel>(*geo_level);

@@ -153,14 +153,7 @@ class GtdReader final : public CsvEventReader {
   }
 
   std::optional<FieldError> map_place(const CsvRecord& row, model::Event& e) const {
-    const model::Vocabulary& v = vocabulary();
-    std::string_view country = trim(get(row, country_));
-    e.country = v.countries.iso2(country);
-    if (e.country.empty()) {
-      return FieldError{country_, fmt::format("unknown country '{}' (add it to "
-                                              "data/countries.tsv)",
-                                              country)};
-    }
+    if (auto fault = map_country(row, country_, e)) return fault;
     e.admin1 = std::string(trim(get(row, provstate_)));
     std::string_view city = trim(get(row, city_));
     e.location = city == "Unknown" ? "" : std::string(city);

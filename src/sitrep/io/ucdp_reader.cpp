@@ -95,13 +95,7 @@ class UcdpReader final : public CsvEventReader {
 
     if (auto fault = map_dates(row, e)) return fault;
 
-    std::string_view country = trim(get(row, country_));
-    e.country = v.countries.iso2(country);
-    if (e.country.empty()) {
-      return FieldError{country_, fmt::format("unknown country '{}' (add it to "
-                                              "data/countries.tsv)",
-                                              country)};
-    }
+    if (auto fault = map_country(row, country_, e)) return fault;
     e.admin1 = without_admin_suffix(get(row, adm1_));
     e.admin2 = without_admin_suffix(get(row, adm2_));
     e.location = std::string(trim(get(row, where_coordinates_)));

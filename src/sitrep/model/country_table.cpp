@@ -15,6 +15,15 @@ Result<CountryTable> CountryTable::load(const std::string& path) {
             aliases = table->column("aliases");
   for (const TsvRow& row : table->rows) {
     const std::string& code = row.cells[iso2];
+    if (code == "-") {  // names that mean no single country
+      countries.no_country_[fold_name(row.cells[name])] = true;
+      for (std::string_view rest = row.cells[aliases]; !rest.empty();) {
+        size_t bar = rest.find('|');
+        countries.no_country_[fold_name(rest.substr(0, bar))] = true;
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+      }
+      continue;
+    }
     if (code.size() != 2) {
       return make_error(fmt::format("{}: iso2 '{}' is not two letters", table->where(row), code));
     }
@@ -42,6 +51,14 @@ Result<CountryTable> CountryTable::load(const std::string& path) {
 std::string CountryTable::iso2(std::string_view name_or_code) const {
   auto it = by_key_.find(fold_name(name_or_code));
   return it == by_key_.end() ? std::string() : it->second;
+}
+
+std::optional<std::string> CountryTable::resolve(std::string_view cell) const {
+  std::string key = fold_name(cell);
+  if (key.empty() || no_country_.count(key)) return std::string();
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::string CountryTable::name(std::string_view iso2) const {

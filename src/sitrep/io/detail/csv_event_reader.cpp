@@ -100,6 +100,18 @@ std::optional<FieldError> CsvEventReader::map_coordinates(const CsvRecord& row, 
   return std::nullopt;
 }
 
+std::optional<FieldError> CsvEventReader::map_country(const CsvRecord& row, int column,
+                                                      model::Event& e) const {
+  std::string_view cell = trim(get(row, column));
+  auto code = vocabulary_.countries.resolve(cell);
+  if (!code) {
+    return FieldError{column,
+                      fmt::format("unknown country '{}' (add it to data/countries.tsv)", cell)};
+  }
+  e.country = std::move(*code);
+  return std::nullopt;
+}
+
 void CsvEventReader::fill_error(const CsvRecord& row, const FieldError& fault,
                                 RowError& error) const {
   size_t offset = fault.column >= 0 && static_cast<size_t>(fault.column) < row.offsets.size()

@@ -57,6 +57,10 @@ class CsvEventReader : public EventReader {
                                             int precision, std::string_view dataset,
                                             std::string_view precision_field,
                                             model::Event& event) const;
+  // Sets event.country from the cell in `column` (see CountryTable::resolve); an unknown name is
+  // an error that says where to add it.
+  std::optional<FieldError> map_country(const CsvRecord& row, int column,
+                                        model::Event& event) const;
   const Columns& columns() const { return columns_; }
   const model::Vocabulary& vocabulary() const { return vocabulary_; }
 
