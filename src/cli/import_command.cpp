@@ -20,6 +20,7 @@ struct ImportArgs {
   int64_t max_rejects = -2;  // -2: the default for the mode
   std::string rejects_out;
   bool quiet = false;
+  bool progress = false;
 };
 
 constexpr size_t kRejectsShown = 20;
@@ -71,20 +72,27 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
                         : args.dry_run         ? -1
                                                : store::kDefaultMaxRejects;
   options.command = command;
-  const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
+  // On a terminal, one line redrawn in place; elsewhere (--progress into a log), a line at
+  // the first report and then at most one a second.
+  const bool terminal = ::isatty(STDERR_FILENO);
+  const bool show_progress = !args.quiet && (terminal || args.progress);
   auto started = std::chrono::steady_clock::now();
+  double last_line = -1;
   if (show_progress) {
     options.progress = [&](size_t file, double fraction, int64_t rows) {
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      std::cerr << fmt::format("\r  {} ({}/{}): {:3.0f}%  {} rows  {:.0f} rows/s   ",
-                               args.files[file], file + 1, args.files.size(), fraction * 100,
-                               thousands(rows), rows / std::max(seconds, 1e-3))
+      if (!terminal && last_line >= 0 && seconds - last_line < 1) return;
+      last_line = seconds;
+      std::cerr << fmt::format("{}  {} ({}/{}): {:3.0f}%  {} rows  {:.0f} rows/s{}",
+                               terminal ? "\r" : "", args.files[file], file + 1, args.files.size(),
+                               fraction * 100, thousands(rows), rows / std::max(seconds, 1e-3),
+                               terminal ? "   " : "\n")
                 << std::flush;
     };
   }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
-  if (show_progress) std::cerr << "\r\033[K";
+  if (show_progress && terminal) std::cerr << "\r\033[K";
   if (!report) {
     std::cerr << "sitrep import: " << report.error() << "\nNothing was imported; the store is "
               << "unchanged.\n";
@@ -154,6 +162,8 @@ Runner add_import_command(CLI::App& app, const GlobalOptions& global) {
                   "Also write every rejected row to this TSV file (file, line, column, field, "
                   "reason, raw)");
   cmd->add_flag("--quiet", args->quiet, "No progress display");
+  cmd->add_flag("--progress", args->progress,
+                "Report progress on stderr even when it is not a terminal (a line a second)");
   return [args, &global] {
     std::string command = "sitrep import";
     for (const std::string& f : args->files) command += " " + f;
