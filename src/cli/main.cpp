@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   add(add_stats_command);
   add(add_runs_command);
   add(add_rejects_command);
+  add(add_synth_command);
 
   try {
     app.parse(argc, argv);
