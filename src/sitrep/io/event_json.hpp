@@ -17,6 +17,10 @@ namespace sitrep::io {
 
 nlohmann::ordered_json event_to_json(const model::Event& event);
 
+// Appends the same document as compact JSON text (event_to_json(event).dump()), without
+// building it first: the JSONL writer's fast path.
+void append_event_json(std::string& out, const model::Event& event);
+
 // Why a JSON object is not a valid event: the key at fault and the reason.
 struct JsonFieldError {
   std::string key;

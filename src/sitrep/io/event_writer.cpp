@@ -52,9 +52,12 @@ class CsvWriter final : public EventWriter {
 class JsonlWriter final : public EventWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
+  std::string line_;
   void write(const model::Event& event) override {
-    out_ << event_to_json(event).dump(-1, ' ', false, ordered_json::error_handler_t::replace)
-         << '\n';
+    line_.clear();
+    append_event_json(line_, event);
+    line_ += '\n';
+    out_ << line_;
   }
 
  private:
