@@ -1,100 +1,141 @@
 #include "sitrep/io/event_json.hpp"
 
+#include <array>
 #include <iterator>
-#include <unordered_set>
+#include <unordered_map>
+
+#include <simdjson.h>
 
 #include <fmt/format.h>
 
 namespace sitrep::io {
 namespace {
 
-using nlohmann::json;
 using nlohmann::ordered_json;
 
-const std::unordered_set<std::string>& known_keys() {
-  static const std::unordered_set<std::string> keys = {"id",
-                                                       "revision",
-                                                       "provenance",
-                                                       "dataset",
-                                                       "native_id",
-                                                       "date_start",
-                                                       "date_end",
-                                                       "date_precision",
-                                                       "country",
-                                                       "admin1",
-                                                       "admin2",
-                                                       "location",
-                                                       "latitude",
-                                                       "longitude",
-                                                       "geo_level",
-                                                       "geo_precision_native",
-                                                       "event_type",
-                                                       "sub_event_type",
-                                                       "violence_type",
-                                                       "attack_type",
-                                                       "target",
-                                                       "target_original",
-                                                       "weapon",
-                                                       "weapon_original",
-                                                       "actor1",
-                                                       "actor1_canonical",
-                                                       "assoc_actors1",
-                                                       "assoc_actors1_canonical",
-                                                       "actor2",
-                                                       "actor2_canonical",
-                                                       "assoc_actors2",
-                                                       "assoc_actors2_canonical",
-                                                       "attribution_uncertain",
-                                                       "fatalities_low",
-                                                       "fatalities_best",
-                                                       "fatalities_high",
-                                                       "injuries",
-                                                       "claim",
-                                                       "claim_mode",
-                                                       "sources",
-                                                       "source_scale",
-                                                       "source_count",
-                                                       "notes"};
-  return keys;
+// Every key a sitrep JSONL object may hold (id, revision and provenance are read and ignored).
+constexpr std::array<std::string_view, 46> kKeys = {"id",
+                                                    "revision",
+                                                    "provenance",
+                                                    "dataset",
+                                                    "native_id",
+                                                    "date_start",
+                                                    "date_end",
+                                                    "date_precision",
+                                                    "country",
+                                                    "admin1",
+                                                    "admin2",
+                                                    "location",
+                                                    "latitude",
+                                                    "longitude",
+                                                    "geo_level",
+                                                    "geo_precision_native",
+                                                    "event_type",
+                                                    "sub_event_type",
+                                                    "violence_type",
+                                                    "attack_type",
+                                                    "target",
+                                                    "target_original",
+                                                    "weapon",
+                                                    "weapon_original",
+                                                    "actor1",
+                                                    "actor1_canonical",
+                                                    "assoc_actors1",
+                                                    "assoc_actors1_canonical",
+                                                    "actor2",
+                                                    "actor2_canonical",
+                                                    "assoc_actors2",
+                                                    "assoc_actors2_canonical",
+                                                    "attribution_uncertain",
+                                                    "fatalities_low",
+                                                    "fatalities_best",
+                                                    "fatalities_high",
+                                                    "injuries",
+                                                    "claim",
+                                                    "claim_mode",
+                                                    "sources",
+                                                    "source_scale",
+                                                    "source_count",
+                                                    "notes",
+                                                    "",
+                                                    "",
+                                                    ""};
+
+int key_index(std::string_view key) {
+  static const std::unordered_map<std::string_view, int> index = [] {
+    std::unordered_map<std::string_view, int> out;
+    for (size_t i = 0; i < kKeys.size(); ++i) {
+      if (!kKeys[i].empty()) out.emplace(kKeys[i], static_cast<int>(i));
+    }
+    return out;
+  }();
+  auto it = index.find(key);
+  return it == index.end() ? -1 : it->second;
 }
 
-// Reads one key into a typed slot; the helpers return a fault or nothing.
+// Typed access to the keys of one parsed object. The object's fields are indexed once, so each
+// key is found in constant time.
 class ObjectReader {
  public:
-  explicit ObjectReader(const json& object) : object_(object) {}
+  // Indexes `object`'s fields; returns the first unknown key, if any.
+  std::optional<JsonFieldError> index(simdjson::dom::object object) {
+    present_.fill(false);
+    for (auto field : object) {
+      int i = key_index(field.key);
+      if (i < 0) return JsonFieldError{std::string(field.key), "unknown key (see docs/formats.md)"};
+      fields_[static_cast<size_t>(i)] = field.value;
+      present_[static_cast<size_t>(i)] = true;
+    }
+    return std::nullopt;
+  }
+
+  // The value of `key`, or nullopt when it is missing or null.
+  std::optional<simdjson::dom::element> find(const char* key) const {
+    size_t i = static_cast<size_t>(key_index(key));
+    if (!present_[i] || fields_[i].is_null()) return std::nullopt;
+    return fields_[i];
+  }
 
   std::optional<JsonFieldError> text(const char* key, std::string& out, bool required = false) {
-    auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) {
+    auto value = find(key);
+    if (!value) {
       if (required) return JsonFieldError{key, "required key is missing"};
       return std::nullopt;
     }
-    if (!it->is_string()) return JsonFieldError{key, "expected a string"};
-    out = it->get<std::string>();
+    std::string_view text;
+    if (value->get_string().get(text)) return JsonFieldError{key, "expected a string"};
+    out.assign(text);
     if (required && out.empty()) return JsonFieldError{key, "must not be empty"};
     return std::nullopt;
   }
 
   std::optional<JsonFieldError> count(const char* key, std::optional<int>& out) {
-    auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number_integer()) return JsonFieldError{key, "expected a whole number"};
-    int64_t value = it->get<int64_t>();
-    if (value < 0) return JsonFieldError{key, fmt::format("cannot be negative ({})", value)};
-    if (value > INT32_MAX) return JsonFieldError{key, fmt::format("{} is too large", value)};
-    out = static_cast<int>(value);
+    auto value = find(key);
+    if (!value) return std::nullopt;
+    int64_t number = 0;
+    if (value->is_uint64() && !value->is_int64()) {
+      return JsonFieldError{key, "is too large"};
+    }
+    if (value->get_int64().get(number)) return JsonFieldError{key, "expected a whole number"};
+    if (number < 0) return JsonFieldError{key, fmt::format("cannot be negative ({})", number)};
+    if (number > INT32_MAX) return JsonFieldError{key, fmt::format("{} is too large", number)};
+    out = static_cast<int>(number);
     return std::nullopt;
   }
 
   std::optional<JsonFieldError> degrees(const char* key, double limit, std::optional<double>& out) {
-    auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number()) return JsonFieldError{key, "expected a number"};
-    double value = it->get<double>();
-    if (value < -limit || value > limit) {
-      return JsonFieldError{key, fmt::format("{} is out of range [-{}, {}]", value, limit, limit)};
+    auto value = find(key);
+    if (!value) return std::nullopt;
+    double number = 0;
+    if (value->is_int64()) {
+      number = static_cast<double>(int64_t(*value));
+    } else if (value->get_double().get(number)) {
+      return JsonFieldError{key, "expected a number"};
     }
-    out = value;
+    if (number < -limit || number > limit) {
+      return JsonFieldError{key, fmt::format("{} is out of range [-{}, {}]", number, limit, limit)};
+    }
+    out = number;
     return std::nullopt;
   }
 
@@ -108,31 +149,43 @@ class ObjectReader {
     return std::nullopt;
   }
 
+  std::optional<JsonFieldError> boolean(const char* key, bool& out) {
+    auto value = find(key);
+    if (!value) return std::nullopt;
+    if (value->get_bool().get(out)) return JsonFieldError{key, "expected true or false"};
+    return std::nullopt;
+  }
+
   std::optional<JsonFieldError> actors(const char* key, const char* canonical_key,
                                        std::vector<model::ActorRef>& out) {
-    auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_array()) return JsonFieldError{key, "expected an array of strings"};
-    for (const json& name : *it) {
-      if (!name.is_string()) return JsonFieldError{key, "expected an array of strings"};
-      out.push_back(model::ActorRef{"", name.get<std::string>()});
+    auto value = find(key);
+    if (!value) return std::nullopt;
+    simdjson::dom::array names;
+    if (value->get_array().get(names)) return JsonFieldError{key, "expected an array of strings"};
+    for (simdjson::dom::element name : names) {
+      std::string_view text;
+      if (name.get_string().get(text)) return JsonFieldError{key, "expected an array of strings"};
+      out.push_back(model::ActorRef{"", std::string(text)});
     }
-    auto canon = object_.find(canonical_key);
-    if (canon != object_.end() && !canon->is_null()) {
-      if (!canon->is_array() || canon->size() != out.size()) {
-        return JsonFieldError{canonical_key, fmt::format("expected an array as long as {}", key)};
-      }
-      for (size_t i = 0; i < out.size(); ++i) {
-        if (!(*canon)[i].is_string()) return JsonFieldError{canonical_key, "expected strings"};
-        std::string name = (*canon)[i].get<std::string>();
-        if (name != out[i].original) out[i].canonical = std::move(name);
-      }
+    auto canonical = find(canonical_key);
+    if (!canonical) return std::nullopt;
+    simdjson::dom::array canonicals;
+    if (canonical->get_array().get(canonicals) || canonicals.size() != out.size()) {
+      return JsonFieldError{canonical_key, fmt::format("expected an array as long as {}", key)};
+    }
+    size_t i = 0;
+    for (simdjson::dom::element name : canonicals) {
+      std::string_view text;
+      if (name.get_string().get(text)) return JsonFieldError{canonical_key, "expected strings"};
+      if (text != out[i].original) out[i].canonical = std::string(text);
+      ++i;
     }
     return std::nullopt;
   }
 
  private:
-  const json& object_;
+  std::array<simdjson::dom::element, kKeys.size()> fields_;
+  std::array<bool, kKeys.size()> present_{};
 };
 
 // Every key of the schema with its value, in the schema's order: the one definition both the
@@ -301,16 +354,42 @@ void append_event_json(std::string& out, const model::Event& e) {
   visit_event_fields(e, TextBuilder{out});
 }
 
-std::optional<JsonFieldError> event_from_json(const json& object,
-                                              const model::Vocabulary& vocabulary,
-                                              model::Event& e) {
-  if (!object.is_object()) return JsonFieldError{"", "expected a JSON object"};
-  for (const auto& item : object.items()) {
-    if (!known_keys().count(item.key())) {
-      return JsonFieldError{item.key(), "unknown key (see docs/formats.md)"};
-    }
+struct EventJsonParser::State {
+  simdjson::dom::parser parser;
+  ObjectReader reader;
+};
+
+EventJsonParser::EventJsonParser() : state_(std::make_unique<State>()) {}
+EventJsonParser::~EventJsonParser() = default;
+
+namespace {
+
+// simdjson says what is wrong but not where; nlohmann, slower, says both. Only bad lines pay.
+JsonFieldError syntax_error(std::string_view text) {
+  try {
+    nlohmann::json parsed = nlohmann::json::parse(text);
+    if (!parsed.is_discarded()) return JsonFieldError{"", "invalid JSON", 1};
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    size_t cut = what.find("parse error");
+    return JsonFieldError{"",
+                          "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)),
+                          static_cast<int>(e.byte > 0 ? e.byte : 1)};
   }
-  ObjectReader r(object);
+  return JsonFieldError{"", "invalid JSON", 1};
+}
+
+}  // namespace
+
+std::optional<JsonFieldError> EventJsonParser::parse(std::string_view text,
+                                                     const model::Vocabulary& vocabulary,
+                                                     model::Event& e) {
+  simdjson::dom::element document;
+  if (state_->parser.parse(text.data(), text.size()).get(document)) return syntax_error(text);
+  simdjson::dom::object object;
+  if (document.get_object().get(object)) return JsonFieldError{"", "expected a JSON object", 1};
+  ObjectReader& r = state_->reader;
+  if (auto fault = r.index(object)) return fault;
   std::string country, precision, claim, actor1_canonical, actor2_canonical;
   std::optional<int> geo_level;
   for (auto fault : {r.text("dataset", e.dataset, true),
@@ -371,10 +450,7 @@ std::optional<JsonFieldError> event_from_json(const json& object,
     return JsonFieldError{"claim", "expected claimed, unclaimed, denied, disputed or unknown"};
   }
   e.claim = *status;
-  if (auto it = object.find("attribution_uncertain"); it != object.end() && !it->is_null()) {
-    if (!it->is_boolean()) return JsonFieldError{"attribution_uncertain", "expected true/false"};
-    e.attribution_uncertain = it->get<bool>();
-  }
+  if (auto fault = r.boolean("attribution_uncertain", e.attribution_uncertain)) return fault;
   if (actor1_canonical != e.actor1.original) e.actor1.canonical = actor1_canonical;
   if (actor2_canonical != e.actor2.original) e.actor2.canonical = actor2_canonical;
   return std::nullopt;

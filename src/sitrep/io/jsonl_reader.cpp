@@ -2,7 +2,6 @@
 #include <cstring>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "sitrep/io/detail/csv_event_reader.hpp"
 #include "sitrep/io/event_json.hpp"
@@ -50,22 +49,14 @@ class JsonlReader final : public EventReader {
     if (size_t bad = find_invalid_utf8(line); bad != std::string_view::npos) {
       return fail(static_cast<int>(bad) + 1, "", "invalid UTF-8 (the file must be UTF-8 encoded)");
     }
-    nlohmann::json object;
-    try {
-      object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      // e.byte is 1-based and points just past the offending character.
-      int column = static_cast<int>(e.byte > 0 ? e.byte : 1);
-      std::string what = e.what();
-      size_t cut = what.find("parse error");
-      return fail(column, "",
-                  "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)));
-    }
     event = model::Event();
-    if (auto fault = event_from_json(object, vocabulary_, event)) {
-      size_t at = line.find("\"" + fault->key + "\"");
-      return fail(at == std::string_view::npos ? 1 : static_cast<int>(at) + 1, fault->key,
-                  fault->reason);
+    if (auto fault = parser_.parse(line, vocabulary_, event)) {
+      int column = fault->column;
+      if (column == 0) {
+        size_t at = line.find("\"" + fault->key + "\"");
+        column = at == std::string_view::npos ? 1 : static_cast<int>(at) + 1;
+      }
+      return fail(column, fault->key, fault->reason);
     }
     vocabulary_.actors.resolve_actors(event);
     event.provenance.file = file_.path();
@@ -78,6 +69,7 @@ class JsonlReader final : public EventReader {
   MappedFile file_;
   std::string_view text_;
   const model::Vocabulary& vocabulary_;
+  EventJsonParser parser_;
   std::string header_;
   size_t pos_ = 0;
   int64_t line_ = 0;
