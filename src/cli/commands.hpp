@@ -17,5 +17,6 @@ Runner add_runs_command(CLI::App& app, const GlobalOptions& global);
 Runner add_rejects_command(CLI::App& app, const GlobalOptions& global);
 Runner add_show_command(CLI::App& app, const GlobalOptions& global);
 Runner add_synth_command(CLI::App& app, const GlobalOptions& global);
+Runner add_query_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace sitrep::cli

@@ -3,7 +3,12 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
+
+#include "sitrep/query/index_filter.hpp"
+#include "sitrep/query/index_snapshot.hpp"
 
 namespace sitrep::cli {
 
@@ -23,6 +28,56 @@ Result<Context> open_context(const GlobalOptions& options) {
   if (!store) return make_error(store.error());
   context.store = std::move(store).value();
   return context;
+}
+
+Status open_index(Context& context) {
+  if (context.index) return Status::success();
+  query::IndexEvents events;
+  events.rebuilding = [](const std::string& reason, int64_t n) {
+    if (n > 0) {
+      std::cerr << fmt::format("Building the query index over {} events ({})…\n", thousands(n),
+                               reason);
+    }
+  };
+  if (::isatty(STDERR_FILENO)) {
+    events.progress = [](int64_t done, int64_t total) {
+      if (total > 0) std::cerr << fmt::format("\r  {:3}%", done * 100 / total) << std::flush;
+    };
+  }
+  events.not_saved = [](const std::string& error) {
+    std::cerr << "warning: the query index could not be saved (" << error
+              << "); it will be built again next time\n";
+  };
+  auto index = query::open_event_index(*context.store, context.db_path, events);
+  if (events.progress) std::cerr << "\r     \r";
+  if (!index) return make_error(index.error());
+  context.index = std::move(*index);
+  return Status::success();
+}
+
+Result<query::Selection> select_rows(Context& context, const query::Filter& filter) {
+  if (Status s = open_index(context); !s) return make_error(s.error());
+  store::SqliteStore& store = *context.store;
+  query::IdLookup lookup = [&](const store::SqlCondition& where) {
+    announce_text_index_build(context, where);
+    return store.event_ids(where);
+  };
+  return query::select_rows(*context.index, filter, context.vocabulary, lookup);
+}
+
+std::string join_filter(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& w : words) {
+    size_t colon = w.find(':');
+    bool needs_quotes = w.find(' ') != std::string::npos && w.find('"') == std::string::npos;
+    std::string word = !needs_quotes ? w
+                       : colon != std::string::npos
+                           ? w.substr(0, colon + 1) + "\"" + w.substr(colon + 1) + "\""
+                           : "\"" + w + "\"";
+    if (!text.empty()) text += ' ';
+    text += word;
+  }
+  return text;
 }
 
 void announce_text_index_build(Context& context, const store::SqlCondition& where) {

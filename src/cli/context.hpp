@@ -5,6 +5,9 @@
 #include <string>
 
 #include "sitrep/model/vocabulary.hpp"
+#include "sitrep/query/event_index.hpp"
+#include "sitrep/query/filter.hpp"
+#include "sitrep/query/selection.hpp"
 #include "sitrep/result.hpp"
 #include "sitrep/store/sqlite_store.hpp"
 
@@ -21,9 +24,20 @@ struct Context {
   std::string db_path;
   model::Vocabulary vocabulary;
   std::unique_ptr<store::SqliteStore> store;
+  std::shared_ptr<const query::EventIndex> index;  // opened by open_index
 };
 
 Result<Context> open_context(const GlobalOptions& options);
+
+// Opens the columnar index (the snapshot beside the store, rebuilt when stale, saying so).
+Status open_index(Context& context);
+
+// The index rows a filter selects; free-text words go through the store's full-text index.
+Result<query::Selection> select_rows(Context& context, const query::Filter& filter);
+
+// The filter text from the command line's words: the shell removed the quotes around values
+// with spaces, so they are put back.
+std::string join_filter(const std::vector<std::string>& words);
 
 // Tells the user, before a query that will rebuild the full-text index, why it takes a moment.
 void announce_text_index_build(Context& context, const store::SqlCondition& where);

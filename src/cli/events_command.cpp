@@ -16,21 +16,6 @@ struct EventsArgs {
   int64_t limit = -2;  // -2: 50 for a table, all otherwise
 };
 
-std::string join_filter(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& w : words) {
-    // The shell removed the quotes around values with spaces; put them back.
-    size_t colon = w.find(':');
-    bool needs_quotes = w.find(' ') != std::string::npos && w.find('"') == std::string::npos;
-    std::string word = !needs_quotes ? w
-                       : colon != std::string::npos
-                           ? w.substr(0, colon + 1) + "\"" + w.substr(colon + 1) + "\""
-                           : "\"" + w + "\"";
-    text += (text.empty() ? "" : " ") + word;
-  }
-  return text;
-}
-
 int run_events(const EventsArgs& args, const GlobalOptions& global) {
   auto format = io::parse_output_format(args.format);
   if (!format) {
@@ -42,34 +27,51 @@ int run_events(const EventsArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep events: " << context.error() << '\n';
     return kExitFailure;
   }
-  std::string filter = join_filter(args.filter);
-  auto where = query::compile_filter(filter, context->vocabulary);
-  if (!where) {
-    std::cerr << "sitrep events: bad filter at " << where.error() << '\n';
+  auto filter = query::parse_filter(join_filter(args.filter));
+  if (!filter) {
+    std::cerr << "sitrep events: bad filter at " << filter.error() << '\n';
     return kExitUsage;
   }
-  announce_text_index_build(*context, *where);
+  auto rows = select_rows(*context, *filter);
+  if (!rows) {
+    std::cerr << "sitrep events: " << rows.error() << '\n';
+    return kExitUsage;
+  }
   int64_t limit = args.limit != -2 ? args.limit : (*format == io::OutputFormat::table ? 50 : -1);
+  const int64_t total = static_cast<int64_t>(rows->count());
   auto writer = io::make_event_writer(*format, std::cout);
   writer->begin();
   int64_t written = 0;
-  Status s = context->store->for_each_event(*where, limit, [&](const model::Event& e) {
-    writer->write(e);
-    ++written;
-    return true;
+  // Rows are in (date_start, id) order; the store supplies each event in full, a batch at a time.
+  std::vector<int64_t> ids;
+  Status s = Status::success();
+  auto flush = [&] {
+    if (s) {
+      s = context->store->for_each_event_by_id(ids, [&](const model::Event& e) {
+        writer->write(e);
+        ++written;
+        return true;
+      });
+    }
+    ids.clear();
+  };
+  rows->for_each([&](size_t row) {
+    if (limit >= 0 && static_cast<int64_t>(ids.size()) + written >= limit) return;
+    ids.push_back(context->index->event_id(row));
+    if (ids.size() == 4096) flush();
   });
+  flush();
   writer->end();
   if (!s) {
     std::cerr << "sitrep events: " << s.error() << '\n';
     return kExitFailure;
   }
   if (*format == io::OutputFormat::table) {
-    auto total = context->store->count_events(*where);
-    if (total && *total > written) {
+    if (total > written) {
       std::cerr << fmt::format("{} of {} events shown (--limit -1 shows all)\n", thousands(written),
-                               thousands(*total));
-    } else if (total) {
-      std::cerr << fmt::format("{} events\n", thousands(*total));
+                               thousands(total));
+    } else {
+      std::cerr << fmt::format("{} events\n", thousands(total));
     }
   }
   return kExitOk;

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   add(add_events_command);
   add(add_show_command);
   add(add_stats_command);
+  add(add_query_command);
   add(add_runs_command);
   add(add_rejects_command);
   add(add_synth_command);

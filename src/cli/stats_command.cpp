@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "sitrep/query/aggregation.hpp"
 #include "sitrep/query/filter.hpp"
 
 namespace sitrep::cli {
@@ -26,52 +27,68 @@ void print_section(std::string_view title, const Counts& counts) {
   }
 }
 
+// Counts per group of one key, largest first (ties by label), at most `limit`.
+Counts count_by(const query::EventIndex& index, const query::Selection& rows, query::GroupKey key,
+                size_t limit, bool by_label = false) {
+  auto grouping = query::aggregate(index, rows, {key}, {query::Measure::count});
+  Counts counts;
+  for (const query::Group& g : grouping.groups) {
+    std::string label;
+    if (key == query::GroupKey::admin1) {
+      label = g.labels[0] + " / " + (g.labels[1].empty() ? "(admin1 not given)" : g.labels[1]);
+    } else {
+      label = g.labels[0];
+    }
+    counts.emplace_back(std::move(label), g.values[0]);
+  }
+  if (!by_label) {
+    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+  }
+  if (counts.size() > limit) counts.resize(limit);
+  return counts;
+}
+
 int run_stats(const StatsArgs& args, const GlobalOptions& global) {
   auto context = open_context(global);
   if (!context) {
     std::cerr << "sitrep stats: " << context.error() << '\n';
     return kExitFailure;
   }
-  std::string text;
-  for (const std::string& w : args.filter) text += (text.empty() ? "" : " ") + w;
-  auto where = query::compile_filter(text, context->vocabulary);
-  if (!where) {
-    std::cerr << "sitrep stats: bad filter at " << where.error() << '\n';
+  auto filter = query::parse_filter(join_filter(args.filter));
+  if (!filter) {
+    std::cerr << "sitrep stats: bad filter at " << filter.error() << '\n';
     return kExitUsage;
   }
-  announce_text_index_build(*context, *where);
-  store::SqliteStore& s = *context->store;
-  auto total = s.count_events(*where);
-  auto span = s.date_range(*where);
-  auto datasets = s.count_by("e.dataset", *where, 100);
-  auto years = s.count_by("substr(e.date_start, 1, 4)", *where, 1000);
-  auto types = s.count_by("e.event_type", *where, args.top);
-  auto actors = s.count_by_actor(*where, args.top);
-  auto admin1 = s.count_by("e.country || ' / ' || coalesce(e.admin1, '(admin1 not given)')", *where,
-                           args.top);
-  for (const std::string* error :
-       {total ? nullptr : &total.error(), datasets ? nullptr : &datasets.error(),
-        years ? nullptr : &years.error(), types ? nullptr : &types.error(),
-        actors ? nullptr : &actors.error(), admin1 ? nullptr : &admin1.error(),
-        span ? nullptr : &span.error()}) {
-    if (error) {
-      std::cerr << "sitrep stats: " << *error << '\n';
-      return kExitFailure;
-    }
+  auto rows = select_rows(*context, *filter);
+  if (!rows) {
+    std::cerr << "sitrep stats: " << rows.error() << '\n';
+    return kExitUsage;
   }
-  std::cout << fmt::format("{}: {} events", context->db_path, thousands(*total));
-  if (*total > 0) std::cout << ", " << span->first << " to " << span->second;
+  const query::EventIndex& index = *context->index;
+  const auto top = static_cast<size_t>(std::max<int64_t>(args.top, 0));
+  size_t first = 0, last = 0;
+  const size_t total = rows->count();
+  std::cout << fmt::format("{}: {} events", context->db_path,
+                           thousands(static_cast<int64_t>(total)));
+  if (rows->bounds(first, last)) {
+    std::cout << ", " << model::format_iso(index.day(first)) << " to "
+              << model::format_iso(index.day(last));
+  }
   std::cout << '\n';
-  if (*total == 0) {
+  if (total == 0) {
     std::cout << "Nothing here yet: sitrep import FILE (ACLED, UCDP GED, GTD or sitrep JSONL)\n";
     return kExitOk;
   }
-  std::sort(years->begin(), years->end());
-  print_section("By dataset", *datasets);
-  print_section("By year", *years);
-  print_section(fmt::format("By event type (top {})", args.top), *types);
-  print_section(fmt::format("Top {} actors (any role)", args.top), *actors);
-  print_section(fmt::format("Top {} admin1 areas", args.top), *admin1);
+  print_section("By dataset", count_by(index, *rows, query::GroupKey::dataset, 100));
+  print_section("By year", count_by(index, *rows, query::GroupKey::year, 1000, true));
+  print_section(fmt::format("By event type (top {})", top),
+                count_by(index, *rows, query::GroupKey::type, top));
+  print_section(fmt::format("Top {} actors (any role)", top),
+                query::count_by_any_actor(index, *rows, top));
+  print_section(fmt::format("Top {} admin1 areas", top),
+                count_by(index, *rows, query::GroupKey::admin1, top));
   return kExitOk;
 }
 

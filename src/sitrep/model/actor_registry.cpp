@@ -124,4 +124,16 @@ std::vector<std::string> ActorRegistry::expand_for_filter(std::string_view name)
   return out;
 }
 
+bool ActorRegistry::knows(std::string_view name) const {
+  std::string key = fold_name(name);
+  return canonical_.count(key) > 0 || aliases_.count(key) > 0;
+}
+
+std::vector<std::string> ActorRegistry::canonical_names() const {
+  std::vector<std::string> names;
+  for (const auto& [key, name] : canonical_) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 }  // namespace sitrep::model

@@ -39,6 +39,11 @@ class ActorRegistry {
   // sub-actors. Unknown names stand for themselves.
   std::vector<std::string> expand_for_filter(std::string_view name) const;
 
+  // Whether `name` is a canonical actor or an alias of one (case and spacing folded).
+  bool knows(std::string_view name) const;
+  // Every canonical actor name, for suggestions.
+  std::vector<std::string> canonical_names() const;
+
   const Taxonomy& hierarchy() const { return hierarchy_; }
 
  private:

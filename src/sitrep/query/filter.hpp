@@ -40,8 +40,13 @@ const std::vector<std::string_view>& filter_fields();
 
 Result<Filter> parse_filter(std::string_view text);
 
+struct Condition;
+
 // Translates a parsed filter into a WHERE clause over `events e` with bound values.
 Result<store::SqlCondition> to_sql(const Filter& filter, const model::Vocabulary& vocabulary);
+
+// One resolved term (condition.hpp) as a WHERE clause, ignoring its negation.
+store::SqlCondition condition_to_sql(const Condition& condition);
 
 // Parses and translates in one step.
 Result<store::SqlCondition> compile_filter(std::string_view text,

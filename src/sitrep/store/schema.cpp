@@ -149,8 +149,15 @@ CREATE VIRTUAL TABLE event_text USING fts5(
                      content_columns_ddl(), event_index_ddl(), content_columns_ddl());
 }
 
+// Version 2: what identifies the store's event content, for derived copies such as the query
+// index snapshot: a random store id and a generation that every import changing events bumps.
+std::string migration_2() {
+  return "INSERT OR IGNORE INTO meta (key, value) VALUES "
+         "('store_id', lower(hex(randomblob(16)))), ('events_generation', '0');";
+}
+
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {migration_1()};
+  static const std::vector<std::string> all = {migration_1(), migration_2()};
   return all;
 }
 

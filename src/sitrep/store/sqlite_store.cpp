@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/model/distance.hpp"
 #include "sitrep/model/stable_hash.hpp"
 #include "sitrep/store/event_row.hpp"
 #include "sitrep/store/run_ids.hpp"
@@ -31,14 +32,9 @@ void distance_km(sqlite3_context* context, int, sqlite3_value** args) {
       return;
     }
   }
-  constexpr double kRadians = M_PI / 180.0;
-  double lat1 = sqlite3_value_double(args[0]) * kRadians;
-  double lon1 = sqlite3_value_double(args[1]) * kRadians;
-  double lat2 = sqlite3_value_double(args[2]) * kRadians;
-  double lon2 = sqlite3_value_double(args[3]) * kRadians;
-  double a = std::pow(std::sin((lat2 - lat1) / 2), 2) +
-             std::cos(lat1) * std::cos(lat2) * std::pow(std::sin((lon2 - lon1) / 2), 2);
-  sqlite3_result_double(context, 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(a))));
+  sqlite3_result_double(
+      context, model::distance_km(sqlite3_value_double(args[0]), sqlite3_value_double(args[1]),
+                                  sqlite3_value_double(args[2]), sqlite3_value_double(args[3])));
 }
 
 std::string content_column_list(std::string_view prefix = "") {
@@ -214,12 +210,20 @@ Status SqliteStore::commit() {
     indexes_dropped_ = false;
     if (Status s = create_event_indexes(db_); !s) return s;
   }
+  if (events_changed_) {
+    events_changed_ = false;
+    Status bumped = exec(db_,
+                         "UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                         "WHERE key = 'events_generation'");
+    if (!bumped) return bumped;
+  }
   Status committed = exec(db_, "COMMIT");
   restore_wal();
   return committed;
 }
 
 void SqliteStore::rollback() {
+  events_changed_ = false;
   run_ids_.reset();
   bulk_.reset();
   indexes_dropped_ = false;
@@ -411,6 +415,7 @@ Result<WriteOutcome> SqliteStore::write_event(model::Event& event, const EventKe
     if (!outcome) return outcome;
   }
   run_ids_->add(event, keys.id_hash, event.provenance.line);
+  if (*outcome != WriteOutcome::unchanged) events_changed_ = true;
   return outcome;
 }
 
@@ -530,6 +535,56 @@ Status SqliteStore::for_each_event(const SqlCondition& where, int64_t limit,
     if (!visit(event)) break;
   }
   return Status::success();
+}
+
+Status SqliteStore::for_each_event_by_id(const std::vector<int64_t>& ids,
+                                         const std::function<bool(const model::Event&)>& visit) {
+  auto stmt = Statement::prepare(
+      db_,
+      fmt::format("SELECT {} FROM events e JOIN run_files f ON f.id = e.file_id WHERE e.id = ?",
+                  event_select_list()));
+  if (!stmt) return make_error(stmt.error());
+  model::Event event;
+  for (int64_t id : ids) {
+    stmt->reset();
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row) return make_error(row.error());
+    if (!*row) continue;
+    read_event(*stmt, event);
+    if (!visit(event)) break;
+  }
+  return Status::success();
+}
+
+Result<std::vector<int64_t>> SqliteStore::event_ids(const SqlCondition& where) {
+  auto stmt = prepare_with(
+      fmt::format("SELECT e.id FROM events e WHERE {} ORDER BY e.id", where.sql), where);
+  if (!stmt) return std::move(stmt).take_error();
+  std::vector<int64_t> ids;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return std::move(row).take_error();
+    if (!*row) break;
+    ids.push_back(stmt->column_int(0));
+  }
+  return ids;
+}
+
+Result<StoreStamp> SqliteStore::stamp() {
+  auto stmt = Statement::prepare(
+      db_,
+      "SELECT (SELECT value FROM meta WHERE key = 'store_id'), "
+      "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'events_generation'), "
+      "(SELECT coalesce(max(id), 0) FROM events)");
+  if (!stmt) return std::move(stmt).take_error();
+  auto row = stmt->step();
+  if (!row) return std::move(row).take_error();
+  StoreStamp stamp;
+  stamp.store_id = std::string(stmt->column_text(0));
+  stamp.generation = stmt->column_int(1);
+  stamp.max_event_id = stmt->column_int(2);
+  return stamp;
 }
 
 Result<int64_t> SqliteStore::count_events(const SqlCondition& where) {

@@ -61,6 +61,15 @@ struct RejectInfo {
 
 enum class WriteOutcome { inserted, updated, unchanged, duplicate_in_run };
 
+// Identifies the store's event content: any committed change to the events changes it. Derived
+// copies (the query index snapshot) record it and are rebuilt when it no longer matches.
+struct StoreStamp {
+  std::string store_id;      // random, fixed when the store is created
+  int64_t generation = 0;    // bumped by every import that inserts or revises an event
+  int64_t max_event_id = 0;  // a second, independent witness
+  bool operator==(const StoreStamp&) const = default;
+};
+
 // What the store keys an event by, beyond the event itself: pure functions of the event, so an
 // importer may compute them on another thread.
 struct EventKeys {
@@ -131,6 +140,14 @@ class SqliteStore {
   // Counts matching events per actor (actor1 or actor2), largest first.
   Result<std::vector<std::pair<std::string, int64_t>>> count_by_actor(const SqlCondition& where,
                                                                       int64_t limit);
+  // Calls `visit` for the events with the given ids, in the order given (ids not found are
+  // skipped), until it returns false.
+  Status for_each_event_by_id(const std::vector<int64_t>& ids,
+                              const std::function<bool(const model::Event&)>& visit);
+  // The ids of the events matching `where`, ascending.
+  Result<std::vector<int64_t>> event_ids(const SqlCondition& where);
+  Result<StoreStamp> stamp();
+
   Result<std::vector<RunInfo>> runs();
   Result<int64_t> latest_run_with_rejects();
   Result<std::vector<RejectInfo>> rejects(int64_t run_id);
@@ -162,6 +179,7 @@ class SqliteStore {
   bool indexes_dropped_ = false;             // commit() must create the event indexes again
   bool left_wal_ = false;                    // journal_mode is DELETE for a bulk load
   bool text_index_current_ = true;           // read at begin_import
+  bool events_changed_ = false;              // this import inserted or revised an event
   std::unique_ptr<detail::RunIds> run_ids_;  // set during an import
 };
 

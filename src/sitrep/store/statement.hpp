@@ -53,6 +53,8 @@ class Statement {
   double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
   bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
   std::string_view column_text(int index) const;
+  // For hot loops that read columns directly through the SQLite API.
+  sqlite3_stmt* handle() const { return stmt_; }
   std::optional<int> column_optional_int(int index) const;
   std::optional<double> column_optional_double(int index) const;
   int column_count() const { return sqlite3_column_count(stmt_); }

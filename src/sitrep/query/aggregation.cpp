@@ -1,0 +1,491 @@
+#include "sitrep/query/aggregation.hpp"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "sitrep/query/parallel.hpp"
+
+namespace sitrep::query {
+namespace {
+
+struct KeyName {
+  std::string_view name;
+  GroupKey key;
+};
+constexpr std::array<KeyName, 16> kKeyNames = {{
+    {"day", GroupKey::day},
+    {"week", GroupKey::week},
+    {"month", GroupKey::month},
+    {"year", GroupKey::year},
+    {"country", GroupKey::country},
+    {"admin1", GroupKey::admin1},
+    {"admin2", GroupKey::admin2},
+    {"location", GroupKey::location},
+    {"actor", GroupKey::actor},
+    {"actor2", GroupKey::actor2},
+    {"type", GroupKey::type},
+    {"subtype", GroupKey::subtype},
+    {"target", GroupKey::target},
+    {"weapon", GroupKey::weapon},
+    {"claimed", GroupKey::claimed},
+    {"dataset", GroupKey::dataset},
+}};
+constexpr std::array<std::string_view, 4> kMeasureNames = {
+    "count", "fatalities", "events_with_fatalities", "distinct_places"};
+
+constexpr size_t kChunkRows = 2048;
+constexpr uint64_t kDenseLimit = uint64_t{1} << 18;
+
+// One key of a grouping: how a row maps to a component in [0, cardinality), and back to labels.
+struct Dimension {
+  const PackedInts* column = nullptr;
+  std::vector<uint32_t> lut;  // stored value -> component; empty: the stored value itself
+  uint32_t cardinality = 1;
+  std::function<std::vector<std::string>(uint32_t)> labels;
+};
+
+model::Day monday_of(model::Day d) {
+  return d - (((d + 3) % 7) + 7) % 7;
+}
+
+Dimension time_dimension(const EventIndex& index, GroupKey key) {
+  Dimension d;
+  d.column = &index.column(Column::day);
+  model::Day first = index.first_day(), last = index.last_day();
+  uint32_t days = index.size() ? static_cast<uint32_t>(last - first + 1) : 1;
+  if (key == GroupKey::day) {
+    d.cardinality = days;
+    d.labels = [first](uint32_t i) {
+      return std::vector<std::string>{model::format_iso(first + static_cast<model::Day>(i))};
+    };
+    return d;
+  }
+  d.lut.resize(days);
+  model::CivilDate start = model::to_civil(first);
+  model::Day week0 = monday_of(first);
+  for (uint32_t i = 0; i < days; ++i) {
+    model::Day day = first + static_cast<model::Day>(i);
+    model::CivilDate c = model::to_civil(day);
+    if (key == GroupKey::week) d.lut[i] = static_cast<uint32_t>((day - week0) / 7);
+    if (key == GroupKey::month) {
+      d.lut[i] = static_cast<uint32_t>((c.year - start.year) * 12 + c.month - start.month);
+    }
+    if (key == GroupKey::year) d.lut[i] = static_cast<uint32_t>(c.year - start.year);
+  }
+  d.cardinality = days ? d.lut.back() + 1 : 1;
+  if (key == GroupKey::week) {
+    d.labels = [week0](uint32_t i) {
+      return std::vector<std::string>{model::format_iso(week0 + 7 * static_cast<model::Day>(i))};
+    };
+  } else if (key == GroupKey::month) {
+    d.labels = [start](uint32_t i) {
+      int months = start.year * 12 + start.month - 1 + static_cast<int>(i);
+      return std::vector<std::string>{fmt::format("{:04}-{:02}", months / 12, months % 12 + 1)};
+    };
+  } else {
+    d.labels = [start](uint32_t i) {
+      return std::vector<std::string>{fmt::format("{:04}", start.year + static_cast<int>(i))};
+    };
+  }
+  return d;
+}
+
+Dimension coded_dimension(const EventIndex& index, Column column, Category category) {
+  Dimension d;
+  d.column = &index.column(column);
+  const Dictionary* dictionary = &index.dictionary(category);
+  d.cardinality = dictionary->size();
+  d.labels = [dictionary](uint32_t code) {
+    return std::vector<std::string>{std::string(dictionary->at(code))};
+  };
+  return d;
+}
+
+// admin1, admin2 or location: the place column mapped to distinct prefixes of its tuple.
+Dimension place_dimension(const EventIndex& index, size_t depth) {
+  Dimension d;
+  d.column = &index.column(Column::place);
+  auto places = index.places();
+  std::map<std::array<uint32_t, 4>, uint32_t> prefixes;
+  std::vector<std::array<uint32_t, 4>> tuples(places.size());
+  for (size_t p = 0; p < places.size(); ++p) {
+    std::array<uint32_t, 4> t = {places[p].country, places[p].admin1, places[p].admin2,
+                                 places[p].location};
+    for (size_t k = depth; k < 4; ++k) t[k] = 0;
+    tuples[p] = t;
+    prefixes.emplace(t, 0);
+  }
+  auto names = std::make_shared<std::vector<std::array<uint32_t, 4>>>();
+  for (auto& [t, id] : prefixes) {
+    id = static_cast<uint32_t>(names->size());
+    names->push_back(t);
+  }
+  d.lut.resize(places.size());
+  for (size_t p = 0; p < places.size(); ++p) d.lut[p] = prefixes[tuples[p]];
+  d.cardinality = static_cast<uint32_t>(std::max<size_t>(names->size(), 1));
+  constexpr std::array<Category, 4> kParts = {Category::country, Category::admin1, Category::admin2,
+                                              Category::location};
+  d.labels = [&index, names, depth, kParts](uint32_t id) {
+    std::vector<std::string> labels;
+    for (size_t k = 0; k < depth; ++k) {
+      labels.emplace_back(index.dictionary(kParts[k]).at((*names)[id][k]));
+    }
+    return labels;
+  };
+  return d;
+}
+
+Dimension make_dimension(const EventIndex& index, GroupKey key) {
+  switch (key) {
+    case GroupKey::day:
+    case GroupKey::week:
+    case GroupKey::month:
+    case GroupKey::year:
+      return time_dimension(index, key);
+    case GroupKey::country:
+      return coded_dimension(index, Column::country, Category::country);
+    case GroupKey::admin1:
+      return place_dimension(index, 2);
+    case GroupKey::admin2:
+      return place_dimension(index, 3);
+    case GroupKey::location:
+      return place_dimension(index, 4);
+    case GroupKey::actor:
+      return coded_dimension(index, Column::actor1, Category::actor);
+    case GroupKey::actor2:
+      return coded_dimension(index, Column::actor2, Category::actor);
+    case GroupKey::type:
+      return coded_dimension(index, Column::event_type, Category::event_type);
+    case GroupKey::subtype:
+      return coded_dimension(index, Column::sub_event_type, Category::sub_event_type);
+    case GroupKey::target:
+      return coded_dimension(index, Column::target, Category::target);
+    case GroupKey::weapon:
+      return coded_dimension(index, Column::weapon, Category::weapon);
+    case GroupKey::claimed:
+      return coded_dimension(index, Column::claim, Category::claim);
+    case GroupKey::dataset:
+      return coded_dimension(index, Column::dataset, Category::dataset);
+  }
+  return {};
+}
+
+// Accumulators of one thread: slot per group, dense or through a hash of the composite key.
+struct Partial {
+  bool dense = true;
+  std::unordered_map<uint64_t, uint32_t> slot_of;
+  std::vector<uint64_t> key_of;  // hash mode: slot -> key
+  std::vector<int64_t> count, fatalities, with_fatalities;
+  std::vector<uint64_t> place_pairs;  // (slot << 32) | place, for distinct_places
+  std::vector<uint64_t> place_bits;   // dense: one bit per (slot, place)
+  size_t slots() const { return count.size(); }
+  void grow(size_t n) {
+    count.resize(n);
+    fatalities.resize(n);
+    with_fatalities.resize(n);
+  }
+};
+
+class Aggregator {
+ public:
+  Aggregator(const EventIndex& index, const std::vector<GroupKey>& keys,
+             const std::vector<Measure>& measures)
+      : index_(index), measures_(measures) {
+    for (GroupKey k : keys) dims_.push_back(make_dimension(index, k));
+    uint64_t product = 1;
+    for (auto it = dims_.rbegin(); it != dims_.rend(); ++it) {
+      strides_.insert(strides_.begin(), product);
+      product = product > (uint64_t{1} << 40) ? product : product * it->cardinality;
+    }
+    key_space_ = product;
+    dense_ = product <= kDenseLimit;
+    for (Measure m : measures) {
+      if (m == Measure::fatalities || m == Measure::events_with_fatalities) need_fatalities_ = true;
+      if (m == Measure::distinct_places) need_places_ = true;
+    }
+    place_count_ = index.places().size();
+    places_dense_ = dense_ && key_space_ * place_count_ <= (uint64_t{1} << 26);
+  }
+
+  Grouping run(const Selection& selection, const std::vector<GroupKey>& keys) {
+    size_t parts = parallel_parts(selection.word_count(), 8192);
+    std::vector<Partial> partials(parts);
+    for (Partial& p : partials) {
+      p.dense = dense_;
+      if (dense_) p.grow(key_space_);
+      if (need_places_ && places_dense_)
+        p.place_bits.assign((key_space_ * place_count_ + 63) / 64, 0);
+    }
+    parallel_slices(parts, 0, selection.word_count(), kChunkRows / 64,
+                    [&](size_t part, size_t begin, size_t end) {
+                      scan(selection, begin, end, partials[part]);
+                    });
+    return finish(partials, keys);
+  }
+
+ private:
+  void scan(const Selection& selection, size_t word_begin, size_t word_end, Partial& out) {
+    std::vector<uint32_t> rows(kChunkRows);
+    std::vector<uint64_t> keys(kChunkRows);
+    std::vector<uint32_t> slots(kChunkRows);
+    const uint64_t* words = selection.words();
+    constexpr size_t kWordsPerChunk = kChunkRows / 64;
+    for (size_t w = word_begin; w < word_end; w += kWordsPerChunk) {
+      size_t n = 0;
+      bool contiguous = true;
+      size_t w_end = std::min(word_end, w + kWordsPerChunk);
+      for (size_t v = w; v < w_end; ++v) {
+        uint64_t bits = words[v];
+        if (bits != ~uint64_t{0}) contiguous = false;
+        size_t base = v * 64;
+        while (bits) {
+          rows[n++] = static_cast<uint32_t>(base + static_cast<size_t>(std::countr_zero(bits)));
+          bits &= bits - 1;
+        }
+      }
+      if (n == 0) continue;
+      std::fill(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n), 0);
+      for (size_t d = 0; d < dims_.size(); ++d)
+        add_component(dims_[d], strides_[d], rows, n, contiguous, keys);
+      to_slots(keys, n, out, slots);
+      accumulate(rows, slots, n, contiguous, out);
+    }
+  }
+
+  static void add_component(const Dimension& d, uint64_t stride, const std::vector<uint32_t>& rows,
+                            size_t n, bool contiguous, std::vector<uint64_t>& keys) {
+    d.column->visit([&](const auto* v) {
+      uint64_t* k = keys.data();
+      const uint32_t* r = rows.data();
+      if (d.lut.empty()) {
+        if (contiguous) {
+          const auto* p = v + r[0];
+          for (size_t j = 0; j < n; ++j) k[j] += p[j] * stride;
+        } else {
+          for (size_t j = 0; j < n; ++j) k[j] += v[r[j]] * stride;
+        }
+      } else {
+        const uint32_t* l = d.lut.data();
+        for (size_t j = 0; j < n; ++j) k[j] += uint64_t{l[v[r[j]]]} * stride;
+      }
+    });
+  }
+
+  void to_slots(const std::vector<uint64_t>& keys, size_t n, Partial& out,
+                std::vector<uint32_t>& slots) {
+    if (dense_) {
+      for (size_t j = 0; j < n; ++j) slots[j] = static_cast<uint32_t>(keys[j]);
+      return;
+    }
+    for (size_t j = 0; j < n; ++j) {
+      auto [it, inserted] = out.slot_of.try_emplace(keys[j], static_cast<uint32_t>(out.slots()));
+      if (inserted) {
+        out.key_of.push_back(keys[j]);
+        out.grow(out.slots() + 1);
+      }
+      slots[j] = it->second;
+    }
+  }
+
+  void accumulate(const std::vector<uint32_t>& rows, const std::vector<uint32_t>& slots, size_t n,
+                  bool contiguous, Partial& out) {
+    const uint32_t* s = slots.data();
+    int64_t* count = out.count.data();
+    for (size_t j = 0; j < n; ++j) ++count[s[j]];
+    if (need_fatalities_) {
+      const PackedInts& f = index_.column(Column::fatalities);
+      int64_t base = f.base;
+      int64_t* sum = out.fatalities.data();
+      int64_t* with = out.with_fatalities.data();
+      f.visit([&](const auto* v) {
+        for (size_t j = 0; j < n; ++j) {
+          uint32_t x = contiguous ? v[rows[0] + j] : v[rows[j]];
+          int64_t value = x == 0 ? 0 : base + x;
+          sum[s[j]] += value;
+          with[s[j]] += value > 0;
+        }
+      });
+    }
+    if (need_places_) {
+      const PackedInts& p = index_.column(Column::place);
+      auto places = index_.places();
+      p.visit([&](const auto* v) {
+        for (size_t j = 0; j < n; ++j) {
+          uint32_t place = v[rows[j]];
+          if (places[place].location == 0) continue;
+          if (places_dense_) {
+            uint64_t bit = uint64_t{s[j]} * place_count_ + place;
+            out.place_bits[bit >> 6] |= uint64_t{1} << (bit & 63);
+          } else {
+            out.place_pairs.push_back((uint64_t{s[j]} << 32) | place);
+          }
+        }
+      });
+    }
+  }
+
+  Grouping finish(std::vector<Partial>& partials, const std::vector<GroupKey>& keys) {
+    // Merge into a map from composite key to totals.
+    struct Totals {
+      int64_t count = 0, fatalities = 0, with_fatalities = 0, places = 0;
+    };
+    std::map<uint64_t, Totals> merged;
+    std::map<uint64_t, std::vector<uint32_t>> place_lists;
+    std::vector<uint64_t> dense_place_bits;
+    for (Partial& p : partials) {
+      for (size_t slot = 0; slot < p.slots(); ++slot) {
+        if (p.count[slot] == 0) continue;
+        uint64_t key = p.dense ? slot : p.key_of[slot];
+        Totals& t = merged[key];
+        t.count += p.count[slot];
+        t.fatalities += p.fatalities[slot];
+        t.with_fatalities += p.with_fatalities[slot];
+      }
+      if (!p.place_bits.empty()) {
+        if (dense_place_bits.empty()) dense_place_bits.assign(p.place_bits.size(), 0);
+        for (size_t i = 0; i < p.place_bits.size(); ++i) dense_place_bits[i] |= p.place_bits[i];
+      }
+      for (uint64_t pair : p.place_pairs) {
+        uint32_t slot = static_cast<uint32_t>(pair >> 32);
+        uint64_t key = p.dense ? slot : p.key_of[slot];
+        place_lists[key].push_back(static_cast<uint32_t>(pair));
+      }
+    }
+    if (need_places_) {
+      for (auto& [key, totals] : merged) {
+        if (places_dense_) {
+          for (size_t place = 0; place < place_count_; ++place) {
+            uint64_t bit = key * place_count_ + place;
+            totals.places += (dense_place_bits[bit >> 6] >> (bit & 63)) & 1;
+          }
+        } else {
+          auto& list = place_lists[key];
+          std::sort(list.begin(), list.end());
+          totals.places = std::unique(list.begin(), list.end()) - list.begin();
+        }
+      }
+    }
+    Grouping out;
+    out.keys = keys;
+    out.measures = measures_;
+    for (const auto& [key, t] : merged) {
+      Group g;
+      g.order = key;
+      for (size_t d = 0; d < dims_.size(); ++d) {
+        auto component = static_cast<uint32_t>(key / strides_[d] % dims_[d].cardinality);
+        for (std::string& label : dims_[d].labels(component)) g.labels.push_back(std::move(label));
+      }
+      for (Measure m : measures_) {
+        g.values.push_back(m == Measure::count                    ? t.count
+                           : m == Measure::fatalities             ? t.fatalities
+                           : m == Measure::events_with_fatalities ? t.with_fatalities
+                                                                  : t.places);
+      }
+      out.groups.push_back(std::move(g));
+    }
+    return out;
+  }
+
+  const EventIndex& index_;
+  std::vector<Measure> measures_;
+  std::vector<Dimension> dims_;
+  std::vector<uint64_t> strides_;
+  uint64_t key_space_ = 1;
+  bool dense_ = true;
+  bool need_fatalities_ = false, need_places_ = false, places_dense_ = false;
+  size_t place_count_ = 0;
+};
+
+}  // namespace
+
+Result<GroupKey> parse_group_key(std::string_view name) {
+  for (const KeyName& k : kKeyNames) {
+    if (k.name == name) return k.key;
+  }
+  return make_error(fmt::format("unknown key '{}': expected one of {}", name, group_key_names()));
+}
+
+Result<Measure> parse_measure(std::string_view name) {
+  for (size_t i = 0; i < kMeasureNames.size(); ++i) {
+    if (kMeasureNames[i] == name) return static_cast<Measure>(i);
+  }
+  return make_error(fmt::format("unknown measure '{}': expected one of {}", name, measure_names()));
+}
+
+std::string_view to_string(Measure measure) {
+  return kMeasureNames[static_cast<size_t>(measure)];
+}
+
+bool is_time_key(GroupKey key) {
+  return key == GroupKey::day || key == GroupKey::week || key == GroupKey::month ||
+         key == GroupKey::year;
+}
+
+std::vector<std::string> key_columns(GroupKey key) {
+  switch (key) {
+    case GroupKey::admin1:
+      return {"country", "admin1"};
+    case GroupKey::admin2:
+      return {"country", "admin1", "admin2"};
+    case GroupKey::location:
+      return {"country", "admin1", "admin2", "location"};
+    default:
+      for (const KeyName& k : kKeyNames) {
+        if (k.key == key) return {std::string(k.name)};
+      }
+  }
+  return {};
+}
+
+std::string group_key_names() {
+  std::string names;
+  for (const KeyName& k : kKeyNames) {
+    if (!names.empty()) names += ", ";
+    names += k.name;
+  }
+  return names;
+}
+
+std::string measure_names() {
+  std::string names;
+  for (std::string_view m : kMeasureNames) {
+    if (!names.empty()) names += ", ";
+    names += m;
+  }
+  return names;
+}
+
+Grouping aggregate(const EventIndex& index, const Selection& selection,
+                   const std::vector<GroupKey>& keys, const std::vector<Measure>& measures) {
+  return Aggregator(index, keys, measures).run(selection, keys);
+}
+
+std::vector<std::pair<std::string, int64_t>> count_by_any_actor(const EventIndex& index,
+                                                                const Selection& selection,
+                                                                size_t limit) {
+  const Dictionary& actors = index.dictionary(Category::actor);
+  std::vector<int64_t> counts(actors.size(), 0);
+  const PackedInts& a1 = index.column(Column::actor1);
+  const PackedInts& a2 = index.column(Column::actor2);
+  selection.for_each([&](size_t row) {
+    uint32_t x = a1.stored(row), y = a2.stored(row);
+    ++counts[x];
+    if (y != x) ++counts[y];
+  });
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (uint32_t code = 1; code < counts.size(); ++code) {
+    if (counts[code] > 0) out.emplace_back(std::string(actors.at(code)), counts[code]);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+}  // namespace sitrep::query

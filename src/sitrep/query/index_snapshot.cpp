@@ -1,0 +1,43 @@
+#include "sitrep/query/index_snapshot.hpp"
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+namespace sitrep::query {
+
+std::string snapshot_path_for(const std::string& database_path) {
+  std::string path = database_path;
+  path += "-index";
+  return path;
+}
+
+Result<std::shared_ptr<const EventIndex>> open_event_index(store::SqliteStore& store,
+                                                           const std::string& database_path,
+                                                           const IndexEvents& events) {
+  auto stamp = store.stamp();
+  if (!stamp) return std::move(stamp).take_error();
+  std::string path = snapshot_path_for(database_path);
+  std::string reason = "no snapshot yet";
+  struct stat info;
+  if (::stat(path.c_str(), &info) == 0) {
+    auto snapshot = EventIndex::open_snapshot(path);
+    if (!snapshot) {
+      reason = snapshot.error();
+    } else if (!(snapshot->stamp() == *stamp)) {
+      reason = snapshot->stamp().store_id != stamp->store_id ? "the snapshot is of another store"
+                                                             : "the store changed since";
+    } else {
+      return std::make_shared<const EventIndex>(std::move(*snapshot));
+    }
+  }
+  if (events.rebuilding) events.rebuilding(reason, stamp->max_event_id);
+  auto built = EventIndex::build(store, events.progress);
+  if (!built) return std::move(built).take_error();
+  if (Status saved = built->save_snapshot(path); !saved && events.not_saved) {
+    events.not_saved(saved.error());
+  }
+  return std::make_shared<const EventIndex>(std::move(*built));
+}
+
+}  // namespace sitrep::query

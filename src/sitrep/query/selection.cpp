@@ -1,0 +1,69 @@
+#include "sitrep/query/selection.hpp"
+
+#include <algorithm>
+
+namespace sitrep::query {
+
+Selection::Selection(size_t rows, bool all)
+    : rows_(rows), words_((rows + 63) / 64, all ? ~uint64_t{0} : 0) {
+  clear_tail();
+}
+
+void Selection::clear_tail() {
+  if (rows_ % 64 != 0 && !words_.empty()) words_.back() &= (uint64_t{1} << (rows_ % 64)) - 1;
+}
+
+void Selection::set_range(size_t begin, size_t end) {
+  end = std::min(end, rows_);
+  if (begin >= end) return;
+  size_t first = begin >> 6, last = (end - 1) >> 6;
+  uint64_t head = ~uint64_t{0} << (begin & 63);
+  uint64_t tail = ~uint64_t{0} >> (63 - ((end - 1) & 63));
+  if (first == last) {
+    words_[first] |= head & tail;
+    return;
+  }
+  words_[first] |= head;
+  for (size_t w = first + 1; w < last; ++w) words_[w] = ~uint64_t{0};
+  words_[last] |= tail;
+}
+
+void Selection::keep_range(size_t begin, size_t end) {
+  Selection range(rows_, false);
+  range.set_range(begin, end);
+  *this &= range;
+}
+
+Selection& Selection::operator&=(const Selection& other) {
+  for (size_t w = 0; w < words_.size(); ++w) words_[w] &= other.words_[w];
+  return *this;
+}
+
+Selection& Selection::operator|=(const Selection& other) {
+  for (size_t w = 0; w < words_.size(); ++w) words_[w] |= other.words_[w];
+  return *this;
+}
+
+void Selection::flip() {
+  for (uint64_t& w : words_) w = ~w;
+  clear_tail();
+}
+
+size_t Selection::count() const {
+  size_t n = 0;
+  for (uint64_t w : words_) n += static_cast<size_t>(std::popcount(w));
+  return n;
+}
+
+bool Selection::bounds(size_t& first, size_t& last) const {
+  size_t w = 0;
+  while (w < words_.size() && words_[w] == 0) ++w;
+  if (w == words_.size()) return false;
+  first = (w << 6) + static_cast<size_t>(std::countr_zero(words_[w]));
+  size_t v = words_.size() - 1;
+  while (words_[v] == 0) --v;
+  last = (v << 6) + 63 - static_cast<size_t>(std::countl_zero(words_[v]));
+  return true;
+}
+
+}  // namespace sitrep::query
