@@ -65,17 +65,37 @@ Result<query::Selection> select_rows(Context& context, const query::Filter& filt
   return query::select_rows(*context.index, filter, context.vocabulary, lookup);
 }
 
+namespace {
+
+bool is_single_term_with_spaces(const std::string& word) {
+  if (word.find(' ') == std::string::npos || word.find('"') != std::string::npos) return false;
+  size_t space = word.find(' ');
+  while (space != std::string::npos) {
+    size_t next = word.find(' ', space + 1);
+    std::string piece = word.substr(space + 1, next == std::string::npos ? next : next - space - 1);
+    if (piece.starts_with('-') || piece.find(':') != std::string::npos) return false;
+    space = next;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string join_filter(const std::vector<std::string>& words) {
   std::string text;
-  for (const std::string& w : words) {
-    size_t colon = w.find(':');
-    bool needs_quotes = w.find(' ') != std::string::npos && w.find('"') == std::string::npos;
-    std::string word = !needs_quotes ? w
-                       : colon != std::string::npos
-                           ? w.substr(0, colon + 1) + "\"" + w.substr(colon + 1) + "\""
-                           : "\"" + w + "\"";
+  for (std::string w : words) {
+    if (w.starts_with(kNegatedTermMarker)) w.replace(0, kNegatedTermMarker.size(), "-");
     if (!text.empty()) text += ' ';
-    text += word;
+    if (!is_single_term_with_spaces(w)) {
+      text += w;
+      continue;
+    }
+    size_t colon = w.find(':');
+    size_t value = colon == std::string::npos ? 0 : colon + 1;
+    text.append(w, 0, value);
+    text += '"';
+    text.append(w, value, std::string::npos);
+    text += '"';
   }
   return text;
 }

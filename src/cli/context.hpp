@@ -35,8 +35,14 @@ Status open_index(Context& context);
 // The index rows a filter selects; free-text words go through the store's full-text index.
 Result<query::Selection> select_rows(Context& context, const query::Filter& filter);
 
-// The filter text from the command line's words: the shell removed the quotes around values
-// with spaces, so they are put back.
+// Stands for the '-' of a negated filter term on the command line (see main.cpp), so that the
+// argument parser does not take the term for an option.
+inline constexpr std::string_view kNegatedTermMarker = "\x1e";
+
+// The filter text from the command line's words. A word with spaces is either a whole filter
+// ("country:AF -mosque") or one term whose value the shell unquoted ("type:Violence against
+// civilians"): the value gets its quotes back unless a later piece looks like a term of its own
+// (starts with '-' or holds a ':').
 std::string join_filter(const std::vector<std::string>& words);
 
 // Tells the user, before a query that will rebuild the full-text index, why it takes a moment.

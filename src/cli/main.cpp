@@ -1,10 +1,39 @@
 // sitrep: conflict-event intelligence from the command line.
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <map>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+
+namespace {
+
+// A negated filter term such as -admin1:Kabul or -mosque looks like an option to the argument
+// parser (-fatalities:>5 even like -f with a value). For the commands that take a filter, a word
+// of more than two characters that starts with one '-' and a letter is a negated term: it is
+// marked so that the parser sees a positional word, and join_filter restores the '-'. Short
+// options therefore take their value as a separate word (-n 5, not -n5).
+std::vector<std::string> protect_negated_terms(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  auto command = std::find_if(args.begin(), args.end(), [](const std::string& a) {
+    return a == "events" || a == "stats" || a == "query";
+  });
+  if (command == args.end()) return args;
+  for (auto it = command + 1; it != args.end(); ++it) {
+    if (*it == "--") break;
+    const std::string& a = *it;
+    if (a.size() > 2 && a[0] == '-' && std::isalpha(static_cast<unsigned char>(a[1]))) {
+      it->replace(0, 1, sitrep::cli::kNegatedTermMarker);
+    }
+  }
+  return args;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace sitrep::cli;
@@ -42,8 +71,11 @@ int main(int argc, char** argv) {
   add(add_rejects_command);
   add(add_synth_command);
 
+  std::vector<std::string> args = protect_negated_terms(argc, argv);
+  std::vector<char*> pointers;
+  for (std::string& a : args) pointers.push_back(a.data());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(pointers.size()), pointers.data());
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;

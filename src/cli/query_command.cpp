@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "sitrep/query/aggregation.hpp"
+#include "sitrep/query/sql_aggregation.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -21,6 +22,8 @@ struct QueryArgs {
   int64_t top = -1;
   std::string compare;
   std::string format = "table";
+  std::string engine = "index";
+  bool timing = false;
 };
 
 // One output row: key labels, the window's values and, with --compare, the baseline's.
@@ -199,25 +202,59 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
   }
   auto filter = query::parse_filter(join_filter(args.filter));
   if (!filter) return fail_usage("bad filter at " + filter.error());
-  if (Status s = open_index(*context); !s) {
-    std::cerr << "sitrep query: " << s.error() << '\n';
-    return kExitFailure;
+  const bool use_sql = args.engine == "sql";
+  if (!use_sql) {
+    if (Status s = open_index(*context); !s) {
+      std::cerr << "sitrep query: " << s.error() << '\n';
+      return kExitFailure;
+    }
   }
+  // The groups and the total of one filter, through the chosen engine.
+  auto compute =
+      [&](const query::Filter& f) -> Result<std::pair<query::Grouping, query::Grouping>> {
+    if (use_sql) {
+      auto where = query::to_sql(f, context->vocabulary);
+      if (!where) return std::move(where).take_error();
+      auto groups = query::aggregate_sql(*context->store, *where, keys, measures);
+      if (!groups) return std::move(groups).take_error();
+      auto total = query::aggregate_sql(*context->store, *where, {}, measures);
+      if (!total) return std::move(total).take_error();
+      return std::make_pair(std::move(*groups), std::move(*total));
+    }
+    auto rows = select_rows(*context, f);
+    if (!rows) return std::move(rows).take_error();
+    query::Grouping groups = query::aggregate(*context->index, *rows, keys, measures);
+    // Additive measures total as the sum of the groups; distinct places need their own pass.
+    bool additive = std::find(measures.begin(), measures.end(), query::Measure::distinct_places) ==
+                    measures.end();
+    if (!additive || keys.empty()) {
+      query::Grouping total =
+          keys.empty() ? groups : query::aggregate(*context->index, *rows, {}, measures);
+      return std::make_pair(std::move(groups), std::move(total));
+    }
+    query::Grouping total;
+    total.measures = measures;
+    total.groups.emplace_back();
+    total.groups[0].values.assign(measures.size(), 0);
+    for (const query::Group& g : groups.groups) {
+      for (size_t m = 0; m < measures.size(); ++m) total.groups[0].values[m] += g.values[m];
+    }
+    return std::make_pair(std::move(groups), std::move(total));
+  };
   auto started = std::chrono::steady_clock::now();
-  auto rows = select_rows(*context, *filter);
-  if (!rows) return fail_usage(rows.error());
-  const query::EventIndex& index = *context->index;
-  query::Grouping grouping = query::aggregate(index, *rows, keys, measures);
-  query::Grouping totals = query::aggregate(index, *rows, {}, measures);
+  auto window = compute(*filter);
+  if (!window) return fail_usage(window.error());
+  query::Grouping& grouping = window->first;
+  query::Grouping& totals = window->second;
   query::Grouping baseline, baseline_totals;
   const bool compare = !args.compare.empty();
   if (compare) {
     auto second = baseline_filter(*filter, args.compare);
     if (!second) return fail_usage(second.error());
-    auto baseline_rows = select_rows(*context, *second);
-    if (!baseline_rows) return fail_usage(baseline_rows.error());
-    baseline = query::aggregate(index, *baseline_rows, keys, measures);
-    baseline_totals = query::aggregate(index, *baseline_rows, {}, measures);
+    auto result = compute(*second);
+    if (!result) return fail_usage(result.error());
+    baseline = std::move(result->first);
+    baseline_totals = std::move(result->second);
   }
   double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -251,10 +288,19 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
             totals.groups.empty() ? zeros : totals.groups[0].values, zeros, 0};
   if (compare && !baseline_totals.groups.empty()) total.baseline = baseline_totals.groups[0].values;
   print(out, total, grouping, compare, args.format);
-  if (args.format == "table") {
+  std::cout.flush();
+  if (args.format == "table" || args.timing) {
+    std::cerr << fmt::format("{} groups in {:.2f} ms ({} engine)\n",
+                             thousands(static_cast<int64_t>(out.size())), ms, args.engine);
+  }
+  if (args.timing && context->index && context->index->size() > 0) {
+    const query::EventIndex& index = *context->index;
+    auto n = static_cast<double>(index.size());
     std::cerr << fmt::format(
-        "{} groups over {} events in {:.1f} ms\n", thousands(static_cast<int64_t>(out.size())),
-        thousands(total.values.empty() ? 0 : static_cast<int64_t>(rows->count())), ms);
+        "index: {} events, {:.1f} MB, {:.1f} B/event ({:.1f} B/event in per-event columns, "
+        "grid and lists; the rest dictionaries and zone maps)\n",
+        thousands(static_cast<int64_t>(index.size())), index.memory_bytes() / 1e6,
+        static_cast<double>(index.memory_bytes()) / n, static_cast<double>(index.row_bytes()) / n);
   }
   return kExitOk;
 }
@@ -290,6 +336,12 @@ Runner add_query_command(CLI::App& app, const GlobalOptions& global) {
                   "in place of its dates, shown beside the window with the change")
       ->type_name("FROM..TO");
   cmd->add_option("--format,-f", args->format, "table (default), csv or json");
+  cmd->add_option("--engine", args->engine,
+                  "index (default): the columnar index; sql: the reference path, SQLite over "
+                  "the store (same answers, for checking and benchmarks)")
+      ->check(CLI::IsMember({"index", "sql"}));
+  cmd->add_flag("--timing", args->timing,
+                "Print the time the query took (filter and aggregation, in-process) on stderr");
   return [args, &global] { return run_query(*args, global); };
 }
 

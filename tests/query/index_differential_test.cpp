@@ -13,6 +13,7 @@
 #include "sitrep/io/event_writer.hpp"
 #include "sitrep/query/aggregation.hpp"
 #include "sitrep/query/index_filter.hpp"
+#include "sitrep/query/sql_aggregation.hpp"
 #include "sitrep/store/importer.hpp"
 #include "sitrep/synth/generator.hpp"
 
@@ -226,90 +227,25 @@ class FilterGenerator {
   std::vector<std::pair<double, double>> places_;
 };
 
-// SQL expressions of each key's output columns: the reference for aggregate().
-std::vector<std::string> key_sql(GroupKey key) {
-  switch (key) {
-    case GroupKey::day:
-      return {"e.date_start"};
-    case GroupKey::week:
-      return {
-          "date(e.date_start, '-' || ((CAST(strftime('%w', e.date_start) AS INTEGER) + 6) % 7) "
-          "|| ' days')"};
-    case GroupKey::month:
-      return {"substr(e.date_start, 1, 7)"};
-    case GroupKey::year:
-      return {"substr(e.date_start, 1, 4)"};
-    case GroupKey::country:
-      return {"e.country"};
-    case GroupKey::admin1:
-      return {"e.country", "e.admin1"};
-    case GroupKey::admin2:
-      return {"e.country", "e.admin1", "e.admin2"};
-    case GroupKey::location:
-      return {"e.country", "e.admin1", "e.admin2", "e.location"};
-    case GroupKey::actor:
-      return {"e.actor1"};
-    case GroupKey::actor2:
-      return {"e.actor2"};
-    case GroupKey::type:
-      return {"e.event_type"};
-    case GroupKey::subtype:
-      return {"e.sub_event_type"};
-    case GroupKey::target:
-      return {"e.target"};
-    case GroupKey::weapon:
-      return {"e.weapon"};
-    case GroupKey::claimed:
-      return {"e.claim"};
-    case GroupKey::dataset:
-      return {"e.dataset"};
-  }
-  return {};
-}
-
 using GroupValues = std::map<std::vector<std::string>, std::vector<int64_t>>;
+
+const std::vector<Measure> kAllMeasures = {
+    Measure::count, Measure::fatalities, Measure::events_with_fatalities, Measure::distinct_places};
 
 GroupValues sql_groups(const std::string& text, const std::vector<GroupKey>& keys) {
   auto where = compile_filter(text, testing::bundled_vocabulary());
   EXPECT_TRUE(where.ok());
-  std::vector<std::string> columns;
-  for (GroupKey k : keys) {
-    for (const std::string& c : key_sql(k)) columns.push_back(c);
-  }
-  std::string list;
-  for (const std::string& c : columns) list += "coalesce(" + c + ", ''), ";
-  std::string place =
-      "CASE WHEN e.location IS NOT NULL THEN coalesce(e.country, '') || x'01' || "
-      "coalesce(e.admin1, '') || x'01' || coalesce(e.admin2, '') || x'01' || e.location END";
-  std::string sql = fmt::format(
-      "SELECT {} count(*), coalesce(sum(e.fatalities_best), 0), "
-      "coalesce(sum(e.fatalities_best > 0), 0), count(DISTINCT {}) FROM events e WHERE {}{}",
-      list, place, where->sql,
-      columns.empty() ? "" : " GROUP BY " + list.substr(0, list.size() - 2));
-  auto stmt = store::Statement::prepare(shared().store->handle(), sql);
-  EXPECT_TRUE(stmt.ok()) << sql;
-  int i = 1;
-  for (const store::SqlValue& v : where->params) {
-    std::visit([&](const auto& x) { stmt->bind(i++, x); }, v);
-  }
+  auto g = aggregate_sql(*shared().store, *where, keys, kAllMeasures);
+  EXPECT_TRUE(g.ok()) << g.error();
   GroupValues out;
-  while (stmt->step().value()) {
-    std::vector<std::string> labels;
-    for (size_t c = 0; c < columns.size(); ++c) {
-      labels.emplace_back(stmt->column_text(static_cast<int>(c)));
-    }
-    std::vector<int64_t> values;
-    for (int m = 0; m < 4; ++m)
-      values.push_back(stmt->column_int(static_cast<int>(columns.size()) + m));
-    if (values[0] > 0) out[labels] = values;
+  for (const Group& group : g->groups) {
+    if (group.values[0] > 0) out[group.labels] = group.values;
   }
   return out;
 }
 
 GroupValues index_groups(const Selection& rows, const std::vector<GroupKey>& keys) {
-  Grouping g = aggregate(*shared().index, rows, keys,
-                         {Measure::count, Measure::fatalities, Measure::events_with_fatalities,
-                          Measure::distinct_places});
+  Grouping g = aggregate(*shared().index, rows, keys, kAllMeasures);
   GroupValues out;
   for (const Group& group : g.groups) out[group.labels] = group.values;
   return out;

@@ -213,6 +213,12 @@ class Aggregator {
   }
 
   Grouping run(const Selection& selection, const std::vector<GroupKey>& keys) {
+    bool counts_only = std::all_of(measures_.begin(), measures_.end(),
+                                   [](Measure m) { return m == Measure::count; });
+    if (dims_.size() == 1 && is_time_key(keys[0]) && counts_only) {
+      return counts_by_period(selection, keys);
+    }
+    if (dims_.size() == 1 && dense_ && !need_places_) return single_key(selection, keys);
     size_t parts = parallel_parts(selection.word_count(), 8192);
     std::vector<Partial> partials(parts);
     for (Partial& p : partials) {
@@ -229,6 +235,102 @@ class Aggregator {
   }
 
  private:
+  // Rows are sorted by day, so each period is a row range: its count is the number of selected
+  // rows in the range, a popcount over the selection's words. No column is read at all.
+  Grouping counts_by_period(const Selection& selection, const std::vector<GroupKey>& keys) {
+    const Dimension& d = dims_[0];
+    std::vector<Partial> partials(1);
+    Partial& out = partials[0];
+    out.grow(d.cardinality);
+    size_t days =
+        index_.size() ? static_cast<size_t>(index_.last_day() - index_.first_day() + 1) : 0;
+    size_t day = 0;
+    while (day < days) {
+      uint32_t component = d.lut.empty() ? static_cast<uint32_t>(day) : d.lut[day];
+      size_t next = day + 1;
+      while (next < days && !d.lut.empty() && d.lut[next] == component) ++next;
+      size_t begin = index_.lower_bound_day(index_.first_day() + static_cast<model::Day>(day));
+      size_t end = index_.lower_bound_day(index_.first_day() + static_cast<model::Day>(next));
+      int64_t n = count_bits(selection, begin, end);
+      for (size_t m = 0; m < measures_.size(); ++m) out.count[component] += m == 0 ? n : 0;
+      day = next;
+    }
+    return finish(partials, keys);
+  }
+
+  static int64_t count_bits(const Selection& selection, size_t begin, size_t end) {
+    if (begin >= end) return 0;
+    const uint64_t* words = selection.words();
+    size_t first = begin >> 6, last = (end - 1) >> 6;
+    uint64_t head = ~uint64_t{0} << (begin & 63);
+    uint64_t tail = ~uint64_t{0} >> (63 - ((end - 1) & 63));
+    if (first == last) return std::popcount(words[first] & head & tail);
+    int64_t n = std::popcount(words[first] & head) + std::popcount(words[last] & tail);
+    for (size_t w = first + 1; w < last; ++w) n += std::popcount(words[w]);
+    return n;
+  }
+
+  // One key, dense accumulators: read the key column (and fatalities) straight from the
+  // selected rows, 64 at a time where a whole word is selected.
+  Grouping single_key(const Selection& selection, const std::vector<GroupKey>& keys) {
+    const Dimension& d = dims_[0];
+    size_t parts = parallel_parts(selection.word_count(), 8192);
+    std::vector<Partial> partials(parts);
+    for (Partial& p : partials) p.grow(key_space_);
+    parallel_slices(
+        parts, 0, selection.word_count(), 1, [&](size_t part, size_t begin, size_t end) {
+          Partial& out = partials[part];
+          d.column->visit([&](const auto* v) {
+            index_.column(Column::fatalities).visit([&](const auto* f) {
+              if (d.lut.empty()) {
+                if (need_fatalities_) {
+                  scan_single<true, true>(selection, begin, end, v, nullptr, f, out);
+                } else {
+                  scan_single<true, false>(selection, begin, end, v, nullptr, f, out);
+                }
+              } else if (need_fatalities_) {
+                scan_single<false, true>(selection, begin, end, v, d.lut.data(), f, out);
+              } else {
+                scan_single<false, false>(selection, begin, end, v, d.lut.data(), f, out);
+              }
+            });
+          });
+        });
+    return finish(partials, keys);
+  }
+
+  template <bool kDirect, bool kFatalities, typename K, typename F>
+  void scan_single(const Selection& selection, size_t word_begin, size_t word_end, const K* keys,
+                   const uint32_t* lut, const F* fatalities, Partial& out) {
+    int64_t* count = out.count.data();
+    int64_t* sum = out.fatalities.data();
+    int64_t* with = out.with_fatalities.data();
+    const int64_t base = index_.column(Column::fatalities).base;
+    auto add = [&](size_t r) {
+      uint32_t k = kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]];
+      ++count[k];
+      if constexpr (kFatalities) {
+        uint32_t x = fatalities[r];
+        int64_t value = x == 0 ? 0 : base + x;
+        sum[k] += value;
+        with[k] += value > 0;
+      }
+    };
+    const uint64_t* words = selection.words();
+    for (size_t w = word_begin; w < word_end; ++w) {
+      uint64_t bits = words[w];
+      size_t row = w * 64;
+      if (bits == ~uint64_t{0}) {
+        for (size_t r = row; r < row + 64; ++r) add(r);
+      } else {
+        while (bits) {
+          add(row + static_cast<size_t>(std::countr_zero(bits)));
+          bits &= bits - 1;
+        }
+      }
+    }
+  }
+
   void scan(const Selection& selection, size_t word_begin, size_t word_end, Partial& out) {
     std::vector<uint32_t> rows(kChunkRows);
     std::vector<uint64_t> keys(kChunkRows);

@@ -537,6 +537,10 @@ Status SqliteStore::for_each_event(const SqlCondition& where, int64_t limit,
   return Status::success();
 }
 
+void bind_all(Statement& stmt, const std::vector<SqlValue>& params, int first) {
+  bind_params(stmt, params, first);
+}
+
 Status SqliteStore::for_each_event_by_id(const std::vector<int64_t>& ids,
                                          const std::function<bool(const model::Event&)>& visit) {
   auto stmt = Statement::prepare(

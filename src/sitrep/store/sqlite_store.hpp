@@ -35,6 +35,9 @@ struct SqlCondition {
   bool uses_text_index = false;  // matches words in event_text (see ensure_text_index)
 };
 
+// Binds `params` to `stmt` from parameter `first` on.
+void bind_all(Statement& stmt, const std::vector<SqlValue>& params, int first = 1);
+
 struct RunCounts {
   int64_t rows_read = 0;
   int64_t inserted = 0;
