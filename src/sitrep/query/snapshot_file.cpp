@@ -22,7 +22,8 @@ struct Header {
   int64_t generation;
   int64_t max_event_id;
   char store_id[48];
-  uint64_t reserved[4];
+  uint64_t file_size;  // the whole image: a shorter or longer file is not this snapshot
+  uint64_t reserved[3];
   uint64_t checksum;  // XXH3 of the header (this field zero) and the section table
 };
 static_assert(sizeof(Header) == 128);
@@ -92,6 +93,7 @@ std::vector<uint64_t> SnapshotBuilder::finish(uint64_t event_count,
     e.checksum = XXH3_64bits(s.bytes.data(), s.bytes.size());
     offset = aligned(offset + s.bytes.size());
   }
+  header.file_size = offset;
   header.checksum = header_checksum(header, table.data());
 
   std::vector<uint64_t> image(offset / sizeof(uint64_t), 0);
@@ -123,6 +125,11 @@ Result<SnapshotContents> parse_snapshot(std::string_view image) {
   std::memcpy(table.data(), image.data() + sizeof header, table_bytes);
   if (header_checksum(header, table.data()) != header.checksum) {
     return make_error("snapshot header checksum mismatch");
+  }
+  if (header.file_size != image.size()) {
+    return make_error(fmt::format("snapshot is {} bytes, its header says {} (truncated or appended "
+                                  "to)",
+                                  image.size(), header.file_size));
   }
   SnapshotContents contents;
   contents.event_count = header.event_count;

@@ -22,7 +22,7 @@
 
 namespace sitrep::query {
 
-inline constexpr uint32_t kSnapshotFormatVersion = 2;
+inline constexpr uint32_t kSnapshotFormatVersion = 3;
 
 struct SnapshotSection {
   std::string_view bytes;
