@@ -1,6 +1,8 @@
 // sitrep: conflict-event intelligence from the command line.
+#include <malloc.h>
 #include <algorithm>
 #include <cctype>
+
 #include <iostream>
 #include <map>
 #include <string>
@@ -37,6 +39,10 @@ std::vector<std::string> protect_negated_terms(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace sitrep::cli;
+  // Query selections and accumulators are megabytes each: keep them on the heap and reuse the
+  // pages, rather than mapping fresh zeroed pages (and faulting them in) for every one.
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
   CLI::App app{
       "sitrep — an event store for conflict analysts.\n\n"
       "Import ACLED, UCDP GED, GTD and sitrep JSONL files into one store, then filter, count\n"

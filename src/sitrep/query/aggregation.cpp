@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "sitrep/query/parallel.hpp"
+#include "sitrep/query/scan_kernels.hpp"
 
 namespace sitrep::query {
 namespace {
@@ -40,6 +41,7 @@ constexpr std::array<std::string_view, 4> kMeasureNames = {
 
 constexpr size_t kChunkRows = 2048;
 constexpr uint64_t kDenseLimit = uint64_t{1} << 18;
+constexpr uint64_t kFewCodes = 8;  // a key with at most this many codes is counted by SIMD
 
 // One key of a grouping: how a row maps to a component in [0, cardinality), and back to labels.
 struct Dimension {
@@ -219,7 +221,7 @@ class Aggregator {
       return counts_by_period(selection, keys);
     }
     if (dims_.size() == 1 && dense_ && !need_places_) return single_key(selection, keys);
-    size_t parts = parallel_parts(selection.word_count(), 8192);
+    size_t parts = parallel_parts(selection.end_word() - selection.first_word(), 8192);
     std::vector<Partial> partials(parts);
     for (Partial& p : partials) {
       p.dense = dense_;
@@ -227,7 +229,7 @@ class Aggregator {
       if (need_places_ && places_dense_)
         p.place_bits.assign((key_space_ * place_count_ + 63) / 64, 0);
     }
-    parallel_slices(parts, 0, selection.word_count(), kChunkRows / 64,
+    parallel_slices(parts, selection.first_word(), selection.end_word(), kChunkRows / 64,
                     [&](size_t part, size_t begin, size_t end) {
                       scan(selection, begin, end, partials[part]);
                     });
@@ -259,9 +261,12 @@ class Aggregator {
   }
 
   static int64_t count_bits(const Selection& selection, size_t begin, size_t end) {
+    begin = std::max(begin, selection.first_word() * 64);
+    end = std::min(end, selection.end_word() * 64);
     if (begin >= end) return 0;
-    const uint64_t* words = selection.words();
-    size_t first = begin >> 6, last = (end - 1) >> 6;
+    const uint64_t* words = selection.data();
+    size_t first = (begin >> 6) - selection.first_word(),
+           last = ((end - 1) >> 6) - selection.first_word();
     uint64_t head = ~uint64_t{0} << (begin & 63);
     uint64_t tail = ~uint64_t{0} >> (63 - ((end - 1) & 63));
     if (first == last) return std::popcount(words[first] & head & tail);
@@ -274,11 +279,12 @@ class Aggregator {
   // selected rows, 64 at a time where a whole word is selected.
   Grouping single_key(const Selection& selection, const std::vector<GroupKey>& keys) {
     const Dimension& d = dims_[0];
-    size_t parts = parallel_parts(selection.word_count(), 8192);
+    size_t parts = parallel_parts(selection.end_word() - selection.first_word(), 8192);
     std::vector<Partial> partials(parts);
     for (Partial& p : partials) p.grow(key_space_);
     parallel_slices(
-        parts, 0, selection.word_count(), 1, [&](size_t part, size_t begin, size_t end) {
+        parts, selection.first_word(), selection.end_word(), 1,
+        [&](size_t part, size_t begin, size_t end) {
           Partial& out = partials[part];
           d.column->visit([&](const auto* v) {
             index_.column(Column::fatalities).visit([&](const auto* f) {
@@ -299,9 +305,35 @@ class Aggregator {
     return finish(partials, keys);
   }
 
+  // Counts only, a key with a few codes: SIMD compares per code and popcounts, per word.
+  template <typename K>
+  void count_few_codes(const Selection& selection, size_t word_begin, size_t word_end,
+                       const K* keys, size_t rows, Partial& out) {
+    const uint64_t* words = selection.data();
+    const size_t first = selection.first_word();
+    auto n = static_cast<uint32_t>(key_space_);
+    alignas(16) K tail[64] = {};
+    for (size_t w = word_begin; w < word_end; ++w) {
+      uint64_t bits = words[w - first];
+      if (bits == 0) continue;
+      const K* values = keys + w * 64;
+      if (w * 64 + 64 > rows) {
+        std::copy(keys + w * 64, keys + rows, tail);
+        values = tail;
+      }
+      kernels::count_codes(values, bits, n, out.count.data());
+    }
+  }
+
   template <bool kDirect, bool kFatalities, typename K, typename F>
   void scan_single(const Selection& selection, size_t word_begin, size_t word_end, const K* keys,
                    const uint32_t* lut, const F* fatalities, Partial& out) {
+    if constexpr (kDirect && !kFatalities && sizeof(K) <= 2) {
+      if (key_space_ <= kFewCodes) {
+        count_few_codes(selection, word_begin, word_end, keys, index_.size(), out);
+        return;
+      }
+    }
     int64_t* count = out.count.data();
     int64_t* sum = out.fatalities.data();
     int64_t* with = out.with_fatalities.data();
@@ -316,9 +348,10 @@ class Aggregator {
         with[k] += value > 0;
       }
     };
-    const uint64_t* words = selection.words();
+    const uint64_t* words = selection.data();
+    const size_t first = selection.first_word();
     for (size_t w = word_begin; w < word_end; ++w) {
-      uint64_t bits = words[w];
+      uint64_t bits = words[w - first];
       size_t row = w * 64;
       if (bits == ~uint64_t{0}) {
         for (size_t r = row; r < row + 64; ++r) add(r);
@@ -335,14 +368,15 @@ class Aggregator {
     std::vector<uint32_t> rows(kChunkRows);
     std::vector<uint64_t> keys(kChunkRows);
     std::vector<uint32_t> slots(kChunkRows);
-    const uint64_t* words = selection.words();
+    const uint64_t* words = selection.data();
+    const size_t first = selection.first_word();
     constexpr size_t kWordsPerChunk = kChunkRows / 64;
     for (size_t w = word_begin; w < word_end; w += kWordsPerChunk) {
       size_t n = 0;
       bool contiguous = true;
       size_t w_end = std::min(word_end, w + kWordsPerChunk);
       for (size_t v = w; v < w_end; ++v) {
-        uint64_t bits = words[v];
+        uint64_t bits = words[v - first];
         if (bits != ~uint64_t{0}) contiguous = false;
         size_t base = v * 64;
         while (bits) {

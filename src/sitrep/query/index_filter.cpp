@@ -8,51 +8,60 @@
 
 #include "sitrep/model/distance.hpp"
 #include "sitrep/query/parallel.hpp"
+#include "sitrep/query/scan_kernels.hpp"
 
 namespace sitrep::query {
 namespace {
 
 constexpr size_t kMinWordsPerThread = 8192;  // 512K rows
 
-// ORs into `out` one bit per row where pred(stored value) holds, for words [word_begin, end).
-template <typename Pred>
-void scan_words(const PackedInts& column, size_t word_begin, size_t word_end, uint64_t* out,
-                Pred pred) {
-  column.visit([&](const auto* v) {
-    size_t n = column.size;
-    for (size_t w = word_begin; w < word_end; ++w) {
-      size_t base = w * 64;
-      uint64_t bits = 0;
-      if (base + 64 <= n) {
-        for (unsigned j = 0; j < 64; ++j) bits |= static_cast<uint64_t>(pred(v[base + j])) << j;
-      } else {
-        for (size_t j = 0; base + j < n; ++j) bits |= static_cast<uint64_t>(pred(v[base + j])) << j;
+// Calls `match(values)` for each 64-row word w in [word_begin, word_end) that the running
+// result `active` still selects, and ORs the bits it returns into `out`. Words the result has
+// already excluded are skipped: later conditions cost only what the earlier ones left.
+template <typename Match>
+void scan_active(const PackedInts& column, size_t word_begin, size_t word_end,
+                 const Selection& active, Selection& out, Match match) {
+  uint64_t* words = out.data();
+  const uint64_t* live = active.data();
+  const size_t first = out.first_word();
+  size_t parts = parallel_parts(word_end - word_begin, kMinWordsPerThread);
+  parallel_slices(parts, word_begin, word_end, 1, [&](size_t, size_t b, size_t e) {
+    column.visit([&](const auto* v) {
+      using T = std::remove_cvref_t<decltype(*v)>;
+      alignas(16) T tail[64] = {};
+      for (size_t w = b; w < e; ++w) {
+        if (live[w - first] == 0) continue;
+        size_t base = w * 64;
+        const T* values = v + base;
+        if (base + 64 > column.size) {  // the last, partial word: pad with zeros, then mask
+          std::copy(v + base, v + column.size, tail);
+          values = tail;
+        }
+        uint64_t bits = match(values);
+        if (base + 64 > column.size) bits &= (uint64_t{1} << (column.size - base)) - 1;
+        words[w - first] |= bits;
       }
-      out[w] |= bits;
-    }
+    });
   });
 }
 
-// Selects the rows whose code is in `codes`, scanning words [begin, end) on every core.
+// Selects the rows whose code is in `codes`.
 void scan_codes(const PackedInts& column, const std::vector<uint32_t>& codes, size_t lut_size,
-                size_t word_begin, size_t word_end, Selection& out) {
+                size_t word_begin, size_t word_end, const Selection& active, Selection& out) {
   if (codes.empty()) return;
-  uint64_t* words = out.words();
-  size_t parts = parallel_parts(word_end - word_begin, kMinWordsPerThread);
-  parallel_slices(parts, word_begin, word_end, 1, [&](size_t, size_t b, size_t e) {
-    if (codes.size() == 1) {
-      uint32_t code = codes[0];
-      scan_words(column, b, e, words, [code](uint32_t x) { return x == code; });
-    } else if (codes.size() == 2) {
-      uint32_t c0 = codes[0], c1 = codes[1];
-      scan_words(column, b, e, words, [c0, c1](uint32_t x) { return (x == c0) | (x == c1); });
-    } else {
-      std::vector<uint8_t> lut(lut_size, 0);
-      for (uint32_t c : codes) lut[c] = 1;
-      const uint8_t* l = lut.data();
-      scan_words(column, b, e, words, [l](uint32_t x) { return l[x] != 0; });
-    }
-  });
+  if (codes.size() <= kernels::kMaxSimdCodes) {
+    const uint32_t* c = codes.data();
+    int n = static_cast<int>(codes.size());
+    scan_active(column, word_begin, word_end, active, out,
+                [c, n](const auto* v) { return kernels::equal_any(v, c, n); });
+    return;
+  }
+  std::vector<uint8_t> lut(
+      std::max<size_t>(lut_size, size_t{1} << (8 * std::min(column.width, 2u))), 0);
+  for (uint32_t c : codes) lut[c] = 1;
+  const uint8_t* l = lut.data();
+  scan_active(column, word_begin, word_end, active, out,
+              [l](const auto* v) { return kernels::in_table(v, l); });
 }
 
 // SQLite-style case-insensitive lookup of every value in a dictionary.
@@ -94,8 +103,9 @@ class IndexEvaluator {
     auto conditions = resolve_filter(filter_, vocabulary_);
     if (!conditions) return std::move(conditions).take_error();
     narrow_to_dates(*conditions);
-    Selection result(index_.size(), false);
+    Selection result = empty();
     result.set_range(row_begin_, row_end_);
+    active_ = &result;
     for (const Condition& c : *conditions) {
       if (result.empty()) break;
       auto selected = evaluate(c);
@@ -129,6 +139,16 @@ class IndexEvaluator {
     word_end_ = (row_end_ + 63) / 64;
   }
 
+  // A selection spanning the rows the date conditions leave.
+  Selection empty() const { return Selection(index_.size(), false, word_begin_, word_end_); }
+
+  // Sets `rows` that lie in the span.
+  void set_rows(const std::vector<uint32_t>& rows, Selection& s) const {
+    for (uint32_t row : rows) {
+      if (row >= row_begin_ && row < row_end_) s.set(row);
+    }
+  }
+
   std::pair<size_t, size_t> day_rows(model::Day from, model::Day to) const {
     size_t b = from == kOpenStart ? 0 : index_.lower_bound_day(from);
     size_t e = to == kOpenEnd ? index_.size() : index_.lower_bound_day(to + 1);
@@ -136,7 +156,7 @@ class IndexEvaluator {
   }
 
   Result<Selection> evaluate(const Condition& c) {
-    Selection s(index_.size(), false);
+    Selection s = empty();
     switch (c.kind) {
       case Condition::Kind::date:
         for (auto [from, to] : c.days) {
@@ -150,7 +170,8 @@ class IndexEvaluator {
         for (const std::string& iso : c.strings) {
           if (uint32_t code = d.find(iso)) codes.push_back(code);
         }
-        scan_codes(index_.column(Column::country), codes, d.size(), word_begin_, word_end_, s);
+        scan_codes(index_.column(Column::country), codes, d.size(), word_begin_, word_end_,
+                   *active_, s);
         return s;
       }
       case Condition::Kind::equals_any:
@@ -166,7 +187,7 @@ class IndexEvaluator {
       case Condition::Kind::event_id: {
         std::vector<int64_t> ids = c.ids;
         std::sort(ids.begin(), ids.end());
-        for (uint32_t row : index_.rows_of_events(ids)) s.set(row);
+        set_rows(index_.rows_of_events(ids), s);
         return s;
       }
       case Condition::Kind::words:
@@ -180,7 +201,7 @@ class IndexEvaluator {
     positive.negated = false;
     auto ids = lookup_(condition_to_sql(positive));
     if (!ids) return std::move(ids).take_error();
-    for (uint32_t row : index_.rows_of_events(*ids)) s.set(row);
+    set_rows(index_.rows_of_events(*ids), s);
     return std::move(s);
   }
 
@@ -207,14 +228,15 @@ class IndexEvaluator {
       for (uint32_t p = 0; p < all.size(); ++p) {
         if (std::binary_search(names.begin(), names.end(), all[p].location)) places.push_back(p);
       }
-      scan_codes(index_.column(Column::place), places, all.size(), word_begin_, word_end_, s);
+      scan_codes(index_.column(Column::place), places, all.size(), word_begin_, word_end_, *active_,
+                 s);
       return std::move(s);
     }
     for (const Target& t : kTargets) {
       if (c.column != t.column) continue;
       const Dictionary& d = index_.dictionary(t.category);
       scan_codes(index_.column(t.index_column), codes_nocase(d, c.strings), d.size(), word_begin_,
-                 word_end_, s);
+                 word_end_, *active_, s);
       return std::move(s);
     }
     return from_store(c, s);  // native_id: the store's unique index answers it
@@ -227,7 +249,7 @@ class IndexEvaluator {
     for (int role : {1, 2}) {
       if (!(c.actor_roles & role)) continue;
       scan_codes(index_.column(role == 1 ? Column::actor1 : Column::actor2), codes, d.size(),
-                 word_begin_, word_end_, s);
+                 word_begin_, word_end_, *active_, s);
       for (const AssociatedActor& a : index_.associated_actors(role)) {
         if (a.row >= row_begin_ && a.row < row_end_ &&
             std::binary_search(codes.begin(), codes.end(), a.actor)) {
@@ -280,28 +302,29 @@ class IndexEvaluator {
     }
     if (ranges.empty()) return;
     auto zones = index_.zone_max_fatalities();
-    uint64_t* words = s.words();
+    const uint64_t* live = active_->data();
+    uint64_t* words = s.data();
+    const size_t first = s.first_word();
     size_t parts = parallel_parts(word_end_ - word_begin_, kMinWordsPerThread);
-    constexpr size_t kWordsPerZone = kZoneRows / 64;
-    parallel_slices(parts, word_begin_, word_end_, kWordsPerZone, [&](size_t, size_t b, size_t e) {
-      for (size_t w = b; w < e;) {
-        size_t zone = w / kWordsPerZone, zone_end = std::min(e, (zone + 1) * kWordsPerZone);
-        if (zones[zone] >= lowest) {
-          if (ranges.size() == 1) {
-            uint32_t lo = ranges[0].first, span = ranges[0].second - ranges[0].first;
-            scan_words(column, w, zone_end, words,
-                       [lo, span](uint32_t x) { return x - lo <= span; });
-          } else {
-            scan_words(column, w, zone_end, words, [&](uint32_t x) {
-              for (auto [lo, hi] : ranges) {
-                if (x >= lo && x <= hi) return true;
-              }
-              return false;
-            });
+    parallel_slices(parts, word_begin_, word_end_, 1, [&](size_t, size_t b, size_t e) {
+      column.visit([&](const auto* v) {
+        using T = std::remove_cvref_t<decltype(*v)>;
+        alignas(16) T tail[64] = {};
+        for (size_t w = b; w < e; ++w) {
+          // Skip words already excluded, and blocks whose largest value is below every range.
+          if (live[w - first] == 0 || zones[w * 64 / kZoneRows] < lowest) continue;
+          size_t base = w * 64;
+          const T* values = v + base;
+          if (base + 64 > column.size) {
+            std::copy(v + base, v + column.size, tail);
+            values = tail;
           }
+          uint64_t bits = 0;
+          for (auto [lo, hi] : ranges) bits |= kernels::in_range(values, lo, hi - lo);
+          if (base + 64 > column.size) bits &= (uint64_t{1} << (column.size - base)) - 1;
+          words[w - first] |= bits;
         }
-        w = zone_end;
-      }
+      });
     });
   }
 
@@ -371,6 +394,7 @@ class IndexEvaluator {
   const model::Vocabulary& vocabulary_;
   const IdLookup& lookup_;
   size_t row_begin_ = 0, row_end_ = 0, word_begin_ = 0, word_end_ = 0;
+  const Selection* active_ = nullptr;  // the conditions so far: words it excludes are skipped
 };
 
 }  // namespace

@@ -4,19 +4,26 @@
 
 namespace sitrep::query {
 
-Selection::Selection(size_t rows, bool all)
-    : rows_(rows), words_((rows + 63) / 64, all ? ~uint64_t{0} : 0) {
+Selection::Selection(size_t rows, bool all) : Selection(rows, all, 0, (rows + 63) / 64) {}
+
+Selection::Selection(size_t rows, bool all, size_t first_word, size_t end_word) : rows_(rows) {
+  end_word = std::min(end_word, (rows + 63) / 64);
+  first_word_ = std::min(first_word, end_word);
+  words_.assign(end_word - first_word_, all ? ~uint64_t{0} : 0);
   clear_tail();
 }
 
 void Selection::clear_tail() {
-  if (rows_ % 64 != 0 && !words_.empty()) words_.back() &= (uint64_t{1} << (rows_ % 64)) - 1;
+  if (rows_ % 64 != 0 && !words_.empty() && end_word() == (rows_ + 63) / 64) {
+    words_.back() &= (uint64_t{1} << (rows_ % 64)) - 1;
+  }
 }
 
 void Selection::set_range(size_t begin, size_t end) {
-  end = std::min(end, rows_);
+  begin = std::max(begin, first_word_ * 64);
+  end = std::min({end, rows_, end_word() * 64});
   if (begin >= end) return;
-  size_t first = begin >> 6, last = (end - 1) >> 6;
+  size_t first = (begin >> 6) - first_word_, last = ((end - 1) >> 6) - first_word_;
   uint64_t head = ~uint64_t{0} << (begin & 63);
   uint64_t tail = ~uint64_t{0} >> (63 - ((end - 1) & 63));
   if (first == last) {
@@ -29,7 +36,7 @@ void Selection::set_range(size_t begin, size_t end) {
 }
 
 void Selection::keep_range(size_t begin, size_t end) {
-  Selection range(rows_, false);
+  Selection range(rows_, false, first_word_, end_word());
   range.set_range(begin, end);
   *this &= range;
 }
@@ -59,10 +66,10 @@ bool Selection::bounds(size_t& first, size_t& last) const {
   size_t w = 0;
   while (w < words_.size() && words_[w] == 0) ++w;
   if (w == words_.size()) return false;
-  first = (w << 6) + static_cast<size_t>(std::countr_zero(words_[w]));
+  first = ((w + first_word_) << 6) + static_cast<size_t>(std::countr_zero(words_[w]));
   size_t v = words_.size() - 1;
   while (words_[v] == 0) --v;
-  last = (v << 6) + 63 - static_cast<size_t>(std::countl_zero(words_[v]));
+  last = ((v + first_word_) << 6) + 63 - static_cast<size_t>(std::countl_zero(words_[v]));
   return true;
 }
 

@@ -1,8 +1,9 @@
 // A set of index rows as a bitmap: one bit per event, 64 rows to a word.
 //
 // Filters produce selections term by term and combine them with word-wide AND, OR and NOT;
-// aggregations and listings walk the set bits in row (that is, date) order. 10M events take
-// 1.25 MB, so a selection is cheap to build, combine and throw away.
+// aggregations and listings walk the set bits in row (that is, date) order. A selection holds
+// only the words of its span, rows [64 * first_word, 64 * end_word): a date window over a long
+// history costs the window's words, not the whole table's (10M events take 1.25 MB).
 #pragma once
 
 #include <bit>
@@ -15,24 +16,33 @@ namespace sitrep::query {
 class Selection {
  public:
   Selection() = default;
-  // `rows` rows, all selected or none.
+  // A table of `rows` rows, all selected or none; the span covers every row.
   Selection(size_t rows, bool all);
+  // Rows outside [64 * first_word, 64 * end_word) are never selected.
+  Selection(size_t rows, bool all, size_t first_word, size_t end_word);
 
   size_t rows() const { return rows_; }
-  size_t word_count() const { return words_.size(); }
-  uint64_t* words() { return words_.data(); }
-  const uint64_t* words() const { return words_.data(); }
+  size_t first_word() const { return first_word_; }
+  size_t end_word() const { return first_word_ + words_.size(); }
+  // The span's words: data()[w - first_word()] holds rows 64w .. 64w + 63.
+  uint64_t* data() { return words_.data(); }
+  const uint64_t* data() const { return words_.data(); }
 
-  bool test(size_t row) const { return (words_[row >> 6] >> (row & 63)) & 1; }
-  void set(size_t row) { words_[row >> 6] |= uint64_t{1} << (row & 63); }
+  bool test(size_t row) const {
+    size_t w = row >> 6;
+    return w >= first_word_ && w < end_word() && ((words_[w - first_word_] >> (row & 63)) & 1);
+  }
+  // `row` must lie in the span.
+  void set(size_t row) { words_[(row >> 6) - first_word_] |= uint64_t{1} << (row & 63); }
   // Selects rows [begin, end).
   void set_range(size_t begin, size_t end);
   // Keeps only rows [begin, end).
   void keep_range(size_t begin, size_t end);
 
+  // Both selections must have the same span.
   Selection& operator&=(const Selection& other);
   Selection& operator|=(const Selection& other);
-  // Complements within the rows (the bits past the last row stay clear).
+  // Complements within the span (the bits past the last row stay clear).
   void flip();
 
   size_t count() const;
@@ -41,10 +51,9 @@ class Selection {
   // Calls f(row) for each selected row in ascending order; walks whole words of 64 without
   // testing bits, the common case for broad filters.
   template <typename F>
-  void for_each(F&& f, size_t word_begin = 0, size_t word_end = SIZE_MAX) const {
-    if (word_end > words_.size()) word_end = words_.size();
-    for (size_t w = word_begin; w < word_end; ++w) {
-      uint64_t bits = words_[w];
+  void for_each(F&& f) const {
+    for (size_t w = first_word_; w < end_word(); ++w) {
+      uint64_t bits = words_[w - first_word_];
       size_t base = w << 6;
       if (bits == ~uint64_t{0}) {
         for (size_t r = base; r < base + 64; ++r) f(r);
@@ -64,6 +73,7 @@ class Selection {
   void clear_tail();
 
   size_t rows_ = 0;
+  size_t first_word_ = 0;
   std::vector<uint64_t> words_;
 };
 

@@ -127,9 +127,10 @@ Result<SnapshotContents> parse_snapshot(std::string_view image) {
     return make_error("snapshot header checksum mismatch");
   }
   if (header.file_size != image.size()) {
-    return make_error(fmt::format("snapshot is {} bytes, its header says {} (truncated or appended "
-                                  "to)",
-                                  image.size(), header.file_size));
+    return make_error(
+        fmt::format("snapshot is {} bytes, its header says {} (truncated or appended "
+                    "to)",
+                    image.size(), header.file_size));
   }
   SnapshotContents contents;
   contents.event_count = header.event_count;
