@@ -60,7 +60,8 @@ Shared& shared() {
       auto report = store::import_files(*s->store, {f}, vocabulary, {});
       if (!report) throw std::runtime_error(f + ": " + report.error());
     }
-    auto index = EventIndex::build(*s->store);
+    // Read by two threads (as a large store is), so that merging their dictionaries is tested.
+    auto index = EventIndex::build(*s->store, {}, 0);
     if (!index) throw std::runtime_error(index.error());
     s->index = std::make_unique<EventIndex>(std::move(*index));
     return s;

@@ -100,8 +100,10 @@ using BuildProgress = std::function<void(int64_t done, int64_t total)>;
 
 class EventIndex {
  public:
-  // Reads every event of the store (one consistent read) into a new index.
-  static Result<EventIndex> build(store::SqliteStore& store, const BuildProgress& progress = {});
+  // Reads every event of the store (one consistent read) into a new index. Stores with at least
+  // `parallel_from` events are read by two threads, each over half the ids.
+  static Result<EventIndex> build(store::SqliteStore& store, const BuildProgress& progress = {},
+                                  int64_t parallel_from = 200000);
   // Views a snapshot image that `owner` keeps alive; verifies it (see parse_snapshot).
   static Result<EventIndex> from_image(std::shared_ptr<const void> owner, std::string_view image);
   // Maps and verifies the snapshot file at `path`.

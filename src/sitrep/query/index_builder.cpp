@@ -2,8 +2,9 @@
 // sorting the dictionaries and packing the columns into a snapshot image.
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <deque>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -44,10 +45,10 @@ class Interner {
     if (!text) return 0;
     std::string_view s(reinterpret_cast<const char*>(text), static_cast<size_t>(bytes));
     if (last_code_ != 0 && s == last_) return last_code_;
-    auto [it, inserted] = codes_.try_emplace(std::string(s), 0);
-    if (inserted) {
-      values_.push_back(it->first);
-      it->second = static_cast<uint32_t>(values_.size());
+    auto it = codes_.find(s);  // no string is built to look one up
+    if (it == codes_.end()) {
+      values_.emplace_back(s);
+      it = codes_.emplace(values_.back(), static_cast<uint32_t>(values_.size())).first;
     }
     last_ = it->first;
     last_code_ = it->second;
@@ -55,6 +56,7 @@ class Interner {
   }
   // The values in byte order, and old code -> new code (0 stays 0).
   void sorted(std::vector<std::string>& values, std::vector<uint32_t>& remap) const {
+    // (values_ is a deque so that last_ stays valid as it grows)
     std::vector<uint32_t> order(values_.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(),
@@ -68,9 +70,13 @@ class Interner {
   }
 
  private:
-  std::unordered_map<std::string, uint32_t> codes_;
-  std::vector<std::string> values_;
-  std::string last_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> codes_;
+  std::deque<std::string> values_;  // stable addresses: last_ views one of them
+  std::string_view last_;
   uint32_t last_code_ = 0;
 };
 
@@ -118,13 +124,17 @@ void add_associated(const unsigned char* text, int bytes, uint32_t row, Interner
   }
 }
 
-Status read_events(sqlite3* db, RawEvents& raw, std::array<Interner, kCategoryCount>& interners,
-                   int64_t total, const BuildProgress& progress) {
+// Reads the events with ids in [first_id, end_id) in id order.
+Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw,
+                   std::array<Interner, kCategoryCount>& interners, int64_t total,
+                   const BuildProgress& progress) {
   std::string sql = "SELECT id, date_start, latitude, longitude, fatalities_best";
   for (const StringField& f : kStringFields) sql += fmt::format(", {}", f.column);
-  sql += ", assoc_actors1, assoc_actors2 FROM events";
+  sql += ", assoc_actors1, assoc_actors2 FROM events WHERE id >= ? AND id < ?";
   auto stmt = store::Statement::prepare(db, sql);
   if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, first_id);
+  stmt->bind(2, end_id);
   sqlite3_stmt* s = stmt->handle();
   for (auto* v : {&raw.id, &raw.fatalities}) v->reserve(static_cast<size_t>(total));
   for (auto* v : {&raw.day, &raw.latitude, &raw.longitude}) v->reserve(static_cast<size_t>(total));
@@ -267,32 +277,25 @@ std::vector<T> permuted(const std::vector<T>& values, const std::vector<uint32_t
   return out;
 }
 
-// The image of `raw`, once its codes are final (dictionaries sorted) and its rows in date order.
-std::vector<uint64_t> pack(RawEvents& raw, const std::array<Interner, kCategoryCount>& interners,
+using Dictionaries = std::array<std::vector<std::string>, kCategoryCount>;
+
+// The image of `raw`, whose codes are final (numbered in the sorted `dictionaries`).
+std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
                            const store::StoreStamp& stamp) {
   SnapshotBuilder out;
-  // Dictionaries, and codes renumbered to sorted order.
-  std::array<std::vector<uint32_t>, kCategoryCount> remaps;
   for (size_t c = 0; c < kCategoryCount; ++c) {
-    std::vector<std::string> values;
-    interners[c].sorted(values, remaps[c]);
     std::vector<uint32_t> offsets;
     std::string text;
-    Dictionary::encode(values, offsets, text);
+    Dictionary::encode(dictionaries[c], offsets, text);
     out.add(fmt::format("dict.{}.off", category_name(static_cast<Category>(c))), offsets);
     out.add(fmt::format("dict.{}.txt", category_name(static_cast<Category>(c))), text.data(),
             text.size());
   }
-  for (size_t f = 0; f < kStringFields.size(); ++f) {
-    const auto& remap = remaps[static_cast<size_t>(kStringFields[f].category)];
-    for (uint32_t& code : raw.codes[f]) code = remap[code];
-  }
-  const auto& actor_remap = remaps[static_cast<size_t>(Category::actor)];
   std::vector<uint32_t> order = date_order(raw);
   std::vector<uint32_t> row_of(order.size());
   for (uint32_t i = 0; i < order.size(); ++i) row_of[order[i]] = i;
   for (auto* assoc : {&raw.assoc1, &raw.assoc2}) {
-    for (AssociatedActor& a : *assoc) a = {row_of[a.row], actor_remap[a.actor]};
+    for (AssociatedActor& a : *assoc) a.row = row_of[a.row];
     std::sort(assoc->begin(), assoc->end(), [](const AssociatedActor& a, const AssociatedActor& b) {
       return a.row != b.row ? a.row < b.row : a.actor < b.actor;
     });
@@ -309,13 +312,40 @@ std::vector<uint64_t> pack(RawEvents& raw, const std::array<Interner, kCategoryC
     auto key = [&](uint32_t r) {
       return std::array<uint32_t, 4>{codes[0][r], codes[1][r], codes[2][r], codes[3][r]};
     };
-    std::map<std::array<uint32_t, 4>, uint32_t> ids;
-    for (uint32_t r = 0; r < order.size(); ++r) ids.emplace(key(r), 0);
-    for (auto& [k, id] : ids) {
-      id = static_cast<uint32_t>(places.size());
+    // Distinct tuples by hashing (one pass), then numbered in tuple order.
+    struct TupleHash {
+      size_t operator()(const std::array<uint32_t, 4>& k) const {
+        uint64_t h = 0x9E3779B97F4A7C15ull;
+        for (uint32_t x : k) h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
+        return static_cast<size_t>(h ^ (h >> 31));
+      }
+    };
+    std::unordered_map<std::array<uint32_t, 4>, uint32_t, TupleHash> ids;
+    std::array<uint32_t, 4> last_key = {UINT32_MAX, 0, 0, 0};
+    uint32_t last_id = 0;
+    for (uint32_t r = 0; r < order.size(); ++r) {
+      auto k = key(r);
+      if (k != last_key) {
+        last_id = ids.try_emplace(k, 0).first->second;
+        last_key = k;
+      }
+    }
+    std::vector<std::array<uint32_t, 4>> tuples;
+    for (const auto& [k, id] : ids) tuples.push_back(k);
+    std::sort(tuples.begin(), tuples.end());
+    for (const auto& k : tuples) {
+      ids[k] = static_cast<uint32_t>(places.size());
       places.push_back({k[0], k[1], k[2], k[3]});
     }
-    for (uint32_t r = 0; r < order.size(); ++r) place_of[r] = ids[key(r)];
+    last_key = {UINT32_MAX, 0, 0, 0};
+    for (uint32_t r = 0; r < order.size(); ++r) {
+      auto k = key(r);
+      if (k != last_key) {
+        last_id = ids[k];
+        last_key = k;
+      }
+      place_of[r] = last_id;
+    }
   }
   out.add("places", places);
 
@@ -369,18 +399,100 @@ std::vector<uint64_t> pack(RawEvents& raw, const std::array<Interner, kCategoryC
   return out.finish(order.size(), stamp);
 }
 
-// The largest id: an upper bound on the number of events, for progress and reservations.
-Result<int64_t> estimate_event_count(sqlite3* db) {
-  auto stmt = store::Statement::prepare(db, "SELECT coalesce(max(id), 0) FROM events");
+// What one reading thread gathers: rows in id order, codes local to its interners.
+struct Part {
+  RawEvents raw;
+  std::array<Interner, kCategoryCount> interners;
+  Status status;
+};
+
+// Sorted dictionaries over every part's strings; each part's codes renumbered into them and
+// the parts concatenated (in id order, as the parts are).
+RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries) {
+  std::vector<std::array<std::vector<uint32_t>, kCategoryCount>> remaps(parts.size());
+  for (size_t c = 0; c < kCategoryCount; ++c) {
+    std::vector<std::vector<std::string>> sorted(parts.size());
+    std::vector<std::string>& all = dictionaries[c];
+    for (size_t p = 0; p < parts.size(); ++p) {
+      std::vector<uint32_t> local;  // local code -> position in the part's sorted list
+      parts[p].interners[c].sorted(sorted[p], local);
+      all.insert(all.end(), sorted[p].begin(), sorted[p].end());
+      // old code -> global code, through the part's sorted position
+      remaps[p][c].assign(local.size(), 0);
+      for (size_t old = 1; old < local.size(); ++old) remaps[p][c][old] = local[old];
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    for (size_t p = 0; p < parts.size(); ++p) {
+      for (uint32_t& code : remaps[p][c]) {
+        if (code == 0) continue;
+        const std::string& value = sorted[p][code - 1];
+        code =
+            static_cast<uint32_t>(std::lower_bound(all.begin(), all.end(), value) - all.begin()) +
+            1;
+      }
+    }
+  }
+  RawEvents merged = std::move(parts[0].raw);
+  auto renumber = [&](RawEvents& raw,
+                      const std::array<std::vector<uint32_t>, kCategoryCount>& remap) {
+    for (size_t f = 0; f < kStringFields.size(); ++f) {
+      const auto& r = remap[static_cast<size_t>(kStringFields[f].category)];
+      for (uint32_t& code : raw.codes[f]) code = r[code];
+    }
+    const auto& actors = remap[static_cast<size_t>(Category::actor)];
+    for (auto* assoc : {&raw.assoc1, &raw.assoc2}) {
+      for (AssociatedActor& a : *assoc) a.actor = actors[a.actor];
+    }
+  };
+  renumber(merged, remaps[0]);
+  for (size_t p = 1; p < parts.size(); ++p) {
+    RawEvents& raw = parts[p].raw;
+    renumber(raw, remaps[p]);
+    auto offset = static_cast<uint32_t>(merged.id.size());
+    for (auto* assoc : {&raw.assoc1, &raw.assoc2}) {
+      for (AssociatedActor& a : *assoc) a.row += offset;
+    }
+    for (ExactCoordinate& e : raw.exact) e.row += offset;
+    auto append = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(merged.id, raw.id);
+    append(merged.day, raw.day);
+    append(merged.latitude, raw.latitude);
+    append(merged.longitude, raw.longitude);
+    append(merged.exact, raw.exact);
+    append(merged.fatalities, raw.fatalities);
+    for (size_t f = 0; f < kStringFields.size(); ++f) append(merged.codes[f], raw.codes[f]);
+    append(merged.assoc1, raw.assoc1);
+    append(merged.assoc2, raw.assoc2);
+    raw = RawEvents();
+  }
+  return merged;
+}
+
+Result<std::pair<int64_t, int64_t>> id_bounds(sqlite3* db) {
+  auto stmt = store::Statement::prepare(
+      db, "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM events");
   if (!stmt) return std::move(stmt).take_error();
   auto row = stmt->step();
   if (!row) return std::move(row).take_error();
-  return stmt->column_int(0);
+  return std::make_pair(stmt->column_int(0), stmt->column_int(1));
 }
+
+// A second read-only connection to the store's file, in a read transaction of its own.
+struct ReaderConnection {
+  sqlite3* db = nullptr;
+  ~ReaderConnection() {
+    if (db) {
+      (void)store::exec(db, "COMMIT");
+      sqlite3_close(db);
+    }
+  }
+};
 
 }  // namespace
 
-Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgress& progress) {
+Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgress& progress,
+                                     int64_t parallel_from) {
   sqlite3* db = store.handle();
   // One read transaction: the stamp and the rows come from the same state of the store.
   if (Status s = store::exec(db, "BEGIN"); !s) return make_error(s.error());
@@ -390,17 +502,47 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgr
   } end_read{db};
   auto stamp = store.stamp();
   if (!stamp) return std::move(stamp).take_error();
-  auto total = estimate_event_count(db);
-  if (!total) return std::move(total).take_error();
-  RawEvents raw;
-  std::array<Interner, kCategoryCount> interners;
-  if (Status s = read_events(db, raw, interners, *total, progress); !s) {
-    return make_error(s.error());
+  auto bounds = id_bounds(db);
+  if (!bounds) return std::move(bounds).take_error();
+  auto [min_id, max_id] = *bounds;
+  const int64_t total = max_id - min_id + 1;
+
+  // Large stores are read by two threads, each over half the ids on its own connection; the
+  // second connection must see the same state of the store (same stamp), else one thread reads.
+  const char* file = sqlite3_db_filename(db, "main");
+  ReaderConnection second;
+  bool split = total >= parallel_from && file && *file && std::thread::hardware_concurrency() > 1 &&
+               sqlite3_open_v2(file, &second.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                               nullptr) == SQLITE_OK &&
+               store::exec(second.db, "BEGIN").ok();
+  if (split) {
+    auto other = store::stamp_of(second.db);
+    split = other.ok() && *other == *stamp;
   }
+  (void)store::exec(db, "PRAGMA mmap_size = 1099511627776");  // read pages in place
+  std::vector<Part> parts(split ? 2 : 1);
+  int64_t middle = split ? min_id + total / 2 : max_id + 1;
+  std::thread helper;
+  if (split) {
+    helper = std::thread([&] {
+      (void)store::exec(second.db, "PRAGMA mmap_size = 1099511627776");
+      parts[1].status = read_events(second.db, middle, max_id + 1, parts[1].raw, parts[1].interners,
+                                    total - (middle - min_id), {});
+    });
+  }
+  parts[0].status =
+      read_events(db, min_id, middle, parts[0].raw, parts[0].interners, middle - min_id, progress);
+  if (helper.joinable()) helper.join();
+  (void)store::exec(db, "PRAGMA mmap_size = 0");
+  for (const Part& p : parts) {
+    if (!p.status) return make_error(p.status.error());
+  }
+  Dictionaries dictionaries;
+  RawEvents raw = merge_parts(parts, dictionaries);
   if (raw.id.size() > UINT32_MAX - 1) {
     return make_error("the query index holds at most 4,294,967,294 events");
   }
-  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, interners, *stamp));
+  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, *stamp));
   std::string_view bytes(reinterpret_cast<const char*>(image->data()),
                          image->size() * sizeof(uint64_t));
   return from_image(image, bytes);

@@ -576,8 +576,12 @@ Result<std::vector<int64_t>> SqliteStore::event_ids(const SqlCondition& where) {
 }
 
 Result<StoreStamp> SqliteStore::stamp() {
+  return stamp_of(db_);
+}
+
+Result<StoreStamp> stamp_of(sqlite3* db) {
   auto stmt = Statement::prepare(
-      db_,
+      db,
       "SELECT (SELECT value FROM meta WHERE key = 'store_id'), "
       "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'events_generation'), "
       "(SELECT coalesce(max(id), 0) FROM events)");

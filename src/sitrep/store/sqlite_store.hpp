@@ -73,6 +73,9 @@ struct StoreStamp {
   bool operator==(const StoreStamp&) const = default;
 };
 
+// The stamp as seen by any connection to a store (SqliteStore::stamp uses its own).
+Result<StoreStamp> stamp_of(sqlite3* db);
+
 // What the store keys an event by, beyond the event itself: pure functions of the event, so an
 // importer may compute them on another thread.
 struct EventKeys {
