@@ -7,10 +7,11 @@ Usage: bench/query_suite.py [EVENTS] [--runs N] [--sql-runs N] [--skip-sql] [--w
 Builds (once, then reuses) in DIR (default /tmp/sitrep-bench-EVENTS): a synthetic ACLED file
 from `sitrep synth`, a store imported from it, the store's events exported as CSV, and a DuckDB
 database loaded from that CSV. DuckDB comes from npm's @duckdb/node-api, installed under
-bench/.duckdb (git-ignored): sitrep never depends on it. Each engine runs every query once to
-warm up, then RUNS times; the table shows medians. sitrep's time is measured in-process
-(`--timing`: filter and aggregation, snapshot already open); DuckDB's by the node client around
-runAndReadAll; SQLite's in-process by sitrep around the SQL statements.
+bench/.duckdb (git-ignored): sitrep never depends on it. Each engine runs every query RUNS times
+in one process (warm: snapshot open, DuckDB table loaded) and the table shows medians; sitrep's
+time is measured in-process (`sitrep query --timing --repeat`: filter and aggregation, nothing
+cached between runs), DuckDB's by the node client around runAndReadAll, SQLite's by sitrep around
+its SQL statements (`--engine sql`).
 """
 import argparse
 import json
@@ -88,15 +89,11 @@ def index_figures(db):
 
 
 def time_sitrep(db, args, engine, runs):
-    times, groups = [], None
-    for i in range(runs + 1):
-        err = sitrep(db, ["query"] + args + ["--engine", engine, "--timing", "--format", "csv"],
-                     capture_output=True).stderr
-        m = re.search(r"([\d,]+) groups in ([\d.]+) ms", err)
-        groups = int(m.group(1).replace(",", ""))
-        if i > 0:
-            times.append(float(m.group(2)))
-    return statistics.median(times), groups
+    """Median in-process time of `runs` runs after one warm-up (sitrep query --repeat)."""
+    err = sitrep(db, ["query"] + args + ["--engine", engine, "--timing", "--format", "csv",
+                                         "--repeat", str(runs + 1)], capture_output=True).stderr
+    m = re.search(r"([\d,]+) groups in ([\d.]+) ms", err)
+    return float(m.group(2)), int(m.group(1).replace(",", ""))
 
 
 def duckdb_suite(work, db, runs):

@@ -58,9 +58,10 @@ Status open_index(Context& context) {
 Result<query::Selection> select_rows(Context& context, const query::Filter& filter) {
   if (Status s = open_index(context); !s) return make_error(s.error());
   store::SqliteStore& store = *context.store;
-  query::IdLookup lookup = [&](const store::SqlCondition& where) {
-    announce_text_index_build(context, where);
-    return store.event_ids(where);
+  query::IdLookup in_store = query::lookup_in_store(store);
+  query::IdLookup lookup = [&](const query::Condition& c) {
+    announce_text_index_build(context, query::condition_to_sql(c));
+    return in_store(c);
   };
   return query::select_rows(*context.index, filter, context.vocabulary, lookup);
 }

@@ -24,6 +24,7 @@ struct QueryArgs {
   std::string format = "table";
   std::string engine = "index";
   bool timing = false;
+  int64_t repeat = 1;
 };
 
 // One output row: key labels, the window's values and, with --compare, the baseline's.
@@ -241,23 +242,31 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
     }
     return std::make_pair(std::move(groups), std::move(total));
   };
-  auto started = std::chrono::steady_clock::now();
-  auto window = compute(*filter);
-  if (!window) return fail_usage(window.error());
-  query::Grouping& grouping = window->first;
-  query::Grouping& totals = window->second;
-  query::Grouping baseline, baseline_totals;
+  // The whole computation, `repeat` times for a benchmark (each run computes from the index:
+  // nothing is cached between runs); the time reported is the median run.
+  query::Grouping grouping, totals, baseline, baseline_totals;
   const bool compare = !args.compare.empty();
-  if (compare) {
-    auto second = baseline_filter(*filter, args.compare);
-    if (!second) return fail_usage(second.error());
-    auto result = compute(*second);
-    if (!result) return fail_usage(result.error());
-    baseline = std::move(result->first);
-    baseline_totals = std::move(result->second);
+  std::vector<double> times;
+  for (int64_t run = 0; run < std::max<int64_t>(args.repeat, 1); ++run) {
+    auto started = std::chrono::steady_clock::now();
+    auto window = compute(*filter);
+    if (!window) return fail_usage(window.error());
+    grouping = std::move(window->first);
+    totals = std::move(window->second);
+    if (compare) {
+      auto second = baseline_filter(*filter, args.compare);
+      if (!second) return fail_usage(second.error());
+      auto result = compute(*second);
+      if (!result) return fail_usage(result.error());
+      baseline = std::move(result->first);
+      baseline_totals = std::move(result->second);
+    }
+    times.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count());
   }
-  double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  std::sort(times.begin(), times.end());
+  const double ms = times[times.size() / 2];
 
   // Join the two windows on the key labels.
   std::map<std::vector<std::string>, Row> joined;
@@ -290,8 +299,9 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
   print(out, total, grouping, compare, args.format);
   std::cout.flush();
   if (args.format == "table" || args.timing) {
-    std::cerr << fmt::format("{} groups in {:.2f} ms ({} engine)\n",
-                             thousands(static_cast<int64_t>(out.size())), ms, args.engine);
+    std::cerr << fmt::format(
+        "{} groups in {:.2f} ms ({} engine{})\n", thousands(static_cast<int64_t>(out.size())), ms,
+        args.engine, times.size() > 1 ? fmt::format(", median of {} runs", times.size()) : "");
   }
   if (args.timing && context->index && context->index->size() > 0) {
     const query::EventIndex& index = *context->index;
@@ -342,6 +352,9 @@ Runner add_query_command(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"index", "sql"}));
   cmd->add_flag("--timing", args->timing,
                 "Print the time the query took (filter and aggregation, in-process) on stderr");
+  cmd->add_option("--repeat", args->repeat,
+                  "Compute the answer N times in this process and report the median time (for "
+                  "benchmarks: the index stays open and warm, nothing is cached between runs)");
   return [args, &global] { return run_query(*args, global); };
 }
 

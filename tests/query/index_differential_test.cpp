@@ -101,9 +101,7 @@ std::vector<int64_t> sql_ids(const std::string& text) {
 Result<Selection> index_rows(const std::string& text) {
   auto filter = parse_filter(text);
   if (!filter) return std::move(filter).take_error();
-  IdLookup lookup = [](const store::SqlCondition& where) {
-    return shared().store->event_ids(where);
-  };
+  IdLookup lookup = lookup_in_store(*shared().store);
   return select_rows(*shared().index, *filter, testing::bundled_vocabulary(), lookup);
 }
 

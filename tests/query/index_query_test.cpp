@@ -91,7 +91,7 @@ class IndexQuery : public ::testing::Test {
   std::vector<std::string> select(const EventIndex& index, const std::string& text) {
     auto filter = parse_filter(text);
     EXPECT_TRUE(filter.ok()) << filter.error();
-    IdLookup lookup = [&](const store::SqlCondition& where) { return store_->event_ids(where); };
+    IdLookup lookup = lookup_in_store(*store_);
     auto rows = select_rows(index, *filter, testing::bundled_vocabulary(), lookup);
     EXPECT_TRUE(rows.ok()) << text << ": " << (rows.ok() ? "" : rows.error());
     std::vector<int64_t> ids;
@@ -133,7 +133,7 @@ TEST_F(IndexQuery, EmptyResultsAndAnEmptyStore) {
   ASSERT_TRUE(empty.ok()) << empty.error();
   EXPECT_EQ(empty->size(), 0u);
   auto filter = parse_filter("actor:IS-KP date:2022");
-  IdLookup none = [](const store::SqlCondition&) {
+  IdLookup none = [](const Condition&) {
     return Result<std::vector<int64_t>>(std::vector<int64_t>{});
   };
   auto selected = select_rows(*empty, *filter, testing::bundled_vocabulary(), none);

@@ -195,8 +195,16 @@ std::vector<uint32_t> EventIndex::rows_of_events(const std::vector<int64_t>& ids
         if (id < id_column.base) continue;
         auto target = static_cast<uint64_t>(id - id_column.base);
         if (target > std::numeric_limits<std::remove_cvref_t<decltype(*v)>>::max()) break;
+        // Galloping: the next id is usually close after the last one found.
+        size_t step = 1, hi = from;
+        while (hi < size_ && static_cast<uint64_t>(v[hi]) < target) {
+          from = hi + 1;
+          hi += step;
+          step *= 2;
+        }
+        hi = std::min(hi + 1, size_);
         size_t at = static_cast<size_t>(
-            std::lower_bound(v + from, v + size_, target,
+            std::lower_bound(v + from, v + hi, target,
                              [](auto a, uint64_t b) { return static_cast<uint64_t>(a) < b; }) -
             v);
         if (at < size_ && static_cast<uint64_t>(v[at]) == target)

@@ -45,6 +45,9 @@ struct Condition;
 // Translates a parsed filter into a WHERE clause over `events e` with bound values.
 Result<store::SqlCondition> to_sql(const Filter& filter, const model::Vocabulary& vocabulary);
 
+// `text` as one quoted FTS5 phrase (the user's words are data, never FTS syntax).
+std::string fts_phrase(std::string_view text);
+
 // One resolved term (condition.hpp) as a WHERE clause, ignoring its negation.
 store::SqlCondition condition_to_sql(const Condition& condition);
 

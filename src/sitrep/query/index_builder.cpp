@@ -548,4 +548,74 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgr
   return from_image(image, bytes);
 }
 
+struct EventIndexBuilder::Rows {
+  Part part;
+};
+
+EventIndexBuilder::EventIndexBuilder() : rows_(std::make_unique<Rows>()) {}
+EventIndexBuilder::~EventIndexBuilder() = default;
+
+size_t EventIndexBuilder::size() const {
+  return rows_->part.raw.id.size();
+}
+
+void EventIndexBuilder::add(const model::Event& e) {
+  RawEvents& raw = rows_->part.raw;
+  auto& interners = rows_->part.interners;
+  auto row = static_cast<uint32_t>(raw.id.size());
+  raw.id.push_back(e.id);
+  raw.day.push_back(e.date.start);
+  if (e.latitude && e.longitude) {
+    auto lat_e7 = static_cast<int32_t>(std::llround(std::clamp(*e.latitude, -90.0, 90.0) * 1e7));
+    auto lon_e7 = static_cast<int32_t>(std::llround(std::clamp(*e.longitude, -180.0, 180.0) * 1e7));
+    raw.latitude.push_back(lat_e7);
+    raw.longitude.push_back(lon_e7);
+    if (lat_e7 / kCoordinateScale != *e.latitude || lon_e7 / kCoordinateScale != *e.longitude) {
+      raw.exact.push_back({row, 0, *e.latitude, *e.longitude});
+    }
+  } else {
+    raw.latitude.push_back(kNoCoordinate);
+    raw.longitude.push_back(kNoCoordinate);
+  }
+  raw.fatalities.push_back(e.fatalities_best ? *e.fatalities_best : kNoFatalities);
+  std::string_view claim = model::to_string(e.claim);
+  const std::array<std::string_view, kStringFields.size()> values = {
+      e.country, e.admin1, e.admin2,        e.location,      e.event_type, e.sub_event_type,
+      e.target,  e.weapon, e.actor1.name(), e.actor2.name(), claim,        e.dataset};
+  for (size_t f = 0; f < kStringFields.size(); ++f) {
+    std::string_view v = values[f];
+    raw.codes[f].push_back(
+        v.empty()
+            ? 0
+            : interners[static_cast<size_t>(kStringFields[f].category)].code(
+                  reinterpret_cast<const unsigned char*>(v.data()), static_cast<int>(v.size())));
+  }
+  Interner& actors = interners[static_cast<size_t>(Category::actor)];
+  for (int role : {1, 2}) {
+    for (const model::ActorRef& a : role == 1 ? e.assoc_actors1 : e.assoc_actors2) {
+      const std::string& name = a.name();
+      if (name.empty()) continue;
+      (role == 1 ? raw.assoc1 : raw.assoc2)
+          .push_back({row, actors.code(reinterpret_cast<const unsigned char*>(name.data()),
+                                       static_cast<int>(name.size()))});
+    }
+  }
+}
+
+Result<EventIndex> EventIndexBuilder::finish(const store::StoreStamp& stamp) {
+  std::vector<Part> parts;
+  parts.push_back(std::move(rows_->part));
+  rows_->part = Part();
+  Dictionaries dictionaries;
+  RawEvents raw = merge_parts(parts, dictionaries);
+  if (raw.id.size() > UINT32_MAX - 1) {
+    return make_error("the query index holds at most 4,294,967,294 events");
+  }
+  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, stamp));
+  raw = RawEvents();
+  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
+                         image->size() * sizeof(uint64_t));
+  return EventIndex::from_image(image, bytes);
+}
+
 }  // namespace sitrep::query

@@ -199,7 +199,7 @@ class IndexEvaluator {
   Result<Selection> from_store(const Condition& c, Selection& s) {
     Condition positive = c;
     positive.negated = false;
-    auto ids = lookup_(condition_to_sql(positive));
+    auto ids = lookup_(positive);
     if (!ids) return std::move(ids).take_error();
     set_rows(index_.rows_of_events(*ids), s);
     return std::move(s);
@@ -398,6 +398,13 @@ class IndexEvaluator {
 };
 
 }  // namespace
+
+IdLookup lookup_in_store(store::SqliteStore& store) {
+  return [&store](const Condition& c) -> Result<std::vector<int64_t>> {
+    if (c.kind == Condition::Kind::words) return store.ids_with_text(fts_phrase(c.strings[0]));
+    return store.event_ids(condition_to_sql(c));
+  };
+}
 
 Result<Selection> select_rows(const EventIndex& index, const Filter& filter,
                               const model::Vocabulary& vocabulary, const IdLookup& lookup) {

@@ -25,8 +25,12 @@
 
 namespace sitrep::query {
 
-// Ids (ascending) of the events matching a WHERE clause, from the store.
-using IdLookup = std::function<Result<std::vector<int64_t>>(const store::SqlCondition&)>;
+// Ids (ascending) of the events matching a condition the index does not hold (free-text
+// words, native ids), from the store. The condition is given without its negation.
+using IdLookup = std::function<Result<std::vector<int64_t>>(const Condition&)>;
+
+// The lookup through a store: words through its full-text index, the rest through SQL.
+IdLookup lookup_in_store(store::SqliteStore& store);
 
 // The rows the filter selects. An actor name that neither data/actors.tsv nor the index knows
 // is an error that names the closest known actors.

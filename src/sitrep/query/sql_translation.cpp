@@ -17,13 +17,7 @@ std::string in_list(const std::string& column, size_t n, bool nocase) {
 }
 
 void words_sql(const Condition& c, SqlCondition& out) {
-  // A quoted FTS5 phrase: the user's text is data, never FTS syntax.
-  std::string phrase = "\"";
-  for (char ch : c.strings[0]) {
-    if (ch == '"') phrase += '"';
-    phrase += ch;
-  }
-  phrase += '"';
+  std::string phrase = fts_phrase(c.strings[0]);
   out.sql = "e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)";
   out.params.emplace_back(std::move(phrase));
   out.uses_text_index = true;
@@ -88,6 +82,17 @@ void near_sql(const Condition& c, SqlCondition& out) {
 }
 
 }  // namespace
+
+std::string fts_phrase(std::string_view text) {
+  // A quoted FTS5 phrase: the user's text is data, never FTS syntax.
+  std::string phrase = "\"";
+  for (char ch : text) {
+    if (ch == '"') phrase += '"';
+    phrase += ch;
+  }
+  phrase += '"';
+  return phrase;
+}
 
 SqlCondition condition_to_sql(const Condition& c) {
   SqlCondition out;

@@ -575,6 +575,20 @@ Result<std::vector<int64_t>> SqliteStore::event_ids(const SqlCondition& where) {
   return ids;
 }
 
+Result<std::vector<int64_t>> SqliteStore::ids_with_text(const std::string& fts_query) {
+  if (Status s = ensure_text_index(); !s) return make_error(s.error());
+  auto stmt = Statement::prepare(db_, "SELECT rowid FROM event_text WHERE event_text MATCH ?");
+  if (!stmt) return std::move(stmt).take_error();
+  stmt->bind(1, std::string_view(fts_query));
+  std::vector<int64_t> ids;
+  sqlite3_stmt* s = stmt->handle();
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(s, 0));
+  if (rc != SQLITE_DONE)
+    return make_error(fmt::format("full-text search: {}", sqlite3_errmsg(db_)));
+  return ids;
+}
+
 Result<StoreStamp> SqliteStore::stamp() {
   return stamp_of(db_);
 }

@@ -152,6 +152,9 @@ class SqliteStore {
                               const std::function<bool(const model::Event&)>& visit);
   // The ids of the events matching `where`, ascending.
   Result<std::vector<int64_t>> event_ids(const SqlCondition& where);
+  // The ids of the events whose notes match an FTS5 query, ascending: the full-text index
+  // alone, without visiting the events.
+  Result<std::vector<int64_t>> ids_with_text(const std::string& fts_query);
   Result<StoreStamp> stamp();
 
   Result<std::vector<RunInfo>> runs();
