@@ -279,6 +279,8 @@ class Aggregator {
   // selected rows, 64 at a time where a whole word is selected.
   Grouping single_key(const Selection& selection, const std::vector<GroupKey>& keys) {
     const Dimension& d = dims_[0];
+    // SIMD counting visits every word; under one selected row in 16, visiting rows is cheaper.
+    sparse_ = selection.count() * 16 < (selection.end_word() - selection.first_word()) * 64;
     size_t parts = parallel_parts(selection.end_word() - selection.first_word(), 8192);
     std::vector<Partial> partials(parts);
     for (Partial& p : partials) p.grow(key_space_);
@@ -329,7 +331,7 @@ class Aggregator {
   void scan_single(const Selection& selection, size_t word_begin, size_t word_end, const K* keys,
                    const uint32_t* lut, const F* fatalities, Partial& out) {
     if constexpr (kDirect && !kFatalities && sizeof(K) <= 2) {
-      if (key_space_ <= kFewCodes) {
+      if (key_space_ <= kFewCodes && !sparse_) {
         count_few_codes(selection, word_begin, word_end, keys, index_.size(), out);
         return;
       }
@@ -534,6 +536,7 @@ class Aggregator {
   uint64_t key_space_ = 1;
   bool dense_ = true;
   bool need_fatalities_ = false, need_places_ = false, places_dense_ = false;
+  bool sparse_ = false;  // few selected rows: count them one by one
   size_t place_count_ = 0;
 };
 

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "sitrep/model/distance.hpp"
+#include "sitrep/query/column_test.hpp"
 #include "sitrep/query/parallel.hpp"
 #include "sitrep/query/scan_kernels.hpp"
 
@@ -106,13 +108,26 @@ class IndexEvaluator {
     Selection result = empty();
     result.set_range(row_begin_, row_end_);
     active_ = &result;
+    // Terms on one packed column are fused into one pass at the end; the others (dates, places,
+    // actors, ids, words) make bitmaps first.
+    std::vector<ColumnTest> tests;
     for (const Condition& c : *conditions) {
       if (result.empty()) break;
+      if (auto test = column_test(c)) {
+        if (test->codes.empty() && test->lut.empty() && test->ranges.empty()) {
+          if (!c.negated) return empty();  // no value matches: nothing is selected
+          continue;                        // ... and its negation holds everywhere
+        }
+        test->negated = c.negated;
+        tests.push_back(std::move(*test));
+        continue;
+      }
       auto selected = evaluate(c);
       if (!selected) return selected;
       if (c.negated) selected->flip();
       result &= *selected;
     }
+    if (!tests.empty()) apply(tests, result);
     return result;
   }
 
@@ -137,6 +152,114 @@ class IndexEvaluator {
     if (row_begin_ > row_end_) row_begin_ = row_end_ = 0;
     word_begin_ = row_begin_ / 64;
     word_end_ = (row_end_ + 63) / 64;
+  }
+
+  // The conjunction of `tests`, word by word over the rows `result` still selects; a word's
+  // later tests are skipped once it has no candidate left.
+  void apply(const std::vector<ColumnTest>& tests, Selection& result) const {
+    uint64_t* words = result.data();
+    const size_t first = result.first_word();
+    size_t parts = parallel_parts(word_end_ - word_begin_, kMinWordsPerThread);
+    parallel_slices(parts, word_begin_, word_end_, 1, [&](size_t, size_t b, size_t e) {
+      for (size_t w = b; w < e; ++w) {
+        uint64_t m = words[w - first];
+        for (size_t t = 0; t < tests.size() && m != 0; ++t) {
+          uint64_t bits = tests[t].matches(w);
+          m &= tests[t].negated ? ~bits : bits;
+        }
+        words[w - first] = m;
+      }
+    });
+  }
+
+  // The test a condition on one packed column makes, if it is one.
+  std::optional<ColumnTest> column_test(const Condition& c) const {
+    switch (c.kind) {
+      case Condition::Kind::country: {
+        const Dictionary& d = index_.dictionary(Category::country);
+        std::vector<uint32_t> codes;
+        for (const std::string& iso : c.strings) {
+          if (uint32_t code = d.find(iso)) codes.push_back(code);
+        }
+        return codes_test(index_.column(Column::country), std::move(codes), d.size());
+      }
+      case Condition::Kind::equals_any:
+        return equals_any_test(c);
+      case Condition::Kind::fatalities:
+        return fatalities_test(c);
+      default:
+        return std::nullopt;
+    }
+  }
+
+  static ColumnTest codes_test(const PackedInts& column, std::vector<uint32_t> codes,
+                               size_t dictionary_size) {
+    ColumnTest t;
+    t.column = &column;
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    if (codes.size() <= kernels::kMaxSimdCodes) {
+      t.codes = std::move(codes);
+      return t;
+    }
+    // Stored values of a 1- or 2-byte column can reach 255 or 65535 whatever the dictionary.
+    t.lut.assign(std::max<size_t>(dictionary_size, size_t{1} << (8 * std::min(column.width, 2u))),
+                 0);
+    for (uint32_t code : codes) t.lut[code] = 1;
+    return t;
+  }
+
+  std::optional<ColumnTest> equals_any_test(const Condition& c) const {
+    struct Target {
+      std::string_view column;
+      Column index_column;
+      Category category;
+    };
+    static constexpr Target kTargets[] = {
+        {"admin1", Column::admin1, Category::admin1},
+        {"admin2", Column::admin2, Category::admin2},
+        {"dataset", Column::dataset, Category::dataset},
+        {"event_type", Column::event_type, Category::event_type},
+        {"sub_event_type", Column::sub_event_type, Category::sub_event_type},
+        {"target", Column::target, Category::target},
+        {"weapon", Column::weapon, Category::weapon},
+        {"claim", Column::claim, Category::claim},
+    };
+    if (c.column == "location") {  // a location is a set of places
+      std::vector<uint32_t> names = codes_nocase(index_.dictionary(Category::location), c.strings);
+      std::vector<uint32_t> places;
+      auto all = index_.places();
+      for (uint32_t p = 0; p < all.size(); ++p) {
+        if (std::binary_search(names.begin(), names.end(), all[p].location)) places.push_back(p);
+      }
+      return codes_test(index_.column(Column::place), std::move(places), all.size());
+    }
+    for (const Target& t : kTargets) {
+      if (c.column == t.column) {
+        const Dictionary& d = index_.dictionary(t.category);
+        return codes_test(index_.column(t.index_column), codes_nocase(d, c.strings), d.size());
+      }
+    }
+    return std::nullopt;  // native_id: the store's unique index answers it
+  }
+
+  ColumnTest fatalities_test(const Condition& c) const {
+    ColumnTest t;
+    t.column = &index_.column(Column::fatalities);
+    // Stored value x: 0 is NULL, else fatalities = base + x. Ranges in stored units.
+    const int64_t base = t.column->base;
+    t.zone_below = INT64_MAX;
+    for (auto [low, high] : c.counts) {
+      int64_t a = low == INT64_MIN ? 1 : std::max<int64_t>(1, low - base);
+      int64_t b = high == INT64_MAX ? UINT32_MAX : high - base;
+      if (b < a || b < 1) continue;
+      t.ranges.emplace_back(static_cast<uint32_t>(std::min<int64_t>(a, UINT32_MAX)),
+                            static_cast<uint32_t>(std::min<int64_t>(b, UINT32_MAX)));
+      t.zone_below = std::min(t.zone_below, low);
+    }
+    t.zone_max = index_.zone_max_fatalities();
+    t.zone_rows = kZoneRows;
+    return t;
   }
 
   // A selection spanning the rows the date conditions leave.
@@ -164,23 +287,12 @@ class IndexEvaluator {
           s.set_range(b, e);
         }
         return s;
-      case Condition::Kind::country: {
-        std::vector<uint32_t> codes;
-        const Dictionary& d = index_.dictionary(Category::country);
-        for (const std::string& iso : c.strings) {
-          if (uint32_t code = d.find(iso)) codes.push_back(code);
-        }
-        scan_codes(index_.column(Column::country), codes, d.size(), word_begin_, word_end_,
-                   *active_, s);
-        return s;
-      }
-      case Condition::Kind::equals_any:
-        return equals_any(c, s);
       case Condition::Kind::actor:
         return actor(c, s);
+      case Condition::Kind::country:  // column tests (run()); only native_id reaches here
       case Condition::Kind::fatalities:
-        fatalities(c, s);
-        return s;
+      case Condition::Kind::equals_any:
+        return from_store(c, s);
       case Condition::Kind::near:
         near(c, s);
         return s;
@@ -203,43 +315,6 @@ class IndexEvaluator {
     if (!ids) return std::move(ids).take_error();
     set_rows(index_.rows_of_events(*ids), s);
     return std::move(s);
-  }
-
-  Result<Selection> equals_any(const Condition& c, Selection& s) {
-    struct Target {
-      std::string_view column;
-      Column index_column;
-      Category category;
-    };
-    static constexpr Target kTargets[] = {
-        {"admin1", Column::admin1, Category::admin1},
-        {"admin2", Column::admin2, Category::admin2},
-        {"dataset", Column::dataset, Category::dataset},
-        {"event_type", Column::event_type, Category::event_type},
-        {"sub_event_type", Column::sub_event_type, Category::sub_event_type},
-        {"target", Column::target, Category::target},
-        {"weapon", Column::weapon, Category::weapon},
-        {"claim", Column::claim, Category::claim},
-    };
-    if (c.column == "location") {
-      std::vector<uint32_t> names = codes_nocase(index_.dictionary(Category::location), c.strings);
-      std::vector<uint32_t> places;
-      auto all = index_.places();
-      for (uint32_t p = 0; p < all.size(); ++p) {
-        if (std::binary_search(names.begin(), names.end(), all[p].location)) places.push_back(p);
-      }
-      scan_codes(index_.column(Column::place), places, all.size(), word_begin_, word_end_, *active_,
-                 s);
-      return std::move(s);
-    }
-    for (const Target& t : kTargets) {
-      if (c.column != t.column) continue;
-      const Dictionary& d = index_.dictionary(t.category);
-      scan_codes(index_.column(t.index_column), codes_nocase(d, c.strings), d.size(), word_begin_,
-                 word_end_, *active_, s);
-      return std::move(s);
-    }
-    return from_store(c, s);  // native_id: the store's unique index answers it
   }
 
   Result<Selection> actor(const Condition& c, Selection& s) {
@@ -285,47 +360,6 @@ class IndexEvaluator {
                       suggestions.empty() ? "" : "; closest: " + suggestions)));
     }
     return Status::success();
-  }
-
-  void fatalities(const Condition& c, Selection& s) {
-    const PackedInts& column = index_.column(Column::fatalities);
-    // Stored value x: 0 is NULL, else fatalities = base + x. Ranges in stored terms.
-    std::vector<std::pair<uint32_t, uint32_t>> ranges;
-    int64_t lowest = INT64_MAX;
-    for (auto [low, high] : c.counts) {
-      int64_t a = low == INT64_MIN ? 1 : std::max<int64_t>(1, low - column.base);
-      int64_t b = high == INT64_MAX ? UINT32_MAX : high - column.base;
-      if (b < a || b < 1) continue;
-      ranges.emplace_back(static_cast<uint32_t>(std::min<int64_t>(a, UINT32_MAX)),
-                          static_cast<uint32_t>(std::min<int64_t>(b, UINT32_MAX)));
-      lowest = std::min(lowest, low);
-    }
-    if (ranges.empty()) return;
-    auto zones = index_.zone_max_fatalities();
-    const uint64_t* live = active_->data();
-    uint64_t* words = s.data();
-    const size_t first = s.first_word();
-    size_t parts = parallel_parts(word_end_ - word_begin_, kMinWordsPerThread);
-    parallel_slices(parts, word_begin_, word_end_, 1, [&](size_t, size_t b, size_t e) {
-      column.visit([&](const auto* v) {
-        using T = std::remove_cvref_t<decltype(*v)>;
-        alignas(16) T tail[64] = {};
-        for (size_t w = b; w < e; ++w) {
-          // Skip words already excluded, and blocks whose largest value is below every range.
-          if (live[w - first] == 0 || zones[w * 64 / kZoneRows] < lowest) continue;
-          size_t base = w * 64;
-          const T* values = v + base;
-          if (base + 64 > column.size) {
-            std::copy(v + base, v + column.size, tail);
-            values = tail;
-          }
-          uint64_t bits = 0;
-          for (auto [lo, hi] : ranges) bits |= kernels::in_range(values, lo, hi - lo);
-          if (base + 64 > column.size) bits &= (uint64_t{1} << (column.size - base)) - 1;
-          words[w - first] |= bits;
-        }
-      });
-    });
   }
 
   void near(const Condition& c, Selection& s) {
