@@ -2,7 +2,8 @@
 // SQLite): synthetic events go straight into EventIndexBuilder, and the same events are written
 // as the CSV that bench/duckdb_suite.mjs loads, so sitrep and DuckDB answer over the same rows.
 //
-// Usage: sitrep_bench_scale EVENTS DIR [RUNS]
+// Usage: sitrep_bench_scale EVENTS DIR [RUNS] [reuse]
+// ("reuse": DIR/index exists from an earlier run; only open it and run the suite)
 // Prints the build rate, snapshot size and open time, and each query's median over RUNS runs
 // (in-process, snapshot open, as `sitrep query --timing` measures). The free-text query needs
 // the store's full-text index and is left out here.
@@ -78,26 +79,11 @@ struct SuiteQuery {
   std::string baseline;  // a second filter, for the two-window comparison
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::cerr << "usage: sitrep_bench_scale EVENTS DIR [RUNS]\n";
-    return 2;
-  }
-  const int64_t events = std::stoll(argv[1]);
-  const std::string dir = argv[2];
-  const int runs = argc > 3 ? std::stoi(argv[3]) : 5;
-  auto vocabulary = model::Vocabulary::load(model::find_data_dir(""));
-  auto scenario = synth::Scenario::load(vocabulary->data_dir);
-  if (!vocabulary || !scenario) {
-    std::cerr << "cannot load data/\n";
-    return 1;
-  }
-
-  // 1. Generate, index and write the DuckDB CSV.
+// Generates `events` synthetic events into an index saved at `path` and into DIR/events.csv.
+int generate_and_index(int64_t events, const std::string& dir, const model::Vocabulary& vocabulary,
+                       const synth::Scenario& scenario, const std::string& path) {
   auto started = Clock::now();
-  synth::Generator generator(*scenario, {events, 7, model::to_day({2018, 1, 1}), 5 * 365});
+  synth::Generator generator(scenario, {events, 7, model::to_day({2018, 1, 1}), 5 * 365});
   query::EventIndexBuilder builder;
   std::ofstream csv(dir + "/events.csv", std::ios::binary);
   std::string buffer =
@@ -107,7 +93,7 @@ int main(int argc, char** argv) {
   double generating = 0;
   for (int64_t id = 1; generator.next(e); ++id) {
     e.id = id;
-    vocabulary->actors.resolve_actors(e);  // canonical names, as an import stores them
+    vocabulary.actors.resolve_actors(e);  // canonical names, as an import stores them
     builder.add(e);
     write_csv_row(buffer, e);
     if (buffer.size() > (1 << 22)) {
@@ -125,12 +111,46 @@ int main(int argc, char** argv) {
     return 1;
   }
   double finishing = seconds_since(t);
-  std::string path = dir + "/index";
   if (Status s = built->save_snapshot(path); !s) {
     std::cerr << s.error() << '\n';
     return 1;
   }
   *built = query::EventIndex();
+  std::cout << fmt::format(
+      "{} events: generated + CSV {:.0f} s; index finish (dictionaries, "
+      "sort check, packing) {:.1f} s = {:.2f} M events/s\n",
+      events, generating, finishing, static_cast<double>(events) / finishing / 1e6);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: sitrep_bench_scale EVENTS DIR [RUNS] [reuse]\n";
+    return 2;
+  }
+  const int64_t events = std::stoll(argv[1]);
+  const std::string dir = argv[2];
+  const int runs = argc > 3 ? std::stoi(argv[3]) : 5;
+  const bool reuse = argc > 4 && std::string(argv[4]) == "reuse";
+  auto vocabulary = model::Vocabulary::load(model::find_data_dir(""));
+  if (!vocabulary) {
+    std::cerr << vocabulary.error() << '\n';
+    return 1;
+  }
+  auto scenario = synth::Scenario::load(vocabulary->data_dir);
+  if (!scenario) {
+    std::cerr << scenario.error() << '\n';
+    return 1;
+  }
+
+  // 1. Generate, index and write the DuckDB CSV.
+  const std::string path = dir + "/index";
+  auto t = Clock::now();
+  if (!reuse) {
+    if (int rc = generate_and_index(events, dir, *vocabulary, *scenario, path); rc != 0) return rc;
+  }
   std::vector<double> opens;
   query::EventIndex index;
   for (int i = 0; i < 3; ++i) {
@@ -145,10 +165,8 @@ int main(int argc, char** argv) {
   }
   std::sort(opens.begin(), opens.end());
   std::cout << fmt::format(
-      "{} events: generated + CSV {:.0f} s; index finish (dictionaries, sort check, packing) "
-      "{:.1f} s = {:.2f} M events/s; snapshot {:.0f} MB = {:.1f} B/event ({:.1f} in per-event "
-      "structures); open (mmap + verify every checksum) {:.0f} ms\n",
-      events, generating, finishing, static_cast<double>(events) / finishing / 1e6,
+      "snapshot {:.0f} MB = {:.1f} B/event ({:.1f} in per-event structures); open (mmap + verify "
+      "every checksum) {:.0f} ms\n",
       static_cast<double>(index.memory_bytes()) / 1e6,
       static_cast<double>(index.memory_bytes()) / static_cast<double>(events),
       static_cast<double>(index.row_bytes()) / static_cast<double>(events), opens[1] * 1000);

@@ -96,6 +96,20 @@ def time_sitrep(db, args, engine, runs):
     return float(m.group(2)), int(m.group(1).replace(",", ""))
 
 
+# The whole-table scans and the columns they read (for GB/s against the memory-scan bound).
+WHOLE_TABLE = {"count_by_type": ["type"], "top20_admin2_fatalities": ["place", "fatalities"]}
+
+
+def memory_bound():
+    out = run([os.path.join(ROOT, "build", "sitrep_bench_memory")], capture_output=True).stdout
+    return {int(c): float(g) for c, g in (line.split() for line in out.splitlines())}
+
+
+def column_widths(info):
+    m = re.search(r"column bytes per event: (.*)", info)
+    return {name: int(width) for name, width in (p.split() for p in m.group(1).split(", "))}
+
+
 def duckdb_suite(work, db, runs):
     here = os.path.join(ROOT, "bench", ".duckdb")
     if not os.path.exists(os.path.join(here, "node_modules", "@duckdb", "node-api")):
@@ -132,10 +146,15 @@ def main():
           f"snapshot {size / 1e6:.0f} MB = {size / a.events:.1f} B/event; "
           f"open + query id:1 (whole command) {open_s * 1000:.0f} ms")
     print(info.strip())
+    bound = memory_bound()
+    widths = column_widths(info)
+    print("memory-scan bound (1 GiB, summing words): " +
+          ", ".join(f"{c} core{'s' if c > 1 else ''} {g:.1f} GB/s" for c, g in sorted(bound.items())))
     header = f"{'query':30} {'sitrep ms':>10} {'SQLite ms':>10} {'DuckDB ms':>10} " \
              f"{'SQLite/sitrep':>14} {'DuckDB/sitrep':>14} {'groups s/d':>11}"
     print(header)
     print("-" * len(header))
+    scanned = {}
     for name, args in SUITE:
         ours, groups = time_sitrep(db, args, "index", a.runs)
         sql = None if a.skip_sql else time_sitrep(db, args, "sql", a.sql_runs)[0]
@@ -145,6 +164,13 @@ def main():
         ratio = lambda v: f"{v / ours:13.1f}x" if v is not None and ours > 0 else f"{'-':>14}"
         print(f"{name:30} {fmt(ours)} {fmt(sql)} {fmt(dms)} {ratio(sql)} {ratio(dms)} "
               f"{groups:>5}/{d['rows'] if d else '-':<5}")
+        if name in WHOLE_TABLE:
+            scanned[name] = (sum(widths[c] for c in WHOLE_TABLE[name]) * a.events, ours)
+    for name, (bytes_read, ms) in scanned.items():
+        rate = bytes_read / (ms / 1000) / 1e9
+        top = max(bound.values())
+        print(f"{name}: reads {bytes_read / 1e6:.0f} MB in {ms:.2f} ms = {rate:.1f} GB/s, "
+              f"{top / rate:.1f}x from the {top:.1f} GB/s bound")
 
 
 if __name__ == "__main__":

@@ -311,6 +311,13 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
         "grid and lists; the rest dictionaries and zone maps)\n",
         thousands(static_cast<int64_t>(index.size())), index.memory_bytes() / 1e6,
         static_cast<double>(index.memory_bytes()) / n, static_cast<double>(index.row_bytes()) / n);
+    std::string widths;
+    for (size_t c = 0; c < query::kColumnCount; ++c) {
+      auto column = static_cast<query::Column>(c);
+      widths += fmt::format("{}{} {}", widths.empty() ? "" : ", ",
+                            query::column_section(column).substr(4), index.column(column).width);
+    }
+    std::cerr << "column bytes per event: " << widths << '\n';
   }
   return kExitOk;
 }

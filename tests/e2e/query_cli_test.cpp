@@ -1,0 +1,136 @@
+// `sitrep query` end to end on the bundled UCDP sample: both engines give the same CSV, JSON
+// carries the groups and the total, --compare lines up a baseline, negated terms work as typed,
+// and the index snapshot is written once, then reused, then rebuilt after an import.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class QueryCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep-e2e-query-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "store.db").string();
+    ASSERT_EQ(sitrep("import --quiet " + sample()).code, 0);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome sitrep(const std::string& args) {
+    std::string command = std::string(SITREP_BINARY) + " --db '" + db_ + "' " + args + " >'" +
+                          (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'";
+    int status = std::system(command.c_str());
+    Outcome result;
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = slurp(dir_ / "out");
+    result.err = slurp(dir_ / "err");
+    return result;
+  }
+  static std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  static std::string sample() {
+    return std::string(SITREP_SAMPLE_DIR) + "/ucdp-ged-afghanistan-2020.csv";
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(QueryCli, TheIndexAndTheSqlEngineGiveTheSameCsv) {
+  for (const std::string& query :
+       {std::string("--by month --measure count,fatalities,events_with_fatalities,distinct_places"),
+        std::string("actor:IS-KP --by type,claimed"),
+        std::string("-type:Battles 'fatalities:>=5' --by actor --top 3"),
+        std::string("near:34.43,70.45/60km --by week --measure count,fatalities")}) {
+    Outcome index = sitrep("query " + query + " --format csv");
+    Outcome sql = sitrep("query " + query + " --format csv --engine sql");
+    ASSERT_EQ(index.code, 0) << query << ": " << index.err;
+    ASSERT_EQ(sql.code, 0) << query << ": " << sql.err;
+    EXPECT_EQ(index.out, sql.out) << query;
+    EXPECT_GT(std::count(index.out.begin(), index.out.end(), '\n'), 1) << query;
+  }
+}
+
+TEST_F(QueryCli, JsonHasTheGroupsAndTheTotal) {
+  Outcome run = sitrep("query date:2020-03 --by type --measure count,fatalities --format json");
+  ASSERT_EQ(run.code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["rows"].size(), 2u);
+  EXPECT_EQ(json["rows"][0]["type"], "Battles");  // largest first
+  int64_t sum = 0;
+  for (const auto& row : json["rows"]) sum += row["count"].get<int64_t>();
+  EXPECT_EQ(json["total"]["count"].get<int64_t>(), sum);
+  EXPECT_EQ(sum, 258);  // the sample's March 2020
+}
+
+TEST_F(QueryCli, CompareShowsABaselineBesideTheWindow) {
+  Outcome run = sitrep(
+      "query country:AF date:2020-04..2020-06 --by actor --compare 2020-01..2020-03 --format csv");
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out.substr(0, run.out.find('\n')), "actor,count,count_baseline,count_change");
+  EXPECT_NE(run.out.find("IS-KP,8,1,+700.0%"), std::string::npos) << run.out;
+  Outcome by_week = sitrep("query --by week --compare 2020-01..2020-03");
+  EXPECT_EQ(by_week.code, 2);
+  EXPECT_NE(by_week.err.find("group by a field"), std::string::npos) << by_week.err;
+}
+
+TEST_F(QueryCli, NegatedTermsWorkAsTyped) {
+  Outcome negated = sitrep("query -type:Battles --by type --format csv");
+  ASSERT_EQ(negated.code, 0) << negated.err;
+  EXPECT_EQ(negated.out, "type,count\nViolence against civilians,171\n");
+  Outcome spaced = sitrep("events 'type:Violence against civilians' --format csv --limit 1");
+  ASSERT_EQ(spaced.code, 0) << spaced.err;
+}
+
+TEST_F(QueryCli, TheSnapshotIsWrittenReusedAndRebuiltAfterAnImport) {
+  Outcome first = sitrep("query --by year");
+  ASSERT_EQ(first.code, 0);
+  EXPECT_NE(first.err.find("Building the query index over 3,317 events (no snapshot yet)"),
+            std::string::npos)
+      << first.err;
+  EXPECT_TRUE(fs::exists(db_ + "-index"));
+  Outcome second = sitrep("query --by year");
+  EXPECT_EQ(second.err.find("Building"), std::string::npos) << second.err;
+  std::ofstream(dir_ / "more.csv")
+      << "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
+         "country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n"
+         "AFG1,18 April 2022,2022,1,Battles,Armed clash,Taliban,Islamic State Khorasan Province "
+         "(ISKP),Afghanistan,Nangarhar,Jalalabad,34.43,70.45,1,Pajhwok,\"Clash\",4\n";
+  ASSERT_EQ(sitrep("import --quiet " + (dir_ / "more.csv").string()).code, 0);
+  Outcome third = sitrep("query --by year --format csv");
+  EXPECT_NE(third.err.find("the store changed since"), std::string::npos) << third.err;
+  EXPECT_NE(third.out.find("2022,1"), std::string::npos) << third.out;
+  // A damaged snapshot is noticed and replaced.
+  {
+    std::fstream f(db_ + "-index", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(300);
+    f.write("garbage!", 8);
+  }
+  Outcome fourth = sitrep("stats");
+  EXPECT_EQ(fourth.code, 0);
+  EXPECT_NE(fourth.err.find("checksum mismatch"), std::string::npos) << fourth.err;
+}
+
+}  // namespace
