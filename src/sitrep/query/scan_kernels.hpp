@@ -60,6 +60,59 @@ inline uint64_t equal_any(const T* v, const uint32_t* codes, int n) {
   return out;
 }
 
+// equal_any with the codes broadcast once, for loops over many words.
+template <typename T>
+class CodeMatcher {
+ public:
+  CodeMatcher(const uint32_t* codes, int n) : n_(n) {
+    for (int k = 0; k < n && k < kMaxSimdCodes; ++k) codes_[k] = codes[k];
+#if defined(__SSE2__)
+    for (int k = 0; k < n && k < kMaxSimdCodes; ++k) {
+      keys_[k] = sizeof(T) == 1 ? _mm_set1_epi8(static_cast<char>(codes[k]))
+                                : _mm_set1_epi16(static_cast<short>(codes[k]));
+    }
+#endif
+  }
+
+  uint64_t match(const T* v) const {
+#if defined(__SSE2__)
+    if constexpr (sizeof(T) == 1) {
+      uint64_t out = 0;
+      for (int q = 0; q < 4; ++q) {
+        __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + 16 * q));
+        __m128i m = _mm_cmpeq_epi8(x, keys_[0]);
+        for (int k = 1; k < n_; ++k) m = _mm_or_si128(m, _mm_cmpeq_epi8(x, keys_[k]));
+        out |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(m))) << (16 * q);
+      }
+      return out;
+    } else if constexpr (sizeof(T) == 2) {
+      uint64_t out = 0;
+      for (int q = 0; q < 4; ++q) {
+        __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + 16 * q));
+        __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + 16 * q + 8));
+        __m128i ma = _mm_cmpeq_epi16(a, keys_[0]), mb = _mm_cmpeq_epi16(b, keys_[0]);
+        for (int k = 1; k < n_; ++k) {
+          ma = _mm_or_si128(ma, _mm_cmpeq_epi16(a, keys_[k]));
+          mb = _mm_or_si128(mb, _mm_cmpeq_epi16(b, keys_[k]));
+        }
+        out |=
+            static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_packs_epi16(ma, mb))))
+            << (16 * q);
+      }
+      return out;
+    }
+#endif
+    return equal_any(v, codes_, n_);
+  }
+
+ private:
+  int n_;
+  uint32_t codes_[kMaxSimdCodes] = {};
+#if defined(__SSE2__)
+  __m128i keys_[kMaxSimdCodes] = {};
+#endif
+};
+
 // Bits of the 64 values at `v` within [lo, lo + span] (unsigned).
 template <typename T>
 inline uint64_t in_range(const T* v, uint32_t lo, uint32_t span) {
