@@ -336,18 +336,21 @@ class Aggregator {
         return;
       }
     }
-    int64_t* count = out.count.data();
-    int64_t* sum = out.fatalities.data();
-    int64_t* with = out.with_fatalities.data();
+    // A group's three sums side by side: one cache line per row's update, not three.
+    struct Sums {
+      int64_t count = 0, fatalities = 0, with_fatalities = 0, unused = 0;
+    };
+    std::vector<Sums> sums(key_space_);
+    Sums* acc = sums.data();
     const int64_t base = index_.column(Column::fatalities).base;
     auto add = [&](size_t r) {
-      uint32_t k = kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]];
-      ++count[k];
+      Sums& g = acc[kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]]];
+      ++g.count;
       if constexpr (kFatalities) {
         uint32_t x = fatalities[r];
         int64_t value = x == 0 ? 0 : base + x;
-        sum[k] += value;
-        with[k] += value > 0;
+        g.fatalities += value;
+        g.with_fatalities += value > 0;
       }
     };
     const uint64_t* words = selection.data();
@@ -363,6 +366,11 @@ class Aggregator {
           bits &= bits - 1;
         }
       }
+    }
+    for (size_t k = 0; k < sums.size(); ++k) {
+      out.count[k] += sums[k].count;
+      out.fatalities[k] += sums[k].fatalities;
+      out.with_fatalities[k] += sums[k].with_fatalities;
     }
   }
 
