@@ -86,8 +86,9 @@ Runner add_events_command(CLI::App& app, const GlobalOptions& global) {
       "List the events a filter selects, oldest first.\n"
       "Examples:\n"
       "  sitrep events actor:IS-KP country:AF date:2020-01-01..2020-03-31\n"
-      "  sitrep events 'type:\"Violence against civilians\"' fatalities:>=10 --format csv\n"
+      "  sitrep events 'type:\"Violence against civilians\"' 'fatalities:>=10' --format csv\n"
       "  sitrep events near:34.43,70.45/50km --format geojson > jalalabad.geojson\n"
+      "  sitrep events actor:TTP -claimed:yes --limit 20\n"
       "Fields: actor actor1 actor2 country admin1 admin2 location date type subtype target\n"
       "weapon claimed fatalities near dataset native_id id; bare words search the notes. See "
       "docs/filters.md.");

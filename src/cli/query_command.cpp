@@ -341,7 +341,8 @@ Runner add_query_command(CLI::App& app, const GlobalOptions& global) {
           query::measure_names() +
           " (default count)\n"
           "Rows come largest first by the first measure, or in time order when the first key is a "
-          "period; a total closes the table.");
+          "period; a total closes the table. A leading '-' negates a term (-type:Battles). See "
+          "docs/query-engine.md.");
   cmd->add_option("filter", args->filter, "Filter terms (docs/filters.md; none: every event)");
   cmd->add_option("--by,-b", args->by, "Group by these keys (comma-separated or repeated)")
       ->delimiter(',');
