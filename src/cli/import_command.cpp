@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "sitrep/query/event_index.hpp"
+#include "sitrep/query/index_snapshot.hpp"
 #include "sitrep/store/importer.hpp"
 
 namespace sitrep::cli {
@@ -51,6 +53,28 @@ Status write_rejects_file(const std::string& path, const store::ImportReport& re
   return Status::success();
 }
 
+// Finishes the index a first load built and saves it as the store's snapshot. A failure costs
+// nothing but time: the first query builds the index from the store instead.
+void save_first_index(Context& context, query::EventIndexBuilder& builder, bool quiet) {
+  auto started = std::chrono::steady_clock::now();
+  auto stamp = context.store->stamp();
+  if (!stamp) return;
+  size_t events = builder.size();
+  auto index = builder.finish(*stamp);
+  if (!index) return;
+  if (Status s = index->save_snapshot(query::snapshot_path_for(context.db_path)); !s) {
+    std::cerr << "warning: the query index could not be saved (" << s.error()
+              << "); the first query will build it\n";
+    return;
+  }
+  if (!quiet) {
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << fmt::format("Query index of {} events written in {:.1f} s.\n",
+                             thousands(static_cast<int64_t>(events)), seconds);
+  }
+}
+
 int run_import(const ImportArgs& args, const GlobalOptions& global, const std::string& command) {
   std::optional<io::Format> format;
   if (!args.format.empty()) {
@@ -90,6 +114,14 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
                                terminal ? "   " : "\n")
                 << std::flush;
     };
+  }
+  // A first load builds the query index from the events as they are written, so that the first
+  // query does not have to read them all back from the store. It is kept only if the store
+  // really was empty (the import ran as a bulk load).
+  std::unique_ptr<query::EventIndexBuilder> index_builder;
+  if (!args.dry_run) {
+    index_builder = std::make_unique<query::EventIndexBuilder>();
+    options.on_written = [&](const model::Event& e) { index_builder->add(e); };
   }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
   if (show_progress && terminal) std::cerr << "\r\033[K";
@@ -135,6 +167,9 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
     std::cout << fmt::format(" Rejected rows are kept: sitrep rejects {}", report->run_id);
   }
   std::cout << '\n';
+  if (report->mode == store::SqliteStore::ImportMode::bulk_load && index_builder) {
+    save_first_index(*context, *index_builder, args.quiet);
+  }
   return kExitOk;
 }
 

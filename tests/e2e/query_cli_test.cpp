@@ -1,6 +1,7 @@
 // `sitrep query` end to end on the bundled UCDP sample: both engines give the same CSV, JSON
 // carries the groups and the total, --compare lines up a baseline, negated terms work as typed,
-// and the index snapshot is written once, then reused, then rebuilt after an import.
+// the snapshot a first load writes is the one a rebuild writes, and it is reused, rebuilt when
+// missing, stale or damaged.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -105,14 +106,17 @@ TEST_F(QueryCli, NegatedTermsWorkAsTyped) {
 }
 
 TEST_F(QueryCli, TheSnapshotIsWrittenReusedAndRebuiltAfterAnImport) {
+  // The first load (SetUp) wrote the snapshot; queries use it.
+  EXPECT_TRUE(fs::exists(db_ + "-index"));
   Outcome first = sitrep("query --by year");
   ASSERT_EQ(first.code, 0);
-  EXPECT_NE(first.err.find("Building the query index over 3,317 events (no snapshot yet)"),
-            std::string::npos)
-      << first.err;
-  EXPECT_TRUE(fs::exists(db_ + "-index"));
+  EXPECT_EQ(first.err.find("Building"), std::string::npos) << first.err;
+  fs::remove(db_ + "-index");
   Outcome second = sitrep("query --by year");
-  EXPECT_EQ(second.err.find("Building"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("Building the query index over 3,317 events (no snapshot yet)"),
+            std::string::npos)
+      << second.err;
+  EXPECT_TRUE(fs::exists(db_ + "-index"));
   std::ofstream(dir_ / "more.csv")
       << "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
          "country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n"
@@ -131,6 +135,31 @@ TEST_F(QueryCli, TheSnapshotIsWrittenReusedAndRebuiltAfterAnImport) {
   Outcome fourth = sitrep("stats");
   EXPECT_EQ(fourth.code, 0);
   EXPECT_NE(fourth.err.find("checksum mismatch"), std::string::npos) << fourth.err;
+}
+
+TEST_F(QueryCli, AFirstLoadWritesTheSameIndexAsARebuildFromTheStore) {
+  // SetUp's import was a first load: it wrote the snapshot from the events as it stored them.
+  ASSERT_TRUE(fs::exists(db_ + "-index"));
+  std::string from_import = slurp(db_ + "-index");
+  fs::remove(db_ + "-index");
+  Outcome rebuild = sitrep("query id:1");
+  ASSERT_EQ(rebuild.code, 0) << rebuild.err;
+  EXPECT_NE(rebuild.err.find("Building the query index"), std::string::npos);
+  EXPECT_TRUE(slurp(db_ + "-index") == from_import) << "the two snapshots differ";
+
+  // The same with every real-format fixture in one first load (NULLs, associated actors, GTD
+  // month dates), into a fresh store.
+  db_ = (dir_ / "fixtures.db").string();
+  std::string fixtures;
+  for (const char* f : {"acled-export.csv", "acled-api.csv", "ucdp-ged-full.csv", "gtd-full.csv"}) {
+    fixtures.append(" ").append(SITREP_FIXTURES_DIR).append("/").append(f);
+  }
+  ASSERT_EQ(sitrep("import --quiet" + fixtures).code, 0);
+  from_import = slurp(db_ + "-index");
+  ASSERT_FALSE(from_import.empty());
+  fs::remove(db_ + "-index");
+  ASSERT_EQ(sitrep("stats").code, 0);
+  EXPECT_TRUE(slurp(db_ + "-index") == from_import) << "the two snapshots differ";
 }
 
 }  // namespace

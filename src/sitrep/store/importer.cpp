@@ -58,9 +58,11 @@ Status import_one(SqliteStore& store, size_t index, const std::string& path,
       switch (*outcome) {
         case WriteOutcome::inserted:
           ++file.counts.inserted;
+          if (options.on_written) options.on_written(event);
           continue;
         case WriteOutcome::updated:
           ++file.counts.updated;
+          if (options.on_written) options.on_written(event);
           continue;
         case WriteOutcome::unchanged:
           ++file.counts.unchanged;
@@ -93,11 +95,13 @@ Result<ImportReport> import_files(SqliteStore& store, const std::vector<std::str
                                   const ImportOptions& options) {
   int64_t input_bytes = 0;
   for (const std::string& path : paths) input_bytes += file_size(path);
-  if (auto opened = store.begin_import(input_bytes); !opened) {
+  auto opened = store.begin_import(input_bytes);
+  if (!opened) {
     store.rollback();
     return make_error(opened.error());
   }
   ImportReport report;
+  report.mode = *opened;
   auto run_id = store.begin_run(options.command);
   if (!run_id) {
     store.rollback();

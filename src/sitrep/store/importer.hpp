@@ -32,6 +32,9 @@ struct ImportOptions {
   std::string command;                       // recorded in the run
   // Called now and then with (file index, fraction of that file read, rows read so far).
   std::function<void(size_t, double, int64_t)> progress;
+  // Called on the writing thread for each event the import inserts or revises, once the store
+  // has given it its id (a first load uses it to build the query index as it goes).
+  std::function<void(const model::Event&)> on_written;
 };
 
 struct FileReport {
@@ -46,6 +49,9 @@ struct ImportReport {
   RunCounts totals;
   std::vector<io::RowError> rejects;  // every rejected row, in file order
   bool committed = false;
+  // How the store wrote: bulk_load means it held no events before, so the events passed to
+  // on_written are all it holds now.
+  SqliteStore::ImportMode mode = SqliteStore::ImportMode::row_by_row;
   std::string abort_reason;  // set when the rejects exceeded max_rejects
 };
 
