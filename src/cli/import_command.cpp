@@ -55,7 +55,7 @@ Status write_rejects_file(const std::string& path, const store::ImportReport& re
 
 // Finishes the index a first load built and saves it as the store's snapshot. A failure costs
 // nothing but time: the first query builds the index from the store instead.
-void save_first_index(Context& context, query::EventIndexBuilder& builder, bool quiet) {
+void save_first_index(Context& context, query::EventIndexBuilder& builder) {
   auto started = std::chrono::steady_clock::now();
   auto stamp = context.store->stamp();
   if (!stamp) return;
@@ -67,12 +67,10 @@ void save_first_index(Context& context, query::EventIndexBuilder& builder, bool 
               << "); the first query will build it\n";
     return;
   }
-  if (!quiet) {
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << fmt::format("Query index of {} events written in {:.1f} s.\n",
-                             thousands(static_cast<int64_t>(events)), seconds);
-  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << fmt::format("Query index of {} events written in {:.1f} s.\n",
+                           thousands(static_cast<int64_t>(events)), seconds);
 }
 
 int run_import(const ImportArgs& args, const GlobalOptions& global, const std::string& command) {
@@ -119,7 +117,8 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
   // query does not have to read them all back from the store. It is kept only if the store
   // really was empty (the import ran as a bulk load).
   std::unique_ptr<query::EventIndexBuilder> index_builder;
-  if (!args.dry_run) {
+  auto held = context->store->holds_events();
+  if (!args.dry_run && held && !*held) {
     index_builder = std::make_unique<query::EventIndexBuilder>();
     options.on_written = [&](const model::Event& e) { index_builder->add(e); };
   }
@@ -168,7 +167,7 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
   }
   std::cout << '\n';
   if (report->mode == store::SqliteStore::ImportMode::bulk_load && index_builder) {
-    save_first_index(*context, *index_builder, args.quiet);
+    save_first_index(*context, *index_builder);
   }
   return kExitOk;
 }

@@ -243,6 +243,10 @@ Result<bool> holds_events(sqlite3* db) {
 
 }  // namespace
 
+Result<bool> SqliteStore::holds_events() {
+  return store::holds_events(db_);
+}
+
 Result<int64_t> SqliteStore::store_bytes() {
   auto stmt = Statement::prepare(
       db_, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
@@ -253,7 +257,7 @@ Result<int64_t> SqliteStore::store_bytes() {
 }
 
 Result<SqliteStore::ImportMode> SqliteStore::begin_import(int64_t input_bytes) {
-  auto before = holds_events(db_);
+  auto before = store::holds_events(db_);
   if (!before) return std::move(before).take_error();
   if (!*before) {
     // A rollback journal writes each new page once; WAL writes it twice (log, then checkpoint).
@@ -275,7 +279,7 @@ Result<SqliteStore::ImportMode> SqliteStore::begin_import(int64_t input_bytes) {
   auto current = text_index_is_current();
   if (!current) return std::move(current).take_error();
   text_index_current_ = *current;
-  auto held = holds_events(db_);  // again, now that no one else can write
+  auto held = store::holds_events(db_);  // again, now that no one else can write
   if (!held) return std::move(held).take_error();
   if (*held) {
     auto size = store_bytes();

@@ -156,6 +156,8 @@ class SqliteStore {
   // alone, without visiting the events.
   Result<std::vector<int64_t>> ids_with_text(const std::string& fts_query);
   Result<StoreStamp> stamp();
+  // Whether the store holds any event.
+  Result<bool> holds_events();
 
   Result<std::vector<RunInfo>> runs();
   Result<int64_t> latest_run_with_rejects();
