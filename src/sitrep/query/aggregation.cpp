@@ -208,6 +208,7 @@ class Aggregator {
     dense_ = product <= kDenseLimit;
     for (Measure m : measures) {
       if (m == Measure::fatalities || m == Measure::events_with_fatalities) need_fatalities_ = true;
+      if (m == Measure::events_with_fatalities) need_with_fatalities_ = true;
       if (m == Measure::distinct_places) need_places_ = true;
     }
     place_count_ = index.places().size();
@@ -290,16 +291,21 @@ class Aggregator {
           Partial& out = partials[part];
           d.column->visit([&](const auto* v) {
             index_.column(Column::fatalities).visit([&](const auto* f) {
-              if (d.lut.empty()) {
-                if (need_fatalities_) {
-                  scan_single<true, true>(selection, begin, end, v, nullptr, f, out);
+              // Only the sums a measure needs: each one is an add per row.
+              const uint32_t* lut = d.lut.empty() ? nullptr : d.lut.data();
+              auto scan = [&]<bool kDirect>() {
+                if (!need_fatalities_) {
+                  scan_single<kDirect, kCountOnly>(selection, begin, end, v, lut, f, out);
+                } else if (!need_with_fatalities_) {
+                  scan_single<kDirect, kWithSum>(selection, begin, end, v, lut, f, out);
                 } else {
-                  scan_single<true, false>(selection, begin, end, v, nullptr, f, out);
+                  scan_single<kDirect, kWithSumAndShare>(selection, begin, end, v, lut, f, out);
                 }
-              } else if (need_fatalities_) {
-                scan_single<false, true>(selection, begin, end, v, d.lut.data(), f, out);
+              };
+              if (lut) {
+                scan.template operator()<false>();
               } else {
-                scan_single<false, false>(selection, begin, end, v, d.lut.data(), f, out);
+                scan.template operator()<true>();
               }
             });
           });
@@ -327,10 +333,13 @@ class Aggregator {
     }
   }
 
-  template <bool kDirect, bool kFatalities, typename K, typename F>
+  // What scan_single accumulates beside the count.
+  static constexpr int kCountOnly = 0, kWithSum = 1, kWithSumAndShare = 2;
+
+  template <bool kDirect, int kHarm, typename K, typename F>
   void scan_single(const Selection& selection, size_t word_begin, size_t word_end, const K* keys,
                    const uint32_t* lut, const F* fatalities, Partial& out) {
-    if constexpr (kDirect && !kFatalities && sizeof(K) <= 2) {
+    if constexpr (kDirect && kHarm == kCountOnly && sizeof(K) <= 2) {
       if (key_space_ <= kFewCodes && !sparse_) {
         count_few_codes(selection, word_begin, word_end, keys, index_.size(), out);
         return;
@@ -346,11 +355,11 @@ class Aggregator {
     auto add = [&](size_t r) {
       Sums& g = acc[kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]]];
       ++g.count;
-      if constexpr (kFatalities) {
+      if constexpr (kHarm != kCountOnly) {
         uint32_t x = fatalities[r];
         int64_t value = x == 0 ? 0 : base + x;
         g.fatalities += value;
-        g.with_fatalities += value > 0;
+        if constexpr (kHarm == kWithSumAndShare) g.with_fatalities += value > 0;
       }
     };
     const uint64_t* words = selection.data();
@@ -544,6 +553,7 @@ class Aggregator {
   uint64_t key_space_ = 1;
   bool dense_ = true;
   bool need_fatalities_ = false, need_places_ = false, places_dense_ = false;
+  bool need_with_fatalities_ = false;
   bool sparse_ = false;  // few selected rows: count them one by one
   size_t place_count_ = 0;
 };
