@@ -15,46 +15,17 @@
 #include <nlohmann/json.hpp>
 
 #include "sitrep/store/sqlite_store.hpp"
+#include "support/run_sitrep.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using sitrep::e2e::Outcome;
+using sitrep::e2e::slurp;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class Cli : public ::testing::Test {
+class Cli : public sitrep::e2e::SitrepTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sitrep-e2e-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "store.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  Outcome sitrep(const std::string& args) {
-    std::string command = std::string(SITREP_BINARY) + " --db '" + db_ + "' " + args + " >'" +
-                          (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'";
-    Outcome result;
-    int status = std::system(command.c_str());
-    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = slurp(dir_ / "out");
-    result.err = slurp(dir_ / "err");
-    return result;
-  }
   std::string write(const std::string& name, const std::string& content) {
     std::ofstream(dir_ / name, std::ios::binary) << content;
     return (dir_ / name).string();
@@ -64,17 +35,7 @@ class Cli : public ::testing::Test {
     EXPECT_TRUE(store.ok());
     return (*store)->count_events({}).value();
   }
-  static std::string fixture(const std::string& name) {
-    return std::string(SITREP_FIXTURES_DIR) + "/" + name;
-  }
-  static std::string sample() {
-    return std::string(SITREP_SAMPLE_DIR) + "/ucdp-ged-afghanistan-2020.csv";
-  }
-
   void kill_import_midway(const std::string& preload);
-
-  fs::path dir_;
-  std::string db_;
 };
 
 constexpr const char* kAcledHeader =

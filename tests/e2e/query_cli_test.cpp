@@ -12,51 +12,22 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/run_sitrep.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using sitrep::e2e::Outcome;
+using sitrep::e2e::slurp;
 
-class QueryCli : public ::testing::Test {
+// Every test starts from a store holding the bundled UCDP sample (a first load).
+class QueryCli : public sitrep::e2e::SitrepTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sitrep-e2e-query-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "store.db").string();
+    SitrepTest::SetUp();
     ASSERT_EQ(sitrep("import --quiet " + sample()).code, 0);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  Outcome sitrep(const std::string& args) {
-    std::string command = std::string(SITREP_BINARY) + " --db '" + db_ + "' " + args + " >'" +
-                          (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'";
-    int status = std::system(command.c_str());
-    Outcome result;
-    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = slurp(dir_ / "out");
-    result.err = slurp(dir_ / "err");
-    return result;
-  }
-  static std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  static std::string sample() {
-    return std::string(SITREP_SAMPLE_DIR) + "/ucdp-ged-afghanistan-2020.csv";
-  }
-
-  fs::path dir_;
-  std::string db_;
 };
 
 TEST_F(QueryCli, TheIndexAndTheSqlEngineGiveTheSameCsv) {
@@ -152,7 +123,7 @@ TEST_F(QueryCli, AFirstLoadWritesTheSameIndexAsARebuildFromTheStore) {
   db_ = (dir_ / "fixtures.db").string();
   std::string fixtures;
   for (const char* f : {"acled-export.csv", "acled-api.csv", "ucdp-ged-full.csv", "gtd-full.csv"}) {
-    fixtures.append(" ").append(SITREP_FIXTURES_DIR).append("/").append(f);
+    fixtures.append(" ").append(fixture(f));
   }
   ASSERT_EQ(sitrep("import --quiet" + fixtures).code, 0);
   from_import = slurp(db_ + "-index");

@@ -18,49 +18,8 @@ namespace sitrep::query::kernels {
 
 inline constexpr int kMaxSimdCodes = 4;
 
-// Bits of the 64 values at `v` equal to one of `codes[0..n)` (n <= kMaxSimdCodes).
-template <typename T>
-inline uint64_t equal_any(const T* v, const uint32_t* codes, int n) {
-#if defined(__SSE2__)
-  if constexpr (sizeof(T) == 1) {
-    uint64_t out = 0;
-    for (int q = 0; q < 4; ++q) {
-      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + 16 * q));
-      __m128i m = _mm_setzero_si128();
-      for (int k = 0; k < n; ++k) {
-        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(codes[k]))));
-      }
-      out |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(m))) << (16 * q);
-    }
-    return out;
-  } else if constexpr (sizeof(T) == 2) {
-    uint64_t out = 0;
-    for (int q = 0; q < 4; ++q) {
-      __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + 16 * q));
-      __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + 16 * q + 8));
-      __m128i ma = _mm_setzero_si128(), mb = _mm_setzero_si128();
-      for (int k = 0; k < n; ++k) {
-        __m128i c = _mm_set1_epi16(static_cast<short>(codes[k]));
-        ma = _mm_or_si128(ma, _mm_cmpeq_epi16(a, c));
-        mb = _mm_or_si128(mb, _mm_cmpeq_epi16(b, c));
-      }
-      out |=
-          static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_packs_epi16(ma, mb))))
-          << (16 * q);
-    }
-    return out;
-  }
-#endif
-  uint64_t out = 0;
-  for (unsigned j = 0; j < 64; ++j) {
-    bool hit = false;
-    for (int k = 0; k < n; ++k) hit |= v[j] == codes[k];
-    out |= static_cast<uint64_t>(hit) << j;
-  }
-  return out;
-}
-
-// equal_any with the codes broadcast once, for loops over many words.
+// Bits of the 64 values at `v` equal to one of up to kMaxSimdCodes codes. The codes are
+// broadcast once, when the matcher is made: make one per scan, not per word.
 template <typename T>
 class CodeMatcher {
  public:
@@ -102,7 +61,13 @@ class CodeMatcher {
       return out;
     }
 #endif
-    return equal_any(v, codes_, n_);
+    uint64_t out = 0;
+    for (unsigned j = 0; j < 64; ++j) {
+      bool hit = false;
+      for (int k = 0; k < n_; ++k) hit |= v[j] == codes_[k];
+      out |= static_cast<uint64_t>(hit) << j;
+    }
+    return out;
   }
 
  private:
@@ -112,6 +77,12 @@ class CodeMatcher {
   __m128i keys_[kMaxSimdCodes] = {};
 #endif
 };
+
+// The same for one word, when no matcher is at hand.
+template <typename T>
+inline uint64_t equal_any(const T* v, const uint32_t* codes, int n) {
+  return CodeMatcher<T>(codes, n).match(v);
+}
 
 // Bits of the 64 values at `v` within [lo, lo + span] (unsigned).
 template <typename T>
