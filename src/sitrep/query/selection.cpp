@@ -35,19 +35,8 @@ void Selection::set_range(size_t begin, size_t end) {
   words_[last] |= tail;
 }
 
-void Selection::keep_range(size_t begin, size_t end) {
-  Selection range(rows_, false, first_word_, end_word());
-  range.set_range(begin, end);
-  *this &= range;
-}
-
 Selection& Selection::operator&=(const Selection& other) {
   for (size_t w = 0; w < words_.size(); ++w) words_[w] &= other.words_[w];
-  return *this;
-}
-
-Selection& Selection::operator|=(const Selection& other) {
-  for (size_t w = 0; w < words_.size(); ++w) words_[w] |= other.words_[w];
   return *this;
 }
 

@@ -36,12 +36,9 @@ class Selection {
   void set(size_t row) { words_[(row >> 6) - first_word_] |= uint64_t{1} << (row & 63); }
   // Selects rows [begin, end).
   void set_range(size_t begin, size_t end);
-  // Keeps only rows [begin, end).
-  void keep_range(size_t begin, size_t end);
 
   // Both selections must have the same span.
   Selection& operator&=(const Selection& other);
-  Selection& operator|=(const Selection& other);
   // Complements within the span (the bits past the last row stay clear).
   void flip();
 
