@@ -4,6 +4,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -53,14 +54,31 @@ Status write_rejects_file(const std::string& path, const store::ImportReport& re
   return Status::success();
 }
 
-// Finishes the index a first load built and saves it as the store's snapshot. A failure costs
-// nothing but time: the first query builds the index from the store instead.
-void save_first_index(Context& context, query::EventIndexBuilder& builder) {
+// The store's snapshot if it is current, else nothing (the next query rebuilds it).
+std::optional<query::EventIndex> current_index(Context& context) {
+  auto stamp = context.store->stamp();
+  auto index = query::EventIndex::open_snapshot(query::snapshot_path_for(context.db_path));
+  if (!stamp || !index || !(index->stamp() == *stamp)) return std::nullopt;
+  return std::move(*index);
+}
+
+// Saves the index an import followed: the events of a first load, or `base` with the events the
+// import wrote. `base` is used only if this import alone changed the store since it was
+// stamped (one generation later); otherwise the next query rebuilds the index. A failure costs
+// nothing but time.
+void save_followed_index(Context& context, query::EventIndexBuilder& builder,
+                         const query::EventIndex* base, bool first_load) {
   auto started = std::chrono::steady_clock::now();
   auto stamp = context.store->stamp();
   if (!stamp) return;
   size_t events = builder.size();
-  auto index = builder.finish(*stamp);
+  Result<query::EventIndex> index = make_error("no index");
+  if (first_load) {
+    index = builder.finish(*stamp);
+  } else if (base && events > 0 && base->stamp().store_id == stamp->store_id &&
+             base->stamp().generation + 1 == stamp->generation) {
+    index = builder.finish_over(*base, *stamp);
+  }
   if (!index) return;
   if (Status s = index->save_snapshot(query::snapshot_path_for(context.db_path)); !s) {
     std::cerr << "warning: the query index could not be saved (" << s.error()
@@ -69,7 +87,8 @@ void save_first_index(Context& context, query::EventIndexBuilder& builder) {
   }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << fmt::format("Query index of {} events written in {:.1f} s.\n",
+  std::cout << fmt::format("Query index {} {} events in {:.1f} s.\n",
+                           first_load ? "written:" : "updated with",
                            thousands(static_cast<int64_t>(events)), seconds);
 }
 
@@ -113,14 +132,18 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
                 << std::flush;
     };
   }
-  // A first load builds the query index from the events as they are written, so that the first
-  // query does not have to read them all back from the store. It is kept only if the store
-  // really was empty (the import ran as a bulk load).
+  // The query index follows the import: a first load builds it from the events as they are
+  // written, and an import into a store whose snapshot is current adds the events it writes to
+  // that snapshot. Either way the first query after it need not read the store back.
   std::unique_ptr<query::EventIndexBuilder> index_builder;
+  std::optional<query::EventIndex> base_index;
   auto held = context->store->holds_events();
-  if (!args.dry_run && held && !*held) {
-    index_builder = std::make_unique<query::EventIndexBuilder>();
-    options.on_written = [&](const model::Event& e) { index_builder->add(e); };
+  if (!args.dry_run && held) {
+    if (*held) base_index = current_index(*context);
+    if (!*held || base_index) {
+      index_builder = std::make_unique<query::EventIndexBuilder>();
+      options.on_written = [&](const model::Event& e) { index_builder->add(e); };
+    }
   }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
   if (show_progress && terminal) std::cerr << "\r\033[K";
@@ -166,8 +189,9 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
     std::cout << fmt::format(" Rejected rows are kept: sitrep rejects {}", report->run_id);
   }
   std::cout << '\n';
-  if (report->mode == store::SqliteStore::ImportMode::bulk_load && index_builder) {
-    save_first_index(*context, *index_builder);
+  if (index_builder) {
+    save_followed_index(*context, *index_builder, base_index ? &*base_index : nullptr,
+                        report->mode == store::SqliteStore::ImportMode::bulk_load);
   }
   return kExitOk;
 }

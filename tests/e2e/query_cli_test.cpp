@@ -93,7 +93,10 @@ TEST_F(QueryCli, TheSnapshotIsWrittenReusedAndRebuiltAfterAnImport) {
          "country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n"
          "AFG1,18 April 2022,2022,1,Battles,Armed clash,Taliban,Islamic State Khorasan Province "
          "(ISKP),Afghanistan,Nangarhar,Jalalabad,34.43,70.45,1,Pajhwok,\"Clash\",4\n";
+  // The import extends the snapshot; the one from before it is stale and is not used.
+  fs::copy_file(db_ + "-index", dir_ / "before-import-index");
   ASSERT_EQ(sitrep("import --quiet " + (dir_ / "more.csv").string()).code, 0);
+  fs::copy_file(dir_ / "before-import-index", db_ + "-index", fs::copy_options::overwrite_existing);
   Outcome third = sitrep("query --by year --format csv");
   EXPECT_NE(third.err.find("the store changed since"), std::string::npos) << third.err;
   EXPECT_NE(third.out.find("2022,1"), std::string::npos) << third.out;
@@ -131,6 +134,39 @@ TEST_F(QueryCli, AFirstLoadWritesTheSameIndexAsARebuildFromTheStore) {
   fs::remove(db_ + "-index");
   ASSERT_EQ(sitrep("stats").code, 0);
   EXPECT_TRUE(slurp(db_ + "-index") == from_import) << "the two snapshots differ";
+}
+
+TEST_F(QueryCli, LaterImportsExtendTheSnapshotAsARebuildWould) {
+  const std::string header =
+      "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
+      "country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n";
+  const std::string first =
+      "AFG1,18 April 2022,2022,1,Battles,Armed clash,Taliban,Islamic State Khorasan Province "
+      "(ISKP),Afghanistan,Nangarhar,Jalalabad,34.43,70.45,1,Pajhwok,\"Clash\",4\n"
+      "AFG2,19 April 2022,2022,1,Battles,Armed clash,Taliban,,Afghanistan,Kunar,Asadabad,"
+      "34.8714,71.1467,1,Pajhwok,\"Clash\",2\n";
+  // AFG1 revised (fatalities 4 -> 9), AFG3 new.
+  const std::string second =
+      "AFG1,18 April 2022,2022,1,Battles,Armed clash,Taliban,Islamic State Khorasan Province "
+      "(ISKP),Afghanistan,Nangarhar,Jalalabad,34.43,70.45,1,Pajhwok,\"Clash\",9\n"
+      "AFG3,20 April 2022,2022,1,Explosions/Remote violence,Suicide bomb,Islamic State Khorasan "
+      "Province (ISKP),Civilians (Afghanistan),Afghanistan,Kabul,Kabul,34.5553,69.2075,1,"
+      "Tolo,\"Bombing\",31\n";
+  for (const std::string& rows : {first, second}) {
+    std::ofstream(dir_ / "acled.csv") << header << rows;
+    Outcome imported = sitrep("import --quiet " + (dir_ / "acled.csv").string());
+    ASSERT_EQ(imported.code, 0) << imported.err;
+    EXPECT_NE(imported.out.find("Query index updated with 2 events"), std::string::npos)
+        << imported.out;
+    std::string extended = slurp(db_ + "-index");
+    fs::remove(db_ + "-index");
+    Outcome rebuilt = sitrep("query id:1");
+    ASSERT_EQ(rebuilt.code, 0);
+    EXPECT_NE(rebuilt.err.find("Building the query index"), std::string::npos);
+    EXPECT_TRUE(slurp(db_ + "-index") == extended) << "the extended snapshot differs";
+  }
+  Outcome revised = sitrep("query native_id:AFG1 --measure fatalities --format csv");
+  EXPECT_EQ(revised.out, "fatalities\n9\n");
 }
 
 }  // namespace

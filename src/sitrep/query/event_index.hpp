@@ -193,6 +193,9 @@ class EventIndexBuilder {
   void add(const model::Event& event);
   size_t size() const;
   Result<EventIndex> finish(const store::StoreStamp& stamp);
+  // The index of `base` with these events added; base's events with the same ids are replaced
+  // (their revisions). What an import that started from a current snapshot writes after it.
+  Result<EventIndex> finish_over(const EventIndex& base, const store::StoreStamp& stamp);
 
  private:
   struct Rows;

@@ -41,6 +41,14 @@ constexpr int kAssocColumn1 = kFirstStringColumn + static_cast<int>(kStringField
 // Assigns codes 1, 2, ... to strings in first-seen order; `sorted_codes` renumbers them.
 class Interner {
  public:
+  // Starts from a dictionary's values, keeping their codes.
+  void preload(const Dictionary& dictionary) {
+    for (uint32_t code = 1; code < dictionary.size(); ++code) {
+      values_.emplace_back(dictionary.at(code));
+      codes_.emplace(values_.back(), code);
+    }
+  }
+
   uint32_t code(const unsigned char* text, int bytes) {
     if (!text) return 0;
     std::string_view s(reinterpret_cast<const char*>(text), static_cast<size_t>(bytes));
@@ -187,9 +195,15 @@ std::vector<uint32_t> date_order(const RawEvents& raw) {
   auto before = [&](uint32_t a, uint32_t b) {
     return raw.day[a] != raw.day[b] ? raw.day[a] < raw.day[b] : raw.id[a] < raw.id[b];
   };
-  bool sorted = true;
-  for (size_t i = 1; i < n && sorted; ++i) sorted = !before(order[i], order[i - 1]);
-  if (!sorted) std::sort(order.begin(), order.end(), before);
+  // Usually a long sorted run (the store's rows, or an earlier index) with at most a tail of
+  // new events out of order: sort the tail from the first step back and merge it in.
+  size_t descent = 1;
+  while (descent < n && !before(order[descent], order[descent - 1])) ++descent;
+  if (descent < n) {
+    auto middle = order.begin() + static_cast<std::ptrdiff_t>(descent);
+    std::sort(middle, order.end(), before);
+    std::inplace_merge(order.begin(), middle, order.end(), before);
+  }
   return order;
 }
 
@@ -604,6 +618,105 @@ void EventIndexBuilder::add(const model::Event& e) {
 
 Result<EventIndex> EventIndexBuilder::finish(const store::StoreStamp& stamp) {
   std::vector<Part> parts;
+  parts.push_back(std::move(rows_->part));
+  rows_->part = Part();
+  Dictionaries dictionaries;
+  RawEvents raw = merge_parts(parts, dictionaries);
+  if (raw.id.size() > UINT32_MAX - 1) {
+    return make_error("the query index holds at most 4,294,967,294 events");
+  }
+  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, stamp));
+  raw = RawEvents();
+  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
+                         image->size() * sizeof(uint64_t));
+  return EventIndex::from_image(image, bytes);
+}
+
+namespace {
+
+// The values of a packed column as offsets from its base, one per row.
+std::vector<uint32_t> unpack(const PackedInts& column) {
+  std::vector<uint32_t> out(column.size);
+  column.visit([&](const auto* v) { std::copy(v, v + column.size, out.begin()); });
+  return out;
+}
+
+// The rows of `base` as a Part, in its row order, with codes of its dictionaries, except the
+// events whose ids are in `dropped`. Column by column: each is one tight loop.
+Part part_of(const EventIndex& base, const std::vector<int64_t>& dropped) {
+  Part part;
+  for (size_t c = 0; c < kCategoryCount; ++c) {
+    part.interners[c].preload(base.dictionary(static_cast<Category>(c)));
+  }
+  const size_t n = base.size();
+  // Which rows stay: ids of `dropped` marked in a bitmap over the base's id range.
+  const PackedInts& ids = base.column(Column::event_id);
+  std::vector<uint32_t> id_offsets = unpack(ids);
+  std::vector<bool> gone(n ? *std::max_element(id_offsets.begin(), id_offsets.end()) + 1 : 0);
+  for (int64_t id : dropped) {
+    if (id >= ids.base && static_cast<uint64_t>(id - ids.base) < gone.size()) {
+      gone[static_cast<size_t>(id - ids.base)] = true;
+    }
+  }
+  std::vector<uint32_t> new_row(n, UINT32_MAX);
+  uint32_t kept = 0;
+  for (size_t r = 0; r < n; ++r) {
+    if (!gone[id_offsets[r]]) new_row[r] = kept++;
+  }
+  RawEvents& raw = part.raw;
+  auto keep = [&](auto& out, auto value_of) {
+    out.resize(kept);
+    for (size_t r = 0; r < n; ++r) {
+      if (new_row[r] != UINT32_MAX) out[new_row[r]] = value_of(r);
+    }
+  };
+  keep(raw.id, [&](size_t r) { return ids.base + id_offsets[r]; });
+  std::vector<uint32_t> days = unpack(base.column(Column::day));
+  keep(raw.day,
+       [&](size_t r) { return static_cast<model::Day>(base.column(Column::day).base + days[r]); });
+  keep(raw.latitude, [&](size_t r) { return base.latitude_e7()[r]; });
+  keep(raw.longitude, [&](size_t r) { return base.longitude_e7()[r]; });
+  const PackedInts& fat = base.column(Column::fatalities);
+  std::vector<uint32_t> fatalities = unpack(fat);
+  keep(raw.fatalities,
+       [&](size_t r) { return fatalities[r] == 0 ? kNoFatalities : fat.base + fatalities[r]; });
+  constexpr std::array<Column, kStringFields.size()> kColumns = {
+      Column::country,    Column::admin1,         Column::admin2, Column::place,
+      Column::event_type, Column::sub_event_type, Column::target, Column::weapon,
+      Column::actor1,     Column::actor2,         Column::claim,  Column::dataset};
+  auto places = base.places();
+  for (size_t f = 0; f < kColumns.size(); ++f) {
+    std::vector<uint32_t> codes = unpack(base.column(kColumns[f]));
+    if (kColumns[f] == Column::place) {  // the location field is the place's location
+      for (uint32_t& code : codes) code = places[code].location;
+    }
+    keep(raw.codes[f], [&](size_t r) { return codes[r]; });
+  }
+  if (!base.coordinates_fit_e7()) {
+    for (size_t r = 0; r < n; ++r) {
+      if (new_row[r] == UINT32_MAX || base.latitude_e7()[r] == kNoCoordinate) continue;
+      double lat = base.latitude(r), lon = base.longitude(r);
+      if (base.latitude_e7()[r] / kCoordinateScale != lat ||
+          base.longitude_e7()[r] / kCoordinateScale != lon) {
+        raw.exact.push_back({new_row[r], 0, lat, lon});
+      }
+    }
+  }
+  for (int role : {1, 2}) {
+    for (const AssociatedActor& a : base.associated_actors(role)) {
+      if (new_row[a.row] == UINT32_MAX) continue;
+      (role == 1 ? raw.assoc1 : raw.assoc2).push_back({new_row[a.row], a.actor});
+    }
+  }
+  return part;
+}
+
+}  // namespace
+
+Result<EventIndex> EventIndexBuilder::finish_over(const EventIndex& base,
+                                                  const store::StoreStamp& stamp) {
+  std::vector<Part> parts;
+  parts.push_back(part_of(base, rows_->part.raw.id));
   parts.push_back(std::move(rows_->part));
   rows_->part = Part();
   Dictionaries dictionaries;
