@@ -1,0 +1,122 @@
+// What the index builders share: the rows of events as plain columns before packing, the
+// interning of strings into codes, merging parts read separately, and packing into an image.
+// EventIndex::build (index_reader.cpp), EventIndexBuilder (index_builder.cpp) and the packer
+// (index_packing.cpp) use it; nothing outside the query module includes it.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/query/event_index.hpp"
+
+namespace sitrep::query::detail {
+
+// The string columns read from `events`, in select-list order after id, date_start, latitude,
+// longitude and fatalities_best.
+struct StringField {
+  const char* column;
+  Category category;
+};
+constexpr std::array<StringField, 12> kStringFields = {{
+    {"country", Category::country},
+    {"admin1", Category::admin1},
+    {"admin2", Category::admin2},
+    {"location", Category::location},
+    {"event_type", Category::event_type},
+    {"sub_event_type", Category::sub_event_type},
+    {"target", Category::target},
+    {"weapon", Category::weapon},
+    {"actor1", Category::actor},
+    {"actor2", Category::actor},
+    {"claim", Category::claim},
+    {"dataset", Category::dataset},
+}};
+
+// Assigns codes 1, 2, ... to strings in first-seen order; `sorted` renumbers them in byte order.
+class Interner {
+ public:
+  // Starts from a dictionary's values, keeping their codes.
+  void preload(const Dictionary& dictionary) {
+    for (uint32_t code = 1; code < dictionary.size(); ++code) {
+      values_.emplace_back(dictionary.at(code));
+      codes_.emplace(values_.back(), code);
+    }
+  }
+
+  uint32_t code(const unsigned char* text, int bytes) {
+    if (!text) return 0;
+    std::string_view s(reinterpret_cast<const char*>(text), static_cast<size_t>(bytes));
+    if (last_code_ != 0 && s == last_) return last_code_;
+    auto it = codes_.find(s);  // no string is built to look one up
+    if (it == codes_.end()) {
+      values_.emplace_back(s);
+      it = codes_.emplace(values_.back(), static_cast<uint32_t>(values_.size())).first;
+    }
+    last_ = it->first;
+    last_code_ = it->second;
+    return last_code_;
+  }
+  // The values in byte order, and old code -> new code (0 stays 0).
+  void sorted(std::vector<std::string>& values, std::vector<uint32_t>& remap) const {
+    // (values_ is a deque so that last_ stays valid as it grows)
+    std::vector<uint32_t> order(values_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return values_[a] < values_[b]; });
+    values.clear();
+    remap.assign(values_.size() + 1, 0);
+    for (uint32_t i = 0; i < order.size(); ++i) {
+      values.push_back(values_[order[i]]);
+      remap[order[i] + 1] = i + 1;
+    }
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> codes_;
+  std::deque<std::string> values_;  // stable addresses: last_ views one of them
+  std::string_view last_;
+  uint32_t last_code_ = 0;
+};
+
+struct RawEvents {
+  std::vector<int64_t> id;
+  std::vector<int32_t> day;
+  std::vector<int32_t> latitude, longitude;
+  std::vector<ExactCoordinate> exact;
+  std::vector<int64_t> fatalities;  // INT64_MIN: not given
+  std::array<std::vector<uint32_t>, kStringFields.size()> codes;
+  std::vector<AssociatedActor> assoc1, assoc2;
+};
+
+constexpr int64_t kNoFatalities = INT64_MIN;
+
+using Dictionaries = std::array<std::vector<std::string>, kCategoryCount>;
+
+// What one reading thread gathers: rows in id order, codes local to its interners.
+struct Part {
+  RawEvents raw;
+  std::array<Interner, kCategoryCount> interners;
+  Status status;
+};
+
+// Sorted dictionaries over every part's strings; each part's codes renumbered into them and
+// the parts concatenated (in id order, as the parts are).
+RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries);
+
+// The image of `raw`, whose codes are final (numbered in the sorted `dictionaries`).
+std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
+                           const store::StoreStamp& stamp);
+
+}  // namespace sitrep::query::detail
