@@ -151,7 +151,8 @@ std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
     auto key = [&](uint32_t r) {
       return std::array<uint32_t, 4>{codes[0][r], codes[1][r], codes[2][r], codes[3][r]};
     };
-    // Distinct tuples by hashing (one pass), then numbered in tuple order.
+    // One hashing pass gives each row a provisional id (first seen, first numbered); the
+    // distinct tuples are then numbered in tuple order and the rows renumbered by a table.
     struct TupleHash {
       size_t operator()(const std::array<uint32_t, 4>& k) const {
         uint64_t h = 0x9E3779B97F4A7C15ull;
@@ -160,31 +161,30 @@ std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
       }
     };
     std::unordered_map<std::array<uint32_t, 4>, uint32_t, TupleHash> ids;
+    std::vector<std::array<uint32_t, 4>> tuples;
     std::array<uint32_t, 4> last_key = {UINT32_MAX, 0, 0, 0};
     uint32_t last_id = 0;
     for (uint32_t r = 0; r < order.size(); ++r) {
       auto k = key(r);
       if (k != last_key) {
-        last_id = ids.try_emplace(k, 0).first->second;
-        last_key = k;
-      }
-    }
-    std::vector<std::array<uint32_t, 4>> tuples;
-    for (const auto& [k, id] : ids) tuples.push_back(k);
-    std::sort(tuples.begin(), tuples.end());
-    for (const auto& k : tuples) {
-      ids[k] = static_cast<uint32_t>(places.size());
-      places.push_back({k[0], k[1], k[2], k[3]});
-    }
-    last_key = {UINT32_MAX, 0, 0, 0};
-    for (uint32_t r = 0; r < order.size(); ++r) {
-      auto k = key(r);
-      if (k != last_key) {
-        last_id = ids[k];
+        auto [it, added] = ids.try_emplace(k, static_cast<uint32_t>(tuples.size()));
+        if (added) tuples.push_back(k);
+        last_id = it->second;
         last_key = k;
       }
       place_of[r] = last_id;
     }
+    std::vector<uint32_t> by_tuple(tuples.size());
+    std::iota(by_tuple.begin(), by_tuple.end(), 0);
+    std::sort(by_tuple.begin(), by_tuple.end(),
+              [&](uint32_t a, uint32_t b) { return tuples[a] < tuples[b]; });
+    std::vector<uint32_t> final_id(tuples.size());
+    for (uint32_t i = 0; i < by_tuple.size(); ++i) {
+      final_id[by_tuple[i]] = i;
+      const auto& k = tuples[by_tuple[i]];
+      places.push_back({k[0], k[1], k[2], k[3]});
+    }
+    for (uint32_t& id : place_of) id = final_id[id];
   }
   out.add("places", places);
 
