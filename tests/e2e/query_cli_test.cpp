@@ -2,12 +2,8 @@
 // carries the groups and the total, --compare lines up a baseline, negated terms work as typed,
 // the snapshot a first load writes is the one a rebuild writes, and it is reused, rebuilt when
 // missing, stale or damaged.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

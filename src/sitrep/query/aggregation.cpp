@@ -254,26 +254,10 @@ class Aggregator {
       while (next < days && !d.lut.empty() && d.lut[next] == component) ++next;
       size_t begin = index_.lower_bound_day(index_.first_day() + static_cast<model::Day>(day));
       size_t end = index_.lower_bound_day(index_.first_day() + static_cast<model::Day>(next));
-      int64_t n = count_bits(selection, begin, end);
-      for (size_t m = 0; m < measures_.size(); ++m) out.count[component] += m == 0 ? n : 0;
+      out.count[component] += static_cast<int64_t>(selection.count(begin, end));
       day = next;
     }
     return finish(partials, keys);
-  }
-
-  static int64_t count_bits(const Selection& selection, size_t begin, size_t end) {
-    begin = std::max(begin, selection.first_word() * 64);
-    end = std::min(end, selection.end_word() * 64);
-    if (begin >= end) return 0;
-    const uint64_t* words = selection.data();
-    size_t first = (begin >> 6) - selection.first_word(),
-           last = ((end - 1) >> 6) - selection.first_word();
-    uint64_t head = ~uint64_t{0} << (begin & 63);
-    uint64_t tail = ~uint64_t{0} >> (63 - ((end - 1) & 63));
-    if (first == last) return std::popcount(words[first] & head & tail);
-    int64_t n = std::popcount(words[first] & head) + std::popcount(words[last] & tail);
-    for (size_t w = first + 1; w < last; ++w) n += std::popcount(words[w]);
-    return n;
   }
 
   // One key, dense accumulators: read the key column (and fatalities) straight from the

@@ -134,16 +134,7 @@ Result<EventIndex> EventIndexBuilder::finish(const store::StoreStamp& stamp) {
   std::vector<Part> parts;
   parts.push_back(std::move(rows_->part));
   rows_->part = Part();
-  Dictionaries dictionaries;
-  RawEvents raw = merge_parts(parts, dictionaries);
-  if (raw.id.size() > UINT32_MAX - 1) {
-    return make_error("the query index holds at most 4,294,967,294 events");
-  }
-  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, stamp));
-  raw = RawEvents();
-  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
-                         image->size() * sizeof(uint64_t));
-  return EventIndex::from_image(image, bytes);
+  return index_of_parts(parts, stamp);
 }
 
 namespace {
@@ -233,16 +224,7 @@ Result<EventIndex> EventIndexBuilder::finish_over(const EventIndex& base,
   parts.push_back(part_of(base, rows_->part.raw.id));
   parts.push_back(std::move(rows_->part));
   rows_->part = Part();
-  Dictionaries dictionaries;
-  RawEvents raw = merge_parts(parts, dictionaries);
-  if (raw.id.size() > UINT32_MAX - 1) {
-    return make_error("the query index holds at most 4,294,967,294 events");
-  }
-  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, stamp));
-  raw = RawEvents();
-  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
-                         image->size() * sizeof(uint64_t));
-  return EventIndex::from_image(image, bytes);
+  return index_of_parts(parts, stamp);
 }
 
 }  // namespace sitrep::query

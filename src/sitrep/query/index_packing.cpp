@@ -238,4 +238,18 @@ std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
   return out.finish(order.size(), stamp);
 }
 
+Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreStamp& stamp) {
+  Dictionaries dictionaries;
+  RawEvents raw = merge_parts(parts, dictionaries);
+  parts.clear();
+  if (raw.id.size() > UINT32_MAX - 1) {
+    return make_error("the query index holds at most 4,294,967,294 events");
+  }
+  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, stamp));
+  raw = RawEvents();
+  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
+                         image->size() * sizeof(uint64_t));
+  return EventIndex::from_image(image, bytes);
+}
+
 }  // namespace sitrep::query::detail

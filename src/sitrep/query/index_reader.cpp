@@ -172,15 +172,7 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgr
   for (const Part& p : parts) {
     if (!p.status) return make_error(p.status.error());
   }
-  Dictionaries dictionaries;
-  RawEvents raw = merge_parts(parts, dictionaries);
-  if (raw.id.size() > UINT32_MAX - 1) {
-    return make_error("the query index holds at most 4,294,967,294 events");
-  }
-  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, *stamp));
-  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
-                         image->size() * sizeof(uint64_t));
-  return from_image(image, bytes);
+  return index_of_parts(parts, *stamp);
 }
 
 }  // namespace sitrep::query

@@ -51,6 +51,20 @@ size_t Selection::count() const {
   return n;
 }
 
+size_t Selection::count(size_t begin, size_t end) const {
+  begin = std::max(begin, first_word_ * 64);
+  end = std::min({end, rows_, end_word() * 64});
+  if (begin >= end) return 0;
+  size_t first = (begin >> 6) - first_word_, last = ((end - 1) >> 6) - first_word_;
+  uint64_t head = ~uint64_t{0} << (begin & 63);
+  uint64_t tail = ~uint64_t{0} >> (63 - ((end - 1) & 63));
+  if (first == last) return static_cast<size_t>(std::popcount(words_[first] & head & tail));
+  size_t n = static_cast<size_t>(std::popcount(words_[first] & head)) +
+             static_cast<size_t>(std::popcount(words_[last] & tail));
+  for (size_t w = first + 1; w < last; ++w) n += static_cast<size_t>(std::popcount(words_[w]));
+  return n;
+}
+
 bool Selection::bounds(size_t& first, size_t& last) const {
   size_t w = 0;
   while (w < words_.size() && words_[w] == 0) ++w;

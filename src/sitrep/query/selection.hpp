@@ -43,6 +43,8 @@ class Selection {
   void flip();
 
   size_t count() const;
+  // Selected rows in [begin, end).
+  size_t count(size_t begin, size_t end) const;
   bool empty() const { return count() == 0; }
 
   // Calls f(row) for each selected row in ascending order; walks whole words of 64 without

@@ -119,4 +119,7 @@ RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries);
 std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
                            const store::StoreStamp& stamp);
 
+// The index of `parts` (merged, then packed): the last step of every build.
+Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreStamp& stamp);
+
 }  // namespace sitrep::query::detail
