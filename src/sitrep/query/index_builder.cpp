@@ -78,6 +78,7 @@ using namespace detail;
 
 struct EventIndexBuilder::Rows {
   Part part;
+  std::array<Interner::Recent, kStringFields.size()> recent;  // per column read
 };
 
 EventIndexBuilder::EventIndexBuilder() : rows_(std::make_unique<Rows>()) {}
@@ -112,11 +113,11 @@ void EventIndexBuilder::add(const model::Event& e) {
       e.target,  e.weapon, e.actor1.name(), e.actor2.name(), claim,        e.dataset};
   for (size_t f = 0; f < kStringFields.size(); ++f) {
     std::string_view v = values[f];
-    raw.codes[f].push_back(
-        v.empty()
-            ? 0
-            : interners[static_cast<size_t>(kStringFields[f].category)].code(
-                  reinterpret_cast<const unsigned char*>(v.data()), static_cast<int>(v.size())));
+    raw.codes[f].push_back(v.empty()
+                               ? 0
+                               : interners[static_cast<size_t>(kStringFields[f].category)].code(
+                                     reinterpret_cast<const unsigned char*>(v.data()),
+                                     static_cast<int>(v.size()), rows_->recent[f]));
   }
   Interner& actors = interners[static_cast<size_t>(Category::actor)];
   for (int role : {1, 2}) {

@@ -2,6 +2,7 @@
 // and the spatial grid.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <unordered_map>
 
@@ -13,15 +14,33 @@ namespace sitrep::query::detail {
 namespace {
 
 // Row order: by (day, id). Stores bulk-loaded in date order need no sort at all.
+// Rows in id order (as the store is read) sort by (day, id) with one stable counting pass over
+// the days: linear, where a comparison sort of 10M rows took a second.
+bool counting_sort_by_day(const RawEvents& raw, std::vector<uint32_t>& order) {
+  size_t n = raw.id.size();
+  if (n == 0 ||
+      std::adjacent_find(raw.id.begin(), raw.id.end(), std::greater_equal<>()) != raw.id.end()) {
+    return false;
+  }
+  auto [lo, hi] = std::minmax_element(raw.day.begin(), raw.day.end());
+  if (int64_t{*hi} - *lo >= (int64_t{1} << 24)) return false;
+  std::vector<uint32_t> start(static_cast<size_t>(*hi - *lo) + 2, 0);
+  for (int32_t d : raw.day) ++start[static_cast<size_t>(d - *lo) + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  for (uint32_t r = 0; r < n; ++r) order[start[static_cast<size_t>(raw.day[r] - *lo)]++] = r;
+  return true;
+}
+
 std::vector<uint32_t> date_order(const RawEvents& raw) {
   size_t n = raw.id.size();
   std::vector<uint32_t> order(n);
+  if (counting_sort_by_day(raw, order)) return order;
   std::iota(order.begin(), order.end(), 0);
   auto before = [&](uint32_t a, uint32_t b) {
     return raw.day[a] != raw.day[b] ? raw.day[a] < raw.day[b] : raw.id[a] < raw.id[b];
   };
-  // Usually a long sorted run (the store's rows, or an earlier index) with at most a tail of
-  // new events out of order: sort the tail from the first step back and merge it in.
+  // An earlier index's rows (sorted) followed by new events: sort the tail from the first step
+  // back and merge it in.
   size_t descent = 1;
   while (descent < n && !before(order[descent], order[descent - 1])) ++descent;
   if (descent < n) {

@@ -65,6 +65,7 @@ Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw
   for (auto* v : {&raw.day, &raw.latitude, &raw.longitude}) v->reserve(static_cast<size_t>(total));
   for (auto& c : raw.codes) c.reserve(static_cast<size_t>(total));
   Interner& actors = interners[static_cast<size_t>(Category::actor)];
+  std::array<Interner::Recent, kStringFields.size()> recent;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     auto row = static_cast<uint32_t>(raw.id.size());
@@ -92,7 +93,7 @@ Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw
     for (size_t f = 0; f < kStringFields.size(); ++f) {
       int column = kFirstStringColumn + static_cast<int>(f);
       raw.codes[f].push_back(interners[static_cast<size_t>(kStringFields[f].category)].code(
-          sqlite3_column_text(s, column), sqlite3_column_bytes(s, column)));
+          sqlite3_column_text(s, column), sqlite3_column_bytes(s, column), recent[f]));
     }
     add_associated(sqlite3_column_text(s, kAssocColumn1), sqlite3_column_bytes(s, kAssocColumn1),
                    row, actors, raw.assoc1);

@@ -51,22 +51,29 @@ class Interner {
     }
   }
 
-  uint32_t code(const unsigned char* text, int bytes) {
+  // The last value a caller looked up and its code: a column whose consecutive rows repeat a
+  // value (same day, same place) skips the hash. Callers keep one per column they read.
+  struct Recent {
+    std::string_view value;  // views one of values_, whose addresses are stable
+    uint32_t code = 0;
+  };
+
+  uint32_t code(const unsigned char* text, int bytes) { return code(text, bytes, recent_); }
+
+  uint32_t code(const unsigned char* text, int bytes, Recent& recent) {
     if (!text) return 0;
     std::string_view s(reinterpret_cast<const char*>(text), static_cast<size_t>(bytes));
-    if (last_code_ != 0 && s == last_) return last_code_;
+    if (recent.code != 0 && s == recent.value) return recent.code;
     auto it = codes_.find(s);  // no string is built to look one up
     if (it == codes_.end()) {
       values_.emplace_back(s);
       it = codes_.emplace(values_.back(), static_cast<uint32_t>(values_.size())).first;
     }
-    last_ = it->first;
-    last_code_ = it->second;
-    return last_code_;
+    recent = {it->first, it->second};
+    return recent.code;
   }
   // The values in byte order, and old code -> new code (0 stays 0).
   void sorted(std::vector<std::string>& values, std::vector<uint32_t>& remap) const {
-    // (values_ is a deque so that last_ stays valid as it grows)
     std::vector<uint32_t> order(values_.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(),
@@ -85,9 +92,8 @@ class Interner {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> codes_;
-  std::deque<std::string> values_;  // stable addresses: last_ views one of them
-  std::string_view last_;
-  uint32_t last_code_ = 0;
+  std::deque<std::string> values_;  // stable addresses: Recent views one of them
+  Recent recent_;
 };
 
 struct RawEvents {
