@@ -1,9 +1,6 @@
-// The on-disk form of the query index: one file of named, checksummed sections.
-//
-//   header (128 bytes): magic "SITREPIX", format version, event count, the store stamp
-//                       (store id, generation, largest event id), section count, checksum
-//   section table:      64 bytes per section: name, offset, size, width, base, XXH3 checksum
-//   sections:           each aligned to 64 bytes, read in place through mmap
+// The on-disk form of the query index: a section file (io/section_file.hpp) of kind
+// "SITREPIX" whose stamp is the store's (store id, events generation, largest event id) and
+// whose count is the number of events.
 //
 // The file is derived from the store and never trusted: parse_snapshot() checks the magic, the
 // version, every bound and every checksum, and a caller compares the stamp with the store's
@@ -11,12 +8,11 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sitrep/io/section_file.hpp"
 #include "sitrep/result.hpp"
 #include "sitrep/store/sqlite_store.hpp"
 
@@ -24,41 +20,21 @@ namespace sitrep::query {
 
 inline constexpr uint32_t kSnapshotFormatVersion = 3;
 
-struct SnapshotSection {
-  std::string_view bytes;
-  uint32_t width = 0;  // element width for packed integer columns, else 0
-  int64_t base = 0;    // frame-of-reference base for packed integer columns
-};
+using SnapshotSection = io::Section;
 
 struct SnapshotContents {
   uint64_t event_count = 0;
   store::StoreStamp stamp;
-  std::map<std::string, SnapshotSection, std::less<>> sections;
+  io::SectionFile file;
 
   // The named section, or an error naming it (a snapshot missing a section is corrupt).
   Result<SnapshotSection> section(std::string_view name) const;
 };
 
 // Collects sections and lays them out as a snapshot image in memory.
-class SnapshotBuilder {
+class SnapshotBuilder : public io::SectionFileBuilder {
  public:
-  void add(std::string_view name, const void* data, size_t bytes, uint32_t width = 0,
-           int64_t base = 0);
-  template <typename T>
-  void add(std::string_view name, const std::vector<T>& values) {
-    add(name, values.data(), values.size() * sizeof(T));
-  }
-  // The image: 8-byte aligned words, so sections can be read in place.
   std::vector<uint64_t> finish(uint64_t event_count, const store::StoreStamp& stamp) const;
-
- private:
-  struct Pending {
-    std::string name;
-    std::string bytes;
-    uint32_t width;
-    int64_t base;
-  };
-  std::vector<Pending> sections_;
 };
 
 // Validates an image and returns views into it (the image must outlive them).
