@@ -18,5 +18,8 @@ Runner add_rejects_command(CLI::App& app, const GlobalOptions& global);
 Runner add_show_command(CLI::App& app, const GlobalOptions& global);
 Runner add_synth_command(CLI::App& app, const GlobalOptions& global);
 Runner add_query_command(CLI::App& app, const GlobalOptions& global);
+Runner add_geocode_command(CLI::App& app, const GlobalOptions& global);
+Runner add_gazetteer_command(CLI::App& app, const GlobalOptions& global);
+Runner add_eval_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace sitrep::cli

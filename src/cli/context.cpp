@@ -30,6 +30,17 @@ Result<Context> open_context(const GlobalOptions& options) {
   return context;
 }
 
+Result<geo::OpenedGazetteer> open_gazetteer(const GlobalOptions& options) {
+  geo::GazetteerLocation where;
+  where.explicit_path = options.gazetteer;
+  if (where.explicit_path.empty()) {
+    if (const char* env = std::getenv("SITREP_GAZETTEER"); env && *env) where.explicit_path = env;
+  }
+  where.store_path = resolve_db_path(options);
+  where.data_dir = model::find_data_dir(options.data_dir);
+  return geo::open_gazetteer(where);
+}
+
 Status open_index(Context& context) {
   if (context.index) return Status::success();
   query::IndexEvents events;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "sitrep/geo/gazetteer_files.hpp"
 #include "sitrep/model/vocabulary.hpp"
 #include "sitrep/query/event_index.hpp"
 #include "sitrep/query/filter.hpp"
@@ -14,8 +15,9 @@
 namespace sitrep::cli {
 
 struct GlobalOptions {
-  std::string db;        // --db, else $SITREP_DB, else ./sitrep.db
-  std::string data_dir;  // --data-dir, else $SITREP_DATA, else the installed or source data/
+  std::string db;         // --db, else $SITREP_DB, else ./sitrep.db
+  std::string data_dir;   // --data-dir, else $SITREP_DATA, else the installed or source data/
+  std::string gazetteer;  // --gazetteer, else $SITREP_GAZETTEER, else <db>-gazetteer, else bundled
 };
 
 std::string resolve_db_path(const GlobalOptions& options);
@@ -28,6 +30,9 @@ struct Context {
 };
 
 Result<Context> open_context(const GlobalOptions& options);
+
+// The gazetteer the options choose (geo/gazetteer_files.hpp explains the order).
+Result<geo::OpenedGazetteer> open_gazetteer(const GlobalOptions& options);
 
 // Opens the columnar index (the snapshot beside the store, rebuilt when stale, saying so).
 Status open_index(Context& context);

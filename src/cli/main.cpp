@@ -76,6 +76,9 @@ int main(int argc, char** argv) {
   add(add_runs_command);
   add(add_rejects_command);
   add(add_synth_command);
+  add(add_geocode_command);
+  add(add_gazetteer_command);
+  add(add_eval_command);
 
   std::vector<std::string> args = protect_negated_terms(argc, argv);
   std::vector<char*> pointers;

@@ -55,16 +55,16 @@ TEST(NameKey, SkeletonMeetsAcrossScripts) {
 }
 
 TEST(NameKey, AfghanRomanisationVariantsFoldTogether) {
-  EXPECT_EQ(folded("Qunduz"), folded("Kunduz"));          // Q / K
-  EXPECT_EQ(folded("Khost"), "kost");                     // Kh
+  EXPECT_EQ(folded("Qunduz"), folded("Kunduz"));  // Q / K
+  EXPECT_EQ(folded("Khost"), "kost");             // Kh
   EXPECT_EQ(folded("Pul-i-Khumri"), folded("Puli Khumri"));
   EXPECT_EQ(folded("Pul-e Khumri"), folded("Pul-i-Khumri"));
   EXPECT_EQ(folded("Lashkar Gah"), folded("Lashkargah"));
-  EXPECT_EQ(folded("Dhand"), folded("Zand"));             // dh / z
+  EXPECT_EQ(folded("Dhand"), folded("Zand"));  // dh / z
   EXPECT_EQ(folded("Kandahar"), folded("Qandahar"));
   EXPECT_EQ(folded("Jowzjan"), "jowzjan");
   EXPECT_EQ(folded("Nangarhar"), "nangarhar");
-  EXPECT_EQ(folded("Kabulah"), "kabula");                 // trailing -ah / -a
+  EXPECT_EQ(folded("Kabulah"), "kabula");  // trailing -ah / -a
 }
 
 TEST(NameKey, WordsAreKeptForPhrases) {

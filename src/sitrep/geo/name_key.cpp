@@ -37,13 +37,25 @@ bool is_decoration(UChar32 c) {
 // differently.
 UChar32 unify_arabic(UChar32 c) {
   switch (c) {
-    case 0x064A: case 0x0649: case 0x06D2: case 0x0626: case 0x06CD: case 0x06D0:
+    case 0x064A:
+    case 0x0649:
+    case 0x06D2:
+    case 0x0626:
+    case 0x06CD:
+    case 0x06D0:
       return 0x06CC;  // ی
     case 0x0643:
       return 0x06A9;  // ک
-    case 0x0629: case 0x06C0: case 0x06C1: case 0x06BE: case 0x06C3:
+    case 0x0629:
+    case 0x06C0:
+    case 0x06C1:
+    case 0x06BE:
+    case 0x06C3:
       return 0x0647;  // ه
-    case 0x0623: case 0x0625: case 0x0622: case 0x0671:
+    case 0x0623:
+    case 0x0625:
+    case 0x0622:
+    case 0x0671:
       return 0x0627;  // ا
     case 0x0624:
       return 0x0648;  // و
@@ -59,25 +71,65 @@ UChar32 unify_arabic(UChar32 c) {
 // stand for vowels or are silent.
 const char* arabic_consonant(UChar32 c) {
   switch (c) {
-    case 0x0628: return "b";
-    case 0x067E: return "p";
-    case 0x062A: case 0x0679: case 0x0637: case 0x067C: return "t";
-    case 0x062B: case 0x0633: case 0x0635: case 0x0634: case 0x069A: case 0x0685: return "s";
-    case 0x062C: return "j";
-    case 0x0686: return "c";
-    case 0x062D: return "h";
-    case 0x062E: case 0x0642: case 0x06A9: return "k";
-    case 0x062F: case 0x0688: case 0x0689: return "d";
-    case 0x0630: case 0x0632: case 0x0698: case 0x0636: case 0x0638: case 0x0681:
-    case 0x0696: return "z";
-    case 0x0631: case 0x0691: case 0x0693: return "r";
-    case 0x063A: case 0x06AF: return "g";
-    case 0x0641: return "f";
-    case 0x0644: return "l";
-    case 0x0645: return "m";
-    case 0x0646: case 0x06BA: case 0x06BC: return "n";
-    case 0x0647: return "h";
-    default: return "";  // ا و ی ع ء and the rest
+    case 0x0628:
+      return "b";
+    case 0x067E:
+      return "p";
+    case 0x062A:
+    case 0x0679:
+    case 0x0637:
+    case 0x067C:
+      return "t";
+    case 0x062B:
+    case 0x0633:
+    case 0x0635:
+    case 0x0634:
+    case 0x069A:
+    case 0x0685:
+      return "s";
+    case 0x062C:
+      return "j";
+    case 0x0686:
+      return "c";
+    case 0x062D:
+      return "h";
+    case 0x062E:
+    case 0x0642:
+    case 0x06A9:
+      return "k";
+    case 0x062F:
+    case 0x0688:
+    case 0x0689:
+      return "d";
+    case 0x0630:
+    case 0x0632:
+    case 0x0698:
+    case 0x0636:
+    case 0x0638:
+    case 0x0681:
+    case 0x0696:
+      return "z";
+    case 0x0631:
+    case 0x0691:
+    case 0x0693:
+      return "r";
+    case 0x063A:
+    case 0x06AF:
+      return "g";
+    case 0x0641:
+      return "f";
+    case 0x0644:
+      return "l";
+    case 0x0645:
+      return "m";
+    case 0x0646:
+    case 0x06BA:
+    case 0x06BC:
+      return "n";
+    case 0x0647:
+      return "h";
+    default:
+      return "";  // ا و ی ع ء and the rest
   }
 }
 
@@ -181,9 +233,18 @@ std::string fold_latin(const std::vector<std::string>& words) {
 std::string latin_skeleton(const std::vector<std::string>& words) {
   std::string out;
   for (std::string w : words) {
-    for (auto [from, to] : std::array<std::pair<const char*, const char*>, 12>{
-             {{"dzh", "j"}, {"dj", "j"}, {"sh", "s"}, {"ch", "c"}, {"zh", "z"}, {"kh", "k"},
-              {"gh", "g"}, {"th", "t"}, {"dh", "z"}, {"ph", "f"}, {"q", "k"}, {"x", "ks"}}}) {
+    for (auto [from, to] : std::array<std::pair<const char*, const char*>, 12>{{{"dzh", "j"},
+                                                                                {"dj", "j"},
+                                                                                {"sh", "s"},
+                                                                                {"ch", "c"},
+                                                                                {"zh", "z"},
+                                                                                {"kh", "k"},
+                                                                                {"gh", "g"},
+                                                                                {"th", "t"},
+                                                                                {"dh", "z"},
+                                                                                {"ph", "f"},
+                                                                                {"q", "k"},
+                                                                                {"x", "ks"}}}) {
       replace_all(w, from, to);
     }
     std::string consonants;

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,12 +55,12 @@ struct SectionFile {
   Result<Section> section(std::string_view name) const;
   // The named section as an array of T (its size must be a multiple of sizeof(T)).
   template <typename T>
-  Result<std::basic_string_view<T>> array(std::string_view name) const {
+  Result<std::span<const T>> array(std::string_view name) const {
     auto s = section(name);
     if (!s) return std::move(s).take_error();
     if (s->bytes.size() % sizeof(T) != 0) return make_error(misaligned(name));
-    return std::basic_string_view<T>(reinterpret_cast<const T*>(s->bytes.data()),
-                                     s->bytes.size() / sizeof(T));
+    return std::span<const T>(reinterpret_cast<const T*>(s->bytes.data()),
+                              s->bytes.size() / sizeof(T));
   }
 
  private:

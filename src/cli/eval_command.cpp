@@ -1,0 +1,205 @@
+// sitrep eval geocode — the geocoder against a gold set of names with known places.
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "sitrep/geo/geocoder.hpp"
+#include "sitrep/geo/name_key.hpp"
+#include "sitrep/model/distance.hpp"
+
+namespace sitrep::cli {
+namespace {
+
+struct EvalArgs {
+  std::string gold;
+  bool failures = false;
+};
+
+struct GoldRow {
+  int line = 0;
+  std::string name, kind;
+  geo::PlaceContext context;
+  uint32_t geonameid = 0;
+  double lat = 0, lon = 0;
+  std::string admin1;
+};
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out(1);
+  for (char c : line) {
+    if (c == '\t')
+      out.emplace_back();
+    else
+      out.back() += c;
+  }
+  return out;
+}
+
+Result<std::vector<GoldRow>> read_gold(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return make_error(fmt::format("{}: cannot read", path));
+  std::vector<GoldRow> rows;
+  std::string line;
+  bool header = false;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    auto cells = split_tabs(line);
+    if (!header) {
+      if (cells.size() < 7 || cells[0] != "name" || cells[1] != "context") {
+        return make_error(
+            fmt::format("{}:{}: the header must start name, context, "
+                        "expected_geonameid, expected_lat, expected_lon, "
+                        "expected_admin1, kind",
+                        path, number));
+      }
+      header = true;
+      continue;
+    }
+    if (cells.size() < 7)
+      return make_error(fmt::format("{}:{}: {} columns, need 7", path, number, cells.size()));
+    GoldRow r;
+    r.line = number;
+    r.name = cells[0];
+    for (auto& part : split_tabs([&] {
+           std::string s = cells[1];
+           std::replace(s.begin(), s.end(), ';', '\t');
+           return s;
+         }())) {
+      auto eq = part.find('=');
+      if (eq == std::string::npos) continue;
+      std::string key = part.substr(0, eq), value = part.substr(eq + 1);
+      if (key == "country")
+        r.context.country = value;
+      else if (key == "admin1" || key == "admin2")
+        r.context.admin_names.push_back(value);
+      else if (key == "near")
+        r.context.nearby.push_back(value);
+    }
+    r.geonameid = static_cast<uint32_t>(std::strtoul(cells[2].c_str(), nullptr, 10));
+    char* end = nullptr;
+    r.lat = std::strtod(cells[3].c_str(), &end);
+    if (cells[3].empty() || *end)
+      return make_error(fmt::format("{}:{}: column 4: not a latitude", path, number));
+    r.lon = std::strtod(cells[4].c_str(), &end);
+    if (cells[4].empty() || *end)
+      return make_error(fmt::format("{}:{}: column 5: not a longitude", path, number));
+    r.admin1 = cells[5];
+    r.kind = cells[6];
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+struct Tally {
+  int rows = 0, found = 0, with_id = 0, exact = 0, within10 = 0, within50 = 0;
+  int with_admin1 = 0, admin1_right = 0, contained = 0, contained_right = 0;
+  int found_right = 0, found_with_admin1 = 0;
+};
+
+std::string rate(int n, int of) {
+  return of == 0 ? "-" : fmt::format("{:.1f}% ({}/{})", 100.0 * n / of, n, of);
+}
+
+// Does the gazetteer hold this place under this name: a feature with the name's folded key
+// within 10 km of the truth, or an area containing it?
+bool contains_name(const geo::Gazetteer& g, const std::string& name, double lat, double lon) {
+  for (const geo::NameMatch& m : g.find_folded(geo::name_keys(name).folded)) {
+    const geo::Feature& f = g.feature(m.feature);
+    if (model::distance_km(lat, lon, f.latitude(), f.longitude()) <= 10) return true;
+    if (g.contains(m.feature, lat, lon)) return true;
+  }
+  return false;
+}
+
+int run_eval_geocode(const EvalArgs& args, const GlobalOptions& global) {
+  auto gold = read_gold(args.gold);
+  if (!gold) {
+    std::cerr << "sitrep eval geocode: " << gold.error() << '\n';
+    return kExitUsage;
+  }
+  auto opened = open_gazetteer(global);
+  if (!opened) {
+    std::cerr << "sitrep eval geocode: " << opened.error() << '\n';
+    return kExitFailure;
+  }
+  geo::Geocoder geocoder(opened->gazetteer);
+  const geo::Gazetteer& g = *opened->gazetteer;
+  std::map<std::string, Tally> tallies;
+  for (const GoldRow& row : *gold) {
+    geo::Resolution r = geocoder.resolve(row.name, row.context);
+    for (Tally* t : {&tallies[row.kind], &tallies["all"]}) {
+      ++t->rows;
+      bool contained = r.name.empty() ? false : contains_name(g, r.name, row.lat, row.lon);
+      t->contained += contained;
+      if (row.geonameid) ++t->with_id;
+      if (!row.admin1.empty()) ++t->with_admin1;
+      if (!r.found) continue;
+      ++t->found;
+      const geo::Feature& f = g.feature(r.best.feature);
+      double km = model::distance_km(row.lat, row.lon, r.latitude, r.longitude);
+      bool inside = g.contains(r.best.feature, row.lat, row.lon);
+      for (uint32_t m : g.members(r.best.feature))
+        inside = inside || g.contains(m, row.lat, row.lon);
+      bool near10 = km <= 10 || inside, near50 = km <= 50 || inside;
+      t->exact += row.geonameid && f.geonameid == row.geonameid;
+      t->within10 += near10;
+      t->within50 += near50;
+      t->contained_right +=
+          contained && ((row.geonameid && f.geonameid == row.geonameid) || near10);
+      std::string admin1 = r.admin1 == geo::kNoFeature ? "" : std::string(g.code(r.admin1));
+      t->admin1_right += !row.admin1.empty() && admin1 == row.admin1;
+      t->found_with_admin1 += !row.admin1.empty();
+      t->found_right += near10 || (row.geonameid && f.geonameid == row.geonameid);
+      if (args.failures && t == &tallies["all"] && !near10 &&
+          !(row.geonameid && f.geonameid == row.geonameid)) {
+        std::cout << fmt::format("{}:{}: {} → {} ({}, {}) {:.0f} km off\n", args.gold, row.line,
+                                 row.name, g.name(r.best.feature), geo::kind_name(f.kind), admin1,
+                                 km);
+      }
+    }
+    if (args.failures && !r.found) {
+      std::cout << fmt::format("{}:{}: {} → not found ({})\n", args.gold, row.line, row.name,
+                               r.problem);
+    }
+  }
+  std::cout << fmt::format("gazetteer: {}\n", opened->origin);
+  std::cout << fmt::format("{:<10} {:>6} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20}\n",
+                           "kind", "names", "found", "found: right", "exact id", "within 10 km",
+                           "within 50 km", "found: admin1 right", "contained: right");
+  for (auto& [kind, t] : tallies) {
+    std::cout << fmt::format("{:<10} {:>6} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20}\n",
+                             kind, t.rows, rate(t.found, t.rows), rate(t.found_right, t.found),
+                             rate(t.exact, t.with_id), rate(t.within10, t.rows),
+                             rate(t.within50, t.rows), rate(t.admin1_right, t.found_with_admin1),
+                             rate(t.contained_right, t.contained));
+  }
+  std::cout
+      << "found: right: answers that are the gold place (its GeoNames id, or within 10 km, or "
+         "an area containing it); exact id: the GeoNames row named in the gold set; within N "
+         "km: of all names; found: admin1 right: answers in the gold admin1; contained: names "
+         "the gazetteer holds within 10 km of the truth, and how many of those were answered "
+         "right\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* cmd = app.add_subcommand("eval", "Measure a component against a gold set");
+  cmd->require_subcommand(1);
+  auto* geocode = cmd->add_subcommand(
+      "geocode",
+      "The geocoder against a TSV of names with known places (tests/data/geocode-gold.tsv):\n"
+      "name, context (country=AF;admin1=Takhar;near=Kunduz), expected_geonameid, expected_lat,\n"
+      "expected_lon, expected_admin1 (GeoNames code), kind, note. Prints found, exact-id,\n"
+      "within 10 km / 50 km and admin1 rates per kind.");
+  geocode->add_option("--gold", args->gold, "The gold TSV")->required()->check(CLI::ExistingFile);
+  geocode->add_flag("--failures", args->failures, "List every name answered wrongly");
+  return [args, &global] { return run_eval_geocode(*args, global); };
+}
+
+}  // namespace sitrep::cli

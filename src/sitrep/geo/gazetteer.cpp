@@ -1,0 +1,241 @@
+#include "sitrep/geo/gazetteer.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "sitrep/geo/name_key.hpp"
+#include "sitrep/geo/polygon.hpp"
+#include "sitrep/io/mapped_file.hpp"
+
+namespace sitrep::geo {
+namespace {
+
+template <typename T>
+Status view(const io::SectionFile& file, std::string_view name, std::span<const T>& out) {
+  auto a = file.array<T>(name);
+  if (!a) return make_error(a.error());
+  out = *a;
+  return Status::success();
+}
+
+// Levenshtein distance, or max + 1 once it is certain to exceed max.
+int bounded_edits(std::string_view a, std::string_view b, int max) {
+  if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > max) return max + 1;
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    int best = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > max) return max + 1;
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+const io::FileKind& gazetteer_file_kind() {
+  static const io::FileKind kind = {
+      {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'}, kGazetteerFormatVersion, "gazetteer"};
+  return kind;
+}
+
+uint64_t key_hash(std::string_view key) {
+  return XXH3_64bits(key.data(), key.size());
+}
+
+Result<Gazetteer> Gazetteer::from_image(std::shared_ptr<const void> owner, std::string_view image) {
+  auto file = io::parse_section_file(image, gazetteer_file_kind());
+  if (!file) return std::move(file).take_error();
+  Gazetteer g;
+  g.owner_ = std::move(owner);
+  g.image_ = image;
+  g.stamp_ = file->stamp;
+  std::span<const char> strings;
+  std::span<const double> grid;
+  for (Status s :
+       {view(*file, "feature", g.features_), view(*file, "string.off", g.string_offsets_),
+        view(*file, "string.txt", strings), view(*file, "name.list", g.name_lists_),
+        view(*file, "name.ids", g.name_ids_), view(*file, "key.folded", g.folded_),
+        view(*file, "key.skeleton", g.skeleton_), view(*file, "fuzzy.off", g.fuzzy_offsets_),
+        view(*file, "fuzzy.feat", g.fuzzy_features_), view(*file, "fuzzy.list", g.fuzzy_lists_),
+        view(*file, "member", g.members_), view(*file, "ring", g.rings_),
+        view(*file, "vertex", g.vertices_), view(*file, "grid.param", grid),
+        view(*file, "grid.off", g.grid_offsets_), view(*file, "grid.area", g.grid_areas_)}) {
+    if (!s) return make_error(fmt::format("gazetteer: {}", s.error()));
+  }
+  auto fuzzy_text = file->section("fuzzy.txt");
+  if (!fuzzy_text) return make_error(fmt::format("gazetteer: {}", fuzzy_text.error()));
+  g.fuzzy_text_ = fuzzy_text->bytes;
+  g.strings_ = std::string_view(strings.data(), strings.size());
+  if (grid.size() != 5 || g.name_lists_.size() != g.features_.size() + 1 ||
+      g.string_offsets_.empty() || g.string_offsets_.back() != g.strings_.size() ||
+      g.fuzzy_features_.size() != g.fuzzy_offsets_.size() || g.fuzzy_offsets_.empty() ||
+      g.fuzzy_offsets_.back() != g.fuzzy_text_.size()) {
+    return make_error("gazetteer: inconsistent section sizes");
+  }
+  g.grid_lon0_ = grid[0];
+  g.grid_lat0_ = grid[1];
+  g.grid_step_ = grid[2];
+  g.grid_cols_ = static_cast<uint32_t>(grid[3]);
+  g.grid_rows_ = static_cast<uint32_t>(grid[4]);
+  if (g.grid_offsets_.size() != size_t{g.grid_cols_} * g.grid_rows_ + 1) {
+    return make_error("gazetteer: inconsistent grid");
+  }
+  return g;
+}
+
+Result<Gazetteer> Gazetteer::open(const std::string& path) {
+  auto mapped = io::MappedFile::open(path);
+  if (!mapped) return std::move(mapped).take_error();
+  auto owner = std::make_shared<io::MappedFile>(std::move(*mapped));
+  std::string_view image = owner->contents();
+  auto g = from_image(owner, image);
+  if (!g) return make_error(fmt::format("{}: {}", path, g.error()));
+  return g;
+}
+
+std::string_view Gazetteer::string(uint32_t id) const {
+  if (id + 1 >= string_offsets_.size()) return {};
+  return strings_.substr(string_offsets_[id], string_offsets_[id + 1] - string_offsets_[id]);
+}
+
+std::vector<std::string_view> Gazetteer::names(uint32_t id) const {
+  std::vector<std::string_view> out;
+  for (uint32_t i = name_lists_[id]; i < name_lists_[id + 1]; ++i) {
+    out.push_back(string(name_ids_[i]));
+  }
+  return out;
+}
+
+std::span<const uint32_t> Gazetteer::members(uint32_t region) const {
+  const Feature& f = features_[region];
+  if (f.kind != FeatureKind::region) return {};
+  return members_.subspan(f.rings_begin, f.rings_end - f.rings_begin);
+}
+
+std::span<const Ring> Gazetteer::rings(uint32_t area) const {
+  const Feature& f = features_[area];
+  if (f.kind != FeatureKind::admin1 && f.kind != FeatureKind::admin2) return {};
+  return rings_.subspan(f.rings_begin, f.rings_end - f.rings_begin);
+}
+
+size_t Gazetteer::count(FeatureKind kind) const {
+  return static_cast<size_t>(std::count_if(features_.begin(), features_.end(),
+                                           [&](const Feature& f) { return f.kind == kind; }));
+}
+
+std::vector<NameMatch> Gazetteer::lookup(std::span<const KeyEntry> index, std::string_view key,
+                                         MatchKind kind) const {
+  std::vector<NameMatch> out;
+  if (key.empty()) return out;
+  KeyEntry probe{key_hash(key), 0, 0};
+  auto it = std::lower_bound(index.begin(), index.end(), probe);
+  for (; it != index.end() && it->hash == probe.hash; ++it) {
+    if (!out.empty() && out.back().feature == it->feature) continue;  // another name, same place
+    out.push_back({it->feature, it->name, kind, 0});
+  }
+  return out;
+}
+
+std::vector<NameMatch> Gazetteer::find_folded(std::string_view folded) const {
+  return lookup(folded_, folded, MatchKind::folded);
+}
+
+std::vector<NameMatch> Gazetteer::fuzzy(std::string_view folded, int max_edits) const {
+  std::vector<NameMatch> out;
+  // Short keys have too many neighbours for an edit to mean a misspelling: one edit from six
+  // letters on, two from nine.
+  if (folded.size() < 6) return out;
+  if (folded.size() < 9) max_edits = std::min(max_edits, 1);
+  if (max_edits <= 0) return out;
+  int best = max_edits + 1;
+  std::vector<size_t> keys;
+  for (size_t k = 0; k + 1 < fuzzy_offsets_.size(); ++k) {
+    std::string_view candidate =
+        fuzzy_text_.substr(fuzzy_offsets_[k], fuzzy_offsets_[k + 1] - fuzzy_offsets_[k]);
+    if (candidate.empty() || candidate[0] != folded[0]) continue;  // first letters rarely err
+    int d = bounded_edits(folded, candidate, std::min(best, max_edits));
+    if (d < best) {
+      best = d;
+      keys.clear();
+    }
+    if (d == best && d <= max_edits) keys.push_back(k);
+  }
+  for (size_t k : keys) {
+    for (uint32_t i = fuzzy_features_[k]; i < fuzzy_features_[k + 1]; ++i) {
+      uint32_t f = fuzzy_lists_[i];
+      out.push_back({f, features_[f].name, MatchKind::fuzzy, static_cast<uint8_t>(best)});
+    }
+  }
+  return out;
+}
+
+std::vector<NameMatch> Gazetteer::find(std::string_view text, int max_edits) const {
+  auto found = lookup(folded_, name_keys(text).folded, MatchKind::folded);
+  if (!found.empty()) return found;
+  return find_similar(text, max_edits);
+}
+
+std::vector<NameMatch> Gazetteer::find_similar(std::string_view text, int max_edits) const {
+  NameKeys keys = name_keys(text);
+  std::vector<NameMatch> found;
+  // Latin spellings carry their vowels: a skeleton of three consonants or fewer (Archi: rc)
+  // names too many places to stand alone. Arabic script writes few vowels, so there it must.
+  bool arabic_script = std::any_of(text.begin(), text.end(), [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return b >= 0xD8 && b <= 0xDB;  // UTF-8 lead bytes of U+0600..U+06FF
+  });
+  if (arabic_script || keys.skeleton.size() >= 4) {
+    found = lookup(skeleton_, keys.skeleton, MatchKind::skeleton);
+    if (!found.empty()) return found;
+  }
+  return fuzzy(keys.folded, max_edits);
+}
+
+bool Gazetteer::contains(uint32_t area, double latitude, double longitude) const {
+  bool inside = false;
+  for (const Ring& r : rings(area)) {
+    if (longitude < r.min_lon || longitude > r.max_lon || latitude < r.min_lat ||
+        latitude > r.max_lat) {
+      continue;
+    }
+    for (uint32_t v = r.begin; v + 1 < r.end; ++v) {
+      if (crosses(vertices_[v], vertices_[v + 1], longitude, latitude)) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+AdminAreas Gazetteer::locate(double latitude, double longitude) const {
+  AdminAreas out;
+  double col = std::floor((longitude - grid_lon0_) / grid_step_);
+  double row = std::floor((latitude - grid_lat0_) / grid_step_);
+  if (!(col >= 0 && row >= 0 && col < grid_cols_ && row < grid_rows_)) return out;
+  size_t cell = static_cast<size_t>(row) * grid_cols_ + static_cast<size_t>(col);
+  for (uint32_t i = grid_offsets_[cell]; i < grid_offsets_[cell + 1]; ++i) {
+    uint32_t area = grid_areas_[i];
+    const Feature& f = features_[area];
+    uint32_t& slot = f.kind == FeatureKind::admin1 ? out.admin1 : out.admin2;
+    if (slot != kNoFeature) continue;
+    if (contains(area, latitude, longitude)) slot = area;
+  }
+  // A district whose own polygon says which province it is in decides when the coarser
+  // admin1 layer (another source, another simplification) disagrees along a border.
+  if (out.admin2 != kNoFeature && features_[out.admin2].admin1 != kNoFeature) {
+    out.admin1 = features_[out.admin2].admin1;
+  }
+  return out;
+}
+
+}  // namespace sitrep::geo

@@ -1,0 +1,123 @@
+// The gazetteer: places and admin areas with every name they go by, read in place from one
+// mmapped section file (io/section_file.hpp, kind "SITREPGZ").
+//
+// Names are found by key (name_key.hpp): the folded key first, then the consonant skeleton,
+// then, for a name neither finds, folded keys within two edits. Areas carry polygons; the
+// point-in-polygon lookup (locate) answers which admin1 and admin2 a coordinate lies in.
+//
+// A Gazetteer is built by GazetteerBuilder (gazetteer_builder.hpp) from GeoNames files, admin
+// name tables, GeoJSON polygons and the region table; open_gazetteer (gazetteer_files.hpp)
+// finds or builds the one a command uses.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/geo/feature.hpp"
+#include "sitrep/io/section_file.hpp"
+#include "sitrep/result.hpp"
+
+namespace sitrep::geo {
+
+// An entry of a name index: a key's hash and the feature one of whose names has that key.
+struct KeyEntry {
+  uint64_t hash = 0;
+  uint32_t feature = 0;
+  uint32_t name = 0;  // string id of the name that gave the key
+  bool operator<(const KeyEntry& o) const {
+    return hash != o.hash ? hash < o.hash : feature < o.feature;
+  }
+};
+
+// How a name was found.
+enum class MatchKind : uint8_t { folded, skeleton, fuzzy };
+
+struct NameMatch {
+  uint32_t feature = 0;
+  uint32_t name = 0;  // the gazetteer's name that matched
+  MatchKind kind = MatchKind::folded;
+  uint8_t edits = 0;  // for fuzzy matches
+};
+
+// Where a point lies.
+struct AdminAreas {
+  uint32_t admin1 = kNoFeature;
+  uint32_t admin2 = kNoFeature;
+};
+
+inline constexpr uint32_t kGazetteerFormatVersion = 1;
+
+class Gazetteer {
+ public:
+  // Views over `image`, which the gazetteer keeps alive; the image is checked first.
+  static Result<Gazetteer> from_image(std::shared_ptr<const void> owner, std::string_view image);
+  static Result<Gazetteer> open(const std::string& path);
+
+  size_t size() const { return features_.size(); }
+  const Feature& feature(uint32_t id) const { return features_[id]; }
+  std::string_view string(uint32_t id) const;
+  std::string_view name(uint32_t id) const { return string(features_[id].name); }
+  std::string_view code(uint32_t id) const { return string(features_[id].code); }
+  // Every name of a feature (its display name first).
+  std::vector<std::string_view> names(uint32_t id) const;
+  // The members of a region (admin1 areas).
+  std::span<const uint32_t> members(uint32_t region) const;
+  std::span<const Ring> rings(uint32_t area) const;
+  std::span<const Vertex> vertices() const { return vertices_; }
+
+  // Features one of whose names has the folded key of `text`, then (only when none has) its
+  // skeleton, then (only when neither) a folded key within `max_edits` edits, if exactly the
+  // closest ones are found.
+  std::vector<NameMatch> find(std::string_view text, int max_edits = 2) const;
+  // Features with a name of exactly this folded key (no fallback).
+  std::vector<NameMatch> find_folded(std::string_view folded) const;
+  // The second and third tiers alone: skeleton matches, then fuzzy ones if there are none.
+  std::vector<NameMatch> find_similar(std::string_view text, int max_edits = 2) const;
+
+  // The admin1 and admin2 areas containing a point; kNoFeature where none does.
+  AdminAreas locate(double latitude, double longitude) const;
+  bool contains(uint32_t area, double latitude, double longitude) const;
+
+  // What the file was built from (io::FileStamp::label) and counts, for `gazetteer info`.
+  const io::FileStamp& stamp() const { return stamp_; }
+  size_t image_bytes() const { return image_.size(); }
+  size_t count(FeatureKind kind) const;
+
+ private:
+  std::vector<NameMatch> lookup(std::span<const KeyEntry> index, std::string_view key,
+                                MatchKind kind) const;
+  std::vector<NameMatch> fuzzy(std::string_view folded, int max_edits) const;
+
+  std::shared_ptr<const void> owner_;
+  std::string_view image_;
+  io::FileStamp stamp_;
+  std::span<const Feature> features_;
+  std::span<const uint32_t> string_offsets_;
+  std::string_view strings_;
+  std::span<const uint32_t> name_lists_;  // per feature [begin, end) into name_ids_
+  std::span<const uint32_t> name_ids_;
+  std::span<const KeyEntry> folded_;
+  std::span<const KeyEntry> skeleton_;
+  std::span<const uint32_t> fuzzy_offsets_;  // distinct folded keys, for edit-distance search
+  std::string_view fuzzy_text_;
+  std::span<const uint32_t> fuzzy_features_;  // per distinct key [begin, end) into
+  std::span<const uint32_t> fuzzy_lists_;     // features with that key
+  std::span<const uint32_t> members_;
+  std::span<const Ring> rings_;
+  std::span<const Vertex> vertices_;
+  // Grid over the areas' bounding boxes: cell -> areas whose box overlaps it.
+  double grid_lon0_ = 0, grid_lat0_ = 0, grid_step_ = 1;
+  uint32_t grid_cols_ = 0, grid_rows_ = 0;
+  std::span<const uint32_t> grid_offsets_;
+  std::span<const uint32_t> grid_areas_;
+};
+
+uint64_t key_hash(std::string_view key);
+
+// The section-file kind of a gazetteer image ("SITREPGZ").
+const io::FileKind& gazetteer_file_kind();
+
+}  // namespace sitrep::geo

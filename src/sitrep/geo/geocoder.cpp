@@ -1,0 +1,392 @@
+#include "sitrep/geo/geocoder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "sitrep/geo/name_key.hpp"
+#include "sitrep/model/distance.hpp"
+
+namespace sitrep::geo {
+namespace {
+
+// What a kind word says the name is.
+enum class Hint { none, place, admin2, admin1, border };
+
+struct KindWord {
+  const char* word;  // folded words
+  Hint hint;
+};
+constexpr std::array<KindWord, 22> kKindWords = {{
+    {"district", Hint::admin2},   {"woluswali", Hint::admin2}, {"tehsil", Hint::admin2},
+    {"raion", Hint::admin2},      {"rayon", Hint::admin2},     {"nohiya", Hint::admin2},
+    {"province", Hint::admin1},   {"wilayat", Hint::admin1},   {"velayat", Hint::admin1},
+    {"oblast", Hint::admin1},     {"viloyat", Hint::admin1},   {"region", Hint::admin1},
+    {"city", Hint::place},        {"town", Hint::place},       {"village", Hint::place},
+    {"bazaar", Hint::place},      {"bazar", Hint::place},      {"area", Hint::none},
+    {"valley", Hint::none},       {"border", Hint::border},    {"frontier", Hint::border},
+    {"borderline", Hint::border},
+}};
+
+// Words that open a phrase without being part of the name.
+constexpr std::array<const char*, 6> kLeadingWords = {"the", "in", "near", "at", "of", "outside"};
+
+struct Phrase {
+  std::string name;   // the original text of the name part
+  std::string whole;  // the name with its kind words ("afghan-uzbek border")
+  Hint hint = Hint::none;
+  std::vector<std::string> context;  // after commas, in parentheses
+};
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Splits "X district (Y), Z province" into the name, its kind word and the context parts.
+Phrase parse_phrase(std::string_view text) {
+  Phrase p;
+  std::string main;
+  std::string current;
+  int depth = 0;
+  bool first_part = true;
+  auto flush = [&] {
+    std::string t = trim(current);
+    if (!t.empty()) {
+      if (first_part && depth == 0) {
+        main = t;
+        first_part = false;
+      } else {
+        p.context.push_back(t);
+      }
+    }
+    current.clear();
+  };
+  for (char c : text) {
+    if (c == '(' || c == '[') {
+      if (first_part)
+        flush();
+      else
+        flush();
+      ++depth;
+    } else if ((c == ')' || c == ']') && depth > 0) {
+      std::string t = trim(current);
+      if (!t.empty()) p.context.push_back(t);
+      current.clear();
+      --depth;
+    } else if ((c == ',' || c == ';') && depth == 0) {
+      flush();
+    } else {
+      current += c;
+    }
+  }
+  flush();
+  // Kind words and leading words come off the name, in the original spelling: strip by words.
+  std::vector<std::string> words;
+  {
+    std::string w;
+    for (char c : main) {
+      if (c == ' ') {
+        if (!w.empty()) words.push_back(w);
+        w.clear();
+      } else {
+        w += c;
+      }
+    }
+    if (!w.empty()) words.push_back(w);
+  }
+  auto folded_word = [](const std::string& w) { return folded_words(w); };
+  while (words.size() > 1 && std::find(kLeadingWords.begin(), kLeadingWords.end(),
+                                       folded_word(words.front())) != kLeadingWords.end()) {
+    words.erase(words.begin());
+  }
+  for (const std::string& w : words) {
+    if (!p.whole.empty()) p.whole += ' ';
+    p.whole += w;
+  }
+  while (words.size() > 1) {
+    std::string last = folded_word(words.back());
+    auto kind = std::find_if(kKindWords.begin(), kKindWords.end(),
+                             [&](const KindWord& k) { return last == k.word; });
+    if (kind == kKindWords.end()) break;
+    if (p.hint == Hint::none || kind->hint == Hint::border) p.hint = kind->hint;
+    words.pop_back();
+  }
+  for (const std::string& w : words) {
+    if (!p.name.empty()) p.name += ' ';
+    p.name += w;
+  }
+  return p;
+}
+
+bool fits(FeatureKind kind, Hint hint) {
+  switch (hint) {
+    case Hint::none:
+      return true;
+    case Hint::place:
+      return kind == FeatureKind::place;
+    case Hint::admin2:
+      return kind == FeatureKind::admin2;
+    case Hint::admin1:
+      return kind == FeatureKind::admin1 || kind == FeatureKind::region;
+    case Hint::border:
+      return kind == FeatureKind::admin1 || kind == FeatureKind::region;
+  }
+  return true;
+}
+
+double importance(const Feature& f) {
+  std::string_view code = f.code_of_feature();
+  switch (f.kind) {
+    case FeatureKind::place: {
+      double score = std::log10(1.0 + f.population) / 8.0;  // 0 .. ~0.85
+      if (code == "PPLC")
+        score += 0.6;
+      else if (code == "PPLA")
+        score += 0.45;
+      else if (code == "PPLA2")
+        score += 0.25;
+      else if (code == "PPLA3" || code == "PPLA4")
+        score += 0.1;
+      return score;
+    }
+    case FeatureKind::admin1:
+      return 0.5;
+    case FeatureKind::admin2:
+      return 0.2;  // a bare name is more often the town than its district
+    case FeatureKind::region:
+      return 0.3;
+    case FeatureKind::country:
+      return 0.6;
+  }
+  return 0;
+}
+
+bool in_countries(const Gazetteer& g, uint32_t feature, const std::set<std::string>& countries) {
+  if (countries.count(std::string(g.feature(feature).country_code()))) return true;
+  for (uint32_t m : g.members(feature)) {  // a border zone lies in two countries
+    if (countries.count(std::string(g.feature(m).country_code()))) return true;
+  }
+  return false;
+}
+
+// Russian writes a foreign h with Г (Герат, Гильменд): a Cyrillic name that matched nothing is
+// tried again with its Г read as h.
+std::string without_cyrillic_ghe(std::string_view text) {
+  std::string out(text);
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"Г", "H"}, {"г", "h"}}) {
+    size_t at = 0;
+    while ((at = out.find(from, at)) != std::string::npos) out.replace(at, from.size(), to);
+  }
+  return out;
+}
+
+struct ContextAreas {
+  std::set<uint32_t> areas;  // admin1 / admin2 features named by the context
+  std::set<std::string> countries;
+  std::vector<std::pair<double, double>> points;  // the report's other places
+};
+
+}  // namespace
+
+Geocoder::Geocoder(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {}
+
+Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context) const {
+  const Gazetteer& g = *gazetteer_;
+  Resolution out;
+  out.text = std::string(text);
+  Phrase phrase = parse_phrase(text);
+  out.name = phrase.name;
+  if (phrase.name.empty()) {
+    out.problem = "no place name";
+    return out;
+  }
+
+  // The context: admin areas and countries it names, the points of the report's other places.
+  ContextAreas ctx;
+  if (!context.country.empty()) ctx.countries.insert(context.country);
+  std::vector<std::string> admin_names = context.admin_names;
+  admin_names.insert(admin_names.end(), phrase.context.begin(), phrase.context.end());
+  for (const std::string& a : admin_names) {
+    Phrase ap = parse_phrase(a);
+    for (const NameMatch& m : g.find(ap.name, 1)) {
+      const Feature& f = g.feature(m.feature);
+      if (f.kind == FeatureKind::admin1 || f.kind == FeatureKind::admin2) {
+        ctx.areas.insert(m.feature);
+      } else if (f.kind == FeatureKind::country) {
+        ctx.countries.insert(std::string(f.country_code()));
+      } else if (ap.hint == Hint::place || ap.hint == Hint::none) {
+        ctx.points.emplace_back(f.latitude(), f.longitude());
+      }
+    }
+  }
+  for (const std::string& n : context.nearby) {
+    // Only a neighbour whose matches all lie together (a town and its district) is a fix to
+    // measure from; a name of several far-apart places is not.
+    auto found = g.find(parse_phrase(n).name, 0);
+    if (found.empty()) continue;
+    const Feature& first = g.feature(found[0].feature);
+    bool together = std::all_of(found.begin(), found.end(), [&](const NameMatch& m) {
+      const Feature& f = g.feature(m.feature);
+      return model::distance_km(first.latitude(), first.longitude(), f.latitude(), f.longitude()) <
+             50;
+    });
+    if (together) ctx.points.emplace_back(first.latitude(), first.longitude());
+  }
+
+  // A phrase that is itself a name ("the Afghan-Uzbek border", "Khyber Pakhtunkhwa province")
+  // is taken whole before its kind words are read as such.
+  std::vector<NameMatch> matches;
+  if (phrase.whole != phrase.name) {
+    matches = g.find_folded(name_keys(phrase.whole).folded);
+    if (!matches.empty()) phrase.hint = Hint::none;
+  }
+  if (matches.empty()) matches = g.find(without_cyrillic_ghe(phrase.name));
+  // "Khogyani district": when no exact match is of the kind the text names, a district spelled
+  // a little differently is a better answer than a village spelled the same.
+  if (phrase.hint != Hint::none &&
+      std::none_of(matches.begin(), matches.end(), [&](const NameMatch& m) {
+        return fits(g.feature(m.feature).kind, phrase.hint);
+      })) {
+    for (const NameMatch& m : g.find_similar(phrase.name)) {
+      if (fits(g.feature(m.feature).kind, phrase.hint)) matches.push_back(m);
+    }
+  }
+  if (matches.empty()) {
+    out.problem = fmt::format("'{}' is not in the gazetteer", phrase.name);
+    return out;
+  }
+  std::vector<Candidate> candidates;
+  std::string rejected;
+  for (const NameMatch& m : matches) {
+    const Feature& f = g.feature(m.feature);
+    // Hard limits: a place outside the report's country, or of another kind than the text says
+    // when only its consonants or a misspelling matched, is another place, not a weak answer.
+    if (!ctx.countries.empty() && !in_countries(g, m.feature, ctx.countries)) {
+      rejected = fmt::format("{} in {}, outside {}", g.name(m.feature), f.country_code(),
+                             *ctx.countries.begin());
+      continue;
+    }
+    if (m.kind != MatchKind::folded && phrase.hint != Hint::none && !fits(f.kind, phrase.hint)) {
+      rejected = fmt::format("{} is a {}", g.name(m.feature), kind_name(f.kind));
+      continue;
+    }
+    Candidate c;
+    c.feature = m.feature;
+    c.match = m.kind;
+    c.matched_name = std::string(g.string(m.name));
+    auto add = [&](double points, std::string why) {
+      c.score += points;
+      c.reasons.push_back(fmt::format("{:+.2f} {}", points, why));
+    };
+    switch (m.kind) {
+      case MatchKind::folded:
+        add(3.0, fmt::format("name '{}'", c.matched_name));
+        break;
+      case MatchKind::skeleton:
+        add(2.0, fmt::format("consonants of '{}'", c.matched_name));
+        break;
+      case MatchKind::fuzzy:
+        add(1.8 - 0.3 * m.edits, fmt::format("{} edit(s) from '{}'", m.edits, c.matched_name));
+        break;
+    }
+    if (phrase.hint != Hint::none) {
+      if (fits(f.kind, phrase.hint))
+        add(1.0, fmt::format("a {}, as the text says", kind_name(f.kind)));
+      else
+        add(-0.8, fmt::format("a {}, not what the text says", kind_name(f.kind)));
+    }
+    if (!ctx.countries.empty()) {
+      add(1.0, fmt::format("in {}", *ctx.countries.begin()));
+    } else if (!context.source_country.empty() && f.country_code() == context.source_country) {
+      add(0.3, "in the source's country");
+    }
+    for (uint32_t area : ctx.areas) {
+      if (area == f.admin1 && area != c.feature)
+        add(2.0, fmt::format("in {}", g.name(area)));
+      else if (area == f.admin2 && area != c.feature)
+        add(1.5, fmt::format("in {}", g.name(area)));
+    }
+    if (!ctx.areas.empty() && std::none_of(ctx.areas.begin(), ctx.areas.end(), [&](uint32_t a) {
+          return a == f.admin1 || a == f.admin2 || g.feature(a).admin1 == f.admin1;
+        })) {
+      add(-1.0, "outside the areas the report names");
+    }
+    if (!ctx.points.empty()) {
+      double nearest = 1e9;
+      for (auto [lat, lon] : ctx.points) {
+        nearest = std::min(nearest, model::distance_km(lat, lon, f.latitude(), f.longitude()));
+      }
+      add(1.5 * std::exp(-nearest / 100.0),
+          fmt::format("{:.0f} km from the report's other places", nearest));
+    }
+    add(importance(f), "importance (seat, population)");
+    candidates.push_back(std::move(c));
+  }
+  if (candidates.empty()) {
+    out.problem = fmt::format("'{}' matches only {}", phrase.name, rejected);
+    return out;
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.feature < b.feature;
+  });
+  // Runners-up that are the same place in other guises (the district around the town, the
+  // town at the district's centre) do not make the answer less certain.
+  const Feature& top = g.feature(candidates[0].feature);
+  auto same_place = [&](const Candidate& c) {
+    const Feature& f = g.feature(c.feature);
+    return model::distance_km(top.latitude(), top.longitude(), f.latitude(), f.longitude()) <= 10 ||
+           g.contains(c.feature, top.latitude(), top.longitude()) ||
+           g.contains(candidates[0].feature, f.latitude(), f.longitude());
+  };
+  double total = 1;
+  for (size_t i = 1; i < candidates.size(); ++i) {
+    if (!same_place(candidates[i])) total += std::exp(candidates[i].score - candidates[0].score);
+  }
+  double certainty = candidates[0].match == MatchKind::folded     ? 1.0
+                     : candidates[0].match == MatchKind::skeleton ? 0.85
+                                                                  : 0.7;
+  out.found = true;
+  out.best = candidates[0];
+  out.confidence = certainty / total;
+  const Feature& best = g.feature(out.best.feature);
+  out.precision = precision_of(best.kind, best.border_zone != 0 || phrase.hint == Hint::border);
+  // A district known only by its code has no shape: its point is its places' mean, or only
+  // its province's.
+  if (best.kind == FeatureKind::admin2 && g.rings(out.best.feature).empty() && best.lat_e7 == 0 &&
+      best.lon_e7 == 0 && best.admin1 != kNoFeature) {
+    out.precision = Precision::admin1;
+  }
+  const Feature& located = out.precision == Precision::admin1 && best.kind == FeatureKind::admin2
+                               ? g.feature(best.admin1)
+                               : best;
+  out.latitude = located.latitude();
+  out.longitude = located.longitude();
+  out.admin1 = best.admin1;
+  out.admin2 = best.admin2;
+  for (size_t i = 1; i < candidates.size() && i <= 4; ++i) out.runners_up.push_back(candidates[i]);
+  if (candidates.size() > 1 && candidates[0].score - candidates[1].score < 0.5 &&
+      !same_place(candidates[1])) {
+    out.problem = "ambiguous: the runner-up scores almost as high";
+  }
+  return out;
+}
+
+std::vector<Resolution> Geocoder::resolve_report(const std::vector<std::string>& names,
+                                                 const PlaceContext& context) const {
+  std::vector<Resolution> out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    PlaceContext c = context;
+    for (size_t j = 0; j < names.size(); ++j) {
+      if (j != i) c.nearby.push_back(names[j]);
+    }
+    out.push_back(resolve(names[i], c));
+  }
+  return out;
+}
+
+}  // namespace sitrep::geo

@@ -1,0 +1,74 @@
+// The geocoder: a place phrase from a report, with what else the report says, to a feature of
+// the gazetteer, with a confidence and the runners-up.
+//
+//   resolve("Khwaja Ghar District, Takhar Province")
+//     the phrase is read as a name ("Khwaja Ghar"), a kind word ("district": prefer admin2
+//     areas) and context ("Takhar Province": an admin1 the answer should lie in). Parentheses
+//     are context too: "Muqur district (Badghis)".
+//   resolve("Faizabad", {.admin_names = {"Jowzjan"}})
+//     several places have the name; the one in Jowzjan wins.
+//   resolve("northern Afghanistan"), resolve("the Afghan-Uzbek border"), resolve("Badakhshan
+//   border")
+//     an area (a region of admin1 areas, a border zone, an admin1), never a point picked at random:
+//     the precision says so.
+//
+// Candidates are ranked by a score whose parts are kept (Candidate::reasons): how the name
+// matched (folded key, consonant skeleton, edits), whether the kind fits the kind word, whether
+// the country and admin areas fit the context, importance (capital, seat, population) and the
+// distance to the report's other places. A name that matches nothing resolves to nothing, with
+// the reason; it never takes another name of the report down with it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/geo/gazetteer.hpp"
+
+namespace sitrep::geo {
+
+struct PlaceContext {
+  std::string country;                   // ISO2 of the country the report is about
+  std::vector<std::string> admin_names;  // provinces or districts named nearby
+  std::vector<std::string> nearby;       // the report's other place names
+  std::string source_country;            // ISO2 of the source (an outlet's home country)
+};
+
+struct Candidate {
+  uint32_t feature = kNoFeature;
+  double score = 0;
+  MatchKind match = MatchKind::folded;
+  std::string matched_name;
+  std::vector<std::string> reasons;  // "+3.0 name (folded key)", "+2.0 in Takhar", …
+};
+
+struct Resolution {
+  std::string text;  // as asked
+  std::string name;  // the part looked up
+  bool found = false;
+  Precision precision = Precision::point;
+  double confidence = 0;  // 0..1
+  double latitude = 0, longitude = 0;
+  uint32_t admin1 = kNoFeature, admin2 = kNoFeature;
+  Candidate best;
+  std::vector<Candidate> runners_up;  // at most 4, best first
+  std::string problem;                // why nothing was found, or a warning ("ambiguous")
+};
+
+class Geocoder {
+ public:
+  explicit Geocoder(std::shared_ptr<const Gazetteer> gazetteer);
+
+  Resolution resolve(std::string_view text, const PlaceContext& context = {}) const;
+  // Every name of one report: each one's nearby places are the others.
+  std::vector<Resolution> resolve_report(const std::vector<std::string>& names,
+                                         const PlaceContext& context = {}) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  std::shared_ptr<const Gazetteer> gazetteer_;
+};
+
+}  // namespace sitrep::geo
