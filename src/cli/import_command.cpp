@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "sitrep/geo/admin_assignment.hpp"
 #include "sitrep/query/event_index.hpp"
 #include "sitrep/query/index_snapshot.hpp"
 #include "sitrep/store/importer.hpp"
@@ -24,6 +25,7 @@ struct ImportArgs {
   std::string rejects_out;
   bool quiet = false;
   bool progress = false;
+  bool no_admin_fill = false;
 };
 
 constexpr size_t kRejectsShown = 20;
@@ -145,6 +147,18 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
       options.on_written = [&](const model::Event& e) { index_builder->add(e); };
     }
   }
+  // Admin areas from coordinates (geo/admin_assignment.hpp): on unless --no-admin-fill; a
+  // gazetteer that cannot be opened costs the filling, not the import.
+  std::unique_ptr<geo::AdminAssigner> assigner;
+  if (!args.no_admin_fill) {
+    auto gazetteer = open_gazetteer(global);
+    if (gazetteer) {
+      assigner = std::make_unique<geo::AdminAssigner>(gazetteer->gazetteer);
+      options.enrich = [&](model::Event& e) { assigner->assign(e); };
+    } else {
+      std::cerr << "warning: no admin areas from coordinates: " << gazetteer.error() << '\n';
+    }
+  }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
   if (show_progress && terminal) std::cerr << "\r\033[K";
   if (!report) {
@@ -161,6 +175,14 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
         "rejected\n",
         f.path, io::to_string(f.format), thousands(c.rows_read), thousands(c.inserted),
         thousands(c.updated), thousands(c.unchanged), thousands(c.rejected));
+  }
+  if (assigner && (assigner->counts().filled > 0 || assigner->counts().flagged > 0)) {
+    const geo::AdminAssignmentCounts& c = assigner->counts();
+    std::cout << fmt::format(
+        "Admin areas from coordinates: filled in for {} rows; {} rows flagged where the stated "
+        "place disagrees with the coordinates (sitrep show ID, field geo_check); {} with "
+        "coordinates outside the gazetteer's polygons\n",
+        thousands(c.filled), thousands(c.flagged), thousands(c.unplaced));
   }
   if (!args.rejects_out.empty()) {
     if (Status s = write_rejects_file(args.rejects_out, *report); !s) {
@@ -219,6 +241,9 @@ Runner add_import_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--rejects-out", args->rejects_out,
                   "Also write every rejected row to this TSV file (file, line, column, field, "
                   "reason, raw)");
+  cmd->add_flag("--no-admin-fill", args->no_admin_fill,
+                "Do not fill missing admin1/admin2 from the coordinates (by default they are, "
+                "from the gazetteer's polygons, and marked as derived)");
   cmd->add_flag("--quiet", args->quiet, "No progress display");
   cmd->add_flag("--progress", args->progress,
                 "Report progress on stderr even when it is not a terminal (a line a second)");

@@ -13,7 +13,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Every key a sitrep JSONL object may hold (id, revision and provenance are read and ignored).
+// Every key a sitrep JSONL object may hold (id, revision, provenance and the derived
+// admin_filled and geo_check are read and ignored: an import derives them again).
 constexpr std::array<std::string_view, 46> kKeys = {"id",
                                                     "revision",
                                                     "provenance",
@@ -57,8 +58,8 @@ constexpr std::array<std::string_view, 46> kKeys = {"id",
                                                     "source_scale",
                                                     "source_count",
                                                     "notes",
-                                                    "",
-                                                    "",
+                                                    "admin_filled",
+                                                    "geo_check",
                                                     ""};
 
 int key_index(std::string_view key) {
@@ -213,6 +214,8 @@ void visit_event_fields(const model::Event& e, Visitor&& v) {
   v("longitude", e.longitude);
   v("geo_level", static_cast<int64_t>(e.geo_level));
   v("geo_precision_native", e.geo_precision_native);
+  v("admin_filled", e.admin_filled);
+  v("geo_check", e.geo_check);
   v("event_type", e.event_type);
   v("sub_event_type", e.sub_event_type);
   v("violence_type", e.violence_type);

@@ -68,6 +68,11 @@ struct Event {
   GeoLevel geo_level = GeoLevel::unknown;
   std::string
       geo_precision_native;  // e.g. "2" (ACLED geo_precision, UCDP where_prec, GTD specificity)
+  // Derived by sitrep, not said by the source (and not part of the content digest): the fields
+  // filled from the coordinates ("admin1,admin2"), and what in the stated place disagrees with
+  // the coordinates (geo/admin_assignment.hpp).
+  std::string admin_filled;
+  std::string geo_check;
 
   // what
   std::string event_type;      // ACLED event_type vocabulary

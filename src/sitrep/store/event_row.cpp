@@ -80,6 +80,8 @@ int bind_content(Statement& s, int i, const model::Event& e) {
   s.bind_borrowed_or_null(i++, e.source_scale);
   s.bind(i++, e.source_count);
   s.bind_borrowed_or_null(i++, e.notes);
+  s.bind_borrowed_or_null(i++, e.admin_filled);
+  s.bind_borrowed_or_null(i++, e.geo_check);
   return i;
 }
 
@@ -124,6 +126,8 @@ int read_content(const Statement& s, int i, model::Event& e) {
   e.source_scale = text(i++);
   e.source_count = s.column_optional_int(i++);
   e.notes = text(i++);
+  e.admin_filled = text(i++);
+  e.geo_check = text(i++);
   return i;
 }
 

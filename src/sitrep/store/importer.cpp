@@ -36,9 +36,12 @@ Status import_one(SqliteStore& store, size_t index, const std::string& path,
   if (!file_id) return make_error(file_id.error());
 
   // Parse, validate and digest on a second thread while this one writes.
-  io::ReadAhead<ImportRecord> records([&reader](ImportRecord& r) {
+  io::ReadAhead<ImportRecord> records([&reader, &options](ImportRecord& r) {
     if (!reader->next(r.event, r.error)) return false;
-    if (r.error.reason.empty()) r.keys = event_keys(r.event);
+    if (r.error.reason.empty()) {
+      r.keys = event_keys(r.event);
+      if (options.enrich) options.enrich(r.event);
+    }
     r.progress = reader->progress();
     return true;
   });

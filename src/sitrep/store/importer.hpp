@@ -35,6 +35,9 @@ struct ImportOptions {
   // Called on the writing thread for each event the import inserts or revises, once the store
   // has given it its id (a first load uses it to build the query index as it goes).
   std::function<void(const model::Event&)> on_written;
+  // Called on the reading thread for each valid event after its digest is taken: derives what
+  // the source did not say (admin areas from coordinates), never the content the digest covers.
+  std::function<void(model::Event&)> enrich;
 };
 
 struct FileReport {

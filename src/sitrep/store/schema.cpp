@@ -57,6 +57,16 @@ const std::vector<ColumnDef>& content_column_defs() {
   return columns;
 }
 
+// Added by migration 3: what sitrep derived about the place (model::Event::admin_filled and
+// geo_check).
+const std::vector<ColumnDef>& derived_column_defs() {
+  static const std::vector<ColumnDef> columns = {
+      {"admin_filled", "TEXT"},
+      {"geo_check", "TEXT"},
+  };
+  return columns;
+}
+
 std::string content_columns_ddl() {
   std::string ddl;
   for (const ColumnDef& c : content_column_defs()) {
@@ -156,8 +166,19 @@ std::string migration_2() {
          "('store_id', lower(hex(randomblob(16)))), ('events_generation', '0');";
 }
 
+// Version 3: admin areas filled from coordinates are marked as such, and disagreements kept.
+std::string migration_3() {
+  std::string sql;
+  for (const char* table : {"events", "event_revisions"}) {
+    for (const ColumnDef& c : derived_column_defs()) {
+      sql += fmt::format("ALTER TABLE {} ADD COLUMN {} {};\n", table, c.name, c.type);
+    }
+  }
+  return sql;
+}
+
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {migration_1(), migration_2()};
+  static const std::vector<std::string> all = {migration_1(), migration_2(), migration_3()};
   return all;
 }
 
@@ -179,6 +200,7 @@ const std::vector<std::string_view>& event_content_columns() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> out;
     for (const ColumnDef& c : content_column_defs()) out.push_back(c.name);
+    for (const ColumnDef& c : derived_column_defs()) out.push_back(c.name);
     return out;
   }();
   return names;

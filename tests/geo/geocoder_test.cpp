@@ -1,0 +1,127 @@
+// The geocoder on the bundled gazetteer: spellings in every script, context deciding between
+// places of one name, kind words, region phrases, and names that fail alone.
+#include "sitrep/geo/geocoder.hpp"
+
+#include <gtest/gtest.h>
+
+#include "bundled_gazetteer.hpp"
+
+namespace sitrep::geo {
+namespace {
+
+PlaceContext admin(const std::string& name) {
+  PlaceContext c;
+  c.admin_names = {name};
+  return c;
+}
+PlaceContext country(const std::string& iso2) {
+  PlaceContext c;
+  c.country = iso2;
+  return c;
+}
+
+class GeocoderTest : public ::testing::Test {
+ protected:
+  Geocoder geocoder{testing::bundled_gazetteer()};
+  const Gazetteer& g = geocoder.gazetteer();
+
+  uint32_t geonameid(const Resolution& r) {
+    return r.found ? g.feature(r.best.feature).geonameid : 0;
+  }
+  std::string admin1_code(const Resolution& r) {
+    return r.admin1 == kNoFeature ? "" : std::string(g.code(r.admin1));
+  }
+};
+
+TEST_F(GeocoderTest, EverySpellingOfMazarISharifFindsIt) {
+  for (const char* s : {"Mazar-i-Sharif", "Mazar-e Sharif", "Mazār-e Sharīf", "Mazari Sharif",
+                        "مزار شریف", "Мазари-Шариф"}) {
+    Resolution r = geocoder.resolve(s);
+    EXPECT_EQ(geonameid(r), 1133616u) << s << ": " << r.problem;
+    EXPECT_EQ(admin1_code(r), "AF.30") << s;  // Balkh
+  }
+}
+
+TEST_F(GeocoderTest, EverySpellingOfTermezFindsTirmiz) {
+  for (const char* s : {"Termez", "Termiz", "Tirmiz", "Термез", "ترمذ"}) {
+    EXPECT_EQ(geonameid(geocoder.resolve(s)), 1215957u) << s;
+  }
+}
+
+TEST_F(GeocoderTest, FaizabadIsDecidedByTheProvinceOrCountryNamedNearby) {
+  EXPECT_EQ(geonameid(geocoder.resolve("Faizabad", admin("Badakhshan"))), 1142170u);
+  EXPECT_EQ(geonameid(geocoder.resolve("Faizabad", admin("Faryab"))), 1142172u);
+  EXPECT_EQ(geonameid(geocoder.resolve("Faizabad", country("TJ"))), 1221774u);
+  Resolution jowzjan = geocoder.resolve("Faizabad", admin("Jowzjan"));
+  EXPECT_EQ(admin1_code(jowzjan), "AF.31");
+  // Without context: the provincial capital, with the others as runners-up and less certainty.
+  Resolution bare = geocoder.resolve("Faizabad");
+  EXPECT_EQ(geonameid(bare), 1142170u);
+  EXPECT_GE(bare.runners_up.size(), 3u);
+  EXPECT_LT(bare.confidence, 0.6);
+}
+
+TEST_F(GeocoderTest, TheReportsOtherPlacesDecideByDistance) {
+  auto report = geocoder.resolve_report({"Faizabad", "Maymana"});
+  EXPECT_EQ(geonameid(report[0]), 1142172u);  // Faryab's, 30 km from Maymana
+}
+
+TEST_F(GeocoderTest, KindWordsAndContextAfterACommaAreRead) {
+  Resolution district = geocoder.resolve("Khwaja Ghar District, Takhar Province");
+  ASSERT_TRUE(district.found) << district.problem;
+  EXPECT_EQ(g.feature(district.best.feature).kind, FeatureKind::admin2);
+  EXPECT_EQ(district.precision, Precision::admin2);
+  EXPECT_EQ(admin1_code(district), "AF.26");  // Takhar
+  Resolution province = geocoder.resolve("Kunduz province");
+  EXPECT_EQ(g.feature(province.best.feature).kind, FeatureKind::admin1);
+  Resolution city = geocoder.resolve("Kunduz");
+  EXPECT_EQ(g.feature(city.best.feature).kind, FeatureKind::place);
+}
+
+TEST_F(GeocoderTest, RegionAndBorderPhrasesResolveToAreasNotPoints) {
+  Resolution north = geocoder.resolve("northern Afghanistan");
+  ASSERT_TRUE(north.found);
+  EXPECT_EQ(north.precision, Precision::region);
+  EXPECT_GE(g.members(north.best.feature).size(), 4u);
+  Resolution border = geocoder.resolve("the Afghan-Uzbek border");
+  ASSERT_TRUE(border.found) << border.problem;
+  EXPECT_EQ(border.precision, Precision::border);
+  Resolution badakhshan = geocoder.resolve("Badakhshan border");
+  ASSERT_TRUE(badakhshan.found);
+  EXPECT_EQ(badakhshan.precision, Precision::border);
+  EXPECT_EQ(std::string(g.code(badakhshan.best.feature)), "AF.01");
+}
+
+TEST_F(GeocoderTest, AMisspellingWithinAnEditResolvesWhenUnambiguous) {
+  EXPECT_EQ(geonameid(geocoder.resolve("Jalalbad")), 1139715u);
+  EXPECT_EQ(geonameid(geocoder.resolve("Kandahr")), geonameid(geocoder.resolve("Kandahar")));
+  Resolution r = geocoder.resolve("Jalalbad");
+  EXPECT_NE(r.best.match, MatchKind::folded);  // found by its consonants, not its name
+  EXPECT_LT(r.confidence, 0.9);                // and less certain than a name
+}
+
+TEST_F(GeocoderTest, UnknownNamesFailAloneAndSayWhy) {
+  auto report = geocoder.resolve_report({"Kabul", "Xqzzyville", "Herat"});
+  EXPECT_TRUE(report[0].found);
+  EXPECT_FALSE(report[1].found);
+  EXPECT_NE(report[1].problem.find("not in the gazetteer"), std::string::npos);
+  EXPECT_TRUE(report[2].found);
+}
+
+TEST_F(GeocoderTest, APlaceOutsideTheReportsCountryIsNotAnAnswer) {
+  Resolution r = geocoder.resolve("Tirmiz", country("AF"));
+  EXPECT_FALSE(r.found);
+  EXPECT_NE(r.problem.find("UZ"), std::string::npos) << r.problem;
+}
+
+TEST_F(GeocoderTest, ScoresKeepTheirReasons) {
+  Resolution r = geocoder.resolve("Faizabad", admin("Faryab"));
+  bool named_the_province = false;
+  for (const std::string& why : r.best.reasons) {
+    named_the_province = named_the_province || why.find("in Faryab") != std::string::npos;
+  }
+  EXPECT_TRUE(named_the_province);
+}
+
+}  // namespace
+}  // namespace sitrep::geo
