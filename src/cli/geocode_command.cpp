@@ -104,7 +104,7 @@ int run_geocode(GeocodeArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep geocode: " << opened.error() << '\n';
     return kExitFailure;
   }
-  geo::Geocoder geocoder(opened->gazetteer);
+  geo::Geocoder geocoder(opened->gazetteer, args.explain || args.json);
   geo::PlaceContext context;
   context.country = args.country;
   context.admin_names = args.admin;

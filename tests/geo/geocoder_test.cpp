@@ -22,7 +22,7 @@ PlaceContext country(const std::string& iso2) {
 
 class GeocoderTest : public ::testing::Test {
  protected:
-  Geocoder geocoder{testing::bundled_gazetteer()};
+  Geocoder geocoder{testing::bundled_gazetteer(), true};
   const Gazetteer& g = geocoder.gazetteer();
 
   uint32_t geonameid(const Resolution& r) {

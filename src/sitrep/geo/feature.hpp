@@ -63,6 +63,15 @@ struct Ring {
   double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
 };
 
+// An area's edges by band of latitude: band k holds every edge whose latitude range meets
+// [base + k * step, base + (k + 1) * step], so a point's crossings are counted over the few edges
+// of its band, not over every edge of the polygon.
+struct AreaBands {
+  double base = 0;       // latitude of band 0
+  uint32_t offsets = 0;  // index into the band offsets of band 0
+  uint32_t count = 0;    // bands (0: not an area with a polygon)
+};
+
 struct Vertex {
   double lon = 0;
   double lat = 0;

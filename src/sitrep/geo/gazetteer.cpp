@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -44,10 +45,28 @@ int bounded_edits(std::string_view a, std::string_view b, int max) {
 
 }  // namespace
 
+std::vector<std::string> deletion_neighbourhood(std::string_view key) {
+  std::vector<std::string> out{std::string(key)};
+  for (size_t i = 0; i < key.size(); ++i) {
+    std::string variant;
+    variant.reserve(key.size() - 1);
+    variant.append(key.substr(0, i)).append(key.substr(i + 1));
+    if (variant != out.back()) out.push_back(std::move(variant));  // "aa": one deletion, not two
+  }
+  return out;
+}
+
 const io::FileKind& gazetteer_file_kind() {
   static const io::FileKind kind = {
       {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'}, kGazetteerFormatVersion, "gazetteer"};
   return kind;
+}
+
+bool in_arabic_script(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return b >= 0xD8 && b <= 0xDB;
+  });
 }
 
 uint64_t key_hash(std::string_view key) {
@@ -63,26 +82,60 @@ Result<Gazetteer> Gazetteer::from_image(std::shared_ptr<const void> owner, std::
   g.stamp_ = file->stamp;
   std::span<const char> strings;
   std::span<const double> grid;
-  for (Status s :
-       {view(*file, "feature", g.features_), view(*file, "string.off", g.string_offsets_),
-        view(*file, "string.txt", strings), view(*file, "name.list", g.name_lists_),
-        view(*file, "name.ids", g.name_ids_), view(*file, "key.folded", g.folded_),
-        view(*file, "key.skeleton", g.skeleton_), view(*file, "fuzzy.off", g.fuzzy_offsets_),
-        view(*file, "fuzzy.feat", g.fuzzy_features_), view(*file, "fuzzy.list", g.fuzzy_lists_),
-        view(*file, "member", g.members_), view(*file, "ring", g.rings_),
-        view(*file, "vertex", g.vertices_), view(*file, "grid.param", grid),
-        view(*file, "grid.off", g.grid_offsets_), view(*file, "grid.area", g.grid_areas_)}) {
+  for (Status s : {view(*file, "feature", g.features_),
+                   view(*file, "string.off", g.string_offsets_),
+                   view(*file, "string.txt", strings),
+                   view(*file, "name.list", g.name_lists_),
+                   view(*file, "name.ids", g.name_ids_),
+                   view(*file, "key.folded", g.folded_.entries),
+                   view(*file, "key.folded.dir", g.folded_.directory),
+                   view(*file, "key.skeleton", g.skeleton_.entries),
+                   view(*file, "key.skeleton.dir", g.skeleton_.directory),
+                   view(*file, "fuzzy.off", g.fuzzy_offsets_),
+                   view(*file, "fuzzy.feat", g.fuzzy_features_),
+                   view(*file, "fuzzy.list", g.fuzzy_lists_),
+                   view(*file, "fuzzy.del", g.fuzzy_deletions_.entries),
+                   view(*file, "fuzzy.del.dir", g.fuzzy_deletions_.directory),
+                   view(*file, "member", g.members_),
+                   view(*file, "ring", g.rings_),
+                   view(*file, "band.area", g.bands_),
+                   view(*file, "band.off", g.band_offsets_),
+                   view(*file, "band.edge", g.band_edges_),
+                   view(*file, "vertex", g.vertices_),
+                   view(*file, "grid.param", grid),
+                   view(*file, "grid.off", g.grid_offsets_),
+                   view(*file, "grid.area", g.grid_areas_)}) {
     if (!s) return make_error(fmt::format("gazetteer: {}", s.error()));
   }
   auto fuzzy_text = file->section("fuzzy.txt");
   if (!fuzzy_text) return make_error(fmt::format("gazetteer: {}", fuzzy_text.error()));
   g.fuzzy_text_ = fuzzy_text->bytes;
   g.strings_ = std::string_view(strings.data(), strings.size());
+  if (g.bands_.size() != g.features_.size() || g.band_offsets_.empty() ||
+      g.band_offsets_.back() != g.band_edges_.size()) {
+    return make_error("gazetteer: inconsistent polygon bands");
+  }
+  for (const AreaBands& b : g.bands_) {
+    if (size_t{b.offsets} + b.count >= g.band_offsets_.size() && b.count > 0) {
+      return make_error("gazetteer: polygon bands out of range");
+    }
+  }
+  for (uint32_t v : g.band_edges_) {
+    if (size_t{v} + 1 >= g.vertices_.size()) return make_error("gazetteer: edge out of range");
+  }
   if (grid.size() != 5 || g.name_lists_.size() != g.features_.size() + 1 ||
       g.string_offsets_.empty() || g.string_offsets_.back() != g.strings_.size() ||
       g.fuzzy_features_.size() != g.fuzzy_offsets_.size() || g.fuzzy_offsets_.empty() ||
       g.fuzzy_offsets_.back() != g.fuzzy_text_.size()) {
     return make_error("gazetteer: inconsistent section sizes");
+  }
+  for (KeyIndex* index : {&g.folded_, &g.skeleton_, &g.fuzzy_deletions_}) {
+    size_t slots = index->directory.size() - 1;
+    if (index->directory.size() < 2 || (slots & (slots - 1)) != 0 ||
+        index->directory.back() != index->entries.size()) {
+      return make_error("gazetteer: inconsistent key directory");
+    }
+    index->shift = 64 - std::countr_zero(slots);
   }
   g.grid_lon0_ = grid[0];
   g.grid_lat0_ = grid[1];
@@ -135,15 +188,35 @@ size_t Gazetteer::count(FeatureKind kind) const {
                                            [&](const Feature& f) { return f.kind == kind; }));
 }
 
-std::vector<NameMatch> Gazetteer::lookup(std::span<const KeyEntry> index, std::string_view key,
+std::span<const KeyEntry> KeyIndex::equal(uint64_t hash) const {
+  size_t slot = shift >= 64 ? 0 : static_cast<size_t>(hash >> shift);
+  auto bucket = entries.subspan(directory[slot], directory[slot + 1] - directory[slot]);
+  auto first =
+      std::find_if(bucket.begin(), bucket.end(), [&](const KeyEntry& e) { return e.hash >= hash; });
+  auto last = std::find_if(first, bucket.end(), [&](const KeyEntry& e) { return e.hash != hash; });
+  return {first, last};
+}
+
+std::vector<uint32_t> key_directory(const std::vector<KeyEntry>& sorted) {
+  int bits = 4;
+  while (bits < 20 && (size_t{1} << bits) < sorted.size()) ++bits;
+  std::vector<uint32_t> directory((size_t{1} << bits) + 1, 0);
+  size_t e = 0;
+  for (size_t slot = 0; slot < directory.size(); ++slot) {
+    while (e < sorted.size() && (sorted[e].hash >> (64 - bits)) < slot) ++e;
+    directory[slot] = static_cast<uint32_t>(e);
+  }
+  directory.back() = static_cast<uint32_t>(sorted.size());
+  return directory;
+}
+
+std::vector<NameMatch> Gazetteer::lookup(const KeyIndex& index, std::string_view key,
                                          MatchKind kind) const {
   std::vector<NameMatch> out;
   if (key.empty()) return out;
-  KeyEntry probe{key_hash(key), 0, 0};
-  auto it = std::lower_bound(index.begin(), index.end(), probe);
-  for (; it != index.end() && it->hash == probe.hash; ++it) {
-    if (!out.empty() && out.back().feature == it->feature) continue;  // another name, same place
-    out.push_back({it->feature, it->name, kind, 0});
+  for (const KeyEntry& e : index.equal(key_hash(key))) {
+    if (!out.empty() && out.back().feature == e.feature) continue;  // another name, same place
+    out.push_back({e.feature, e.name, kind, 0});
   }
   return out;
 }
@@ -159,9 +232,17 @@ std::vector<NameMatch> Gazetteer::fuzzy(std::string_view folded, int max_edits) 
   if (folded.size() < 6) return out;
   if (folded.size() < 9) max_edits = std::min(max_edits, 1);
   if (max_edits <= 0) return out;
+  std::vector<uint32_t> candidates;
+  for (const std::string& variant : deletion_neighbourhood(folded)) {
+    for (const KeyEntry& e : fuzzy_deletions_.equal(key_hash(variant))) {
+      candidates.push_back(e.feature);  // here: the index of a distinct key
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   int best = max_edits + 1;
-  std::vector<size_t> keys;
-  for (size_t k = 0; k + 1 < fuzzy_offsets_.size(); ++k) {
+  std::vector<uint32_t> keys;
+  for (uint32_t k : candidates) {
     std::string_view candidate =
         fuzzy_text_.substr(fuzzy_offsets_[k], fuzzy_offsets_[k + 1] - fuzzy_offsets_[k]);
     if (candidate.empty() || candidate[0] != folded[0]) continue;  // first letters rarely err
@@ -172,7 +253,7 @@ std::vector<NameMatch> Gazetteer::fuzzy(std::string_view folded, int max_edits) 
     }
     if (d == best && d <= max_edits) keys.push_back(k);
   }
-  for (size_t k : keys) {
+  for (uint32_t k : keys) {
     for (uint32_t i = fuzzy_features_[k]; i < fuzzy_features_[k + 1]; ++i) {
       uint32_t f = fuzzy_lists_[i];
       out.push_back({f, features_[f].name, MatchKind::fuzzy, static_cast<uint8_t>(best)});
@@ -182,37 +263,40 @@ std::vector<NameMatch> Gazetteer::fuzzy(std::string_view folded, int max_edits) 
 }
 
 std::vector<NameMatch> Gazetteer::find(std::string_view text, int max_edits) const {
-  auto found = lookup(folded_, name_keys(text).folded, MatchKind::folded);
+  return find(name_keys(text), in_arabic_script(text), max_edits);
+}
+
+std::vector<NameMatch> Gazetteer::find(const NameKeys& keys, bool arabic_script,
+                                       int max_edits) const {
+  auto found = lookup(folded_, keys.folded, MatchKind::folded);
   if (!found.empty()) return found;
-  return find_similar(text, max_edits);
+  return find_similar(keys, arabic_script, max_edits);
 }
 
 std::vector<NameMatch> Gazetteer::find_similar(std::string_view text, int max_edits) const {
-  NameKeys keys = name_keys(text);
-  std::vector<NameMatch> found;
+  return find_similar(name_keys(text), in_arabic_script(text), max_edits);
+}
+
+std::vector<NameMatch> Gazetteer::find_similar(const NameKeys& keys, bool arabic_script,
+                                               int max_edits) const {
   // Latin spellings carry their vowels: a skeleton of three consonants or fewer (Archi: rc)
   // names too many places to stand alone. Arabic script writes few vowels, so there it must.
-  bool arabic_script = std::any_of(text.begin(), text.end(), [](char c) {
-    auto b = static_cast<unsigned char>(c);
-    return b >= 0xD8 && b <= 0xDB;  // UTF-8 lead bytes of U+0600..U+06FF
-  });
   if (arabic_script || keys.skeleton.size() >= 4) {
-    found = lookup(skeleton_, keys.skeleton, MatchKind::skeleton);
+    auto found = lookup(skeleton_, keys.skeleton, MatchKind::skeleton);
     if (!found.empty()) return found;
   }
   return fuzzy(keys.folded, max_edits);
 }
 
 bool Gazetteer::contains(uint32_t area, double latitude, double longitude) const {
+  const AreaBands& b = bands_[area];
+  double band = std::floor((latitude - b.base) / kBandStep);
+  if (b.count == 0 || !(band >= 0 && band < b.count)) return false;
+  uint32_t at = b.offsets + static_cast<uint32_t>(band);
   bool inside = false;
-  for (const Ring& r : rings(area)) {
-    if (longitude < r.min_lon || longitude > r.max_lon || latitude < r.min_lat ||
-        latitude > r.max_lat) {
-      continue;
-    }
-    for (uint32_t v = r.begin; v + 1 < r.end; ++v) {
-      if (crosses(vertices_[v], vertices_[v + 1], longitude, latitude)) inside = !inside;
-    }
+  for (uint32_t i = band_offsets_[at]; i < band_offsets_[at + 1]; ++i) {
+    uint32_t v = band_edges_[i];
+    if (crosses(vertices_[v], vertices_[v + 1], longitude, latitude)) inside = !inside;
   }
   return inside;
 }

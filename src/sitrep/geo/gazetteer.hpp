@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sitrep/geo/feature.hpp"
+#include "sitrep/geo/name_key.hpp"
 #include "sitrep/io/section_file.hpp"
 #include "sitrep/result.hpp"
 
@@ -31,6 +32,19 @@ struct KeyEntry {
     return hash != o.hash ? hash < o.hash : feature < o.feature;
   }
 };
+
+// A sorted KeyEntry array with a directory over the hashes' top bits: a lookup reads one
+// directory slot and the entry or two of its bucket, not a binary search's dozen cache lines.
+struct KeyIndex {
+  std::span<const KeyEntry> entries;
+  std::span<const uint32_t> directory;  // 2^bits + 1 offsets into entries
+  int shift = 63;
+
+  std::span<const KeyEntry> equal(uint64_t hash) const;
+};
+
+// The directory for entries sorted by hash.
+std::vector<uint32_t> key_directory(const std::vector<KeyEntry>& sorted);
 
 // How a name was found.
 enum class MatchKind : uint8_t { folded, skeleton, fuzzy };
@@ -48,7 +62,10 @@ struct AdminAreas {
   uint32_t admin2 = kNoFeature;
 };
 
-inline constexpr uint32_t kGazetteerFormatVersion = 1;
+inline constexpr uint32_t kGazetteerFormatVersion = 4;
+
+// The height of a latitude band of an area's edges (AreaBands), in degrees: about 2 km.
+inline constexpr double kBandStep = 0.02;
 
 class Gazetteer {
  public:
@@ -72,10 +89,15 @@ class Gazetteer {
   // skeleton, then (only when neither) a folded key within `max_edits` edits, if exactly the
   // closest ones are found.
   std::vector<NameMatch> find(std::string_view text, int max_edits = 2) const;
+  // The same with the keys already computed (name_key.hpp); `arabic_script`: the name was
+  // written in Arabic script, where a short skeleton is all there is to go on.
+  std::vector<NameMatch> find(const NameKeys& keys, bool arabic_script, int max_edits = 2) const;
   // Features with a name of exactly this folded key (no fallback).
   std::vector<NameMatch> find_folded(std::string_view folded) const;
   // The second and third tiers alone: skeleton matches, then fuzzy ones if there are none.
   std::vector<NameMatch> find_similar(std::string_view text, int max_edits = 2) const;
+  std::vector<NameMatch> find_similar(const NameKeys& keys, bool arabic_script,
+                                      int max_edits = 2) const;
 
   // The admin1 and admin2 areas containing a point; kNoFeature where none does.
   AdminAreas locate(double latitude, double longitude) const;
@@ -87,8 +109,7 @@ class Gazetteer {
   size_t count(FeatureKind kind) const;
 
  private:
-  std::vector<NameMatch> lookup(std::span<const KeyEntry> index, std::string_view key,
-                                MatchKind kind) const;
+  std::vector<NameMatch> lookup(const KeyIndex& index, std::string_view key, MatchKind kind) const;
   std::vector<NameMatch> fuzzy(std::string_view folded, int max_edits) const;
 
   std::shared_ptr<const void> owner_;
@@ -99,14 +120,18 @@ class Gazetteer {
   std::string_view strings_;
   std::span<const uint32_t> name_lists_;  // per feature [begin, end) into name_ids_
   std::span<const uint32_t> name_ids_;
-  std::span<const KeyEntry> folded_;
-  std::span<const KeyEntry> skeleton_;
+  KeyIndex folded_;
+  KeyIndex skeleton_;
   std::span<const uint32_t> fuzzy_offsets_;  // distinct folded keys, for edit-distance search
   std::string_view fuzzy_text_;
   std::span<const uint32_t> fuzzy_features_;  // per distinct key [begin, end) into
   std::span<const uint32_t> fuzzy_lists_;     // features with that key
+  KeyIndex fuzzy_deletions_;                  // key and one-letter deletions → key index
   std::span<const uint32_t> members_;
   std::span<const Ring> rings_;
+  std::span<const AreaBands> bands_;        // per feature
+  std::span<const uint32_t> band_offsets_;  // per band [begin, end) into band_edges_
+  std::span<const uint32_t> band_edges_;    // vertex v: the edge from v to v + 1
   std::span<const Vertex> vertices_;
   // Grid over the areas' bounding boxes: cell -> areas whose box overlaps it.
   double grid_lon0_ = 0, grid_lat0_ = 0, grid_step_ = 1;
@@ -116,6 +141,12 @@ class Gazetteer {
 };
 
 uint64_t key_hash(std::string_view key);
+
+// Is the text written in Arabic script (UTF-8 lead bytes of U+0600..U+06FF)?
+bool in_arabic_script(std::string_view text);
+
+// A key and every string one deletion away from it (distinct), for the fuzzy index.
+std::vector<std::string> deletion_neighbourhood(std::string_view key);
 
 // The section-file kind of a gazetteer image ("SITREPGZ").
 const io::FileKind& gazetteer_file_kind();

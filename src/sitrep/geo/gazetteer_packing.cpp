@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -65,6 +66,46 @@ class Strings {
   std::vector<uint32_t> offsets_;
   std::string text_;
 };
+
+// Every area's edges by band of latitude (AreaBands).
+std::tuple<std::vector<AreaBands>, std::vector<uint32_t>, std::vector<uint32_t>> edge_bands(
+    const std::vector<Feature>& features, const std::vector<Ring>& rings,
+    const std::vector<Vertex>& vertices) {
+  std::vector<AreaBands> bands(features.size());
+  std::vector<uint32_t> offsets, edges;
+  for (size_t id = 0; id < features.size(); ++id) {
+    const Feature& f = features[id];
+    if ((f.kind != FeatureKind::admin1 && f.kind != FeatureKind::admin2) ||
+        f.rings_begin == f.rings_end) {
+      continue;
+    }
+    double lo = 90, hi = -90;
+    for (uint32_t r = f.rings_begin; r < f.rings_end; ++r) {
+      lo = std::min(lo, rings[r].min_lat);
+      hi = std::max(hi, rings[r].max_lat);
+    }
+    AreaBands& b = bands[id];
+    b.base = lo;
+    b.count = static_cast<uint32_t>(std::floor((hi - lo) / kBandStep)) + 1;
+    b.offsets = static_cast<uint32_t>(offsets.size());
+    std::vector<std::vector<uint32_t>> lists(b.count);
+    for (uint32_t r = f.rings_begin; r < f.rings_end; ++r) {
+      for (uint32_t v = rings[r].begin; v + 1 < rings[r].end; ++v) {
+        double a = std::min(vertices[v].lat, vertices[v + 1].lat);
+        double z = std::max(vertices[v].lat, vertices[v + 1].lat);
+        auto first = static_cast<uint32_t>(std::floor((a - lo) / kBandStep));
+        auto last = std::min(static_cast<uint32_t>(std::floor((z - lo) / kBandStep)), b.count - 1);
+        for (uint32_t k = first; k <= last; ++k) lists[k].push_back(v);
+      }
+    }
+    for (const auto& list : lists) {
+      offsets.push_back(static_cast<uint32_t>(edges.size()));
+      edges.insert(edges.end(), list.begin(), list.end());
+    }
+  }
+  offsets.push_back(static_cast<uint32_t>(edges.size()));
+  return {bands, offsets, edges};
+}
 
 class Packer {
  public:
@@ -434,6 +475,19 @@ class Packer {
     }
     fuzzy_offsets.push_back(static_cast<uint32_t>(fuzzy_text.size()));
     fuzzy_features.push_back(static_cast<uint32_t>(fuzzy_lists.size()));
+    // The deletion index: each key under itself and under every one-letter deletion of it. Two
+    // keys within one edit, or within two edits that one deletion on each side undoes, share
+    // an entry (SymSpell's neighbourhood), so a query looks up its own few deletions instead
+    // of measuring its distance to every key.
+    std::vector<KeyEntry> deletions;
+    for (uint32_t k = 0; k + 1 < fuzzy_offsets.size(); ++k) {
+      std::string_view key(fuzzy_text.data() + fuzzy_offsets[k],
+                           fuzzy_offsets[k + 1] - fuzzy_offsets[k]);
+      for (const std::string& variant : deletion_neighbourhood(key)) {
+        deletions.push_back({key_hash(variant), k, 0});
+      }
+    }
+    dedupe(deletions);
 
     // The grid: every area with a polygon, in every cell its bounding box touches.
     double lon0 = 180, lat0 = 90, lon1 = -180, lat1 = -90;
@@ -485,13 +539,21 @@ class Packer {
     out.add("name.list", name_lists);
     out.add("name.ids", name_ids);
     out.add("key.folded", folded);
+    out.add("key.folded.dir", key_directory(folded));
     out.add("key.skeleton", skeleton);
+    out.add("key.skeleton.dir", key_directory(skeleton));
     out.add("fuzzy.off", fuzzy_offsets);
     out.add("fuzzy.txt", fuzzy_text.data(), fuzzy_text.size());
     out.add("fuzzy.feat", fuzzy_features);
     out.add("fuzzy.list", fuzzy_lists);
+    out.add("fuzzy.del", deletions);
+    out.add("fuzzy.del.dir", key_directory(deletions));
     out.add("member", members);
+    auto [bands, band_offsets, band_edges] = edge_bands(features, rings, vertices);
     out.add("ring", rings);
+    out.add("band.area", bands);
+    out.add("band.off", band_offsets);
+    out.add("band.edge", band_edges);
     out.add("vertex", vertices);
     out.add("grid.param", grid_param);
     out.add("grid.off", grid_offsets);

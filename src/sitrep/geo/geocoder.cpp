@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -99,7 +100,17 @@ Phrase parse_phrase(std::string_view text) {
     }
     if (!w.empty()) words.push_back(w);
   }
-  auto folded_word = [](const std::string& w) { return folded_words(w); };
+  // Kind and leading words are English: an ASCII-only, case-blind comparison suffices.
+  auto folded_word = [](const std::string& w) {
+    std::string lower;
+    lower.reserve(w.size());
+    for (char c : w) {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    return lower;
+  };
   while (words.size() > 1 && std::find(kLeadingWords.begin(), kLeadingWords.end(),
                                        folded_word(words.front())) != kLeadingWords.end()) {
     words.erase(words.begin());
@@ -174,6 +185,10 @@ bool in_countries(const Gazetteer& g, uint32_t feature, const std::set<std::stri
   return false;
 }
 
+bool has_cyrillic_ghe(std::string_view text) {
+  return text.find("Г") != std::string_view::npos || text.find("г") != std::string_view::npos;
+}
+
 // Russian writes a foreign h with Г (Герат, Гильменд): a Cyrillic name that matched nothing is
 // tried again with its Г read as h.
 std::string without_cyrillic_ghe(std::string_view text) {
@@ -193,7 +208,8 @@ struct ContextAreas {
 
 }  // namespace
 
-Geocoder::Geocoder(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {}
+Geocoder::Geocoder(std::shared_ptr<const Gazetteer> gazetteer, bool explain)
+    : gazetteer_(std::move(gazetteer)), explain_(explain) {}
 
 Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context) const {
   const Gazetteer& g = *gazetteer_;
@@ -245,14 +261,19 @@ Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context)
     matches = g.find_folded(name_keys(phrase.whole).folded);
     if (!matches.empty()) phrase.hint = Hint::none;
   }
-  if (matches.empty()) matches = g.find(without_cyrillic_ghe(phrase.name));
+  const NameKeys keys = name_keys(phrase.name);
+  const bool arabic = in_arabic_script(phrase.name);
+  if (matches.empty()) matches = g.find(keys, arabic);
+  if (matches.empty() && has_cyrillic_ghe(phrase.name)) {
+    matches = g.find(without_cyrillic_ghe(phrase.name));
+  }
   // "Khogyani district": when no exact match is of the kind the text names, a district spelled
   // a little differently is a better answer than a village spelled the same.
   if (phrase.hint != Hint::none &&
       std::none_of(matches.begin(), matches.end(), [&](const NameMatch& m) {
         return fits(g.feature(m.feature).kind, phrase.hint);
       })) {
-    for (const NameMatch& m : g.find_similar(phrase.name)) {
+    for (const NameMatch& m : g.find_similar(keys, arabic)) {
       if (fits(g.feature(m.feature).kind, phrase.hint)) matches.push_back(m);
     }
   }
@@ -279,42 +300,44 @@ Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context)
     c.feature = m.feature;
     c.match = m.kind;
     c.matched_name = std::string(g.string(m.name));
-    auto add = [&](double points, std::string why) {
+    // The reason's text is built only when asked for: formatting costs more than scoring.
+    auto add = [&](double points, auto&& why) {
       c.score += points;
-      c.reasons.push_back(fmt::format("{:+.2f} {}", points, why));
+      if (explain_) c.reasons.push_back(fmt::format("{:+.2f} {}", points, why()));
     };
     switch (m.kind) {
       case MatchKind::folded:
-        add(3.0, fmt::format("name '{}'", c.matched_name));
+        add(3.0, [&] { return fmt::format("name '{}'", c.matched_name); });
         break;
       case MatchKind::skeleton:
-        add(2.0, fmt::format("consonants of '{}'", c.matched_name));
+        add(2.0, [&] { return fmt::format("consonants of '{}'", c.matched_name); });
         break;
       case MatchKind::fuzzy:
-        add(1.8 - 0.3 * m.edits, fmt::format("{} edit(s) from '{}'", m.edits, c.matched_name));
+        add(1.8 - 0.3 * m.edits,
+            [&] { return fmt::format("{} edit(s) from '{}'", m.edits, c.matched_name); });
         break;
     }
     if (phrase.hint != Hint::none) {
       if (fits(f.kind, phrase.hint))
-        add(1.0, fmt::format("a {}, as the text says", kind_name(f.kind)));
+        add(1.0, [&] { return fmt::format("a {}, as the text says", kind_name(f.kind)); });
       else
-        add(-0.8, fmt::format("a {}, not what the text says", kind_name(f.kind)));
+        add(-0.8, [&] { return fmt::format("a {}, not what the text says", kind_name(f.kind)); });
     }
     if (!ctx.countries.empty()) {
-      add(1.0, fmt::format("in {}", *ctx.countries.begin()));
+      add(1.0, [&] { return fmt::format("in {}", *ctx.countries.begin()); });
     } else if (!context.source_country.empty() && f.country_code() == context.source_country) {
-      add(0.3, "in the source's country");
+      add(0.3, [&] { return "in the source's country"; });
     }
     for (uint32_t area : ctx.areas) {
       if (area == f.admin1 && area != c.feature)
-        add(2.0, fmt::format("in {}", g.name(area)));
+        add(2.0, [&] { return fmt::format("in {}", g.name(area)); });
       else if (area == f.admin2 && area != c.feature)
-        add(1.5, fmt::format("in {}", g.name(area)));
+        add(1.5, [&] { return fmt::format("in {}", g.name(area)); });
     }
     if (!ctx.areas.empty() && std::none_of(ctx.areas.begin(), ctx.areas.end(), [&](uint32_t a) {
           return a == f.admin1 || a == f.admin2 || g.feature(a).admin1 == f.admin1;
         })) {
-      add(-1.0, "outside the areas the report names");
+      add(-1.0, [&] { return "outside the areas the report names"; });
     }
     if (!ctx.points.empty()) {
       double nearest = 1e9;
@@ -322,9 +345,9 @@ Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context)
         nearest = std::min(nearest, model::distance_km(lat, lon, f.latitude(), f.longitude()));
       }
       add(1.5 * std::exp(-nearest / 100.0),
-          fmt::format("{:.0f} km from the report's other places", nearest));
+          [&] { return fmt::format("{:.0f} km from the report's other places", nearest); });
     }
-    add(importance(f), "importance (seat, population)");
+    add(importance(f), [&] { return "importance (seat, population)"; });
     candidates.push_back(std::move(c));
   }
   if (candidates.empty()) {

@@ -40,7 +40,7 @@ struct Candidate {
   double score = 0;
   MatchKind match = MatchKind::folded;
   std::string matched_name;
-  std::vector<std::string> reasons;  // "+3.0 name (folded key)", "+2.0 in Takhar", …
+  std::vector<std::string> reasons;  // "+3.00 name 'Kunduz'", "+2.00 in Takhar", … (explain)
 };
 
 struct Resolution {
@@ -58,7 +58,9 @@ struct Resolution {
 
 class Geocoder {
  public:
-  explicit Geocoder(std::shared_ptr<const Gazetteer> gazetteer);
+  // `explain`: keep each candidate's reasons as text (for --explain and JSON); without it only
+  // the scores are kept, which is what bulk geocoding wants.
+  explicit Geocoder(std::shared_ptr<const Gazetteer> gazetteer, bool explain = false);
 
   Resolution resolve(std::string_view text, const PlaceContext& context = {}) const;
   // Every name of one report: each one's nearby places are the others.
@@ -69,6 +71,7 @@ class Geocoder {
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
+  bool explain_ = false;
 };
 
 }  // namespace sitrep::geo

@@ -174,88 +174,117 @@ std::string to_ascii_latin(const icu::UnicodeString& text) {
   return out;
 }
 
-// Lower-case ASCII words: letters and digits, anything else a break.
-std::vector<std::string> ascii_words(std::string_view text) {
-  std::vector<std::string> words(1);
-  for (unsigned char c : text) {
-    if (c < 0x80 && std::isalnum(c)) {
-      words.back() += static_cast<char>(std::tolower(c));
-    } else if (!words.back().empty()) {
-      words.emplace_back();
+// Lower-case ASCII words: letters and digits, anything else a break. The words are views
+// into `lowered`: a Words is filled in place and never moved (a short string's characters
+// move with it).
+struct Words {
+  Words() = default;
+  Words(const Words&) = delete;
+  Words& operator=(const Words&) = delete;
+  std::string lowered;
+  std::vector<std::string_view> words;
+};
+
+void ascii_words(std::string_view text, Words& out) {
+  out.lowered.assign(text);
+  out.words.clear();
+  size_t start = std::string::npos;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    auto c = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    bool letter = c != 0 && c < 0x80 && std::isalnum(c);
+    if (i < text.size()) out.lowered[i] = letter ? static_cast<char>(std::tolower(c)) : ' ';
+    if (letter && start == std::string::npos) start = i;
+    if (!letter && start != std::string::npos) {
+      out.words.emplace_back(out.lowered.data() + start, i - start);
+      start = std::string::npos;
     }
   }
-  if (words.back().empty()) words.pop_back();
-  return words;
 }
 
-std::vector<std::string> latin_words(std::string_view utf8) {
-  if (is_ascii(utf8)) return ascii_words(utf8);
-  return ascii_words(to_ascii_latin(canonical(utf8)));
+void latin_words(std::string_view utf8, Words& out) {
+  if (is_ascii(utf8)) return ascii_words(utf8, out);
+  ascii_words(to_ascii_latin(canonical(utf8)), out);
 }
 
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  size_t at = 0;
-  while ((at = s.find(from, at)) != std::string::npos) {
-    s.replace(at, from.size(), to);
-    at += to.size();
+// The ezafe and its spellings: "-i-", "-e-", " e ", and "-i"/"-e" glued to the first word.
+void drop_connectors(std::vector<std::string_view>& words) {
+  size_t kept = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    bool last = i + 1 == words.size();
+    if (!last && (w == "i" || w == "e" || w == "ye" || w == "y")) continue;
+    if (!last && w.size() >= 4 && (w.back() == 'i' || w.back() == 'e')) w.remove_suffix(1);
+    words[kept++] = w;
   }
+  words.resize(kept);
+}
+
+void push_collapsed(std::string& out, char c) {
+  if (out.empty() || out.back() != c) out += c;
+}
+
+// One pass: kh → k, q → k, ou/oo → u, ee → i, dh → z; doubled letters once; a trailing -ah → -a.
+std::string fold_latin(const std::vector<std::string_view>& words) {
+  std::string s;
+  for (std::string_view w : words) s.append(w);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i], next = i + 1 < s.size() ? s[i + 1] : '\0';
+    if ((c == 'k' && next == 'h') || (c == 'd' && next == 'h') || (c == 'o' && next == 'u') ||
+        (c == 'o' && next == 'o') || (c == 'e' && next == 'e')) {
+      push_collapsed(out, c == 'k' ? 'k' : c == 'd' ? 'z' : c == 'e' ? 'i' : 'u');
+      ++i;
+    } else {
+      push_collapsed(out, c == 'q' ? 'k' : c);
+    }
+  }
+  if (out.size() > 3 && out.ends_with("ah")) out.pop_back();
+  return out;
+}
+
+// Per word, one pass: dzh/dj → j, sh/ch/zh/kh/gh/th/dh/ph → s/c/z/k/g/t/z/f, q → k, x → ks;
+// vowels (and w, y) dropped; a word-final h dropped. Doubled consonants once.
+std::string latin_skeleton(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::string_view w : words) {
+    size_t word_start = out.size();
+    char last = '\0';
+    auto emit = [&](char c) {
+      out += c;
+      last = c;
+    };
+    for (size_t i = 0; i < w.size(); ++i) {
+      char c = w[i], next = i + 1 < w.size() ? w[i + 1] : '\0';
+      if (c == 'd' && next == 'z' && i + 2 < w.size() && w[i + 2] == 'h') {
+        emit('j');
+        i += 2;
+      } else if (c == 'd' && next == 'j') {
+        emit('j');
+        ++i;
+      } else if (next == 'h' && std::string_view("sczkgtdp").find(c) != std::string_view::npos) {
+        emit(c == 'd' ? 'z' : c == 'p' ? 'f' : c);
+        ++i;
+      } else if (c == 'q') {
+        emit('k');
+      } else if (c == 'x') {
+        emit('k');
+        emit('s');
+      } else if (std::string_view("aeiouyw").find(c) == std::string_view::npos) {
+        emit(c);
+      }
+    }
+    (void)last;
+    if (out.size() - word_start > 1 && out.back() == 'h') out.pop_back();
+  }
+  std::string collapsed;
+  collapsed.reserve(out.size());
+  for (char c : out) push_collapsed(collapsed, c);
+  return collapsed;
 }
 
 void collapse_doubles(std::string& s) {
   s.erase(std::unique(s.begin(), s.end()), s.end());
-}
-
-// The ezafe and its spellings: "-i-", "-e-", " e ", and "-i"/"-e" glued to the first word.
-std::vector<std::string> without_connectors(std::vector<std::string> words) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string& w = words[i];
-    bool last = i + 1 == words.size();
-    if (!last && (w == "i" || w == "e" || w == "ye" || w == "y")) continue;
-    if (!last && w.size() >= 4 && (w.back() == 'i' || w.back() == 'e')) w.pop_back();
-    out.push_back(std::move(w));
-  }
-  return out;
-}
-
-std::string fold_latin(const std::vector<std::string>& words) {
-  std::string s;
-  for (const std::string& w : words) s += w;
-  for (auto [from, to] : std::array<std::pair<const char*, const char*>, 6>{
-           {{"kh", "k"}, {"q", "k"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"dh", "z"}}}) {
-    replace_all(s, from, to);
-  }
-  collapse_doubles(s);
-  if (s.size() > 3 && s.ends_with("ah")) s.pop_back();
-  return s;
-}
-
-std::string latin_skeleton(const std::vector<std::string>& words) {
-  std::string out;
-  for (std::string w : words) {
-    for (auto [from, to] : std::array<std::pair<const char*, const char*>, 12>{{{"dzh", "j"},
-                                                                                {"dj", "j"},
-                                                                                {"sh", "s"},
-                                                                                {"ch", "c"},
-                                                                                {"zh", "z"},
-                                                                                {"kh", "k"},
-                                                                                {"gh", "g"},
-                                                                                {"th", "t"},
-                                                                                {"dh", "z"},
-                                                                                {"ph", "f"},
-                                                                                {"q", "k"},
-                                                                                {"x", "ks"}}}) {
-      replace_all(w, from, to);
-    }
-    std::string consonants;
-    for (char c : w) {
-      if (std::string_view("aeiouyw").find(c) == std::string_view::npos) consonants += c;
-    }
-    if (consonants.size() > 1 && consonants.back() == 'h') consonants.pop_back();
-    out += consonants;
-  }
-  collapse_doubles(out);
-  return out;
 }
 
 NameKeys arabic_keys(const icu::UnicodeString& text) {
@@ -289,21 +318,25 @@ NameKeys arabic_keys(const icu::UnicodeString& text) {
 }  // namespace
 
 NameKeys name_keys(std::string_view utf8) {
+  Words w;
   if (!is_ascii(utf8)) {
     icu::UnicodeString text = canonical(utf8);
     if (has_arabic_script(text)) return arabic_keys(text);
-    auto words = without_connectors(ascii_words(to_ascii_latin(text)));
-    return {fold_latin(words), latin_skeleton(words)};
+    ascii_words(to_ascii_latin(text), w);
+  } else {
+    ascii_words(utf8, w);
   }
-  auto words = without_connectors(ascii_words(utf8));
-  return {fold_latin(words), latin_skeleton(words)};
+  drop_connectors(w.words);
+  return {fold_latin(w.words), latin_skeleton(w.words)};
 }
 
 std::string folded_words(std::string_view utf8) {
   std::string out;
-  for (const std::string& w : latin_words(utf8)) {
+  Words w;
+  latin_words(utf8, w);
+  for (std::string_view word : w.words) {
     if (!out.empty()) out += ' ';
-    out += w;
+    out.append(word);
   }
   return out;
 }
