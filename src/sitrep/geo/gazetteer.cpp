@@ -45,14 +45,18 @@ int bounded_edits(std::string_view a, std::string_view b, int max) {
 
 }  // namespace
 
-std::vector<std::string> deletion_neighbourhood(std::string_view key) {
-  std::vector<std::string> out{std::string(key)};
+std::vector<uint64_t> deletion_hashes(std::string_view key) {
+  std::vector<uint64_t> out{key_hash(key)};
+  XXH3_state_t* state = XXH3_createState();
   for (size_t i = 0; i < key.size(); ++i) {
-    std::string variant;
-    variant.reserve(key.size() - 1);
-    variant.append(key.substr(0, i)).append(key.substr(i + 1));
-    if (variant != out.back()) out.push_back(std::move(variant));  // "aa": one deletion, not two
+    if (i > 0 && key[i] == key[i - 1]) continue;  // "aa": one deletion, not two
+    // The hash of key without its i-th letter, from the two pieces: no string is built.
+    XXH3_64bits_reset(state);
+    XXH3_64bits_update(state, key.data(), i);
+    XXH3_64bits_update(state, key.data() + i + 1, key.size() - i - 1);
+    out.push_back(XXH3_64bits_digest(state));
   }
+  XXH3_freeState(state);
   return out;
 }
 
@@ -233,8 +237,8 @@ std::vector<NameMatch> Gazetteer::fuzzy(std::string_view folded, int max_edits) 
   if (folded.size() < 9) max_edits = std::min(max_edits, 1);
   if (max_edits <= 0) return out;
   std::vector<uint32_t> candidates;
-  for (const std::string& variant : deletion_neighbourhood(folded)) {
-    for (const KeyEntry& e : fuzzy_deletions_.equal(key_hash(variant))) {
+  for (uint64_t hash : deletion_hashes(folded)) {
+    for (const KeyEntry& e : fuzzy_deletions_.equal(hash)) {
       candidates.push_back(e.feature);  // here: the index of a distinct key
     }
   }

@@ -145,8 +145,8 @@ uint64_t key_hash(std::string_view key);
 // Is the text written in Arabic script (UTF-8 lead bytes of U+0600..U+06FF)?
 bool in_arabic_script(std::string_view text);
 
-// A key and every string one deletion away from it (distinct), for the fuzzy index.
-std::vector<std::string> deletion_neighbourhood(std::string_view key);
+// The hashes of a key and of every string one deletion away from it, for the fuzzy index.
+std::vector<uint64_t> deletion_hashes(std::string_view key);
 
 // The section-file kind of a gazetteer image ("SITREPGZ").
 const io::FileKind& gazetteer_file_kind();

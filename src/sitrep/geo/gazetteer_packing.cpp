@@ -483,8 +483,8 @@ class Packer {
     for (uint32_t k = 0; k + 1 < fuzzy_offsets.size(); ++k) {
       std::string_view key(fuzzy_text.data() + fuzzy_offsets[k],
                            fuzzy_offsets[k + 1] - fuzzy_offsets[k]);
-      for (const std::string& variant : deletion_neighbourhood(key)) {
-        deletions.push_back({key_hash(variant), k, 0});
+      for (uint64_t hash : deletion_hashes(key)) {
+        deletions.push_back({hash, k, 0});
       }
     }
     dedupe(deletions);

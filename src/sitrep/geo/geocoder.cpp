@@ -212,6 +212,17 @@ Geocoder::Geocoder(std::shared_ptr<const Gazetteer> gazetteer, bool explain)
     : gazetteer_(std::move(gazetteer)), explain_(explain) {}
 
 Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context) const {
+  if (!context.admin_names.empty() || !context.nearby.empty()) return compute(text, context);
+  std::string key;
+  key.reserve(text.size() + 6);
+  key.append(text).append(1, '\0').append(context.country).append(1, '\0');
+  key.append(context.source_country);
+  if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+  if (memo_.size() >= kMemoSize) memo_.clear();
+  return memo_.emplace(std::move(key), compute(text, context)).first->second;
+}
+
+Resolution Geocoder::compute(std::string_view text, const PlaceContext& context) const {
   const Gazetteer& g = *gazetteer_;
   Resolution out;
   out.text = std::string(text);

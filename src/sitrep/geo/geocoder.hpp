@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sitrep/geo/gazetteer.hpp"
@@ -62,6 +63,7 @@ class Geocoder {
   // the scores are kept, which is what bulk geocoding wants.
   explicit Geocoder(std::shared_ptr<const Gazetteer> gazetteer, bool explain = false);
 
+  // Not thread-safe (the memo below): one Geocoder per thread.
   Resolution resolve(std::string_view text, const PlaceContext& context = {}) const;
   // Every name of one report: each one's nearby places are the others.
   std::vector<Resolution> resolve_report(const std::vector<std::string>& names,
@@ -70,8 +72,14 @@ class Geocoder {
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
  private:
+  Resolution compute(std::string_view text, const PlaceContext& context) const;
+
   std::shared_ptr<const Gazetteer> gazetteer_;
   bool explain_ = false;
+  // Event streams name the same places again and again: answers for a name whose context is at
+  // most a country are remembered (up to kMemoSize names, then forgotten all at once).
+  static constexpr size_t kMemoSize = 1 << 16;
+  mutable std::unordered_map<std::string, Resolution> memo_;
 };
 
 }  // namespace sitrep::geo
