@@ -96,7 +96,7 @@ Result<std::vector<GoldRow>> read_gold(const std::string& path) {
 struct Tally {
   int rows = 0, found = 0, with_id = 0, exact = 0, within10 = 0, within50 = 0;
   int with_admin1 = 0, admin1_right = 0, contained = 0, contained_right = 0;
-  int found_right = 0, found_with_admin1 = 0;
+  int found_right = 0, found_with_admin1 = 0, contained_with_admin1 = 0, contained_admin1_right = 0;
 };
 
 std::string rate(int n, int of) {
@@ -151,6 +151,8 @@ int run_eval_geocode(const EvalArgs& args, const GlobalOptions& global) {
           contained && ((row.geonameid && f.geonameid == row.geonameid) || near10);
       std::string admin1 = r.admin1 == geo::kNoFeature ? "" : std::string(g.code(r.admin1));
       t->admin1_right += !row.admin1.empty() && admin1 == row.admin1;
+      t->contained_with_admin1 += contained && !row.admin1.empty();
+      t->contained_admin1_right += contained && !row.admin1.empty() && admin1 == row.admin1;
       t->found_with_admin1 += !row.admin1.empty();
       t->found_right += near10 || (row.geonameid && f.geonameid == row.geonameid);
       if (args.failures && t == &tallies["all"] && !near10 &&
@@ -166,15 +168,17 @@ int run_eval_geocode(const EvalArgs& args, const GlobalOptions& global) {
     }
   }
   std::cout << fmt::format("gazetteer: {}\n", opened->origin);
-  std::cout << fmt::format("{:<10} {:>6} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20}\n",
+  std::cout << fmt::format("{:<10} {:>6} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>22}\n",
                            "kind", "names", "found", "found: right", "exact id", "within 10 km",
-                           "within 50 km", "found: admin1 right", "contained: right");
+                           "within 50 km", "found: admin1 right", "contained: right",
+                           "contained: admin1 right");
   for (auto& [kind, t] : tallies) {
-    std::cout << fmt::format("{:<10} {:>6} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20}\n",
-                             kind, t.rows, rate(t.found, t.rows), rate(t.found_right, t.found),
-                             rate(t.exact, t.with_id), rate(t.within10, t.rows),
-                             rate(t.within50, t.rows), rate(t.admin1_right, t.found_with_admin1),
-                             rate(t.contained_right, t.contained));
+    std::cout << fmt::format(
+        "{:<10} {:>6} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>20} {:>22}\n", kind, t.rows,
+        rate(t.found, t.rows), rate(t.found_right, t.found), rate(t.exact, t.with_id),
+        rate(t.within10, t.rows), rate(t.within50, t.rows),
+        rate(t.admin1_right, t.found_with_admin1), rate(t.contained_right, t.contained),
+        rate(t.contained_admin1_right, t.contained_with_admin1));
   }
   std::cout
       << "found: right: answers that are the gold place (its GeoNames id, or within 10 km, or "

@@ -66,6 +66,13 @@ void print_text(const geo::Gazetteer& g, const geo::Resolution& r, bool explain)
   if (!province.empty()) where += where.empty() ? province : ", " + province;
   std::string country(f.country_code());
   if (!country.empty()) where += where.empty() ? country : ", " + country;
+  if (f.kind == geo::FeatureKind::region) {  // an area of provinces: name them
+    where = "of";
+    for (uint32_t m : g.members(r.best.feature)) {
+      where += fmt::format("{} {} ({})", where == "of" ? "" : ",", g.name(m),
+                           g.feature(m).country_code());
+    }
+  }
   std::cout << fmt::format("{}\t{} ({}{}) {}\t{:.5f},{:.5f}\t{}\tconfidence {:.2f}", r.text,
                            g.name(r.best.feature), geo::kind_name(f.kind),
                            f.geonameid ? fmt::format(" {}", f.geonameid) : "", where, r.latitude,
