@@ -78,6 +78,27 @@ TEST_F(GeocoderTest, KindWordsAndContextAfterACommaAreRead) {
   EXPECT_EQ(g.feature(city.best.feature).kind, FeatureKind::place);
 }
 
+TEST_F(GeocoderTest, KindWordsInDariTajikAndRussianAreRead) {
+  Resolution district = geocoder.resolve("ولسوالی خوگیانی");  // "Khogyani district"
+  ASSERT_TRUE(district.found) << district.problem;
+  EXPECT_EQ(g.feature(district.best.feature).kind, FeatureKind::admin2);
+  EXPECT_EQ(admin1_code(district), "AF.18");            // Nangarhar
+  Resolution province = geocoder.resolve("ولایت بلخ");  // "Balkh province"
+  EXPECT_EQ(g.feature(province.best.feature).kind, FeatureKind::admin1);
+  EXPECT_EQ(std::string(g.code(province.best.feature)), "AF.30");
+  Resolution tajik = geocoder.resolve("Nohiyai Rasht");
+  EXPECT_EQ(g.feature(tajik.best.feature).kind, FeatureKind::admin2);
+  Resolution russian = geocoder.resolve("Балх область");
+  EXPECT_EQ(g.feature(russian.best.feature).kind, FeatureKind::admin1);
+}
+
+TEST_F(GeocoderTest, OnlyOneKindWordComesOffEachEnd) {
+  // "Shahr" is a kind word (city), but here it is part of the town's name.
+  Resolution r = geocoder.resolve("Maydan Shahr town");
+  ASSERT_TRUE(r.found) << r.problem;
+  EXPECT_EQ(admin1_code(r), "AF.27");  // Wardak
+}
+
 TEST_F(GeocoderTest, RegionAndBorderPhrasesResolveToAreasNotPoints) {
   Resolution north = geocoder.resolve("northern Afghanistan");
   ASSERT_TRUE(north.found);

@@ -102,6 +102,8 @@ Result<Gazetteer> Gazetteer::from_image(std::shared_ptr<const void> owner, std::
                    view(*file, "fuzzy.del.dir", g.fuzzy_deletions_.directory),
                    view(*file, "member", g.members_),
                    view(*file, "ring", g.rings_),
+                   view(*file, "word.off", g.word_offsets_),
+                   view(*file, "word.role", g.word_roles_),
                    view(*file, "band.area", g.bands_),
                    view(*file, "band.off", g.band_offsets_),
                    view(*file, "band.edge", g.band_edges_),
@@ -110,6 +112,13 @@ Result<Gazetteer> Gazetteer::from_image(std::shared_ptr<const void> owner, std::
                    view(*file, "grid.off", g.grid_offsets_),
                    view(*file, "grid.area", g.grid_areas_)}) {
     if (!s) return make_error(fmt::format("gazetteer: {}", s.error()));
+  }
+  auto word_text = file->section("word.txt");
+  if (!word_text) return make_error(fmt::format("gazetteer: {}", word_text.error()));
+  g.word_text_ = word_text->bytes;
+  if (g.word_offsets_.size() != g.word_roles_.size() + 1 ||
+      g.word_offsets_.back() != g.word_text_.size()) {
+    return make_error("gazetteer: inconsistent kind words");
   }
   auto fuzzy_text = file->section("fuzzy.txt");
   if (!fuzzy_text) return make_error(fmt::format("gazetteer: {}", fuzzy_text.error()));
@@ -250,6 +259,8 @@ std::vector<NameMatch> Gazetteer::fuzzy(std::string_view folded, int max_edits) 
     std::string_view candidate =
         fuzzy_text_.substr(fuzzy_offsets_[k], fuzzy_offsets_[k + 1] - fuzzy_offsets_[k]);
     if (candidate.empty() || candidate[0] != folded[0]) continue;  // first letters rarely err
+    // The key itself is the folded tier's answer; here only misspellings count.
+    if (candidate == folded) continue;
     int d = bounded_edits(folded, candidate, std::min(best, max_edits));
     if (d < best) {
       best = d;
@@ -290,6 +301,32 @@ std::vector<NameMatch> Gazetteer::find_similar(const NameKeys& keys, bool arabic
     if (!found.empty()) return found;
   }
   return fuzzy(keys.folded, max_edits);
+}
+
+WordRole Gazetteer::word_role(std::string_view word) const {
+  std::string key = folded_key(word);
+  size_t lo = 0, hi = word_roles_.size();
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    std::string_view at =
+        word_text_.substr(word_offsets_[mid], word_offsets_[mid + 1] - word_offsets_[mid]);
+    if (at == key) return static_cast<WordRole>(word_roles_[mid]);
+    if (at < key)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return WordRole::none;
+}
+
+std::optional<WordRole> parse_word_role(std::string_view text) {
+  static const std::pair<std::string_view, WordRole> kRoles[] = {
+      {"place", WordRole::place},   {"admin2", WordRole::admin2}, {"admin1", WordRole::admin1},
+      {"border", WordRole::border}, {"area", WordRole::area},     {"leading", WordRole::leading}};
+  for (auto [name, role] : kRoles) {
+    if (text == name) return role;
+  }
+  return std::nullopt;
 }
 
 bool Gazetteer::contains(uint32_t area, double latitude, double longitude) const {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -46,6 +47,10 @@ struct KeyIndex {
 // The directory for entries sorted by hash.
 std::vector<uint32_t> key_directory(const std::vector<KeyEntry>& sorted);
 
+// What a word next to a place name says (kind-words.tsv).
+enum class WordRole : uint8_t { none = 0, place, admin2, admin1, border, area, leading };
+std::optional<WordRole> parse_word_role(std::string_view text);
+
 // How a name was found.
 enum class MatchKind : uint8_t { folded, skeleton, fuzzy };
 
@@ -62,7 +67,7 @@ struct AdminAreas {
   uint32_t admin2 = kNoFeature;
 };
 
-inline constexpr uint32_t kGazetteerFormatVersion = 4;
+inline constexpr uint32_t kGazetteerFormatVersion = 5;
 
 // The height of a latitude band of an area's edges (AreaBands), in degrees: about 2 km.
 inline constexpr double kBandStep = 0.02;
@@ -99,6 +104,9 @@ class Gazetteer {
   std::vector<NameMatch> find_similar(const NameKeys& keys, bool arabic_script,
                                       int max_edits = 2) const;
 
+  // The role of a word next to a place name, by its folded key; none when it has none.
+  WordRole word_role(std::string_view word) const;
+
   // The admin1 and admin2 areas containing a point; kNoFeature where none does.
   AdminAreas locate(double latitude, double longitude) const;
   bool contains(uint32_t area, double latitude, double longitude) const;
@@ -128,6 +136,9 @@ class Gazetteer {
   std::span<const uint32_t> fuzzy_lists_;     // features with that key
   KeyIndex fuzzy_deletions_;                  // key and one-letter deletions → key index
   std::span<const uint32_t> members_;
+  std::span<const uint32_t> word_offsets_;  // kind words' folded keys, sorted
+  std::string_view word_text_;
+  std::span<const uint8_t> word_roles_;
   std::span<const Ring> rings_;
   std::span<const AreaBands> bands_;        // per feature
   std::span<const uint32_t> band_offsets_;  // per band [begin, end) into band_edges_

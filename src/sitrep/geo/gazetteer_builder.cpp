@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sitrep/geo/detail/sources.hpp"
+#include "sitrep/geo/gazetteer.hpp"
 #include "sitrep/model/tsv_table.hpp"
 
 namespace sitrep::geo {
@@ -299,6 +300,24 @@ Result<size_t> GazetteerBuilder::add_countries(const std::string& path) {
   return table->rows.size();
 }
 
+Result<size_t> GazetteerBuilder::add_kind_words(const std::string& path) {
+  auto table = model::read_tsv(path, {"word", "role"});
+  if (!table) return std::move(table).take_error();
+  int word = table->column("word"), role = table->column("role");
+  for (const model::TsvRow& row : table->rows) {
+    const std::string& w = row.cells[static_cast<size_t>(word)];
+    auto r = parse_word_role(row.cells[static_cast<size_t>(role)]);
+    if (w.empty() || !r) {
+      return make_error(fmt::format(
+          "{}: a kind word needs a word and a role (place, admin2, admin1, border, area, "
+          "leading)",
+          table->where(row)));
+    }
+    sources_->kind_words.push_back({w, static_cast<uint8_t>(*r)});
+  }
+  return table->rows.size();
+}
+
 Status GazetteerBuilder::add_directory(const std::string& directory,
                                        const std::string& countries_table) {
   namespace fs = std::filesystem;
@@ -333,6 +352,9 @@ Status GazetteerBuilder::add_directory(const std::string& directory,
   for (const fs::path& f : files) {
     if (f.filename() == "regions.tsv") {
       if (Status s = check(add_regions(f.string())); !s) return s;
+    }
+    if (f.filename() == "kind-words.tsv") {
+      if (Status s = check(add_kind_words(f.string())); !s) return s;
     }
   }
   return check(add_countries(countries_table));

@@ -7,6 +7,7 @@
 //                             names and (districts) the admin1 code they belong to
 //   the region table          named groups of admin1 areas (regions.tsv)
 //   the country table         data/countries.tsv, for country names
+//   the kind words            kind-words.tsv: "district", "ولسوالی", "район", "near", …
 // Every reader reports a bad line or feature as "file:line: reason" and adds nothing from it.
 #pragma once
 
@@ -38,9 +39,11 @@ class GazetteerBuilder {
   Result<size_t> add_polygons(const std::string& path, int level = 0);
   Result<size_t> add_regions(const std::string& path);
   Result<size_t> add_countries(const std::string& path);
+  // Words that say what kind of place a phrase names (kind-words.tsv: word, role).
+  Result<size_t> add_kind_words(const std::string& path);
 
   // Every source of a gazetteer directory, by file name: *.txt GeoNames, admin1.tsv,
-  // admin2.tsv, *.geojson polygons, regions.tsv; plus the countries table.
+  // admin2.tsv, *.geojson polygons, regions.tsv, kind-words.tsv; plus the countries table.
   Status add_directory(const std::string& directory, const std::string& countries_table);
 
   // The image; `label` records what it was built from.

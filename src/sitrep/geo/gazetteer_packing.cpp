@@ -531,7 +531,23 @@ class Packer {
     std::vector<double> grid_param = {lon0, lat0, kGridStep, static_cast<double>(cols),
                                       static_cast<double>(rows)};
 
+    // Kind words by folded key, sorted for binary search; the first role given a key wins.
+    std::map<std::string, uint8_t> words;
+    for (const SourceWord& w : s_.kind_words) words.emplace(name_keys(w.word).folded, w.role);
+    std::string word_text;
+    std::vector<uint32_t> word_offsets;
+    std::vector<uint8_t> word_roles;
+    for (auto& [key, role] : words) {
+      word_offsets.push_back(static_cast<uint32_t>(word_text.size()));
+      word_text += key;
+      word_roles.push_back(role);
+    }
+    word_offsets.push_back(static_cast<uint32_t>(word_text.size()));
+
     io::SectionFileBuilder out;
+    out.add("word.off", word_offsets);
+    out.add("word.txt", word_text.data(), word_text.size());
+    out.add("word.role", word_roles);
     out.add("feature", features);
     auto offsets = strings.offsets();
     out.add("string.off", offsets);

@@ -17,24 +17,6 @@ namespace {
 // What a kind word says the name is.
 enum class Hint { none, place, admin2, admin1, border };
 
-struct KindWord {
-  const char* word;  // folded words
-  Hint hint;
-};
-constexpr std::array<KindWord, 22> kKindWords = {{
-    {"district", Hint::admin2},   {"woluswali", Hint::admin2}, {"tehsil", Hint::admin2},
-    {"raion", Hint::admin2},      {"rayon", Hint::admin2},     {"nohiya", Hint::admin2},
-    {"province", Hint::admin1},   {"wilayat", Hint::admin1},   {"velayat", Hint::admin1},
-    {"oblast", Hint::admin1},     {"viloyat", Hint::admin1},   {"region", Hint::admin1},
-    {"city", Hint::place},        {"town", Hint::place},       {"village", Hint::place},
-    {"bazaar", Hint::place},      {"bazar", Hint::place},      {"area", Hint::none},
-    {"valley", Hint::none},       {"border", Hint::border},    {"frontier", Hint::border},
-    {"borderline", Hint::border},
-}};
-
-// Words that open a phrase without being part of the name.
-constexpr std::array<const char*, 6> kLeadingWords = {"the", "in", "near", "at", "of", "outside"};
-
 struct Phrase {
   std::string name;   // the original text of the name part
   std::string whole;  // the name with its kind words ("afghan-uzbek border")
@@ -49,7 +31,7 @@ std::string trim(std::string_view s) {
 }
 
 // Splits "X district (Y), Z province" into the name, its kind word and the context parts.
-Phrase parse_phrase(std::string_view text) {
+Phrase parse_phrase(const Gazetteer& g, std::string_view text) {
   Phrase p;
   std::string main;
   std::string current;
@@ -100,32 +82,42 @@ Phrase parse_phrase(std::string_view text) {
     }
     if (!w.empty()) words.push_back(w);
   }
-  // Kind and leading words are English: an ASCII-only, case-blind comparison suffices.
-  auto folded_word = [](const std::string& w) {
-    std::string lower;
-    lower.reserve(w.size());
-    for (char c : w) {
-      if (std::isalpha(static_cast<unsigned char>(c))) {
-        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
+  // Words that open the phrase ("near"), then kind words after the name ("district") or
+  // before it ("ولسوالی", "ноҳияи"): data/gazetteer/kind-words.tsv.
+  auto hint_of = [](WordRole role) {
+    switch (role) {
+      case WordRole::place:
+        return Hint::place;
+      case WordRole::admin2:
+        return Hint::admin2;
+      case WordRole::admin1:
+        return Hint::admin1;
+      case WordRole::border:
+        return Hint::border;
+      default:
+        return Hint::none;
     }
-    return lower;
   };
-  while (words.size() > 1 && std::find(kLeadingWords.begin(), kLeadingWords.end(),
-                                       folded_word(words.front())) != kLeadingWords.end()) {
+  auto is_kind = [](WordRole role) { return role != WordRole::none && role != WordRole::leading; };
+  while (words.size() > 1 && g.word_role(words.front()) == WordRole::leading) {
     words.erase(words.begin());
   }
   for (const std::string& w : words) {
     if (!p.whole.empty()) p.whole += ' ';
     p.whole += w;
   }
-  while (words.size() > 1) {
-    std::string last = folded_word(words.back());
-    auto kind = std::find_if(kKindWords.begin(), kKindWords.end(),
-                             [&](const KindWord& k) { return last == k.word; });
-    if (kind == kKindWords.end()) break;
-    if (p.hint == Hint::none || kind->hint == Hint::border) p.hint = kind->hint;
+  auto take = [&](WordRole role) {
+    Hint h = hint_of(role);
+    if (p.hint == Hint::none || h == Hint::border) p.hint = h;
+  };
+  // One kind word at each end at most: "Maydan Shahr town" is the town of Maydan Shahr.
+  if (words.size() > 1 && is_kind(g.word_role(words.back()))) {
+    take(g.word_role(words.back()));
     words.pop_back();
+  }
+  if (words.size() > 1 && is_kind(g.word_role(words.front()))) {
+    take(g.word_role(words.front()));
+    words.erase(words.begin());
   }
   for (const std::string& w : words) {
     if (!p.name.empty()) p.name += ' ';
@@ -226,7 +218,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   const Gazetteer& g = *gazetteer_;
   Resolution out;
   out.text = std::string(text);
-  Phrase phrase = parse_phrase(text);
+  Phrase phrase = parse_phrase(g, text);
   out.name = phrase.name;
   if (phrase.name.empty()) {
     out.problem = "no place name";
@@ -239,7 +231,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   std::vector<std::string> admin_names = context.admin_names;
   admin_names.insert(admin_names.end(), phrase.context.begin(), phrase.context.end());
   for (const std::string& a : admin_names) {
-    Phrase ap = parse_phrase(a);
+    Phrase ap = parse_phrase(g, a);
     for (const NameMatch& m : g.find(ap.name, 1)) {
       const Feature& f = g.feature(m.feature);
       if (f.kind == FeatureKind::admin1 || f.kind == FeatureKind::admin2) {
@@ -254,7 +246,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   for (const std::string& n : context.nearby) {
     // Only a neighbour whose matches all lie together (a town and its district) is a fix to
     // measure from; a name of several far-apart places is not.
-    auto found = g.find(parse_phrase(n).name, 0);
+    auto found = g.find(parse_phrase(g, n).name, 0);
     if (found.empty()) continue;
     const Feature& first = g.feature(found[0].feature);
     bool together = std::all_of(found.begin(), found.end(), [&](const NameMatch& m) {
@@ -288,6 +280,14 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
       if (fits(g.feature(m.feature).kind, phrase.hint)) matches.push_back(m);
     }
   }
+  // One candidate per feature, by its best match (a place can match on several of its names).
+  std::stable_sort(matches.begin(), matches.end(), [](const NameMatch& a, const NameMatch& b) {
+    return a.feature != b.feature ? a.feature < b.feature : a.kind < b.kind;
+  });
+  matches.erase(
+      std::unique(matches.begin(), matches.end(),
+                  [](const NameMatch& a, const NameMatch& b) { return a.feature == b.feature; }),
+      matches.end());
   if (matches.empty()) {
     out.problem = fmt::format("'{}' is not in the gazetteer", phrase.name);
     return out;

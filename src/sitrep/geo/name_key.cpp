@@ -330,6 +330,14 @@ NameKeys name_keys(std::string_view utf8) {
   return {fold_latin(w.words), latin_skeleton(w.words)};
 }
 
+std::string folded_key(std::string_view utf8) {
+  if (!is_ascii(utf8)) return name_keys(utf8).folded;
+  Words w;
+  ascii_words(utf8, w);
+  drop_connectors(w.words);
+  return fold_latin(w.words);
+}
+
 std::string folded_words(std::string_view utf8) {
   std::string out;
   Words w;

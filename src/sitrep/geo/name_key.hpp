@@ -28,6 +28,8 @@ struct NameKeys {
 };
 
 NameKeys name_keys(std::string_view utf8);
+// The folded key alone (cheaper when the skeleton is not needed).
+std::string folded_key(std::string_view utf8);
 
 // The folded text with word breaks kept (single spaces): for reading words such as "district"
 // or "northern" out of a phrase.

@@ -49,6 +49,11 @@ struct SourceCountry {
   std::vector<std::string> names;
 };
 
+struct SourceWord {
+  std::string word;
+  uint8_t role = 0;  // WordRole
+};
+
 struct GazetteerBuilder::Sources {
   std::vector<SourcePlace> places;
   std::map<uint32_t, size_t> place_of_geonameid;
@@ -56,6 +61,7 @@ struct GazetteerBuilder::Sources {
   std::vector<SourceArea> areas;
   std::vector<SourceRegion> regions;
   std::map<std::string, SourceCountry> countries;  // by ISO2
+  std::vector<SourceWord> kind_words;
 };
 
 }  // namespace sitrep::geo
