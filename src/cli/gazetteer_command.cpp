@@ -69,7 +69,10 @@ int run_search(const GazetteerArgs& args, const GlobalOptions& global) {
   const geo::Gazetteer& g = *opened->gazetteer;
   auto matches = g.find(args.text);
   if (matches.empty()) {
-    std::cout << fmt::format("no place is called '{}' (nor within two edits)\n", args.text);
+    std::cout << fmt::format(
+        "no place is called '{}', nor shares its consonants, nor is a misspelling of it (one "
+        "edit for 6-8 letters, two from 9)\n",
+        args.text);
     return kExitFailure;
   }
   for (const geo::NameMatch& m : matches) {

@@ -8,6 +8,8 @@
 
 #include "commands.hpp"
 #include "sitrep/geo/geocoder.hpp"
+#include "sitrep/model/country_table.hpp"
+#include "sitrep/model/vocabulary.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -113,7 +115,23 @@ int run_geocode(GeocodeArgs& args, const GlobalOptions& global) {
   }
   geo::Geocoder geocoder(opened->gazetteer, args.explain || args.json);
   geo::PlaceContext context;
-  context.country = args.country;
+  if (!args.country.empty()) {
+    // "af", "AFG", "Afghanistan": whatever the countries table knows.
+    auto countries =
+        model::CountryTable::load(model::find_data_dir(global.data_dir) + "/countries.tsv");
+    if (!countries) {
+      std::cerr << "sitrep geocode: " << countries.error() << '\n';
+      return kExitFailure;
+    }
+    context.country = countries->iso2(args.country);
+    if (context.country.empty()) {
+      std::cerr << fmt::format(
+          "sitrep geocode: --country: '{}' is not a country sitrep knows "
+          "(an ISO code or a name from data/countries.tsv)\n",
+          args.country);
+      return kExitUsage;
+    }
+  }
   context.admin_names = args.admin;
   std::vector<geo::Resolution> results;
   if (args.report) {
@@ -125,7 +143,9 @@ int run_geocode(GeocodeArgs& args, const GlobalOptions& global) {
   if (args.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const geo::Resolution& r : results) out.push_back(resolution_json(g, r));
-    std::cout << (results.size() == 1 ? out[0] : out).dump(2) << '\n';
+    std::cout << (results.size() == 1 ? out[0] : out)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
   } else {
     for (const geo::Resolution& r : results) print_text(g, r, args.explain);
   }

@@ -159,6 +159,16 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
       std::cerr << "warning: no admin areas from coordinates: " << gazetteer.error() << '\n';
     }
   }
+  // What the filling did, counted on the events written (not on rows found unchanged).
+  geo::AdminAssignmentCounts placed;
+  if (assigner) {
+    options.on_written = [&placed, index = options.on_written](const model::Event& e) {
+      if (index) index(e);
+      if (!e.admin_filled.empty()) ++placed.filled;
+      if (!e.geo_check.empty()) ++placed.flagged;
+      if (e.latitude && e.admin1.empty() && e.geo_check.empty()) ++placed.unplaced;
+    };
+  }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
   if (show_progress && terminal) std::cerr << "\r\033[K";
   if (!report) {
@@ -176,13 +186,13 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
         f.path, io::to_string(f.format), thousands(c.rows_read), thousands(c.inserted),
         thousands(c.updated), thousands(c.unchanged), thousands(c.rejected));
   }
-  if (assigner && (assigner->counts().filled > 0 || assigner->counts().flagged > 0)) {
-    const geo::AdminAssignmentCounts& c = assigner->counts();
+  if (assigner && !args.dry_run &&
+      (placed.filled > 0 || placed.flagged > 0 || placed.unplaced > 0)) {
     std::cout << fmt::format(
-        "Admin areas from coordinates: filled in for {} rows; {} rows flagged where the stated "
-        "place disagrees with the coordinates (sitrep show ID, field geo_check); {} with "
-        "coordinates outside the gazetteer's polygons\n",
-        thousands(c.filled), thousands(c.flagged), thousands(c.unplaced));
+        "Admin areas from coordinates, of the events written: filled in for {}; {} flagged "
+        "where the stated place disagrees with the coordinates (sitrep show ID, field "
+        "geo_check); {} with coordinates outside the gazetteer's polygons\n",
+        thousands(placed.filled), thousands(placed.flagged), thousands(placed.unplaced));
   }
   if (!args.rejects_out.empty()) {
     if (Status s = write_rejects_file(args.rejects_out, *report); !s) {

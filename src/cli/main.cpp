@@ -61,6 +61,10 @@ int main(int argc, char** argv) {
                  "Directory of lexicons and mapping tables (default: $SITREP_DATA, else the "
                  "bundled data/)")
       ->type_name("DIR");
+  app.add_option("--gazetteer", global.gazetteer,
+                 "Gazetteer file built by `sitrep gazetteer import --out` (default: "
+                 "$SITREP_GAZETTEER, else <db>-gazetteer when it exists, else the bundled one)")
+      ->type_name("FILE");
 
   std::map<CLI::App*, Runner> runners;
   auto add = [&](Runner (*adder)(CLI::App&, const GlobalOptions&)) {

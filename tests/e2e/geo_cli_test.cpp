@@ -30,7 +30,7 @@ TEST_F(GeoCli, NamesFromStdinFailAloneWithExitStatusOne) {
 TEST_F(GeoCli, ImportGivesEveryEventOfTheSampleItsProvinceAndDistrict) {
   Outcome imported = sitrep("import '" + sample() + "'");
   ASSERT_EQ(imported.code, 0) << imported.err;
-  EXPECT_NE(imported.out.find("filled in for 3,317 rows"), std::string::npos) << imported.out;
+  EXPECT_NE(imported.out.find("filled in for 3,317;"), std::string::npos) << imported.out;
   Outcome by_admin = sitrep("query --by admin2 --format csv");
   ASSERT_EQ(by_admin.code, 0) << by_admin.err;
   EXPECT_EQ(by_admin.out.find(",,"), std::string::npos) << "an event without admin1 or admin2";
@@ -39,6 +39,27 @@ TEST_F(GeoCli, ImportGivesEveryEventOfTheSampleItsProvinceAndDistrict) {
   Outcome shown = sitrep("show 1");
   EXPECT_NE(shown.out.find("admin_filled             admin1,admin2"), std::string::npos)
       << shown.out;
+}
+
+// An export re-imported is the same events: the filled places are marked, blanked on the way
+// in and derived again, so nothing is revised.
+TEST_F(GeoCli, AnExportedStoreReimportsUnchanged) {
+  ASSERT_EQ(sitrep("import '" + sample() + "'").code, 0);
+  std::string exported = (dir_ / "all.jsonl").string();
+  Outcome listed = sitrep("events --format jsonl --limit 100000");
+  ASSERT_EQ(listed.code, 0) << listed.err;
+  std::ofstream(exported) << listed.out;
+  Outcome again = sitrep("import '" + exported + "'");
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(again.out.find("0 new, 0 revised, 3,317 unchanged"), std::string::npos) << again.out;
+}
+
+TEST_F(GeoCli, ACountryMayBeNamedAnyWayTheTableKnows) {
+  EXPECT_EQ(sitrep("geocode Kabul --country afghanistan").code, 0);
+  EXPECT_EQ(sitrep("geocode Kabul --country AFG").code, 0);
+  Outcome unknown = sitrep("geocode Kabul --country Atlantis");
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("not a country"), std::string::npos) << unknown.err;
 }
 
 TEST_F(GeoCli, NoAdminFillLeavesTheSourcesPlacesAlone) {
@@ -65,6 +86,15 @@ TEST_F(GeoCli, GazetteerImportAddsPlacesBesideTheStore) {
   Outcome info = sitrep("gazetteer info");
   EXPECT_NE(info.out.find("store.db-gazetteer"), std::string::npos) << info.out;
   EXPECT_NE(info.out.find("1,078"), std::string::npos) << info.out;  // 1,077 bundled + 1
+  // The same file anywhere else, named with --gazetteer.
+  std::string elsewhere = (dir_ / "elsewhere.gaz").string();
+  ASSERT_EQ(
+      sitrep("gazetteer import --out '" + elsewhere + "' '" + (dir_ / "extra.txt").string() + "'")
+          .code,
+      0);
+  std::filesystem::remove(db_ + "-gazetteer");
+  EXPECT_EQ(sitrep("geocode Testabad").code, 1);
+  EXPECT_EQ(sitrep("--gazetteer '" + elsewhere + "' geocode Testabad").code, 0);
 }
 
 TEST_F(GeoCli, ABadGazetteerSourceNamesItsLineAndWritesNothing) {

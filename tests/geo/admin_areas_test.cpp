@@ -7,6 +7,8 @@
 //   lat 0 +-----+-----+-----------+        5..6, lat 0..1 (a multipolygon)
 //       lon 0   1     2           4  Alpha: a district of Westland, lon 0..1; the border lon = 2
 //                                    is shared by Westland and Eastland
+#include <cstddef>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -174,6 +176,37 @@ TEST_F(AdminAreasTest, ABrokenPolygonLayerIsAnErrorNamingTheFeature) {
   ASSERT_FALSE(added.ok());
   EXPECT_NE(added.error().find("feature 1 (Nowhere)"), std::string::npos) << added.error();
   EXPECT_NE(added.error().find("fewer than 4 vertices"), std::string::npos) << added.error();
+}
+
+// A file can pass its checksums and still lie (written by something else, or edited and
+// re-summed): every offset and id in it is checked before a reader follows one.
+TEST_F(AdminAreasTest, AFileWithValidChecksumsButBadOffsetsIsRefused) {
+  std::string bytes(reinterpret_cast<const char*>(image_->data()), image_->size() * 8);
+  auto file = io::parse_section_file(bytes, gazetteer_file_kind());
+  ASSERT_TRUE(file.ok());
+  auto resummed = [&](const std::string& section, size_t offset, uint32_t value) {
+    io::SectionFileBuilder builder;
+    for (const auto& [name, s] : file->sections) {
+      std::string copy(s.bytes);
+      if (name == section) std::memcpy(copy.data() + offset, &value, sizeof value);
+      builder.add(name, copy.data(), copy.size(), s.width, s.base);
+    }
+    auto image =
+        std::make_shared<std::vector<uint64_t>>(builder.finish(gazetteer_file_kind(), file->stamp));
+    return Gazetteer::from_image(
+        image, std::string_view(reinterpret_cast<const char*>(image->data()), image->size() * 8));
+  };
+  auto bad_admin1 = resummed("feature", offsetof(Feature, admin1), 0x7fffffff);
+  ASSERT_FALSE(bad_admin1.ok());
+  EXPECT_NE(bad_admin1.error().find("refers outside"), std::string::npos) << bad_admin1.error();
+  auto bad_name = resummed("feature", offsetof(Feature, name), 0xffffffff);
+  EXPECT_FALSE(bad_name.ok());
+  auto bad_grid = resummed("grid.area", 0, 0x7fffffff);
+  EXPECT_FALSE(bad_grid.ok());
+  auto bad_ring = resummed("ring", offsetof(Ring, end), 0x3fffffff);
+  EXPECT_FALSE(bad_ring.ok());
+  auto intact = resummed("feature", offsetof(Feature, admin1), gazetteer_->feature(0).admin1);
+  EXPECT_TRUE(intact.ok()) << intact.error();
 }
 
 TEST_F(AdminAreasTest, TheImageIsCheckedBeforeUse) {

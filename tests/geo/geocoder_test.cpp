@@ -2,6 +2,10 @@
 // places of one name, kind words, region phrases, and names that fail alone.
 #include "sitrep/geo/geocoder.hpp"
 
+#include <array>
+#include <map>
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 #include "bundled_gazetteer.hpp"
@@ -97,6 +101,60 @@ TEST_F(GeocoderTest, OnlyOneKindWordComesOffEachEnd) {
   Resolution r = geocoder.resolve("Maydan Shahr town");
   ASSERT_TRUE(r.found) << r.problem;
   EXPECT_EQ(admin1_code(r), "AF.27");  // Wardak
+}
+
+TEST_F(GeocoderTest, AreasAnswerToTheirNamesWithoutTheKindWord) {
+  for (const char* s : {"North Waziristan", "Kurram Agency", "Shughnon", "Khyber district"}) {
+    Resolution r = geocoder.resolve(s);
+    ASSERT_TRUE(r.found) << s << ": " << r.problem;
+    EXPECT_EQ(g.feature(r.best.feature).kind, FeatureKind::admin2) << s;
+  }
+}
+
+TEST_F(GeocoderTest, ADistrictWithNeitherShapeNorPlacesSaysOnlyItsProvince) {
+  Resolution r = geocoder.resolve("Bajaur Agency");
+  ASSERT_TRUE(r.found) << r.problem;
+  EXPECT_EQ(r.precision, Precision::admin1);
+  EXPECT_NE(r.latitude, 0.0);  // its province's point, never 0,0
+}
+
+// Dushanbe is a province of its own inside the polygon of Rudaki district: a point in the city
+// is in Dushanbe, and in no district of another province.
+TEST_F(GeocoderTest, ACityProvinceKeepsItsPointsFromTheDistrictAroundIt) {
+  AdminAreas at = g.locate(38.5598, 68.7870);
+  ASSERT_NE(at.admin1, kNoFeature);
+  EXPECT_EQ(std::string(g.code(at.admin1)), "TJ.04");
+  EXPECT_EQ(at.admin2, kNoFeature);
+}
+
+// Edges two districts share (the same two vertices, run in opposite directions): a point on
+// one lies in exactly one of the two districts, whichever way each polygon runs the edge.
+TEST_F(GeocoderTest, PointsOnSharedDistrictEdgesLieInExactlyOneOfThem) {
+  auto vertices = g.vertices();
+  std::map<std::array<double, 4>, std::vector<uint32_t>> edges;  // undirected edge → districts
+  for (uint32_t f = 0; f < g.size(); ++f) {
+    if (g.feature(f).kind != FeatureKind::admin2 || g.feature(f).country_code() != "AF") continue;
+    for (const Ring& r : g.rings(f)) {
+      for (uint32_t v = r.begin; v + 1 < r.end; ++v) {
+        const Vertex &a = vertices[v], &b = vertices[v + 1];
+        bool forward = std::tie(a.lon, a.lat) < std::tie(b.lon, b.lat);
+        const Vertex &p = forward ? a : b, &q = forward ? b : a;
+        edges[{p.lon, p.lat, q.lon, q.lat}].push_back(f);
+      }
+    }
+  }
+  size_t tested = 0, wrong = 0;
+  for (const auto& [e, districts] : edges) {
+    if (districts.size() != 2 || e[1] == e[3]) continue;
+    for (double t : {0.13, 0.5, 0.71}) {
+      double lon = e[0] + (e[2] - e[0]) * t, lat = e[1] + (e[3] - e[1]) * t;
+      int holders = g.contains(districts[0], lat, lon) + g.contains(districts[1], lat, lon);
+      ++tested;
+      wrong += holders != 1;
+    }
+  }
+  EXPECT_GT(tested, 10000u);
+  EXPECT_EQ(wrong, 0u) << "of " << tested;
 }
 
 TEST_F(GeocoderTest, RegionAndBorderPhrasesResolveToAreasNotPoints) {

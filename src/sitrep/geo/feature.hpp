@@ -41,7 +41,9 @@ struct Feature {
   FeatureKind kind = FeatureKind::place;
   char feature_code[8] = {};  // GeoNames feature code (PPLA, PPLA2, ADM2, …)
   uint8_t border_zone = 0;    // a region that is a border zone
-  uint8_t reserved[11] = {};
+  uint8_t has_districts = 0;  // an admin1 that district polygons name as their province
+  uint8_t coarse_point = 0;   // a district without shape or places: its point is its province's
+  uint8_t reserved[9] = {};
 
   double latitude() const { return lat_e7 / 1e7; }
   double longitude() const { return lon_e7 / 1e7; }

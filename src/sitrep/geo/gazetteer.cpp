@@ -116,49 +116,102 @@ Result<Gazetteer> Gazetteer::from_image(std::shared_ptr<const void> owner, std::
   auto word_text = file->section("word.txt");
   if (!word_text) return make_error(fmt::format("gazetteer: {}", word_text.error()));
   g.word_text_ = word_text->bytes;
-  if (g.word_offsets_.size() != g.word_roles_.size() + 1 ||
-      g.word_offsets_.back() != g.word_text_.size()) {
-    return make_error("gazetteer: inconsistent kind words");
-  }
   auto fuzzy_text = file->section("fuzzy.txt");
   if (!fuzzy_text) return make_error(fmt::format("gazetteer: {}", fuzzy_text.error()));
   g.fuzzy_text_ = fuzzy_text->bytes;
   g.strings_ = std::string_view(strings.data(), strings.size());
-  if (g.bands_.size() != g.features_.size() || g.band_offsets_.empty() ||
-      g.band_offsets_.back() != g.band_edges_.size()) {
-    return make_error("gazetteer: inconsistent polygon bands");
-  }
-  for (const AreaBands& b : g.bands_) {
-    if (size_t{b.offsets} + b.count >= g.band_offsets_.size() && b.count > 0) {
-      return make_error("gazetteer: polygon bands out of range");
-    }
-  }
-  for (uint32_t v : g.band_edges_) {
-    if (size_t{v} + 1 >= g.vertices_.size()) return make_error("gazetteer: edge out of range");
-  }
-  if (grid.size() != 5 || g.name_lists_.size() != g.features_.size() + 1 ||
-      g.string_offsets_.empty() || g.string_offsets_.back() != g.strings_.size() ||
-      g.fuzzy_features_.size() != g.fuzzy_offsets_.size() || g.fuzzy_offsets_.empty() ||
-      g.fuzzy_offsets_.back() != g.fuzzy_text_.size()) {
-    return make_error("gazetteer: inconsistent section sizes");
-  }
-  for (KeyIndex* index : {&g.folded_, &g.skeleton_, &g.fuzzy_deletions_}) {
-    size_t slots = index->directory.size() - 1;
-    if (index->directory.size() < 2 || (slots & (slots - 1)) != 0 ||
-        index->directory.back() != index->entries.size()) {
-      return make_error("gazetteer: inconsistent key directory");
-    }
-    index->shift = 64 - std::countr_zero(slots);
-  }
+  if (grid.size() != 5) return make_error("gazetteer: grid parameters missing");
   g.grid_lon0_ = grid[0];
   g.grid_lat0_ = grid[1];
   g.grid_step_ = grid[2];
+  if (!(std::isfinite(grid[0]) && std::isfinite(grid[1]) && grid[2] > 0 && grid[3] >= 1 &&
+        grid[4] >= 1 && grid[3] * grid[4] <= 1e8)) {
+    return make_error("gazetteer: grid parameters out of range");
+  }
   g.grid_cols_ = static_cast<uint32_t>(grid[3]);
   g.grid_rows_ = static_cast<uint32_t>(grid[4]);
-  if (g.grid_offsets_.size() != size_t{g.grid_cols_} * g.grid_rows_ + 1) {
-    return make_error("gazetteer: inconsistent grid");
+  if (Status s = g.validate(); !s) return make_error(fmt::format("gazetteer: {}", s.error()));
+  for (KeyIndex* index : {&g.folded_, &g.skeleton_, &g.fuzzy_deletions_}) {
+    index->shift = 64 - std::countr_zero(index->directory.size() - 1);
   }
   return g;
+}
+
+namespace {
+
+// Offsets that only grow and end at `total`.
+bool ordered_offsets(std::span<const uint32_t> offsets, size_t total) {
+  if (offsets.empty() || offsets.back() != total) return false;
+  return std::is_sorted(offsets.begin(), offsets.end());
+}
+
+bool all_below(std::span<const uint32_t> ids, size_t limit) {
+  return std::all_of(ids.begin(), ids.end(), [&](uint32_t id) { return id < limit; });
+}
+
+}  // namespace
+
+// Every offset and id the readers follow, checked once: a file whose checksums pass can still
+// have been written by something else, and must not make a reader leave its arrays.
+Status Gazetteer::validate() const {
+  const size_t n = features_.size(), strings = string_offsets_.size() - 1;
+  if (!ordered_offsets(string_offsets_, strings_.size())) return make_error("bad string offsets");
+  if (name_lists_.size() != n + 1 || !ordered_offsets(name_lists_, name_ids_.size()) ||
+      !all_below(name_ids_, strings)) {
+    return make_error("bad name lists");
+  }
+  for (const Feature& f : features_) {
+    bool region = f.kind == FeatureKind::region;
+    size_t limit = region ? members_.size() : rings_.size();
+    if (f.name >= strings || f.code >= strings || static_cast<uint8_t>(f.kind) > 4 ||
+        (f.admin1 != kNoFeature && f.admin1 >= n) || (f.admin2 != kNoFeature && f.admin2 >= n) ||
+        f.rings_begin > f.rings_end || f.rings_end > limit) {
+      return make_error("a feature refers outside the file");
+    }
+  }
+  if (!all_below(members_, n)) return make_error("bad region members");
+  for (const Ring& r : rings_) {
+    if (r.begin > r.end || r.end > vertices_.size()) return make_error("bad ring");
+  }
+  if (bands_.size() != n || !ordered_offsets(band_offsets_, band_edges_.size())) {
+    return make_error("bad polygon bands");
+  }
+  for (const AreaBands& b : bands_) {
+    if (b.count > 0 && size_t{b.offsets} + b.count >= band_offsets_.size()) {
+      return make_error("polygon bands out of range");
+    }
+  }
+  if (vertices_.empty() ? !band_edges_.empty() : !all_below(band_edges_, vertices_.size() - 1)) {
+    return make_error("edge out of range");
+  }
+  const size_t keys = fuzzy_offsets_.empty() ? 0 : fuzzy_offsets_.size() - 1;
+  for (const KeyIndex* index : {&folded_, &skeleton_, &fuzzy_deletions_}) {
+    size_t slots = index->directory.size() - 1;
+    if (index->directory.size() < 2 || (slots & (slots - 1)) != 0 ||
+        !ordered_offsets(index->directory, index->entries.size())) {
+      return make_error("bad key directory");
+    }
+    size_t limit = index == &fuzzy_deletions_ ? keys : n;
+    for (const KeyEntry& e : index->entries) {
+      if (e.feature >= limit || (index != &fuzzy_deletions_ && e.name >= strings)) {
+        return make_error("a key refers outside the file");
+      }
+    }
+  }
+  if (!ordered_offsets(fuzzy_offsets_, fuzzy_text_.size()) ||
+      fuzzy_features_.size() != fuzzy_offsets_.size() ||
+      !ordered_offsets(fuzzy_features_, fuzzy_lists_.size()) || !all_below(fuzzy_lists_, n)) {
+    return make_error("bad misspelling index");
+  }
+  if (word_offsets_.size() != word_roles_.size() + 1 ||
+      !ordered_offsets(word_offsets_, word_text_.size())) {
+    return make_error("bad kind words");
+  }
+  if (grid_offsets_.size() != size_t{grid_cols_} * grid_rows_ + 1 ||
+      !ordered_offsets(grid_offsets_, grid_areas_.size()) || !all_below(grid_areas_, n)) {
+    return make_error("bad grid");
+  }
+  return Status::success();
 }
 
 Result<Gazetteer> Gazetteer::open(const std::string& path) {
@@ -172,7 +225,7 @@ Result<Gazetteer> Gazetteer::open(const std::string& path) {
 }
 
 std::string_view Gazetteer::string(uint32_t id) const {
-  if (id + 1 >= string_offsets_.size()) return {};
+  if (size_t{id} + 1 >= string_offsets_.size()) return {};
   return strings_.substr(string_offsets_[id], string_offsets_[id + 1] - string_offsets_[id]);
 }
 
@@ -274,6 +327,13 @@ std::vector<NameMatch> Gazetteer::fuzzy(std::string_view folded, int max_edits) 
       out.push_back({f, features_[f].name, MatchKind::fuzzy, static_cast<uint8_t>(best)});
     }
   }
+  // A feature whose names give several keys at the same distance is one answer.
+  std::sort(out.begin(), out.end(),
+            [](const NameMatch& a, const NameMatch& b) { return a.feature < b.feature; });
+  out.erase(
+      std::unique(out.begin(), out.end(),
+                  [](const NameMatch& a, const NameMatch& b) { return a.feature == b.feature; }),
+      out.end());
   return out;
 }
 
@@ -356,9 +416,20 @@ AdminAreas Gazetteer::locate(double latitude, double longitude) const {
     if (contains(area, latitude, longitude)) slot = area;
   }
   // A district whose own polygon says which province it is in decides when the coarser
-  // admin1 layer (another source, another simplification) disagrees along a border.
+  // admin1 layer (another source, another simplification) disagrees along a border, national
+  // borders included. One exception: an admin1 of the same country that no district polygon
+  // belongs to (Dushanbe, a city-province inside Rudaki's polygon) keeps the point, and the
+  // district of the other province is dropped.
   if (out.admin2 != kNoFeature && features_[out.admin2].admin1 != kNoFeature) {
-    out.admin1 = features_[out.admin2].admin1;
+    uint32_t of_district = features_[out.admin2].admin1;
+    bool city_province =
+        out.admin1 != kNoFeature && !features_[out.admin1].has_districts &&
+        features_[out.admin1].country_code() == features_[of_district].country_code();
+    if (!city_province) {
+      out.admin1 = of_district;
+    } else if (of_district != out.admin1) {
+      out.admin2 = kNoFeature;
+    }
   }
   return out;
 }

@@ -67,7 +67,7 @@ struct AdminAreas {
   uint32_t admin2 = kNoFeature;
 };
 
-inline constexpr uint32_t kGazetteerFormatVersion = 5;
+inline constexpr uint32_t kGazetteerFormatVersion = 6;
 
 // The height of a latitude band of an area's edges (AreaBands), in degrees: about 2 km.
 inline constexpr double kBandStep = 0.02;
@@ -119,6 +119,7 @@ class Gazetteer {
  private:
   std::vector<NameMatch> lookup(const KeyIndex& index, std::string_view key, MatchKind kind) const;
   std::vector<NameMatch> fuzzy(std::string_view folded, int max_edits) const;
+  Status validate() const;
 
   std::shared_ptr<const void> owner_;
   std::string_view image_;

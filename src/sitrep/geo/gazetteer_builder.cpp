@@ -98,7 +98,8 @@ Result<SourcePlace> parse_place(const std::vector<std::string_view>& cells) {
 
 Result<std::vector<std::vector<Vertex>>> rings_of(const nlohmann::json& geometry) {
   std::vector<std::vector<Vertex>> rings;
-  if (!geometry.is_object() || !geometry.contains("type") || !geometry.contains("coordinates")) {
+  if (!geometry.is_object() || !geometry.contains("type") || !geometry["type"].is_string() ||
+      !geometry.contains("coordinates") || !geometry["coordinates"].is_array()) {
     return make_error("geometry has no type or coordinates");
   }
   std::string type = geometry["type"].get<std::string>();
@@ -156,7 +157,9 @@ Result<size_t> GazetteerBuilder::add_geonames(const std::string& path, bool all_
       return make_error(fmt::format("{}: {} columns, a GeoNames row has 19", where, cells.size()));
     }
     char feature_class = cells[6].empty() ? 0 : cells[6][0];
-    if (!all_classes && feature_class != 'P' && feature_class != 'A') return Status::success();
+    // Areas come from polygons and admin tables: a GeoNames ADM1 or PCLI row read as a place
+    // would answer "Herat province" with a point.
+    if (!all_classes && feature_class != 'P') return Status::success();
     auto place = parse_place(cells);
     if (!place) return make_error(fmt::format("{}: {}", where, place.error()));
     auto [it, inserted] =
@@ -196,6 +199,28 @@ Result<size_t> GazetteerBuilder::add_alternate_names(const std::string& path) {
 }
 
 Result<size_t> GazetteerBuilder::add_admin_names(const std::string& path, int level) {
+  // GeoNames' own admin1CodesASCII.txt / admin2Codes.txt: no header; code, name, asciiname, id.
+  {
+    std::ifstream in(path);
+    std::string first;
+    std::getline(in, first);
+    if (!first.starts_with("code\t") && !first.starts_with("#")) {
+      auto& names = level == 1 ? sources_->admin1_names : sources_->admin2_names;
+      size_t added = 0;
+      Status read = for_each_row(path, [&](const auto& cells, const std::string& where) -> Status {
+        std::string code(cells[0]);
+        if (cells.size() < 2 || std::count(code.begin(), code.end(), '.') != level) {
+          return make_error(fmt::format("{}: '{}' is not an admin{} code row (code, name, …)",
+                                        where, code, level));
+        }
+        names[code] = std::string(cells[1]);
+        ++added;
+        return Status::success();
+      });
+      if (!read) return make_error(read.error());
+      return added;
+    }
+  }
   auto table = model::read_tsv(path, {"code", "name"});
   if (!table) return std::move(table).take_error();
   auto& names = level == 1 ? sources_->admin1_names : sources_->admin2_names;
@@ -242,7 +267,17 @@ Result<size_t> GazetteerBuilder::add_polygons(const std::string& path, int level
       }
     }
     if (area.country.size() != 2) {
-      return make_error(fmt::format("{} ({}): no two-letter country property", where(), area.name));
+      // geoBoundaries names the country by ISO3 (shapeGroup "IRN"): the countries table maps it.
+      std::string iso3 = text_property(props, {"shapeGroup", "iso3", "ISO3", "adm0_a3", "GID_0"});
+      for (const auto& [iso2, c] : sources_->countries) {
+        if (!iso3.empty() && c.iso3 == iso3) area.country = iso2;
+      }
+    }
+    if (area.country.size() != 2) {
+      return make_error(fmt::format(
+          "{} ({}): no country: give a two-letter `country` property (or geoBoundaries' "
+          "`shapeGroup`, an ISO3 code)",
+          where(), area.name));
     }
     auto rings = rings_of(feature.contains("geometry") ? feature["geometry"] : nlohmann::json());
     if (!rings) return make_error(fmt::format("{} ({}): {}", where(), area.name, rings.error()));
@@ -284,13 +319,14 @@ Result<size_t> GazetteerBuilder::add_regions(const std::string& path) {
 }
 
 Result<size_t> GazetteerBuilder::add_countries(const std::string& path) {
-  auto table = model::read_tsv(path, {"iso2", "name", "aliases"});
+  auto table = model::read_tsv(path, {"iso2", "iso3", "name", "aliases"});
   if (!table) return std::move(table).take_error();
-  int iso2 = table->column("iso2"), name = table->column("name"),
+  int iso2 = table->column("iso2"), iso3 = table->column("iso3"), name = table->column("name"),
       aliases = table->column("aliases");
   for (const model::TsvRow& row : table->rows) {
     SourceCountry c;
     c.iso2 = row.cells[static_cast<size_t>(iso2)];
+    c.iso3 = row.cells[static_cast<size_t>(iso3)];
     c.name = row.cells[static_cast<size_t>(name)];
     add_name(c.names, c.name);
     for (std::string_view a : split(row.cells[static_cast<size_t>(aliases)], '|'))
@@ -332,6 +368,9 @@ Status GazetteerBuilder::add_directory(const std::string& directory,
     if (!result) return make_error(result.error());
     return Status::success();
   };
+  // Countries first (polygon layers may name theirs by ISO3), then names, places, polygons
+  // (which name their admin codes), regions and kind words.
+  if (Status s = check(add_countries(countries_table)); !s) return s;
   // Names first, then places, then polygons (which name their admin codes), then regions.
   for (const fs::path& f : files) {
     std::string name = f.filename().string();
@@ -357,7 +396,7 @@ Status GazetteerBuilder::add_directory(const std::string& directory,
       if (Status s = check(add_kind_words(f.string())); !s) return s;
     }
   }
-  return check(add_countries(countries_table));
+  return Status::success();
 }
 
 }  // namespace sitrep::geo

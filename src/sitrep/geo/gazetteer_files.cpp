@@ -168,7 +168,7 @@ Result<ImportSummary> import_gazetteer(const std::string& data_dir,
   auto rank = [](const std::string& file) {
     fs::path p(file);
     std::string name = p.filename().string(), ext = p.extension().string();
-    if (ext == ".tsv") return 0;
+    if (ext == ".tsv" || name.starts_with("admin1") || name.starts_with("admin2")) return 0;
     if (name.starts_with("alternateNames") || name.starts_with("alternatenames")) return 2;
     if (ext == ".txt") return 1;
     return 3;
@@ -182,10 +182,10 @@ Result<ImportSummary> import_gazetteer(const std::string& data_dir,
     Result<size_t> added = make_error("");
     if (ext == ".geojson" || ext == ".json") {
       added = builder->add_polygons(file);
-    } else if (name.starts_with("admin1") && ext == ".tsv") {
-      added = builder->add_admin_names(file, 1);
-    } else if (name.starts_with("admin2") && ext == ".tsv") {
-      added = builder->add_admin_names(file, 2);
+    } else if (name.starts_with("admin1") && (ext == ".tsv" || ext == ".txt")) {
+      added = builder->add_admin_names(file, 1);  // also GeoNames' admin1CodesASCII.txt
+    } else if (name.starts_with("admin2") && (ext == ".tsv" || ext == ".txt")) {
+      added = builder->add_admin_names(file, 2);  // also GeoNames' admin2Codes.txt
     } else if (name.starts_with("alternateNames") || name.starts_with("alternatenames")) {
       added = builder->add_alternate_names(file);
     } else if (ext == ".txt") {

@@ -342,6 +342,20 @@ class Packer {
       drafts_[area].feature.lat_e7 = e7(sum.first / counts[area]);
       drafts_[area].feature.lon_e7 = e7(sum.second / counts[area]);
     }
+    // A shapeless area with no places: its province's point, and only its province's precision.
+    for (uint32_t id : shapeless_) {
+      Feature& f = drafts_[id].feature;
+      if (sums.count(id) || f.kind != FeatureKind::admin2 || f.admin1 == kNoFeature) continue;
+      f.lat_e7 = drafts_[f.admin1].feature.lat_e7;
+      f.lon_e7 = drafts_[f.admin1].feature.lon_e7;
+      f.coarse_point = 1;
+    }
+    for (const Draft& d : drafts_) {
+      const Feature& f = d.feature;
+      if (f.kind == FeatureKind::admin2 && !d.rings.empty() && f.admin1 != kNoFeature) {
+        drafts_[f.admin1].feature.has_districts = 1;
+      }
+    }
     return Status::success();
   }
 
@@ -420,6 +434,16 @@ class Packer {
       std::vector<std::string> names{d.name};
       for (auto& n : d.names) {
         if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+      }
+      // "Shughnon District", "Kurram Agency", "Wilayat-e Takhar": an area answers to its name
+      // without the kind word too.
+      if (f.kind == FeatureKind::admin1 || f.kind == FeatureKind::admin2) {
+        for (size_t i = 0, n = names.size(); i < n; ++i) {
+          std::string bare = without_kind_word(names[i]);
+          if (!bare.empty() && std::find(names.begin(), names.end(), bare) == names.end()) {
+            names.push_back(bare);
+          }
+        }
       }
       for (const std::string& n : names) {
         uint32_t s = strings.id(n);
@@ -578,7 +602,29 @@ class Packer {
                       {features.size(), label, static_cast<int64_t>(source_hash), 0});
   }
 
+  // The name without a kind word at its end or start ("Rasht District" → "Rasht"); "" when it
+  // has none or would be empty.
+  std::string without_kind_word(const std::string& name) {
+    if (kind_keys_.empty()) {
+      for (const SourceWord& w : s_.kind_words) {
+        if (w.role != static_cast<uint8_t>(WordRole::leading))
+          kind_keys_.insert(folded_key(w.word));
+      }
+    }
+    size_t first_space = name.find(' '), last_space = name.rfind(' ');
+    if (first_space == std::string::npos) {
+      // "Wilayat-e Takhar" has a space; "Nohiyai-Rasht" style hyphenation is left alone.
+      return {};
+    }
+    if (kind_keys_.count(folded_key(name.substr(last_space + 1))))
+      return name.substr(0, last_space);
+    if (kind_keys_.count(folded_key(name.substr(0, first_space))))
+      return name.substr(first_space + 1);
+    return {};
+  }
+
   GazetteerBuilder::Sources& s_;
+  std::set<std::string> kind_keys_;
   std::vector<Draft> drafts_;
   std::vector<Ring> boxes_;
   std::map<std::string, uint32_t> admin1_of_code_, admin2_of_code_;

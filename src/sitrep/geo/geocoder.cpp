@@ -31,8 +31,24 @@ std::string trim(std::string_view s) {
 }
 
 // Splits "X district (Y), Z province" into the name, its kind word and the context parts.
-Phrase parse_phrase(const Gazetteer& g, std::string_view text) {
+// No-break spaces as spaces, the Arabic comma and semicolon as commas.
+std::string plain_separators(std::string_view text) {
+  std::string out(text);
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"\u00A0", " "},
+                          {"\u060C", ","},
+                          {"\u061B", ","}}) {
+    size_t at = 0;
+    while ((at = out.find(from, at)) != std::string::npos) {
+      out.replace(at, from.size(), to);
+      at += to.size();
+    }
+  }
+  return out;
+}
+
+Phrase parse_phrase(const Gazetteer& g, std::string_view raw) {
   Phrase p;
+  std::string text = plain_separators(raw);
   std::string main;
   std::string current;
   int depth = 0;
@@ -389,12 +405,9 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   out.confidence = certainty / total;
   const Feature& best = g.feature(out.best.feature);
   out.precision = precision_of(best.kind, best.border_zone != 0 || phrase.hint == Hint::border);
-  // A district known only by its code has no shape: its point is its places' mean, or only
-  // its province's.
-  if (best.kind == FeatureKind::admin2 && g.rings(out.best.feature).empty() && best.lat_e7 == 0 &&
-      best.lon_e7 == 0 && best.admin1 != kNoFeature) {
-    out.precision = Precision::admin1;
-  }
+  // A district known only by its code, with no places either, stands at its province's point
+  // and says no more than its province.
+  if (best.coarse_point) out.precision = Precision::admin1;
   const Feature& located = out.precision == Precision::admin1 && best.kind == FeatureKind::admin2
                                ? g.feature(best.admin1)
                                : best;

@@ -13,9 +13,14 @@ namespace sitrep::geo {
 // Does the ray east of (lon, lat) cross the edge a-b? Edges are half-open in latitude, so a
 // point level with a vertex counts one crossing, not two, and a point on a border shared by two
 // areas lies in exactly one of them.
+//
+// The crossing is computed from the lower endpoint whichever way the edge runs: two areas that
+// share an edge traverse it in opposite directions, and must round it the same way.
 inline bool crosses(const Vertex& a, const Vertex& b, double lon, double lat) {
   if ((a.lat > lat) == (b.lat > lat)) return false;
-  double at = a.lon + (lat - a.lat) * (b.lon - a.lon) / (b.lat - a.lat);
+  const Vertex& low = a.lat < b.lat ? a : b;
+  const Vertex& high = a.lat < b.lat ? b : a;
+  double at = low.lon + (lat - low.lat) * (high.lon - low.lon) / (high.lat - low.lat);
   return lon < at;
 }
 

@@ -13,8 +13,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Every key a sitrep JSONL object may hold (id, revision, provenance and the derived
-// admin_filled and geo_check are read and ignored: an import derives them again).
+// Every key a sitrep JSONL object may hold (id, revision, provenance and the derived geo_check
+// are read and ignored; admin_filled blanks the fields it lists: an import derives them again).
 constexpr std::array<std::string_view, 46> kKeys = {"id",
                                                     "revision",
                                                     "provenance",
@@ -456,6 +456,19 @@ std::optional<JsonFieldError> EventJsonParser::parse(std::string_view text,
   if (auto fault = r.boolean("attribution_uncertain", e.attribution_uncertain)) return fault;
   if (actor1_canonical != e.actor1.original) e.actor1.canonical = actor1_canonical;
   if (actor2_canonical != e.actor2.original) e.actor2.canonical = actor2_canonical;
+  // A sitrep export says which place fields sitrep filled from the coordinates: they are not
+  // the source's, so they are blanked and derived again (an export re-imported is unchanged).
+  std::string filled;
+  if (auto fault = r.text("admin_filled", filled)) return fault;
+  for (std::string_view field : {"country", "admin1", "admin2"}) {
+    size_t at = filled.find(field);
+    bool listed = at != std::string::npos &&
+                  (at + field.size() == filled.size() || filled[at + field.size()] == ',');
+    if (!listed) continue;
+    if (field == "country") e.country.clear();
+    if (field == "admin1") e.admin1.clear();
+    if (field == "admin2") e.admin2.clear();
+  }
   return std::nullopt;
 }
 

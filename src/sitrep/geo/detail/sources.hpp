@@ -45,6 +45,7 @@ struct SourceRegion {
 
 struct SourceCountry {
   std::string iso2;
+  std::string iso3;
   std::string name;
   std::vector<std::string> names;
 };
