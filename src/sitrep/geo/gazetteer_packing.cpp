@@ -261,9 +261,8 @@ class Packer {
   // Which polygon areas contain a point (the builder's own, slower locate).
   std::pair<uint32_t, uint32_t> locate(double lat, double lon) const {
     uint32_t admin1 = kNoFeature, admin2 = kNoFeature;
-    for (uint32_t id = 0; id < drafts_.size(); ++id) {
+    for (uint32_t id : shaped_) {
       const Draft& d = drafts_[id];
-      if (d.rings.empty()) continue;
       uint32_t& slot = d.feature.kind == FeatureKind::admin1 ? admin1 : admin2;
       if (slot == kNoFeature && within_box(d, lat, lon) && rings_contain(d.rings, lon, lat)) {
         slot = id;
@@ -281,6 +280,10 @@ class Packer {
   }
 
   void compute_boxes() {
+    shaped_.clear();
+    for (uint32_t id = 0; id < drafts_.size(); ++id) {
+      if (!drafts_[id].rings.empty()) shaped_.push_back(id);
+    }
     boxes_.assign(drafts_.size(), Ring{0, 0, 1e9, 1e9, -1e9, -1e9});
     for (size_t i = 0; i < drafts_.size(); ++i) {
       for (const auto& ring : drafts_[i].rings) {
@@ -627,6 +630,7 @@ class Packer {
   std::set<std::string> kind_keys_;
   std::vector<Draft> drafts_;
   std::vector<Ring> boxes_;
+  std::vector<uint32_t> shaped_;  // the areas with polygons (locate tests only these)
   std::map<std::string, uint32_t> admin1_of_code_, admin2_of_code_;
   std::set<uint32_t> shapeless_;
 };

@@ -4,6 +4,7 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
@@ -155,22 +156,64 @@ bool has_arabic_script(const icu::UnicodeString& text) {
   return false;
 }
 
-// Latin letters (ASCII) from other scripts: Russian by BGN/PCGN, the rest by ICU's defaults.
-std::string to_ascii_latin(const icu::UnicodeString& text) {
-  thread_local std::unique_ptr<icu::Transliterator> latin = [] {
+// Which transliteration a text needs, by the scripts of its letters.
+enum class Script { latin, cyrillic, other };
+
+Script script_of(const icu::UnicodeString& text) {
+  Script out = Script::latin;
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    UChar32 c = text.char32At(i);
+    if (c < 0x80 || !u_isalpha(c)) continue;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Any-Lower", UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(t) : nullptr;
-  }();
+    UScriptCode script = uscript_getScript(c, &status);
+    if (script == USCRIPT_CYRILLIC) {
+      out = Script::cyrillic;
+    } else if (script != USCRIPT_LATIN && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) {
+      return Script::other;
+    }
+  }
+  return out;
+}
+
+// Latin letters (ASCII): diacritics dropped; Cyrillic by BGN/PCGN (then ICU's Cyrillic rules
+// for Tajik and Uzbek letters BGN's Russian table lacks); leftover Latin letters (ł, ø, ı) by
+// Latin-ASCII. Other scripts (Greek, Han, Devanagari…) are not transliterated: the caller
+// keeps them as they are. Transliterators are slow to make and to run, so each is made once
+// per thread and used only where the text needs it.
+std::string to_ascii_latin(const icu::UnicodeString& text, Script script) {
   icu::UnicodeString copy;
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
     UChar32 c = text.char32At(i);
     if (u_charType(c) != U_NON_SPACING_MARK) copy.append(c);
   }
-  if (latin) latin->transliterate(copy);
+  auto make = [](const char* id) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  };
   std::string out;
   copy.toUTF8String(out);
+  if (is_ascii(out)) return out;
+  if (script == Script::cyrillic) {
+    thread_local auto cyrillic = make("Russian-Latin/BGN; Cyrillic-Latin; Latin-ASCII; Any-Lower");
+    if (cyrillic) cyrillic->transliterate(copy);
+  } else {
+    thread_local auto latin = make("Latin-ASCII; Any-Lower");
+    if (latin) latin->transliterate(copy);
+  }
+  out.clear();
+  copy.toUTF8String(out);
+  return out;
+}
+
+// A name in a script sitrep does not transliterate: its own letters, marks dropped, as the key.
+std::string letters_of(const icu::UnicodeString& text) {
+  std::string out;
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    UChar32 c = text.char32At(i);
+    if (u_isalnum(c)) icu::UnicodeString(c).toUTF8String(out);
+  }
   return out;
 }
 
@@ -203,7 +246,8 @@ void ascii_words(std::string_view text, Words& out) {
 
 void latin_words(std::string_view utf8, Words& out) {
   if (is_ascii(utf8)) return ascii_words(utf8, out);
-  ascii_words(to_ascii_latin(canonical(utf8)), out);
+  icu::UnicodeString text = canonical(utf8);
+  ascii_words(to_ascii_latin(text, script_of(text)), out);
 }
 
 // The ezafe and its spellings: "-i-", "-e-", " e ", and "-i"/"-e" glued to the first word.
@@ -322,7 +366,9 @@ NameKeys name_keys(std::string_view utf8) {
   if (!is_ascii(utf8)) {
     icu::UnicodeString text = canonical(utf8);
     if (has_arabic_script(text)) return arabic_keys(text);
-    ascii_words(to_ascii_latin(text), w);
+    Script script = script_of(text);
+    if (script == Script::other) return {letters_of(text), ""};
+    ascii_words(to_ascii_latin(text, script), w);
   } else {
     ascii_words(utf8, w);
   }
