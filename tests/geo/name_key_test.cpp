@@ -28,6 +28,19 @@ TEST(NameKey, CyrillicIsTransliteratedByBgn) {
   EXPECT_EQ(folded("Кундуз"), "kunduz");
 }
 
+TEST(NameKey, TajikAndUzbekCyrillicLettersAreRomanised) {
+  EXPECT_EQ(folded("Ҳисор"), "hisor");
+  EXPECT_EQ(folded("Хуҷанд"), folded("Khujand"));
+  EXPECT_EQ(folded("Қурғонтеппа"), "kurghontepa");  // Q → k as in every folded key
+  EXPECT_EQ(folded("Кӯлоб"), "kulob");
+}
+
+TEST(NameKey, OtherScriptsAreKeptAsWritten) {
+  EXPECT_EQ(folded("Łódź"), "lodz");  // Latin letters without a decomposition, by Latin-ASCII
+  EXPECT_EQ(folded("北京"), "北京");  // Han: matched as written, no skeleton
+  EXPECT_EQ(skeleton("北京"), "");
+}
+
 TEST(NameKey, ArabicScriptVariantsAreUnified) {
   // Arabic yeh and kaf against Persian ones, teh marbuta, tatweel, zero-width non-joiner.
   EXPECT_EQ(folded("كابل"), folded("کابل"));

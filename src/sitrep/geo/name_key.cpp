@@ -196,6 +196,12 @@ std::string to_ascii_latin(const icu::UnicodeString& text, Script script) {
   copy.toUTF8String(out);
   if (is_ascii(out)) return out;
   if (script == Script::cyrillic) {
+    // Tajik and Uzbek letters that BGN's Russian table does not know, in their usual
+    // romanisation (Ҳисор → Hisor, Хуҷанд → Khujand, Қурғонтеппа → Qurghonteppa).
+    static const std::pair<const char16_t*, const char16_t*> kCentralAsian[] = {
+        {u"ҳ", u"h"}, {u"ҷ", u"j"}, {u"қ", u"q"}, {u"ғ", u"gh"},
+        {u"ӣ", u"i"}, {u"ӯ", u"u"}, {u"ў", u"o"}};
+    for (auto [from, to] : kCentralAsian) copy.findAndReplace(from, to);
     thread_local auto cyrillic = make("Russian-Latin/BGN; Cyrillic-Latin; Latin-ASCII; Any-Lower");
     if (cyrillic) cyrillic->transliterate(copy);
   } else {
