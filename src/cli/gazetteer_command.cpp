@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "sitrep/geo/admin_assignment.hpp"
 #include "sitrep/geo/gazetteer_files.hpp"
 
 namespace sitrep::cli {
@@ -14,6 +15,7 @@ struct GazetteerArgs {
   std::vector<std::string> files;
   std::string out;
   std::string text;
+  bool dry_run = false;
 };
 
 int run_info(const GlobalOptions& global) {
@@ -56,6 +58,33 @@ int run_import(const GazetteerArgs& args, const GlobalOptions& global) {
                  "gazetteer.\n";
   } else {
     std::cout << fmt::format("Use it with --gazetteer {} or SITREP_GAZETTEER={}\n", out, out);
+  }
+  return kExitOk;
+}
+
+int run_apply(const GazetteerArgs& args, const GlobalOptions& global) {
+  auto context = open_context(global);
+  if (!context) {
+    std::cerr << "sitrep gazetteer apply: " << context.error() << '\n';
+    return kExitFailure;
+  }
+  auto opened = open_gazetteer(global);
+  if (!opened) {
+    std::cerr << "sitrep gazetteer apply: " << opened.error() << '\n';
+    return kExitFailure;
+  }
+  geo::AdminAssigner assigner(opened->gazetteer);
+  auto done =
+      context->store->refresh_places([&](model::Event& e) { assigner.assign(e); }, args.dry_run);
+  if (!done) {
+    std::cerr << "sitrep gazetteer apply: " << done.error() << "\nthe store is unchanged\n";
+    return kExitFailure;
+  }
+  std::cout << fmt::format("{} events with coordinates; {} {} their admin areas from {}\n",
+                           thousands(done->first), thousands(done->second),
+                           args.dry_run ? "would change" : "changed", opened->origin);
+  if (!args.dry_run && done->second > 0) {
+    std::cout << "The query index is rebuilt at the next query.\n";
   }
   return kExitOk;
 }
@@ -117,11 +146,19 @@ Runner add_gazetteer_command(CLI::App& app, const GlobalOptions& global) {
       ->required()
       ->check(CLI::ExistingFile);
   import->add_option("--out", args->out, "Write here instead of beside the store");
+  auto* apply = cmd->add_subcommand(
+      "apply",
+      "Fill the admin areas of the events already in the store from their coordinates, with "
+      "the gazetteer in use (imports do it for the events they write). Areas an earlier "
+      "gazetteer filled are derived again; what the source stated is never changed, only "
+      "flagged. One transaction.");
+  apply->add_flag("--dry-run", args->dry_run, "Count what would change, write nothing");
   auto* search = cmd->add_subcommand("search", "Every feature a name matches, with how it matched");
   search->add_option("name", args->text, "A place name in any spelling or script")->required();
-  return [args, &global, info, import, search] {
+  return [args, &global, info, import, apply, search] {
     if (info->parsed()) return run_info(global);
     if (import->parsed()) return run_import(*args, global);
+    if (apply->parsed()) return run_apply(*args, global);
     if (search->parsed()) return run_search(*args, global);
     return kExitUsage;
   };

@@ -144,8 +144,12 @@ void print(const std::vector<Row>& rows, const Row& total, const query::Grouping
     std::fill(labelled_total.labels.begin(), labelled_total.labels.end(), "");
     labelled_total.labels[0] = "total";
   }
-  if (label_count > 0) table.push_back(cells(labelled_total, compare, true));
-  if (label_count > 0) table.back()[0] = "total";
+  if (label_count > 0) {
+    // The total's key cells are blank, not "(not given)": it is no group.
+    std::vector<std::string> row = cells(labelled_total, compare, true);
+    for (size_t i = 0; i < label_count && i < row.size(); ++i) row[i] = i == 0 ? "total" : "";
+    table.push_back(std::move(row));
+  }
   std::vector<size_t> width(columns.size(), 0);
   for (const auto& line : table) {
     for (size_t i = 0; i < line.size(); ++i) width[i] = std::max(width[i], line[i].size());

@@ -62,6 +62,22 @@ TEST_F(GeoCli, ACountryMayBeNamedAnyWayTheTableKnows) {
   EXPECT_NE(unknown.err.find("not a country"), std::string::npos) << unknown.err;
 }
 
+// A store loaded before the gazetteer (or with --no-admin-fill) gets its admin areas from
+// `gazetteer apply`, in one transaction; the query index follows; a second apply finds nothing.
+TEST_F(GeoCli, ApplyFillsTheEventsAlreadyInTheStore) {
+  ASSERT_EQ(sitrep("import --no-admin-fill '" + sample() + "'").code, 0);
+  Outcome dry = sitrep("gazetteer apply --dry-run");
+  ASSERT_EQ(dry.code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("3,317 would change"), std::string::npos) << dry.out;
+  EXPECT_NE(sitrep("query --by admin1 --format csv").out.find(",,3317"), std::string::npos);
+  Outcome applied = sitrep("gazetteer apply");
+  ASSERT_EQ(applied.code, 0) << applied.err;
+  EXPECT_NE(applied.out.find("3,317 changed"), std::string::npos) << applied.out;
+  Outcome by_admin1 = sitrep("query --by admin1 --format csv");
+  EXPECT_NE(by_admin1.out.find("AF,Kandahar,399"), std::string::npos) << by_admin1.out;
+  EXPECT_NE(sitrep("gazetteer apply").out.find("0 changed"), std::string::npos);
+}
+
 TEST_F(GeoCli, NoAdminFillLeavesTheSourcesPlacesAlone) {
   Outcome imported = sitrep("import --no-admin-fill '" + sample() + "'");
   ASSERT_EQ(imported.code, 0) << imported.err;

@@ -545,6 +545,89 @@ void bind_all(Statement& stmt, const std::vector<SqlValue>& params, int first) {
   bind_params(stmt, params, first);
 }
 
+Result<std::pair<int64_t, int64_t>> SqliteStore::refresh_places(
+    const std::function<void(model::Event&)>& derive, bool dry_run) {
+  struct Change {
+    int64_t id;
+    std::string country, admin1, admin2, admin_filled, geo_check;
+  };
+  if (Status s = begin(); !s) return make_error(s.error());
+  auto read = Statement::prepare(
+      db_,
+      "SELECT id, country, admin1, admin2, latitude, longitude, admin_filled, geo_check FROM "
+      "events WHERE latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY id");
+  if (!read) {
+    rollback();
+    return make_error(read.error());
+  }
+  // Read everything first: the updates then do not run under an open cursor of the same table.
+  std::vector<Change> changes;
+  int64_t seen = 0;
+  auto text = [&](int column) { return std::string(read->column_text(column)); };
+  while (true) {
+    auto row = read->step();
+    if (!row) {
+      rollback();
+      return std::move(row).take_error();
+    }
+    if (!*row) break;
+    ++seen;
+    model::Event e;
+    e.id = read->column_int(0);
+    e.country = text(1);
+    e.admin1 = text(2);
+    e.admin2 = text(3);
+    e.latitude = read->column_double(4);
+    e.longitude = read->column_double(5);
+    std::string filled = text(6), check = text(7);
+    const std::string before_country = e.country, before_admin1 = e.admin1,
+                      before_admin2 = e.admin2;
+    for (std::string_view field : {"country", "admin1", "admin2"}) {
+      size_t at = filled.find(field);
+      if (at == std::string::npos ||
+          !(at + field.size() == filled.size() || filled[at + field.size()] == ',')) {
+        continue;
+      }
+      (field == "country" ? e.country : field == "admin1" ? e.admin1 : e.admin2).clear();
+    }
+    derive(e);
+    if (e.country != before_country || e.admin1 != before_admin1 || e.admin2 != before_admin2 ||
+        e.admin_filled != filled || e.geo_check != check) {
+      changes.push_back({e.id, e.country, e.admin1, e.admin2, e.admin_filled, e.geo_check});
+    }
+  }
+  if (dry_run || changes.empty()) {
+    rollback();
+    return std::make_pair(seen, static_cast<int64_t>(changes.size()));
+  }
+  auto update = Statement::prepare(
+      db_,
+      "UPDATE events SET country = ?, admin1 = ?, admin2 = ?, admin_filled = ?, geo_check = ? "
+      "WHERE id = ?");
+  if (!update) {
+    rollback();
+    return make_error(update.error());
+  }
+  for (const Change& c : changes) {
+    update->bind_text_or_null(1, c.country);
+    update->bind_text_or_null(2, c.admin1);
+    update->bind_text_or_null(3, c.admin2);
+    update->bind_text_or_null(4, c.admin_filled);
+    update->bind_text_or_null(5, c.geo_check);
+    update->bind(6, c.id);
+    if (Status s = update->run(); !s) {
+      rollback();
+      return make_error(s.error());
+    }
+  }
+  events_changed_ = true;
+  if (Status s = commit(); !s) {
+    rollback();
+    return make_error(s.error());
+  }
+  return std::make_pair(seen, static_cast<int64_t>(changes.size()));
+}
+
 Status SqliteStore::for_each_event_by_id(const std::vector<int64_t>& ids,
                                          const std::function<bool(const model::Event&)>& visit) {
   auto stmt = Statement::prepare(

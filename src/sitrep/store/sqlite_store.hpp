@@ -123,6 +123,17 @@ class SqliteStore {
                                    int64_t file_id, int64_t* duplicate_line);
   Status add_reject(int64_t run_id, const io::RowError& error);
 
+  // --- derived places ---
+  // Gives `derive` every stored event that has coordinates, with the place fields an earlier
+  // derivation filled (those listed in admin_filled) blanked again, so that what the source
+  // said is all it sees; `derive` fills what it can (geo/admin_assignment.hpp). Events whose
+  // country, admin1, admin2, admin_filled or geo_check come out different are updated, in one
+  // transaction that bumps the events generation (derived copies such as the query index are
+  // then stale). Nothing else of an event changes: not its digest, not its revisions. Returns
+  // (events seen, events changed); `dry_run` counts without writing.
+  Result<std::pair<int64_t, int64_t>> refresh_places(
+      const std::function<void(model::Event&)>& derive, bool dry_run);
+
   // --- the full-text index ---
   // A bulk load or a large import leaves the full-text index over the notes stale rather than
   // building it row by row (it was a third of a bulk load's time); it is rebuilt, once, before
