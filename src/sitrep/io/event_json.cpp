@@ -460,15 +460,7 @@ std::optional<JsonFieldError> EventJsonParser::parse(std::string_view text,
   // the source's, so they are blanked and derived again (an export re-imported is unchanged).
   std::string filled;
   if (auto fault = r.text("admin_filled", filled)) return fault;
-  for (std::string_view field : {"country", "admin1", "admin2"}) {
-    size_t at = filled.find(field);
-    bool listed = at != std::string::npos &&
-                  (at + field.size() == filled.size() || filled[at + field.size()] == ',');
-    if (!listed) continue;
-    if (field == "country") e.country.clear();
-    if (field == "admin1") e.admin1.clear();
-    if (field == "admin2") e.admin2.clear();
-  }
+  model::blank_filled_places(e, filled);
   return std::nullopt;
 }
 

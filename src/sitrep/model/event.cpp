@@ -69,6 +69,20 @@ uint64_t content_digest(const Event& e) {
   return d.value();
 }
 
+void blank_filled_places(Event& e, std::string_view filled) {
+  size_t start = 0;
+  while (start < filled.size()) {
+    size_t end = filled.find(',', start);
+    std::string_view field =
+        filled.substr(start, end == std::string_view::npos ? end : end - start);
+    if (field == "country") e.country.clear();
+    if (field == "admin1") e.admin1.clear();
+    if (field == "admin2") e.admin2.clear();
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+}
+
 std::string_view to_string(GeoLevel level) {
   switch (level) {
     case GeoLevel::unknown:

@@ -118,4 +118,8 @@ uint64_t content_digest(const Event& event);
 
 std::string_view to_string(GeoLevel level);
 
+// Blanks the place fields (country, admin1, admin2) that `filled` lists ("admin1,admin2"):
+// what sitrep derived from the coordinates, taken out so that only what the source said is left.
+void blank_filled_places(Event& event, std::string_view filled);
+
 }  // namespace sitrep::model

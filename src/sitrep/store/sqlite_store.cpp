@@ -582,14 +582,7 @@ Result<std::pair<int64_t, int64_t>> SqliteStore::refresh_places(
     std::string filled = text(6), check = text(7);
     const std::string before_country = e.country, before_admin1 = e.admin1,
                       before_admin2 = e.admin2;
-    for (std::string_view field : {"country", "admin1", "admin2"}) {
-      size_t at = filled.find(field);
-      if (at == std::string::npos ||
-          !(at + field.size() == filled.size() || filled[at + field.size()] == ',')) {
-        continue;
-      }
-      (field == "country" ? e.country : field == "admin1" ? e.admin1 : e.admin2).clear();
-    }
+    model::blank_filled_places(e, filled);
     derive(e);
     if (e.country != before_country || e.admin1 != before_admin1 || e.admin2 != before_admin2 ||
         e.admin_filled != filled || e.geo_check != check) {
