@@ -34,6 +34,9 @@ TEST_F(GeoCli, ImportGivesEveryEventOfTheSampleItsProvinceAndDistrict) {
   Outcome by_admin = sitrep("query --by admin2 --format csv");
   ASSERT_EQ(by_admin.code, 0) << by_admin.err;
   EXPECT_EQ(by_admin.out.find(",,"), std::string::npos) << "an event without admin1 or admin2";
+  // A place and its parent as keys group by the place, its columns shown once.
+  Outcome nested = sitrep("query --by admin1,admin2 --format csv");
+  EXPECT_EQ(nested.out.substr(0, nested.out.find('\n')), "country,admin1,admin2,count");
   Outcome stats = sitrep("stats");
   EXPECT_NE(stats.out.find("AF / Kandahar"), std::string::npos) << stats.out;
   Outcome shown = sitrep("show 1");
