@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -26,7 +27,8 @@ Status view(const io::SectionFile& file, std::string_view name, std::span<const 
 // Levenshtein distance, or max + 1 once it is certain to exceed max.
 int bounded_edits(std::string_view a, std::string_view b, int max) {
   if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > max) return max + 1;
-  std::vector<int> row(b.size() + 1);
+  thread_local std::vector<int> row;
+  row.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
     int diagonal = row[0];
@@ -46,17 +48,17 @@ int bounded_edits(std::string_view a, std::string_view b, int max) {
 }  // namespace
 
 std::vector<uint64_t> deletion_hashes(std::string_view key) {
-  std::vector<uint64_t> out{key_hash(key)};
-  XXH3_state_t* state = XXH3_createState();
+  std::vector<uint64_t> out;
+  out.reserve(key.size() + 1);
+  out.push_back(key_hash(key));
+  // One buffer for every deletion (on the stack for names of ordinary length).
+  std::string buffer(key.size(), '\0');
   for (size_t i = 0; i < key.size(); ++i) {
     if (i > 0 && key[i] == key[i - 1]) continue;  // "aa": one deletion, not two
-    // The hash of key without its i-th letter, from the two pieces: no string is built.
-    XXH3_64bits_reset(state);
-    XXH3_64bits_update(state, key.data(), i);
-    XXH3_64bits_update(state, key.data() + i + 1, key.size() - i - 1);
-    out.push_back(XXH3_64bits_digest(state));
+    std::memcpy(buffer.data(), key.data(), i);
+    std::memcpy(buffer.data() + i, key.data() + i + 1, key.size() - i - 1);
+    out.push_back(key_hash(std::string_view(buffer.data(), key.size() - 1)));
   }
-  XXH3_freeState(state);
   return out;
 }
 

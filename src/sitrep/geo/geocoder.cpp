@@ -150,7 +150,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   // is taken whole before its kind words are read as such.
   std::vector<NameMatch> matches;
   if (phrase.whole != phrase.name) {
-    matches = g.find_folded(name_keys(phrase.whole).folded);
+    matches = g.find_folded(folded_key(phrase.whole));
     if (!matches.empty()) phrase.hint = Hint::none;
   }
   const NameKeys keys = name_keys(phrase.name);
@@ -161,7 +161,8 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   }
   // "Khogyani district": when no exact match is of the kind the text names, a district spelled
   // a little differently is a better answer than a village spelled the same.
-  if (phrase.hint != Hint::none &&
+  // (With no match at all, find() has already tried the similar names.)
+  if (phrase.hint != Hint::none && !matches.empty() &&
       std::none_of(matches.begin(), matches.end(), [&](const NameMatch& m) {
         return fits(g.feature(m.feature).kind, phrase.hint);
       })) {

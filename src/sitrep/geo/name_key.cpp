@@ -240,8 +240,9 @@ void ascii_words(std::string_view text, Words& out) {
   size_t start = std::string::npos;
   for (size_t i = 0; i <= text.size(); ++i) {
     auto c = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-    bool letter = c != 0 && c < 0x80 && std::isalnum(c);
-    if (i < text.size()) out.lowered[i] = letter ? static_cast<char>(std::tolower(c)) : ' ';
+    bool upper = c >= 'A' && c <= 'Z';
+    bool letter = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (i < text.size()) out.lowered[i] = letter ? static_cast<char>(upper ? c + 32 : c) : ' ';
     if (letter && start == std::string::npos) start = i;
     if (!letter && start != std::string::npos) {
       out.words.emplace_back(out.lowered.data() + start, i - start);
@@ -384,6 +385,13 @@ NameKeys name_keys(std::string_view utf8) {
 
 std::string folded_key(std::string_view utf8) {
   if (!is_ascii(utf8)) return name_keys(utf8).folded;
+  // One ASCII word (a kind word, most often): no word list to build.
+  if (std::all_of(utf8.begin(), utf8.end(),
+                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+    std::string lower(utf8);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return fold_latin({std::string_view(lower)});
+  }
   Words w;
   ascii_words(utf8, w);
   drop_connectors(w.words);

@@ -3,10 +3,10 @@
 namespace sitrep::geo {
 namespace {
 
-std::string trim(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
 
 // No-break spaces as spaces, the Arabic comma and semicolon as commas.
@@ -24,101 +24,109 @@ std::string plain_separators(std::string_view text) {
   return out;
 }
 
+Hint hint_of(WordRole role) {
+  switch (role) {
+    case WordRole::place:
+      return Hint::place;
+    case WordRole::admin2:
+      return Hint::admin2;
+    case WordRole::admin1:
+      return Hint::admin1;
+    case WordRole::border:
+      return Hint::border;
+    default:
+      return Hint::none;
+  }
+}
+
+bool is_kind(WordRole role) {
+  return role != WordRole::none && role != WordRole::leading;
+}
+
+std::string join(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out += ' ';
+    out.append(w);
+  }
+  return out;
+}
+
 }  // namespace
 
 Phrase parse_phrase(const Gazetteer& g, std::string_view raw) {
   Phrase p;
-  std::string text = plain_separators(raw);
-  std::string main;
-  std::string current;
+  // Most phrases have no special separator: no copy for them.
+  std::string replaced;
+  std::string_view text = raw;
+  if (raw.find("\u00A0") != std::string_view::npos ||
+      raw.find("\u060C") != std::string_view::npos ||
+      raw.find("\u061B") != std::string_view::npos) {
+    replaced = plain_separators(raw);
+    text = replaced;
+  }
+  // The first part outside brackets is the name; the rest (after commas, in brackets) context.
+  std::string_view main;
+  bool have_main = false;
   int depth = 0;
-  bool first_part = true;
-  auto flush = [&] {
-    std::string t = trim(current);
+  size_t start = 0;
+  auto part = [&](size_t end, bool bracketed) {
+    std::string_view t = trim_view(text.substr(start, end - start));
     if (!t.empty()) {
-      if (first_part && depth == 0) {
+      if (!have_main && !bracketed) {
         main = t;
-        first_part = false;
+        have_main = true;
       } else {
-        p.context.push_back(t);
+        p.context.emplace_back(t);
       }
     }
-    current.clear();
+    start = end + 1;
   };
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     if (c == '(' || c == '[') {
-      if (first_part)
-        flush();
-      else
-        flush();
+      part(i, depth > 0);
       ++depth;
     } else if ((c == ')' || c == ']') && depth > 0) {
-      std::string t = trim(current);
-      if (!t.empty()) p.context.push_back(t);
-      current.clear();
+      part(i, true);
       --depth;
     } else if ((c == ',' || c == ';') && depth == 0) {
-      flush();
-    } else {
-      current += c;
+      part(i, false);
     }
   }
-  flush();
+  part(text.size(), depth > 0);
   // Kind words and leading words come off the name, in the original spelling: strip by words.
-  std::vector<std::string> words;
-  {
-    std::string w;
-    for (char c : main) {
-      if (c == ' ') {
-        if (!w.empty()) words.push_back(w);
-        w.clear();
-      } else {
-        w += c;
-      }
-    }
-    if (!w.empty()) words.push_back(w);
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i <= main.size();) {
+    size_t end = main.find(' ', i);
+    if (end == std::string_view::npos) end = main.size();
+    if (end > i) words.push_back(main.substr(i, end - i));
+    i = end + 1;
   }
   // Words that open the phrase ("near"), then kind words after the name ("district") or
   // before it ("ولسوالی", "ноҳияи"): data/gazetteer/kind-words.tsv.
-  auto hint_of = [](WordRole role) {
-    switch (role) {
-      case WordRole::place:
-        return Hint::place;
-      case WordRole::admin2:
-        return Hint::admin2;
-      case WordRole::admin1:
-        return Hint::admin1;
-      case WordRole::border:
-        return Hint::border;
-      default:
-        return Hint::none;
-    }
-  };
-  auto is_kind = [](WordRole role) { return role != WordRole::none && role != WordRole::leading; };
   while (words.size() > 1 && g.word_role(words.front()) == WordRole::leading) {
     words.erase(words.begin());
   }
-  for (const std::string& w : words) {
-    if (!p.whole.empty()) p.whole += ' ';
-    p.whole += w;
-  }
+  p.whole = join(words);
   auto take = [&](WordRole role) {
     Hint h = hint_of(role);
     if (p.hint == Hint::none || h == Hint::border) p.hint = h;
   };
   // One kind word at each end at most: "Maydan Shahr town" is the town of Maydan Shahr.
-  if (words.size() > 1 && is_kind(g.word_role(words.back()))) {
-    take(g.word_role(words.back()));
-    words.pop_back();
+  if (words.size() > 1) {
+    if (WordRole role = g.word_role(words.back()); is_kind(role)) {
+      take(role);
+      words.pop_back();
+    }
   }
-  if (words.size() > 1 && is_kind(g.word_role(words.front()))) {
-    take(g.word_role(words.front()));
-    words.erase(words.begin());
+  if (words.size() > 1) {
+    if (WordRole role = g.word_role(words.front()); is_kind(role)) {
+      take(role);
+      words.erase(words.begin());
+    }
   }
-  for (const std::string& w : words) {
-    if (!p.name.empty()) p.name += ' ';
-    p.name += w;
-  }
+  p.name = join(words);
   return p;
 }
 
