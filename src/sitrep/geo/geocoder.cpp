@@ -90,7 +90,9 @@ struct ContextAreas {
 }  // namespace
 
 Geocoder::Geocoder(std::shared_ptr<const Gazetteer> gazetteer, bool explain)
-    : gazetteer_(std::move(gazetteer)), explain_(explain) {}
+    : gazetteer_(std::move(gazetteer)), explain_(explain) {
+  memo_.reserve(4096);  // a report stream's first few thousand names without rehashing
+}
 
 Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context) const {
   if (!context.admin_names.empty() || !context.nearby.empty()) return compute(text, context);
@@ -98,9 +100,10 @@ Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context)
   key.reserve(text.size() + 6);
   key.append(text).append(1, '\0').append(context.country).append(1, '\0');
   key.append(context.source_country);
-  if (auto it = memo_.find(key); it != memo_.end()) return it->second;
   if (memo_.size() >= kMemoSize) memo_.clear();
-  return memo_.emplace(std::move(key), compute(text, context)).first->second;
+  auto [it, inserted] = memo_.try_emplace(std::move(key));
+  if (inserted) it->second = compute(text, context);
+  return it->second;
 }
 
 Resolution Geocoder::compute(std::string_view text, const PlaceContext& context) const {

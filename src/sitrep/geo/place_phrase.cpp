@@ -105,8 +105,11 @@ Phrase parse_phrase(const Gazetteer& g, std::string_view raw) {
   }
   // Words that open the phrase ("near"), then kind words after the name ("district") or
   // before it ("ولسوالی", "ноҳияи"): data/gazetteer/kind-words.tsv.
-  while (words.size() > 1 && g.word_role(words.front()) == WordRole::leading) {
+  // (The front word's role is looked up once: it is either leading, a kind word, or neither.)
+  WordRole front = words.empty() ? WordRole::none : g.word_role(words.front());
+  while (words.size() > 1 && front == WordRole::leading) {
     words.erase(words.begin());
+    front = g.word_role(words.front());
   }
   p.whole = join(words);
   auto take = [&](WordRole role) {
@@ -120,11 +123,9 @@ Phrase parse_phrase(const Gazetteer& g, std::string_view raw) {
       words.pop_back();
     }
   }
-  if (words.size() > 1) {
-    if (WordRole role = g.word_role(words.front()); is_kind(role)) {
-      take(role);
-      words.erase(words.begin());
-    }
+  if (words.size() > 1 && is_kind(front)) {
+    take(front);
+    words.erase(words.begin());
   }
   p.name = join(words);
   return p;
