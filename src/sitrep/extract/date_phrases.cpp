@@ -1,0 +1,283 @@
+#include "sitrep/extract/date_phrases.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "sitrep/model/tsv_table.hpp"
+
+namespace sitrep::extract {
+namespace {
+
+using model::DatePrecision;
+using model::DateSpan;
+using model::Day;
+
+struct Token {
+  size_t begin = 0, end = 0;
+  std::string lower;
+  int number = -1;  // the value of a number ("18", "18th"), else -1
+  int digits = 0;
+};
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  Token current;
+  bool in_word = false;
+  auto close = [&](size_t at) {
+    if (!in_word) return;
+    current.end = at;
+    // A number, possibly with an ordinal suffix: 18, 18th, 1st.
+    size_t d = 0;
+    while (d < current.lower.size() && std::isdigit(static_cast<unsigned char>(current.lower[d])))
+      ++d;
+    std::string_view rest = std::string_view(current.lower).substr(d);
+    if (d > 0 && d <= 4 &&
+        (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th" ||
+         rest == "го" || rest == "е")) {
+      std::from_chars(current.lower.data(), current.lower.data() + d, current.number);
+      current.digits = static_cast<int>(d);
+    }
+    out.push_back(std::move(current));
+    current = Token();
+    in_word = false;
+  };
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    bool part_of_word = c >= 0 && (u_isalnum(c) || c == 0x200C);
+    if (part_of_word) {
+      if (!in_word) {
+        in_word = true;
+        current.begin = static_cast<size_t>(start);
+      }
+      if (c == 0x200C) {
+        current.lower += "\u200C";
+      } else if (u_isdigit(c)) {
+        current.lower += static_cast<char>('0' + u_charDigitValue(c));  // ۱۸ and ١٨ are 18
+      } else {
+        icu::UnicodeString(u_tolower(c)).toUTF8String(current.lower);
+      }
+    } else {
+      close(static_cast<size_t>(start));
+    }
+  }
+  close(text.size());
+  return out;
+}
+
+Day end_of_month(int year, int month) {
+  return model::to_day({year, month, model::days_in_month(year, month)});
+}
+
+DateSpan month_span(int year, int month) {
+  return {model::to_day({year, month, 1}), end_of_month(year, month), DatePrecision::month};
+}
+
+// The year that puts month/day on or before publication (a day of grace for time zones).
+int year_for(int month, int day, Day published) {
+  model::CivilDate p = model::to_civil(published);
+  int year = p.year;
+  int dim = model::days_in_month(year, month);
+  if (day > dim) day = dim;
+  if (model::to_day({year, month, day}) > published + 1) --year;
+  return year;
+}
+
+}  // namespace
+
+Result<DateReader> DateReader::load(const std::string& data_dir) {
+  auto table = model::read_tsv(data_dir + "/lexicon/dates.tsv", {"word", "kind", "value"});
+  if (!table) return std::move(table).take_error();
+  DateReader r;
+  int word = table->column("word"), kind = table->column("kind"), value = table->column("value");
+  for (const model::TsvRow& row : table->rows) {
+    std::string w = row.cells[static_cast<size_t>(word)];
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
+    u.toLower();
+    std::string lower;
+    u.toUTF8String(lower);
+    r.words_[lower].push_back(
+        {row.cells[static_cast<size_t>(kind)], row.cells[static_cast<size_t>(value)]});
+  }
+  return r;
+}
+
+std::vector<DateMention> DateReader::find(std::string_view text, Day published) const {
+  std::vector<Token> tokens = tokenize(text);
+  std::vector<DateMention> out;
+  auto word = [&](size_t i, std::string_view kind) -> const Word* {
+    if (i >= tokens.size()) return nullptr;
+    auto it = words_.find(tokens[i].lower);
+    if (it == words_.end()) return nullptr;
+    for (const Word& w : it->second) {
+      if (w.kind == kind) return &w;
+    }
+    return nullptr;
+  };
+  auto is = [&](size_t i, std::string_view lower) {
+    return i < tokens.size() && tokens[i].lower == lower;
+  };
+  auto number = [&](size_t i, int digits_min, int digits_max) {
+    return i < tokens.size() && tokens[i].number >= 0 && tokens[i].digits >= digits_min &&
+           tokens[i].digits <= digits_max;
+  };
+  auto between = [&](size_t a, size_t b) {  // the raw text between two tokens
+    return text.substr(tokens[a].end, tokens[b].begin - tokens[a].end);
+  };
+  auto emit = [&](size_t first, size_t last, DateSpan span) {
+    out.push_back({tokens[first].begin, tokens[last].end, span});
+  };
+  auto plausible_year = [](int y) { return y >= 1900 && y <= 2100; };
+
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    // 2022-04-18
+    if (number(i, 4, 4) && number(i + 1, 1, 2) && number(i + 2, 1, 2) && between(i, i + 1) == "-" &&
+        between(i + 1, i + 2) == "-") {
+      int y = tokens[i].number, m = tokens[i + 1].number, d = tokens[i + 2].number;
+      if (plausible_year(y) && m >= 1 && m <= 12 && d >= 1 && d <= model::days_in_month(y, m)) {
+        Day day = model::to_day({y, m, d});
+        emit(i, i + 2, {day, day, DatePrecision::day});
+        i += 2;
+        continue;
+      }
+    }
+    // early|mid|late [-] Month [year]
+    if (const Word* part = word(i, "part"); part && word(i + 1, "month")) {
+      int m = std::stoi(word(i + 1, "month")->value);
+      size_t last = i + 1;
+      int y = 0;
+      if (number(i + 2, 4, 4) && plausible_year(tokens[i + 2].number)) {
+        y = tokens[i + 2].number;
+        last = i + 2;
+      } else {
+        y = year_for(m, 1, published);
+      }
+      int third = std::stoi(part->value);
+      int first_day = third == 1 ? 1 : third == 2 ? 11 : 21;
+      int last_day = third == 1 ? 10 : third == 2 ? 20 : model::days_in_month(y, m);
+      emit(
+          i, last,
+          {model::to_day({y, m, first_day}), model::to_day({y, m, last_day}), DatePrecision::week});
+      i = last;
+      continue;
+    }
+    // day Month [year [year-word]]   (18 April 2022, 18 апреля 2022 года)
+    if (number(i, 1, 2) && tokens[i].number >= 1 && tokens[i].number <= 31 &&
+        word(i + 1, "month")) {
+      int d = tokens[i].number, m = std::stoi(word(i + 1, "month")->value);
+      size_t last = i + 1;
+      int y = 0;
+      if (number(i + 2, 4, 4) && plausible_year(tokens[i + 2].number)) {
+        y = tokens[i + 2].number;
+        last = i + 2;
+        if (word(i + 3, "year-word")) last = i + 3;
+      } else {
+        y = year_for(m, d, published);
+      }
+      if (d <= model::days_in_month(y, m)) {
+        Day day = model::to_day({y, m, d});
+        emit(i, last, {day, day, DatePrecision::day});
+        i = last;
+        continue;
+      }
+    }
+    if (const Word* month = word(i, "month")) {
+      int m = std::stoi(month->value);
+      // Month day[, year]   (April 18, April 18, 2022)
+      if (number(i + 1, 1, 2) && tokens[i + 1].number >= 1 && tokens[i + 1].number <= 31) {
+        int d = tokens[i + 1].number;
+        size_t last = i + 1;
+        int y = 0;
+        if (number(i + 2, 4, 4) && plausible_year(tokens[i + 2].number)) {
+          y = tokens[i + 2].number;
+          last = i + 2;
+        } else {
+          y = year_for(m, d, published);
+        }
+        if (d <= model::days_in_month(y, m)) {
+          Day day = model::to_day({y, m, d});
+          emit(i, last, {day, day, DatePrecision::day});
+          i = last;
+          continue;
+        }
+      }
+      // Month year   (March 2021, марте 2021 года)
+      if (number(i + 1, 4, 4) && plausible_year(tokens[i + 1].number)) {
+        size_t last = word(i + 2, "year-word") ? i + 2 : i + 1;
+        emit(i, last, month_span(tokens[i + 1].number, m));
+        i = last;
+        continue;
+      }
+      // in Month   (a month name alone is too often another word: "may")
+      if (i > 0 && (is(i - 1, "in") || is(i - 1, "в") || is(i - 1, "during"))) {
+        emit(i, i, month_span(year_for(m, 1, published), m));
+        continue;
+      }
+    }
+    // Weekdays: the last one on or before publication; "last Monday": the one a week before.
+    if (const Word* weekday = word(i, "weekday")) {
+      int want = std::stoi(weekday->value);                         // 1 = Monday
+      int published_weekday = (((published + 3) % 7) + 7) % 7 + 1;  // 1970-01-01 was a Thursday
+      int back = (published_weekday - want + 7) % 7;
+      size_t first = i;
+      if (i > 0 && (is(i - 1, "last") || is(i - 1, "past"))) {
+        if (back == 0) back = 7;
+        first = i - 1;
+      }
+      Day day = published - back;
+      emit(first, i, {day, day, DatePrecision::day});
+      continue;
+    }
+    if (const Word* relative = word(i, "relative")) {
+      Day day = published - std::stoi(relative->value);
+      emit(i, i, {day, day, DatePrecision::day});
+      continue;
+    }
+    // last night
+    if ((is(i, "last") || is(i, "overnight")) && is(i + 1, "night")) {
+      emit(i, i + 1, {published - 1, published, DatePrecision::day});
+      ++i;
+      continue;
+    }
+    // last|past week|month|year
+    if ((is(i, "last") || is(i, "past")) && word(i + 1, "period")) {
+      std::string unit = word(i + 1, "period")->value;
+      model::CivilDate p = model::to_civil(published);
+      DateSpan span;
+      if (unit == "week") {
+        int weekday = (((published + 3) % 7) + 7) % 7;  // 0 = Monday
+        Day monday = published - weekday - 7;
+        span = {monday, monday + 6, DatePrecision::week};
+      } else if (unit == "month") {
+        int y = p.month == 1 ? p.year - 1 : p.year, m = p.month == 1 ? 12 : p.month - 1;
+        span = month_span(y, m);
+      } else {
+        span = {model::to_day({p.year - 1, 1, 1}), model::to_day({p.year - 1, 12, 31}),
+                DatePrecision::year};
+      }
+      emit(i, i + 1, span);
+      ++i;
+      continue;
+    }
+    // in 2021
+    if ((is(i, "in") || is(i, "since") || is(i, "в")) && number(i + 1, 4, 4) &&
+        plausible_year(tokens[i + 1].number) && !word(i + 2, "month")) {
+      int y = tokens[i + 1].number;
+      size_t last = word(i + 2, "year-word") ? i + 2 : i + 1;
+      emit(i + 1, last,
+           {model::to_day({y, 1, 1}), model::to_day({y, 12, 31}), DatePrecision::year});
+      i = last;
+      continue;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract

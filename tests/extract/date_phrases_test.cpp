@@ -1,0 +1,86 @@
+// Dates in report text against a publication date, with year boundaries and the words that
+// only look like dates.
+#include "sitrep/extract/date_phrases.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sitrep::extract {
+namespace {
+
+class DatePhrasesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = DateReader::load(SITREP_SOURCE_DATA_DIR);
+    ASSERT_TRUE(loaded.ok()) << loaded.error();
+    reader_ = new DateReader(std::move(*loaded));
+  }
+  static void TearDownTestSuite() { delete reader_; }
+
+  // "start..end precision" of each date found, and the words it covers.
+  static std::vector<std::string> dates(std::string_view text, const char* published) {
+    std::vector<std::string> out;
+    auto day = model::parse_date(published);
+    for (const DateMention& m : reader_->find(text, day.value())) {
+      out.push_back(std::string(text.substr(m.begin, m.end - m.begin)) + " = " +
+                    model::format_iso(m.span.start) + ".." + model::format_iso(m.span.end) + " " +
+                    std::string(model::to_string(m.span.precision)));
+    }
+    return out;
+  }
+  static DateReader* reader_;
+};
+DateReader* DatePhrasesTest::reader_ = nullptr;
+
+using Dates = std::vector<std::string>;
+
+TEST_F(DatePhrasesTest, WeekdaysAndRelativeWordsCountBackFromPublication) {
+  // 2022-04-19 was a Tuesday.
+  EXPECT_EQ(dates("Gunmen attacked on Monday.", "2022-04-19"),
+            Dates{"Monday = 2022-04-18..2022-04-18 day"});
+  EXPECT_EQ(dates("It happened on Tuesday.", "2022-04-19"),
+            Dates{"Tuesday = 2022-04-19..2022-04-19 day"});
+  EXPECT_EQ(dates("Rockets hit last Tuesday.", "2022-04-19"),
+            Dates{"last Tuesday = 2022-04-12..2022-04-12 day"});
+  EXPECT_EQ(dates("A blast yesterday killed four.", "2022-04-19"),
+            Dates{"yesterday = 2022-04-18..2022-04-18 day"});
+  EXPECT_EQ(dates("Взрыв произошёл вчера.", "2022-04-19"),
+            Dates{"вчера = 2022-04-18..2022-04-18 day"});
+  EXPECT_EQ(dates("حمله دیروز رخ داد", "2022-04-19"), Dates{"دیروز = 2022-04-18..2022-04-18 day"});
+}
+
+TEST_F(DatePhrasesTest, DaysAndMonthsTakeTheYearThatPutsThemBeforePublication) {
+  EXPECT_EQ(dates("The attack on April 18 was claimed.", "2022-04-19"),
+            Dates{"April 18 = 2022-04-18..2022-04-18 day"});
+  // A report of 3 January about "December 28" is about last year.
+  EXPECT_EQ(dates("Fighting since December 28th.", "2022-01-03"),
+            Dates{"December 28th = 2021-12-28..2021-12-28 day"});
+  EXPECT_EQ(dates("18 апреля 2022 года боевики напали.", "2022-05-01"),
+            Dates{"18 апреля 2022 года = 2022-04-18..2022-04-18 day"});
+  EXPECT_EQ(dates("on 5 March 2021 and 2022-04-18", "2022-05-01"),
+            Dates({"5 March 2021 = 2021-03-05..2021-03-05 day",
+                   "2022-04-18 = 2022-04-18..2022-04-18 day"}));
+  EXPECT_EQ(dates("۱۸ اپریل", "2022-05-01"), Dates{"۱۸ اپریل = 2022-04-18..2022-04-18 day"});
+}
+
+TEST_F(DatePhrasesTest, MonthsPartsOfMonthsPeriodsAndYears) {
+  EXPECT_EQ(dates("in March", "2022-05-01"), Dates{"March = 2022-03-01..2022-03-31 month"});
+  EXPECT_EQ(dates("in mid-January", "2022-05-01"),
+            Dates{"mid-January = 2022-01-11..2022-01-20 week"});
+  EXPECT_EQ(dates("early December 2021", "2022-05-01"),
+            Dates{"early December 2021 = 2021-12-01..2021-12-10 week"});
+  EXPECT_EQ(dates("late February", "2024-05-01"),
+            Dates{"late February = 2024-02-21..2024-02-29 week"});  // a leap year
+  EXPECT_EQ(dates("last month", "2022-01-15"), Dates{"last month = 2021-12-01..2021-12-31 month"});
+  EXPECT_EQ(dates("last week", "2022-04-19"), Dates{"last week = 2022-04-11..2022-04-17 week"});
+  EXPECT_EQ(dates("attacks in 2021 rose", "2022-05-01"),
+            Dates{"2021 = 2021-01-01..2021-12-31 year"});
+}
+
+TEST_F(DatePhrasesTest, WordsThatOnlyLookLikeDatesAreNotDates) {
+  EXPECT_TRUE(dates("Officials may confirm the toll.", "2022-05-01").empty());
+  EXPECT_TRUE(dates("A march through Kabul.", "2022-05-01").empty());
+  EXPECT_TRUE(dates("31 people and 2022-13-45 are no dates", "2022-05-01").empty());
+}
+
+}  // namespace
+}  // namespace sitrep::extract
