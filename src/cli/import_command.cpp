@@ -162,11 +162,14 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
   // What the filling did, counted on the events written (not on rows found unchanged).
   geo::AdminAssignmentCounts placed;
   if (assigner) {
-    options.on_written = [&placed, index = options.on_written](const model::Event& e) {
+    options.on_written = [&placed, &assigner, index = options.on_written](const model::Event& e) {
       if (index) index(e);
       if (!e.admin_filled.empty()) ++placed.filled;
       if (!e.geo_check.empty()) ++placed.flagged;
-      if (e.latitude && e.admin1.empty() && e.geo_check.empty()) ++placed.unplaced;
+      if (e.latitude && e.longitude && e.geo_check.empty() &&
+          assigner->outside_every_polygon(*e.latitude, *e.longitude)) {
+        ++placed.unplaced;
+      }
     };
   }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);

@@ -196,17 +196,27 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
   // and by one of its parents is grouping by the place, shown once.
   auto depth = [](query::GroupKey k) {
     switch (k) {
-      case query::GroupKey::country: return 1;
-      case query::GroupKey::admin1: return 2;
-      case query::GroupKey::admin2: return 3;
-      case query::GroupKey::location: return 4;
-      default: return 0;
+      case query::GroupKey::country:
+        return 1;
+      case query::GroupKey::admin1:
+        return 2;
+      case query::GroupKey::admin2:
+        return 3;
+      case query::GroupKey::location:
+        return 4;
+      default:
+        return 0;
     }
   };
   int deepest = 0;
   for (query::GroupKey k : keys) deepest = std::max(deepest, depth(k));
   std::erase_if(keys, [&](query::GroupKey k) { return depth(k) > 0 && depth(k) < deepest; });
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<query::GroupKey> seen;
+  std::erase_if(keys, [&](query::GroupKey k) {
+    if (std::find(seen.begin(), seen.end(), k) != seen.end()) return true;
+    seen.push_back(k);
+    return false;
+  });
   std::vector<query::Measure> measures;
   for (const std::string& name : args.measures) {
     auto m = query::parse_measure(name);

@@ -37,6 +37,8 @@ TEST_F(GeoCli, ImportGivesEveryEventOfTheSampleItsProvinceAndDistrict) {
   // A place and its parent as keys group by the place, its columns shown once.
   Outcome nested = sitrep("query --by admin1,admin2 --format csv");
   EXPECT_EQ(nested.out.substr(0, nested.out.find('\n')), "country,admin1,admin2,count");
+  Outcome repeated = sitrep("query --by admin1,year,admin1 --format csv");
+  EXPECT_EQ(repeated.out.substr(0, repeated.out.find('\n')), "country,admin1,year,count");
   Outcome stats = sitrep("stats");
   EXPECT_NE(stats.out.find("AF / Kandahar"), std::string::npos) << stats.out;
   Outcome shown = sitrep("show 1");
@@ -55,6 +57,14 @@ TEST_F(GeoCli, AnExportedStoreReimportsUnchanged) {
   Outcome again = sitrep("import '" + exported + "'");
   ASSERT_EQ(again.code, 0) << again.err;
   EXPECT_NE(again.out.find("0 new, 0 revised, 3,317 unchanged"), std::string::npos) << again.out;
+  // Into a fresh store without filling: the exported places stay, still marked as derived.
+  std::filesystem::remove(db_);
+  std::filesystem::remove(db_ + "-index");
+  ASSERT_EQ(sitrep("import --no-admin-fill '" + exported + "'").code, 0);
+  Outcome shown = sitrep("show 1");
+  EXPECT_NE(shown.out.find("admin_filled             admin1,admin2"), std::string::npos)
+      << shown.out;
+  EXPECT_EQ(sitrep("query --by admin1 --format csv").out.find(",,"), std::string::npos);
 }
 
 TEST_F(GeoCli, ACountryMayBeNamedAnyWayTheTableKnows) {

@@ -151,6 +151,17 @@ TEST_F(AdminAreasTest, AStatedProvinceTheCoordinatesContradictIsFlaggedNotChange
   EXPECT_EQ(assigner.counts().flagged, 1);
 }
 
+TEST_F(AdminAreasTest, AStatedNameInAScriptWithoutSkeletonIsJudgedOnItsOwnLetters) {
+  AdminAssigner assigner(gazetteer_);
+  model::Event e;
+  e.country = "XX";
+  e.admin1 = "東地";  // not a name of Westland: must not pass on an empty skeleton
+  e.latitude = 1.5;
+  e.longitude = 0.25;
+  assigner.assign(e);
+  EXPECT_NE(e.geo_check.find("lie in Westland"), std::string::npos) << e.geo_check;
+}
+
 TEST_F(AdminAreasTest, NullIslandAndOutOfRangeCoordinatesAreFlaggedNotPlaced) {
   AdminAssigner assigner(gazetteer_);
   model::Event zero;

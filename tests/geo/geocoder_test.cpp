@@ -1,6 +1,7 @@
 // The geocoder on the bundled gazetteer: spellings in every script, context deciding between
 // places of one name, kind words, region phrases, and names that fail alone.
 #include "sitrep/geo/geocoder.hpp"
+#include "sitrep/geo/name_key.hpp"
 
 #include <array>
 #include <map>
@@ -109,6 +110,20 @@ TEST_F(GeocoderTest, AreasAnswerToTheirNamesWithoutTheKindWord) {
     ASSERT_TRUE(r.found) << s << ": " << r.problem;
     EXPECT_EQ(g.feature(r.best.feature).kind, FeatureKind::admin2) << s;
   }
+}
+
+TEST_F(GeocoderTest, AreasLoseOnlyDistrictAndProvinceWordsFromTheirNames) {
+  // "Maydan Shahr" is a district's name: "Maidan" alone is not; nor is "Northern" a name of
+  // Gilgit-Baltistan (once "Northern Areas").
+  for (const NameMatch& m : g.find_folded(folded_key("Maidan"))) {
+    EXPECT_NE(g.feature(m.feature).kind, FeatureKind::admin2) << g.name(m.feature);
+  }
+  EXPECT_TRUE(g.find_folded(folded_key("Northern")).empty());
+}
+
+TEST_F(GeocoderTest, TheProvinceNamedSaysTheCountryToo) {
+  Resolution r = geocoder.resolve("Chak district area, Wardak");
+  EXPECT_FALSE(r.found) << g.name(r.best.feature);  // Chak in Sindh is not in Wardak's country
 }
 
 TEST_F(GeocoderTest, ADistrictWithNeitherShapeNorPlacesSaysOnlyItsProvince) {

@@ -35,6 +35,11 @@ TEST(NameKey, TajikAndUzbekCyrillicLettersAreRomanised) {
   EXPECT_EQ(folded("Кӯлоб"), "kulob");
 }
 
+TEST(NameKey, UzbekShortUIsO) {
+  EXPECT_EQ(folded("Қўқон"), folded("Qo'qon"));
+  EXPECT_NE(folded("Қўқон"), folded("Қуқон"));
+}
+
 TEST(NameKey, OtherScriptsAreKeptAsWritten) {
   EXPECT_EQ(folded("Łódź"), "lodz");  // Latin letters without a decomposition, by Latin-ASCII
   EXPECT_EQ(folded("北京"), "北京");  // Han: matched as written, no skeleton

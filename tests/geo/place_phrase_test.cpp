@@ -47,6 +47,22 @@ TEST(PlacePhrase, ANameIsNeverAllKindWords) {
   EXPECT_EQ(read("Maydan Shahr town").name, "Maydan Shahr");  // one kind word per end
 }
 
+TEST(PlacePhrase, AWordComesOffOnlyFromItsOwnSide) {
+  // "shahr" (city) and "camp" stand after a name in English; at the front they are the name.
+  EXPECT_EQ(read("Shahr Safa district").name, "Shahr Safa");
+  EXPECT_EQ(read("Camp Bastion").name, "Camp Bastion");
+}
+
+TEST(PlacePhrase, WordsThatNameNoKindComeOffBeforeTheKindWord) {
+  Phrase district = read("Khogyani district area");
+  EXPECT_EQ(district.name, "Khogyani");
+  EXPECT_EQ(district.hint, Hint::admin2);
+  Phrase bazaar = read("Sangin district bazaar");
+  EXPECT_EQ(bazaar.name, "Sangin");
+  EXPECT_EQ(bazaar.hint, Hint::place);
+  EXPECT_EQ(read("Kunduz city area").name, "Kunduz");
+}
+
 TEST(PlacePhrase, NoBreakSpacesAndTheArabicCommaSeparate) {
   Phrase p = read("Kandahar\u00A0province");
   EXPECT_EQ(p.name, "Kandahar");

@@ -34,6 +34,7 @@ bool AdminAssigner::names(uint32_t area, const std::string& stated) {
   NameKeys k = name_keys(stated);
   const auto& known = it->second;
   if (std::find(known.begin(), known.end(), "f" + k.folded) != known.end()) return true;
+  if (k.skeleton.empty()) return false;  // a script without a skeleton: the folded key decides
   for (size_t i = 0; i + 1 < known.size(); i += 2) {
     if (known[i + 1] == "s" + k.skeleton && known[i].size() > 1 && !k.folded.empty() &&
         known[i][1] == k.folded[0]) {
@@ -43,7 +44,15 @@ bool AdminAssigner::names(uint32_t area, const std::string& stated) {
   return false;
 }
 
+bool AdminAssigner::outside_every_polygon(double latitude, double longitude) const {
+  return gazetteer_->locate(latitude, longitude).admin1 == kNoFeature;
+}
+
 void AdminAssigner::assign(model::Event& e) {
+  // Places an earlier derivation filled (a sitrep export read back) are derived again.
+  model::blank_filled_places(e, e.admin_filled);
+  e.admin_filled.clear();
+  e.geo_check.clear();
   if (!e.latitude || !e.longitude) return;
   const Gazetteer& g = *gazetteer_;
   double lat = *e.latitude, lon = *e.longitude;

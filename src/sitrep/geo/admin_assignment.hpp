@@ -28,6 +28,9 @@ class AdminAssigner {
   explicit AdminAssigner(std::shared_ptr<const Gazetteer> gazetteer);
 
   void assign(model::Event& event);
+  // Whether a point lies in no admin1 polygon of the gazetteer (its admin areas cannot come from
+  // it, whatever the source stated).
+  bool outside_every_polygon(double latitude, double longitude) const;
   const AdminAssignmentCounts& counts() const { return counts_; }
 
  private:

@@ -167,7 +167,8 @@ Status Gazetteer::validate() const {
     size_t limit = region ? members_.size() : rings_.size();
     if (f.name >= strings || f.code >= strings || static_cast<uint8_t>(f.kind) > 4 ||
         (f.admin1 != kNoFeature && f.admin1 >= n) || (f.admin2 != kNoFeature && f.admin2 >= n) ||
-        f.rings_begin > f.rings_end || f.rings_end > limit) {
+        f.rings_begin > f.rings_end || f.rings_end > limit ||
+        (f.coarse_point && (f.kind != FeatureKind::admin2 || f.admin1 == kNoFeature))) {
       return make_error("a feature refers outside the file");
     }
   }
@@ -365,20 +366,22 @@ std::vector<NameMatch> Gazetteer::find_similar(const NameKeys& keys, bool arabic
   return fuzzy(keys.folded, max_edits);
 }
 
-WordRole Gazetteer::word_role(std::string_view word) const {
+WordInfo Gazetteer::word_info(std::string_view word) const {
   std::string key = folded_key(word);
   size_t lo = 0, hi = word_roles_.size();
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     std::string_view at =
         word_text_.substr(word_offsets_[mid], word_offsets_[mid + 1] - word_offsets_[mid]);
-    if (at == key) return static_cast<WordRole>(word_roles_[mid]);
+    if (at == key) {
+      return {static_cast<WordRole>(word_roles_[mid] & 0x0F), (word_roles_[mid] & 0x10) != 0};
+    }
     if (at < key)
       lo = mid + 1;
     else
       hi = mid;
   }
-  return WordRole::none;
+  return {};
 }
 
 std::optional<WordRole> parse_word_role(std::string_view text) {

@@ -47,8 +47,13 @@ struct KeyIndex {
 // The directory for entries sorted by hash.
 std::vector<uint32_t> key_directory(const std::vector<KeyEntry>& sorted);
 
-// What a word next to a place name says (kind-words.tsv).
+// What a word next to a place name says (kind-words.tsv), and on which side of the name it
+// stands.
 enum class WordRole : uint8_t { none = 0, place, admin2, admin1, border, area, leading };
+struct WordInfo {
+  WordRole role = WordRole::none;
+  bool before = false;  // precedes the name ("ولایت بلخ"); else follows it ("Balkh province")
+};
 std::optional<WordRole> parse_word_role(std::string_view text);
 
 // How a name was found.
@@ -67,7 +72,7 @@ struct AdminAreas {
   uint32_t admin2 = kNoFeature;
 };
 
-inline constexpr uint32_t kGazetteerFormatVersion = 6;
+inline constexpr uint32_t kGazetteerFormatVersion = 7;
 
 // The height of a latitude band of an area's edges (AreaBands), in degrees: about 2 km.
 inline constexpr double kBandStep = 0.02;
@@ -105,7 +110,8 @@ class Gazetteer {
                                       int max_edits = 2) const;
 
   // The role of a word next to a place name, by its folded key; none when it has none.
-  WordRole word_role(std::string_view word) const;
+  WordInfo word_info(std::string_view word) const;
+  WordRole word_role(std::string_view word) const { return word_info(word).role; }
 
   // The admin1 and admin2 areas containing a point; kNoFeature where none does.
   AdminAreas locate(double latitude, double longitude) const;

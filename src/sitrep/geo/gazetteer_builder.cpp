@@ -339,7 +339,8 @@ Result<size_t> GazetteerBuilder::add_countries(const std::string& path) {
 Result<size_t> GazetteerBuilder::add_kind_words(const std::string& path) {
   auto table = model::read_tsv(path, {"word", "role"});
   if (!table) return std::move(table).take_error();
-  int word = table->column("word"), role = table->column("role");
+  int word = table->column("word"), role = table->column("role"),
+      position = table->column("position");
   for (const model::TsvRow& row : table->rows) {
     const std::string& w = row.cells[static_cast<size_t>(word)];
     auto r = parse_word_role(row.cells[static_cast<size_t>(role)]);
@@ -349,7 +350,12 @@ Result<size_t> GazetteerBuilder::add_kind_words(const std::string& path) {
           "leading)",
           table->where(row)));
     }
-    sources_->kind_words.push_back({w, static_cast<uint8_t>(*r)});
+    std::string side = position < 0 ? "" : row.cells[static_cast<size_t>(position)];
+    if (!side.empty() && side != "before" && side != "after") {
+      return make_error(
+          fmt::format("{}: position '{}' is not before or after", table->where(row), side));
+    }
+    sources_->kind_words.push_back({w, static_cast<uint8_t>(*r), side == "before"});
   }
   return table->rows.size();
 }

@@ -560,7 +560,9 @@ class Packer {
 
     // Kind words by folded key, sorted for binary search; the first role given a key wins.
     std::map<std::string, uint8_t> words;
-    for (const SourceWord& w : s_.kind_words) words.emplace(name_keys(w.word).folded, w.role);
+    for (const SourceWord& w : s_.kind_words) {
+      words.emplace(name_keys(w.word).folded, static_cast<uint8_t>(w.role | (w.before ? 0x10 : 0)));
+    }
     std::string word_text;
     std::vector<uint32_t> word_offsets;
     std::vector<uint8_t> word_roles;
@@ -610,24 +612,35 @@ class Packer {
   std::string without_kind_word(const std::string& name) {
     if (kind_keys_.empty()) {
       for (const SourceWord& w : s_.kind_words) {
-        if (w.role != static_cast<uint8_t>(WordRole::leading))
+        auto role = static_cast<WordRole>(w.role);
+        if (role == WordRole::admin1 || role == WordRole::admin2) {
           kind_keys_.insert(folded_key(w.word));
+        } else if (role == WordRole::leading) {
+          leading_keys_.insert(folded_key(w.word));
+        }
       }
     }
     size_t first_space = name.find(' '), last_space = name.rfind(' ');
-    if (first_space == std::string::npos) {
-      // "Wilayat-e Takhar" has a space; "Nohiyai-Rasht" style hyphenation is left alone.
+    if (first_space == std::string::npos) return {};
+    std::string bare;
+    if (kind_keys_.count(folded_key(name.substr(last_space + 1)))) {
+      bare = name.substr(0, last_space);
+    } else if (kind_keys_.count(folded_key(name.substr(0, first_space)))) {
+      bare = name.substr(first_space + 1);
+    } else {
       return {};
     }
-    if (kind_keys_.count(folded_key(name.substr(last_space + 1))))
-      return name.substr(0, last_space);
-    if (kind_keys_.count(folded_key(name.substr(0, first_space))))
-      return name.substr(first_space + 1);
-    return {};
+    // "Districts of Republican Subordination": no "of Republican Subordination".
+    size_t space = bare.find(' ');
+    while (space != std::string::npos && leading_keys_.count(folded_key(bare.substr(0, space)))) {
+      bare = bare.substr(space + 1);
+      space = bare.find(' ');
+    }
+    return bare;
   }
 
   GazetteerBuilder::Sources& s_;
-  std::set<std::string> kind_keys_;
+  std::set<std::string> kind_keys_, leading_keys_;
   std::vector<Draft> drafts_;
   std::vector<Ring> boxes_;
   std::vector<uint32_t> shaped_;  // the areas with polygons (locate tests only these)

@@ -100,10 +100,10 @@ Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context)
   key.reserve(text.size() + 6);
   key.append(text).append(1, '\0').append(context.country).append(1, '\0');
   key.append(context.source_country);
+  if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+  Resolution computed = compute(text, context);
   if (memo_.size() >= kMemoSize) memo_.clear();
-  auto [it, inserted] = memo_.try_emplace(std::move(key));
-  if (inserted) it->second = compute(text, context);
-  return it->second;
+  return memo_.emplace(std::move(key), std::move(computed)).first->second;
 }
 
 Resolution Geocoder::compute(std::string_view text, const PlaceContext& context) const {
@@ -198,6 +198,15 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
     }
     if (m.kind != MatchKind::folded && phrase.hint != Hint::none && !fits(f.kind, phrase.hint)) {
       rejected = fmt::format("{} is a {}", g.name(m.feature), kind_name(f.kind));
+      continue;
+    }
+    // The provinces and districts the text names say the country too: "Chak district, Wardak"
+    // is not Chak in Sindh.
+    if (!ctx.areas.empty() && std::none_of(ctx.areas.begin(), ctx.areas.end(), [&](uint32_t a) {
+          return g.feature(a).country_code() == f.country_code();
+        })) {
+      rejected = fmt::format("{} in {}, another country than {}", g.name(m.feature),
+                             f.country_code(), g.name(*ctx.areas.begin()));
       continue;
     }
     Candidate c;

@@ -184,6 +184,8 @@ std::string to_ascii_latin(const icu::UnicodeString& text, Script script) {
   icu::UnicodeString copy;
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
     UChar32 c = text.char32At(i);
+    // Uzbek ў (decomposed: у and a breve) is o, not the u it would become without its mark.
+    if (c == 0x443 && i + 1 < text.length() && text.char32At(i + 1) == 0x306) c = 'o';
     if (u_charType(c) != U_NON_SPACING_MARK) copy.append(c);
   }
   auto make = [](const char* id) {
@@ -197,10 +199,10 @@ std::string to_ascii_latin(const icu::UnicodeString& text, Script script) {
   if (is_ascii(out)) return out;
   if (script == Script::cyrillic) {
     // Tajik and Uzbek letters that BGN's Russian table does not know, in their usual
-    // romanisation (Ҳисор → Hisor, Хуҷанд → Khujand, Қурғонтеппа → Qurghonteppa).
+    // romanisation (Ҳисор → Hisor, Хуҷанд → Khujand, Қурғонтеппа → Qurghonteppa, Қўқон →
+    // Qoqon). ӣ and ӯ need nothing: decomposed, they are и and у with a mark.
     static const std::pair<const char16_t*, const char16_t*> kCentralAsian[] = {
-        {u"ҳ", u"h"}, {u"ҷ", u"j"}, {u"қ", u"q"}, {u"ғ", u"gh"},
-        {u"ӣ", u"i"}, {u"ӯ", u"u"}, {u"ў", u"o"}};
+        {u"ҳ", u"h"}, {u"ҷ", u"j"}, {u"қ", u"q"}, {u"ғ", u"gh"}};
     for (auto [from, to] : kCentralAsian) copy.findAndReplace(from, to);
     thread_local auto cyrillic = make("Russian-Latin/BGN; Cyrillic-Latin; Latin-ASCII; Any-Lower");
     if (cyrillic) cyrillic->transliterate(copy);

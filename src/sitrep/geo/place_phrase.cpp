@@ -106,25 +106,40 @@ Phrase parse_phrase(const Gazetteer& g, std::string_view raw) {
   // Words that open the phrase ("near"), then kind words after the name ("district") or
   // before it ("ولسوالی", "ноҳияи"): data/gazetteer/kind-words.tsv.
   // (The front word's role is looked up once: it is either leading, a kind word, or neither.)
-  WordRole front = words.empty() ? WordRole::none : g.word_role(words.front());
-  while (words.size() > 1 && front == WordRole::leading) {
+  WordInfo front = words.empty() ? WordInfo{} : g.word_info(words.front());
+  while (words.size() > 1 && front.role == WordRole::leading) {
     words.erase(words.begin());
-    front = g.word_role(words.front());
+    front = g.word_info(words.front());
   }
   p.whole = join(words);
   auto take = [&](WordRole role) {
     Hint h = hint_of(role);
     if (p.hint == Hint::none || h == Hint::border) p.hint = h;
   };
-  // One kind word at each end at most: "Maydan Shahr town" is the town of Maydan Shahr.
+  // At the end: words that name no kind ("area", "bazaar"...) then one kind word: "Khogyani
+  // district area" is Khogyani district, "Maydan Shahr town" the town of Maydan Shahr.
+  while (words.size() > 1) {
+    WordInfo last = g.word_info(words.back());
+    if (last.role != WordRole::area || last.before) break;
+    words.pop_back();
+  }
   if (words.size() > 1) {
-    if (WordRole role = g.word_role(words.back()); is_kind(role)) {
-      take(role);
+    if (WordInfo last = g.word_info(words.back()); is_kind(last.role) && !last.before) {
+      take(last.role);
       words.pop_back();
+      // "Sangin district bazaar": the bazaar of Sangin district; a district or province word
+      // under the first comes off too (a town word does not: "Maydan Shahr town").
+      if (WordInfo under = g.word_info(words.back());
+          words.size() > 1 && !under.before &&
+          (under.role == WordRole::admin1 || under.role == WordRole::admin2)) {
+        words.pop_back();
+      }
     }
   }
-  if (words.size() > 1 && is_kind(front)) {
-    take(front);
+  // At the front, only the words that stand there ("ولایت بلخ"): "Shahr Safa" and "Camp
+  // Bastion" keep theirs.
+  if (words.size() > 1 && is_kind(front.role) && front.before) {
+    take(front.role);
     words.erase(words.begin());
   }
   p.name = join(words);

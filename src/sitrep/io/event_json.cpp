@@ -14,7 +14,8 @@ namespace {
 using nlohmann::ordered_json;
 
 // Every key a sitrep JSONL object may hold (id, revision, provenance and the derived geo_check
-// are read and ignored; admin_filled blanks the fields it lists: an import derives them again).
+// are read and ignored; admin_filled is kept, and marks the places sitrep derived: the digest
+// leaves them out and an import with admin filling derives them again).
 constexpr std::array<std::string_view, 46> kKeys = {"id",
                                                     "revision",
                                                     "provenance",
@@ -460,7 +461,7 @@ std::optional<JsonFieldError> EventJsonParser::parse(std::string_view text,
   // the source's, so they are blanked and derived again (an export re-imported is unchanged).
   std::string filled;
   if (auto fault = r.text("admin_filled", filled)) return fault;
-  model::blank_filled_places(e, filled);
+  e.admin_filled = std::move(filled);  // kept; the digest and the admin filling know them
   return std::nullopt;
 }
 

@@ -45,10 +45,16 @@ uint64_t content_digest(const Event& e) {
   d.add_bytes(e.date.start);
   d.add_bytes(e.date.end);
   d.add_bytes(e.date.precision);
+  // Places sitrep filled from the coordinates are not the source's: they count as not given,
+  // so a sitrep export read back is the same content as the record it came from.
+  static const std::string kNotGiven;
+  d.add(is_filled(e.admin_filled, "country") ? kNotGiven : e.country);
+  d.add(is_filled(e.admin_filled, "admin1") ? kNotGiven : e.admin1);
+  d.add(is_filled(e.admin_filled, "admin2") ? kNotGiven : e.admin2);
   for (const std::string* s :
-       {&e.country, &e.admin1, &e.admin2, &e.location, &e.geo_precision_native, &e.event_type,
-        &e.sub_event_type, &e.attack_type, &e.target, &e.target_original, &e.weapon,
-        &e.weapon_original, &e.claim_mode, &e.sources, &e.source_scale, &e.notes}) {
+       {&e.location, &e.geo_precision_native, &e.event_type, &e.sub_event_type, &e.attack_type,
+        &e.target, &e.target_original, &e.weapon, &e.weapon_original, &e.claim_mode, &e.sources,
+        &e.source_scale, &e.notes}) {
     d.add(*s);
   }
   d.add(e.latitude);
@@ -69,18 +75,24 @@ uint64_t content_digest(const Event& e) {
   return d.value();
 }
 
-void blank_filled_places(Event& e, std::string_view filled) {
+bool is_filled(std::string_view filled, std::string_view field) {
   size_t start = 0;
   while (start < filled.size()) {
     size_t end = filled.find(',', start);
-    std::string_view field =
-        filled.substr(start, end == std::string_view::npos ? end : end - start);
-    if (field == "country") e.country.clear();
-    if (field == "admin1") e.admin1.clear();
-    if (field == "admin2") e.admin2.clear();
+    std::string_view item = filled.substr(start, end == std::string_view::npos ? end : end - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item == field) return true;
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
+  return false;
+}
+
+void blank_filled_places(Event& e, std::string_view filled) {
+  if (is_filled(filled, "country")) e.country.clear();
+  if (is_filled(filled, "admin1")) e.admin1.clear();
+  if (is_filled(filled, "admin2")) e.admin2.clear();
 }
 
 std::string_view to_string(GeoLevel level) {

@@ -111,15 +111,18 @@ struct Event {
   Provenance provenance;
 };
 
-// A 64-bit digest of an event's analytic content (everything but identity and provenance).
+// A 64-bit digest of an event's analytic content (everything but identity, provenance and what
+// sitrep derived: places listed in admin_filled count as not given, geo_check not at all).
 // Re-importing a record whose digest is unchanged adds nothing; a changed digest makes a new
 // revision.
 uint64_t content_digest(const Event& event);
 
 std::string_view to_string(GeoLevel level);
 
-// Blanks the place fields (country, admin1, admin2) that `filled` lists ("admin1,admin2"):
-// what sitrep derived from the coordinates, taken out so that only what the source said is left.
+// Whether `filled` ("admin1,admin2", an Event::admin_filled) lists `field`.
+bool is_filled(std::string_view filled, std::string_view field);
+// Blanks the place fields (country, admin1, admin2) that `filled` lists: what sitrep derived
+// from the coordinates, taken out so that only what the source said is left.
 void blank_filled_places(Event& event, std::string_view filled);
 
 }  // namespace sitrep::model

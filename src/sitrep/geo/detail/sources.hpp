@@ -53,6 +53,7 @@ struct SourceCountry {
 struct SourceWord {
   std::string word;
   uint8_t role = 0;  // WordRole
+  bool before = false;
 };
 
 struct GazetteerBuilder::Sources {
