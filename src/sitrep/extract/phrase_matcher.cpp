@@ -1,0 +1,205 @@
+#include "sitrep/extract/phrase_matcher.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <deque>
+
+namespace sitrep::extract {
+namespace {
+
+// One spelling for the Arabic-script letters that Arabic, Persian, Urdu and Pashto write
+// differently (as geo/name_key.cpp unifies them for place names).
+UChar32 unify_arabic(UChar32 c) {
+  switch (c) {
+    case 0x064A:
+    case 0x0649:
+    case 0x06D2:
+    case 0x0626:
+    case 0x06CD:
+    case 0x06D0:
+      return 0x06CC;
+    case 0x0643:
+      return 0x06A9;
+    case 0x0629:
+    case 0x06C0:
+    case 0x06C1:
+    case 0x06BE:
+    case 0x06C3:
+      return 0x0647;
+    case 0x0623:
+    case 0x0625:
+    case 0x0622:
+    case 0x0671:
+      return 0x0627;
+    case 0x0624:
+      return 0x0648;
+    default:
+      return c;
+  }
+}
+
+bool dropped(UChar32 c) {
+  return c == 0x0640 || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF ||
+         u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_ENCLOSING_MARK;
+}
+
+// A byte of the normal text that starts a letter or digit (a word character).
+bool word_char_at(const std::string& text, size_t i) {
+  if (i >= text.size()) return false;
+  int32_t at = static_cast<int32_t>(i), n = static_cast<int32_t>(text.size());
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, n, c);
+  return c >= 0 && u_isalnum(c);
+}
+
+bool word_char_before(const std::string& text, size_t i) {
+  if (i == 0) return false;
+  int32_t at = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, at, c);
+  return c >= 0 && u_isalnum(c);
+}
+
+}  // namespace
+
+NormalText normalize_for_matching(std::string_view utf8) {
+  NormalText out;
+  out.text.reserve(utf8.size());
+  out.source.reserve(utf8.size() + 1);
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, n, c);
+    if (c < 0) c = 0xFFFD;
+    // Decompose to drop the marks of precomposed letters (ā → a), then fold case.
+    icu::UnicodeString piece(c);
+    UErrorCode status = U_ZERO_ERROR;
+    static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString decomposed = c < 0x80 ? piece : nfd->normalize(piece, status);
+    for (int32_t k = 0; k < decomposed.length(); k = decomposed.moveIndex32(k, 1)) {
+      UChar32 d = decomposed.char32At(k);
+      if (dropped(d)) continue;
+      d = unify_arabic(static_cast<UChar32>(u_foldCase(d, U_FOLD_CASE_DEFAULT)));
+      size_t before = out.text.size();
+      if (d < 0x80) {
+        out.text += static_cast<char>(d);
+      } else {
+        icu::UnicodeString(d).toUTF8String(out.text);
+      }
+      out.source.insert(out.source.end(), out.text.size() - before, static_cast<uint32_t>(start));
+    }
+  }
+  out.source.push_back(static_cast<uint32_t>(utf8.size()));
+  return out;
+}
+
+void PhraseMatcher::add(std::string_view phrase, uint32_t id) {
+  std::string key = normalize_for_matching(phrase).text;
+  if (key.empty()) return;
+  uint32_t state = 0;
+  for (unsigned char b : key) {
+    uint32_t next = child(state, b);
+    if (next == 0) {
+      next = static_cast<uint32_t>(states_.size());
+      auto& edges = states_[state].next;
+      edges.insert(std::upper_bound(edges.begin(), edges.end(), std::make_pair(b, 0u),
+                                    [](const auto& x, const auto& y) { return x.first < y.first; }),
+                   {b, next});
+      states_.emplace_back();
+    }
+    state = next;
+  }
+  states_[state].outputs.emplace_back(id, static_cast<uint32_t>(key.size()));
+  ++outputs_count_;
+  built_ = false;
+}
+
+uint32_t PhraseMatcher::child(uint32_t state, uint8_t byte) const {
+  const auto& edges = states_[state].next;
+  auto it = std::lower_bound(edges.begin(), edges.end(), byte,
+                             [](const auto& e, uint8_t b) { return e.first < b; });
+  return it != edges.end() && it->first == byte ? it->second : 0;
+}
+
+void PhraseMatcher::build() {
+  // Breadth first: a state's fail link is the longest proper suffix of its path in the trie.
+  std::deque<uint32_t> queue;
+  for (auto [byte, s] : states_[0].next) {
+    states_[s].fail = 0;
+    queue.push_back(s);
+  }
+  while (!queue.empty()) {
+    uint32_t s = queue.front();
+    queue.pop_front();
+    for (auto [byte, t] : states_[s].next) {
+      uint32_t f = states_[s].fail;
+      while (f != 0 && child(f, byte) == 0) f = states_[f].fail;
+      uint32_t target = child(f, byte);
+      states_[t].fail = target == t ? 0 : target;
+      uint32_t fail = states_[t].fail;
+      states_[t].output_link = states_[fail].outputs.empty() ? states_[fail].output_link : fail;
+      queue.push_back(t);
+    }
+  }
+  built_ = true;
+}
+
+uint32_t PhraseMatcher::step(uint32_t state, uint8_t byte) const {
+  while (true) {
+    if (uint32_t next = child(state, byte); next != 0) return next;
+    if (state == 0) return 0;
+    state = states_[state].fail;
+  }
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find(std::string_view text) const {
+  std::vector<PhraseMatch> out;
+  if (!built_ || states_.size() == 1) return out;
+  NormalText normal = normalize_for_matching(text);
+  const std::string& t = normal.text;
+  uint32_t state = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    state = step(state, static_cast<uint8_t>(t[i]));
+    for (uint32_t s = state; s != 0; s = states_[s].output_link) {
+      for (auto [id, length] : states_[s].outputs) {
+        size_t begin = i + 1 - length, end = i + 1;
+        if (word_char_before(t, begin) || word_char_at(t, end)) continue;  // whole words only
+        // The end: just after the original character the match's last byte came from (not
+        // the next kept one: a dropped joiner after the match is not part of it).
+        int32_t last = static_cast<int32_t>(normal.source[end - 1]);
+        U8_FWD_1(reinterpret_cast<const uint8_t*>(text.data()), last,
+                 static_cast<int32_t>(text.size()));
+        out.push_back({normal.source[begin], static_cast<size_t>(last), id});
+      }
+      if (states_[s].outputs.empty() && states_[s].output_link == 0) break;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  return out;
+}
+
+std::vector<PhraseMatch> longest_matches(std::vector<PhraseMatch> matches) {
+  std::sort(matches.begin(), matches.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    size_t la = a.end - a.begin, lb = b.end - b.begin;
+    return la != lb ? la > lb : a.begin < b.begin;
+  });
+  std::vector<PhraseMatch> kept;
+  for (const PhraseMatch& m : matches) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const PhraseMatch& k) {
+      return m.begin < k.end && k.begin < m.end;
+    });
+    if (!overlaps) kept.push_back(m);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; });
+  return kept;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,61 @@
+// Every lexicon phrase in a text, in one pass: an Aho–Corasick automaton over the whole lexicon
+// (actors, triggers, weapons, targets … — never a loop of regexes).
+//
+// Text and phrases are compared in a normal form: Unicode case folding, diacritics and other
+// combining marks dropped, tatweel and zero-width joiners removed, and the Arabic-script letter
+// variants unified (ي/ى/ی, ك/ک, ة/ه, أ/إ/آ/ا). So "Taliban", "TALIBAN" and "Tālibān" are one
+// phrase, and so are طالبان written with Arabic or Persian letters. A phrase matches only as
+// whole words; the matches carry byte offsets into the original text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep::extract {
+
+struct PhraseMatch {
+  size_t begin = 0;  // byte offsets into the original text: [begin, end)
+  size_t end = 0;
+  uint32_t phrase = 0;  // the id given to add()
+};
+
+// The normal form, and for each of its bytes the offset of the original byte it came from.
+struct NormalText {
+  std::string text;
+  std::vector<uint32_t> source;  // size text.size() + 1 (the last: the original's end)
+};
+NormalText normalize_for_matching(std::string_view utf8);
+
+class PhraseMatcher {
+ public:
+  // Adds a phrase with an id (several phrases may share one). Call build() after the last.
+  void add(std::string_view phrase, uint32_t id);
+  void build();
+
+  // Every whole-word occurrence, by start then length; overlapping ones included (a caller
+  // that wants the longest keeps it: longest_matches()).
+  std::vector<PhraseMatch> find(std::string_view text) const;
+  size_t phrase_count() const { return outputs_count_; }
+
+ private:
+  struct State {
+    std::vector<std::pair<uint8_t, uint32_t>> next;  // sorted by byte
+    uint32_t fail = 0;
+    uint32_t output_link = 0;  // the nearest state down the fail chain with outputs (0: none)
+    std::vector<std::pair<uint32_t, uint32_t>> outputs;  // (phrase id, length in bytes)
+  };
+  uint32_t step(uint32_t state, uint8_t byte) const;
+  uint32_t child(uint32_t state, uint8_t byte) const;
+
+  std::vector<State> states_{State{}};
+  size_t outputs_count_ = 0;
+  bool built_ = false;
+};
+
+// Of overlapping matches, the longest (then the earliest): "Islamic State Khorasan Province"
+// over "Islamic State".
+std::vector<PhraseMatch> longest_matches(std::vector<PhraseMatch> matches);
+
+}  // namespace sitrep::extract
