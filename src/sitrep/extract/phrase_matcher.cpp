@@ -8,39 +8,10 @@
 #include <algorithm>
 #include <deque>
 
+#include "sitrep/model/arabic_letters.hpp"
+
 namespace sitrep::extract {
 namespace {
-
-// One spelling for the Arabic-script letters that Arabic, Persian, Urdu and Pashto write
-// differently (as geo/name_key.cpp unifies them for place names).
-UChar32 unify_arabic(UChar32 c) {
-  switch (c) {
-    case 0x064A:
-    case 0x0649:
-    case 0x06D2:
-    case 0x0626:
-    case 0x06CD:
-    case 0x06D0:
-      return 0x06CC;
-    case 0x0643:
-      return 0x06A9;
-    case 0x0629:
-    case 0x06C0:
-    case 0x06C1:
-    case 0x06BE:
-    case 0x06C3:
-      return 0x0647;
-    case 0x0623:
-    case 0x0625:
-    case 0x0622:
-    case 0x0671:
-      return 0x0627;
-    case 0x0624:
-      return 0x0648;
-    default:
-      return c;
-  }
-}
 
 bool dropped(UChar32 c) {
   return c == 0x0640 || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF ||
@@ -84,7 +55,8 @@ NormalText normalize_for_matching(std::string_view utf8) {
     for (int32_t k = 0; k < decomposed.length(); k = decomposed.moveIndex32(k, 1)) {
       UChar32 d = decomposed.char32At(k);
       if (dropped(d)) continue;
-      d = unify_arabic(static_cast<UChar32>(u_foldCase(d, U_FOLD_CASE_DEFAULT)));
+      d = static_cast<UChar32>(
+          model::unify_arabic_letter(static_cast<char32_t>(u_foldCase(d, U_FOLD_CASE_DEFAULT))));
       size_t before = out.text.size();
       if (d < 0x80) {
         out.text += static_cast<char>(d);

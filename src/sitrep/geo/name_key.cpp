@@ -12,6 +12,8 @@
 #include <memory>
 #include <vector>
 
+#include "sitrep/model/arabic_letters.hpp"
+
 namespace sitrep::geo {
 namespace {
 
@@ -32,39 +34,6 @@ bool is_arabic_script(UChar32 c) {
 bool is_decoration(UChar32 c) {
   return c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
          (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
-}
-
-// One spelling for the Arabic-script letters that Arabic, Persian, Urdu and Pashto write
-// differently.
-UChar32 unify_arabic(UChar32 c) {
-  switch (c) {
-    case 0x064A:
-    case 0x0649:
-    case 0x06D2:
-    case 0x0626:
-    case 0x06CD:
-    case 0x06D0:
-      return 0x06CC;  // ی
-    case 0x0643:
-      return 0x06A9;  // ک
-    case 0x0629:
-    case 0x06C0:
-    case 0x06C1:
-    case 0x06BE:
-    case 0x06C3:
-      return 0x0647;  // ه
-    case 0x0623:
-    case 0x0625:
-    case 0x0622:
-    case 0x0671:
-      return 0x0627;  // ا
-    case 0x0624:
-      return 0x0648;  // و
-    case 0x06AB:
-      return 0x06AF;  // ګ → گ
-    default:
-      return c;
-  }
 }
 
 // The consonant an Arabic-script letter is written with in Latin romanisations (after the
@@ -351,7 +320,7 @@ NameKeys arabic_keys(const icu::UnicodeString& text) {
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
     UChar32 c = text.char32At(i);
     if (is_decoration(c) || u_charType(c) == U_NON_SPACING_MARK) continue;
-    c = unify_arabic(c);
+    c = static_cast<UChar32>(model::unify_arabic_letter(static_cast<char32_t>(c)));
     if (!u_isalnum(c)) {
       end_word();
       continue;
