@@ -1,0 +1,53 @@
+// Casualty counts in report text: how many were killed and how many injured, as a low and a
+// high, from digits and words.
+//
+//   "killed 31 people"                 killed 31..31
+//   "at least 31 were killed"          killed 31..(open)
+//   "more than 60 dead"                killed 61..(open)
+//   "dozens were wounded"              injured 24..99
+//   "two dozen soldiers died"          killed 24..24
+//   "31-36 killed", "up to 40 dead"    killed 31..36, killed 0..40
+//   "погибли не менее 12 человек"      killed 12..(open)
+//   "۱۲ نفر کشته شدند"                  killed 12..12
+//
+// A count is a qualifier (at least, more than, about, up to), a number (digits, "1,200", words,
+// "twenty-five", "two dozen", "a hundred") or a vague quantity ("dozens", "several"), then a
+// killed or injured word within a few words after it; or such a word right before it
+// ("killing 12"). The words are data (data/lexicon/numbers.tsv).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/result.hpp"
+
+namespace sitrep::extract {
+
+struct CasualtyMention {
+  enum class Kind { killed, injured };
+  Kind kind = Kind::killed;
+  int low = 0;
+  std::optional<int> high;  // none: open ("at least 31")
+  size_t begin = 0;         // byte span of the count and its word
+  size_t end = 0;
+};
+
+class CasualtyReader {
+ public:
+  static Result<CasualtyReader> load(const std::string& data_dir);
+  std::vector<CasualtyMention> find(std::string_view text) const;
+
+  struct Word {
+    std::string kind;
+    std::string value;
+  };
+
+ private:
+  const Word* word(std::string_view lower, std::string_view kind) const;
+  std::map<std::string, std::vector<Word>, std::less<>> words_;
+};
+
+}  // namespace sitrep::extract

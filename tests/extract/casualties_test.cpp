@@ -1,0 +1,68 @@
+// Casualty counts from sentences written for this test: digits and words, qualifiers, ranges,
+// vague quantities, verbs before and after, Russian and Dari.
+#include "sitrep/extract/casualties.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sitrep::extract {
+namespace {
+
+class CasualtiesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = CasualtyReader::load(SITREP_SOURCE_DATA_DIR);
+    ASSERT_TRUE(loaded.ok()) << loaded.error();
+    reader_ = new CasualtyReader(std::move(*loaded));
+  }
+  static void TearDownTestSuite() { delete reader_; }
+
+  // "killed 31..31" or "injured 24..99" or "killed 31..+" (open), per count found.
+  static std::vector<std::string> counts(std::string_view text) {
+    std::vector<std::string> out;
+    for (const CasualtyMention& m : reader_->find(text)) {
+      out.push_back(std::string(m.kind == CasualtyMention::Kind::killed ? "killed " : "injured ") +
+                    std::to_string(m.low) + ".." + (m.high ? std::to_string(*m.high) : "+"));
+    }
+    return out;
+  }
+  static CasualtyReader* reader_;
+};
+CasualtyReader* CasualtiesTest::reader_ = nullptr;
+
+using Counts = std::vector<std::string>;
+
+TEST_F(CasualtiesTest, DigitsAndWordsBeforeOrAfterTheVerb) {
+  EXPECT_EQ(counts("The blast killed 31 people and wounded 12."),
+            Counts({"killed 31..31", "injured 12..12"}));
+  EXPECT_EQ(counts("Three soldiers were killed and twenty-five others injured."),
+            Counts({"killed 3..3", "injured 25..25"}));
+  EXPECT_EQ(counts("Two dozen civilians died; 1,200 were hurt."),
+            Counts({"killed 24..24", "injured 1200..1200"}));
+  EXPECT_EQ(counts("a 100 people were killed"), Counts({"killed 100..100"}));
+}
+
+TEST_F(CasualtiesTest, QualifiersRangesAndVagueQuantities) {
+  EXPECT_EQ(counts("At least 31 people were killed."), Counts({"killed 31..+"}));
+  EXPECT_EQ(counts("More than 60 dead."), Counts({"killed 61..+"}));
+  EXPECT_EQ(counts("Up to 40 killed."), Counts({"killed 0..40"}));
+  EXPECT_EQ(counts("Between 31-36 were killed."), Counts({"killed 31..36"}));
+  EXPECT_EQ(counts("Dozens were wounded."), Counts({"injured 24..99"}));
+  EXPECT_EQ(counts("about 20 people killed"), Counts({"killed 20..20"}));
+}
+
+TEST_F(CasualtiesTest, NumbersThatCountSomethingElseAreNotCasualties) {
+  EXPECT_TRUE(counts("Militants fired ten 107mm rockets at the base.").empty());
+  EXPECT_TRUE(counts("In 2021 a suicide bomber attacked a checkpoint.").empty());
+  // The date's day is not the count: the count closest to the verb is.
+  EXPECT_EQ(counts("On April 18, 12 people were killed."), Counts({"killed 12..12"}));
+}
+
+TEST_F(CasualtiesTest, RussianAndDari) {
+  EXPECT_EQ(counts("В результате взрыва погибли не менее 12 человек, ранены 20."),
+            Counts({"killed 12..+", "injured 20..20"}));
+  EXPECT_EQ(counts("در این حمله ۱۲ نفر کشته و ۲۰ تن دیگر زخمی شدند"),
+            Counts({"killed 12..12", "injured 20..20"}));
+}
+
+}  // namespace
+}  // namespace sitrep::extract
