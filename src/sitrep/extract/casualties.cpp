@@ -1,11 +1,8 @@
 #include "sitrep/extract/casualties.hpp"
 
-#include <unicode/unistr.h>
-
 #include <algorithm>
 
 #include "sitrep/extract/tokens.hpp"
-#include "sitrep/model/tsv_table.hpp"
 
 namespace sitrep::extract {
 namespace {
@@ -23,32 +20,17 @@ constexpr size_t kReach = 6;
 }  // namespace
 
 Result<CasualtyReader> CasualtyReader::load(const std::string& data_dir) {
-  auto table = model::read_tsv(data_dir + "/lexicon/numbers.tsv", {"word", "kind", "value"});
-  if (!table) return std::move(table).take_error();
+  auto words = WordTable::load(data_dir + "/lexicon/numbers.tsv");
+  if (!words) return std::move(words).take_error();
   CasualtyReader r;
-  int word = table->column("word"), kind = table->column("kind"), value = table->column("value");
-  for (const model::TsvRow& row : table->rows) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(row.cells[static_cast<size_t>(word)]);
-    u.toLower();
-    std::string lower;
-    u.toUTF8String(lower);
-    r.words_[lower].push_back(
-        {row.cells[static_cast<size_t>(kind)], row.cells[static_cast<size_t>(value)]});
-  }
+  r.words_ = std::move(*words);
   return r;
 }
 
-const CasualtyReader::Word* CasualtyReader::word(std::string_view lower,
-                                                 std::string_view kind) const {
-  auto it = words_.find(lower);
-  if (it == words_.end()) return nullptr;
-  for (const Word& w : it->second) {
-    if (w.kind == kind) return &w;
-  }
-  return nullptr;
-}
-
 std::vector<CasualtyMention> CasualtyReader::find(std::string_view text) const {
+  auto word = [&](std::string_view lower, std::string_view kind) {
+    return words_.find(lower, kind);
+  };
   std::vector<Token> t = tokenize(text);
   std::vector<CasualtyMention> out;
   auto is = [&](size_t i, std::string_view lower) { return i < t.size() && t[i].lower == lower; };
@@ -88,7 +70,7 @@ std::vector<CasualtyMention> CasualtyReader::find(std::string_view text) const {
         range_high = t[i + 2].number;
         last = i + 2;
       }
-    } else if (const Word* w = word(t[i].lower, "number")) {
+    } else if (const WordTable::Entry* w = word(t[i].lower, "number")) {
       value = std::stoi(w->value);
       // "a 100": the article before digits
       if ((t[i].lower == "a" || t[i].lower == "an") && i + 1 < t.size() && t[i + 1].number >= 0) {
@@ -99,15 +81,17 @@ std::vector<CasualtyMention> CasualtyReader::find(std::string_view text) const {
         value += std::stoi(word(t[i + 1].lower, "number")->value);  // twenty-five
         last = i + 1;
       }
-      if (const Word* m = last + 1 < t.size() ? word(t[last + 1].lower, "multiplier") : nullptr) {
+      if (const WordTable::Entry* m =
+              last + 1 < t.size() ? word(t[last + 1].lower, "multiplier") : nullptr) {
         value *= std::stoi(m->value);  // two dozen, three hundred
         last = last + 1;
       } else if ((t[i].lower == "a" || t[i].lower == "an") && last == i) {
         return std::nullopt;  // "a" alone counts nothing
       }
-    } else if (const Word* m = word(t[i].lower, "multiplier"); m && (t[i].lower == "dozen")) {
+    } else if (const WordTable::Entry* m = word(t[i].lower, "multiplier");
+               m && (t[i].lower == "dozen")) {
       value = std::stoi(m->value);  // "dozen" after "a" is handled above; alone it is 12
-    } else if (const Word* v = word(t[i].lower, "vague")) {
+    } else if (const WordTable::Entry* v = word(t[i].lower, "vague")) {
       size_t dash = v->value.find('-');
       q.low = std::stoi(v->value.substr(0, dash));
       q.high = std::stoi(v->value.substr(dash + 1));

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/extract/word_table.hpp"
 #include "sitrep/result.hpp"
 
 namespace sitrep::extract {
@@ -40,14 +41,8 @@ class CasualtyReader {
   static Result<CasualtyReader> load(const std::string& data_dir);
   std::vector<CasualtyMention> find(std::string_view text) const;
 
-  struct Word {
-    std::string kind;
-    std::string value;
-  };
-
  private:
-  const Word* word(std::string_view lower, std::string_view kind) const;
-  std::map<std::string, std::vector<Word>, std::less<>> words_;
+  WordTable words_;
 };
 
 }  // namespace sitrep::extract

@@ -39,33 +39,18 @@ int year_for(int month, int day, Day published) {
 }  // namespace
 
 Result<DateReader> DateReader::load(const std::string& data_dir) {
-  auto table = model::read_tsv(data_dir + "/lexicon/dates.tsv", {"word", "kind", "value"});
-  if (!table) return std::move(table).take_error();
+  auto words = WordTable::load(data_dir + "/lexicon/dates.tsv");
+  if (!words) return std::move(words).take_error();
   DateReader r;
-  int word = table->column("word"), kind = table->column("kind"), value = table->column("value");
-  for (const model::TsvRow& row : table->rows) {
-    std::string w = row.cells[static_cast<size_t>(word)];
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
-    u.toLower();
-    std::string lower;
-    u.toUTF8String(lower);
-    r.words_[lower].push_back(
-        {row.cells[static_cast<size_t>(kind)], row.cells[static_cast<size_t>(value)]});
-  }
+  r.words_ = std::move(*words);
   return r;
 }
 
 std::vector<DateMention> DateReader::find(std::string_view text, Day published) const {
   std::vector<Token> tokens = tokenize(text);
   std::vector<DateMention> out;
-  auto word = [&](size_t i, std::string_view kind) -> const Word* {
-    if (i >= tokens.size()) return nullptr;
-    auto it = words_.find(tokens[i].lower);
-    if (it == words_.end()) return nullptr;
-    for (const Word& w : it->second) {
-      if (w.kind == kind) return &w;
-    }
-    return nullptr;
+  auto word = [&](size_t i, std::string_view kind) -> const WordTable::Entry* {
+    return i < tokens.size() ? words_.find(tokens[i].lower, kind) : nullptr;
   };
   auto is = [&](size_t i, std::string_view lower) {
     return i < tokens.size() && tokens[i].lower == lower;
@@ -95,7 +80,7 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
       }
     }
     // early|mid|late [-] Month [year]
-    if (const Word* part = word(i, "part"); part && word(i + 1, "month")) {
+    if (const WordTable::Entry* part = word(i, "part"); part && word(i + 1, "month")) {
       int m = std::stoi(word(i + 1, "month")->value);
       size_t last = i + 1;
       int y = 0;
@@ -134,7 +119,7 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
         continue;
       }
     }
-    if (const Word* month = word(i, "month")) {
+    if (const WordTable::Entry* month = word(i, "month")) {
       int m = std::stoi(month->value);
       // Month day[, year]   (April 18, April 18, 2022)
       if (number(i + 1, 1, 2) && tokens[i + 1].number >= 1 && tokens[i + 1].number <= 31) {
@@ -168,7 +153,7 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
       }
     }
     // Weekdays: the last one on or before publication; "last Monday": the one a week before.
-    if (const Word* weekday = word(i, "weekday")) {
+    if (const WordTable::Entry* weekday = word(i, "weekday")) {
       int want = std::stoi(weekday->value);                         // 1 = Monday
       int published_weekday = (((published + 3) % 7) + 7) % 7 + 1;  // 1970-01-01 was a Thursday
       int back = (published_weekday - want + 7) % 7;
@@ -181,7 +166,7 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
       emit(first, i, {day, day, DatePrecision::day});
       continue;
     }
-    if (const Word* relative = word(i, "relative")) {
+    if (const WordTable::Entry* relative = word(i, "relative")) {
       Day day = published - std::stoi(relative->value);
       emit(i, i, {day, day, DatePrecision::day});
       continue;

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/extract/word_table.hpp"
 #include "sitrep/model/date.hpp"
 #include "sitrep/result.hpp"
 
@@ -38,13 +39,8 @@ class DateReader {
 
   std::vector<DateMention> find(std::string_view text, model::Day published) const;
 
-  struct Word {
-    std::string kind;  // month, weekday, relative, period, part, year-word
-    std::string value;
-  };
-
  private:
-  std::map<std::string, std::vector<Word>, std::less<>> words_;
+  WordTable words_;  // kinds: month, weekday, relative, period, part, year-word
 };
 
 }  // namespace sitrep::extract

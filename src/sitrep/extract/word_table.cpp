@@ -1,0 +1,34 @@
+#include "sitrep/extract/word_table.hpp"
+
+#include <unicode/unistr.h>
+
+#include "sitrep/model/tsv_table.hpp"
+
+namespace sitrep::extract {
+
+Result<WordTable> WordTable::load(const std::string& path) {
+  auto table = model::read_tsv(path, {"word", "kind", "value"});
+  if (!table) return std::move(table).take_error();
+  WordTable out;
+  int word = table->column("word"), kind = table->column("kind"), value = table->column("value");
+  for (const model::TsvRow& row : table->rows) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(row.cells[static_cast<size_t>(word)]);
+    u.toLower();
+    std::string lower;
+    u.toUTF8String(lower);
+    out.entries_[lower].push_back(
+        {row.cells[static_cast<size_t>(kind)], row.cells[static_cast<size_t>(value)]});
+  }
+  return out;
+}
+
+const WordTable::Entry* WordTable::find(std::string_view lower, std::string_view kind) const {
+  auto it = entries_.find(lower);
+  if (it == entries_.end()) return nullptr;
+  for (const Entry& e : it->second) {
+    if (e.kind == kind) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,31 @@
+// A lexicon table of words with a kind and a value (data/lexicon/dates.tsv, numbers.tsv …),
+// looked up by the lower-cased word as the tokenizer gives it (extract/tokens.hpp).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/result.hpp"
+
+namespace sitrep::extract {
+
+class WordTable {
+ public:
+  struct Entry {
+    std::string kind;
+    std::string value;
+  };
+
+  // Reads a TSV with the columns word, kind and value (others, such as language, are notes).
+  static Result<WordTable> load(const std::string& path);
+
+  // The entry of this kind for the word, or nullptr.
+  const Entry* find(std::string_view lower, std::string_view kind) const;
+
+ private:
+  std::map<std::string, std::vector<Entry>, std::less<>> entries_;
+};
+
+}  // namespace sitrep::extract
