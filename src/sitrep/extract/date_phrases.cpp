@@ -66,6 +66,22 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
     out.push_back({tokens[first].begin, tokens[last].end, span});
   };
   auto plausible_year = [](int y) { return y >= 1900 && y <= 2100; };
+  // A day whose month and day end at token `at`, and perhaps a year (and "года") after them;
+  // emitted from token `first`. Returns the last token used, or 0 when the day does not exist.
+  auto emit_day = [&](size_t first, size_t at, int m, int d) -> size_t {
+    size_t last = at;
+    int y = 0;
+    if (number(at + 1, 4, 4) && plausible_year(tokens[at + 1].number)) {
+      y = tokens[at + 1].number;
+      last = word(at + 2, "year-word") ? at + 2 : at + 1;
+    } else {
+      y = year_for(m, d, published);
+    }
+    if (d > model::days_in_month(y, m)) return 0;
+    Day day = model::to_day({y, m, d});
+    emit(first, last, {day, day, DatePrecision::day});
+    return last;
+  };
 
   for (size_t i = 0; i < tokens.size(); ++i) {
     // 2022-04-18
@@ -103,18 +119,7 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
     if (number(i, 1, 2) && tokens[i].number >= 1 && tokens[i].number <= 31 &&
         word(i + 1, "month")) {
       int d = tokens[i].number, m = std::stoi(word(i + 1, "month")->value);
-      size_t last = i + 1;
-      int y = 0;
-      if (number(i + 2, 4, 4) && plausible_year(tokens[i + 2].number)) {
-        y = tokens[i + 2].number;
-        last = i + 2;
-        if (word(i + 3, "year-word")) last = i + 3;
-      } else {
-        y = year_for(m, d, published);
-      }
-      if (d <= model::days_in_month(y, m)) {
-        Day day = model::to_day({y, m, d});
-        emit(i, last, {day, day, DatePrecision::day});
+      if (size_t last = emit_day(i, i + 1, m, d); last != 0) {
         i = last;
         continue;
       }
@@ -123,18 +128,7 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
       int m = std::stoi(month->value);
       // Month day[, year]   (April 18, April 18, 2022)
       if (number(i + 1, 1, 2) && tokens[i + 1].number >= 1 && tokens[i + 1].number <= 31) {
-        int d = tokens[i + 1].number;
-        size_t last = i + 1;
-        int y = 0;
-        if (number(i + 2, 4, 4) && plausible_year(tokens[i + 2].number)) {
-          y = tokens[i + 2].number;
-          last = i + 2;
-        } else {
-          y = year_for(m, d, published);
-        }
-        if (d <= model::days_in_month(y, m)) {
-          Day day = model::to_day({y, m, d});
-          emit(i, last, {day, day, DatePrecision::day});
+        if (size_t last = emit_day(i, i + 1, m, tokens[i + 1].number); last != 0) {
           i = last;
           continue;
         }
