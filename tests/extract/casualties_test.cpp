@@ -4,30 +4,23 @@
 
 #include <gtest/gtest.h>
 
+#include "bundled.hpp"
+
 namespace sitrep::extract {
 namespace {
 
 class CasualtiesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = CasualtyReader::load(SITREP_SOURCE_DATA_DIR);
-    ASSERT_TRUE(loaded.ok()) << loaded.error();
-    reader_ = new CasualtyReader(std::move(*loaded));
-  }
-  static void TearDownTestSuite() { delete reader_; }
-
   // "killed 31..31" or "injured 24..99" or "killed 31..+" (open), per count found.
   static std::vector<std::string> counts(std::string_view text) {
     std::vector<std::string> out;
-    for (const CasualtyMention& m : reader_->find(text)) {
+    for (const CasualtyMention& m : testing::bundled<CasualtyReader>().find(text)) {
       out.push_back(std::string(m.kind == CasualtyMention::Kind::killed ? "killed " : "injured ") +
                     std::to_string(m.low) + ".." + (m.high ? std::to_string(*m.high) : "+"));
     }
     return out;
   }
-  static CasualtyReader* reader_;
 };
-CasualtyReader* CasualtiesTest::reader_ = nullptr;
 
 using Counts = std::vector<std::string>;
 

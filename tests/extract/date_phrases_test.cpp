@@ -4,32 +4,25 @@
 
 #include <gtest/gtest.h>
 
+#include "bundled.hpp"
+
 namespace sitrep::extract {
 namespace {
 
 class DatePhrasesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = DateReader::load(SITREP_SOURCE_DATA_DIR);
-    ASSERT_TRUE(loaded.ok()) << loaded.error();
-    reader_ = new DateReader(std::move(*loaded));
-  }
-  static void TearDownTestSuite() { delete reader_; }
-
   // "start..end precision" of each date found, and the words it covers.
   static std::vector<std::string> dates(std::string_view text, const char* published) {
     std::vector<std::string> out;
     auto day = model::parse_date(published);
-    for (const DateMention& m : reader_->find(text, day.value())) {
+    for (const DateMention& m : testing::bundled<DateReader>().find(text, day.value())) {
       out.push_back(std::string(text.substr(m.begin, m.end - m.begin)) + " = " +
                     model::format_iso(m.span.start) + ".." + model::format_iso(m.span.end) + " " +
                     std::string(model::to_string(m.span.precision)));
     }
     return out;
   }
-  static DateReader* reader_;
 };
-DateReader* DatePhrasesTest::reader_ = nullptr;
 
 using Dates = std::vector<std::string>;
 

@@ -3,21 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include "bundled.hpp"
+
 namespace sitrep::extract {
 namespace {
 
 class LanguageTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = LanguageDetector::load(SITREP_SOURCE_DATA_DIR);
-    ASSERT_TRUE(loaded.ok()) << loaded.error();
-    detector_ = new LanguageDetector(std::move(*loaded));
+  static std::string code(std::string_view text) {
+    return testing::bundled<LanguageDetector>().detect(text).code;
   }
-  static void TearDownTestSuite() { delete detector_; }
-  static std::string code(std::string_view text) { return detector_->detect(text).code; }
-  static LanguageDetector* detector_;
 };
-LanguageDetector* LanguageTest::detector_ = nullptr;
 
 TEST_F(LanguageTest, EnglishAndUzbekInLatinScript) {
   EXPECT_EQ(code("Gunmen killed three police officers at a checkpoint in Kunduz province on "
@@ -44,15 +40,15 @@ TEST_F(LanguageTest, DariPashtoUrduAndArabicInArabicScript) {
 }
 
 TEST_F(LanguageTest, TextWithoutWordsIsUndetermined) {
-  LanguageGuess g = detector_->detect("12345 !!! --");
+  LanguageGuess g = testing::bundled<LanguageDetector>().detect("12345 !!! --");
   EXPECT_EQ(g.code, "und");
   EXPECT_EQ(g.confidence, 0);
-  EXPECT_EQ(detector_->detect("").code, "und");
+  EXPECT_EQ(testing::bundled<LanguageDetector>().detect("").code, "und");
 }
 
 TEST_F(LanguageTest, AShortTextIsLessCertain) {
-  LanguageGuess shorter = detector_->detect("the attack");
-  LanguageGuess longer = detector_->detect(
+  LanguageGuess shorter = testing::bundled<LanguageDetector>().detect("the attack");
+  LanguageGuess longer = testing::bundled<LanguageDetector>().detect(
       "The attack on the checkpoint was claimed by the group, which said in a statement that "
       "it killed ten soldiers.");
   EXPECT_EQ(shorter.code, "en");

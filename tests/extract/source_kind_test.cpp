@@ -3,27 +3,21 @@
 
 #include <gtest/gtest.h>
 
+#include "bundled.hpp"
+
 namespace sitrep::extract {
 namespace {
 
 class SourceKindTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = SourceClassifier::load(SITREP_SOURCE_DATA_DIR);
-    ASSERT_TRUE(loaded.ok()) << loaded.error();
-    classifier_ = new SourceClassifier(std::move(*loaded));
-  }
-  static void TearDownTestSuite() { delete classifier_; }
   static SourceKind of(std::string source, std::string title = "", std::string url = "") {
     Document d;
     d.source = std::move(source);
     d.title = std::move(title);
     d.url = std::move(url);
-    return classifier_->classify(d);
+    return testing::bundled<SourceClassifier>().classify(d);
   }
-  static SourceClassifier* classifier_;
 };
-SourceClassifier* SourceKindTest::classifier_ = nullptr;
 
 TEST_F(SourceKindTest, ClaimChannelsAndPropagandaNameTheirGroup) {
   SourceKind amaq = of("AMAQ News Agency");
