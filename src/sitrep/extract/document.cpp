@@ -188,8 +188,11 @@ Status read_telegram(const std::string& path, std::string_view text, const json&
                                : channel;
   const json& messages = export_doc["messages"];
   if (!messages.is_array()) return make_error(fmt::format("{}: \"messages\" is not a list", path));
-  // Lines of messages are found by their ids in the text (the JSON library keeps no offsets).
+  // Lines of messages are found by their ids in the text (the JSON library keeps no offsets),
+  // counting newlines only from the previous message on: an export of 100,000 messages is not
+  // rescanned from its start for each one.
   size_t search_from = 0;
+  int64_t line_at_search_from = 1;
   for (size_t i = 0; i < messages.size(); ++i) {
     const json& m = messages[i];
     if (!m.is_object()) continue;
@@ -197,8 +200,13 @@ Status read_telegram(const std::string& path, std::string_view text, const json&
                          ? std::to_string(m["id"].get<int64_t>())
                          : "";
     size_t at = id.empty() ? std::string_view::npos : text.find("\"id\": " + id, search_from);
-    if (at != std::string_view::npos) search_from = at;
-    int64_t line = at == std::string_view::npos ? 0 : position(text, at).first;
+    int64_t line = 0;
+    if (at != std::string_view::npos) {
+      line_at_search_from += std::count(text.begin() + static_cast<std::ptrdiff_t>(search_from),
+                                        text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+      search_from = at;
+      line = line_at_search_from;
+    }
     if (m.contains("type") && text_of(m["type"]) != "message") continue;  // service messages
     std::string body = m.contains("text") ? telegram_text(m["text"]) : "";
     if (trim(body).empty()) continue;  // a photo or a file without a caption

@@ -111,7 +111,6 @@ class Gazetteer {
 
   // The role of a word next to a place name, by its folded key; none when it has none.
   WordInfo word_info(std::string_view word) const;
-  WordRole word_role(std::string_view word) const { return word_info(word).role; }
 
   // The admin1 and admin2 areas containing a point; kNoFeature where none does.
   AdminAreas locate(double latitude, double longitude) const;
