@@ -259,7 +259,11 @@ Result<std::vector<Document>> read_documents(const std::string& path,
                                              std::vector<io::RowError>& rejects) {
   auto mapped = io::MappedFile::open(path);
   if (!mapped) return std::move(mapped).take_error();
-  std::string_view text = mapped->contents();
+  return parse_documents(path, mapped->contents(), rejects);
+}
+
+Result<std::vector<Document>> parse_documents(const std::string& path, std::string_view text,
+                                              std::vector<io::RowError>& rejects) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (trim(text).empty()) return make_error(fmt::format("{}: the file is empty", path));
   std::vector<Document> out;

@@ -45,6 +45,10 @@ std::string_view to_string(DocumentFormat format);
 Result<std::vector<Document>> read_documents(const std::string& path,
                                              std::vector<io::RowError>& rejects);
 
+// The same from text already in memory (standard input); `path` names it in messages.
+Result<std::vector<Document>> parse_documents(const std::string& path, std::string_view text,
+                                              std::vector<io::RowError>& rejects);
+
 // The published date of "2022-04-18", "2022-04-18T10:30:00Z", "2022-04-18 10:30" or
 // "18 April 2022"; nullopt for anything else.
 std::optional<model::Day> parse_published(std::string_view text);

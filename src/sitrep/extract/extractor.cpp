@@ -1,0 +1,698 @@
+#include "sitrep/extract/extractor.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "sitrep/extract/sentences.hpp"
+#include "sitrep/extract/tokens.hpp"
+#include "sitrep/model/tsv_table.hpp"
+
+namespace sitrep::extract {
+
+struct Extractor::Parts {
+  LanguageDetector language;
+  SourceClassifier sources;
+  DateReader dates;
+  CasualtyReader casualties;
+  WordTable numbers;
+  model::ActorRegistry actors;
+  PlaceFinder places;
+};
+
+namespace {
+
+using Kind = LexiconHit::Kind;
+
+// Everything found in one report's text, before it is grouped into mentions.
+struct Reading {
+  std::string_view text;
+  std::vector<Sentence> sentences;
+  std::vector<LexiconHit> hits;
+  std::vector<PlaceSpan> places;
+  std::vector<geo::Resolution> resolved;  // one per place span
+  std::vector<DateMention> dates;
+  std::vector<CasualtyMention> casualties;
+  std::vector<Token> tokens;
+};
+
+bool inside(size_t begin, const Sentence& s) {
+  return begin >= s.begin && begin < s.end;
+}
+
+template <typename T>
+std::vector<const T*> within(const std::vector<T>& items, const Sentence& s) {
+  std::vector<const T*> out;
+  for (const T& item : items) {
+    if (inside(item.begin, s)) out.push_back(&item);
+  }
+  return out;
+}
+
+bool is_cue(const Lexicon& lex, const LexiconHit& h, Cue cue) {
+  return h.kind == Kind::cue && lex.cue(h.entry) == cue;
+}
+
+bool has_cue(const Lexicon& lex, const std::vector<const LexiconHit*>& hits, Cue cue) {
+  return std::any_of(hits.begin(), hits.end(),
+                     [&](const LexiconHit* h) { return is_cue(lex, *h, cue); });
+}
+
+// Whether only spaces and at most `words` short words separate [.., from) and [to, ..).
+bool close_before(std::string_view text, size_t from, size_t to, size_t max_gap) {
+  if (from > to || to - from > max_gap) return false;
+  std::string_view gap = text.substr(from, to - from);
+  return gap.find_first_of(".;:!?") == std::string_view::npos;
+}
+
+// Whether the place span is preceded by an origin cue ("from", "из", "از"), perhaps with "the"
+// or "the territory of" between (at most three short words, no other place or phrase).
+bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
+  for (const LexiconHit& h : r.hits) {
+    if (h.end > place.begin) break;
+    if (!is_cue(lex, h, Cue::origin) || !close_before(r.text, h.end, place.begin, 24)) continue;
+    bool other = std::any_of(r.hits.begin(), r.hits.end(), [&](const LexiconHit& x) {
+      return x.begin >= h.end && x.end <= place.begin;
+    });
+    bool place_between = std::any_of(r.places.begin(), r.places.end(), [&](const PlaceSpan& p) {
+      return p.begin >= h.end && p.end <= place.begin;
+    });
+    std::string_view gap = r.text.substr(h.end, place.begin - h.end);
+    if (!other && !place_between && std::count(gap.begin(), gap.end(), ' ') <= 4) return true;
+  }
+  return false;
+}
+
+int precision_rank(const std::string& precision) {
+  static const std::vector<std::string> order = {"point",  "admin2", "admin1",
+                                                 "border", "region", "country"};
+  auto it = std::find(order.begin(), order.end(), precision);
+  return static_cast<int>(it - order.begin());
+}
+
+bool targets_forces(const std::string& target) {
+  return target == "military" || target == "police" || target == "security-forces" ||
+         target == "armed-groups";
+}
+
+// The sentences of one mention, and what the reading found in them.
+struct Group {
+  std::vector<size_t> sentences;
+};
+
+class MentionReader {
+ public:
+  MentionReader(const Extractor::Parts& parts, const Lexicon& lex, const geo::Gazetteer& g,
+                const Reading& r, const Document& doc, const SourceKind& source)
+      : parts_(parts), lex_(lex), g_(g), r_(r), doc_(doc), source_(source) {}
+
+  Mention read(const Group& group) const {
+    Mention m;
+    std::vector<const LexiconHit*> hits;
+    for (size_t s : group.sentences) {
+      const Sentence& sentence = r_.sentences[s];
+      m.sentences.push_back({sentence.begin, sentence.end});
+      for (const LexiconHit* h : within(r_.hits, sentence)) hits.push_back(h);
+    }
+    read_event_class(hits, m);
+    Roles roles = read_actors(group);
+    read_target(hits, roles, m);
+    resolve_event_class(m);
+    read_places(group, hits, roles, m);
+    read_date(group, m);
+    read_casualties(group, m);
+    assign_actors(roles, m);
+    read_claims(hits, roles, m);
+    m.hedged = has_cue(lex_, hits, Cue::hedge);
+    for (const LexiconHit* h : hits) {
+      if (is_cue(lex_, *h, Cue::hedge)) {
+        m.hedge_evidence = {h->begin, h->end};
+        break;
+      }
+    }
+    m.confidence = confidence(m);
+    return m;
+  }
+
+ private:
+  struct ActorUse {
+    const LexiconHit* hit;
+    int rank;  // perpetrator preference: lower is better
+    bool uncertain;
+  };
+  struct Roles {
+    std::vector<ActorUse> perpetrators, targets, claimants, deniers;
+    std::vector<const LexiconHit*> speakers;
+  };
+
+  void read_event_class(const std::vector<const LexiconHit*>& hits, Mention& m) const {
+    const LexiconHit* best = nullptr;
+    const LexiconHit* armed = nullptr;  // the strongest event word that names a weapon
+    for (const LexiconHit* h : hits) {
+      if (h->kind != Kind::trigger) continue;
+      const TriggerEntry& t = lex_.trigger(h->entry);
+      if (!best || t.strength > lex_.trigger(best->entry).strength) best = h;
+      if (!t.weapon.empty() && (!armed || t.strength > lex_.trigger(armed->entry).strength)) {
+        armed = h;
+      }
+    }
+    // The count may sit at another phrase of the same weapon ("Rockets hit …; ten 107mm rockets
+    // were fired"): the first that has one.
+    std::optional<int> count;
+    if (armed) {
+      for (const LexiconHit* h : hits) {
+        if (h->kind != Kind::trigger ||
+            lex_.trigger(h->entry).weapon != lex_.trigger(armed->entry).weapon)
+          continue;
+        if ((count = count_before(h->begin))) {
+          m.weapon_evidence = {h->begin, h->end};
+          break;
+        }
+      }
+    }
+    if (!best) return;
+    const TriggerEntry& t = lex_.trigger(best->entry);
+    m.event_type = t.event_type;
+    m.sub_event_type = t.sub_event_type;
+    m.trigger = {best->begin, best->end};
+    if (armed) {
+      m.weapon = lex_.trigger(armed->entry).weapon;
+      if (!count) m.weapon_evidence = {armed->begin, armed->end};
+      m.weapon_count = count;
+    }
+  }
+
+  // "ten 107mm rockets", "two suicide bombers", "an IED": the number right before a weapon
+  // phrase, over a calibre ("107mm") if there is one.
+  std::optional<int> count_before(size_t begin) const {
+    const Token* previous = nullptr;
+    for (const Token& t : r_.tokens) {
+      if (t.end > begin) break;
+      previous = &t;
+    }
+    for (int step = 0; step < 2 && previous; ++step) {
+      if (!close_before(r_.text, previous->end, begin, 2)) return std::nullopt;
+      bool calibre = previous->number >= 0 &&
+                     previous->lower.find_first_not_of("0123456789") != std::string::npos;
+      if (!calibre) {
+        if (previous->number >= 0) return previous->number;
+        if (const WordTable::Entry* e = parts_.numbers.find(previous->lower, "number")) {
+          return std::atoi(e->value.c_str());
+        }
+        return std::nullopt;
+      }
+      begin = previous->begin;
+      previous = previous == r_.tokens.data() ? nullptr : previous - 1;
+    }
+    return std::nullopt;
+  }
+
+  // Who each named actor is in its sentence: perpetrator, target, claimant, denier or speaker.
+  Roles read_actors(const Group& group) const {
+    Roles roles;
+    for (size_t s : group.sentences) {
+      const Sentence& sentence = r_.sentences[s];
+      std::vector<const LexiconHit*> hits = within(r_.hits, sentence);
+      size_t trigger_at = std::string_view::npos;
+      for (const LexiconHit* h : hits) {
+        if (h->kind == Kind::trigger) {
+          trigger_at = h->begin;
+          break;
+        }
+      }
+      for (size_t i = 0; i < hits.size(); ++i) {
+        const LexiconHit* a = hits[i];
+        if (a->kind != Kind::actor) continue;
+        if (i > 0 && hits[i - 1]->kind == Kind::actor && hits[i - 1]->begin == a->begin) continue;
+        classify_actor(hits, i, trigger_at, roles);
+      }
+    }
+    return roles;
+  }
+
+  // The first cue after hits[i] in the sentence, before any other actor.
+  const LexiconHit* next_cue(const std::vector<const LexiconHit*>& hits, size_t i,
+                             size_t max_gap) const {
+    for (size_t j = i + 1; j < hits.size(); ++j) {
+      const LexiconHit* h = hits[j];
+      if (h->begin == hits[i]->begin) continue;
+      if (h->kind == Kind::actor) return nullptr;
+      if (h->begin - hits[i]->end > max_gap) return nullptr;
+      if (h->kind == Kind::cue) {
+        Cue c = lex_.cue(h->entry);
+        if (c != Cue::origin && c != Cue::destination && c != Cue::hedge) return h;
+      }
+    }
+    return nullptr;
+  }
+
+  void classify_actor(const std::vector<const LexiconHit*>& hits, size_t i, size_t trigger_at,
+                      Roles& roles) const {
+    const LexiconHit* a = hits[i];
+    const ActorEntry& entry = lex_.actor(a->entry);
+    const LexiconHit* cue = next_cue(hits, i, 60);
+    auto cue_is = [&](Cue c) { return cue && lex_.cue(cue->entry) == c; };
+    bool suspected = false, spoken_of = false;
+    for (size_t j = 0; j < i; ++j) {
+      const LexiconHit* h = hits[j];
+      if (h->kind != Kind::cue || a->begin - h->end > 40) continue;
+      if (lex_.cue(h->entry) == Cue::suspect) suspected = true;
+      if (lex_.cue(h->entry) == Cue::attribution && a->begin - h->end < 6) spoken_of = true;
+    }
+    if (cue_is(Cue::suspect) && cue->begin - a->end < 16) suspected = true;
+    bool named = entry.role == ActorEntry::Role::actor;
+    if (cue_is(Cue::deny)) {
+      roles.deniers.push_back({a, 0, false});
+    } else if (cue_is(Cue::claim) || cue_is(Cue::claim_verb)) {
+      if (entry.role != ActorEntry::Role::unidentified) roles.claimants.push_back({a, 0, false});
+    } else if (entry.role == ActorEntry::Role::government_seat) {
+      return;
+    } else if ((cue_is(Cue::speech) && cue->begin - a->end < 24) || spoken_of) {
+      roles.speakers.push_back(a);
+    } else if (by_before(a->begin)) {
+      roles.perpetrators.push_back({a, named ? 1 : 5, suspected});
+    } else if (suspected) {
+      roles.perpetrators.push_back({a, named ? 3 : 6, true});
+    } else if (trigger_at != std::string_view::npos && a->begin < trigger_at) {
+      roles.perpetrators.push_back({a, named ? 2 : 4, false});
+    } else if (trigger_at != std::string_view::npos && named && struck(hits, i)) {
+      roles.targets.push_back({a, 0, false});
+    } else if (named) {
+      roles.perpetrators.push_back({a, 7, false});  // named in a sentence without event words
+    } else {
+      roles.perpetrators.push_back({a, 8, false});
+    }
+  }
+
+  // Whether an actor after the event word is what was struck: named as a target too ("Taliban
+  // fighters"), or right after "against", "on", "targeting".
+  bool struck(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    for (const LexiconHit* h : hits) {
+      if (h->kind == Kind::target && same_span(h, hits[i])) return true;
+    }
+    std::string before;
+    size_t begin = hits[i]->begin;
+    for (size_t k = begin >= 14 ? begin - 14 : 0; k < begin; ++k) {
+      before += static_cast<char>(std::tolower(static_cast<unsigned char>(r_.text[k])));
+    }
+    for (std::string_view w : {"against ", "on ", "targeting ", "against the ", "on the "}) {
+      if (before.ends_with(w)) return true;
+    }
+    return false;
+  }
+
+  bool by_before(size_t begin) const {
+    std::string before;
+    for (size_t i = begin >= 8 ? begin - 8 : 0; i < begin; ++i) {
+      before += static_cast<char>(std::tolower(static_cast<unsigned char>(r_.text[i])));
+    }
+    return before.ends_with("by ") || before.ends_with("by the ");
+  }
+
+  static bool same_span(const LexiconHit* a, const LexiconHit* b) {
+    return a->begin == b->begin && a->end == b->end;
+  }
+
+  void read_target(const std::vector<const LexiconHit*>& hits, const Roles& roles,
+                   Mention& m) const {
+    auto taken = [&](const LexiconHit* h) {
+      for (const auto* list : {&roles.perpetrators, &roles.claimants, &roles.deniers}) {
+        for (const ActorUse& u : *list) {
+          if (same_span(u.hit, h)) return true;
+        }
+      }
+      return std::any_of(roles.speakers.begin(), roles.speakers.end(),
+                         [&](const LexiconHit* s) { return same_span(s, h); });
+    };
+    const LexiconHit* best = nullptr;
+    const LexiconHit* minority = nullptr;
+    const LexiconHit* level = nullptr;
+    // Of equally strong targets, one after the event word: before it stands the subject.
+    size_t trigger_at = m.trigger.empty() ? 0 : m.trigger.begin;
+    auto rank = [&](const LexiconHit* h) {
+      return lex_.target(h->entry).strength * 2 + (h->begin >= trigger_at ? 1 : 0);
+    };
+    for (const LexiconHit* h : hits) {
+      if (h->kind != Kind::target || taken(h)) continue;
+      const TargetEntry& t = lex_.target(h->entry);
+      if (!best || rank(h) > rank(best)) best = h;
+      if (!t.minority.empty() && !minority) minority = h;
+      if (!t.level.empty() && !level) level = h;
+    }
+    if (!best) return;
+    const TargetEntry& t = lex_.target(best->entry);
+    m.target = t.target;
+    m.target_evidence = {best->begin, best->end};
+    if (level && lex_.target(level->entry).target == t.target) {
+      m.target_level = lex_.target(level->entry).level;
+    }
+    static const std::vector<std::string> kMinorityTargets = {"civilians", "religious", "education",
+                                                              "minorities"};
+    if (minority && std::find(kMinorityTargets.begin(), kMinorityTargets.end(), t.target) !=
+                        kMinorityTargets.end()) {
+      m.target = "minorities";
+      m.target_minority = lex_.target(minority->entry).minority;
+      if (best != minority) m.target_evidence = {minority->begin, minority->end};
+    }
+  }
+
+  // "by-target" attacks: a battle when forces or fighters were struck, else violence against
+  // civilians (ACLED's rule).
+  static void resolve_event_class(Mention& m) {
+    if (m.event_type != "by-target") return;
+    if (targets_forces(m.target)) {
+      m.event_type = "Battles";
+      m.sub_event_type = "Armed clash";
+    } else {
+      m.event_type = "Violence against civilians";
+      m.sub_event_type = "Attack";
+    }
+  }
+
+  void read_places(const Group& group, const std::vector<const LexiconHit*>& hits,
+                   const Roles& roles, Mention& m) const {
+    bool fire =
+        has_cue(lex_, hits, Cue::fire_verb) || m.weapon == "indirect-fire" || m.weapon == "air";
+    auto covered = [&](const PlaceSpan& p) {
+      // a place inside an actor's name ("Islamic State Khorasan Province") is not a place;
+      // a capital that denied or claimed ("Islamabad denied") is a government
+      for (const LexiconHit* h : hits) {
+        if (h->kind != Kind::actor || h->end <= p.begin || h->begin >= p.end) continue;
+        if (lex_.actor(h->entry).role != ActorEntry::Role::government_seat) return true;
+        for (const auto* list : {&roles.claimants, &roles.deniers}) {
+          for (const ActorUse& u : *list) {
+            if (same_span(u.hit, h)) return true;
+          }
+        }
+      }
+      return false;
+    };
+    std::vector<PlaceMention> targets, origins;
+    for (size_t s : group.sentences) {
+      for (size_t i = 0; i < r_.places.size(); ++i) {
+        const PlaceSpan& p = r_.places[i];
+        if (!inside(p.begin, r_.sentences[s]) || covered(p)) continue;
+        PlaceMention pm = place_mention(p, r_.resolved[i]);
+        pm.role = fire && after_origin_cue(lex_, r_, p) ? PlaceMention::Role::origin
+                                                        : PlaceMention::Role::target;
+        auto& list = pm.role == PlaceMention::Role::origin ? origins : targets;
+        bool repeated = std::any_of(list.begin(), list.end(), [&](const PlaceMention& q) {
+          return q.found == pm.found && q.name == pm.name && q.admin1 == pm.admin1;
+        });
+        if (!repeated) list.push_back(std::move(pm));
+      }
+    }
+    std::stable_sort(targets.begin(), targets.end(),
+                     [](const PlaceMention& a, const PlaceMention& b) {
+                       if (a.found != b.found) return a.found;
+                       return precision_rank(a.precision) < precision_rank(b.precision);
+                     });
+    m.places = std::move(targets);
+    std::erase_if(origins, [&](const PlaceMention& o) {
+      return std::any_of(m.places.begin(), m.places.end(), [&](const PlaceMention& t) {
+        return t.found == o.found && t.name == o.name && t.admin1 == o.admin1;
+      });
+    });
+    for (PlaceMention& o : origins) {
+      if (o.found && !m.places.empty() && m.places.front().found &&
+          !m.places.front().country.empty() && o.country != m.places.front().country) {
+        m.cross_border = true;
+      }
+      m.places.push_back(std::move(o));
+    }
+  }
+
+  PlaceMention place_mention(const PlaceSpan& p, const geo::Resolution& res) const {
+    PlaceMention pm;
+    pm.text = std::string(r_.text.substr(p.begin, p.end - p.begin));
+    pm.evidence = {p.begin, p.end};
+    pm.found = res.found;
+    if (!res.found) return pm;
+    const geo::Feature& f = g_.feature(res.best.feature);
+    pm.name = std::string(g_.name(res.best.feature));
+    pm.country = std::string(f.country_code());
+    if (res.admin1 != geo::kNoFeature) pm.admin1 = std::string(g_.name(res.admin1));
+    if (res.admin2 != geo::kNoFeature) pm.admin2 = std::string(g_.name(res.admin2));
+    pm.precision = std::string(geo::precision_name(res.precision));
+    pm.latitude = res.latitude;
+    pm.longitude = res.longitude;
+    pm.confidence = res.confidence;
+    return pm;
+  }
+
+  void read_date(const Group& group, Mention& m) const {
+    for (size_t s : group.sentences) {
+      for (const DateMention* d : within(r_.dates, r_.sentences[s])) {
+        m.date = d->span;
+        m.date_evidence = {d->begin, d->end};
+        return;
+      }
+    }
+    if (doc_.published) {
+      m.date = model::DateSpan{*doc_.published, *doc_.published, model::DatePrecision::day};
+      m.date_from_publication = true;
+    }
+  }
+
+  void read_casualties(const Group& group, Mention& m) const {
+    for (size_t s : group.sentences) {
+      for (const CasualtyMention* c : within(r_.casualties, r_.sentences[s])) {
+        auto& slot = c->kind == CasualtyMention::Kind::killed ? m.killed : m.injured;
+        if (!slot || c->low > slot->low) slot = *c;  // a later, higher toll is an update
+      }
+    }
+  }
+
+  ActorMention actor_mention(const ActorUse& use, const Mention& m) const {
+    const ActorEntry& entry = lex_.actor(use.hit->entry);
+    std::string country = m.places.empty() ? "" : m.places.front().country;
+    model::Day day = m.date ? m.date->start : (doc_.published ? *doc_.published : 0);
+    std::string canonical = parts_.actors.resolve(entry.actor, country, day);
+    ActorMention a;
+    a.actor = canonical.empty() ? entry.actor : canonical;
+    a.text = std::string(r_.text.substr(use.hit->begin, use.hit->end - use.hit->begin));
+    a.uncertain = use.uncertain;
+    a.evidence = {use.hit->begin, use.hit->end};
+    return a;
+  }
+
+  void assign_actors(const Roles& roles, Mention& m) const {
+    const ActorUse* best = nullptr;
+    for (const ActorUse& c : roles.claimants) {
+      if (lex_.actor(c.hit->entry).role == ActorEntry::Role::actor) {
+        best = &c;
+        break;
+      }
+    }
+    for (const ActorUse& p : roles.perpetrators) {
+      if (!best || p.rank < best->rank) best = &p;
+    }
+    if (best) m.perpetrator = actor_mention(*best, m);
+    for (const ActorUse& t : roles.targets) {
+      ActorMention a = actor_mention(t, m);
+      if (m.perpetrator && a.actor == m.perpetrator->actor) continue;
+      m.target_actor = std::move(a);
+      break;
+    }
+    if (!m.perpetrator && (source_.kind == "claim" || source_.kind == "propaganda") &&
+        !source_.actor.empty() && !m.event_type.empty()) {
+      ActorMention a;
+      std::string country = m.places.empty() ? "" : m.places.front().country;
+      std::string canonical =
+          parts_.actors.resolve(source_.actor, country, m.date ? m.date->start : 0);
+      a.actor = canonical.empty() ? source_.actor : canonical;
+      a.text = source_.outlet;
+      m.perpetrator = std::move(a);
+    }
+  }
+
+  void read_claims(const std::vector<const LexiconHit*>& hits, const Roles& roles,
+                   Mention& m) const {
+    bool claimed = false, unclaimed = false;
+    for (const LexiconHit* h : hits) {
+      if (is_cue(lex_, *h, Cue::no_claim)) {
+        unclaimed = true;
+        if (m.claim_evidence.empty()) m.claim_evidence = {h->begin, h->end};
+      }
+      if (is_cue(lex_, *h, Cue::claim)) {
+        claimed = true;
+        if (m.claim_evidence.empty()) m.claim_evidence = {h->begin, h->end};
+      }
+    }
+    for (const ActorUse& c : roles.claimants) {
+      m.claimed_by.push_back(actor_mention(c, m));
+      claimed = true;
+    }
+    for (const ActorUse& d : roles.deniers) m.denied_by.push_back(actor_mention(d, m));
+    bool denied = !m.denied_by.empty() || has_cue(lex_, hits, Cue::deny);
+    if ((source_.kind == "claim" || source_.kind == "propaganda") && !m.event_type.empty()) {
+      claimed = true;
+      m.claim_channel = source_.outlet;
+      if (m.claimed_by.empty() && m.perpetrator) m.claimed_by.push_back(*m.perpetrator);
+    }
+    if (claimed && denied) {
+      m.claim = model::ClaimStatus::disputed;
+    } else if (claimed) {
+      m.claim = model::ClaimStatus::claimed;
+    } else if (denied) {
+      m.claim = model::ClaimStatus::denied;
+    } else if (unclaimed) {
+      m.claim = model::ClaimStatus::unclaimed;
+    }
+  }
+
+  static double confidence(const Mention& m) {
+    double c = 0.9;
+    if (m.hedged) c *= 0.6;
+    if (m.perpetrator && m.perpetrator->uncertain) c *= 0.8;
+    if (m.places.empty() || !m.places.front().found) c *= 0.8;
+    if (m.date_from_publication) c *= 0.9;
+    return c;
+  }
+
+  const Extractor::Parts& parts_;
+  const Lexicon& lex_;
+  const geo::Gazetteer& g_;
+  const Reading& r_;
+  const Document& doc_;
+  const SourceKind& source_;
+};
+
+// The admin1 of each place span in a sentence that is not an origin.
+std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, const Sentence& s) {
+  std::vector<std::string> areas;
+  for (size_t i = 0; i < r.places.size(); ++i) {
+    const geo::Resolution& res = r.resolved[i];
+    if (!inside(r.places[i].begin, s) || !res.found || res.admin1 == geo::kNoFeature) continue;
+    if (after_origin_cue(lex, r, r.places[i])) continue;
+    areas.push_back(std::to_string(res.admin1));
+  }
+  return areas;
+}
+
+// Sentences grouped into mentions (see the header: an event word starts one unless the sentence
+// tells more of the current one).
+std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex) {
+  std::vector<Group> groups;
+  std::vector<size_t> pending;
+  std::vector<std::string> areas;  // of the current group
+  std::optional<model::Day> day;   // of the current group
+  for (size_t i = 0; i < r.sentences.size(); ++i) {
+    const Sentence& s = r.sentences[i];
+    std::vector<const LexiconHit*> hits = within(r.hits, s);
+    bool trigger = std::any_of(hits.begin(), hits.end(),
+                               [](const LexiconHit* h) { return h->kind == Kind::trigger; });
+    std::vector<std::string> here = sentence_areas(r, lex, s);
+    std::vector<const DateMention*> dates = within(r.dates, s);
+    std::optional<model::Day> here_day;
+    if (!dates.empty()) here_day = dates.front()->span.start;
+    if (trigger) {
+      bool elsewhere = !areas.empty() && !here.empty() &&
+                       std::none_of(here.begin(), here.end(), [&](const std::string& a) {
+                         return std::find(areas.begin(), areas.end(), a) != areas.end();
+                       });
+      bool another_day = day && here_day && *day != *here_day;
+      if (groups.empty() || has_cue(lex, hits, Cue::separate) || elsewhere || another_day) {
+        groups.push_back({{i}});
+        areas.clear();
+        day.reset();
+      } else {
+        groups.back().sentences.push_back(i);
+      }
+      areas.insert(areas.end(), here.begin(), here.end());
+      if (!day) day = here_day;
+    } else if (!hits.empty() || !within(r.casualties, s).empty()) {
+      if (groups.empty()) {
+        pending.push_back(i);
+      } else {
+        groups.back().sentences.push_back(i);
+      }
+    }
+  }
+  if (!groups.empty() && !pending.empty()) {
+    auto& first = groups.front().sentences;
+    first.insert(first.begin(), pending.begin(), pending.end());
+    std::sort(first.begin(), first.end());
+  }
+  return groups;
+}
+
+}  // namespace
+
+std::string full_text(const Document& document) {
+  if (document.title.empty()) return document.text;
+  return document.title + "\n\n" + document.text;
+}
+
+Result<Extractor> Extractor::load(const std::string& data_dir,
+                                  std::shared_ptr<const geo::Gazetteer> gazetteer) {
+  auto language = LanguageDetector::load(data_dir);
+  if (!language) return std::move(language).take_error();
+  auto sources = SourceClassifier::load(data_dir);
+  if (!sources) return std::move(sources).take_error();
+  auto dates = DateReader::load(data_dir);
+  if (!dates) return std::move(dates).take_error();
+  auto casualties = CasualtyReader::load(data_dir);
+  if (!casualties) return std::move(casualties).take_error();
+  auto numbers = WordTable::load(data_dir + "/lexicon/numbers.tsv");
+  if (!numbers) return std::move(numbers).take_error();
+  auto actors = model::ActorRegistry::load(data_dir + "/actors.tsv");
+  if (!actors) return std::move(actors).take_error();
+  auto lexicon = Lexicon::load(data_dir);
+  if (!lexicon) return std::move(lexicon).take_error();
+  auto stopwords = model::read_tsv(data_dir + "/lexicon/stopwords.tsv", {"language", "word"});
+  if (!stopwords) return make_error(stopwords.error());
+  std::vector<std::string> common;
+  int word = stopwords->column("word");
+  for (const model::TsvRow& row : stopwords->rows) common.push_back(row.cells[size_t(word)]);
+  Extractor x;
+  x.parts_ = std::make_shared<Parts>(
+      Parts{std::move(*language), std::move(*sources), std::move(*dates), std::move(*casualties),
+            std::move(*numbers), std::move(*actors), PlaceFinder(gazetteer, common)});
+  x.lexicon_ = std::make_shared<Lexicon>(std::move(*lexicon));
+  x.geocoder_ = std::make_shared<geo::Geocoder>(gazetteer);
+  return x;
+}
+
+ReportExtraction Extractor::extract(const Document& document) const {
+  ReportExtraction out;
+  out.text = full_text(document);
+  const Parts& p = *parts_;
+  out.language = p.language.detect(out.text);
+  out.source = p.sources.classify(document);
+
+  Reading r;
+  r.text = out.text;
+  r.sentences = split_sentences(r.text);
+  r.hits = lexicon_->find(r.text);
+  r.places = p.places.find(r.text);
+  std::vector<std::string> names;
+  for (const PlaceSpan& s : r.places) names.push_back(s.phrase);
+  r.resolved = geocoder_->resolve_report(names);
+  if (document.published) r.dates = p.dates.find(r.text, *document.published);
+  r.casualties = p.casualties.find(r.text);
+  r.tokens = tokenize(r.text);
+
+  const auto& languages = lexicon_->event_languages();
+  if (out.language.code != "und" &&
+      std::find(languages.begin(), languages.end(), out.language.code) == languages.end()) {
+    out.not_understood.push_back(fmt::format(
+        "no event words for language '{}': only places and actors are read", out.language.code));
+  }
+  if (!document.published) {
+    out.not_understood.push_back("no publication date: relative dates are not resolved");
+  }
+  MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source);
+  for (const Group& g : group_sentences(r, *lexicon_)) out.mentions.push_back(reader.read(g));
+  for (size_t i = 0; i < r.places.size(); ++i) {
+    if (!r.resolved[i].found) {
+      out.not_understood.push_back(
+          fmt::format("place '{}' is not in the gazetteer ({})", names[i], r.resolved[i].problem));
+    }
+  }
+  if (out.mentions.empty()) out.not_understood.push_back("no event found");
+  return out;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,137 @@
+#include "sitrep/extract/place_finder.hpp"
+
+#include <unordered_set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "sitrep/extract/tokens.hpp"
+
+namespace sitrep::extract {
+namespace {
+
+// The first code point of s.
+UChar32 first_code_point(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Whether a name as written in the text passes the capital-letter rule: a cased script needs
+// an upper-case first letter; uncased scripts (Arabic) pass.
+bool capitalised(std::string_view written) {
+  UChar32 c = first_code_point(written);
+  if (c < 0) return false;
+  if (u_isupper(c) || u_istitle(c)) return true;
+  return !u_isULowercase(c);  // no case at all: Arabic script, digits
+}
+
+bool cyrillic(UChar32 c) {
+  return c >= 0x400 && c <= 0x4FF;
+}
+
+}  // namespace
+
+std::vector<std::string> russian_case_forms(std::string_view name) {
+  std::vector<std::string> forms;
+  if (name.size() < 4) return forms;
+  // the last code point
+  int32_t end = static_cast<int32_t>(name.size()), last_start = end;
+  UChar32 last = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(name.data()), 0, last_start, last);
+  if (!cyrillic(last)) return forms;
+  std::string stem(name.substr(0, static_cast<size_t>(last_start)));
+  std::string whole(name);
+  auto add = [&](const std::string& base, std::initializer_list<const char*> endings) {
+    for (const char* e : endings) forms.push_back(base + e);
+  };
+  switch (last) {
+    case u'а':
+      add(stem, {"ы", "е", "у", "ой", "и"});
+      break;
+    case u'я':
+      add(stem, {"и", "е", "ю", "ей"});
+      break;
+    case u'ь':
+      add(stem, {"и", "ю", "ем", "я", "е"});
+      break;
+    case u'й':
+      add(stem, {"я", "ю", "е", "ем"});
+      break;
+    case u'о':
+    case u'е':
+    case u'и':
+    case u'у':
+    case u'ы':
+      break;  // indeclinable (Бадахшан is declined; Душанбе, Мазари-Шариф's first part are not)
+    default:
+      add(whole, {"а", "у", "е", "ом", "ский", "ской", "ского", "ском"});
+  }
+  return forms;
+}
+
+PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
+                         const std::vector<std::string>& common_words)
+    : gazetteer_(std::move(gazetteer)) {
+  std::unordered_set<std::string> excluded;
+  for (const std::string& w : common_words) excluded.insert(normalize_for_matching(w).text);
+  std::unordered_set<std::string> added;
+  const geo::Gazetteer& g = *gazetteer_;
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    for (std::string_view name : g.names(id)) {
+      std::string key = normalize_for_matching(name).text;
+      if (key.size() < 3 || excluded.count(key) || !added.insert(key).second) continue;
+      auto id = static_cast<uint32_t>(names_.size());
+      names_.emplace_back(name);
+      matcher_.add(name, id);
+      for (const std::string& form : russian_case_forms(name)) {
+        if (added.insert(normalize_for_matching(form).text).second) matcher_.add(form, id);
+      }
+    }
+  }
+  matcher_.build();
+}
+
+std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {
+  std::vector<PlaceSpan> out;
+  std::vector<PhraseMatch> found = matcher_.find(text);
+  std::erase_if(found, [&](const PhraseMatch& m) {
+    return !capitalised(text.substr(m.begin, m.end - m.begin));
+  });
+  found = longest_matches(std::move(found));
+  if (found.empty()) return out;
+  // A kind word right before or after the name joins the phrase, on its own side only.
+  std::vector<Token> tokens = tokenize(text);
+  for (const PhraseMatch& m : found) {
+    PlaceSpan span{m.begin, m.end, m.begin, m.end, {}};
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      const Token& token = tokens[t];
+      if (token.end <= m.begin) {
+        bool adjacent = t + 1 < tokens.size() && tokens[t + 1].begin >= m.begin &&
+                        text.substr(token.end, m.begin - token.end).find_first_not_of(" ") ==
+                            std::string_view::npos;
+        geo::WordInfo info = gazetteer_->word_info(token.lower);
+        if (adjacent && info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
+            info.before && info.role != geo::WordRole::leading) {
+          span.begin = token.begin;
+        }
+      } else if (token.begin >= m.end) {
+        bool adjacent = text.substr(m.end, token.begin - m.end).find_first_not_of(" ") ==
+                        std::string_view::npos;
+        geo::WordInfo info = gazetteer_->word_info(token.lower);
+        if (adjacent && info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
+            !info.before) {
+          span.end = token.end;
+        }
+        break;
+      }
+    }
+    span.phrase = std::string(text.substr(span.begin, m.begin - span.begin)) + names_[m.phrase] +
+                  std::string(text.substr(m.end, span.end - m.end));
+    out.push_back(std::move(span));
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract

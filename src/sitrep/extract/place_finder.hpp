@@ -1,0 +1,51 @@
+// Place names in report text: every name the gazetteer knows (towns, districts, provinces,
+// countries, regions, in all their spellings and scripts), found in one pass, with the kind word
+// beside it ("Khost province", "ولسوالی خوگیانی", "Шахритусский район") kept in the phrase so the
+// geocoder can read it.
+//
+// In Latin and Cyrillic text a name must be capitalised as written ("Bar" the village is not
+// "bar"); a name that is a frequent word of the language (data/lexicon/stopwords.tsv) or a
+// lexicon phrase ("Kabul" stays a place; "Now" does not) is not a place. Arabic script has no
+// capitals, so there only the word lists guard. Russian inflects names ("из Афганистана", "по
+// Кулябу", "в Бухаре"): each Cyrillic name is also found with the common case endings, and the
+// phrase handed to the geocoder has the name as the gazetteer spells it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/extract/phrase_matcher.hpp"
+#include "sitrep/geo/gazetteer.hpp"
+#include "sitrep/result.hpp"
+
+namespace sitrep::extract {
+
+struct PlaceSpan {
+  size_t begin = 0, end = 0;            // the phrase, kind word included
+  size_t name_begin = 0, name_end = 0;  // the name alone
+  std::string phrase;                   // for the geocoder: the phrase with the name uninflected
+};
+
+// The forms a Russian noun takes in the oblique cases, for a name's last word ("Куляб" →
+// "Куляба", "Кулябу", "Кулябе", "Кулябом"; "Бухара" → "Бухары", "Бухаре", …); none for other
+// scripts.
+std::vector<std::string> russian_case_forms(std::string_view name);
+
+class PlaceFinder {
+ public:
+  // Reads the gazetteer's names; words in `common_words` (folded) are never places alone.
+  PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
+              const std::vector<std::string>& common_words);
+
+  std::vector<PlaceSpan> find(std::string_view text) const;
+  size_t name_count() const { return matcher_.phrase_count(); }
+
+ private:
+  std::shared_ptr<const geo::Gazetteer> gazetteer_;
+  std::vector<std::string> names_;  // by matcher id: the name as the gazetteer spells it
+  PhraseMatcher matcher_;
+};
+
+}  // namespace sitrep::extract

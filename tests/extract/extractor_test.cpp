@@ -1,0 +1,195 @@
+// The extractor end to end on passages written for these tests: every field a brief needs,
+// read from wire, official and claim styles in English, Russian and Dari.
+#include "sitrep/extract/extractor.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../geo/bundled_gazetteer.hpp"
+
+namespace sitrep::extract {
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor* x = [] {
+    auto loaded = Extractor::load(SITREP_SOURCE_DATA_DIR, geo::testing::bundled_gazetteer());
+    EXPECT_TRUE(loaded.ok()) << loaded.error();
+    return new Extractor(std::move(*loaded));
+  }();
+  return *x;
+}
+
+Document report(std::string text, std::string published = "2022-04-20", std::string title = "",
+                std::string source = "") {
+  Document d;
+  d.text = std::move(text);
+  d.title = std::move(title);
+  d.source = std::move(source);
+  d.published = parse_published(published);
+  d.id = "test";
+  return d;
+}
+
+std::string quote(const ReportExtraction& x, const Evidence& e) {
+  return x.text.substr(e.begin, e.end - e.begin);
+}
+
+TEST(Extractor, RocketsAcrossABorderHaveOriginTargetCountAndClaimAgainstDenial) {
+  auto x = extractor().extract(report(
+      "Militants of the Islamic State Khorasan Province fired ten 107mm rockets from Balkh "
+      "province toward a military base in Termez on Monday. Uzbekistan's defence ministry denied "
+      "that any attack took place. IS-KP claimed responsibility for the attack."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  const Mention& m = x.mentions[0];
+  EXPECT_EQ(m.event_type, "Explosions/Remote violence");
+  EXPECT_EQ(m.sub_event_type, "Shelling/artillery/missile attack");
+  EXPECT_EQ(m.weapon, "indirect-fire");
+  EXPECT_EQ(m.weapon_count, 10);
+  ASSERT_TRUE(m.perpetrator);
+  EXPECT_EQ(m.perpetrator->actor, "IS-KP");
+  EXPECT_EQ(m.target, "military");
+  ASSERT_EQ(m.places.size(), 2u);
+  EXPECT_EQ(m.places[0].role, PlaceMention::Role::target);
+  EXPECT_EQ(m.places[0].country, "UZ");
+  EXPECT_EQ(m.places[1].role, PlaceMention::Role::origin);
+  EXPECT_EQ(m.places[1].admin1, "Balkh");
+  EXPECT_TRUE(m.cross_border);
+  ASSERT_TRUE(m.date);
+  EXPECT_EQ(model::format_iso(m.date->start), "2022-04-18");
+  EXPECT_EQ(quote(x, m.date_evidence), "Monday");
+  EXPECT_EQ(m.claim, model::ClaimStatus::disputed);
+  ASSERT_EQ(m.denied_by.size(), 1u);
+  EXPECT_EQ(m.denied_by[0].actor, "Government of Uzbekistan");
+}
+
+TEST(Extractor, AnUnclaimedAttackOnAShiaMosqueIsAnAttackOnAMinority) {
+  auto x = extractor().extract(
+      report("At least 31 worshippers were killed when a bomb exploded inside a Shia mosque in "
+             "Mazar-i-Sharif. No group has claimed responsibility."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  const Mention& m = x.mentions[0];
+  EXPECT_EQ(m.target, "minorities");
+  EXPECT_EQ(m.target_minority, "Shia");
+  EXPECT_EQ(m.claim, model::ClaimStatus::unclaimed);
+  ASSERT_TRUE(m.killed);
+  EXPECT_EQ(m.killed->low, 31);
+  EXPECT_FALSE(m.killed->high);
+  EXPECT_EQ(m.places.at(0).admin1, "Balkh");
+  EXPECT_TRUE(m.date_from_publication);
+}
+
+TEST(Extractor, OfficialsCarryTheirLevel) {
+  auto deputy = extractor().extract(
+      report("Unidentified gunmen shot dead the deputy governor of Kunar province in Asadabad."));
+  ASSERT_EQ(deputy.mentions.size(), 1u);
+  EXPECT_EQ(deputy.mentions[0].target, "government");
+  EXPECT_EQ(deputy.mentions[0].target_level, "provincial");
+  EXPECT_EQ(deputy.mentions[0].event_type, "Violence against civilians");
+  EXPECT_EQ(deputy.mentions[0].perpetrator->actor, "Unidentified armed group");
+  auto district = extractor().extract(report("A district governor was killed by a magnetic bomb."));
+  ASSERT_EQ(district.mentions.size(), 1u);
+  EXPECT_EQ(district.mentions[0].target_level, "district");
+  EXPECT_EQ(district.mentions[0].sub_event_type, "Remote explosive/landmine/IED");
+}
+
+TEST(Extractor, AttacksAreClassedByWhomTheyStruck) {
+  auto police = extractor().extract(report("Gunmen attacked a police checkpoint in Kunduz."));
+  ASSERT_EQ(police.mentions.size(), 1u);
+  EXPECT_EQ(police.mentions[0].event_type, "Battles");
+  EXPECT_EQ(police.mentions[0].sub_event_type, "Armed clash");
+  auto villagers = extractor().extract(report("Gunmen attacked villagers in Kunduz."));
+  ASSERT_EQ(villagers.mentions.size(), 1u);
+  EXPECT_EQ(villagers.mentions[0].event_type, "Violence against civilians");
+}
+
+TEST(Extractor, ASpeakerIsNotThePerpetrator) {
+  auto x = extractor().extract(
+      report("A Taliban spokesman said gunmen killed two policemen in Herat on Sunday."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
+}
+
+TEST(Extractor, SeparateAttacksInOtherPlacesAndDaysAreSeparateMentions) {
+  auto x = extractor().extract(report(
+      "A roadside bomb killed three soldiers in Helmand on Monday. On Tuesday, gunmen shot dead "
+      "a cleric in Herat. The two attacks were not claimed."));
+  ASSERT_EQ(x.mentions.size(), 2u);
+  EXPECT_EQ(x.mentions[0].places.at(0).admin1, "Helmand");
+  EXPECT_EQ(x.mentions[1].places.at(0).admin1, "Herat");
+  EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2022-04-18");
+  EXPECT_EQ(model::format_iso(x.mentions[1].date->start), "2022-04-19");
+  EXPECT_EQ(x.mentions[1].target, "religious");
+}
+
+TEST(Extractor, APassageWithoutAnEventHasNoMentionAndSaysSo) {
+  auto x = extractor().extract(
+      report("Officials from Islamabad and Kabul met in Peshawar on Tuesday to discuss trade."));
+  EXPECT_TRUE(x.mentions.empty());
+  EXPECT_EQ(x.not_understood.back(), "no event found");
+}
+
+TEST(Extractor, ClaimChannelsClaimForTheirGroup) {
+  auto x = extractor().extract(report(
+      "Soldiers of the Caliphate targeted a gathering of Taliban fighters in Jalalabad with an "
+      "explosive device, killing five.",
+      "2022-04-20", "", "Amaq"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  const Mention& m = x.mentions[0];
+  EXPECT_EQ(x.source.kind, "claim");
+  EXPECT_EQ(m.claim, model::ClaimStatus::claimed);
+  EXPECT_EQ(m.claim_channel, "Amaq");
+  ASSERT_TRUE(m.perpetrator);
+  EXPECT_EQ(m.perpetrator->actor, "IS-KP");  // Amaq speaks for IS; in Afghanistan that is IS-KP
+  EXPECT_EQ(m.target, "armed-groups");
+}
+
+TEST(Extractor, HedgedReportsAreLessCertain) {
+  auto plain = extractor().extract(report("A bomb killed two people in Kabul."));
+  auto hedged = extractor().extract(report("A bomb allegedly killed two people in Kabul."));
+  ASSERT_EQ(plain.mentions.size(), 1u);
+  ASSERT_EQ(hedged.mentions.size(), 1u);
+  EXPECT_TRUE(hedged.mentions[0].hedged);
+  EXPECT_LT(hedged.mentions[0].confidence, plain.mentions[0].confidence);
+}
+
+TEST(Extractor, RussianInflectedNamesAndCountryOrigins) {
+  auto x = extractor().extract(
+      report("Боевики выпустили несколько ракет с территории Афганистана по Кулябу в "
+             "понедельник. Власти Таджикистана опровергли сообщения о нападении.",
+             "2022-05-03"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  const Mention& m = x.mentions[0];
+  EXPECT_EQ(x.language.code, "ru");
+  EXPECT_EQ(m.sub_event_type, "Shelling/artillery/missile attack");
+  ASSERT_GE(m.places.size(), 2u);
+  EXPECT_EQ(m.places[0].country, "TJ");
+  EXPECT_EQ(m.places[1].country, "AF");
+  EXPECT_TRUE(m.cross_border);
+  EXPECT_EQ(model::format_iso(m.date->start), "2022-05-02");
+  EXPECT_EQ(m.claim, model::ClaimStatus::denied);
+}
+
+TEST(Extractor, DariReportsGiveTypePlaceCasualtiesAndNoClaim) {
+  auto x = extractor().extract(
+      report("در انفجار یک ماین کنار جاده در ولایت قندهار سه سرباز کشته شدند. تاکنون هیچ گروهی "
+             "مسئولیت این حمله را به عهده نگرفته است."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  const Mention& m = x.mentions[0];
+  EXPECT_EQ(m.sub_event_type, "Remote explosive/landmine/IED");
+  EXPECT_EQ(m.target, "military");
+  EXPECT_EQ(m.places.at(0).admin1, "Kandahar");
+  EXPECT_EQ(m.killed->low, 3);
+  EXPECT_EQ(m.claim, model::ClaimStatus::unclaimed);
+}
+
+TEST(Extractor, WithoutAPublicationDateRelativeDatesAreNotGuessed) {
+  Document d = report("Gunmen killed a teacher in Khost on Monday.");
+  d.published.reset();
+  auto x = extractor().extract(d);
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_FALSE(x.mentions[0].date);
+  EXPECT_EQ(x.not_understood.front(), "no publication date: relative dates are not resolved");
+}
+
+}  // namespace
+}  // namespace sitrep::extract
