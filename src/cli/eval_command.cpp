@@ -1,4 +1,6 @@
 // sitrep eval geocode — the geocoder against a gold set of names with known places.
+// sitrep eval extract — the extractor against hand-labelled report passages.
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -6,9 +8,11 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "sitrep/extract/evaluation.hpp"
 #include "sitrep/geo/geocoder.hpp"
 #include "sitrep/geo/name_key.hpp"
 #include "sitrep/model/distance.hpp"
+#include "sitrep/model/vocabulary.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -189,6 +193,47 @@ int run_eval_geocode(const EvalArgs& args, const GlobalOptions& global) {
   return kExitOk;
 }
 
+int run_eval_extract(const EvalArgs& args, const GlobalOptions& global) {
+  auto gold = extract::read_extraction_gold(args.gold);
+  if (!gold) {
+    std::cerr << "sitrep eval extract: " << gold.error() << '\n';
+    return kExitUsage;
+  }
+  auto opened = open_gazetteer(global);
+  if (!opened) {
+    std::cerr << "sitrep eval extract: " << opened.error() << '\n';
+    return kExitFailure;
+  }
+  auto extractor =
+      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer);
+  if (!extractor) {
+    std::cerr << "sitrep eval extract: " << extractor.error() << '\n';
+    return kExitFailure;
+  }
+  auto started = std::chrono::steady_clock::now();
+  extract::ExtractionEvaluation e = extract::evaluate_extraction(
+      *gold, [&](const extract::Document& d) { return extractor->extract(d); });
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << fmt::format("{} passages, {} gold events, {} mentions extracted ({:.1f} ms)\n",
+                           e.passages, e.gold_events, e.mentions, seconds * 1000);
+  std::cout << fmt::format("{:<16} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}\n", "field", "tp", "fp",
+                           "fn", "precision", "recall", "F1");
+  for (const extract::FieldScore& f : e.fields) {
+    std::cout << fmt::format("{:<16} {:>5} {:>5} {:>5} {:>9.3f} {:>7.3f} {:>6.3f}\n", f.field,
+                             f.true_positives, f.false_positives, f.false_negatives, f.precision(),
+                             f.recall(), f.f1());
+  }
+  if (args.failures) {
+    std::cout << "\nmisses (passage, field, gold, extracted):\n";
+    for (const extract::EvaluationMiss& m : e.misses) {
+      std::cout << fmt::format("  {}\t{}\t{}\t{}\n", m.passage, m.field,
+                               m.expected.empty() ? "-" : m.expected, m.got.empty() ? "-" : m.got);
+    }
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
@@ -203,7 +248,19 @@ Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
       "within 10 km / 50 km and admin1 rates per kind.");
   geocode->add_option("--gold", args->gold, "The gold TSV")->required()->check(CLI::ExistingFile);
   geocode->add_flag("--failures", args->failures, "List every name answered wrongly");
-  return [args, &global] { return run_eval_geocode(*args, global); };
+  auto* extract = cmd->add_subcommand(
+      "extract",
+      "The extractor against hand-labelled passages (tests/data/extract-gold.jsonl): one JSON "
+      "object per line, {id, published, source, title, text, events: [{event_type, "
+      "sub_event_type, perpetrator, target, target_level, minority, country, admin1, admin2, "
+      "date, killed_low, killed_high, claim, cross_border}]}. Prints precision, recall and F1 "
+      "per field; --failures lists the misses.");
+  extract->add_option("--gold", args->gold, "The gold JSONL")->required()->check(CLI::ExistingFile);
+  extract->add_flag("--failures", args->failures, "List every field answered wrongly");
+  return [args, &global, extract] {
+    if (extract->parsed()) return run_eval_extract(*args, global);
+    return run_eval_geocode(*args, global);
+  };
 }
 
 }  // namespace sitrep::cli

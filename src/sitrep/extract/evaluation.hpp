@@ -1,0 +1,75 @@
+// The extractor measured against hand-labelled passages (tests/data/extract-gold.jsonl): per
+// field precision, recall and F1, and the misses, as `sitrep eval extract` prints them.
+//
+// A gold line is a report ({id, published, source, title, text, language, style}) with the
+// events it tells ("events": [{event_type, sub_event_type, perpetrator, target, target_level,
+// minority, country, admin1, admin2, date, killed_low, killed_high, claim, cross_border}]);
+// a passage without an event has "events": [].
+//
+// Scoring: in each passage, gold events and extracted mentions are paired greedily by how much
+// they agree (type, province, date, perpetrator); a pair's field counts a true positive when
+// both give it and agree, a false positive and a false negative when they disagree, a false
+// negative when only the gold gives it, and a false positive when only the mention does.
+// Unpaired gold events are false negatives on every field they give; unpaired mentions (an event
+// found in a passage without one) false positives on every field they give. Fatalities agree
+// when the ranges overlap (an open "at least 31" reaches to infinity); cross-border is scored on
+// its positives; a claim status of "unknown" counts as not given; admin2 is scored where the
+// gold gives one (a passage that names only a town states no district).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/extract/document.hpp"
+#include "sitrep/extract/extractor.hpp"
+#include "sitrep/result.hpp"
+
+namespace sitrep::extract {
+
+struct GoldEvent {
+  std::map<std::string, std::string> fields;  // field → value, only those the gold gives
+  std::optional<int> killed_low, killed_high;
+  bool cross_border = false;
+};
+
+struct GoldPassage {
+  int line = 0;
+  std::string style;
+  Document document;
+  std::vector<GoldEvent> events;
+};
+
+Result<std::vector<GoldPassage>> read_extraction_gold(const std::string& path);
+
+struct FieldScore {
+  std::string field;
+  int true_positives = 0, false_positives = 0, false_negatives = 0;
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+
+struct EvaluationMiss {
+  std::string passage, field, expected, got;
+};
+
+struct ExtractionEvaluation {
+  int passages = 0, gold_events = 0, mentions = 0;
+  std::vector<FieldScore> fields;  // in the order of kScoredFields
+  std::vector<EvaluationMiss> misses;
+};
+
+// The fields scored, in print order.
+const std::vector<std::string>& scored_fields();
+
+// The values a mention gives for the scored fields (fatalities and cross-border apart).
+std::map<std::string, std::string> mention_fields(const Mention& mention);
+
+ExtractionEvaluation evaluate_extraction(
+    const std::vector<GoldPassage>& gold,
+    const std::function<ReportExtraction(const Document&)>& extract);
+
+}  // namespace sitrep::extract
