@@ -19,6 +19,8 @@ namespace {
 
 struct EvalArgs {
   std::string gold;
+  std::string headlines;
+  std::string country;
   bool failures = false;
 };
 
@@ -193,10 +195,46 @@ int run_eval_geocode(const EvalArgs& args, const GlobalOptions& global) {
   return kExitOk;
 }
 
-int run_eval_extract(const EvalArgs& args, const GlobalOptions& global) {
-  auto gold = extract::read_extraction_gold(args.gold);
+std::string share(int part, int whole) {
+  return fmt::format("{}/{} = {:.3f}", part, whole, whole ? static_cast<double>(part) / whole : 0);
+}
+
+int eval_headlines(const EvalArgs& args, const GlobalOptions& global,
+                   const extract::Extractor& extractor) {
+  auto actors = model::ActorRegistry::load(model::find_data_dir(global.data_dir) + "/actors.tsv");
+  if (!actors) {
+    std::cerr << "sitrep eval extract: " << actors.error() << '\n';
+    return kExitFailure;
+  }
+  auto gold = extract::read_headline_gold(args.headlines, *actors, args.country);
   if (!gold) {
     std::cerr << "sitrep eval extract: " << gold.error() << '\n';
+    return kExitUsage;
+  }
+  extract::HeadlineEvaluation e = extract::evaluate_headlines(
+      *gold, [&](const extract::Document& d) { return extractor.extract(d); });
+  std::cout << fmt::format("{} headlines; an event found in {}\n", e.rows,
+                           share(e.with_mention, e.rows));
+  std::cout << fmt::format(
+      "perpetrator on one of the dataset's sides: {} of those naming one "
+      "({} of all headlines)\n",
+      share(e.perpetrator_on_a_side, e.with_perpetrator), share(e.perpetrator_on_a_side, e.rows));
+  std::cout << fmt::format(
+      "place within 50 km of the dataset's coordinates: {} of those with a "
+      "place ({} of all headlines)\n",
+      share(e.place_within_50km, e.with_place), share(e.place_within_50km, e.rows));
+  if (args.failures) {
+    std::cout << "\nmisses (headline, field, gold, extracted):\n";
+    for (const extract::EvaluationMiss& m : e.misses) {
+      std::cout << fmt::format("  {}\t{}\t{}\t{}\n", m.passage, m.field, m.expected, m.got);
+    }
+  }
+  return kExitOk;
+}
+
+int run_eval_extract(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.gold.empty() == args.headlines.empty()) {
+    std::cerr << "sitrep eval extract: give --gold FILE or --headlines FILE\n";
     return kExitUsage;
   }
   auto opened = open_gazetteer(global);
@@ -204,11 +242,19 @@ int run_eval_extract(const EvalArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep eval extract: " << opened.error() << '\n';
     return kExitFailure;
   }
+  extract::ExtractorOptions options;
+  options.country = args.country;
   auto extractor =
-      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer);
+      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer, options);
   if (!extractor) {
     std::cerr << "sitrep eval extract: " << extractor.error() << '\n';
     return kExitFailure;
+  }
+  if (!args.headlines.empty()) return eval_headlines(args, global, *extractor);
+  auto gold = extract::read_extraction_gold(args.gold);
+  if (!gold) {
+    std::cerr << "sitrep eval extract: " << gold.error() << '\n';
+    return kExitUsage;
   }
   auto started = std::chrono::steady_clock::now();
   extract::ExtractionEvaluation e = extract::evaluate_extraction(
@@ -255,8 +301,17 @@ Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
       "sub_event_type, perpetrator, target, target_level, minority, country, admin1, admin2, "
       "date, killed_low, killed_high, claim, cross_border}]}. Prints precision, recall and F1 "
       "per field; --failures lists the misses.");
-  extract->add_option("--gold", args->gold, "The gold JSONL")->required()->check(CLI::ExistingFile);
+  extract->add_option("--gold", args->gold, "The gold JSONL")->check(CLI::ExistingFile);
+  extract
+      ->add_option("--headlines", args->headlines,
+                   "Instead: real headlines with a dataset's labels "
+                   "(tests/data/extract-ucdp-gold.tsv): perpetrator on one of the event's sides, "
+                   "place within 50 km")
+      ->check(CLI::ExistingFile);
   extract->add_flag("--failures", args->failures, "List every field answered wrongly");
+  extract->add_option("--country", args->country,
+                      "ISO2 of the country the reports are about, for those that name no place "
+                      "(--country AF for the UCDP Afghanistan headlines)");
   return [args, &global, extract] {
     if (extract->parsed()) return run_eval_extract(*args, global);
     return run_eval_geocode(*args, global);

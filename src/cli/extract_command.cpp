@@ -18,6 +18,7 @@ struct ExtractArgs {
   std::string format = "table";
   bool explain = false;
   std::string published;
+  std::string country;
 };
 
 std::string quoted(std::string_view text, const extract::Evidence& e) {
@@ -110,8 +111,10 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep extract: " << opened.error() << '\n';
     return kExitFailure;
   }
+  extract::ExtractorOptions options;
+  options.country = args.country;
   auto extractor =
-      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer);
+      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer, options);
   if (!extractor) {
     std::cerr << "sitrep extract: " << extractor.error() << '\n';
     return kExitFailure;
@@ -175,6 +178,9 @@ Runner add_extract_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_flag("--explain", args->explain, "Quote the words each field was read from");
   cmd->add_option("--published", args->published,
                   "Publication date for reports that do not give one (2022-04-18)");
+  cmd->add_option("--country", args->country,
+                  "ISO2 of the country the reports are about, for reports that name no place: "
+                  "actor names are read as used there ('IS' in Afghanistan is IS-KP)");
   return [args, &global] { return run_extract(*args, global); };
 }
 

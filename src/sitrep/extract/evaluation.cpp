@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sitrep/model/distance.hpp"
+#include "sitrep/model/tsv_table.hpp"
+
 namespace sitrep::extract {
 namespace {
 
@@ -259,6 +262,84 @@ ExtractionEvaluation evaluate_extraction(
   out.gold_events = events;
   out.mentions = mentions;
   return out;
+}
+
+Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
+                                                     const model::ActorRegistry& actors,
+                                                     const std::string& country) {
+  auto table = model::read_tsv(
+      path, {"outlet", "published", "headline", "side_a", "side_b", "latitude", "longitude"});
+  if (!table) return make_error(table.error());
+  std::vector<HeadlineGold> out;
+  for (const model::TsvRow& row : table->rows) {
+    auto cell = [&](const char* name) -> const std::string& {
+      return row.cells[static_cast<size_t>(table->column(name))];
+    };
+    HeadlineGold g;
+    g.line = row.line;
+    g.document.id = fmt::format("line {}", row.line);
+    g.document.title = cell("headline");
+    g.document.source = cell("outlet");
+    g.document.published = parse_published(cell("published"));
+    if (!g.document.published) {
+      return make_error(table->where(row) + ": published is not a date");
+    }
+    for (const char* side : {"side_a", "side_b"}) {
+      std::string canonical = actors.resolve(cell(side), country, *g.document.published);
+      std::string name = canonical.empty() ? cell(side) : canonical;
+      if (name != "Civilians" && !name.empty()) g.sides.push_back(name);
+    }
+    try {
+      g.latitude = std::stod(cell("latitude"));
+      g.longitude = std::stod(cell("longitude"));
+    } catch (const std::exception&) {
+      return make_error(table->where(row) + ": latitude and longitude must be numbers");
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+HeadlineEvaluation evaluate_headlines(
+    const std::vector<HeadlineGold>& gold,
+    const std::function<ReportExtraction(const Document&)>& extract) {
+  HeadlineEvaluation e;
+  for (const HeadlineGold& g : gold) {
+    ++e.rows;
+    ReportExtraction x = extract(g.document);
+    std::string id = fmt::format("{} «{}»", g.document.id, g.document.title);
+    if (x.mentions.empty()) {
+      e.misses.push_back({id, "event", "an event", "none"});
+      continue;
+    }
+    ++e.with_mention;
+    const Mention& m = x.mentions.front();
+    if (m.perpetrator) {
+      ++e.with_perpetrator;
+      const std::string& actor = m.perpetrator->actor;
+      if (std::find(g.sides.begin(), g.sides.end(), actor) != g.sides.end()) {
+        ++e.perpetrator_on_a_side;
+      } else {
+        std::string sides;
+        for (const std::string& s : g.sides) sides += (sides.empty() ? "" : " | ") + s;
+        e.misses.push_back({id, "perpetrator", sides, actor});
+      }
+    }
+    auto place = std::find_if(m.places.begin(), m.places.end(), [](const PlaceMention& p) {
+      return p.found && p.role == PlaceMention::Role::target;
+    });
+    if (place != m.places.end()) {
+      ++e.with_place;
+      double km = model::distance_km(g.latitude, g.longitude, place->latitude, place->longitude);
+      if (km <= 50) {
+        ++e.place_within_50km;
+      } else {
+        e.misses.push_back({id, "place", fmt::format("{:.4f},{:.4f}", g.latitude, g.longitude),
+                            fmt::format("{} ({:.0f} km)", place->name, km)});
+      }
+    }
+  }
+  return e;
 }
 
 }  // namespace sitrep::extract

@@ -25,6 +25,7 @@
 
 #include "sitrep/extract/document.hpp"
 #include "sitrep/extract/extractor.hpp"
+#include "sitrep/model/actor_registry.hpp"
 #include "sitrep/result.hpp"
 
 namespace sitrep::extract {
@@ -70,6 +71,36 @@ std::map<std::string, std::string> mention_fields(const Mention& mention);
 
 ExtractionEvaluation evaluate_extraction(
     const std::vector<GoldPassage>& gold,
+    const std::function<ReportExtraction(const Document&)>& extract);
+
+// Real headlines with the labels a dataset gave their events (tests/data/extract-ucdp-gold.tsv,
+// from UCDP GED): the extractor's perpetrator should be one of the event's two sides, and its
+// place within 50 km of the dataset's coordinates.
+struct HeadlineGold {
+  int line = 0;
+  Document document;               // the headline as a titled report, published that day
+  std::vector<std::string> sides;  // canonical actors of side_a and side_b ("Civilians" left out)
+  double latitude = 0, longitude = 0;
+};
+
+// Reads the TSV (columns row, outlet, published, headline, side_a, side_b, latitude,
+// longitude); sides are resolved through the actor registry at the event's date in `country`.
+Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
+                                                     const model::ActorRegistry& actors,
+                                                     const std::string& country);
+
+struct HeadlineEvaluation {
+  int rows = 0;
+  int with_mention = 0;      // headlines where an event was found
+  int with_perpetrator = 0;  // … and a perpetrator named
+  int perpetrator_on_a_side = 0;
+  int with_place = 0;  // … and a place found
+  int place_within_50km = 0;
+  std::vector<EvaluationMiss> misses;  // field "perpetrator" or "place"
+};
+
+HeadlineEvaluation evaluate_headlines(
+    const std::vector<HeadlineGold>& gold,
     const std::function<ReportExtraction(const Document&)>& extract);
 
 }  // namespace sitrep::extract

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -104,8 +105,15 @@ struct Group {
 class MentionReader {
  public:
   MentionReader(const Extractor::Parts& parts, const Lexicon& lex, const geo::Gazetteer& g,
-                const Reading& r, const Document& doc, const SourceKind& source)
-      : parts_(parts), lex_(lex), g_(g), r_(r), doc_(doc), source_(source) {}
+                const Reading& r, const Document& doc, const SourceKind& source,
+                std::string report_country)
+      : parts_(parts),
+        lex_(lex),
+        g_(g),
+        r_(r),
+        doc_(doc),
+        source_(source),
+        report_country_(std::move(report_country)) {}
 
   Mention read(const Group& group) const {
     Mention m;
@@ -262,6 +270,10 @@ class MentionReader {
     }
     if (cue_is(Cue::suspect) && cue->begin - a->end < 16) suspected = true;
     bool named = entry.role == ActorEntry::Role::actor;
+    if (victims(*a)) {
+      if (named) roles.targets.push_back({a, 0, false});
+      return;
+    }
     if (cue_is(Cue::deny)) {
       roles.deniers.push_back({a, 0, false});
     } else if (cue_is(Cue::claim) || cue_is(Cue::claim_verb)) {
@@ -283,6 +295,52 @@ class MentionReader {
     } else {
       roles.perpetrators.push_back({a, 8, false});
     }
+  }
+
+  // Whether the actor is who suffered, not who acted: counted ("22 Taliban killed", "dozens of
+  // militants"), or in the passive ("Taliban were killed", "Taliban killed in Helmand",
+  // "Taliban suffer casualties").
+  bool victims(const LexiconHit& a) const {
+    const Token* before = nullptr;
+    const Token* after = nullptr;
+    const Token* after2 = nullptr;
+    for (const Token& t : r_.tokens) {
+      if (t.end <= a.begin) before = &t;
+      if (t.begin >= a.end) {
+        if (!after) {
+          after = &t;
+        } else {
+          after2 = &t;
+          break;
+        }
+      }
+    }
+    if (before && before->lower == "of" && before != r_.tokens.data()) {
+      const Token* counted = before - 1;
+      if (counted->end + 4 >= before->begin) before = counted;  // "dozens of militants"
+    }
+    if (before && close_before(r_.text, before->end, a.begin, 2)) {
+      if (before->number >= 0) return true;
+      for (const char* kind : {"number", "vague", "multiplier"}) {
+        if (parts_.numbers.find(before->lower, kind) && before->lower != "a" &&
+            before->lower != "an") {
+          return true;
+        }
+      }
+    }
+    if (!after || !close_before(r_.text, a.end, after->begin, 2)) return false;
+    static const std::vector<std::string> kPassive = {"were", "was",       "are",      "is",
+                                                      "been", "suffer",    "suffered", "suffers",
+                                                      "face", "sustained", "sustain",  "battered"};
+    if (std::find(kPassive.begin(), kPassive.end(), after->lower) != kPassive.end()) return true;
+    static const std::vector<std::string> kHarmed = {"killed", "wounded", "injured", "dead"};
+    static const std::vector<std::string> kThen = {"in",     "as",    "and", "while",
+                                                   "during", "after", "by",  "when",
+                                                   "on",     "near",  "at",  "including"};
+    if (std::find(kHarmed.begin(), kHarmed.end(), after->lower) == kHarmed.end()) return false;
+    if (!after2) return true;
+    return std::find(kThen.begin(), kThen.end(), after2->lower) != kThen.end() ||
+           r_.text.substr(after->end, 1) == ",";
   }
 
   // Whether an actor after the event word is what was struck: named as a target too ("Taliban
@@ -464,9 +522,18 @@ class MentionReader {
     }
   }
 
+  // The country actors are resolved in: the event's place, else the report's, else the one
+  // the caller said the reports are about.
+  std::string event_country(const Mention& m) const {
+    for (const PlaceMention& p : m.places) {
+      if (p.found && p.role == PlaceMention::Role::target && !p.country.empty()) return p.country;
+    }
+    return report_country_;
+  }
+
   ActorMention actor_mention(const ActorUse& use, const Mention& m) const {
     const ActorEntry& entry = lex_.actor(use.hit->entry);
-    std::string country = m.places.empty() ? "" : m.places.front().country;
+    std::string country = event_country(m);
     model::Day day = m.date ? m.date->start : (doc_.published ? *doc_.published : 0);
     std::string canonical = parts_.actors.resolve(entry.actor, country, day);
     ActorMention a;
@@ -498,9 +565,8 @@ class MentionReader {
     if (!m.perpetrator && (source_.kind == "claim" || source_.kind == "propaganda") &&
         !source_.actor.empty() && !m.event_type.empty()) {
       ActorMention a;
-      std::string country = m.places.empty() ? "" : m.places.front().country;
       std::string canonical =
-          parts_.actors.resolve(source_.actor, country, m.date ? m.date->start : 0);
+          parts_.actors.resolve(source_.actor, event_country(m), m.date ? m.date->start : 0);
       a.actor = canonical.empty() ? source_.actor : canonical;
       a.text = source_.outlet;
       m.perpetrator = std::move(a);
@@ -557,7 +623,28 @@ class MentionReader {
   const Reading& r_;
   const Document& doc_;
   const SourceKind& source_;
+  std::string report_country_;
 };
+
+// The country most of a report's places lie in (origins aside), else `fallback`.
+std::string report_country(const Reading& r, const Lexicon& lex, const geo::Gazetteer& g,
+                           const std::string& fallback) {
+  std::map<std::string, int> votes;
+  for (size_t i = 0; i < r.places.size(); ++i) {
+    if (!r.resolved[i].found || after_origin_cue(lex, r, r.places[i])) continue;
+    std::string country(g.feature(r.resolved[i].best.feature).country_code());
+    if (!country.empty()) ++votes[country];
+  }
+  std::string best = fallback;
+  int most = 0;
+  for (const auto& [country, n] : votes) {
+    if (n > most) {
+      best = country;
+      most = n;
+    }
+  }
+  return best;
+}
 
 // The admin1 of each place span in a sentence that is not an origin.
 std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, const Sentence& s) {
@@ -626,7 +713,8 @@ std::string full_text(const Document& document) {
 }
 
 Result<Extractor> Extractor::load(const std::string& data_dir,
-                                  std::shared_ptr<const geo::Gazetteer> gazetteer) {
+                                  std::shared_ptr<const geo::Gazetteer> gazetteer,
+                                  ExtractorOptions options) {
   auto language = LanguageDetector::load(data_dir);
   if (!language) return std::move(language).take_error();
   auto sources = SourceClassifier::load(data_dir);
@@ -652,6 +740,7 @@ Result<Extractor> Extractor::load(const std::string& data_dir,
             std::move(*numbers), std::move(*actors), PlaceFinder(gazetteer, common)});
   x.lexicon_ = std::make_shared<Lexicon>(std::move(*lexicon));
   x.geocoder_ = std::make_shared<geo::Geocoder>(gazetteer);
+  x.options_ = std::move(options);
   return x;
 }
 
@@ -683,7 +772,8 @@ ReportExtraction Extractor::extract(const Document& document) const {
   if (!document.published) {
     out.not_understood.push_back("no publication date: relative dates are not resolved");
   }
-  MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source);
+  MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
+                       report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country));
   for (const Group& g : group_sentences(r, *lexicon_)) out.mentions.push_back(reader.read(g));
   for (size_t i = 0; i < r.places.size(); ++i) {
     if (!r.resolved[i].found) {

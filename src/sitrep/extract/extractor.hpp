@@ -51,11 +51,18 @@ struct ReportExtraction {
 // The text extraction reads: the title, a blank line, then the body (just the body if untitled).
 std::string full_text(const Document& document);
 
+struct ExtractorOptions {
+  // ISO2 of the country the reports are about when a report names no place that says so: actor
+  // names are resolved there ("IS" in an Afghan feed is IS-KP). Empty: no country.
+  std::string country;
+};
+
 class Extractor {
  public:
   // Loads the lexicons under <data_dir>/lexicon/, data/actors.tsv, and the gazetteer's names.
   static Result<Extractor> load(const std::string& data_dir,
-                                std::shared_ptr<const geo::Gazetteer> gazetteer);
+                                std::shared_ptr<const geo::Gazetteer> gazetteer,
+                                ExtractorOptions options = {});
 
   // Not thread-safe (the geocoder remembers answers): one Extractor per thread.
   ReportExtraction extract(const Document& document) const;
@@ -68,6 +75,7 @@ class Extractor {
   std::shared_ptr<const Parts> parts_;
   std::shared_ptr<const Lexicon> lexicon_;
   std::shared_ptr<geo::Geocoder> geocoder_;
+  ExtractorOptions options_;
 };
 
 }  // namespace sitrep::extract
