@@ -97,6 +97,27 @@ bool targets_forces(const std::string& target) {
          target == "armed-groups";
 }
 
+// Whether an event word counts: not weapons found ("seizing suicide vests", "explosives were
+// recovered": a seizure cue within a few words before or after it, in the same sentence).
+bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& trigger) {
+  for (const LexiconHit& h : r.hits) {
+    // "arrested after the Quetta blast": an earlier event, told as background
+    if (is_cue(lex, h, Cue::background) && h.end <= trigger.begin &&
+        close_before(r.text, h.end, trigger.begin, 24) &&
+        std::none_of(r.hits.begin(), r.hits.end(), [&](const LexiconHit& between) {
+          return between.begin >= h.end && between.end <= trigger.begin;  // "after gunmen …"
+        })) {
+      return false;
+    }
+    if (!is_cue(lex, h, Cue::seizure)) continue;
+    if (h.begin == trigger.begin && h.end == trigger.end) return false;
+    bool near = h.begin >= trigger.end ? close_before(r.text, trigger.end, h.begin, 40)
+                                       : close_before(r.text, h.end, trigger.begin, 40);
+    if (near) return false;
+  }
+  return true;
+}
+
 // The sentences of one mention, and what the reading found in them.
 struct Group {
   std::vector<size_t> sentences;
@@ -128,6 +149,12 @@ class MentionReader {
     read_target(hits, roles, m);
     resolve_event_class(m);
     read_places(group, hits, roles, m);
+    if (m.event_type == "Protests") {  // protesters strike nobody
+      m.target.clear();
+      m.target_level.clear();
+      m.target_minority.clear();
+      m.target_evidence = {};
+    }
     read_date(group, m);
     read_casualties(group, m);
     assign_actors(roles, m);
@@ -158,7 +185,7 @@ class MentionReader {
     const LexiconHit* best = nullptr;
     const LexiconHit* armed = nullptr;  // the strongest event word that names a weapon
     for (const LexiconHit* h : hits) {
-      if (h->kind != Kind::trigger) continue;
+      if (h->kind != Kind::trigger || !counts_as_event(lex_, r_, *h)) continue;
       const TriggerEntry& t = lex_.trigger(h->entry);
       if (!best || t.strength > lex_.trigger(best->entry).strength) best = h;
       if (!t.weapon.empty() && (!armed || t.strength > lex_.trigger(armed->entry).strength)) {
@@ -170,7 +197,7 @@ class MentionReader {
     std::optional<int> count;
     if (armed) {
       for (const LexiconHit* h : hits) {
-        if (h->kind != Kind::trigger ||
+        if (h->kind != Kind::trigger || !counts_as_event(lex_, r_, *h) ||
             lex_.trigger(h->entry).weapon != lex_.trigger(armed->entry).weapon)
           continue;
         if ((count = count_before(h->begin))) {
@@ -268,7 +295,7 @@ class MentionReader {
       if (lex_.cue(h->entry) == Cue::suspect) suspected = true;
       if (lex_.cue(h->entry) == Cue::attribution && a->begin - h->end < 6) spoken_of = true;
     }
-    if (cue_is(Cue::suspect) && cue->begin - a->end < 16) suspected = true;
+    if (cue_is(Cue::suspect) && only_auxiliaries(a->end, cue->begin)) suspected = true;
     bool named = entry.role == ActorEntry::Role::actor;
     if (victims(*a)) {
       if (named) roles.targets.push_back({a, 0, false});
@@ -276,6 +303,10 @@ class MentionReader {
     }
     if (cue_is(Cue::deny)) {
       roles.deniers.push_back({a, 0, false});
+      // "It blamed the Taliban, who denied planting the device": suspected all the same
+      if (suspected && entry.role == ActorEntry::Role::actor) {
+        roles.perpetrators.push_back({a, 3, true});
+      }
     } else if (cue_is(Cue::claim) || cue_is(Cue::claim_verb)) {
       if (entry.role != ActorEntry::Role::unidentified) roles.claimants.push_back({a, 0, false});
     } else if (entry.role == ActorEntry::Role::government_seat) {
@@ -301,6 +332,12 @@ class MentionReader {
   // militants"), or in the passive ("Taliban were killed", "Taliban killed in Helmand",
   // "Taliban suffer casualties").
   bool victims(const LexiconHit& a) const {
+    std::string_view before_text = r_.text.substr(0, a.begin);
+    if (before_text.ends_with("pro-") || before_text.ends_with("anti-") ||
+        before_text.ends_with("Pro-") || before_text.ends_with("Anti-")) {
+      return true;  // "a pro-Taliban cleric": the actor names whom the target sides with
+    }
+    if (followed_by_target_noun(a)) return true;  // "the Taliban police", "IS-KP commander"
     const Token* before = nullptr;
     const Token* after = nullptr;
     const Token* after2 = nullptr;
@@ -315,12 +352,17 @@ class MentionReader {
         }
       }
     }
-    if (before && before->lower == "of" && before != r_.tokens.data()) {
-      const Token* counted = before - 1;
-      if (counted->end + 4 >= before->begin) before = counted;  // "dozens of militants"
+    // "dozens of militants", "12 members of the security forces"
+    static const std::vector<std::string> kOver = {"of", "the", "members", "member", "its"};
+    for (int step = 0; step < 3 && before && before != r_.tokens.data(); ++step) {
+      if (std::find(kOver.begin(), kOver.end(), before->lower) == kOver.end()) break;
+      const Token* earlier = before - 1;
+      if (earlier->end + 2 < before->begin) break;
+      before = earlier;
     }
-    if (before && close_before(r_.text, before->end, a.begin, 2)) {
-      if (before->number >= 0) return true;
+    bool next_to = before && r_.text.substr(before->end, a.begin - before->end) == " ";
+    if (next_to) {
+      if (before->number >= 0 && before->digits < 4) return true;  // not a year
       for (const char* kind : {"number", "vague", "multiplier"}) {
         if (parts_.numbers.find(before->lower, kind) && before->lower != "a" &&
             before->lower != "an") {
@@ -332,7 +374,15 @@ class MentionReader {
     static const std::vector<std::string> kPassive = {"were", "was",       "are",      "is",
                                                       "been", "suffer",    "suffered", "suffers",
                                                       "face", "sustained", "sustain",  "battered"};
-    if (std::find(kPassive.begin(), kPassive.end(), after->lower) != kPassive.end()) return true;
+    static const std::vector<std::string> kSuffer = {"suffer",    "suffered", "suffers", "face",
+                                                     "sustained", "sustain",  "battered"};
+    if (std::find(kSuffer.begin(), kSuffer.end(), after->lower) != kSuffer.end()) return true;
+    if (std::find(kPassive.begin(), kPassive.end(), after->lower) != kPassive.end()) {
+      // "were killed", "was shot dead": a passive of an event word, not "was suspected"
+      return after2 && std::any_of(r_.hits.begin(), r_.hits.end(), [&](const LexiconHit& h) {
+               return h.kind == Kind::trigger && h.begin == after2->begin;
+             });
+    }
     static const std::vector<std::string> kHarmed = {"killed", "wounded", "injured", "dead"};
     static const std::vector<std::string> kThen = {"in",     "as",    "and", "while",
                                                    "during", "after", "by",  "when",
@@ -341,6 +391,57 @@ class MentionReader {
     if (!after2) return true;
     return std::find(kThen.begin(), kThen.end(), after2->lower) != kThen.end() ||
            r_.text.substr(after->end, 1) == ",";
+  }
+
+  // Whether the phrase stands in a sentence that tells of the event (an event word that counts):
+  // "in a message to reporters" after the attack names no target.
+  bool in_event_sentence(const LexiconHit& x) const {
+    for (const Sentence& sentence : r_.sentences) {
+      if (!inside(x.begin, sentence)) continue;
+      for (const LexiconHit* h : within(r_.hits, sentence)) {
+        if (h->kind == Kind::trigger && counts_as_event(lex_, r_, *h)) return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // Whether a phrase is who speaks: right before "said" ("police said"), or right after
+  // "according to".
+  bool speaks(const LexiconHit& x) const {
+    for (const LexiconHit& h : r_.hits) {
+      if (h.kind != Kind::cue) continue;
+      Cue c = lex_.cue(h.entry);
+      // "police said", "the governor's office said"
+      if (c == Cue::speech && h.begin >= x.end && close_before(r_.text, x.end, h.begin, 14) &&
+          !std::any_of(r_.hits.begin(), r_.hits.end(), [&](const LexiconHit& between) {
+            return between.begin >= x.end && between.end <= h.begin;
+          })) {
+        return true;
+      }
+      if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether a target noun that is not itself an attacker's name follows the actor right away.
+  bool followed_by_target_noun(const LexiconHit& a) const {
+    for (const LexiconHit& h : r_.hits) {
+      if (h.begin < a.end) continue;
+      if (!close_before(r_.text, a.end, h.begin, 1)) return false;
+      if (h.kind != Kind::target) continue;
+      static const std::vector<std::string> kPeople = {
+          "military", "police", "government", "armed-groups", "religious", "security-forces"};
+      const std::string& type = lex_.target(h.entry).target;
+      if (std::find(kPeople.begin(), kPeople.end(), type) == kPeople.end()) return false;
+      bool also_actor = std::any_of(r_.hits.begin(), r_.hits.end(), [&](const LexiconHit& x) {
+        return x.kind == Kind::actor && x.begin == h.begin && x.end == h.end;
+      });
+      return !also_actor;
+    }
+    return false;
   }
 
   // Whether an actor after the event word is what was struck: named as a target too ("Taliban
@@ -358,6 +459,17 @@ class MentionReader {
       if (before.ends_with(w)) return true;
     }
     return false;
+  }
+
+  // Whether only "is", "was", "were" … stand between two offsets ("IS-KP was suspected").
+  bool only_auxiliaries(size_t from, size_t to) const {
+    static const std::vector<std::string> kWords = {"is",   "was",  "were",   "are", "being",
+                                                    "been", "also", "widely", "has", "have"};
+    for (const Token& t : r_.tokens) {
+      if (t.begin < from || t.end > to) continue;
+      if (std::find(kWords.begin(), kWords.end(), t.lower) == kWords.end()) return false;
+    }
+    return close_before(r_.text, from, to, 24);
   }
 
   bool by_before(size_t begin) const {
@@ -388,11 +500,18 @@ class MentionReader {
     const LexiconHit* level = nullptr;
     // Of equally strong targets, one after the event word: before it stands the subject.
     size_t trigger_at = m.trigger.empty() ? 0 : m.trigger.begin;
+    // A noun counted among the dead or wounded ("killing 10 civilians") was struck for sure.
+    auto counted = [&](const LexiconHit* h) {
+      return std::any_of(r_.casualties.begin(), r_.casualties.end(), [&](const CasualtyMention& c) {
+        return h->begin >= c.begin && h->end <= c.end;
+      });
+    };
     auto rank = [&](const LexiconHit* h) {
-      return lex_.target(h->entry).strength * 2 + (h->begin >= trigger_at ? 1 : 0);
+      return (lex_.target(h->entry).strength + (counted(h) ? 1 : 0)) * 2 +
+             (h->begin >= trigger_at ? 1 : 0);
     };
     for (const LexiconHit* h : hits) {
-      if (h->kind != Kind::target || taken(h)) continue;
+      if (h->kind != Kind::target || taken(h) || speaks(*h) || !in_event_sentence(*h)) continue;
       const TargetEntry& t = lex_.target(h->entry);
       if (!best || rank(h) > rank(best)) best = h;
       if (!t.minority.empty() && !minority) minority = h;
@@ -556,11 +675,28 @@ class MentionReader {
       if (!best || p.rank < best->rank) best = &p;
     }
     if (best) m.perpetrator = actor_mention(*best, m);
+    // Someone pulled the trigger or took the hostage: with nobody named, an unidentified group
+    // (ACLED's convention). A bomb may have lain for years: its perpetrator stays unknown.
+    if (!m.perpetrator &&
+        (m.weapon == "firearms" || m.sub_event_type == "Abduction/forced disappearance")) {
+      ActorMention a;
+      a.actor = "Unidentified armed group";
+      a.text = std::string(r_.text.substr(m.trigger.begin, m.trigger.end - m.trigger.begin));
+      a.evidence = m.trigger;
+      a.uncertain = true;
+      m.perpetrator = std::move(a);
+    }
     for (const ActorUse& t : roles.targets) {
       ActorMention a = actor_mention(t, m);
       if (m.perpetrator && a.actor == m.perpetrator->actor) continue;
       m.target_actor = std::move(a);
       break;
+    }
+    // A named side struck and no target noun: its forces ("22 Taliban killed")
+    if (m.target.empty() && m.target_actor && m.event_type != "Protests") {
+      m.target =
+          m.target_actor->actor.starts_with("Government of") ? "security-forces" : "armed-groups";
+      m.target_evidence = m.target_actor->evidence;
     }
     if (!m.perpetrator && (source_.kind == "claim" || source_.kind == "propaganda") &&
         !source_.actor.empty() && !m.event_type.empty()) {
@@ -660,7 +796,7 @@ std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, co
 
 // Sentences grouped into mentions (see the header: an event word starts one unless the sentence
 // tells more of the current one).
-std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex) {
+std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t title_end) {
   std::vector<Group> groups;
   std::vector<size_t> pending;
   std::vector<std::string> areas;  // of the current group
@@ -669,7 +805,14 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex) {
     const Sentence& s = r.sentences[i];
     std::vector<const LexiconHit*> hits = within(r.hits, s);
     bool trigger = std::any_of(hits.begin(), hits.end(),
-                               [](const LexiconHit* h) { return h->kind == Kind::trigger; });
+                               [&](const LexiconHit* h) {
+                                 return h->kind == Kind::trigger && counts_as_event(lex, r, *h);
+                               }) &&
+                   !has_cue(lex, hits, Cue::not_event);
+    if (s.end <= title_end) {  // the headline tells the first event of the body
+      pending.push_back(i);
+      continue;
+    }
     std::vector<std::string> here = sentence_areas(r, lex, s);
     std::vector<const DateMention*> dates = within(r.dates, s);
     std::optional<model::Day> here_day;
@@ -697,7 +840,15 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex) {
       }
     }
   }
-  if (!groups.empty() && !pending.empty()) {
+  bool pending_event = std::any_of(pending.begin(), pending.end(), [&](size_t i) {
+    for (const LexiconHit* h : within(r.hits, r.sentences[i])) {
+      if (h->kind == Kind::trigger && counts_as_event(lex, r, *h)) return true;
+    }
+    return false;
+  });
+  if (groups.empty() && pending_event) {
+    groups.push_back({pending});
+  } else if (!groups.empty() && !pending.empty()) {
     auto& first = groups.front().sentences;
     first.insert(first.begin(), pending.begin(), pending.end());
     std::sort(first.begin(), first.end());
@@ -774,7 +925,9 @@ ReportExtraction Extractor::extract(const Document& document) const {
   }
   MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
                        report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country));
-  for (const Group& g : group_sentences(r, *lexicon_)) out.mentions.push_back(reader.read(g));
+  size_t title_end = document.title.empty() ? 0 : document.title.size();
+  std::vector<Group> groups = group_sentences(r, *lexicon_, title_end);
+  for (const Group& g : groups) out.mentions.push_back(reader.read(g));
   for (size_t i = 0; i < r.places.size(); ++i) {
     if (!r.resolved[i].found) {
       out.not_understood.push_back(

@@ -22,6 +22,9 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::destination, "destination"},
     {Cue::speech, "speech"},
     {Cue::attribution, "attribution"},
+    {Cue::not_event, "not-event"},
+    {Cue::seizure, "seizure"},
+    {Cue::background, "background"},
     {Cue::separate, "separate"},
 };
 

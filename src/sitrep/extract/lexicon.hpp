@@ -54,6 +54,9 @@ enum class Cue : uint8_t {
   speech,
   attribution,
   separate,
+  not_event,
+  seizure,
+  background,
 };
 
 // One phrase found in a text: its span and what it is.
