@@ -59,3 +59,22 @@ TEST_F(CasualtiesTest, RussianAndDari) {
 
 }  // namespace
 }  // namespace sitrep::extract
+
+namespace sitrep::extract {
+namespace {
+
+TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
+  EXPECT_EQ(counts("A high school teacher was shot dead in Khost."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("A grenade hit the shop, killing the shopkeeper."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Gunmen shot dead a presenter and her driver."), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("A bomb killed 3 soldiers; the driver was killed too."),
+            Counts({"killed 3..3", "killed 1..1"}));
+}
+
+TEST_F(CasualtiesTest, PluralsAndPeopleWhoSurvivedAreNotOneKilled) {
+  EXPECT_EQ(counts("The teachers were shot dead."), Counts({}));
+  EXPECT_EQ(counts("The minister escaped the attack."), Counts({}));
+}
+
+}  // namespace
+}  // namespace sitrep::extract

@@ -156,7 +156,74 @@ std::vector<CasualtyMention> CasualtyReader::find(std::string_view text) const {
     }
     i = q->last;
   }
+  add_single_victims(text, t, out);
   return out;
+}
+
+// "A teacher was shot dead", "killing the shopkeeper", "shot dead a presenter and her driver":
+// one person (two with "and his …"), when no count covers the words already.
+void CasualtyReader::add_single_victims(std::string_view text, const std::vector<Token>& t,
+                                        std::vector<CasualtyMention>& out) const {
+  auto word = [&](size_t i, std::string_view kind) {
+    return i < t.size() ? words_.find(t[i].lower, kind) : nullptr;
+  };
+  auto clause_between = [&](size_t a, size_t b) {
+    return text.substr(t[a].end, t[b].begin - t[a].end).find_first_of(".;!?:") !=
+           std::string_view::npos;
+  };
+  auto covered = [&](size_t begin, size_t end) {
+    return std::any_of(out.begin(), out.end(), [&](const CasualtyMention& c) {
+      return c.kind == CasualtyMention::Kind::killed && begin < c.end && c.begin < end;
+    });
+  };
+  std::vector<CasualtyMention> found;
+  for (size_t k = 0; k < t.size(); ++k) {
+    // the killing: "killed", "shot dead", "gunned down"
+    size_t first = k, last = k;
+    if (const WordTable::Entry* with = word(k, "killed-with")) {
+      if (k + 1 >= t.size() || t[k + 1].lower != with->value) continue;
+      last = k + 1;
+    } else if (!word(k, "killed") || t[k].lower == "deaths" || t[k].lower == "fatalities") {
+      continue;
+    }
+    // passive: "<one> <noun…> was <killing>"
+    if (first >= 2 && (t[first - 1].lower == "was" || t[first - 1].lower == "is")) {
+      for (size_t d = first - 1; d-- > 0 && d + 7 > first;) {
+        if (clause_between(d, first - 1) || word(d, "killed") || t[d].number >= 0) break;
+        if (t[d].lower == "and" || t[d].lower == "were") break;
+        if (word(d, "one") && t[d].lower != "his" && t[d].lower != "her") {
+          if (!covered(t[d].begin, t[last].end)) {
+            found.push_back({CasualtyMention::Kind::killed, 1, 1, t[d].begin, t[last].end});
+          }
+          break;
+        }
+      }
+      k = last;
+      continue;
+    }
+    // active: "<killing> <one|him> …", and "and his|her …" for a second person
+    size_t next = last + 1;
+    if (next >= t.size() || clause_between(last, next)) continue;
+    if (!word(next, "one") && !word(next, "one-person")) continue;
+    if (t[next].lower == "one" && next + 1 < t.size() && t[next + 1].lower == "of") continue;
+    int people = 1;
+    size_t end = next;
+    for (size_t j = next + 1; j < t.size() && j <= next + 8; ++j) {
+      if (clause_between(j - 1, j)) break;
+      if (t[j].lower == "and" && j + 1 < t.size() && word(j + 1, "one")) {
+        people = 2;
+        end = j + 1;
+        break;
+      }
+    }
+    if (!covered(t[first].begin, t[end].end)) {
+      found.push_back({CasualtyMention::Kind::killed, people, people, t[first].begin, t[end].end});
+    }
+    k = end;
+  }
+  out.insert(out.end(), found.begin(), found.end());
+  std::sort(out.begin(), out.end(),
+            [](const CasualtyMention& a, const CasualtyMention& b) { return a.begin < b.begin; });
 }
 
 }  // namespace sitrep::extract

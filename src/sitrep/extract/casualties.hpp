@@ -9,6 +9,8 @@
 //   "31-36 killed", "up to 40 dead"    killed 31..36, killed 0..40
 //   "погибли не менее 12 человек"      killed 12..(open)
 //   "۱۲ نفر کشته شدند"                  killed 12..12
+//   "a teacher was shot dead"          killed 1..1   (one person: a determiner and "was")
+//   "killing him and his driver"       killed 2..2
 //
 // A count is a qualifier (at least, more than, about, up to), a number (digits, "1,200", words,
 // "twenty-five", "two dozen", "a hundred") or a vague quantity ("dozens", "several"), then a
@@ -22,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/extract/tokens.hpp"
 #include "sitrep/extract/word_table.hpp"
 #include "sitrep/result.hpp"
 
@@ -42,6 +45,8 @@ class CasualtyReader {
   std::vector<CasualtyMention> find(std::string_view text) const;
 
  private:
+  void add_single_victims(std::string_view text, const std::vector<Token>& tokens,
+                          std::vector<CasualtyMention>& out) const;
   WordTable words_;
 };
 
