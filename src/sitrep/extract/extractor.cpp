@@ -118,6 +118,17 @@ bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& tri
   return true;
 }
 
+// Whether a sentence tells of an event: an event word that counts, and nothing saying the deaths
+// were no violence ("earthquake").
+bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& sentence) {
+  std::vector<const LexiconHit*> hits = within(r.hits, sentence);
+  return std::any_of(hits.begin(), hits.end(),
+                     [&](const LexiconHit* h) {
+                       return h->kind == Kind::trigger && counts_as_event(lex, r, *h);
+                     }) &&
+         !has_cue(lex, hits, Cue::not_event);
+}
+
 // The sentences of one mention, and what the reading found in them.
 struct Group {
   std::vector<size_t> sentences;
@@ -127,8 +138,9 @@ class MentionReader {
  public:
   MentionReader(const Extractor::Parts& parts, const Lexicon& lex, const geo::Gazetteer& g,
                 const Reading& r, const Document& doc, const SourceKind& source,
-                std::string report_country)
-      : parts_(parts),
+                std::string report_country, size_t title_end)
+      : title_end_(title_end),
+        parts_(parts),
         lex_(lex),
         g_(g),
         r_(r),
@@ -157,6 +169,9 @@ class MentionReader {
     }
     read_date(group, m);
     read_casualties(group, m);
+    if (m.sub_event_type == "Abduction/forced disappearance" && m.killed && m.killed->low > 0) {
+      m.sub_event_type = "Attack";  // abducted and then killed: ACLED codes the killing
+    }
     assign_actors(roles, m);
     read_claims(hits, roles, m);
     m.hedged = has_cue(lex_, hits, Cue::hedge);
@@ -184,8 +199,14 @@ class MentionReader {
   void read_event_class(const std::vector<const LexiconHit*>& hits, Mention& m) const {
     const LexiconHit* best = nullptr;
     const LexiconHit* armed = nullptr;  // the strongest event word that names a weapon
+    // The headline may sum up several events ("Sikh shot in Peshawar, teacher kidnapped in
+    // Khyber"): its words decide only when the body's sentences of this event have none.
+    bool body_trigger = std::any_of(hits.begin(), hits.end(), [&](const LexiconHit* h) {
+      return h->kind == Kind::trigger && h->begin >= title_end_ && counts_as_event(lex_, r_, *h);
+    });
     for (const LexiconHit* h : hits) {
       if (h->kind != Kind::trigger || !counts_as_event(lex_, r_, *h)) continue;
+      if (body_trigger && h->begin < title_end_) continue;
       const TriggerEntry& t = lex_.trigger(h->entry);
       if (!best || t.strength > lex_.trigger(best->entry).strength) best = h;
       if (!t.weapon.empty() && (!armed || t.strength > lex_.trigger(armed->entry).strength)) {
@@ -297,8 +318,12 @@ class MentionReader {
     }
     if (cue_is(Cue::suspect) && only_auxiliaries(a->end, cue->begin)) suspected = true;
     bool named = entry.role == ActorEntry::Role::actor;
-    if (victims(*a)) {
+    if (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a)) {
       if (named) roles.targets.push_back({a, 0, false});
+      return;
+    }
+    if (cue_is(Cue::speech) && named && claim_after(hits, i)) {
+      roles.claimants.push_back({a, 0, false});  // "a Taliban spokesman said … carried out"
       return;
     }
     if (cue_is(Cue::deny)) {
@@ -313,7 +338,7 @@ class MentionReader {
       return;
     } else if ((cue_is(Cue::speech) && cue->begin - a->end < 24) || spoken_of) {
       roles.speakers.push_back(a);
-    } else if (by_before(a->begin)) {
+    } else if (by_before(a->begin) && event_word_before(hits, i)) {
       roles.perpetrators.push_back({a, named ? 1 : 5, suspected});
     } else if (suspected) {
       roles.perpetrators.push_back({a, named ? 3 : 6, true});
@@ -461,6 +486,16 @@ class MentionReader {
     return false;
   }
 
+  // Whether a claim follows hits[i] later in its sentence (any actor between notwithstanding).
+  bool claim_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    for (size_t j = i + 1; j < hits.size(); ++j) {
+      if (is_cue(lex_, *hits[j], Cue::claim) || is_cue(lex_, *hits[j], Cue::claim_verb)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether only "is", "was", "were" … stand between two offsets ("IS-KP was suspected").
   bool only_auxiliaries(size_t from, size_t to) const {
     static const std::vector<std::string> kWords = {"is",   "was",  "were",   "are", "being",
@@ -470,6 +505,15 @@ class MentionReader {
       if (std::find(kWords.begin(), kWords.end(), t.lower) == kWords.end()) return false;
     }
     return close_before(r_.text, from, to, 24);
+  }
+
+  // Whether the nearest event word before hits[i] in its sentence counts ("kidnapped by …", not
+  // "after an operation by …").
+  bool event_word_before(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    for (size_t j = i; j-- > 0;) {
+      if (hits[j]->kind == Kind::trigger) return counts_as_event(lex_, r_, *hits[j]);
+    }
+    return false;
   }
 
   bool by_before(size_t begin) const {
@@ -557,6 +601,7 @@ class MentionReader {
       for (const LexiconHit* h : hits) {
         if (h->kind != Kind::actor || h->end <= p.begin || h->begin >= p.end) continue;
         if (lex_.actor(h->entry).role != ActorEntry::Role::government_seat) return true;
+        if (!in_event_sentence(*h)) return true;  // "Islamabad did not confirm the strikes"
         for (const auto* list : {&roles.claimants, &roles.deniers}) {
           for (const ActorUse& u : *list) {
             if (same_span(u.hit, h)) return true;
@@ -753,6 +798,7 @@ class MentionReader {
     return c;
   }
 
+  size_t title_end_;  // the headline's end in the text (0: none)
   const Extractor::Parts& parts_;
   const Lexicon& lex_;
   const geo::Gazetteer& g_;
@@ -799,16 +845,13 @@ std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, co
 std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t title_end) {
   std::vector<Group> groups;
   std::vector<size_t> pending;
+  std::vector<size_t> every;       // "both attacks were claimed": sentences for every group
   std::vector<std::string> areas;  // of the current group
   std::optional<model::Day> day;   // of the current group
   for (size_t i = 0; i < r.sentences.size(); ++i) {
     const Sentence& s = r.sentences[i];
     std::vector<const LexiconHit*> hits = within(r.hits, s);
-    bool trigger = std::any_of(hits.begin(), hits.end(),
-                               [&](const LexiconHit* h) {
-                                 return h->kind == Kind::trigger && counts_as_event(lex, r, *h);
-                               }) &&
-                   !has_cue(lex, hits, Cue::not_event);
+    bool trigger = event_sentence(lex, r, s);
     if (s.end <= title_end) {  // the headline tells the first event of the body
       pending.push_back(i);
       continue;
@@ -833,7 +876,9 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
       areas.insert(areas.end(), here.begin(), here.end());
       if (!day) day = here_day;
     } else if (!hits.empty() || !within(r.casualties, s).empty()) {
-      if (groups.empty()) {
+      if (has_cue(lex, hits, Cue::all_events)) {
+        every.push_back(i);
+      } else if (groups.empty()) {
         pending.push_back(i);
       } else {
         groups.back().sentences.push_back(i);
@@ -841,10 +886,7 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
     }
   }
   bool pending_event = std::any_of(pending.begin(), pending.end(), [&](size_t i) {
-    for (const LexiconHit* h : within(r.hits, r.sentences[i])) {
-      if (h->kind == Kind::trigger && counts_as_event(lex, r, *h)) return true;
-    }
-    return false;
+    return event_sentence(lex, r, r.sentences[i]);
   });
   if (groups.empty() && pending_event) {
     groups.push_back({pending});
@@ -852,6 +894,10 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
     auto& first = groups.front().sentences;
     first.insert(first.begin(), pending.begin(), pending.end());
     std::sort(first.begin(), first.end());
+  }
+  for (Group& g : groups) {
+    g.sentences.insert(g.sentences.end(), every.begin(), every.end());
+    std::sort(g.sentences.begin(), g.sentences.end());
   }
   return groups;
 }
@@ -923,9 +969,10 @@ ReportExtraction Extractor::extract(const Document& document) const {
   if (!document.published) {
     out.not_understood.push_back("no publication date: relative dates are not resolved");
   }
-  MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
-                       report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country));
   size_t title_end = document.title.empty() ? 0 : document.title.size();
+  MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
+                       report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country),
+                       title_end);
   std::vector<Group> groups = group_sentences(r, *lexicon_, title_end);
   for (const Group& g : groups) out.mentions.push_back(reader.read(g));
   for (size_t i = 0; i < r.places.size(); ++i) {

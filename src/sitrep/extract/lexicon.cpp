@@ -25,6 +25,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::not_event, "not-event"},
     {Cue::seizure, "seizure"},
     {Cue::background, "background"},
+    {Cue::all_events, "all-events"},
     {Cue::separate, "separate"},
 };
 

@@ -57,6 +57,7 @@ enum class Cue : uint8_t {
   not_event,
   seizure,
   background,
+  all_events,
 };
 
 // One phrase found in a text: its span and what it is.
