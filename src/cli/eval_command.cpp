@@ -219,6 +219,8 @@ int eval_headlines(const EvalArgs& args, const GlobalOptions& global,
       "perpetrator on one of the dataset's sides: {} of those naming one "
       "({} of all headlines)\n",
       share(e.perpetrator_on_a_side, e.with_perpetrator), share(e.perpetrator_on_a_side, e.rows));
+  std::cout << fmt::format("perpetrator unidentified (names no side): {}\n",
+                           share(e.unidentified, e.rows));
   std::cout << fmt::format(
       "place within 50 km of the dataset's coordinates: {} of those with a "
       "place ({} of all headlines)\n",

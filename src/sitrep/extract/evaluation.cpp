@@ -314,7 +314,10 @@ HeadlineEvaluation evaluate_headlines(
     }
     ++e.with_mention;
     const Mention& m = x.mentions.front();
-    if (m.perpetrator) {
+    // "Unidentified armed group" names no side: it counts as no perpetrator here.
+    if (m.perpetrator && m.perpetrator->actor == "Unidentified armed group") {
+      ++e.unidentified;
+    } else if (m.perpetrator) {
       ++e.with_perpetrator;
       const std::string& actor = m.perpetrator->actor;
       if (std::find(g.sides.begin(), g.sides.end(), actor) != g.sides.end()) {

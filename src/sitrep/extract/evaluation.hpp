@@ -92,7 +92,8 @@ Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
 struct HeadlineEvaluation {
   int rows = 0;
   int with_mention = 0;      // headlines where an event was found
-  int with_perpetrator = 0;  // … and a perpetrator named
+  int with_perpetrator = 0;  // … and a perpetrator named (an unidentified one aside)
+  int unidentified = 0;      // … and the perpetrator unidentified
   int perpetrator_on_a_side = 0;
   int with_place = 0;  // … and a place found
   int place_within_50km = 0;

@@ -103,7 +103,7 @@ bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& tri
   for (const LexiconHit& h : r.hits) {
     // "arrested after the Quetta blast": an earlier event, told as background
     if (is_cue(lex, h, Cue::background) && h.end <= trigger.begin &&
-        close_before(r.text, h.end, trigger.begin, 24) &&
+        close_before(r.text, h.end, trigger.begin, 12) &&
         std::none_of(r.hits.begin(), r.hits.end(), [&](const LexiconHit& between) {
           return between.begin >= h.end && between.end <= trigger.begin;  // "after gunmen …"
         })) {
@@ -312,14 +312,27 @@ class MentionReader {
     bool suspected = false, spoken_of = false;
     for (size_t j = 0; j < i; ++j) {
       const LexiconHit* h = hits[j];
-      if (h->kind != Kind::cue || a->begin - h->end > 40) continue;
+      if (h->kind != Kind::cue || a->begin - h->end > 80) continue;
       if (lex_.cue(h->entry) == Cue::suspect) suspected = true;
       if (lex_.cue(h->entry) == Cue::attribution && a->begin - h->end < 6) spoken_of = true;
     }
-    if (cue_is(Cue::suspect) && only_auxiliaries(a->end, cue->begin)) suspected = true;
+    // "IS-KP was suspected" (passive: suspected); "officials blamed the Taliban" (the officials
+    // accuse: they speak)
+    bool accuses = cue_is(Cue::suspect) && close_before(r_.text, a->end, cue->begin, 1);
+    if (cue_is(Cue::suspect) && !accuses && only_auxiliaries(a->end, cue->begin)) suspected = true;
     bool named = entry.role == ActorEntry::Role::actor;
     if (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a)) {
       if (named) roles.targets.push_back({a, 0, false});
+      return;
+    }
+    if (accuses || (cue_is(Cue::defend) && named)) {
+      if (cue_is(Cue::defend)) roles.targets.push_back({a, 0, false});
+      roles.speakers.push_back(a);
+      return;
+    }
+    if (claimed_before(hits, i) && entry.role != ActorEntry::Role::unidentified) {
+      roles.claimants.push_back(
+          {a, 0, false});  // "взяла на себя группировка «ИГ»", "claimed by IS"
       return;
     }
     if (cue_is(Cue::speech) && named && claim_after(hits, i)) {
@@ -342,15 +355,13 @@ class MentionReader {
       roles.perpetrators.push_back({a, named ? 1 : 5, suspected});
     } else if (suspected) {
       roles.perpetrators.push_back({a, named ? 3 : 6, true});
-    } else if (trigger_at != std::string_view::npos && a->begin < trigger_at) {
+    } else if (trigger_at > a->begin ? event_word_after(hits, i) : subject_of_next(hits, i)) {
       roles.perpetrators.push_back({a, named ? 2 : 4, false});
     } else if (trigger_at != std::string_view::npos && named && struck(hits, i)) {
       roles.targets.push_back({a, 0, false});
-    } else if (named) {
-      roles.perpetrators.push_back({a, 7, false});  // named in a sentence without event words
-    } else {
-      roles.perpetrators.push_back({a, 8, false});
     }
+    // an actor merely named in a sentence without event words ("security forces cordoned off
+    // the area") did not do it
   }
 
   // Whether the actor is who suffered, not who acted: counted ("22 Taliban killed", "dozens of
@@ -486,6 +497,15 @@ class MentionReader {
     return false;
   }
 
+  // Whether a claim cue stands right before hits[i] ("ответственность взяла на себя группировка
+  // «Исламское государство»", "was claimed by IS-KP").
+  bool claimed_before(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    if (i == 0) return false;
+    const LexiconHit* h = hits[i - 1];
+    bool claim = is_cue(lex_, *h, Cue::claim) || is_cue(lex_, *h, Cue::claim_verb);
+    return claim && close_before(r_.text, h->end, hits[i]->begin, 40);
+  }
+
   // Whether a claim follows hits[i] later in its sentence (any actor between notwithstanding).
   bool claim_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
@@ -505,6 +525,44 @@ class MentionReader {
       if (std::find(kWords.begin(), kWords.end(), t.lower) == kWords.end()) return false;
     }
     return close_before(r_.text, from, to, 24);
+  }
+
+  // Whether an event word that counts follows hits[i] in its sentence: the actor is its subject
+  // ("six policemen were martyred when militants ambushed …").
+  bool event_word_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    for (size_t j = i + 1; j < hits.size(); ++j) {
+      if (hits[j]->kind == Kind::trigger && hits[j]->begin >= hits[i]->end &&
+          counts_as_event(lex_, r_, *hits[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // After an earlier event word, whether the actor is the subject of the next one: only a few
+  // words between, none of them a preposition ("… were martyred when militants ambushed …", not
+  // "… targeted a gathering of Taliban fighters in Jalalabad with an explosive device").
+  bool subject_of_next(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    const LexiconHit* next = nullptr;
+    for (size_t j = i + 1; j < hits.size() && !next; ++j) {
+      if (hits[j]->kind == Kind::trigger && hits[j]->begin >= hits[i]->end &&
+          counts_as_event(lex_, r_, *hits[j])) {
+        next = hits[j];
+      }
+    }
+    if (!next || !close_before(r_.text, hits[i]->end, next->begin, 30)) return false;
+    static const std::vector<std::string> kPrepositions = {
+        "in", "on", "at", "with", "of", "for", "from", "near", "to", "into", "and"};
+    int words = 0;
+    for (const Token& t : r_.tokens) {
+      if (t.begin < hits[i]->end || t.end > next->begin) continue;
+      if (++words > 3 ||
+          std::find(kPrepositions.begin(), kPrepositions.end(), t.lower) != kPrepositions.end()) {
+        return false;
+      }
+    }
+    return r_.text.substr(hits[i]->end, next->begin - hits[i]->end).find(',') ==
+           std::string_view::npos;
   }
 
   // Whether the nearest event word before hits[i] in its sentence counts ("kidnapped by …", not
@@ -610,11 +668,30 @@ class MentionReader {
       }
       return false;
     };
+    auto not_a_place = [&](const PlaceSpan& p) {
+      // "26 March 2023": a date; "the Panj river", "Jinnah Road": a feature of that name
+      for (const DateMention& d : r_.dates) {
+        if (p.begin < d.end && d.begin < p.end) return true;
+      }
+      for (const LexiconHit& h : r_.hits) {
+        if (is_cue(lex_, h, Cue::feature_word) && h.begin >= p.end &&
+            r_.text.substr(p.end, h.begin - p.end) == " ") {
+          return true;
+        }
+      }
+      return false;
+    };
+    bool body_places = std::any_of(group.sentences.begin(), group.sentences.end(), [&](size_t s) {
+      return r_.sentences[s].begin >= title_end_ &&
+             std::any_of(r_.places.begin(), r_.places.end(),
+                         [&](const PlaceSpan& p) { return inside(p.begin, r_.sentences[s]); });
+    });
     std::vector<PlaceMention> targets, origins;
     for (size_t s : group.sentences) {
+      if (body_places && r_.sentences[s].end <= title_end_) continue;  // the body's places
       for (size_t i = 0; i < r_.places.size(); ++i) {
         const PlaceSpan& p = r_.places[i];
-        if (!inside(p.begin, r_.sentences[s]) || covered(p)) continue;
+        if (!inside(p.begin, r_.sentences[s]) || covered(p) || not_a_place(p)) continue;
         PlaceMention pm = place_mention(p, r_.resolved[i]);
         pm.role = fire && after_origin_cue(lex_, r_, p) ? PlaceMention::Role::origin
                                                         : PlaceMention::Role::target;
@@ -716,14 +793,17 @@ class MentionReader {
         break;
       }
     }
+    // the body's account outranks the headline's
+    auto rank = [&](const ActorUse& u) { return u.rank * 2 + (u.hit->begin < title_end_ ? 3 : 0); };
     for (const ActorUse& p : roles.perpetrators) {
-      if (!best || p.rank < best->rank) best = &p;
+      if (!best || rank(p) < rank(*best)) best = &p;
     }
     if (best) m.perpetrator = actor_mention(*best, m);
-    // Someone pulled the trigger or took the hostage: with nobody named, an unidentified group
-    // (ACLED's convention). A bomb may have lain for years: its perpetrator stays unknown.
-    if (!m.perpetrator &&
-        (m.weapon == "firearms" || m.sub_event_type == "Abduction/forced disappearance")) {
+    // Someone pulled the trigger, took the hostage or blew himself up: with nobody named, an
+    // unidentified group (ACLED's convention). A bomb may have lain for years: its perpetrator
+    // stays unknown.
+    if (!m.perpetrator && (attack_word(m) || m.sub_event_type == "Abduction/forced disappearance" ||
+                           m.sub_event_type == "Suicide bomb")) {
       ActorMention a;
       a.actor = "Unidentified armed group";
       a.text = std::string(r_.text.substr(m.trigger.begin, m.trigger.end - m.trigger.begin));
@@ -752,6 +832,18 @@ class MentionReader {
       a.text = source_.outlet;
       m.perpetrator = std::move(a);
     }
+  }
+
+  // Whether the mention's event word is an attack with a gun on someone ("shot dead", "opened
+  // fire"): not a clash ("fighting"), where both sides are armed and the text names neither.
+  bool attack_word(const Mention& m) const {
+    if (m.weapon != "firearms") return false;
+    for (const LexiconHit& h : r_.hits) {
+      if (h.kind == Kind::trigger && h.begin == m.trigger.begin && h.end == m.trigger.end) {
+        return lex_.trigger(h.entry).event_type == "by-target";
+      }
+    }
+    return false;
   }
 
   void read_claims(const std::vector<const LexiconHit*>& hits, const Roles& roles,

@@ -26,6 +26,8 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::seizure, "seizure"},
     {Cue::background, "background"},
     {Cue::all_events, "all-events"},
+    {Cue::feature_word, "feature-word"},
+    {Cue::defend, "defend"},
     {Cue::separate, "separate"},
 };
 

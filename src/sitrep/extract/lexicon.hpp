@@ -58,6 +58,8 @@ enum class Cue : uint8_t {
   seizure,
   background,
   all_events,
+  feature_word,
+  defend,
 };
 
 // One phrase found in a text: its span and what it is.
