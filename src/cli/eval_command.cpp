@@ -200,7 +200,7 @@ std::string share(int part, int whole) {
 }
 
 int eval_headlines(const EvalArgs& args, const GlobalOptions& global,
-                   const extract::Extractor& extractor) {
+                   const extract::Extractor& extractor, const geo::Gazetteer& gazetteer) {
   auto actors = model::ActorRegistry::load(model::find_data_dir(global.data_dir) + "/actors.tsv");
   if (!actors) {
     std::cerr << "sitrep eval extract: " << actors.error() << '\n';
@@ -212,7 +212,7 @@ int eval_headlines(const EvalArgs& args, const GlobalOptions& global,
     return kExitUsage;
   }
   extract::HeadlineEvaluation e = extract::evaluate_headlines(
-      *gold, [&](const extract::Document& d) { return extractor.extract(d); });
+      *gold, [&](const extract::Document& d) { return extractor.extract(d); }, gazetteer);
   std::cout << fmt::format("{} headlines; an event found in {}\n", e.rows,
                            share(e.with_mention, e.rows));
   std::cout << fmt::format(
@@ -225,6 +225,11 @@ int eval_headlines(const EvalArgs& args, const GlobalOptions& global,
       "place within 50 km of the dataset's coordinates: {} of those with a "
       "place ({} of all headlines)\n",
       share(e.place_within_50km, e.with_place), share(e.place_within_50km, e.rows));
+  std::cout << fmt::format(
+      "place agrees at the precision given (a point within 50 km, a district "
+      "or province containing the dataset's point): {} of those with a "
+      "place ({} of all headlines)\n",
+      share(e.place_agrees, e.with_place), share(e.place_agrees, e.rows));
   if (args.failures) {
     std::cout << "\nmisses (headline, field, gold, extracted):\n";
     for (const extract::EvaluationMiss& m : e.misses) {
@@ -252,7 +257,9 @@ int run_eval_extract(const EvalArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep eval extract: " << extractor.error() << '\n';
     return kExitFailure;
   }
-  if (!args.headlines.empty()) return eval_headlines(args, global, *extractor);
+  if (!args.headlines.empty()) {
+    return eval_headlines(args, global, *extractor, *opened->gazetteer);
+  }
   auto gold = extract::read_extraction_gold(args.gold);
   if (!gold) {
     std::cerr << "sitrep eval extract: " << gold.error() << '\n';

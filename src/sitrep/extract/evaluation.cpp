@@ -302,7 +302,11 @@ Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
 
 HeadlineEvaluation evaluate_headlines(
     const std::vector<HeadlineGold>& gold,
-    const std::function<ReportExtraction(const Document&)>& extract) {
+    const std::function<ReportExtraction(const Document&)>& extract,
+    const geo::Gazetteer& gazetteer) {
+  auto area_name = [&](uint32_t id) {
+    return id == geo::kNoFeature ? std::string() : std::string(gazetteer.name(id));
+  };
   HeadlineEvaluation e;
   for (const HeadlineGold& g : gold) {
     ++e.rows;
@@ -334,6 +338,13 @@ HeadlineEvaluation evaluate_headlines(
     if (place != m.places.end()) {
       ++e.with_place;
       double km = model::distance_km(g.latitude, g.longitude, place->latitude, place->longitude);
+      geo::AdminAreas truth = gazetteer.locate(g.latitude, g.longitude);
+      bool agrees = (place->precision == "point" && km <= 50) ||
+                    (place->precision == "admin2" && !place->admin2.empty() &&
+                     place->admin2 == area_name(truth.admin2)) ||
+                    (place->precision == "admin1" && !place->admin1.empty() &&
+                     place->admin1 == area_name(truth.admin1));
+      if (agrees) ++e.place_agrees;
       if (km <= 50) {
         ++e.place_within_50km;
       } else {

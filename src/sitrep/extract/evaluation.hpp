@@ -97,11 +97,15 @@ struct HeadlineEvaluation {
   int perpetrator_on_a_side = 0;
   int with_place = 0;  // … and a place found
   int place_within_50km = 0;
+  // … and the place agrees at the precision the text gives: a point within 50 km; a district or
+  // province containing the dataset's point (a country or region never counts)
+  int place_agrees = 0;
   std::vector<EvaluationMiss> misses;  // field "perpetrator" or "place"
 };
 
 HeadlineEvaluation evaluate_headlines(
     const std::vector<HeadlineGold>& gold,
-    const std::function<ReportExtraction(const Document&)>& extract);
+    const std::function<ReportExtraction(const Document&)>& extract,
+    const geo::Gazetteer& gazetteer);
 
 }  // namespace sitrep::extract
