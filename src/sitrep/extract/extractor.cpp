@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -42,12 +43,24 @@ bool inside(size_t begin, const Sentence& s) {
   return begin >= s.begin && begin < s.end;
 }
 
+// The items (sorted by begin) that begin in [from, to): every lookup stays local, so a report
+// of any length is read in time proportional to its length.
+template <typename T>
+std::span<const T> between(const std::vector<T>& items, size_t from, size_t to) {
+  auto by_begin = [](const T& x, size_t at) { return x.begin < at; };
+  auto lo = std::lower_bound(items.begin(), items.end(), from, by_begin);
+  auto hi = std::lower_bound(lo, items.end(), std::max(from, to), by_begin);
+  return {lo, hi};
+}
+
+size_t before(size_t at, size_t reach) {
+  return at > reach ? at - reach : 0;
+}
+
 template <typename T>
 std::vector<const T*> within(const std::vector<T>& items, const Sentence& s) {
   std::vector<const T*> out;
-  for (const T& item : items) {
-    if (inside(item.begin, s)) out.push_back(&item);
-  }
+  for (const T& item : between(items, s.begin, s.end)) out.push_back(&item);
   return out;
 }
 
@@ -70,15 +83,15 @@ bool close_before(std::string_view text, size_t from, size_t to, size_t max_gap)
 // Whether the place span is preceded by an origin cue ("from", "из", "از"), perhaps with "the"
 // or "the territory of" between (at most three short words, no other place or phrase).
 bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
-  for (const LexiconHit& h : r.hits) {
+  for (const LexiconHit& h : between(r.hits, before(place.begin, 64), place.begin)) {
     if (h.end > place.begin) break;
     if (!is_cue(lex, h, Cue::origin) || !close_before(r.text, h.end, place.begin, 24)) continue;
-    bool other = std::any_of(r.hits.begin(), r.hits.end(), [&](const LexiconHit& x) {
-      return x.begin >= h.end && x.end <= place.begin;
-    });
-    bool place_between = std::any_of(r.places.begin(), r.places.end(), [&](const PlaceSpan& p) {
-      return p.begin >= h.end && p.end <= place.begin;
-    });
+    auto near = between(r.hits, h.end, place.begin);
+    bool other = std::any_of(near.begin(), near.end(),
+                             [&](const LexiconHit& x) { return x.end <= place.begin; });
+    auto places = between(r.places, h.end, place.begin);
+    bool place_between = std::any_of(places.begin(), places.end(),
+                                     [&](const PlaceSpan& p) { return p.end <= place.begin; });
     std::string_view gap = r.text.substr(h.end, place.begin - h.end);
     if (!other && !place_between && std::count(gap.begin(), gap.end(), ' ') <= 4) return true;
   }
@@ -100,13 +113,11 @@ bool targets_forces(const std::string& target) {
 // Whether an event word counts: not weapons found ("seizing suicide vests", "explosives were
 // recovered": a seizure cue within a few words before or after it, in the same sentence).
 bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& trigger) {
-  for (const LexiconHit& h : r.hits) {
+  for (const LexiconHit& h : between(r.hits, before(trigger.begin, 64), trigger.end + 64)) {
     // "arrested after the Quetta blast": an earlier event, told as background
     if (is_cue(lex, h, Cue::background) && h.end <= trigger.begin &&
         close_before(r.text, h.end, trigger.begin, 12) &&
-        std::none_of(r.hits.begin(), r.hits.end(), [&](const LexiconHit& between) {
-          return between.begin >= h.end && between.end <= trigger.begin;  // "after gunmen …"
-        })) {
+        between(r.hits, h.end, trigger.begin).empty()) {  // "after gunmen …": not background
       return false;
     }
     if (!is_cue(lex, h, Cue::seizure)) continue;
@@ -243,10 +254,9 @@ class MentionReader {
   // phrase, over a calibre ("107mm") if there is one.
   std::optional<int> count_before(size_t begin) const {
     const Token* previous = nullptr;
-    for (const Token& t : r_.tokens) {
-      if (t.end > begin) break;
-      previous = &t;
-    }
+    auto at = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), begin,
+                               [](const Token& t, size_t b) { return t.end <= b; });
+    if (at != r_.tokens.begin()) previous = &*(at - 1);
     for (int step = 0; step < 2 && previous; ++step) {
       if (!close_before(r_.text, previous->end, begin, 2)) return std::nullopt;
       bool calibre = previous->number >= 0 &&
@@ -377,17 +387,13 @@ class MentionReader {
     const Token* before = nullptr;
     const Token* after = nullptr;
     const Token* after2 = nullptr;
-    for (const Token& t : r_.tokens) {
-      if (t.end <= a.begin) before = &t;
-      if (t.begin >= a.end) {
-        if (!after) {
-          after = &t;
-        } else {
-          after2 = &t;
-          break;
-        }
-      }
-    }
+    auto first_after = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.end,
+                                        [](const Token& t, size_t e) { return t.begin < e; });
+    auto last_before = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.begin,
+                                        [](const Token& t, size_t b) { return t.end <= b; });
+    if (last_before != r_.tokens.begin()) before = &*(last_before - 1);
+    if (first_after != r_.tokens.end()) after = &*first_after;
+    if (after && first_after + 1 != r_.tokens.end()) after2 = &*(first_after + 1);
     // "dozens of militants", "12 members of the security forces"
     static const std::vector<std::string> kOver = {"of", "the", "members", "member", "its"};
     for (int step = 0; step < 3 && before && before != r_.tokens.data(); ++step) {
@@ -415,9 +421,9 @@ class MentionReader {
     if (std::find(kSuffer.begin(), kSuffer.end(), after->lower) != kSuffer.end()) return true;
     if (std::find(kPassive.begin(), kPassive.end(), after->lower) != kPassive.end()) {
       // "were killed", "was shot dead": a passive of an event word, not "was suspected"
-      return after2 && std::any_of(r_.hits.begin(), r_.hits.end(), [&](const LexiconHit& h) {
-               return h.kind == Kind::trigger && h.begin == after2->begin;
-             });
+      auto at = between(r_.hits, after2->begin, after2->begin + 1);
+      return std::any_of(at.begin(), at.end(),
+                         [&](const LexiconHit& h) { return h.kind == Kind::trigger; });
     }
     static const std::vector<std::string> kHarmed = {"killed", "wounded", "injured", "dead"};
     static const std::vector<std::string> kThen = {"in",     "as",    "and", "while",
@@ -432,12 +438,11 @@ class MentionReader {
   // Whether the phrase stands in a sentence that tells of the event (an event word that counts):
   // "in a message to reporters" after the attack names no target.
   bool in_event_sentence(const LexiconHit& x) const {
-    for (const Sentence& sentence : r_.sentences) {
-      if (!inside(x.begin, sentence)) continue;
-      for (const LexiconHit* h : within(r_.hits, sentence)) {
-        if (h->kind == Kind::trigger && counts_as_event(lex_, r_, *h)) return true;
-      }
-      return false;
+    auto sentence = std::upper_bound(r_.sentences.begin(), r_.sentences.end(), x.begin,
+                                     [](size_t b, const Sentence& s) { return b < s.end; });
+    if (sentence == r_.sentences.end() || !inside(x.begin, *sentence)) return false;
+    for (const LexiconHit* h : within(r_.hits, *sentence)) {
+      if (h->kind == Kind::trigger && counts_as_event(lex_, r_, *h)) return true;
     }
     return false;
   }
@@ -445,14 +450,12 @@ class MentionReader {
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
   // "according to".
   bool speaks(const LexiconHit& x) const {
-    for (const LexiconHit& h : r_.hits) {
+    for (const LexiconHit& h : between(r_.hits, before(x.begin, 16), x.end + 32)) {
       if (h.kind != Kind::cue) continue;
       Cue c = lex_.cue(h.entry);
       // "police said", "the governor's office said"
       if (c == Cue::speech && h.begin >= x.end && close_before(r_.text, x.end, h.begin, 14) &&
-          !std::any_of(r_.hits.begin(), r_.hits.end(), [&](const LexiconHit& between) {
-            return between.begin >= x.end && between.end <= h.begin;
-          })) {
+          between(r_.hits, x.end, h.begin).empty()) {
         return true;
       }
       if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
@@ -464,16 +467,16 @@ class MentionReader {
 
   // Whether a target noun that is not itself an attacker's name follows the actor right away.
   bool followed_by_target_noun(const LexiconHit& a) const {
-    for (const LexiconHit& h : r_.hits) {
-      if (h.begin < a.end) continue;
+    for (const LexiconHit& h : between(r_.hits, a.end, a.end + 64)) {
       if (!close_before(r_.text, a.end, h.begin, 1)) return false;
       if (h.kind != Kind::target) continue;
       static const std::vector<std::string> kPeople = {
           "military", "police", "government", "armed-groups", "religious", "security-forces"};
       const std::string& type = lex_.target(h.entry).target;
       if (std::find(kPeople.begin(), kPeople.end(), type) == kPeople.end()) return false;
-      bool also_actor = std::any_of(r_.hits.begin(), r_.hits.end(), [&](const LexiconHit& x) {
-        return x.kind == Kind::actor && x.begin == h.begin && x.end == h.end;
+      auto same = between(r_.hits, h.begin, h.begin + 1);
+      bool also_actor = std::any_of(same.begin(), same.end(), [&](const LexiconHit& x) {
+        return x.kind == Kind::actor && x.end == h.end;
       });
       return !also_actor;
     }
@@ -520,8 +523,8 @@ class MentionReader {
   bool only_auxiliaries(size_t from, size_t to) const {
     static const std::vector<std::string> kWords = {"is",   "was",  "were",   "are", "being",
                                                     "been", "also", "widely", "has", "have"};
-    for (const Token& t : r_.tokens) {
-      if (t.begin < from || t.end > to) continue;
+    for (const Token& t : between(r_.tokens, from, to)) {
+      if (t.end > to) continue;
       if (std::find(kWords.begin(), kWords.end(), t.lower) == kWords.end()) return false;
     }
     return close_before(r_.text, from, to, 24);
@@ -554,8 +557,8 @@ class MentionReader {
     static const std::vector<std::string> kPrepositions = {
         "in", "on", "at", "with", "of", "for", "from", "near", "to", "into", "and"};
     int words = 0;
-    for (const Token& t : r_.tokens) {
-      if (t.begin < hits[i]->end || t.end > next->begin) continue;
+    for (const Token& t : between(r_.tokens, hits[i]->end, next->begin)) {
+      if (t.end > next->begin) continue;
       if (++words > 3 ||
           std::find(kPrepositions.begin(), kPrepositions.end(), t.lower) != kPrepositions.end()) {
         return false;
@@ -604,7 +607,8 @@ class MentionReader {
     size_t trigger_at = m.trigger.empty() ? 0 : m.trigger.begin;
     // A noun counted among the dead or wounded ("killing 10 civilians") was struck for sure.
     auto counted = [&](const LexiconHit* h) {
-      return std::any_of(r_.casualties.begin(), r_.casualties.end(), [&](const CasualtyMention& c) {
+      auto near = between(r_.casualties, before(h->begin, 256), h->end);
+      return std::any_of(near.begin(), near.end(), [&](const CasualtyMention& c) {
         return h->begin >= c.begin && h->end <= c.end;
       });
     };
@@ -670,10 +674,10 @@ class MentionReader {
     };
     auto not_a_place = [&](const PlaceSpan& p) {
       // "26 March 2023": a date; "the Panj river", "Jinnah Road": a feature of that name
-      for (const DateMention& d : r_.dates) {
+      for (const DateMention& d : between(r_.dates, before(p.begin, 64), p.end)) {
         if (p.begin < d.end && d.begin < p.end) return true;
       }
-      for (const LexiconHit& h : r_.hits) {
+      for (const LexiconHit& h : between(r_.hits, p.end, p.end + 16)) {
         if (is_cue(lex_, h, Cue::feature_word) && h.begin >= p.end &&
             r_.text.substr(p.end, h.begin - p.end) == " ") {
           return true;
@@ -682,16 +686,15 @@ class MentionReader {
       return false;
     };
     bool body_places = std::any_of(group.sentences.begin(), group.sentences.end(), [&](size_t s) {
-      return r_.sentences[s].begin >= title_end_ &&
-             std::any_of(r_.places.begin(), r_.places.end(),
-                         [&](const PlaceSpan& p) { return inside(p.begin, r_.sentences[s]); });
+      return r_.sentences[s].begin >= title_end_ && !within(r_.places, r_.sentences[s]).empty();
     });
     std::vector<PlaceMention> targets, origins;
     for (size_t s : group.sentences) {
       if (body_places && r_.sentences[s].end <= title_end_) continue;  // the body's places
-      for (size_t i = 0; i < r_.places.size(); ++i) {
-        const PlaceSpan& p = r_.places[i];
-        if (!inside(p.begin, r_.sentences[s]) || covered(p) || not_a_place(p)) continue;
+      for (const PlaceSpan* place : within(r_.places, r_.sentences[s])) {
+        const PlaceSpan& p = *place;
+        auto i = static_cast<size_t>(place - r_.places.data());
+        if (covered(p) || not_a_place(p)) continue;
         PlaceMention pm = place_mention(p, r_.resolved[i]);
         pm.role = fire && after_origin_cue(lex_, r_, p) ? PlaceMention::Role::origin
                                                         : PlaceMention::Role::target;
@@ -838,8 +841,8 @@ class MentionReader {
   // fire"): not a clash ("fighting"), where both sides are armed and the text names neither.
   bool attack_word(const Mention& m) const {
     if (m.weapon != "firearms") return false;
-    for (const LexiconHit& h : r_.hits) {
-      if (h.kind == Kind::trigger && h.begin == m.trigger.begin && h.end == m.trigger.end) {
+    for (const LexiconHit& h : between(r_.hits, m.trigger.begin, m.trigger.begin + 1)) {
+      if (h.kind == Kind::trigger && h.end == m.trigger.end) {
         return lex_.trigger(h.entry).event_type == "by-target";
       }
     }
@@ -923,9 +926,10 @@ std::string report_country(const Reading& r, const Lexicon& lex, const geo::Gaze
 // The admin1 of each place span in a sentence that is not an origin.
 std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, const Sentence& s) {
   std::vector<std::string> areas;
-  for (size_t i = 0; i < r.places.size(); ++i) {
+  for (const PlaceSpan* place : within(r.places, s)) {
+    auto i = static_cast<size_t>(place - r.places.data());
     const geo::Resolution& res = r.resolved[i];
-    if (!inside(r.places[i].begin, s) || !res.found || res.admin1 == geo::kNoFeature) continue;
+    if (!res.found || res.admin1 == geo::kNoFeature) continue;
     if (after_origin_cue(lex, r, r.places[i])) continue;
     areas.push_back(std::to_string(res.admin1));
   }

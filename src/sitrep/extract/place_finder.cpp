@@ -1,5 +1,6 @@
 #include "sitrep/extract/place_finder.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include <unicode/uchar.h>
@@ -105,7 +106,11 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {
   std::vector<Token> tokens = tokenize(text);
   for (const PhraseMatch& m : found) {
     PlaceSpan span{m.begin, m.end, m.begin, m.end, {}};
-    for (size_t t = 0; t < tokens.size(); ++t) {
+    // the token right before the name, then those after it
+    auto first = std::lower_bound(tokens.begin(), tokens.end(), m.begin,
+                                  [](const Token& t, size_t b) { return t.end <= b; });
+    size_t from = static_cast<size_t>(first - tokens.begin());
+    for (size_t t = from > 0 ? from - 1 : 0; t < tokens.size(); ++t) {
       const Token& token = tokens[t];
       if (token.end <= m.begin) {
         bool adjacent = t + 1 < tokens.size() && tokens[t + 1].begin >= m.begin &&
@@ -131,6 +136,8 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {
                   std::string(text.substr(m.end, span.end - m.end));
     out.push_back(std::move(span));
   }
+  std::sort(out.begin(), out.end(),
+            [](const PlaceSpan& a, const PlaceSpan& b) { return a.begin < b.begin; });
   return out;
 }
 

@@ -177,8 +177,71 @@ std::string migration_3() {
   return sql;
 }
 
+// Version 4: reports read from text (news items, statements, claims) and the events extracted
+// from them (sitrep ingest). A report is keyed by its document id (given, or a hash of its text);
+// its mentions are replaced whenever the report is read again with other text.
+std::string migration_4() {
+  return R"sql(
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL UNIQUE,
+  text_hash TEXT NOT NULL,
+  url TEXT,
+  title TEXT,
+  source TEXT,
+  published TEXT,
+  language TEXT NOT NULL,
+  source_kind TEXT NOT NULL,
+  outlet TEXT,
+  outlet_actor TEXT,
+  text TEXT NOT NULL,
+  extraction TEXT NOT NULL,
+  mention_count INTEGER NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  file_id INTEGER NOT NULL REFERENCES run_files(id),
+  line INTEGER NOT NULL
+);
+CREATE INDEX reports_by_published ON reports(published);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  event_type TEXT,
+  sub_event_type TEXT,
+  perpetrator TEXT,
+  target TEXT,
+  target_level TEXT,
+  minority TEXT,
+  country TEXT,
+  admin1 TEXT,
+  admin2 TEXT,
+  location TEXT,
+  latitude REAL,
+  longitude REAL,
+  geo_precision TEXT,
+  cross_border INTEGER NOT NULL,
+  date_start TEXT,
+  date_end TEXT,
+  date_precision TEXT,
+  killed_low INTEGER,
+  killed_high INTEGER,
+  injured_low INTEGER,
+  injured_high INTEGER,
+  claim TEXT NOT NULL,
+  claimed_by TEXT,
+  denied_by TEXT,
+  hedged INTEGER NOT NULL,
+  confidence REAL NOT NULL,
+  detail TEXT NOT NULL,
+  UNIQUE (report_id, ordinal)
+);
+CREATE INDEX mentions_by_date ON mentions(date_start);
+)sql";
+}
+
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {migration_1(), migration_2(), migration_3()};
+  static const std::vector<std::string> all = {migration_1(), migration_2(), migration_3(),
+                                               migration_4()};
   return all;
 }
 

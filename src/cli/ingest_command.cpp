@@ -1,0 +1,166 @@
+// sitrep ingest — reports into the store: extract, geocode, and keep each report with its
+// mentions and provenance, in one transaction; idempotent by document id and text.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "sitrep/extract/extractor.hpp"
+#include "sitrep/extract/report_rows.hpp"
+#include "sitrep/model/vocabulary.hpp"
+#include "sitrep/store/report_store.hpp"
+
+namespace sitrep::cli {
+namespace {
+
+struct IngestArgs {
+  std::vector<std::string> files;
+  std::string country;
+  bool quiet = false;
+};
+
+struct FileResult {
+  store::RunCounts counts;
+  int64_t mentions = 0;
+  int64_t empty = 0;  // reports with nothing extractable
+};
+
+// Reads, extracts and writes one file's reports; rejects are kept in the run.
+Result<FileResult> ingest_file(const std::string& path, const extract::Extractor& extractor,
+                               store::SqliteStore& store, store::ReportStore& reports,
+                               int64_t run_id) {
+  std::vector<io::RowError> rejects;
+  auto documents = extract::read_documents(path, rejects);
+  if (!documents) return make_error(documents.error());
+  std::error_code ec;
+  auto size = static_cast<int64_t>(std::filesystem::file_size(path, ec));
+  std::string format = documents->empty() ? "text" : documents->front().format;
+  auto file_id = store.add_run_file(run_id, path, format, ec ? 0 : size, "");
+  if (!file_id) return make_error(file_id.error());
+  FileResult result;
+  for (const io::RowError& r : rejects) {
+    if (Status s = store.add_reject(run_id, r); !s) return make_error(s.error());
+    std::cerr << fmt::format("sitrep ingest: {}:{}:{}: {} (kept in the run's rejects)\n", r.file,
+                             r.line, r.column, r.reason);
+  }
+  result.counts.rejected = static_cast<int64_t>(rejects.size());
+  for (const extract::Document& d : *documents) {
+    extract::ReportExtraction x = extractor.extract(d);
+    store::ReportRow row = extract::report_row(d, x);
+    auto outcome = reports.write(row, run_id, *file_id);
+    if (!outcome) return make_error(fmt::format("{}:{}: {}", path, d.line, outcome.error()));
+    ++result.counts.rows_read;
+    switch (*outcome) {
+      case store::WriteOutcome::inserted:
+        ++result.counts.inserted;
+        break;
+      case store::WriteOutcome::updated:
+        ++result.counts.updated;
+        break;
+      default:
+        ++result.counts.unchanged;
+        continue;
+    }
+    result.mentions += static_cast<int64_t>(row.mentions.size());
+    if (row.mentions.empty()) ++result.empty;
+  }
+  result.counts.rows_read += result.counts.rejected;
+  if (Status s = store.finish_run_file(*file_id, result.counts); !s) return make_error(s.error());
+  return result;
+}
+
+int run_ingest(IngestArgs& args, const GlobalOptions& global) {
+  auto context = open_context(global);
+  if (!context) {
+    std::cerr << "sitrep ingest: " << context.error() << '\n';
+    return kExitFailure;
+  }
+  auto opened = open_gazetteer(global);
+  if (!opened) {
+    std::cerr << "sitrep ingest: " << opened.error() << '\n';
+    return kExitFailure;
+  }
+  extract::ExtractorOptions options;
+  options.country = args.country;
+  auto extractor =
+      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer, options);
+  if (!extractor) {
+    std::cerr << "sitrep ingest: " << extractor.error() << '\n';
+    return kExitFailure;
+  }
+  store::SqliteStore& store = *context->store;
+  store::ReportStore reports(store);
+  if (Status s = reports.begin(); !s) {
+    std::cerr << "sitrep ingest: " << s.error() << '\n';
+    return kExitFailure;
+  }
+  std::string command = "ingest";
+  for (const std::string& f : args.files) command += " " + f;
+  auto run_id = store.begin_run(command);
+  store::RunCounts total;
+  int64_t mentions = 0, empty = 0;
+  for (const std::string& file : args.files) {
+    Result<FileResult> r = run_id ? ingest_file(file, *extractor, store, reports, *run_id)
+                                  : Result<FileResult>(make_error(run_id.error()));
+    if (!r) {
+      reports.rollback();
+      std::cerr << "sitrep ingest: " << r.error()
+                << "\nNothing was stored (the store is as it was).\n";
+      return kExitFailure;
+    }
+    total += r->counts;
+    mentions += r->mentions;
+    empty += r->empty;
+    if (!args.quiet) {
+      std::cerr << fmt::format(
+          "{}: {} reports ({} new, {} replaced, {} unchanged), {} events, "
+          "{} with nothing to extract, {} rejected\n",
+          file, r->counts.rows_read - r->counts.rejected, r->counts.inserted, r->counts.updated,
+          r->counts.unchanged, r->mentions, r->empty, r->counts.rejected);
+    }
+  }
+  if (Status s = store.finish_run(*run_id, total); !s) {
+    reports.rollback();
+    std::cerr << "sitrep ingest: " << s.error() << '\n';
+    return kExitFailure;
+  }
+  if (Status s = reports.commit(); !s) {
+    reports.rollback();
+    std::cerr << "sitrep ingest: " << s.error() << '\n';
+    return kExitFailure;
+  }
+  auto stored = reports.count_reports();
+  auto stored_mentions = reports.count_mentions();
+  std::cout << fmt::format(
+      "run {}: {} reports read, {} new, {} replaced, {} unchanged, {} rejected; {} events "
+      "extracted ({} reports with none). The store holds {} reports and {} extracted events.\n",
+      *run_id, total.rows_read, total.inserted, total.updated, total.unchanged, total.rejected,
+      mentions, empty, stored ? *stored : -1, stored_mentions ? *stored_mentions : -1);
+  return total.rejected > 0 ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+Runner add_ingest_command(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "ingest",
+      "Read reports (plain text, JSONL news items, Telegram exports), extract their events and "
+      "store both, with where each came from.\n"
+      "Examples:\n"
+      "  sitrep ingest news.jsonl\n"
+      "  sitrep ingest channel/result.json reports/*.txt --country AF\n"
+      "A report is known by its id (given in JSONL, else a hash of its text): ingesting the same "
+      "file again adds nothing; a report whose text changed is replaced with its events. Reports "
+      "with nothing extractable are stored too. All files go in one transaction: if one cannot "
+      "be read, nothing is stored. Records that cannot be read are listed and kept in the run's "
+      "rejects (sitrep rejects), and the exit status is 1.");
+  cmd->add_option("files", args->files, "Report files")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--country", args->country,
+                  "ISO2 of the country the reports are about, for reports that name no place");
+  cmd->add_flag("--quiet", args->quiet, "No per-file lines");
+  return [args, &global] { return run_ingest(*args, global); };
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,143 @@
+// Text to events end to end: sitrep extract on the three input formats and standard input,
+// malformed inputs, sitrep ingest storing reports and their events idempotently, and the
+// extraction evaluation on the bundled gold passages.
+#include <filesystem>
+#include <fstream>
+
+#include "support/run_sitrep.hpp"
+
+namespace sitrep::e2e {
+namespace {
+
+using ExtractCli = SitrepTest;
+
+constexpr const char* kReport =
+    "title: Rockets hit Termez\n"
+    "published: 2022-04-20\n"
+    "source: Reuters\n"
+    "\n"
+    "Militants fired ten 107mm rockets from Balkh province toward a military base in Termez on "
+    "Monday. Uzbekistan's defence ministry denied that any attack took place.\n";
+
+TEST_F(ExtractCli, APlainTextReportGivesItsEventWithEvidence) {
+  std::ofstream(dir_ / "report.txt") << kReport;
+  Outcome r = sitrep("extract '" + (dir_ / "report.txt").string() + "' --explain");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Shelling/artillery/missile attack"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("indirect-fire x10 «107mm rockets»"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cross-border yes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2022-04-18 «Monday»"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("denied; denied by Government of Uzbekistan"), std::string::npos) << r.out;
+}
+
+TEST_F(ExtractCli, JsonlAndTelegramExportsGiveOneReportPerItem) {
+  std::ofstream(dir_ / "news.jsonl")
+      << R"({"id":"a1","published":"2022-04-20","source":"Dawn","title":"","text":"Gunmen shot dead a teacher in Khost on Monday."})"
+      << "\n"
+      << R"({"id":"a2","published":"2022-04-20","text":"The minister met traders in Kabul."})"
+      << "\n";
+  Outcome jsonl = sitrep("extract '" + (dir_ / "news.jsonl").string() + "' --format jsonl");
+  ASSERT_EQ(jsonl.code, 0) << jsonl.err;
+  EXPECT_NE(jsonl.out.find(R"("id":"a1")"), std::string::npos) << jsonl.out;
+  EXPECT_NE(jsonl.out.find(R"("target":{"evidence":{"begin":19,"end":26,"text":"teacher"})"),
+            std::string::npos)
+      << jsonl.out;
+  EXPECT_NE(jsonl.out.find(R"("not_understood":["no event found"])"), std::string::npos);
+
+  std::ofstream(dir_ / "result.json") << R"({"name":"Channel","type":"public_channel","id":1,
+    "messages":[
+      {"id":7,"type":"message","date":"2022-05-02T10:00:00","text":"Боевики выпустили ракеты по Кулябу в понедельник."},
+      {"id":8,"type":"service","date":"2022-05-02T11:00:00","action":"pin_message","text":""}
+    ]})";
+  Outcome telegram = sitrep("extract '" + (dir_ / "result.json").string() + "'");
+  ASSERT_EQ(telegram.code, 0) << telegram.err;
+  EXPECT_NE(telegram.out.find("Kŭlob"), std::string::npos) << telegram.out;
+  EXPECT_NE(telegram.out.find("2022-05-02"), std::string::npos) << telegram.out;
+}
+
+TEST_F(ExtractCli, StandardInputTakesAPublicationDate) {
+  std::ofstream(dir_ / "in.txt") << "Gunmen killed two policemen in Kunduz on Monday.";
+  Outcome r = sitrep("extract - --published 2022-04-20 < '" + (dir_ / "in.txt").string() + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("2022-04-18"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("killed       2"), std::string::npos) << r.out;
+}
+
+TEST_F(ExtractCli, MalformedInputsAreClearErrorsAndTheRestIsRead) {
+  std::ofstream(dir_ / "bad.jsonl") << R"({"id":"ok","text":"A bomb killed two people in Kabul."})"
+                                    << "\n{not json\n";
+  Outcome bad = sitrep("extract '" + (dir_ / "bad.jsonl").string() + "'");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("bad.jsonl:2:"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.out.find("Remote explosive"), std::string::npos) << "the good line was lost";
+
+  std::ofstream(dir_ / "empty.txt") << "";
+  Outcome empty = sitrep("extract '" + (dir_ / "empty.txt").string() + "'");
+  EXPECT_EQ(empty.code, 1);
+  EXPECT_NE(empty.err.find("the file is empty"), std::string::npos) << empty.err;
+
+  std::ofstream(dir_ / "latin1.txt") << "Bomb in Kabul \xE9t\xE9\n";
+  Outcome latin1 = sitrep("extract '" + (dir_ / "latin1.txt").string() + "'");
+  EXPECT_EQ(latin1.code, 1);
+  EXPECT_NE(latin1.err.find("latin1.txt:1:15: invalid UTF-8"), std::string::npos) << latin1.err;
+
+  // A 50 MB report on one line is read, not refused or truncated silently.
+  {
+    std::ofstream big(dir_ / "big.txt");
+    std::string chunk = "The market was calm and traders sold fruit. ";
+    for (size_t written = 0; written < 50u << 20; written += chunk.size()) big << chunk;
+    big << "A bomb killed two people in Kabul.";
+  }
+  Outcome huge = sitrep("extract '" + (dir_ / "big.txt").string() + "' --format jsonl");
+  ASSERT_EQ(huge.code, 0) << huge.err;
+  EXPECT_NE(huge.out.find("Remote explosive/landmine/IED"), std::string::npos);
+}
+
+TEST_F(ExtractCli, IngestStoresReportsAndEventsOnceAndReplacesChangedText) {
+  std::ofstream(dir_ / "news.jsonl")
+      << R"({"id":"n1","published":"2022-04-20","text":"Gunmen shot dead a teacher in Khost on Monday."})"
+      << "\n"
+      << R"({"id":"n2","published":"2022-04-20","text":"The minister met traders in Kabul."})"
+      << "\n";
+  Outcome first = sitrep("ingest '" + (dir_ / "news.jsonl").string() + "'");
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.out.find("2 new, 0 replaced, 0 unchanged"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("holds 2 reports and 1 extracted events"), std::string::npos)
+      << first.out;
+  Outcome again = sitrep("ingest '" + (dir_ / "news.jsonl").string() + "'");
+  EXPECT_NE(again.out.find("0 new, 0 replaced, 2 unchanged"), std::string::npos) << again.out;
+
+  std::ofstream(dir_ / "news.jsonl")
+      << R"({"id":"n1","published":"2022-04-20","text":"Gunmen shot dead two teachers in Khost on Monday."})"
+      << "\n";
+  Outcome changed = sitrep("ingest '" + (dir_ / "news.jsonl").string() + "'");
+  EXPECT_NE(changed.out.find("0 new, 1 replaced, 0 unchanged"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("holds 2 reports and 1 extracted events"), std::string::npos)
+      << changed.out;
+}
+
+TEST_F(ExtractCli, AnIngestWithAnUnreadableFileStoresNothing) {
+  std::ofstream(dir_ / "good.jsonl")
+      << R"({"id":"g1","published":"2022-04-20","text":"A bomb killed two people in Kabul."})"
+      << "\n";
+  std::ofstream(dir_ / "empty.txt") << "";
+  Outcome r = sitrep("ingest '" + (dir_ / "good.jsonl").string() + "' '" +
+                     (dir_ / "empty.txt").string() + "'");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("Nothing was stored"), std::string::npos) << r.err;
+  Outcome after = sitrep("ingest '" + (dir_ / "good.jsonl").string() + "'");
+  EXPECT_NE(after.out.find("1 new"), std::string::npos) << "the failed ingest left a report";
+}
+
+TEST_F(ExtractCli, TheGoldPassagesAreScoredPerField) {
+  Outcome r =
+      sitrep(std::string("eval extract --gold '") + SITREP_TESTS_DATA_DIR + "/extract-gold.jsonl'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("200 passages, 195 gold events"), std::string::npos) << r.out;
+  for (const char* field : {"event_type", "perpetrator", "admin1", "date", "claim"}) {
+    EXPECT_NE(r.out.find(field), std::string::npos) << field;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::e2e
