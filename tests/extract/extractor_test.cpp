@@ -193,3 +193,32 @@ TEST(Extractor, WithoutAPublicationDateRelativeDatesAreNotGuessed) {
 
 }  // namespace
 }  // namespace sitrep::extract
+
+namespace sitrep::extract {
+namespace {
+
+TEST(Extractor, AStatesForcesFiringIntoAnotherStateIsCrossBorderWithoutAnOriginPlace) {
+  auto x = extractor().extract(
+      report("Pakistani forces fired dozens of rockets into Dangam district of Kunar province on "
+             "Saturday, killing a child."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Pakistan");
+  EXPECT_EQ(x.mentions[0].places.at(0).country, "AF");
+  EXPECT_TRUE(x.mentions[0].cross_border);
+  auto at_home = extractor().extract(
+      report("Pakistani forces killed five militants in North Waziristan on Saturday."));
+  ASSERT_EQ(at_home.mentions.size(), 1u);
+  EXPECT_FALSE(at_home.mentions[0].cross_border);
+}
+
+TEST(Extractor, AnOriginCountryNamedWithoutAPlaceMakesItCrossBorder) {
+  auto x = extractor().extract(
+      report("Terrorists operating from Afghan territory fired at a Pakistani army patrol in "
+             "Mohmand, killing three soldiers."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].places.at(0).country, "PK");
+  EXPECT_TRUE(x.mentions[0].cross_border);
+}
+
+}  // namespace
+}  // namespace sitrep::extract

@@ -13,7 +13,14 @@
 
 namespace sitrep::extract {
 
+// A state's forces, and when they were that state's (data/lexicon/state-forces.tsv).
+struct StateForce {
+  std::string actor, country;
+  model::Day from = INT32_MIN, to = INT32_MAX;
+};
+
 struct Extractor::Parts {
+  std::vector<StateForce> state_forces;
   LanguageDetector language;
   SourceClassifier sources;
   DateReader dates;
@@ -184,6 +191,7 @@ class MentionReader {
       m.sub_event_type = "Attack";  // abducted and then killed: ACLED codes the killing
     }
     assign_actors(roles, m);
+    read_cross_border(hits, m);
     read_claims(hits, roles, m);
     m.hedged = has_cue(lex_, hits, Cue::hedge);
     for (const LexiconHit* h : hits) {
@@ -655,8 +663,8 @@ class MentionReader {
 
   void read_places(const Group& group, const std::vector<const LexiconHit*>& hits,
                    const Roles& roles, Mention& m) const {
-    bool fire =
-        has_cue(lex_, hits, Cue::fire_verb) || m.weapon == "indirect-fire" || m.weapon == "air";
+    bool fire = has_cue(lex_, hits, Cue::fire_verb) || has_cue(lex_, hits, Cue::origin_abroad) ||
+                m.weapon == "indirect-fire" || m.weapon == "air";
     auto covered = [&](const PlaceSpan& p) {
       // a place inside an actor's name ("Islamic State Khorasan Province") is not a place;
       // a capital that denied or claimed ("Islamabad denied") is a government
@@ -837,6 +845,33 @@ class MentionReader {
     }
   }
 
+  // Beyond an origin place in another country (read_places): a cue naming the country the attack
+  // came from ("from Afghan territory"), or a state's forces striking in another state
+  // ("Pakistani forces fired rockets into Kunar").
+  void read_cross_border(const std::vector<const LexiconHit*>& hits, Mention& m) const {
+    if (m.cross_border) return;
+    std::string here;
+    for (const PlaceMention& p : m.places) {
+      if (p.found && p.role == PlaceMention::Role::target && !p.country.empty()) {
+        here = p.country;
+        break;
+      }
+    }
+    if (here.empty()) return;
+    for (const LexiconHit* h : hits) {
+      if (!is_cue(lex_, *h, Cue::origin_abroad)) continue;
+      const std::string& from = lex_.cue_value(h->entry);
+      if (!from.empty() && from != here) m.cross_border = true;
+    }
+    if (!m.perpetrator || m.cross_border) return;
+    model::Day day = m.date ? m.date->start : 0;
+    for (const StateForce& f : parts_.state_forces) {
+      if (f.actor == m.perpetrator->actor && day >= f.from && day <= f.to && f.country != here) {
+        m.cross_border = true;
+      }
+    }
+  }
+
   // Whether the mention's event word is an attack with a gun on someone ("shot dead", "opened
   // fire"): not a clash ("fighting"), where both sides are armed and the text names neither.
   bool attack_word(const Mention& m) const {
@@ -1000,6 +1035,30 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
 
 }  // namespace
 
+namespace {
+
+Result<std::vector<StateForce>> read_state_forces(const std::string& path) {
+  auto table = model::read_tsv(path, {"actor", "country", "from", "to"});
+  if (!table) return make_error(table.error());
+  std::vector<StateForce> out;
+  for (const model::TsvRow& row : table->rows) {
+    auto cell = [&](const char* name) -> const std::string& {
+      return row.cells[static_cast<size_t>(table->column(name))];
+    };
+    StateForce f{cell("actor"), cell("country"), INT32_MIN, INT32_MAX};
+    for (auto [text, day] : {std::pair{&cell("from"), &f.from}, std::pair{&cell("to"), &f.to}}) {
+      if (text->empty()) continue;
+      auto parsed = model::parse_date(*text);
+      if (!parsed) return make_error(table->where(row) + ": " + parsed.error());
+      *day = *parsed;
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string full_text(const Document& document) {
   if (document.title.empty()) return document.text;
   return document.title + "\n\n" + document.text;
@@ -1027,10 +1086,13 @@ Result<Extractor> Extractor::load(const std::string& data_dir,
   std::vector<std::string> common;
   int word = stopwords->column("word");
   for (const model::TsvRow& row : stopwords->rows) common.push_back(row.cells[size_t(word)]);
+  auto forces = read_state_forces(data_dir + "/lexicon/state-forces.tsv");
+  if (!forces) return std::move(forces).take_error();
   Extractor x;
-  x.parts_ = std::make_shared<Parts>(
-      Parts{std::move(*language), std::move(*sources), std::move(*dates), std::move(*casualties),
-            std::move(*numbers), std::move(*actors), PlaceFinder(gazetteer, common)});
+  x.parts_ =
+      std::make_shared<Parts>(Parts{std::move(*forces), std::move(*language), std::move(*sources),
+                                    std::move(*dates), std::move(*casualties), std::move(*numbers),
+                                    std::move(*actors), PlaceFinder(gazetteer, common)});
   x.lexicon_ = std::make_shared<Lexicon>(std::move(*lexicon));
   x.geocoder_ = std::make_shared<geo::Geocoder>(gazetteer);
   x.options_ = std::move(options);

@@ -28,6 +28,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::all_events, "all-events"},
     {Cue::feature_word, "feature-word"},
     {Cue::defend, "defend"},
+    {Cue::origin_abroad, "origin-abroad"},
     {Cue::separate, "separate"},
 };
 
@@ -133,7 +134,7 @@ Result<Lexicon> Lexicon::load(const std::string& data_dir) {
       });
   if (!s) return make_error(s.error());
 
-  s = read_table(dir + "cues.tsv", {"phrase", "language", "cue"},
+  s = read_table(dir + "cues.tsv", {"phrase", "language", "cue", "value"},
                  [&](const model::TsvTable& t, const model::TsvRow& row, auto cell) -> Status {
                    const std::string& name = cell("cue");
                    const auto* found =
@@ -145,6 +146,7 @@ Result<Lexicon> Lexicon::load(const std::string& data_dir) {
                    add_phrase(cell("phrase"), LexiconHit::Kind::cue,
                               static_cast<uint32_t>(lex.cues_.size()), cell("language"), false);
                    lex.cues_.push_back(found->first);
+                   lex.cue_values_.push_back(cell("value"));
                    return Status::success();
                  });
   if (!s) return make_error(s.error());

@@ -60,6 +60,7 @@ enum class Cue : uint8_t {
   all_events,
   feature_word,
   defend,
+  origin_abroad,
 };
 
 // One phrase found in a text: its span and what it is.
@@ -83,6 +84,8 @@ class Lexicon {
   const TriggerEntry& trigger(uint32_t i) const { return triggers_[i]; }
   const TargetEntry& target(uint32_t i) const { return targets_[i]; }
   Cue cue(uint32_t i) const { return cues_[i]; }
+  // The value column of a cue ("AF" for "from Afghan territory"); empty when none.
+  const std::string& cue_value(uint32_t i) const { return cue_values_[i]; }
 
   // Languages with event words (triggers): others yield places and actors only.
   const std::vector<std::string>& event_languages() const { return event_languages_; }
@@ -99,6 +102,7 @@ class Lexicon {
   std::vector<TriggerEntry> triggers_;
   std::vector<TargetEntry> targets_;
   std::vector<Cue> cues_;
+  std::vector<std::string> cue_values_;
   std::vector<Phrase> phrases_;  // by matcher id
   std::vector<std::string> event_languages_;
   PhraseMatcher matcher_;
