@@ -28,10 +28,14 @@ Result<CasualtyReader> CasualtyReader::load(const std::string& data_dir) {
 }
 
 std::vector<CasualtyMention> CasualtyReader::find(std::string_view text) const {
+  return find(text, tokenize(text));
+}
+
+std::vector<CasualtyMention> CasualtyReader::find(std::string_view text,
+                                                  const std::vector<Token>& t) const {
   auto word = [&](std::string_view lower, std::string_view kind) {
     return words_.find(lower, kind);
   };
-  std::vector<Token> t = tokenize(text);
   std::vector<CasualtyMention> out;
   auto is = [&](size_t i, std::string_view lower) { return i < t.size() && t[i].lower == lower; };
   auto gap = [&](size_t a, size_t b) { return text.substr(t[a].end, t[b].begin - t[a].end); };

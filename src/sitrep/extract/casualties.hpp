@@ -43,6 +43,7 @@ class CasualtyReader {
  public:
   static Result<CasualtyReader> load(const std::string& data_dir);
   std::vector<CasualtyMention> find(std::string_view text) const;
+  std::vector<CasualtyMention> find(std::string_view text, const std::vector<Token>& tokens) const;
 
  private:
   void add_single_victims(std::string_view text, const std::vector<Token>& tokens,

@@ -47,7 +47,11 @@ Result<DateReader> DateReader::load(const std::string& data_dir) {
 }
 
 std::vector<DateMention> DateReader::find(std::string_view text, Day published) const {
-  std::vector<Token> tokens = tokenize(text);
+  return find(text, published, tokenize(text));
+}
+
+std::vector<DateMention> DateReader::find(std::string_view text, Day published,
+                                          const std::vector<Token>& tokens) const {
   std::vector<DateMention> out;
   auto word = [&](size_t i, std::string_view kind) -> const WordTable::Entry* {
     return i < tokens.size() ? words_.find(tokens[i].lower, kind) : nullptr;

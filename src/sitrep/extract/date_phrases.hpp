@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/extract/tokens.hpp"
 #include "sitrep/extract/word_table.hpp"
 #include "sitrep/model/date.hpp"
 #include "sitrep/result.hpp"
@@ -38,6 +39,8 @@ class DateReader {
   static Result<DateReader> load(const std::string& data_dir);
 
   std::vector<DateMention> find(std::string_view text, model::Day published) const;
+  std::vector<DateMention> find(std::string_view text, model::Day published,
+                                const std::vector<Token>& tokens) const;
 
  private:
   WordTable words_;  // kinds: month, weekday, relative, period, part, year-word

@@ -1109,14 +1109,15 @@ ReportExtraction Extractor::extract(const Document& document) const {
   Reading r;
   r.text = out.text;
   r.sentences = split_sentences(r.text);
-  r.hits = lexicon_->find(r.text);
-  r.places = p.places.find(r.text);
+  NormalText normal = normalize_for_matching(r.text);
+  r.tokens = tokenize(r.text);
+  r.hits = lexicon_->find(r.text, normal);
+  r.places = p.places.find(r.text, normal, r.tokens);
   std::vector<std::string> names;
   for (const PlaceSpan& s : r.places) names.push_back(s.phrase);
   r.resolved = geocoder_->resolve_report(names);
-  if (document.published) r.dates = p.dates.find(r.text, *document.published);
-  r.casualties = p.casualties.find(r.text);
-  r.tokens = tokenize(r.text);
+  if (document.published) r.dates = p.dates.find(r.text, *document.published, r.tokens);
+  r.casualties = p.casualties.find(r.text, r.tokens);
 
   const auto& languages = lexicon_->event_languages();
   if (out.language.code != "und" &&

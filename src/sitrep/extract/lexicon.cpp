@@ -155,7 +155,11 @@ Result<Lexicon> Lexicon::load(const std::string& data_dir) {
 }
 
 std::vector<LexiconHit> Lexicon::find(std::string_view text) const {
-  std::vector<PhraseMatch> all = matcher_.find(text);
+  return find(text, normalize_for_matching(text));
+}
+
+std::vector<LexiconHit> Lexicon::find(std::string_view text, const NormalText& normal) const {
+  std::vector<PhraseMatch> all = matcher_.find(text, normal);
   // Exact-case actors ("IS") must have the phrase's own letters.
   std::erase_if(all, [&](const PhraseMatch& m) {
     const Phrase& p = phrases_[m.phrase];

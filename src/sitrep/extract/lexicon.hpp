@@ -79,6 +79,7 @@ class Lexicon {
   // Every hit in the text, by position. Of overlapping phrases the leftmost wins, the longest
   // of those starting there; every entry with exactly that span is kept (one hit each).
   std::vector<LexiconHit> find(std::string_view text) const;
+  std::vector<LexiconHit> find(std::string_view text, const NormalText& normal) const;
 
   const ActorEntry& actor(uint32_t i) const { return actors_[i]; }
   const TriggerEntry& trigger(uint32_t i) const { return triggers_[i]; }

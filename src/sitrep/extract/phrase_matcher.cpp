@@ -47,6 +47,11 @@ NormalText normalize_for_matching(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, n, c);
     if (c < 0) c = 0xFFFD;
+    if (c < 0x80) {  // ASCII, most of most reports: lower case is the whole of it
+      out.text += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      out.source.push_back(static_cast<uint32_t>(start));
+      continue;
+    }
     // Decompose to drop the marks of precomposed letters (ā → a), then fold case.
     icu::UnicodeString piece(c);
     UErrorCode status = U_ZERO_ERROR;
@@ -118,11 +123,14 @@ void PhraseMatcher::build() {
       queue.push_back(t);
     }
   }
+  // Most bytes of a text lead back to the root: its transitions are a table, not a search.
+  for (unsigned b = 0; b < 256; ++b) root_[b] = child(0, static_cast<uint8_t>(b));
   built_ = true;
 }
 
 uint32_t PhraseMatcher::step(uint32_t state, uint8_t byte) const {
   while (true) {
+    if (state == 0) return root_[byte];
     if (uint32_t next = child(state, byte); next != 0) return next;
     if (state == 0) return 0;
     state = states_[state].fail;
@@ -130,9 +138,14 @@ uint32_t PhraseMatcher::step(uint32_t state, uint8_t byte) const {
 }
 
 std::vector<PhraseMatch> PhraseMatcher::find(std::string_view text) const {
+  if (!built_ || states_.size() == 1) return {};
+  return find(text, normalize_for_matching(text));
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find(std::string_view text,
+                                             const NormalText& normal) const {
   std::vector<PhraseMatch> out;
   if (!built_ || states_.size() == 1) return out;
-  NormalText normal = normalize_for_matching(text);
   const std::string& t = normal.text;
   uint32_t state = 0;
   for (size_t i = 0; i < t.size(); ++i) {

@@ -8,6 +8,7 @@
 // whole words; the matches carry byte offsets into the original text.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,6 +38,8 @@ class PhraseMatcher {
   // Every whole-word occurrence, by start then length; overlapping ones included (a caller
   // that wants the longest keeps it: longest_matches()).
   std::vector<PhraseMatch> find(std::string_view text) const;
+  // The same with the text's normal form already made (several matchers over one text).
+  std::vector<PhraseMatch> find(std::string_view text, const NormalText& normal) const;
   size_t phrase_count() const { return outputs_count_; }
 
  private:
@@ -50,6 +53,7 @@ class PhraseMatcher {
   uint32_t child(uint32_t state, uint8_t byte) const;
 
   std::vector<State> states_{State{}};
+  std::array<uint32_t, 256> root_{};  // the root's transitions, by byte
   size_t outputs_count_ = 0;
   bool built_ = false;
 };

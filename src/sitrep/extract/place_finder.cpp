@@ -95,15 +95,19 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
 }
 
 std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {
+  return find(text, normalize_for_matching(text), tokenize(text));
+}
+
+std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText& normal,
+                                         const std::vector<Token>& tokens) const {
   std::vector<PlaceSpan> out;
-  std::vector<PhraseMatch> found = matcher_.find(text);
+  std::vector<PhraseMatch> found = matcher_.find(text, normal);
   std::erase_if(found, [&](const PhraseMatch& m) {
     return !capitalised(text.substr(m.begin, m.end - m.begin));
   });
   found = longest_matches(std::move(found));
   if (found.empty()) return out;
   // A kind word right before or after the name joins the phrase, on its own side only.
-  std::vector<Token> tokens = tokenize(text);
   for (const PhraseMatch& m : found) {
     PlaceSpan span{m.begin, m.end, m.begin, m.end, {}};
     // the token right before the name, then those after it

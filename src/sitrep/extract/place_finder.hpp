@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sitrep/extract/phrase_matcher.hpp"
+#include "sitrep/extract/tokens.hpp"
 #include "sitrep/geo/gazetteer.hpp"
 #include "sitrep/result.hpp"
 
@@ -40,6 +41,9 @@ class PlaceFinder {
               const std::vector<std::string>& common_words);
 
   std::vector<PlaceSpan> find(std::string_view text) const;
+  // The same with the text's normal form and tokens already made.
+  std::vector<PlaceSpan> find(std::string_view text, const NormalText& normal,
+                              const std::vector<Token>& tokens) const;
   size_t name_count() const { return matcher_.phrase_count(); }
 
  private:

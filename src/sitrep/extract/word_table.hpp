@@ -2,9 +2,9 @@
 // looked up by the lower-cased word as the tokenizer gives it (extract/tokens.hpp).
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sitrep/result.hpp"
@@ -25,7 +25,11 @@ class WordTable {
   const Entry* find(std::string_view lower, std::string_view kind) const;
 
  private:
-  std::map<std::string, std::vector<Entry>, std::less<>> entries_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> entries_;
 };
 
 }  // namespace sitrep::extract
