@@ -77,3 +77,22 @@ TEST_F(DatePhrasesTest, WordsThatOnlyLookLikeDatesAreNotDates) {
 
 }  // namespace
 }  // namespace sitrep::extract
+
+namespace sitrep::extract {
+namespace {
+
+TEST_F(DatePhrasesTest, SolarHijriDatesInDariPashtoAndLatin) {
+  EXPECT_EQ(dates("این حمله به تاریخ ۱۸ ثور ۱۴۰۱ رخ داد", "2022-05-10"),
+            Dates{"۱۸ ثور ۱۴۰۱ = 2022-05-08..2022-05-08 day"});
+  // No year: the latest 18 Saur on or before publication (last year's, in March).
+  EXPECT_EQ(dates("on 18 Saur", "2022-03-01"), Dates{"18 Saur = 2021-05-08..2021-05-08 day"});
+  EXPECT_EQ(dates("د ۱۴۰۰/۵/۲۴ نېټه", "2021-08-20"),
+            Dates{"۱۴۰۰/۵/۲۴ = 2021-08-15..2021-08-15 day"});
+  EXPECT_EQ(dates("در ماه اسد ۱۴۰۰", "2021-09-30"),
+            Dates{"اسد ۱۴۰۰ = 2021-07-23..2021-08-22 month"});
+  // A month name that is also a word is read only beside a day or a year.
+  EXPECT_EQ(dates("او دی", "2022-05-10"), Dates{});
+}
+
+}  // namespace
+}  // namespace sitrep::extract

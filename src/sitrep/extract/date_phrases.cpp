@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 
 #include "sitrep/extract/tokens.hpp"
+#include "sitrep/model/solar_hijri.hpp"
 #include "sitrep/model/tsv_table.hpp"
 
 namespace sitrep::extract {
@@ -87,7 +89,54 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
     return last;
   };
 
+  // A Solar Hijri day: with its year, or the latest such day on or before publication.
+  auto emit_hijri_day = [&](size_t first, size_t at, int m, int d) -> size_t {
+    size_t last = at;
+    std::optional<Day> day;
+    if (number(at + 1, 4, 4) && tokens[at + 1].number >= 1300 && tokens[at + 1].number <= 1500) {
+      day = model::from_solar_hijri(tokens[at + 1].number, m, d);
+      last = word(at + 2, "year-word") ? at + 2 : at + 1;
+    } else {
+      int y = model::to_solar_hijri(published).year;
+      day = model::from_solar_hijri(y, m, d);
+      if (day && *day > published) day = model::from_solar_hijri(y - 1, m, d);
+    }
+    if (!day) return 0;
+    emit(first, last, {*day, *day, DatePrecision::day});
+    return last;
+  };
+
   for (size_t i = 0; i < tokens.size(); ++i) {
+    // Solar Hijri: 1401/2/18 (year first, 1300-1500), 18 ثور 1401, ثور 1401
+    if (number(i, 4, 4) && tokens[i].number >= 1300 && tokens[i].number <= 1500 &&
+        number(i + 1, 1, 2) && number(i + 2, 1, 2) && between(i, i + 1) == "/" &&
+        between(i + 1, i + 2) == "/") {
+      if (auto day = model::from_solar_hijri(tokens[i].number, tokens[i + 1].number,
+                                             tokens[i + 2].number)) {
+        emit(i, i + 2, {*day, *day, DatePrecision::day});
+        i += 2;
+        continue;
+      }
+    }
+    if (number(i, 1, 2) && word(i + 1, "hijri-month")) {
+      int m = std::stoi(word(i + 1, "hijri-month")->value);
+      if (size_t last = emit_hijri_day(i, i + 1, m, tokens[i].number); last != 0) {
+        i = last;
+        continue;
+      }
+    }
+    if (const WordTable::Entry* month = word(i, "hijri-month"); month && number(i + 1, 4, 4) &&
+                                                                tokens[i + 1].number >= 1300 &&
+                                                                tokens[i + 1].number <= 1500) {
+      int y = tokens[i + 1].number, m = std::stoi(month->value);
+      auto first = model::from_solar_hijri(y, m, 1);
+      auto last = model::from_solar_hijri(y, m, model::solar_hijri_days_in_month(y, m));
+      if (first && last) {
+        emit(i, i + 1, {*first, *last, DatePrecision::month});
+        ++i;
+        continue;
+      }
+    }
     // 2022-04-18
     if (number(i, 4, 4) && number(i + 1, 1, 2) && number(i + 2, 1, 2) && between(i, i + 1) == "-" &&
         between(i + 1, i + 2) == "-") {

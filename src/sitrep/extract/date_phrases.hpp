@@ -9,6 +9,9 @@
 //   "in mid-January", "early December 2021"  days 1-10, 11-20 or 21-end        (week)
 //   "last week|month|year"       the calendar week, month or year before publication
 //   "in 2021"                    the year                                      (year)
+//   "۱۸ ثور ۱۴۰۱", "18 Saur", "1401/2/18"  a Solar Hijri day (Afghan and Iranian month names,
+//                                Dari, Pashto and Latin), in the year given or the latest one
+//                                on or before publication; "ثور ۱۴۰۱" the month
 //
 // Words are data (data/lexicon/dates.tsv: English, Russian and Dari month and weekday names,
 // relative words). A month name needs a number, a "mid-"/"early"/"late" or an "in" beside it
