@@ -696,9 +696,17 @@ class MentionReader {
     bool body_places = std::any_of(group.sentences.begin(), group.sentences.end(), [&](size_t s) {
       return r_.sentences[s].begin >= title_end_ && !within(r_.places, r_.sentences[s]).empty();
     });
+    // Places in the sentences that tell of the event outrank those of sentences around it
+    // ("Nangarhar, where the group is active").
+    auto telling = [&](size_t s) { return event_sentence(lex_, r_, r_.sentences[s]); };
+    bool event_places = std::any_of(group.sentences.begin(), group.sentences.end(), [&](size_t s) {
+      return r_.sentences[s].begin >= title_end_ && telling(s) &&
+             !within(r_.places, r_.sentences[s]).empty();
+    });
     std::vector<PlaceMention> targets, origins;
     for (size_t s : group.sentences) {
       if (body_places && r_.sentences[s].end <= title_end_) continue;  // the body's places
+      if (event_places && r_.sentences[s].begin >= title_end_ && !telling(s)) continue;
       for (const PlaceSpan* place : within(r_.places, r_.sentences[s])) {
         const PlaceSpan& p = *place;
         auto i = static_cast<size_t>(place - r_.places.data());
