@@ -63,6 +63,9 @@ std::span<const T> between(const std::vector<T>& items, size_t from, size_t to) 
 size_t before(size_t at, size_t reach) {
   return at > reach ? at - reach : 0;
 }
+size_t before_offset(size_t at, size_t reach) {
+  return before(at, reach);
+}
 
 template <typename T>
 std::vector<const T*> within(const std::vector<T>& items, const Sentence& s) {
@@ -147,6 +150,24 @@ bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& senten
          !has_cue(lex, hits, Cue::not_event);
 }
 
+// Whether a sentence's event words all come with "the", "this" or "that" before them: they
+// name an event already told ("the attack was claimed on Wednesday").
+bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const LexiconHit*>& hits) {
+  bool any = false;
+  for (const LexiconHit* h : hits) {
+    if (h->kind != Kind::trigger || !counts_as_event(lex, r, *h)) continue;
+    any = true;
+    std::string before;
+    for (size_t k = before_offset(h->begin, 6); k < h->begin; ++k) {
+      before += static_cast<char>(std::tolower(static_cast<unsigned char>(r.text[k])));
+    }
+    if (!before.ends_with("the ") && !before.ends_with("this ") && !before.ends_with("that ")) {
+      return false;
+    }
+  }
+  return any;
+}
+
 // The sentences of one mention, and what the reading found in them.
 struct Group {
   std::vector<size_t> sentences;
@@ -191,6 +212,7 @@ class MentionReader {
       m.sub_event_type = "Attack";  // abducted and then killed: ACLED codes the killing
     }
     assign_actors(roles, m);
+    refine_event_class(hits, m);
     read_cross_border(hits, m);
     read_claims(hits, roles, m);
     m.hedged = has_cue(lex_, hits, Cue::hedge);
@@ -469,6 +491,10 @@ class MentionReader {
       if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
         return true;
       }
+      // "said police", "сообщила полиция", "сообщил представитель губернатора"
+      if (c == Cue::speech && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 2)) {
+        return true;
+      }
     }
     return false;
   }
@@ -614,10 +640,18 @@ class MentionReader {
     // Of equally strong targets, one after the event word: before it stands the subject.
     size_t trigger_at = m.trigger.empty() ? 0 : m.trigger.begin;
     // A noun counted among the dead or wounded ("killing 10 civilians") was struck for sure.
+    // The counted noun stands right after the number ("two policemen … were shot dead") or
+    // at the end of the count ("killing 10 civilians").
     auto counted = [&](const LexiconHit* h) {
       auto near = between(r_.casualties, before(h->begin, 256), h->end);
       return std::any_of(near.begin(), near.end(), [&](const CasualtyMention& c) {
-        return h->begin >= c.begin && h->end <= c.end;
+        if (h->begin < c.begin || h->end > c.end) return false;
+        auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), c.begin,
+                                      [](const Token& t, size_t b) { return t.begin < b; });
+        bool number_first = first != r_.tokens.end() && first->begin == c.begin &&
+                            (first->number >= 0 || parts_.numbers.find(first->lower, "number") ||
+                             parts_.numbers.find(first->lower, "vague"));
+        return number_first ? h->begin - c.begin <= 24 : c.end - h->end <= 2;
       });
     };
     auto rank = [&](const LexiconHit* h) {
@@ -853,6 +887,46 @@ class MentionReader {
     }
   }
 
+  // With the actors known: a state's forces attacking someone the text does not name as a target
+  // fight a battle (an operation against "armed opponents"); a clash that follows an attack on
+  // worshippers, civilians or a school (guards fighting back) leaves it an attack on them.
+  void refine_event_class(const std::vector<const LexiconHit*>& hits, Mention& m) const {
+    const TriggerEntry* used = nullptr;
+    for (const LexiconHit* h : hits) {
+      if (h->kind == Kind::trigger && h->begin == m.trigger.begin && h->end == m.trigger.end) {
+        used = &lex_.trigger(h->entry);
+        break;
+      }
+    }
+    if (!used) return;
+    bool state = m.perpetrator && is_state_force(m.perpetrator->actor, m);
+    if (used->event_type == "by-target" && m.target.empty() && state) {
+      m.event_type = "Battles";
+      m.sub_event_type = "Armed clash";
+      return;
+    }
+    static const std::vector<std::string> kUnarmed = {"minorities", "religious",   "civilians",
+                                                      "education",  "aid-workers", "journalists"};
+    bool unarmed = std::find(kUnarmed.begin(), kUnarmed.end(), m.target) != kUnarmed.end();
+    if (used->event_type == "Battles" && unarmed) {
+      bool attack = std::any_of(hits.begin(), hits.end(), [&](const LexiconHit* h) {
+        return h->kind == Kind::trigger && h->begin < m.trigger.begin &&
+               lex_.trigger(h->entry).event_type == "by-target" && counts_as_event(lex_, r_, *h);
+      });
+      if (attack) {
+        m.event_type = "Violence against civilians";
+        m.sub_event_type = "Attack";
+      }
+    }
+  }
+
+  bool is_state_force(const std::string& actor, const Mention& m) const {
+    model::Day day = m.date ? m.date->start : 0;
+    return std::any_of(
+        parts_.state_forces.begin(), parts_.state_forces.end(),
+        [&](const StateForce& f) { return f.actor == actor && day >= f.from && day <= f.to; });
+  }
+
   // Beyond an origin place in another country (read_places): a cue naming the country the attack
   // came from ("from Afghan territory"), or a state's forces striking in another state
   // ("Pakistani forces fired rockets into Kunar").
@@ -974,6 +1048,11 @@ std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, co
     const geo::Resolution& res = r.resolved[i];
     if (!res.found || res.admin1 == geo::kNoFeature) continue;
     if (after_origin_cue(lex, r, r.places[i])) continue;
+    auto near = between(r.hits, before(place->begin, 40), place->begin);
+    if (std::any_of(near.begin(), near.end(),
+                    [&](const LexiconHit& h) { return is_cue(lex, h, Cue::background); })) {
+      continue;  // "a day after attacks in Mazar-i-Sharif"
+    }
     areas.push_back(std::to_string(res.admin1));
   }
   return areas;
@@ -999,13 +1078,19 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
     std::vector<const DateMention*> dates = within(r.dates, s);
     std::optional<model::Day> here_day;
     if (!dates.empty()) here_day = dates.front()->span.start;
+    // An event word weeks before the current event is background ("the group's attack in
+    // August"): the sentence is left out.
+    if (trigger && day && here_day && *here_day < *day - 14) continue;
     if (trigger) {
       bool elsewhere = !areas.empty() && !here.empty() &&
                        std::none_of(here.begin(), here.end(), [&](const std::string& a) {
                          return std::find(areas.begin(), areas.end(), a) != areas.end();
                        });
       bool another_day = day && here_day && *day != *here_day;
-      if (groups.empty() || has_cue(lex, hits, Cue::separate) || elsewhere || another_day) {
+      // "the attack", "the rockets": the event already told, told again
+      bool told_again = !groups.empty() && refers_back(r, lex, hits);
+      if (groups.empty() || has_cue(lex, hits, Cue::separate) ||
+          ((elsewhere || another_day) && !told_again)) {
         groups.push_back({{i}});
         areas.clear();
         day.reset();
