@@ -6,6 +6,8 @@
 #include <span>
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "sitrep/extract/sentences.hpp"
 #include "sitrep/extract/tokens.hpp"
@@ -37,6 +39,7 @@ using Kind = LexiconHit::Kind;
 // Everything found in one report's text, before it is grouped into mentions.
 struct Reading {
   std::string_view text;
+  size_t dateline_begin = 0, dateline_end = 0;  // "KABUL (Reuters) -": where it was filed
   std::vector<Sentence> sentences;
   std::vector<LexiconHit> hits;
   std::vector<PlaceSpan> places;
@@ -196,7 +199,7 @@ class MentionReader {
       for (const LexiconHit* h : within(r_.hits, sentence)) hits.push_back(h);
     }
     read_event_class(hits, m);
-    Roles roles = read_actors(group);
+    Roles roles = read_actors(group, m);
     read_target(hits, roles, m);
     resolve_event_class(m);
     read_places(group, hits, roles, m);
@@ -305,8 +308,9 @@ class MentionReader {
   }
 
   // Who each named actor is in its sentence: perpetrator, target, claimant, denier or speaker.
-  Roles read_actors(const Group& group) const {
+  Roles read_actors(const Group& group, const Mention& m) const {
     Roles roles;
+    mention_type_ = m.event_type;
     for (size_t s : group.sentences) {
       const Sentence& sentence = r_.sentences[s];
       std::vector<const LexiconHit*> hits = within(r_.hits, sentence);
@@ -333,6 +337,10 @@ class MentionReader {
     for (size_t j = i + 1; j < hits.size(); ++j) {
       const LexiconHit* h = hits[j];
       if (h->begin == hits[i]->begin) continue;
+      if (h->kind == Kind::actor && lex_.actor(h->entry).role == ActorEntry::Role::unidentified &&
+          close_before(r_.text, hits[j - 1]->end, h->begin, 1)) {
+        continue;  // "Islamic State militants claimed …": one actor
+      }
       if (h->kind == Kind::actor) return nullptr;
       if (h->begin - hits[i]->end > max_gap) return nullptr;
       if (h->kind == Kind::cue) {
@@ -391,6 +399,8 @@ class MentionReader {
       return;
     } else if ((cue_is(Cue::speech) && cue->begin - a->end < 24) || spoken_of) {
       roles.speakers.push_back(a);
+    } else if (owns_attacker(hits, i)) {
+      roles.perpetrators.push_back({a, 2, suspected});  // "soldiers of the Caliphate"
     } else if (by_before(a->begin) && event_word_before(hits, i)) {
       roles.perpetrators.push_back({a, named ? 1 : 5, suspected});
     } else if (suspected) {
@@ -569,11 +579,18 @@ class MentionReader {
   bool event_word_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
       if (hits[j]->kind == Kind::trigger && hits[j]->begin >= hits[i]->end &&
-          counts_as_event(lex_, r_, *hits[j])) {
+          counts_as_event(lex_, r_, *hits[j]) && same_story(*hits[j])) {
         return true;
       }
     }
     return false;
+  }
+
+  // Whether an event word belongs to the mention's story: an arrest after a bombing ("security
+  // forces have arrested a suspect") is not the bombing, and its subject did not bomb.
+  bool same_story(const LexiconHit& trigger) const {
+    const std::string& type = lex_.trigger(trigger.entry).event_type;
+    return type != "Strategic developments" || mention_type_ == "Strategic developments";
   }
 
   // After an earlier event word, whether the actor is the subject of the next one: only a few
@@ -583,7 +600,7 @@ class MentionReader {
     const LexiconHit* next = nullptr;
     for (size_t j = i + 1; j < hits.size() && !next; ++j) {
       if (hits[j]->kind == Kind::trigger && hits[j]->begin >= hits[i]->end &&
-          counts_as_event(lex_, r_, *hits[j])) {
+          counts_as_event(lex_, r_, *hits[j]) && same_story(*hits[j])) {
         next = hits[j];
       }
     }
@@ -600,6 +617,19 @@ class MentionReader {
     }
     return r_.text.substr(hits[i]->end, next->begin - hits[i]->end).find(',') ==
            std::string_view::npos;
+  }
+
+  // "a martyrdom-seeker of the Islamic Emirate", "gunmen of the TTP": the actor whose attacker
+  // an event word or an unnamed attacker just before names.
+  bool owns_attacker(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    if (i == 0) return false;
+    const LexiconHit* h = hits[i - 1];
+    bool attacker =
+        h->kind == Kind::trigger ||
+        (h->kind == Kind::actor && lex_.actor(h->entry).role == ActorEntry::Role::unidentified);
+    if (!attacker) return false;
+    std::string_view gap = r_.text.substr(h->end, hits[i]->begin - h->end);
+    return gap == " of the " || gap == " of ";
   }
 
   // Whether the nearest event word before hits[i] in its sentence counts ("kidnapped by …", not
@@ -715,6 +745,8 @@ class MentionReader {
       return false;
     };
     auto not_a_place = [&](const PlaceSpan& p) {
+      // a dateline ("KABUL (Reuters) -") says where the story was filed, not where it happened
+      if (p.begin >= r_.dateline_begin && p.end <= r_.dateline_end) return true;
       // "26 March 2023": a date; "the Panj river", "Jinnah Road": a feature of that name
       for (const DateMention& d : between(r_.dates, before(p.begin, 64), p.end)) {
         if (p.begin < d.end && d.begin < p.end) return true;
@@ -846,9 +878,12 @@ class MentionReader {
         break;
       }
     }
+    // In an arrest the suspects are not who acted: the arresting force is.
+    bool arrest = m.sub_event_type == "Arrests";
     // the body's account outranks the headline's
     auto rank = [&](const ActorUse& u) { return u.rank * 2 + (u.hit->begin < title_end_ ? 3 : 0); };
     for (const ActorUse& p : roles.perpetrators) {
+      if (arrest && p.uncertain) continue;
       if (!best || rank(p) < rank(*best)) best = &p;
     }
     if (best) m.perpetrator = actor_mention(*best, m);
@@ -856,7 +891,7 @@ class MentionReader {
     // unidentified group (ACLED's convention). A bomb may have lain for years: its perpetrator
     // stays unknown.
     if (!m.perpetrator && (attack_word(m) || m.sub_event_type == "Abduction/forced disappearance" ||
-                           m.sub_event_type == "Suicide bomb")) {
+                           m.sub_event_type == "Suicide bomb" || m.sub_event_type == "Grenade")) {
       ActorMention a;
       a.actor = "Unidentified armed group";
       a.text = std::string(r_.text.substr(m.trigger.begin, m.trigger.end - m.trigger.begin));
@@ -1010,7 +1045,8 @@ class MentionReader {
     return c;
   }
 
-  size_t title_end_;  // the headline's end in the text (0: none)
+  size_t title_end_;                  // the headline's end in the text (0: none)
+  mutable std::string mention_type_;  // the event type of the mention being read
   const Extractor::Parts& parts_;
   const Lexicon& lex_;
   const geo::Gazetteer& g_;
@@ -1152,6 +1188,36 @@ Result<std::vector<StateForce>> read_state_forces(const std::string& path) {
 
 }  // namespace
 
+// The dateline at the start of a story's body: words in capitals ("KABUL", "KANDAHAR CITY",
+// "КАБУЛ"), perhaps ", Afghanistan", then "(Reuters) -", " -", ":" or ", <date>". Returns its
+// end (0: none).
+size_t dateline_end(std::string_view text, size_t body) {
+  size_t i = body, letters = 0;
+  while (i < text.size() && i < body + 48) {
+    int32_t at = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()),
+            c);
+    if (c < 0) return 0;
+    if (u_isalpha(c)) {
+      if (!u_isupper(c)) break;
+      ++letters;
+    } else if (c != ' ' && c != '-' && c != '.') {
+      break;
+    }
+    i = static_cast<size_t>(at);
+  }
+  if (letters < 3) return 0;
+  std::string_view rest = text.substr(i, 64);
+  for (std::string_view mark : {"(", ":", " -", " —", " –", ","}) {
+    if (rest.starts_with(mark)) {
+      size_t end = text.find_first_of(")-—–:.", i + mark.size());
+      return end == std::string_view::npos ? i : std::min(end + 1, i + 64);
+    }
+  }
+  return 0;
+}
+
 std::string full_text(const Document& document) {
   if (document.title.empty()) return document.text;
   return document.title + "\n\n" + document.text;
@@ -1201,6 +1267,8 @@ ReportExtraction Extractor::extract(const Document& document) const {
 
   Reading r;
   r.text = out.text;
+  r.dateline_begin = document.title.empty() ? 0 : document.title.size() + 2;
+  r.dateline_end = dateline_end(r.text, r.dateline_begin);
   r.sentences = split_sentences(r.text);
   NormalText normal = normalize_for_matching(r.text);
   r.tokens = tokenize(r.text);
