@@ -153,22 +153,20 @@ bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& senten
          !has_cue(lex, hits, Cue::not_event);
 }
 
-// Whether a sentence's event words all come with "the", "this" or "that" before them: they
-// name an event already told ("the attack was claimed on Wednesday").
+// Whether one of a sentence's event words comes with "the", "this" or "that" before it: it
+// names an event already told ("… said its fighters had fired the rockets").
 bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const LexiconHit*>& hits) {
-  bool any = false;
   for (const LexiconHit* h : hits) {
     if (h->kind != Kind::trigger || !counts_as_event(lex, r, *h)) continue;
-    any = true;
     std::string before;
     for (size_t k = before_offset(h->begin, 6); k < h->begin; ++k) {
       before += static_cast<char>(std::tolower(static_cast<unsigned char>(r.text[k])));
     }
-    if (!before.ends_with("the ") && !before.ends_with("this ") && !before.ends_with("that ")) {
-      return false;
+    if (before.ends_with("the ") || before.ends_with("this ") || before.ends_with("that ")) {
+      return true;
     }
   }
-  return any;
+  return false;
 }
 
 // The sentences of one mention, and what the reading found in them.
@@ -826,17 +824,36 @@ class MentionReader {
   }
 
   void read_date(const Group& group, Mention& m) const {
+    const DateMention* spoken = nullptr;  // a day someone spoke: the event's, failing another
     for (size_t s : group.sentences) {
       for (const DateMention* d : within(r_.dates, r_.sentences[s])) {
+        if (d->begin >= r_.dateline_begin && d->end <= r_.dateline_end) continue;  // filed
+        if (said_on(*d)) {  // "said on Friday it had detained … on Thursday"
+          if (!spoken) spoken = d;
+          continue;
+        }
         m.date = d->span;
         m.date_evidence = {d->begin, d->end};
         return;
       }
     }
+    if (spoken) {  // "… said on Monday that militants had fired … that morning"
+      m.date = spoken->span;
+      m.date_evidence = {spoken->begin, spoken->end};
+      return;
+    }
     if (doc_.published) {
       m.date = model::DateSpan{*doc_.published, *doc_.published, model::DatePrecision::day};
       m.date_from_publication = true;
     }
+  }
+
+  // Whether a date is when someone spoke: right after "said" ("said on Friday").
+  bool said_on(const DateMention& d) const {
+    auto near = between(r_.hits, before(d.begin, 16), d.begin);
+    return std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
+      return is_cue(lex_, h, Cue::speech) && close_before(r_.text, h.end, d.begin, 4);
+    });
   }
 
   void read_casualties(const Group& group, Mention& m) const {
@@ -1004,23 +1021,38 @@ class MentionReader {
   void read_claims(const std::vector<const LexiconHit*>& hits, const Roles& roles,
                    Mention& m) const {
     bool claimed = false, unclaimed = false;
+    // "Ответственность за убийство никто не взял": in a sentence saying nobody claimed it, the
+    // word for responsibility is no claim
+    auto negated = [&](const LexiconHit* h) {
+      auto sentence = std::upper_bound(r_.sentences.begin(), r_.sentences.end(), h->begin,
+                                       [](size_t b, const Sentence& x) { return b < x.end; });
+      if (sentence == r_.sentences.end()) return false;
+      return has_cue(lex_, within(r_.hits, *sentence), Cue::no_claim);
+    };
     for (const LexiconHit* h : hits) {
       if (is_cue(lex_, *h, Cue::no_claim)) {
         unclaimed = true;
         if (m.claim_evidence.empty()) m.claim_evidence = {h->begin, h->end};
       }
-      if (is_cue(lex_, *h, Cue::claim)) {
+      if (is_cue(lex_, *h, Cue::claim) && !negated(h)) {
         claimed = true;
         if (m.claim_evidence.empty()) m.claim_evidence = {h->begin, h->end};
       }
     }
     for (const ActorUse& c : roles.claimants) {
+      if (negated(c.hit)) continue;
       m.claimed_by.push_back(actor_mention(c, m));
       claimed = true;
     }
     for (const ActorUse& d : roles.deniers) m.denied_by.push_back(actor_mention(d, m));
     bool denied = !m.denied_by.empty() || has_cue(lex_, hits, Cue::deny);
-    if ((source_.kind == "claim" || source_.kind == "propaganda") && !m.event_type.empty()) {
+    // A claim channel claims for its side, not the enemy strikes it reports.
+    bool channel_side =
+        !m.perpetrator || m.perpetrator->text == source_.outlet ||
+        m.perpetrator->actor ==
+            parts_.actors.resolve(source_.actor, event_country(m), m.date ? m.date->start : 0);
+    if ((source_.kind == "claim" || source_.kind == "propaganda") && !m.event_type.empty() &&
+        channel_side) {
       claimed = true;
       m.claim_channel = source_.outlet;
       if (m.claimed_by.empty() && m.perpetrator) m.claimed_by.push_back(*m.perpetrator);
@@ -1102,6 +1134,7 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
   std::vector<size_t> every;       // "both attacks were claimed": sentences for every group
   std::vector<std::string> areas;  // of the current group
   std::optional<model::Day> day;   // of the current group
+  std::vector<std::vector<std::string>> group_areas;  // every group's, for sentences after
   for (size_t i = 0; i < r.sentences.size(); ++i) {
     const Sentence& s = r.sentences[i];
     std::vector<const LexiconHit*> hits = within(r.hits, s);
@@ -1128,12 +1161,14 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
       if (groups.empty() || has_cue(lex, hits, Cue::separate) ||
           ((elsewhere || another_day) && !told_again)) {
         groups.push_back({{i}});
+        group_areas.emplace_back();
         areas.clear();
         day.reset();
       } else {
         groups.back().sentences.push_back(i);
       }
       areas.insert(areas.end(), here.begin(), here.end());
+      group_areas.back().insert(group_areas.back().end(), here.begin(), here.end());
       if (!day) day = here_day;
     } else if (!hits.empty() || !within(r.casualties, s).empty()) {
       if (has_cue(lex, hits, Cue::all_events)) {
@@ -1141,7 +1176,24 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
       } else if (groups.empty()) {
         pending.push_back(i);
       } else {
-        groups.back().sentences.push_back(i);
+        // "The TTP claimed the attack in Dera Ismail Khan": the event of that place, if an
+        // earlier one; else the current one.
+        size_t to = groups.size() - 1;
+        auto named = [&](size_t g) {
+          return std::any_of(here.begin(), here.end(), [&](const std::string& a) {
+            return std::find(group_areas[g].begin(), group_areas[g].end(), a) !=
+                   group_areas[g].end();
+          });
+        };
+        if (!here.empty() && !named(to)) {
+          for (size_t g = groups.size(); g-- > 0;) {
+            if (named(g)) {
+              to = g;
+              break;
+            }
+          }
+        }
+        groups[to].sentences.push_back(i);
       }
     }
   }
@@ -1158,6 +1210,7 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
   for (Group& g : groups) {
     g.sentences.insert(g.sentences.end(), every.begin(), every.end());
     std::sort(g.sentences.begin(), g.sentences.end());
+    g.sentences.erase(std::unique(g.sentences.begin(), g.sentences.end()), g.sentences.end());
   }
   return groups;
 }
