@@ -856,13 +856,53 @@ class MentionReader {
     });
   }
 
+  // Tolls of different people add up ("four soldiers were martyred and three terrorists
+  // killed": 7); a second toll of the same people, or of nobody named, is an update (the higher
+  // one stands). The headline's toll counts only when the body gives none.
   void read_casualties(const Group& group, Mention& m) const {
-    for (size_t s : group.sentences) {
-      for (const CasualtyMention* c : within(r_.casualties, r_.sentences[s])) {
-        auto& slot = c->kind == CasualtyMention::Kind::killed ? m.killed : m.injured;
-        if (!slot || c->low > slot->low) slot = *c;  // a later, higher toll is an update
+    for (auto kind : {CasualtyMention::Kind::killed, CasualtyMention::Kind::injured}) {
+      std::map<std::string, CasualtyMention> by_who;  // who was counted → the highest toll
+      for (bool body : {true, false}) {
+        for (size_t s : group.sentences) {
+          if ((r_.sentences[s].begin >= title_end_) != body) continue;
+          for (const CasualtyMention* c : within(r_.casualties, r_.sentences[s])) {
+            if (c->kind != kind) continue;
+            auto [it, added] = by_who.try_emplace(counted_who(*c), *c);
+            if (!added && c->low > it->second.low) it->second = *c;
+          }
+        }
+        if (!by_who.empty()) break;
       }
+      if (by_who.empty()) continue;
+      std::optional<CasualtyMention> total;
+      std::optional<CasualtyMention> unnamed;
+      for (const auto& [who, c] : by_who) {
+        if (who.empty()) {
+          unnamed = c;
+        } else if (!total) {
+          total = c;
+        } else {
+          total->low += c.low;
+          total->high =
+              total->high && c.high ? std::optional<int>(*total->high + *c.high) : std::nullopt;
+          total->begin = std::min(total->begin, c.begin);
+          total->end = std::max(total->end, c.end);
+        }
+      }
+      if (!total || (unnamed && unnamed->low > total->low)) total = unnamed;
+      (kind == CasualtyMention::Kind::killed ? m.killed : m.injured) = total;
     }
+  }
+
+  // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
+  // terrorists"), as a key; empty when it names nobody ("killing 12").
+  std::string counted_who(const CasualtyMention& c) const {
+    for (const LexiconHit& h : between(r_.hits, c.begin, c.end)) {
+      if (h.end > c.end) continue;
+      if (h.kind == Kind::target) return "target:" + lex_.target(h.entry).target;
+      if (h.kind == Kind::actor) return "actor:" + lex_.actor(h.entry).actor;
+    }
+    return "";
   }
 
   // The country actors are resolved in: the event's place, else the report's, else the one
