@@ -222,3 +222,39 @@ TEST(Extractor, AnOriginCountryNamedWithoutAPlaceMakesItCrossBorder) {
 
 }  // namespace
 }  // namespace sitrep::extract
+
+namespace sitrep::extract {
+namespace {
+
+TEST(Extractor, TollsOfBothSidesAddUpAndUpdatesDoNot) {
+  auto both = extractor().extract(
+      report("Four soldiers were martyred and three terrorists killed in an exchange of fire in "
+             "Zhob on Monday."));
+  ASSERT_EQ(both.mentions.size(), 1u);
+  ASSERT_TRUE(both.mentions[0].killed);
+  EXPECT_EQ(both.mentions[0].killed->low, 7);
+  auto update = extractor().extract(
+      report("A bomb killed 5 people in Kabul on Monday. Officials later said 8 people were "
+             "killed."));
+  ASSERT_EQ(update.mentions.size(), 1u);
+  EXPECT_EQ(update.mentions[0].killed->low, 8);
+}
+
+TEST(Extractor, DatelinesAndTheDayOfAStatementAreNotTheEvent) {
+  Document d = report(
+      "Last night, terrorists attacked a security forces post in Tank District, killing two "
+      "soldiers.",
+      "2022-08-30", "Attack in Tank");
+  d.text = "RAWALPINDI, 30 August 2022: " + d.text;
+  auto x = extractor().extract(d);
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].places.at(0).admin1, "Khyber Pakhtunkhwa");
+  auto said = extractor().extract(report(
+      "Tajik security officials said on Friday they had detained 11 people in Kulob on Thursday.",
+      "2023-05-08"));
+  ASSERT_EQ(said.mentions.size(), 1u);
+  EXPECT_EQ(model::format_iso(said.mentions[0].date->start), "2023-05-04");
+}
+
+}  // namespace
+}  // namespace sitrep::extract
