@@ -962,6 +962,11 @@ class MentionReader {
       m.target_actor = std::move(a);
       break;
     }
+    // A state's forces are its military, whatever the text calls them ("Taliban militia" after
+    // August 2021)
+    if (m.target == "armed-groups" && m.target_actor && is_state_force(m.target_actor->actor, m)) {
+      m.target = "military";
+    }
     // A named side struck and no target noun: its forces ("22 Taliban killed")
     if (m.target.empty() && m.target_actor && m.event_type != "Protests") {
       m.target =
