@@ -40,6 +40,7 @@ using Kind = LexiconHit::Kind;
 struct Reading {
   std::string_view text;
   size_t dateline_begin = 0, dateline_end = 0;  // "KABUL (Reuters) -": where it was filed
+  std::optional<model::Day> published;
   std::vector<Sentence> sentences;
   std::vector<LexiconHit> hits;
   std::vector<PlaceSpan> places;
@@ -146,11 +147,13 @@ bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& tri
 // were no violence ("earthquake").
 bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& sentence) {
   std::vector<const LexiconHit*> hits = within(r.hits, sentence);
-  return std::any_of(hits.begin(), hits.end(),
-                     [&](const LexiconHit* h) {
-                       return h->kind == Kind::trigger && counts_as_event(lex, r, *h);
-                     }) &&
-         !has_cue(lex, hits, Cue::not_event);
+  if (has_cue(lex, hits, Cue::not_event)) return false;
+  // The weakest words ("operation", "destroyed", "fired") tell of an event only with a toll.
+  bool toll = !within(r.casualties, sentence).empty();
+  return std::any_of(hits.begin(), hits.end(), [&](const LexiconHit* h) {
+    return h->kind == Kind::trigger && counts_as_event(lex, r, *h) &&
+           (lex.trigger(h->entry).strength > 1 || toll);
+  });
 }
 
 // Whether one of a sentence's event words comes with "the", "this" or "that" before it: it
@@ -167,6 +170,24 @@ bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const L
     }
   }
   return false;
+}
+
+// Whether the headline says the report is about something else than violence: a not-event cue
+// ("Floods wreak havoc in Swat", "Gas cylinder blast …", "… explosive growth") with no weapon
+// word of its own ("Bomb kills five at cricket match" is an attack).
+bool off_topic(const Reading& r, const Lexicon& lex, size_t title_end) {
+  if (title_end == 0) return false;
+  auto title = between(r.hits, 0, title_end);
+  const LexiconHit* cue = nullptr;
+  for (const LexiconHit& h : title) {
+    if (is_cue(lex, h, Cue::not_event)) cue = &h;
+  }
+  if (!cue) return false;
+  return std::none_of(title.begin(), title.end(), [&](const LexiconHit& h) {
+    if (h.kind != Kind::trigger || lex.trigger(h.entry).strength < 4) return false;
+    bool described = h.begin >= cue->end && close_before(r.text, cue->end, h.begin, 2);
+    return !described;  // "gas cylinder blast": the cue says what the blast was
+  });
 }
 
 // The sentences of one mention, and what the reading found in them.
@@ -1193,8 +1214,14 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
     std::optional<model::Day> here_day;
     if (!dates.empty()) here_day = dates.front()->span.start;
     // An event word weeks before the current event is background ("the group's attack in
-    // August"): the sentence is left out.
+    // August"), and so is one dated by a whole month or year gone by ("in 2022 militants
+    // carried out 495 attacks"): the sentence is left out.
     if (trigger && day && here_day && *here_day < *day - 14) continue;
+    if (trigger && !dates.empty() && r.published &&
+        dates.front()->span.precision >= model::DatePrecision::month &&
+        dates.front()->span.end < *r.published - 14) {
+      continue;
+    }
     if (trigger) {
       bool elsewhere = !areas.empty() && !here.empty() &&
                        std::none_of(here.begin(), here.end(), [&](const std::string& a) {
@@ -1367,6 +1394,7 @@ ReportExtraction Extractor::extract(const Document& document) const {
   r.text = out.text;
   r.dateline_begin = document.title.empty() ? 0 : document.title.size() + 2;
   r.dateline_end = dateline_end(r.text, r.dateline_begin);
+  r.published = document.published;
   r.sentences = split_sentences(r.text);
   NormalText normal = normalize_for_matching(r.text);
   r.tokens = tokenize(r.text);
@@ -1388,6 +1416,12 @@ ReportExtraction Extractor::extract(const Document& document) const {
     out.not_understood.push_back("no publication date: relative dates are not resolved");
   }
   size_t title_end = document.title.empty() ? 0 : document.title.size();
+  if (off_topic(r, *lexicon_, document.title.size())) {
+    out.not_understood.push_back(
+        "the headline is about something other than violence (a disaster, an accident, sport, "
+        "the economy, a trial, an anniversary): no event read");
+    return out;
+  }
   MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
                        report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country),
                        title_end);
