@@ -147,7 +147,7 @@ bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& tri
 // were no violence ("earthquake").
 bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& sentence) {
   std::vector<const LexiconHit*> hits = within(r.hits, sentence);
-  if (has_cue(lex, hits, Cue::not_event)) return false;
+  if (has_cue(lex, hits, Cue::not_event) || has_cue(lex, hits, Cue::off_topic)) return false;
   // The weakest words ("operation", "destroyed", "fired") tell of an event only with a toll.
   bool toll = !within(r.casualties, sentence).empty();
   return std::any_of(hits.begin(), hits.end(), [&](const LexiconHit* h) {
@@ -180,7 +180,15 @@ bool off_topic(const Reading& r, const Lexicon& lex, size_t title_end) {
   auto title = between(r.hits, 0, title_end);
   const LexiconHit* cue = nullptr;
   for (const LexiconHit& h : title) {
+    if (is_cue(lex, h, Cue::off_topic)) return true;
     if (is_cue(lex, h, Cue::not_event)) cue = &h;
+  }
+  // a headline dated by a month or year gone by: a statistic ("… 75 militants killed in 2022")
+  for (const DateMention& d : between(r.dates, 0, title_end)) {
+    if (r.published && d.span.precision >= model::DatePrecision::month &&
+        d.span.end < *r.published - 14) {
+      return true;
+    }
   }
   if (!cue) return false;
   return std::none_of(title.begin(), title.end(), [&](const LexiconHit& h) {

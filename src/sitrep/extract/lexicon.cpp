@@ -23,6 +23,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::speech, "speech"},
     {Cue::attribution, "attribution"},
     {Cue::not_event, "not-event"},
+    {Cue::off_topic, "off-topic"},
     {Cue::seizure, "seizure"},
     {Cue::background, "background"},
     {Cue::all_events, "all-events"},

@@ -55,6 +55,7 @@ enum class Cue : uint8_t {
   attribution,
   separate,
   not_event,
+  off_topic,
   seizure,
   background,
   all_events,
