@@ -514,6 +514,27 @@ class MentionReader {
     return false;
   }
 
+  // Whether a verb follows a name right away: the name acts ("Kabul has never recognised",
+  // "Islamabad said"), so it stands for a government.
+  bool subject_of_verb(size_t end) const {
+    auto next = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), end,
+                                 [](const Token& t, size_t e) { return t.begin < e; });
+    if (next == r_.tokens.end() || !close_before(r_.text, end, next->begin, 1)) return false;
+    static const std::vector<std::string> kVerbs = {
+        "has",     "had",    "have",    "did",   "does",  "said", "says",    "denied",  "denies",
+        "accused", "blamed", "claimed", "never", "would", "will", "insists", "rejected"};
+    return std::find(kVerbs.begin(), kVerbs.end(), next->lower) != kVerbs.end();
+  }
+
+  // Whether a place is named as a reference, not as where it happened ("resident of Kohat",
+  // "north of Kabul").
+  bool referenced(const PlaceSpan& p) const {
+    auto near = between(r_.hits, before(p.begin, 24), p.begin);
+    return std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
+      return is_cue(lex_, h, Cue::reference) && close_before(r_.text, h.end, p.begin, 6);
+    });
+  }
+
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
   // "according to".
   bool speaks(const LexiconHit& x) const {
@@ -763,6 +784,7 @@ class MentionReader {
         if (h->kind != Kind::actor || h->end <= p.begin || h->begin >= p.end) continue;
         if (lex_.actor(h->entry).role != ActorEntry::Role::government_seat) return true;
         if (!in_event_sentence(*h)) return true;  // "Islamabad did not confirm the strikes"
+        if (subject_of_verb(p.end)) return true;  // "… a frontier Kabul has never recognised"
         for (const auto* list : {&roles.claimants, &roles.deniers}) {
           for (const ActorUse& u : *list) {
             if (same_span(u.hit, h)) return true;
@@ -805,6 +827,7 @@ class MentionReader {
         auto i = static_cast<size_t>(place - r_.places.data());
         if (covered(p) || not_a_place(p)) continue;
         PlaceMention pm = place_mention(p, r_.resolved[i]);
+        pm.reference = referenced(p);
         pm.role = fire && after_origin_cue(lex_, r_, p) ? PlaceMention::Role::origin
                                                         : PlaceMention::Role::target;
         auto& list = pm.role == PlaceMention::Role::origin ? origins : targets;
@@ -817,6 +840,7 @@ class MentionReader {
     std::stable_sort(targets.begin(), targets.end(),
                      [](const PlaceMention& a, const PlaceMention& b) {
                        if (a.found != b.found) return a.found;
+                       if (a.reference != b.reference) return !a.reference;
                        return precision_rank(a.precision) < precision_rank(b.precision);
                      });
     m.places = std::move(targets);
@@ -956,6 +980,30 @@ class MentionReader {
     return a;
   }
 
+  // "Islamic State claimed it in a statement from its Pakistan Province": when the report names
+  // exactly one branch of the perpetrator's organisation (a sibling or child in
+  // data/actors.tsv), the branch is the perpetrator.
+  void prefer_named_branch(ActorMention& perpetrator, const Mention& m) const {
+    const model::Taxonomy& tree = parts_.actors.hierarchy();
+    auto family = tree.with_ancestors(perpetrator.actor);
+    std::string root = family.back();
+    std::string branch;
+    for (const LexiconHit& h : r_.hits) {
+      if (h.kind != Kind::actor) continue;
+      std::string name = parts_.actors.resolve(lex_.actor(h.entry).actor, event_country(m),
+                                               m.date ? m.date->start : 0);
+      if (name.empty() || name == perpetrator.actor) continue;
+      auto up = tree.with_ancestors(name);
+      bool sibling = up.size() > 1 && up.back() == root;
+      if (!sibling) continue;
+      if (!branch.empty() && branch != name) return;  // two branches: not for sitrep to choose
+      branch = name;
+    }
+    if (!branch.empty() && family.size() <= tree.with_ancestors(branch).size()) {
+      perpetrator.actor = branch;
+    }
+  }
+
   void assign_actors(const Roles& roles, Mention& m) const {
     const ActorUse* best = nullptr;
     for (const ActorUse& c : roles.claimants) {
@@ -973,6 +1021,7 @@ class MentionReader {
       if (!best || rank(p) < rank(*best)) best = &p;
     }
     if (best) m.perpetrator = actor_mention(*best, m);
+    if (m.perpetrator) prefer_named_branch(*m.perpetrator, m);
     // Someone pulled the trigger, took the hostage or blew himself up: with nobody named, an
     // unidentified group (ACLED's convention). A bomb may have lain for years: its perpetrator
     // stays unknown.
@@ -1413,6 +1462,12 @@ ReportExtraction Extractor::extract(const Document& document) const {
   r.resolved = geocoder_->resolve_report(names);
   if (document.published) r.dates = p.dates.find(r.text, *document.published, r.tokens);
   r.casualties = p.casualties.find(r.text, r.tokens);
+  // "Rawalpindi, 24 January 2023. …": a dateline in ordinary case, a place and a date
+  if (r.dateline_end == 0 && !r.places.empty() && r.places.front().begin == r.dateline_begin) {
+    size_t after = r.places.front().end;
+    auto date = between(r.dates, after, after + 4);
+    if (!date.empty() && r.text.substr(after, 2) == ", ") r.dateline_end = date.front().end;
+  }
 
   const auto& languages = lexicon_->event_languages();
   if (out.language.code != "und" &&

@@ -24,6 +24,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::attribution, "attribution"},
     {Cue::not_event, "not-event"},
     {Cue::off_topic, "off-topic"},
+    {Cue::reference, "reference"},
     {Cue::seizure, "seizure"},
     {Cue::background, "background"},
     {Cue::all_events, "all-events"},

@@ -56,6 +56,7 @@ enum class Cue : uint8_t {
   separate,
   not_event,
   off_topic,
+  reference,
   seizure,
   background,
   all_events,

@@ -34,6 +34,7 @@ struct PlaceMention {
   std::string precision;  // point, admin2, admin1, border, region, country
   double latitude = 0, longitude = 0;
   double confidence = 0;
+  bool reference = false;  // named as a reference ("north of Kabul", "resident of Kohat")
   Evidence evidence;
 };
 
