@@ -127,17 +127,22 @@ bool targets_forces(const std::string& target) {
 // Whether an event word counts: not weapons found ("seizing suicide vests", "explosives were
 // recovered": a seizure cue within a few words before or after it, in the same sentence).
 bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& trigger) {
-  for (const LexiconHit& h : between(r.hits, before(trigger.begin, 64), trigger.end + 64)) {
+  for (const LexiconHit& h : between(r.hits, before(trigger.begin, 96), trigger.end + 96)) {
     // "arrested after the Quetta blast": an earlier event, told as background
     if (is_cue(lex, h, Cue::background) && h.end <= trigger.begin &&
         close_before(r.text, h.end, trigger.begin, 12) &&
         between(r.hits, h.end, trigger.begin).empty()) {  // "after gunmen …": not background
       return false;
     }
+    // weapons seized or carried: only weapon nouns ("grenades"), not what was done ("attacked")
     if (!is_cue(lex, h, Cue::seizure)) continue;
+    if (lex.trigger(trigger.entry).event_type != "Explosions/Remote violence" &&
+        !(h.begin == trigger.begin && h.end == trigger.end)) {
+      continue;
+    }
     if (h.begin == trigger.begin && h.end == trigger.end) return false;
-    bool near = h.begin >= trigger.end ? close_before(r.text, trigger.end, h.begin, 40)
-                                       : close_before(r.text, h.end, trigger.begin, 40);
+    bool near = h.begin >= trigger.end ? close_before(r.text, trigger.end, h.begin, 80)
+                                       : close_before(r.text, h.end, trigger.begin, 80);
     if (near) return false;
   }
   return true;
