@@ -55,8 +55,11 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published) 
 std::vector<DateMention> DateReader::find(std::string_view text, Day published,
                                           const std::vector<Token>& tokens) const {
   std::vector<DateMention> out;
+  // Each token's entries, looked up once: the patterns below ask a token for many kinds.
+  std::vector<const std::vector<WordTable::Entry>*> known(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) known[i] = words_.entries(tokens[i].lower);
   auto word = [&](size_t i, std::string_view kind) -> const WordTable::Entry* {
-    return i < tokens.size() ? words_.find(tokens[i].lower, kind) : nullptr;
+    return i < tokens.size() ? WordTable::of_kind(known[i], kind) : nullptr;
   };
   auto is = [&](size_t i, std::string_view lower) {
     return i < tokens.size() && tokens[i].lower == lower;

@@ -125,10 +125,49 @@ void PhraseMatcher::build() {
   }
   // Most bytes of a text lead back to the root: its transitions are a table, not a search.
   for (unsigned b = 0; b < 256; ++b) root_[b] = child(0, static_cast<uint8_t>(b));
+  build_table();
   built_ = true;
 }
 
+// A complete transition table (a DFA) when it stays small: bytes that no phrase uses share
+// one class, and every state's move on every class is looked up, not searched and failed
+// back along. A matcher too large for it (a worldwide gazetteer's names) keeps the trie and its
+// fail links.
+void PhraseMatcher::build_table() {
+  class_of_.fill(0);
+  classes_ = 1;
+  for (const State& st : states_) {
+    for (auto [byte, next] : st.next) {
+      if (class_of_[byte] == 0) class_of_[byte] = static_cast<uint8_t>(classes_++);
+    }
+  }
+  if (classes_ > 255 || states_.size() * classes_ > kMaxTableEntries) return;
+  table_.assign(states_.size() * classes_, 0);
+  std::vector<uint8_t> byte_of(classes_, 0);
+  for (unsigned b = 0; b < 256; ++b) byte_of[class_of_[b]] = static_cast<uint8_t>(b);
+  // Breadth first, so that a state's fail state has its row already.
+  std::deque<uint32_t> queue = {0};
+  std::vector<bool> seen(states_.size(), false);
+  seen[0] = true;
+  while (!queue.empty()) {
+    uint32_t s = queue.front();
+    queue.pop_front();
+    for (size_t c = 1; c < classes_; ++c) {
+      uint32_t next = child(s, byte_of[c]);
+      table_[s * classes_ + c] =
+          next != 0 ? next : (s == 0 ? 0 : table_[states_[s].fail * classes_ + c]);
+    }
+    for (auto [byte, t] : states_[s].next) {
+      if (!seen[t]) {
+        seen[t] = true;
+        queue.push_back(t);
+      }
+    }
+  }
+}
+
 uint32_t PhraseMatcher::step(uint32_t state, uint8_t byte) const {
+  if (!table_.empty()) return table_[state * classes_ + class_of_[byte]];
   while (true) {
     if (state == 0) return root_[byte];
     if (uint32_t next = child(state, byte); next != 0) return next;

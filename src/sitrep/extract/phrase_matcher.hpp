@@ -54,6 +54,12 @@ class PhraseMatcher {
 
   std::vector<State> states_{State{}};
   std::array<uint32_t, 256> root_{};  // the root's transitions, by byte
+  void build_table();
+  // 40 MB: the bundled gazetteer's names (62,000 states × 130 byte classes) fit
+  static constexpr size_t kMaxTableEntries = size_t{10} << 20;
+  std::array<uint8_t, 256> class_of_{};  // byte → class (0: no phrase uses it)
+  size_t classes_ = 1;
+  std::vector<uint32_t> table_;  // state × class → state, when small enough
   size_t outputs_count_ = 0;
   bool built_ = false;
 };

@@ -22,6 +22,20 @@ Result<WordTable> WordTable::load(const std::string& path) {
   return out;
 }
 
+const std::vector<WordTable::Entry>* WordTable::entries(std::string_view lower) const {
+  auto it = entries_.find(lower);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+const WordTable::Entry* WordTable::of_kind(const std::vector<Entry>* entries,
+                                           std::string_view kind) {
+  if (!entries) return nullptr;
+  for (const Entry& e : *entries) {
+    if (e.kind == kind) return &e;
+  }
+  return nullptr;
+}
+
 const WordTable::Entry* WordTable::find(std::string_view lower, std::string_view kind) const {
   auto it = entries_.find(lower);
   if (it == entries_.end()) return nullptr;

@@ -23,6 +23,9 @@ class WordTable {
 
   // The entry of this kind for the word, or nullptr.
   const Entry* find(std::string_view lower, std::string_view kind) const;
+  // Every entry of the word (nullptr when none): for readers that ask a word for many kinds.
+  const std::vector<Entry>* entries(std::string_view lower) const;
+  static const Entry* of_kind(const std::vector<Entry>* entries, std::string_view kind);
 
  private:
   struct Hash {
