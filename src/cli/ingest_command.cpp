@@ -134,7 +134,8 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
   auto stored_mentions = reports.count_mentions();
   std::cout << fmt::format(
       "run {}: {} reports read, {} new, {} replaced, {} unchanged, {} rejected; {} events "
-      "extracted ({} reports with none). The store holds {} reports and {} extracted events.\n",
+      "extracted, reports with no event: {}. The store holds {} reports and {} extracted "
+      "events.\n",
       *run_id, total.rows_read, total.inserted, total.updated, total.unchanged, total.rejected,
       mentions, empty, stored ? *stored : -1, stored_mentions ? *stored_mentions : -1);
   return total.rejected > 0 ? kExitFailure : kExitOk;
