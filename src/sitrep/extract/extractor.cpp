@@ -429,6 +429,9 @@ class MentionReader {
       if (entry.role != ActorEntry::Role::unidentified) roles.claimants.push_back({a, 0, false});
     } else if (entry.role == ActorEntry::Role::government_seat) {
       return;
+    } else if (suspected && named && !spoken_of) {
+      // "… blamed the Taliban, who said they were investigating": blamed first, speaking after
+      roles.perpetrators.push_back({a, 3, true});
     } else if ((cue_is(Cue::speech) && cue->begin - a->end < 24) || spoken_of) {
       roles.speakers.push_back(a);
     } else if (owns_attacker(hits, i)) {
@@ -992,12 +995,18 @@ class MentionReader {
     const model::Taxonomy& tree = parts_.actors.hierarchy();
     auto family = tree.with_ancestors(perpetrator.actor);
     std::string root = family.back();
+    // only when the text named the organisation, not a branch of it
+    auto named = between(r_.hits, perpetrator.evidence.begin, perpetrator.evidence.begin + 1);
+    bool generic = std::any_of(named.begin(), named.end(), [&](const LexiconHit& h) {
+      return h.kind == Kind::actor && lex_.actor(h.entry).actor == root;
+    });
+    if (!generic && family.size() > 1) return;
     std::string branch;
     for (const LexiconHit& h : r_.hits) {
       if (h.kind != Kind::actor) continue;
       std::string name = parts_.actors.resolve(lex_.actor(h.entry).actor, event_country(m),
                                                m.date ? m.date->start : 0);
-      if (name.empty() || name == perpetrator.actor) continue;
+      if (name.empty() || name == perpetrator.actor || lex_.actor(h.entry).actor == root) continue;
       auto up = tree.with_ancestors(name);
       bool sibling = up.size() > 1 && up.back() == root;
       if (!sibling) continue;
