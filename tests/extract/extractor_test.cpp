@@ -258,3 +258,49 @@ TEST(Extractor, DatelinesAndTheDayOfAStatementAreNotTheEvent) {
 
 }  // namespace
 }  // namespace sitrep::extract
+
+namespace sitrep::extract {
+namespace {
+
+TEST(Extractor, AHeadlineAboutSomethingElseGivesNoEvent) {
+  auto floods = extractor().extract(report(
+      "Flash floods swept through Swat on Friday. The water came like a bomb, a resident said.",
+      "2022-08-27", "Floods wreak havoc in Swat, 24 killed"));
+  EXPECT_TRUE(floods.mentions.empty());
+  auto attack = extractor().extract(report("A bomb exploded in the stands on Friday.", "2022-08-27",
+                                           "Bomb kills five at cricket match"));
+  EXPECT_EQ(attack.mentions.size(), 1u);
+}
+
+TEST(Extractor, ReferencePlacesComeAfterTheEventsPlace) {
+  auto x = extractor().extract(report(
+      "Gunmen attacked a checkpoint in Bagram district, north of Kabul, on Monday, killing two "
+      "soldiers."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_GE(x.mentions[0].places.size(), 2u);
+  EXPECT_EQ(x.mentions[0].places[0].admin1, "Parwan");
+  EXPECT_TRUE(x.mentions[0].places.back().reference);
+}
+
+TEST(Extractor, AClaimNamingAPlaceGoesToTheEventThere) {
+  auto x = extractor().extract(report(
+      "Two policemen were killed when militants attacked a checkpost in Dera Ismail Khan on "
+      "Wednesday. In a separate incident on Thursday, gunmen shot dead two civilians in Mardan. "
+      "The TTP claimed the attack in Dera Ismail Khan."));
+  ASSERT_EQ(x.mentions.size(), 2u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
+  EXPECT_EQ(x.mentions[1].claim, model::ClaimStatus::unknown);
+}
+
+TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
+  auto x = extractor().extract(report(
+      "Gunmen shot dead two Christian brothers in Quetta on Monday. The Islamic State claimed "
+      "responsibility in a statement from its Pakistan Province.",
+      "2022-04-20"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "IS-Pakistan");
+}
+
+}  // namespace
+}  // namespace sitrep::extract

@@ -1263,6 +1263,18 @@ std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, co
   return areas;
 }
 
+// The places a sentence names and their districts, as gazetteer features.
+std::vector<uint32_t> sentence_places(const Reading& r, const Sentence& s) {
+  std::vector<uint32_t> out;
+  for (const PlaceSpan* place : within(r.places, s)) {
+    const geo::Resolution& res = r.resolved[static_cast<size_t>(place - r.places.data())];
+    if (!res.found) continue;
+    out.push_back(res.best.feature);
+    if (res.admin2 != geo::kNoFeature) out.push_back(res.admin2);
+  }
+  return out;
+}
+
 // Sentences grouped into mentions (see the header: an event word starts one unless the sentence
 // tells more of the current one).
 std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t title_end) {
@@ -1270,8 +1282,11 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
   std::vector<size_t> pending;
   std::vector<size_t> every;       // "both attacks were claimed": sentences for every group
   std::vector<std::string> areas;  // of the current group
-  std::optional<model::Day> day;   // of the current group
+  // the current group's day (a flag and a value: GCC 12 misreads an optional here)
+  bool has_day = false;
+  model::Day day = 0;
   std::vector<std::vector<std::string>> group_areas;  // every group's, for sentences after
+  std::vector<std::vector<uint32_t>> group_places;    // every group's places and districts
   for (size_t i = 0; i < r.sentences.size(); ++i) {
     const Sentence& s = r.sentences[i];
     std::vector<const LexiconHit*> hits = within(r.hits, s);
@@ -1287,7 +1302,7 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
     // An event word weeks before the current event is background ("the group's attack in
     // August"), and so is one dated by a whole month or year gone by ("in 2022 militants
     // carried out 495 attacks"): the sentence is left out.
-    if (trigger && day && here_day && *here_day < *day - 14) continue;
+    if (trigger && has_day && here_day && *here_day < day - 14) continue;
     if (trigger && !dates.empty() && r.published &&
         dates.front()->span.precision >= model::DatePrecision::month &&
         dates.front()->span.end < *r.published - 14) {
@@ -1298,21 +1313,27 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
                        std::none_of(here.begin(), here.end(), [&](const std::string& a) {
                          return std::find(areas.begin(), areas.end(), a) != areas.end();
                        });
-      bool another_day = day && here_day && *day != *here_day;
+      bool another_day = has_day && here_day && day != *here_day;
       // "the attack", "the rockets": the event already told, told again
       bool told_again = !groups.empty() && refers_back(r, lex, hits);
       if (groups.empty() || has_cue(lex, hits, Cue::separate) ||
           ((elsewhere || another_day) && !told_again)) {
         groups.push_back({{i}});
         group_areas.emplace_back();
+        group_places.emplace_back();
         areas.clear();
-        day.reset();
+        has_day = false;
       } else {
         groups.back().sentences.push_back(i);
       }
       areas.insert(areas.end(), here.begin(), here.end());
       group_areas.back().insert(group_areas.back().end(), here.begin(), here.end());
-      if (!day) day = here_day;
+      std::vector<uint32_t> spots = sentence_places(r, s);
+      group_places.back().insert(group_places.back().end(), spots.begin(), spots.end());
+      if (!has_day && here_day) {
+        has_day = true;
+        day = *here_day;
+      }
     } else if (!hits.empty() || !within(r.casualties, s).empty()) {
       if (has_cue(lex, hits, Cue::all_events)) {
         every.push_back(i);
@@ -1322,13 +1343,14 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
         // "The TTP claimed the attack in Dera Ismail Khan": the event of that place, if an
         // earlier one; else the current one.
         size_t to = groups.size() - 1;
+        std::vector<uint32_t> spots = sentence_places(r, s);
         auto named = [&](size_t g) {
-          return std::any_of(here.begin(), here.end(), [&](const std::string& a) {
-            return std::find(group_areas[g].begin(), group_areas[g].end(), a) !=
-                   group_areas[g].end();
+          return std::any_of(spots.begin(), spots.end(), [&](uint32_t f) {
+            return std::find(group_places[g].begin(), group_places[g].end(), f) !=
+                   group_places[g].end();
           });
         };
-        if (!here.empty() && !named(to)) {
+        if (!spots.empty() && !named(to)) {
           for (size_t g = groups.size(); g-- > 0;) {
             if (named(g)) {
               to = g;
