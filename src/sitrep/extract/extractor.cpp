@@ -470,7 +470,9 @@ class MentionReader {
     if (first_after != r_.tokens.end()) after = &*first_after;
     if (after && first_after + 1 != r_.tokens.end()) after2 = &*(first_after + 1);
     // "dozens of militants", "12 members of the security forces"
-    static const std::vector<std::string> kOver = {"of", "the", "members", "member", "its"};
+    static const std::vector<std::string> kOver = {"of",   "the",   "members", "member",
+                                                   "its",  "group", "عضو",     "اعضای",
+                                                   "گروه", "члена", "членов",  "группировки"};
     for (int step = 0; step < 3 && before && before != r_.tokens.data(); ++step) {
       if (std::find(kOver.begin(), kOver.end(), before->lower) == kOver.end()) break;
       const Token* earlier = before - 1;
