@@ -1168,6 +1168,20 @@ class MentionReader {
       if (sentence == r_.sentences.end()) return false;
       return has_cue(lex_, within(r_.hits, *sentence), Cue::no_claim);
     };
+    // "… said the group had nothing to do with it and that its fighters supported …": in a
+    // sentence that denies, a weak claim word ("its fighters") is no claim
+    auto denying = [&](const LexiconHit* h) {
+      auto sentence = std::upper_bound(r_.sentences.begin(), r_.sentences.end(), h->begin,
+                                       [](size_t b, const Sentence& x) { return b < x.end; });
+      if (sentence == r_.sentences.end()) return false;
+      // the claimant's next words deny before they claim
+      for (const LexiconHit* x : within(r_.hits, *sentence)) {
+        if (x->begin < h->end) continue;
+        if (is_cue(lex_, *x, Cue::deny)) return true;
+        if (is_cue(lex_, *x, Cue::claim) || is_cue(lex_, *x, Cue::claim_verb)) return false;
+      }
+      return false;
+    };
     for (const LexiconHit* h : hits) {
       if (is_cue(lex_, *h, Cue::no_claim)) {
         unclaimed = true;
@@ -1179,7 +1193,7 @@ class MentionReader {
       }
     }
     for (const ActorUse& c : roles.claimants) {
-      if (negated(c.hit)) continue;
+      if (negated(c.hit) || denying(c.hit)) continue;
       m.claimed_by.push_back(actor_mention(c, m));
       claimed = true;
     }
