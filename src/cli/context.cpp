@@ -41,6 +41,16 @@ Result<geo::OpenedGazetteer> open_gazetteer(const GlobalOptions& options) {
   return geo::open_gazetteer(where);
 }
 
+Result<extract::Extractor> open_extractor(const GlobalOptions& options,
+                                          const std::string& country) {
+  auto opened = open_gazetteer(options);
+  if (!opened) return std::move(opened).take_error();
+  extract::ExtractorOptions extractor_options;
+  extractor_options.country = country;
+  return extract::Extractor::load(model::find_data_dir(options.data_dir), opened->gazetteer,
+                                  extractor_options);
+}
+
 Status open_index(Context& context) {
   if (context.index) return Status::success();
   query::IndexEvents events;

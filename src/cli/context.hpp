@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "sitrep/extract/extractor.hpp"
 #include "sitrep/geo/gazetteer_files.hpp"
 #include "sitrep/model/vocabulary.hpp"
 #include "sitrep/query/event_index.hpp"
@@ -33,6 +34,10 @@ Result<Context> open_context(const GlobalOptions& options);
 
 // The gazetteer the options choose (geo/gazetteer_files.hpp explains the order).
 Result<geo::OpenedGazetteer> open_gazetteer(const GlobalOptions& options);
+
+// The text extractor over the data directory's lexicons and the chosen gazetteer; `country`
+// (ISO2, may be empty) is the country reports are about when they name no place.
+Result<extract::Extractor> open_extractor(const GlobalOptions& options, const std::string& country);
 
 // Opens the columnar index (the snapshot beside the store, rebuilt when stale, saying so).
 Status open_index(Context& context);

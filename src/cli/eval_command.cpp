@@ -244,21 +244,13 @@ int run_eval_extract(const EvalArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep eval extract: give --gold FILE or --headlines FILE\n";
     return kExitUsage;
   }
-  auto opened = open_gazetteer(global);
-  if (!opened) {
-    std::cerr << "sitrep eval extract: " << opened.error() << '\n';
-    return kExitFailure;
-  }
-  extract::ExtractorOptions options;
-  options.country = args.country;
-  auto extractor =
-      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer, options);
+  auto extractor = open_extractor(global, args.country);
   if (!extractor) {
     std::cerr << "sitrep eval extract: " << extractor.error() << '\n';
     return kExitFailure;
   }
   if (!args.headlines.empty()) {
-    return eval_headlines(args, global, *extractor, *opened->gazetteer);
+    return eval_headlines(args, global, *extractor, extractor->gazetteer());
   }
   auto gold = extract::read_extraction_gold(args.gold);
   if (!gold) {

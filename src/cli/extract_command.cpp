@@ -106,15 +106,7 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
       return kExitUsage;
     }
   }
-  auto opened = open_gazetteer(global);
-  if (!opened) {
-    std::cerr << "sitrep extract: " << opened.error() << '\n';
-    return kExitFailure;
-  }
-  extract::ExtractorOptions options;
-  options.country = args.country;
-  auto extractor =
-      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer, options);
+  auto extractor = open_extractor(global, args.country);
   if (!extractor) {
     std::cerr << "sitrep extract: " << extractor.error() << '\n';
     return kExitFailure;

@@ -46,6 +46,14 @@ Result<FileResult> ingest_file(const std::string& path, const extract::Extractor
   }
   result.counts.rejected = static_cast<int64_t>(rejects.size());
   for (const extract::Document& d : *documents) {
+    // A report stored with this text already: nothing to extract again.
+    auto known = reports.holds(d.id, extract::text_hash_id(extract::full_text(d)));
+    if (!known) return make_error(fmt::format("{}:{}: {}", path, d.line, known.error()));
+    if (*known) {
+      ++result.counts.rows_read;
+      ++result.counts.unchanged;
+      continue;
+    }
     extract::ReportExtraction x = extractor.extract(d);
     store::ReportRow row = extract::report_row(d, x);
     auto outcome = reports.write(row, run_id, *file_id);
@@ -76,15 +84,7 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep ingest: " << context.error() << '\n';
     return kExitFailure;
   }
-  auto opened = open_gazetteer(global);
-  if (!opened) {
-    std::cerr << "sitrep ingest: " << opened.error() << '\n';
-    return kExitFailure;
-  }
-  extract::ExtractorOptions options;
-  options.country = args.country;
-  auto extractor =
-      extract::Extractor::load(model::find_data_dir(global.data_dir), opened->gazetteer, options);
+  auto extractor = open_extractor(global, args.country);
   if (!extractor) {
     std::cerr << "sitrep ingest: " << extractor.error() << '\n';
     return kExitFailure;

@@ -67,8 +67,23 @@ std::span<const T> between(const std::vector<T>& items, size_t from, size_t to) 
 size_t before(size_t at, size_t reach) {
   return at > reach ? at - reach : 0;
 }
-size_t before_offset(size_t at, size_t reach) {
-  return before(at, reach);
+// Whether the text just before `at` (within `reach` bytes), lower-cased, ends with one of
+// `words` ("by ", "the ", "against ").
+bool ends_before(std::string_view text, size_t at, size_t reach,
+                 std::initializer_list<std::string_view> words) {
+  std::string lower;
+  for (size_t k = before(at, reach); k < at; ++k) {
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  }
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return lower.ends_with(w); });
+}
+
+// The sentence an offset lies in, or nullptr.
+const Sentence* sentence_at(const std::vector<Sentence>& sentences, size_t at) {
+  auto s = std::upper_bound(sentences.begin(), sentences.end(), at,
+                            [](size_t b, const Sentence& x) { return b < x.end; });
+  return s != sentences.end() && inside(at, *s) ? &*s : nullptr;
 }
 
 template <typename T>
@@ -166,13 +181,7 @@ bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& senten
 bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const LexiconHit*>& hits) {
   for (const LexiconHit* h : hits) {
     if (h->kind != Kind::trigger || !counts_as_event(lex, r, *h)) continue;
-    std::string before;
-    for (size_t k = before_offset(h->begin, 6); k < h->begin; ++k) {
-      before += static_cast<char>(std::tolower(static_cast<unsigned char>(r.text[k])));
-    }
-    if (before.ends_with("the ") || before.ends_with("this ") || before.ends_with("that ")) {
-      return true;
-    }
+    if (ends_before(r.text, h->begin, 6, {"the ", "this ", "that "})) return true;
   }
   return false;
 }
@@ -515,9 +524,8 @@ class MentionReader {
   // Whether the phrase stands in a sentence that tells of the event (an event word that counts):
   // "in a message to reporters" after the attack names no target.
   bool in_event_sentence(const LexiconHit& x) const {
-    auto sentence = std::upper_bound(r_.sentences.begin(), r_.sentences.end(), x.begin,
-                                     [](size_t b, const Sentence& s) { return b < s.end; });
-    if (sentence == r_.sentences.end() || !inside(x.begin, *sentence)) return false;
+    const Sentence* sentence = sentence_at(r_.sentences, x.begin);
+    if (!sentence) return false;
     for (const LexiconHit* h : within(r_.hits, *sentence)) {
       if (h->kind == Kind::trigger && counts_as_event(lex_, r_, *h)) return true;
     }
@@ -591,15 +599,8 @@ class MentionReader {
     for (const LexiconHit* h : hits) {
       if (h->kind == Kind::target && same_span(h, hits[i])) return true;
     }
-    std::string before;
-    size_t begin = hits[i]->begin;
-    for (size_t k = begin >= 14 ? begin - 14 : 0; k < begin; ++k) {
-      before += static_cast<char>(std::tolower(static_cast<unsigned char>(r_.text[k])));
-    }
-    for (std::string_view w : {"against ", "on ", "targeting ", "against the ", "on the "}) {
-      if (before.ends_with(w)) return true;
-    }
-    return false;
+    return ends_before(r_.text, hits[i]->begin, 14,
+                       {"against ", "on ", "targeting ", "against the ", "on the "});
   }
 
   // Whether a claim cue stands right before hits[i] ("ответственность взяла на себя группировка
@@ -699,13 +700,7 @@ class MentionReader {
     return false;
   }
 
-  bool by_before(size_t begin) const {
-    std::string before;
-    for (size_t i = begin >= 8 ? begin - 8 : 0; i < begin; ++i) {
-      before += static_cast<char>(std::tolower(static_cast<unsigned char>(r_.text[i])));
-    }
-    return before.ends_with("by ") || before.ends_with("by the ");
-  }
+  bool by_before(size_t begin) const { return ends_before(r_.text, begin, 8, {"by ", "by the "}); }
 
   static bool same_span(const LexiconHit* a, const LexiconHit* b) {
     return a->begin == b->begin && a->end == b->end;
@@ -1163,17 +1158,14 @@ class MentionReader {
     // "Ответственность за убийство никто не взял": in a sentence saying nobody claimed it, the
     // word for responsibility is no claim
     auto negated = [&](const LexiconHit* h) {
-      auto sentence = std::upper_bound(r_.sentences.begin(), r_.sentences.end(), h->begin,
-                                       [](size_t b, const Sentence& x) { return b < x.end; });
-      if (sentence == r_.sentences.end()) return false;
-      return has_cue(lex_, within(r_.hits, *sentence), Cue::no_claim);
+      const Sentence* sentence = sentence_at(r_.sentences, h->begin);
+      return sentence && has_cue(lex_, within(r_.hits, *sentence), Cue::no_claim);
     };
     // "… said the group had nothing to do with it and that its fighters supported …": in a
     // sentence that denies, a weak claim word ("its fighters") is no claim
     auto denying = [&](const LexiconHit* h) {
-      auto sentence = std::upper_bound(r_.sentences.begin(), r_.sentences.end(), h->begin,
-                                       [](size_t b, const Sentence& x) { return b < x.end; });
-      if (sentence == r_.sentences.end()) return false;
+      const Sentence* sentence = sentence_at(r_.sentences, h->begin);
+      if (!sentence) return false;
       // the claimant's next words deny before they claim
       for (const LexiconHit* x : within(r_.hits, *sentence)) {
         if (x->begin < h->end) continue;

@@ -68,6 +68,7 @@ class Extractor {
   ReportExtraction extract(const Document& document) const;
 
   const Lexicon& lexicon() const { return *lexicon_; }
+  const geo::Gazetteer& gazetteer() const { return geocoder_->gazetteer(); }
 
   struct Parts;  // the readers it combines (extractor.cpp)
 

@@ -18,6 +18,15 @@ void ReportStore::rollback() {
   if (!sqlite3_get_autocommit(store_.handle())) (void)exec(store_.handle(), "ROLLBACK");
 }
 
+Result<bool> ReportStore::holds(const std::string& doc_id, const std::string& text_hash) {
+  auto find = Statement::prepare(store_.handle(),
+                                 "SELECT 1 FROM reports WHERE doc_id = ? AND text_hash = ?");
+  if (!find) return std::move(find).take_error();
+  find->bind(1, doc_id);
+  find->bind(2, text_hash);
+  return find->step();
+}
+
 Result<WriteOutcome> ReportStore::write(const ReportRow& r, int64_t run_id, int64_t file_id) {
   sqlite3* db = store_.handle();
   auto find = Statement::prepare(db, "SELECT id, text_hash FROM reports WHERE doc_id = ?");

@@ -49,6 +49,9 @@ class ReportStore {
   Status commit();
   void rollback();
 
+  // Whether the report with this id is stored with this text already.
+  Result<bool> holds(const std::string& doc_id, const std::string& text_hash);
+
   // inserted (new id), updated (same id, other text: replaced), or unchanged.
   Result<WriteOutcome> write(const ReportRow& report, int64_t run_id, int64_t file_id);
 
