@@ -177,4 +177,21 @@ DateSpan year_span(int year) {
   return DateSpan{to_day({year, 1, 1}), to_day({year, 12, 31}), DatePrecision::year};
 }
 
+Result<Day> parse_date_bound(std::string_view text, bool end) {
+  int year = 0, month = 0;
+  auto digits = [](std::string_view s, int& out) {
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+  };
+  if (text.size() == 4 && digits(text, year)) {
+    return end ? year_span(year).end : year_span(year).start;
+  }
+  if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4), year) &&
+      digits(text.substr(5, 2), month) && month >= 1 && month <= 12) {
+    DateSpan span = month_span(year, month);
+    return end ? span.end : span.start;
+  }
+  return parse_date(text);
+}
+
 }  // namespace sitrep::model

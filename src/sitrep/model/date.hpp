@@ -37,6 +37,10 @@ std::string format_iso(Day day);
 // "2022-02-30 is not a date: February 2022 has 28 days".
 Result<Day> parse_date(std::string_view text);
 
+// A date bound as analysts write them: YYYY-MM-DD, YYYY-MM (the month) or YYYY (the year);
+// `end` picks the last day of a month or year, else the first.
+Result<Day> parse_date_bound(std::string_view text, bool end);
+
 // How precisely the source dated the event.
 enum class DatePrecision : uint8_t { day = 1, week = 2, month = 3, year = 4 };
 

@@ -30,4 +30,23 @@ inline double latitude_band_degrees(double radius_km) {
   return radius_km / 111.0;
 }
 
+// The initial bearing, in degrees clockwise from north (0..360), from the first point to the
+// second along the great circle.
+inline double bearing_degrees(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRadians = std::numbers::pi / 180.0;
+  double phi1 = lat1 * kRadians, phi2 = lat2 * kRadians, dlon = (lon2 - lon1) * kRadians;
+  double y = std::sin(dlon) * std::cos(phi2);
+  double x = std::cos(phi1) * std::sin(phi2) - std::sin(phi1) * std::cos(phi2) * std::cos(dlon);
+  double bearing = std::atan2(y, x) / kRadians;
+  return bearing < 0 ? bearing + 360 : bearing;
+}
+
+// The nearest of the eight compass points to a bearing: "north", "north-east", ...
+inline const char* compass_point(double bearing) {
+  static const char* const kPoints[] = {"north", "north-east", "east", "south-east",
+                                        "south", "south-west", "west", "north-west"};
+  int sector = static_cast<int>(std::floor((bearing + 22.5) / 45.0)) % 8;
+  return kPoints[sector < 0 ? sector + 8 : sector];
+}
+
 }  // namespace sitrep::model

@@ -126,22 +126,8 @@ class Resolver {
     return equals_any(c, "claim", std::move(statuses));
   }
 
-  // A date bound: YYYY-MM-DD, YYYY-MM (the month) or YYYY (the year). `end` picks the last day.
   Result<model::Day> date_bound(std::string_view text, size_t position, bool end) {
-    int year = 0, month = 0;
-    auto digits = [](std::string_view s, int& out) {
-      auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-      return ec == std::errc() && p == s.data() + s.size();
-    };
-    if (text.size() == 4 && digits(text, year)) {
-      return end ? model::year_span(year).end : model::year_span(year).start;
-    }
-    if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4), year) &&
-        digits(text.substr(5, 2), month) && month >= 1 && month <= 12) {
-      auto span = model::month_span(year, month);
-      return end ? span.end : span.start;
-    }
-    auto day = model::parse_date(text);
+    auto day = model::parse_date_bound(text, end);
     if (!day) return fail(position, day.error() + " (dates are YYYY-MM-DD, YYYY-MM or YYYY)");
     return *day;
   }

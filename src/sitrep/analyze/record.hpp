@@ -1,0 +1,72 @@
+// The records an assessment reads: one per event of the store, or per event extracted from a
+// report (a mention), with the fields the findings use.
+//
+// Records are built from the columnar index (query/event_index.hpp) for speed: an assessment
+// over millions of events never walks the store row by row. Their strings are views into the
+// index's dictionaries or into the RecordSet's own storage, so a RecordSet must not outlive the
+// index it was read from. Fields a source did not give are empty (strings) or unset.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/model/claim.hpp"
+#include "sitrep/model/date.hpp"
+
+namespace sitrep::analyze {
+
+// Where a record comes from: a dataset event (store table `events`) or an event read from text
+// (table `mentions`, issue 5). Until fusion (issue 7) joins them, one incident may appear as both.
+enum class RecordOrigin : uint8_t { event, mention };
+
+struct Record {
+  RecordOrigin origin = RecordOrigin::event;
+  int64_t id = 0;      // the event id or the mention id, by origin
+  model::Day day = 0;  // the first possible day of the event
+  model::Day last_day = 0;
+  std::string_view dataset;
+  std::string_view country, admin1, admin2, location;
+  std::optional<double> latitude, longitude;
+  std::string_view event_type, sub_event_type;
+  std::string_view actor;         // the perpetrator, canonical when resolved
+  std::string_view actor_branch;  // the member of the subject's actor family it belongs to
+  std::string_view target;        // data/targets.tsv code
+  std::string_view target_level;  // national, provincial or district, for officials
+  std::string_view minority;      // the community named, for attacks on minorities
+  std::string_view weapon;
+  std::optional<int> fatalities;  // best estimate
+  model::ClaimStatus claim = model::ClaimStatus::unknown;
+  std::string_view claimed_by, denied_by;
+  std::string_view origin_country;  // where an attack came from, when not from `country`
+  bool cross_border = false;
+};
+
+// Records and the strings they own (those not viewed in an index). Movable, not copyable: the
+// records view the set's own strings.
+struct RecordSet {
+  RecordSet() = default;
+  RecordSet(RecordSet&&) = default;
+  RecordSet& operator=(RecordSet&&) = default;
+  RecordSet(const RecordSet&) = delete;
+  RecordSet& operator=(const RecordSet&) = delete;
+
+  std::vector<Record> records;
+  // Keeps a string alive for as long as the set; returns a view of it. Pointers into a deque
+  // stay valid as it grows.
+  std::string_view keep(std::string text) {
+    if (text.empty()) return {};
+    return owned_.emplace_back(std::move(text));
+  }
+
+ private:
+  std::deque<std::string> owned_;
+};
+
+// "event 12" or "mention 7": how a brief names a record.
+std::string record_ref(const Record& record);
+
+}  // namespace sitrep::analyze
