@@ -23,5 +23,6 @@ Runner add_gazetteer_command(CLI::App& app, const GlobalOptions& global);
 Runner add_eval_command(CLI::App& app, const GlobalOptions& global);
 Runner add_extract_command(CLI::App& app, const GlobalOptions& global);
 Runner add_ingest_command(CLI::App& app, const GlobalOptions& global);
+Runner add_assess_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace sitrep::cli

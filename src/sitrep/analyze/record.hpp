@@ -38,7 +38,8 @@ struct Record {
   std::string_view target_level;  // national, provincial or district, for officials
   std::string_view minority;      // the community named, for attacks on minorities
   std::string_view weapon;
-  std::optional<int> fatalities;  // best estimate
+  std::optional<int> fatalities;                       // best estimate
+  std::optional<int> fatalities_low, fatalities_high;  // when the loader read them
   model::ClaimStatus claim = model::ClaimStatus::unknown;
   std::string_view claimed_by, denied_by;
   std::string_view origin_country;  // where an attack came from, when not from `country`

@@ -1,0 +1,207 @@
+// sitrep assess --actor NAME [FILTER] [--from D --to D] [--baseline FROM..TO] [--format md|json]
+// [-o FILE] — the findings about a subject in a window, written as a brief.
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "sitrep/analyze/assessment.hpp"
+#include "sitrep/analyze/record_loader.hpp"
+#include "sitrep/query/filter.hpp"
+#include "sitrep/report/brief.hpp"
+#include "sitrep/report/store_citations.hpp"
+
+namespace sitrep::cli {
+namespace {
+
+struct AssessArgs {
+  std::string actor;
+  std::vector<std::string> filter;
+  std::string from, to, baseline;
+  std::string format = "md";
+  std::string output;
+  int gap_months = 12;
+};
+
+// The window from --from/--to; an open side defaults from the data (last day) or the other side
+// (30 days).
+Result<analyze::Period> window_of(const AssessArgs& args, const analyze::Period& coverage) {
+  if (args.from.empty() && args.to.empty()) return analyze::default_window(coverage.to);
+  model::Day to = coverage.to, from = 0;
+  if (!args.to.empty()) {
+    auto day = model::parse_date_bound(args.to, true);
+    if (!day) return make_error("--to: " + day.error());
+    to = *day;
+  }
+  if (args.from.empty()) return analyze::default_window(to);
+  auto day = model::parse_date_bound(args.from, false);
+  if (!day) return make_error("--from: " + day.error());
+  from = *day;
+  if (to < from) return make_error("--to is before --from");
+  return analyze::Period{from, to};
+}
+
+// The subject's filter: --actor as an actor term, then the user's terms. Date terms would cut
+// the history that firsts and baselines need, so they are refused.
+Result<query::Filter> subject_filter(const AssessArgs& args) {
+  std::string text = join_filter(args.filter);
+  if (!args.actor.empty()) text = fmt::format("actor:\"{}\" {}", args.actor, text);
+  auto filter = query::parse_filter(text);
+  if (!filter) return make_error("bad filter at " + filter.error());
+  for (const query::Term& t : filter->terms) {
+    if (t.field == "date") {
+      return make_error(
+          "the filter must not hold date terms: the window is --from/--to and the "
+          "baseline --baseline, and firsts need the whole history");
+    }
+  }
+  if (filter->terms.empty()) return make_error("say whose assessment: --actor NAME or a filter");
+  return filter;
+}
+
+Status write_output(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return Status::success();
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) return make_error(fmt::format("cannot write {}", path));
+  return Status::success();
+}
+
+int run_assess(const AssessArgs& args, const GlobalOptions& global) {
+  const auto started = std::chrono::steady_clock::now();
+  if (args.format != "md" && args.format != "json") {
+    std::cerr << "sitrep assess: --format must be md or json (HTML briefs are not built yet)\n";
+    return kExitUsage;
+  }
+  auto filter = subject_filter(args);
+  if (!filter) {
+    std::cerr << "sitrep assess: " << filter.error() << '\n';
+    return kExitUsage;
+  }
+  auto context = open_context(global);
+  if (!context) {
+    std::cerr << "sitrep assess: " << context.error() << '\n';
+    return kExitFailure;
+  }
+  auto rows = select_rows(*context, *filter);
+  if (!rows) {
+    std::cerr << "sitrep assess: " << rows.error() << '\n';
+    return kExitUsage;
+  }
+  analyze::AssessmentOptions options;
+  // The days the store has data for: dataset events and events read from text.
+  if (context->index->size() > 0) {
+    options.coverage = {context->index->first_day(), context->index->last_day()};
+  }
+  auto text_span = analyze::mention_span(*context->store);
+  if (!text_span) {
+    std::cerr << "sitrep assess: " << text_span.error() << '\n';
+    return kExitFailure;
+  }
+  if (options.coverage.empty()) {
+    options.coverage = *text_span;
+  } else if (!text_span->empty()) {
+    options.coverage = {std::min(options.coverage.from, text_span->from),
+                        std::max(options.coverage.to, text_span->to)};
+  }
+  if (options.coverage.empty()) {
+    std::cerr
+        << "sitrep assess: the store holds no events (sitrep import or sitrep ingest first)\n";
+    return kExitFailure;
+  }
+  auto window = window_of(args, options.coverage);
+  if (!window) {
+    std::cerr << "sitrep assess: " << window.error() << '\n';
+    return kExitUsage;
+  }
+  options.window = *window;
+  if (args.baseline.empty()) {
+    options.baseline = analyze::default_baseline(options.window);
+  } else {
+    auto baseline = analyze::parse_period(args.baseline);
+    if (!baseline) {
+      std::cerr << "sitrep assess: --baseline " << baseline.error() << '\n';
+      return kExitUsage;
+    }
+    options.baseline = *baseline;
+  }
+  options.reemergence_months = args.gap_months;
+  options.subject = args.actor.empty() ? filter->text : args.actor;
+  auto records =
+      analyze::load_event_records({*context->index, *context->store}, *rows, options.window);
+  if (!records) {
+    std::cerr << "sitrep assess: " << records.error() << '\n';
+    return kExitFailure;
+  }
+  // Events read from text join only an actor's assessment: the filter language selects
+  // dataset events.
+  if (!args.actor.empty() && filter->terms.size() == 1) {
+    auto family = context->vocabulary.actors.expand_for_filter(args.actor);
+    if (Status s = analyze::add_mention_records(*context->store, family, *records); !s) {
+      std::cerr << "sitrep assess: " << s.error() << '\n';
+      return kExitFailure;
+    }
+  }
+  analyze::Assessment assessment = analyze::assess(*records, options);
+  report::Brief brief = report::build_brief(assessment, report::store_citations(*context->store));
+  std::string text =
+      args.format == "json" ? report::to_json(brief).dump(2) + "\n" : report::to_markdown(brief);
+  if (Status s = write_output(text, args.output); !s) {
+    std::cerr << "sitrep assess: " << s.error() << '\n';
+    return kExitFailure;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << fmt::format(
+      "{} findings reported, {} checked and not reported, from {} records "
+      "({} in the window) in {:.2f} s{}\n",
+      brief.sections.size(), brief.not_reported.size(),
+      thousands(static_cast<int64_t>(assessment.records_total)),
+      thousands(static_cast<int64_t>(assessment.records_in_window)), seconds,
+      args.output.empty() || args.output == "-" ? std::string()
+                                                : fmt::format("; written to {}", args.output));
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_assess_command(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<AssessArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "assess",
+      "Write a brief: the findings about an actor (with its sub-actors) or any filter in a "
+      "window,\n"
+      "against a baseline, each with its numbers and numbered sources.\n"
+      "Findings: tempo and change point, firsts and re-emergence by country/province/district,\n"
+      "cross-border attacks, targets by province, spread and shift of the centre, claims,\n"
+      "attacks on officials. docs/findings.md says how each is computed.\n"
+      "Examples:\n"
+      "  sitrep assess --actor IS-KP --from 2020-10 --to 2020-12 -o is-kp.md\n"
+      "  sitrep assess --actor Taliban                      # the last 30 days of data\n"
+      "  sitrep assess --actor IS-KP --from 2020-07-01 --to 2020-12-31 --baseline "
+      "2020-01..2020-06\n"
+      "  sitrep assess country:AF 'type:Violence against civilians' --format json");
+  cmd->add_option("filter", args->filter, "Filter terms for the subject (no date terms)");
+  cmd->add_option("--actor,-a", args->actor, "The actor assessed, with its sub-actors");
+  cmd->add_option("--from", args->from, "First day of the window (YYYY-MM-DD, YYYY-MM or YYYY)");
+  cmd->add_option("--to", args->to, "Last day of the window (default: the last day of data)");
+  cmd->add_option("--baseline", args->baseline,
+                  "The baseline FROM..TO (default: the 12 months before the window)");
+  cmd->add_option("--format,-f", args->format, "md (default) or json");
+  cmd->add_option("--output,-o", args->output,
+                  "Write the brief to FILE (default: standard output)");
+  cmd->add_option("--gap-months", args->gap_months,
+                  "Months without events after which a return to a place is re-emergence "
+                  "(default 12)")
+      ->check(CLI::Range(1, 600));
+  return [args, &global] { return run_assess(*args, global); };
+}
+
+}  // namespace sitrep::cli

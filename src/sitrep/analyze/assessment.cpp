@@ -1,0 +1,94 @@
+#include "sitrep/analyze/assessment.hpp"
+
+#include <algorithm>
+
+namespace sitrep::analyze {
+namespace {
+
+std::string_view kind_names[] = {"tempo",       "change_point", "first_in_area",
+                                 "reemergence", "cross_border", "target_mix",
+                                 "spread",      "claims",       "high_value_target"};
+
+}  // namespace
+
+std::string_view to_string(FindingKind kind) {
+  return kind_names[static_cast<size_t>(kind)];
+}
+
+std::string_view to_string(Confidence confidence) {
+  switch (confidence) {
+    case Confidence::high:
+      return "high";
+    case Confidence::moderate:
+      return "moderate";
+    case Confidence::low:
+      break;
+  }
+  return "low";
+}
+
+Confidence confidence_from(double p_value, size_t records) {
+  if (p_value < 0.001 && records >= 20) return Confidence::high;
+  if (p_value < 0.01 && records >= 10) return Confidence::moderate;
+  return Confidence::low;
+}
+
+std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records,
+                                     const Period& span) {
+  std::vector<WeekCount> weeks;
+  if (span.empty()) return weeks;
+  const model::Day first = week_start(span.from);
+  for (model::Day monday = first; monday <= span.to; monday += 7) weeks.push_back({monday, 0, 0});
+  for (const Record* r : records) {
+    if (!span.contains(r->day)) continue;
+    WeekCount& w = weeks[static_cast<size_t>((r->day - first) / 7)];
+    ++w.events;
+    w.fatalities += r->fatalities.value_or(0);
+  }
+  return weeks;
+}
+
+Assessment assess(const RecordSet& records, const AssessmentOptions& options) {
+  Assessment out;
+  out.options = options;
+  FinderInput in{options, {}, {}, {}, 0, 0, {}};
+  in.history.reserve(records.records.size());
+  for (const Record& r : records.records) in.history.push_back(&r);
+  std::stable_sort(in.history.begin(), in.history.end(),
+                   [](const Record* a, const Record* b) { return a->day < b->day; });
+  for (const Record* r : in.history) {
+    if (options.window.contains(r->day)) in.window.push_back(r);
+    if (options.baseline.contains(r->day)) in.baseline.push_back(r);
+  }
+  in.window_days = static_cast<double>(options.window.overlap(options.coverage).days());
+  in.baseline_days = static_cast<double>(options.baseline.overlap(options.coverage).days());
+  Period series{options.baseline.empty() ? options.window.from : options.baseline.from,
+                options.window.to};
+  if (!options.coverage.empty()) series.from = std::max(series.from, options.coverage.from);
+  in.weekly = weekly_counts(in.history, series);
+  out.weekly = in.weekly;
+  out.records_total = in.history.size();
+  out.records_in_window = in.window.size();
+  out.records_in_baseline = in.baseline.size();
+  out.mentions_in_window =
+      static_cast<size_t>(std::count_if(in.window.begin(), in.window.end(), [](const Record* r) {
+        return r->origin == RecordOrigin::mention;
+      }));
+
+  find_tempo(in, out.findings);
+  find_firsts(in, out.findings);
+  find_cross_border(in, out.findings);
+  find_target_mix(in, out.findings);
+  find_spread(in, out.findings);
+  find_claims(in, out.findings);
+  find_high_value_targets(in, out.findings);
+
+  std::stable_sort(out.findings.begin(), out.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.reported != b.reported) return a.reported;
+                     return a.score > b.score;
+                   });
+  return out;
+}
+
+}  // namespace sitrep::analyze

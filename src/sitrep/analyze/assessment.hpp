@@ -1,0 +1,85 @@
+// An assessment: every finding for a subject (an actor and its branches, or any filter) in a
+// window against a baseline, ranked.
+//
+// `assess` is a pure function of the subject's records, so it is tested on hand-built records
+// and is as fast as the records are small; loading them (analyze/record_loader.hpp) is where
+// the store and the index come in. The findings (one file each) are:
+//   tempo.cpp        events and fatalities in the window against the baseline; change point
+//   firsts.cpp       first event in a country, admin1 or admin2; re-emergence after a gap
+//   cross_border.cpp attacks whose origin lies in another country; the first against each
+//   target_mix.cpp   what the subject attacks, by province, and where the mix differs
+//   spread.cpp       areas reached in the window and the baseline, shift of the centre
+//   claims.cpp       claimed, unclaimed and denied shares against the baseline
+//   high_value.cpp   officials attacked, by level, with the first at each level
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sitrep/analyze/finding.hpp"
+#include "sitrep/analyze/period.hpp"
+#include "sitrep/analyze/record.hpp"
+
+namespace sitrep::analyze {
+
+struct AssessmentOptions {
+  std::string subject;  // how the brief names the subject: "IS-KP", or the filter text
+  Period window;
+  Period baseline;
+  // The days the store holds data for (its first to last event day): exposure outside it is
+  // not counted, and a "first" needs data well before it.
+  Period coverage;
+  int reemergence_months = 12;  // a place is re-entered after at least this long without events
+  int minimum_events = 5;       // fewer records than this make no statistical finding
+};
+
+// Events in one ISO week (Monday to Sunday).
+struct WeekCount {
+  model::Day monday = 0;
+  int64_t events = 0;
+  int64_t fatalities = 0;
+};
+
+struct Assessment {
+  AssessmentOptions options;
+  // Weekly counts from the first week of the baseline (within coverage) to the window's last.
+  std::vector<WeekCount> weekly;
+  size_t records_total = 0;  // the subject's records in the whole history
+  size_t records_in_window = 0;
+  size_t records_in_baseline = 0;
+  size_t mentions_in_window = 0;  // of records_in_window, read from text
+  std::vector<Finding> findings;  // reported first, by score; then the rest
+};
+
+// The inputs every finder reads: the subject's whole history (for firsts and re-emergence), the
+// records in the window and in the baseline, all in date order.
+struct FinderInput {
+  const AssessmentOptions& options;
+  std::vector<const Record*> history;
+  std::vector<const Record*> window;
+  std::vector<const Record*> baseline;
+  // The baseline's days within coverage, and the window's: the exposures of rate comparisons.
+  double window_days = 0;
+  double baseline_days = 0;
+  std::vector<WeekCount> weekly;
+};
+
+// The weekly series of `records` (date order) over the weeks that meet `span`.
+std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records, const Period& span);
+
+Assessment assess(const RecordSet& records, const AssessmentOptions& options);
+
+// The finders, each adding its findings (reported or not) to `out`.
+void find_tempo(const FinderInput& in, std::vector<Finding>& out);
+void find_firsts(const FinderInput& in, std::vector<Finding>& out);
+void find_cross_border(const FinderInput& in, std::vector<Finding>& out);
+void find_target_mix(const FinderInput& in, std::vector<Finding>& out);
+void find_spread(const FinderInput& in, std::vector<Finding>& out);
+void find_claims(const FinderInput& in, std::vector<Finding>& out);
+void find_high_value_targets(const FinderInput& in, std::vector<Finding>& out);
+
+// Confidence from a test's p-value and the records it rests on: high below 0.001 with at least
+// 20 records, moderate below 0.01 with at least 10, else low.
+Confidence confidence_from(double p_value, size_t records);
+
+}  // namespace sitrep::analyze

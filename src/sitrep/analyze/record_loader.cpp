@@ -1,0 +1,161 @@
+#include "sitrep/analyze/record_loader.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "sitrep/model/claim.hpp"
+#include "sitrep/store/statement.hpp"
+
+namespace sitrep::analyze {
+namespace {
+
+using query::Category;
+using query::Column;
+
+std::string_view text_of(const query::EventIndex& index, Category category, Column column,
+                         size_t row) {
+  return index.dictionary(category).at(static_cast<uint32_t>(index.column(column).value(row)));
+}
+
+Record record_of_row(const query::EventIndex& index, size_t row) {
+  Record r;
+  r.origin = RecordOrigin::event;
+  r.id = index.event_id(row);
+  r.day = r.last_day = index.day(row);
+  r.dataset = text_of(index, Category::dataset, Column::dataset, row);
+  r.country = text_of(index, Category::country, Column::country, row);
+  r.admin1 = text_of(index, Category::admin1, Column::admin1, row);
+  r.admin2 = text_of(index, Category::admin2, Column::admin2, row);
+  const query::Place& place =
+      index.places()[static_cast<size_t>(index.column(Column::place).value(row))];
+  r.location = index.dictionary(Category::location).at(place.location);
+  if (index.has_coordinates(row)) {
+    r.latitude = index.latitude(row);
+    r.longitude = index.longitude(row);
+  }
+  r.event_type = text_of(index, Category::event_type, Column::event_type, row);
+  r.sub_event_type = text_of(index, Category::sub_event_type, Column::sub_event_type, row);
+  r.actor = text_of(index, Category::actor, Column::actor1, row);
+  r.target = text_of(index, Category::target, Column::target, row);
+  r.weapon = text_of(index, Category::weapon, Column::weapon, row);
+  r.fatalities = index.fatalities(row);
+  r.claim = model::parse_claim_status(text_of(index, Category::claim, Column::claim, row))
+                .value_or(model::ClaimStatus::unknown);
+  return r;
+}
+
+// The country of the report's place with the origin role, from a mention's JSON.
+std::string origin_country_of(std::string_view detail) {
+  auto json = nlohmann::json::parse(detail, nullptr, false);
+  if (json.is_discarded() || !json.contains("places")) return {};
+  for (const auto& place : json["places"]) {
+    if (place.value("role", "") == "origin" && place.contains("country") &&
+        place["country"].is_string()) {
+      return place["country"].get<std::string>();
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<RecordSet> load_event_records(const RecordSource& source, const query::Selection& rows,
+                                     const Period& detailed) {
+  RecordSet set;
+  set.records.reserve(rows.count());
+  std::vector<int64_t> detail_ids;
+  std::unordered_map<int64_t, size_t> position;
+  rows.for_each([&](size_t row) {
+    set.records.push_back(record_of_row(source.index, row));
+    const Record& r = set.records.back();
+    if (detailed.contains(r.day)) {
+      detail_ids.push_back(r.id);
+      position[r.id] = set.records.size() - 1;
+    }
+  });
+  std::sort(detail_ids.begin(), detail_ids.end());
+  Status s = source.store.for_each_event_by_id(detail_ids, [&](const model::Event& e) {
+    Record& r = set.records[position[e.id]];
+    r.fatalities_low = e.fatalities_low;
+    r.fatalities_high = e.fatalities_high;
+    r.last_day = e.date.end;
+    return true;
+  });
+  if (!s) return make_error(s.error());
+  return set;
+}
+
+Status add_mention_records(store::SqliteStore& store, const std::vector<std::string>& actors,
+                           RecordSet& set) {
+  if (actors.empty()) return Status::success();
+  std::string marks;
+  for (size_t i = 0; i < actors.size(); ++i) marks += i ? ",?" : "?";
+  auto stmt = store::Statement::prepare(
+      store.handle(),
+      "SELECT id, date_start, date_end, event_type, sub_event_type, perpetrator, target, "
+      "target_level, minority, country, admin1, admin2, location, latitude, longitude, "
+      "cross_border, killed_low, killed_high, claim, claimed_by, denied_by, detail "
+      "FROM mentions WHERE date_start IS NOT NULL AND (perpetrator IN (" +
+          marks + ") OR claimed_by IN (" + marks + ")) ORDER BY date_start, id");
+  if (!stmt) return make_error(stmt.error());
+  int index = 1;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& a : actors) stmt->bind(index++, a);
+  }
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) break;
+    auto day = model::parse_date(stmt->column_text(1));
+    if (!day) continue;  // a mention without a date cannot be placed in a window
+    Record r;
+    r.origin = RecordOrigin::mention;
+    r.id = stmt->column_int(0);
+    r.day = *day;
+    auto last = model::parse_date(stmt->column_text(2));
+    r.last_day = last ? *last : *day;
+    r.dataset = "text";
+    r.event_type = set.keep(std::string(stmt->column_text(3)));
+    r.sub_event_type = set.keep(std::string(stmt->column_text(4)));
+    r.actor = set.keep(std::string(stmt->column_text(5)));
+    r.target = set.keep(std::string(stmt->column_text(6)));
+    r.target_level = set.keep(std::string(stmt->column_text(7)));
+    r.minority = set.keep(std::string(stmt->column_text(8)));
+    r.country = set.keep(std::string(stmt->column_text(9)));
+    r.admin1 = set.keep(std::string(stmt->column_text(10)));
+    r.admin2 = set.keep(std::string(stmt->column_text(11)));
+    r.location = set.keep(std::string(stmt->column_text(12)));
+    r.latitude = stmt->column_optional_double(13);
+    r.longitude = stmt->column_optional_double(14);
+    r.cross_border = stmt->column_int(15) != 0;
+    r.fatalities_low = stmt->column_optional_int(16);
+    r.fatalities_high = stmt->column_optional_int(17);
+    if (r.fatalities_low || r.fatalities_high) {
+      r.fatalities = r.fatalities_low ? r.fatalities_low : r.fatalities_high;
+    }
+    r.claim =
+        model::parse_claim_status(stmt->column_text(18)).value_or(model::ClaimStatus::unknown);
+    r.claimed_by = set.keep(std::string(stmt->column_text(19)));
+    r.denied_by = set.keep(std::string(stmt->column_text(20)));
+    r.origin_country = set.keep(origin_country_of(stmt->column_text(21)));
+    set.records.push_back(r);
+  }
+  return Status::success();
+}
+
+Result<Period> mention_span(store::SqliteStore& store) {
+  auto stmt = store::Statement::prepare(
+      store.handle(),
+      "SELECT min(date_start), max(date_start) FROM mentions WHERE date_start IS NOT NULL");
+  if (!stmt) return make_error(stmt.error());
+  auto row = stmt->step();
+  if (!row) return make_error(row.error());
+  auto first = model::parse_date(stmt->column_text(0));
+  auto last = model::parse_date(stmt->column_text(1));
+  if (!first || !last) return Period{};
+  return Period{*first, *last};
+}
+
+}  // namespace sitrep::analyze

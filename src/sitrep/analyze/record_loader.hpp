@@ -1,0 +1,36 @@
+// Reads an assessment's records: the subject's events from the columnar index, with the details
+// the index does not hold (fatality ranges) from the store for the window only, and the events
+// extracted from text (table `mentions`) whose perpetrator belongs to the subject.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sitrep/analyze/period.hpp"
+#include "sitrep/analyze/record.hpp"
+#include "sitrep/query/event_index.hpp"
+#include "sitrep/query/selection.hpp"
+#include "sitrep/result.hpp"
+#include "sitrep/store/sqlite_store.hpp"
+
+namespace sitrep::analyze {
+
+struct RecordSource {
+  const query::EventIndex& index;
+  store::SqliteStore& store;
+};
+
+// The events of `rows` as records. For those dated inside `detailed` the store supplies the
+// low and high fatality estimates (one read of those rows only).
+Result<RecordSet> load_event_records(const RecordSource& source, const query::Selection& rows,
+                                     const Period& detailed);
+
+// Adds to `set` the extracted events whose perpetrator is one of `actors` (canonical names), or
+// that one of them claimed.
+Status add_mention_records(store::SqliteStore& store, const std::vector<std::string>& actors,
+                           RecordSet& set);
+
+// The first and last day of the extracted events in the store (an empty period when none).
+Result<Period> mention_span(store::SqliteStore& store);
+
+}  // namespace sitrep::analyze

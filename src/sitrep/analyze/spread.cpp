@@ -1,0 +1,157 @@
+// Spread: how many provinces and districts the subject reached in the window against the
+// baseline, the areas new since the baseline, and whether the centre of its events moved (a
+// two-sample test of the mean position: Hotelling's statistic with separate covariances, read
+// against chi-square on 2 df).
+#include <cmath>
+#include <numbers>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "sitrep/analyze/assessment.hpp"
+#include "sitrep/analyze/detail/wording.hpp"
+#include "sitrep/analyze/statistics.hpp"
+#include "sitrep/model/distance.hpp"
+
+namespace sitrep::analyze {
+namespace {
+
+constexpr size_t kMinimumLocated = 10;
+constexpr double kMinimumShiftKm = 25;
+constexpr double kKmPerDegree = model::kEarthRadiusKm * std::numbers::pi / 180;
+
+struct Centre {
+  size_t n = 0;
+  double latitude = 0, longitude = 0;
+  double var_x = 0, var_y = 0, cov_xy = 0;  // of positions in km around the centre
+};
+
+Centre centre_of(const std::vector<const Record*>& records) {
+  Centre c;
+  for (const Record* r : records) {
+    if (!r->latitude || !r->longitude) continue;
+    ++c.n;
+    c.latitude += *r->latitude;
+    c.longitude += *r->longitude;
+  }
+  if (c.n == 0) return c;
+  c.latitude /= static_cast<double>(c.n);
+  c.longitude /= static_cast<double>(c.n);
+  const double x_scale = kKmPerDegree * std::cos(c.latitude * std::numbers::pi / 180);
+  for (const Record* r : records) {
+    if (!r->latitude || !r->longitude) continue;
+    double x = (*r->longitude - c.longitude) * x_scale,
+           y = (*r->latitude - c.latitude) * kKmPerDegree;
+    c.var_x += x * x;
+    c.var_y += y * y;
+    c.cov_xy += x * y;
+  }
+  if (c.n > 1) {
+    double d = static_cast<double>(c.n - 1);
+    c.var_x /= d;
+    c.var_y /= d;
+    c.cov_xy /= d;
+  }
+  return c;
+}
+
+std::set<std::string> areas(const std::vector<const Record*>& records, bool districts) {
+  std::set<std::string> out;
+  for (const Record* r : records) {
+    if (r->admin1.empty() || (districts && r->admin2.empty())) continue;
+    out.insert(districts ? detail::area_name(r->country, r->admin1, r->admin2)
+                         : detail::area_name(r->country, r->admin1));
+  }
+  return out;
+}
+
+void add_areas(const FinderInput& in, std::vector<Finding>& out) {
+  const auto provinces_now = areas(in.window, false), provinces_before = areas(in.baseline, false);
+  const auto districts_now = areas(in.window, true), districts_before = areas(in.baseline, true);
+  std::vector<std::string> new_provinces;
+  for (const std::string& p : provinces_now) {
+    if (!provinces_before.contains(p)) new_provinces.push_back(p);
+  }
+  Finding f;
+  f.kind = FindingKind::spread;
+  f.title = "Areas reached";
+  std::string list;
+  for (const std::string& p : new_provinces) list += (list.empty() ? "" : "; ") + p;
+  f.statement = fmt::format(
+      "{} had events in {} and {} in {}, against {} and {} in the baseline{}.", in.options.subject,
+      detail::count_of(static_cast<int64_t>(provinces_now.size()), "province"),
+      detail::count_of(static_cast<int64_t>(districts_now.size()), "district"),
+      to_string(in.options.window),
+      detail::count_of(static_cast<int64_t>(provinces_before.size()), "province"),
+      detail::count_of(static_cast<int64_t>(districts_before.size()), "district"),
+      new_provinces.empty() ? std::string()
+                            : fmt::format("; provinces without events in the baseline: {}", list));
+  f.figures = {{"provinces in window", static_cast<double>(provinces_now.size()),
+                std::to_string(provinces_now.size())},
+               {"districts in window", static_cast<double>(districts_now.size()),
+                std::to_string(districts_now.size())},
+               {"provinces in baseline", static_cast<double>(provinces_before.size()),
+                std::to_string(provinces_before.size())},
+               {"districts in baseline", static_cast<double>(districts_before.size()),
+                std::to_string(districts_before.size())}};
+  for (const std::string& p : new_provinces) f.figures.push_back({"new province", 0, p});
+  f.confidence = Confidence::high;
+  f.reported =
+      in.window.size() >= static_cast<size_t>(in.options.minimum_events) && !in.baseline.empty();
+  if (!f.reported) f.not_reported_because = "too few events in the window, or no baseline";
+  f.score = 40 + 5 * static_cast<double>(new_provinces.size());
+  out.push_back(std::move(f));
+}
+
+void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
+  const Centre now = centre_of(in.window), before = centre_of(in.baseline);
+  if (now.n < 2 || before.n < 2) return;
+  const double km =
+      model::distance_km(before.latitude, before.longitude, now.latitude, now.longitude);
+  const double bearing =
+      model::bearing_degrees(before.latitude, before.longitude, now.latitude, now.longitude);
+  // Hotelling's two-sample statistic with unpooled covariances (the areas may differ in spread).
+  const double x_scale = kKmPerDegree * std::cos(before.latitude * std::numbers::pi / 180);
+  const double dx = (now.longitude - before.longitude) * x_scale;
+  const double dy = (now.latitude - before.latitude) * kKmPerDegree;
+  const double n1 = static_cast<double>(now.n), n2 = static_cast<double>(before.n);
+  const double sxx = now.var_x / n1 + before.var_x / n2, syy = now.var_y / n1 + before.var_y / n2;
+  const double sxy = now.cov_xy / n1 + before.cov_xy / n2;
+  const double det = sxx * syy - sxy * sxy;
+  const double t2 = det > 0 ? (syy * dx * dx - 2 * sxy * dx * dy + sxx * dy * dy) / det : 0;
+  const double p = det > 0 ? chi_square_survival(t2, 2) : 1;
+  Finding f;
+  f.kind = FindingKind::spread;
+  f.title = "Centre of activity";
+  f.statement = fmt::format(
+      "The centre of {}'s located events moved {} km {} between the baseline and the window "
+      "({} and {} located events; {}).",
+      in.options.subject, detail::number(km, 0), model::compass_point(bearing), before.n, now.n,
+      detail::p_text(p));
+  f.figures = {
+      {"shift km", km, detail::number(km, 0)},
+      {"bearing degrees", bearing, detail::number(bearing, 0)},
+      {"baseline centre", 0, fmt::format("{:.3f}, {:.3f}", before.latitude, before.longitude)},
+      {"window centre", 0, fmt::format("{:.3f}, {:.3f}", now.latitude, now.longitude)},
+      {"p-value", p, detail::p_text(p)}};
+  f.p_value = p;
+  f.confidence = confidence_from(p, now.n + before.n);
+  f.reported =
+      p < 0.01 && km >= kMinimumShiftKm && now.n >= kMinimumLocated && before.n >= kMinimumLocated;
+  if (!f.reported) {
+    f.not_reported_because =
+        fmt::format("a shift of {} km ({}) with {} and {} located events is not a move",
+                    detail::number(km, 0), detail::p_text(p), before.n, now.n);
+  }
+  f.score = 45 + std::min(20.0, km / 20);
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
+void find_spread(const FinderInput& in, std::vector<Finding>& out) {
+  add_areas(in, out);
+  add_centre_shift(in, out);
+}
+
+}  // namespace sitrep::analyze

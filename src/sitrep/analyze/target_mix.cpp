@@ -1,0 +1,139 @@
+// Where and against whom: the subject's targets by province, and whether the mix differs between
+// provinces (a chi-square test of independence, Cramér's V for the size of the difference, and
+// adjusted residuals to say which province leans to which target).
+#include <array>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "sitrep/analyze/assessment.hpp"
+#include "sitrep/analyze/detail/wording.hpp"
+#include "sitrep/analyze/statistics.hpp"
+
+namespace sitrep::analyze {
+namespace {
+
+// The target codes of data/targets.tsv, folded into the four groups a brief contrasts. Codes not
+// listed (other, unknown, not given) are left out of the test.
+constexpr std::array<std::string_view, 4> kGroups = {"civilians", "security forces", "government",
+                                                     "armed groups"};
+
+int group_of(std::string_view target) {
+  static const std::map<std::string_view, int> groups = {
+      {"civilians", 0},      {"minorities", 0},      {"religious", 0},   {"education", 0},
+      {"journalists", 0},    {"aid-workers", 0},     {"business", 0},    {"transport", 0},
+      {"infrastructure", 0}, {"security-forces", 1}, {"military", 1},    {"police", 1},
+      {"government", 2},     {"diplomatic", 2},      {"armed-groups", 3}};
+  auto it = groups.find(target);
+  return it == groups.end() ? -1 : it->second;
+}
+
+constexpr size_t kMinimumPerProvince = 5;
+constexpr size_t kMinimumTotal = 30;
+constexpr double kResidualToName = 2.0;
+
+}  // namespace
+
+void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
+  // The window alone when it has enough targets, else window and baseline together.
+  auto known = [](const std::vector<const Record*>& records) {
+    std::vector<const Record*> out;
+    for (const Record* r : records) {
+      if (group_of(r->target) >= 0 && !r->admin1.empty()) out.push_back(r);
+    }
+    return out;
+  };
+  std::vector<const Record*> records = known(in.window);
+  Period span = in.options.window;
+  if (records.size() < kMinimumTotal) {
+    for (const Record* r : known(in.baseline)) records.push_back(r);
+    span = Period{in.options.baseline.empty() ? in.options.window.from : in.options.baseline.from,
+                  in.options.window.to};
+  }
+  std::map<std::string_view, std::array<int64_t, kGroups.size()>> by_province;
+  for (const Record* r : records)
+    ++by_province[r->admin1][static_cast<size_t>(group_of(r->target))];
+  // Provinces with few records are pooled, so that no row is too thin for the test.
+  std::vector<std::string> rows;
+  std::vector<int64_t> table;
+  std::array<int64_t, kGroups.size()> pooled{};
+  for (const auto& [province, counts] : by_province) {
+    int64_t n = 0;
+    for (int64_t c : counts) n += c;
+    if (static_cast<size_t>(n) >= kMinimumPerProvince) {
+      rows.emplace_back(province);
+      table.insert(table.end(), counts.begin(), counts.end());
+    } else {
+      for (size_t g = 0; g < kGroups.size(); ++g) pooled[g] += counts[g];
+    }
+  }
+  int64_t pooled_total = 0;
+  for (int64_t c : pooled) pooled_total += c;
+  if (static_cast<size_t>(pooled_total) >= kMinimumPerProvince) {
+    rows.emplace_back("elsewhere");
+    table.insert(table.end(), pooled.begin(), pooled.end());
+  }
+
+  Finding f;
+  f.kind = FindingKind::target_mix;
+  f.title = "Targets by province";
+  const ContingencyTest test = test_independence(table, rows.size(), kGroups.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t g = 0; g < kGroups.size(); ++g) {
+      int64_t n = table[r * kGroups.size() + g];
+      if (n > 0) {
+        f.figures.push_back({fmt::format("{} / {}", rows[r], kGroups[g]), static_cast<double>(n),
+                             std::to_string(n)});
+      }
+    }
+  }
+  if (!test.valid || records.size() < kMinimumTotal) {
+    f.reported = false;
+    f.not_reported_because = fmt::format(
+        "{} with a known target and province in {}: too few to compare provinces",
+        detail::count_of(static_cast<int64_t>(records.size()), "event"), to_string(span));
+    out.push_back(std::move(f));
+    return;
+  }
+  // Each province's most over-represented target group, when it stands out.
+  std::map<int, std::vector<std::string>> leaning;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    size_t best = 0;
+    for (size_t g = 1; g < kGroups.size(); ++g) {
+      if (test.residuals[r * kGroups.size() + g] > test.residuals[r * kGroups.size() + best])
+        best = g;
+    }
+    if (test.residuals[r * kGroups.size() + best] < kResidualToName) continue;
+    int64_t n = 0;
+    for (size_t g = 0; g < kGroups.size(); ++g) n += table[r * kGroups.size() + g];
+    leaning[static_cast<int>(best)].push_back(
+        fmt::format("{} ({} of {})", rows[r], table[r * kGroups.size() + best], n));
+  }
+  std::string detail_text;
+  for (const auto& [group, provinces] : leaning) {
+    detail_text += detail_text.empty() ? ": " : "; ";
+    detail_text += fmt::format("{} in ", kGroups[static_cast<size_t>(group)]);
+    for (size_t i = 0; i < provinces.size(); ++i) detail_text += (i ? ", " : "") + provinces[i];
+  }
+  f.statement = fmt::format(
+      "What {} attacked differed between provinces in {} ({} with a known target; chi-square {} "
+      "on {} df, {}, Cramér's V {}){}.",
+      in.options.subject, to_string(span), records.size(), detail::number(test.chi_square, 1),
+      test.degrees_of_freedom, detail::p_text(test.p_value), detail::number(test.cramers_v, 2),
+      detail_text);
+  f.p_value = test.p_value;
+  f.confidence = confidence_from(test.p_value, records.size());
+  f.figures.push_back({"chi-square", test.chi_square, detail::number(test.chi_square, 1)});
+  f.figures.push_back({"p-value", test.p_value, detail::p_text(test.p_value)});
+  f.figures.push_back({"Cramér's V", test.cramers_v, detail::number(test.cramers_v, 2)});
+  f.reported = test.p_value < 0.01 && !leaning.empty();
+  if (!f.reported) {
+    f.not_reported_because =
+        fmt::format("no province's mix stands out ({})", detail::p_text(test.p_value));
+  }
+  f.score = 50 + 20 * test.cramers_v;
+  f.evidence = detail::deadliest(records, 5);
+  out.push_back(std::move(f));
+}
+
+}  // namespace sitrep::analyze

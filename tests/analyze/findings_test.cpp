@@ -1,0 +1,215 @@
+// Each finding on small hand-built records, where the right answer can be counted by hand.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "sitrep/analyze/assessment.hpp"
+
+namespace sitrep::analyze {
+namespace {
+
+using model::to_day;
+
+Record event(int64_t id, model::CivilDate date, std::string_view country, std::string_view admin1,
+             std::string_view admin2 = {}, std::string_view target = {}) {
+  Record r;
+  r.id = id;
+  r.day = r.last_day = to_day(date);
+  r.country = country;
+  r.admin1 = admin1;
+  r.admin2 = admin2;
+  r.target = target;
+  r.fatalities = 1;
+  return r;
+}
+
+AssessmentOptions options_for(model::CivilDate from, model::CivilDate to,
+                              model::CivilDate data_from = {2015, 1, 1}) {
+  AssessmentOptions o;
+  o.subject = "IS-KP";
+  o.window = {to_day(from), to_day(to)};
+  o.baseline = default_baseline(o.window);
+  o.coverage = {to_day(data_from), to_day(to)};
+  return o;
+}
+
+std::vector<const Finding*> of_kind(const Assessment& a, FindingKind kind) {
+  std::vector<const Finding*> out;
+  for (const Finding& f : a.findings) {
+    if (f.kind == kind) out.push_back(&f);
+  }
+  return out;
+}
+
+TEST(Findings, TempoComparesTheWindowWithTheBaselineRate) {
+  RecordSet set;
+  // 12 events over the 365-day baseline, 10 in the 30-day window.
+  for (int i = 0; i < 12; ++i)
+    set.records.push_back(event(i + 1, {2021, 1 + i, 10}, "AF", "Kunar"));
+  for (int i = 0; i < 10; ++i)
+    set.records.push_back(event(100 + i, {2022, 1, 1 + i}, "AF", "Kunar"));
+  Assessment a = assess(set, options_for({2022, 1, 1}, {2022, 1, 30}));
+  auto tempo = of_kind(a, FindingKind::tempo);
+  ASSERT_EQ(tempo.size(), 1u);
+  EXPECT_EQ(a.records_in_window, 10u);
+  EXPECT_EQ(a.records_in_baseline, 12u);
+  // Baseline 2021-01-01..2021-12-31 is 365 days: expected 12 * 30 / 365 = 0.99 events.
+  const Figure& ratio = *std::find_if(tempo[0]->figures.begin(), tempo[0]->figures.end(),
+                                      [](const Figure& f) { return f.name == "rate ratio"; });
+  EXPECT_NEAR(ratio.value, 10.0 / (12.0 * 30 / 365), 1e-9);
+  EXPECT_TRUE(tempo[0]->reported);
+  EXPECT_GT(*tempo[0]->probability, 0.99);
+  EXPECT_NE(tempo[0]->judgement.find("higher"), std::string::npos);
+  EXPECT_EQ(a.findings.front().kind, FindingKind::tempo);  // a significant tempo leads
+}
+
+TEST(Findings, BaselineExposureCountsOnlyDaysWithData) {
+  RecordSet set;
+  for (int i = 0; i < 6; ++i) set.records.push_back(event(i + 1, {2022, 3, 1 + i}, "AF", "Kunar"));
+  for (int i = 0; i < 6; ++i) set.records.push_back(event(50 + i, {2022, 4, 1 + i}, "AF", "Kunar"));
+  // Data begin on 2022-03-01: the 12-month baseline has 31 days of data, not 365.
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}, {2022, 3, 1}));
+  const Finding& tempo = *of_kind(a, FindingKind::tempo)[0];
+  const Figure& days =
+      *std::find_if(tempo.figures.begin(), tempo.figures.end(),
+                    [](const Figure& f) { return f.name == "baseline days with data"; });
+  EXPECT_EQ(days.value, 31);
+}
+
+TEST(Findings, AFirstInACountryIsOneFindingNotThreeAndNamesWhenDataBegin) {
+  RecordSet set;
+  set.records.push_back(event(1, {2019, 5, 1}, "AF", "Kunar", "Sirkanay"));
+  set.records.push_back(event(2, {2022, 4, 18}, "UZ", "Surxondaryo", "Termez"));
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  auto firsts = of_kind(a, FindingKind::first_in_area);
+  ASSERT_EQ(firsts.size(), 1u);
+  EXPECT_EQ(firsts[0]->title, "First in UZ");
+  EXPECT_NE(firsts[0]->statement.find("2022-04-18"), std::string::npos);
+  EXPECT_NE(firsts[0]->statement.find("data begin on 2015-01-01"), std::string::npos);
+  EXPECT_EQ(firsts[0]->evidence, (std::vector<Evidence>{{RecordOrigin::event, 2}}));
+}
+
+TEST(Findings, NoFirstIsClaimedWhenTheDataBeginTooRecently) {
+  RecordSet set;
+  set.records.push_back(event(1, {2022, 4, 18}, "UZ", "Surxondaryo"));
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 12, 1}));
+  EXPECT_TRUE(of_kind(a, FindingKind::first_in_area).empty());
+}
+
+TEST(Findings, ReemergenceNamesThePreviousEventAndTheGap) {
+  RecordSet set;
+  set.records.push_back(event(1, {2018, 6, 2}, "AF", "Kunar", "Chapa Dara"));
+  set.records.push_back(event(2, {2021, 9, 1}, "AF", "Nangarhar", "Achin"));
+  set.records.push_back(event(3, {2022, 4, 10}, "AF", "Kunar", "Chapa Dara"));
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  auto returns = of_kind(a, FindingKind::reemergence);
+  ASSERT_EQ(returns.size(), 1u);  // the province; the district is the same record
+  EXPECT_EQ(returns[0]->title, "Re-emergence in Kunar, AF");
+  EXPECT_NE(returns[0]->statement.find("previous one was on 2018-06-02"), std::string::npos);
+  EXPECT_NE(returns[0]->statement.find("46 months"), std::string::npos);
+  // A place seen within the gap is no re-emergence.
+  set.records.push_back(event(4, {2022, 1, 5}, "AF", "Kunar", "Chapa Dara"));
+  EXPECT_TRUE(
+      of_kind(assess(set, options_for({2022, 4, 1}, {2022, 4, 30})), FindingKind::reemergence)
+          .empty());
+}
+
+TEST(Findings, TheFirstCrossBorderAttackIntoACountryIsFlaggedOnce) {
+  RecordSet set;
+  Record rockets = event(7, {2022, 4, 18}, "UZ", "Surxondaryo");
+  rockets.origin = RecordOrigin::mention;
+  rockets.origin_country = "AF";
+  rockets.denied_by = "Government of Uzbekistan";
+  set.records.push_back(rockets);
+  Record again = rockets;
+  again.id = 8;
+  again.day = to_day({2022, 4, 25});
+  set.records.push_back(again);
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  auto cross = of_kind(a, FindingKind::cross_border);
+  ASSERT_EQ(cross.size(), 2u);
+  EXPECT_EQ(cross[0]->title, "First cross-border attack into UZ");
+  EXPECT_NE(cross[0]->statement.find("denied by Government of Uzbekistan"), std::string::npos);
+  EXPECT_EQ(cross[0]->evidence[0].id, 7);
+  EXPECT_EQ(cross[1]->title, "Cross-border attacks");
+  EXPECT_TRUE(cross[1]->reported);  // two events, one of them the first
+}
+
+TEST(Findings, TargetMixNamesTheProvincesThatLeanToEachTarget) {
+  RecordSet set;
+  int64_t id = 1;
+  for (int i = 0; i < 20; ++i)
+    set.records.push_back(event(id++, {2022, 4, 1 + i}, "AF", "Kabul", "", "minorities"));
+  for (int i = 0; i < 20; ++i)
+    set.records.push_back(event(id++, {2022, 4, 1 + i}, "AF", "Kunar", "", "military"));
+  for (int i = 0; i < 2; ++i)
+    set.records.push_back(event(id++, {2022, 4, 1 + i}, "AF", "Kunar", "", "civilians"));
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  const Finding& mix = *of_kind(a, FindingKind::target_mix)[0];
+  ASSERT_TRUE(mix.reported) << mix.not_reported_because;
+  EXPECT_NE(mix.statement.find("civilians in Kabul (20 of 20)"), std::string::npos)
+      << mix.statement;
+  EXPECT_NE(mix.statement.find("security forces in Kunar (20 of 22)"), std::string::npos);
+  EXPECT_LT(*mix.p_value, 0.001);
+}
+
+TEST(Findings, TargetMixWithTooFewRecordsIsCheckedNotReported) {
+  RecordSet set;
+  for (int i = 0; i < 6; ++i)
+    set.records.push_back(event(i + 1, {2022, 4, 1 + i}, "AF", "Kabul", "", "civilians"));
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  const Finding& mix = *of_kind(a, FindingKind::target_mix)[0];
+  EXPECT_FALSE(mix.reported);
+  EXPECT_NE(mix.not_reported_because.find("too few"), std::string::npos);
+  EXPECT_FALSE(a.findings.front().kind == FindingKind::target_mix);  // reported ones come first
+}
+
+TEST(Findings, TheFirstProvincialOfficialIsFlaggedButNotOneSeenBefore) {
+  RecordSet set;
+  Record district = event(1, {2020, 3, 1}, "AF", "Kunar", "", "government");
+  district.target_level = "district";
+  Record provincial = event(2, {2022, 4, 9}, "AF", "Kunar", "", "government");
+  provincial.target_level = "provincial";
+  Record district_again = event(3, {2022, 4, 12}, "AF", "Kunar", "", "government");
+  district_again.target_level = "district";
+  set.records = {district, provincial, district_again};
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  auto hvt = of_kind(a, FindingKind::high_value_target);
+  ASSERT_EQ(hvt.size(), 2u);
+  EXPECT_EQ(hvt[0]->title, "First provincial-level official targeted");
+  EXPECT_EQ(hvt[0]->evidence[0].id, 2);
+  EXPECT_NE(hvt[1]->statement.find("1 district, 1 provincial"), std::string::npos)
+      << hvt[1]->statement;
+}
+
+TEST(Findings, ClaimsNeedSourcesThatSayWhetherEventsWereClaimed) {
+  RecordSet set;
+  for (int i = 0; i < 8; ++i) {
+    Record r = event(i + 1, {2022, 4, 1 + i}, "AF", "Kabul");
+    r.claim = i < 6 ? model::ClaimStatus::claimed : model::ClaimStatus::unclaimed;
+    set.records.push_back(r);
+  }
+  set.records.push_back(event(99, {2022, 4, 20}, "AF", "Kabul"));  // status not given
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  const Finding& claims = *of_kind(a, FindingKind::claims)[0];
+  ASSERT_TRUE(claims.reported);
+  EXPECT_NE(claims.statement.find("Of 8 events"), std::string::npos) << claims.statement;
+  EXPECT_NE(claims.statement.find("6 claimed (75%)"), std::string::npos);
+  EXPECT_EQ(claims.evidence.size(), 2u);  // the unclaimed ones
+}
+
+TEST(Findings, WeeklySeriesRunsMondayToSundayOverBaselineAndWindow) {
+  RecordSet set;
+  set.records.push_back(event(1, {2022, 4, 18}, "AF", "Kabul"));  // Monday
+  set.records.push_back(event(2, {2022, 4, 24}, "AF", "Kabul"));  // Sunday, same week
+  set.records.push_back(event(3, {2022, 4, 25}, "AF", "Kabul"));  // next Monday
+  AssessmentOptions o = options_for({2022, 4, 18}, {2022, 4, 30}, {2022, 4, 18});
+  Assessment a = assess(set, o);
+  ASSERT_EQ(a.weekly.size(), 2u);
+  EXPECT_EQ(a.weekly[0].monday, to_day({2022, 4, 18}));
+  EXPECT_EQ(a.weekly[0].events, 2);
+  EXPECT_EQ(a.weekly[1].events, 1);
+}
+
+}  // namespace
+}  // namespace sitrep::analyze
