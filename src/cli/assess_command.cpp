@@ -13,6 +13,8 @@
 #include "sitrep/query/filter.hpp"
 #include "sitrep/report/brief.hpp"
 #include "sitrep/report/store_citations.hpp"
+#include "sitrep/report/svg_charts.hpp"
+#include "sitrep/report/svg_map.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -74,10 +76,26 @@ Status write_output(const std::string& text, const std::string& path) {
   return Status::success();
 }
 
+// The map and charts of an HTML brief. The map's provinces come from the gazetteer; without
+// one it shows the events alone, and says why.
+report::HtmlFigures html_figures(const analyze::Assessment& assessment,
+                                 const GlobalOptions& global) {
+  report::HtmlFigures figures;
+  auto gazetteer = open_gazetteer(global);
+  if (!gazetteer) {
+    std::cerr << "sitrep assess: the map shows events without provinces: " << gazetteer.error()
+              << '\n';
+  }
+  figures.map = report::map_svg(assessment, gazetteer ? gazetteer->gazetteer.get() : nullptr);
+  figures.weekly = report::weekly_chart_svg(assessment);
+  figures.targets = report::target_chart_svg(assessment);
+  return figures;
+}
+
 int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   const auto started = std::chrono::steady_clock::now();
-  if (args.format != "md" && args.format != "json") {
-    std::cerr << "sitrep assess: --format must be md or json (HTML briefs are not built yet)\n";
+  if (args.format != "md" && args.format != "json" && args.format != "html") {
+    std::cerr << "sitrep assess: --format must be md, html or json\n";
     return kExitUsage;
   }
   auto filter = subject_filter(args);
@@ -151,8 +169,14 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   }
   analyze::Assessment assessment = analyze::assess(*records, options);
   report::Brief brief = report::build_brief(assessment, report::store_citations(*context->store));
-  std::string text =
-      args.format == "json" ? report::to_json(brief).dump(2) + "\n" : report::to_markdown(brief);
+  std::string text;
+  if (args.format == "json") {
+    text = report::to_json(brief).dump(2) + "\n";
+  } else if (args.format == "html") {
+    text = report::to_html(brief, html_figures(assessment, global));
+  } else {
+    text = report::to_markdown(brief);
+  }
   if (Status s = write_output(text, args.output); !s) {
     std::cerr << "sitrep assess: " << s.error() << '\n';
     return kExitFailure;
@@ -183,7 +207,7 @@ Runner add_assess_command(CLI::App& app, const GlobalOptions& global) {
       "cross-border attacks, targets by province, spread and shift of the centre, claims,\n"
       "attacks on officials. docs/findings.md says how each is computed.\n"
       "Examples:\n"
-      "  sitrep assess --actor IS-KP --from 2020-10 --to 2020-12 -o is-kp.md\n"
+      "  sitrep assess --actor IS-KP --from 2020-10 --to 2020-12 -f html -o is-kp.html\n"
       "  sitrep assess --actor Taliban                      # the last 30 days of data\n"
       "  sitrep assess --actor IS-KP --from 2020-07-01 --to 2020-12-31 --baseline "
       "2020-01..2020-06\n"
@@ -194,7 +218,8 @@ Runner add_assess_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--to", args->to, "Last day of the window (default: the last day of data)");
   cmd->add_option("--baseline", args->baseline,
                   "The baseline FROM..TO (default: the 12 months before the window)");
-  cmd->add_option("--format,-f", args->format, "md (default) or json");
+  cmd->add_option("--format,-f", args->format,
+                  "md (default), html (one self-contained file with a map and charts) or json");
   cmd->add_option("--output,-o", args->output,
                   "Write the brief to FILE (default: standard output)");
   cmd->add_option("--gap-months", args->gap_months,

@@ -69,12 +69,27 @@ TEST_F(AssessCli, RefusesDateTermsUnknownFormatsAndNoSubject) {
   EXPECT_NE(dated.err.find("must not hold date terms"), std::string::npos);
   Outcome html = sitrep("assess --actor IS-KP --format pdf");
   EXPECT_EQ(html.code, 2);
-  EXPECT_NE(html.err.find("--format must be md or json"), std::string::npos);
+  EXPECT_NE(html.err.find("--format must be md, html or json"), std::string::npos);
   Outcome nobody = sitrep("assess");
   EXPECT_EQ(nobody.code, 2);
   EXPECT_NE(nobody.err.find("--actor NAME or a filter"), std::string::npos);
   Outcome backwards = sitrep("assess --actor IS-KP --from 2020-05 --to 2020-04");
   EXPECT_EQ(backwards.code, 2);
+}
+
+TEST_F(AssessCli, HtmlBriefIsOneFileWithMapAndCharts) {
+  Outcome run = sitrep(
+      "assess --actor IS-KP --from 2020-07 --to 2020-12 --baseline "
+      "2020-01..2020-06 --format html");
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(run.out.find("aria-label=\"Map of the window's events\""), std::string::npos);
+  EXPECT_NE(run.out.find("aria-label=\"Events per week\""), std::string::npos);
+  EXPECT_NE(run.out.find("aria-label=\"Targets by province\""), std::string::npos);
+  // Provinces drawn from the bundled gazetteer, Nangarhar shaded with its events.
+  EXPECT_NE(run.out.find("<title>Nangarhar, AF: "), std::string::npos);
+  EXPECT_EQ(run.out.find("<script"), std::string::npos);
+  EXPECT_EQ(run.out.find("<link"), std::string::npos);
 }
 
 TEST_F(AssessCli, AnyFilterCanBeTheSubject) {

@@ -67,6 +67,9 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options) {
   if (!options.coverage.empty()) series.from = std::max(series.from, options.coverage.from);
   in.weekly = weekly_counts(in.history, series);
   out.weekly = in.weekly;
+  out.window_days = in.window_days;
+  out.baseline_days = in.baseline_days;
+  out.window_records = in.window;
   out.records_total = in.history.size();
   out.records_in_window = in.window.size();
   out.records_in_baseline = in.baseline.size();

@@ -48,6 +48,11 @@ struct Assessment {
   size_t records_in_window = 0;
   size_t records_in_baseline = 0;
   size_t mentions_in_window = 0;  // of records_in_window, read from text
+  double window_days = 0;         // the window's days within coverage
+  double baseline_days = 0;       // the baseline's days within coverage
+  // The window's records, in date order, for maps and charts: views into the RecordSet that
+  // was assessed, valid while it lives.
+  std::vector<const Record*> window_records;
   std::vector<Finding> findings;  // reported first, by score; then the rest
 };
 

@@ -43,6 +43,7 @@ struct Record {
   model::ClaimStatus claim = model::ClaimStatus::unknown;
   std::string_view claimed_by, denied_by;
   std::string_view origin_country;  // where an attack came from, when not from `country`
+  std::optional<double> origin_latitude, origin_longitude;
   bool cross_border = false;
 };
 

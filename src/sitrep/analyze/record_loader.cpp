@@ -46,17 +46,29 @@ Record record_of_row(const query::EventIndex& index, size_t row) {
   return r;
 }
 
-// The country of the report's place with the origin role, from a mention's JSON.
-std::string origin_country_of(std::string_view detail) {
+// The place with the origin role in a mention's JSON: its country and point.
+struct OriginPlace {
+  std::string country;
+  std::optional<double> latitude, longitude;
+};
+
+OriginPlace origin_of(std::string_view detail) {
+  OriginPlace out;
   auto json = nlohmann::json::parse(detail, nullptr, false);
-  if (json.is_discarded() || !json.contains("places")) return {};
+  if (json.is_discarded() || !json.contains("places") || !json["places"].is_array()) return out;
   for (const auto& place : json["places"]) {
-    if (place.value("role", "") == "origin" && place.contains("country") &&
-        place["country"].is_string()) {
-      return place["country"].get<std::string>();
+    if (!place.is_object() || place.value("role", "") != "origin") continue;
+    if (place.contains("country") && place["country"].is_string()) {
+      out.country = place["country"].get<std::string>();
     }
+    if (place.contains("latitude") && place["latitude"].is_number() &&
+        place.contains("longitude") && place["longitude"].is_number()) {
+      out.latitude = place["latitude"].get<double>();
+      out.longitude = place["longitude"].get<double>();
+    }
+    break;
   }
-  return {};
+  return out;
 }
 
 }  // namespace
@@ -139,7 +151,10 @@ Status add_mention_records(store::SqliteStore& store, const std::vector<std::str
         model::parse_claim_status(stmt->column_text(18)).value_or(model::ClaimStatus::unknown);
     r.claimed_by = set.keep(std::string(stmt->column_text(19)));
     r.denied_by = set.keep(std::string(stmt->column_text(20)));
-    r.origin_country = set.keep(origin_country_of(stmt->column_text(21)));
+    OriginPlace origin = origin_of(stmt->column_text(21));
+    r.origin_country = set.keep(std::move(origin.country));
+    r.origin_latitude = origin.latitude;
+    r.origin_longitude = origin.longitude;
     set.records.push_back(r);
   }
   return Status::success();

@@ -9,24 +9,12 @@
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/statistics.hpp"
+#include "sitrep/analyze/target_groups.hpp"
 
 namespace sitrep::analyze {
 namespace {
 
-// The target codes of data/targets.tsv, folded into the four groups a brief contrasts. Codes not
-// listed (other, unknown, not given) are left out of the test.
-constexpr std::array<std::string_view, 4> kGroups = {"civilians", "security forces", "government",
-                                                     "armed groups"};
-
-int group_of(std::string_view target) {
-  static const std::map<std::string_view, int> groups = {
-      {"civilians", 0},      {"minorities", 0},      {"religious", 0},   {"education", 0},
-      {"journalists", 0},    {"aid-workers", 0},     {"business", 0},    {"transport", 0},
-      {"infrastructure", 0}, {"security-forces", 1}, {"military", 1},    {"police", 1},
-      {"government", 2},     {"diplomatic", 2},      {"armed-groups", 3}};
-  auto it = groups.find(target);
-  return it == groups.end() ? -1 : it->second;
-}
+constexpr auto& kGroups = kTargetGroups;
 
 constexpr size_t kMinimumPerProvince = 5;
 constexpr size_t kMinimumTotal = 30;
@@ -39,7 +27,7 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   auto known = [](const std::vector<const Record*>& records) {
     std::vector<const Record*> out;
     for (const Record* r : records) {
-      if (group_of(r->target) >= 0 && !r->admin1.empty()) out.push_back(r);
+      if (target_group(r->target) >= 0 && !r->admin1.empty()) out.push_back(r);
     }
     return out;
   };
@@ -52,7 +40,7 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   }
   std::map<std::string_view, std::array<int64_t, kGroups.size()>> by_province;
   for (const Record* r : records)
-    ++by_province[r->admin1][static_cast<size_t>(group_of(r->target))];
+    ++by_province[r->admin1][static_cast<size_t>(target_group(r->target))];
   // Provinces with few records are pooled, so that no row is too thin for the test.
   std::vector<std::string> rows;
   std::vector<int64_t> table;

@@ -47,4 +47,16 @@ Brief build_brief(const analyze::Assessment& assessment, const CitationLookup& c
 std::string to_markdown(const Brief& brief);
 nlohmann::json to_json(const Brief& brief);
 
+// The figures an HTML brief shows, as inline SVG (svg_map.hpp, svg_charts.hpp); any may be
+// empty.
+struct HtmlFigures {
+  std::string map;
+  std::string weekly;
+  std::string targets;
+};
+
+// One self-contained HTML file: styles and figures inline, nothing fetched at view time, links
+// defanged and not clickable.
+std::string to_html(const Brief& brief, const HtmlFigures& figures);
+
 }  // namespace sitrep::report
