@@ -151,6 +151,9 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     options.baseline = *baseline;
   }
   options.reemergence_months = args.gap_months;
+  options.name_country = [&countries = context->vocabulary.countries](std::string_view iso2) {
+    return countries.name(iso2);
+  };
   options.subject = args.actor.empty() ? filter->text : args.actor;
   auto records =
       analyze::load_event_records({*context->index, *context->store}, *rows, options.window);

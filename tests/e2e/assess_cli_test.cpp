@@ -56,7 +56,7 @@ TEST_F(AssessCli, AnExtractedRocketAttackIsAFirstCrossBorderAttackWithItsReport)
   Outcome run = sitrep("assess --actor IS-KP --from 2022-04 --to 2022-05 -o '" + path + "'");
   ASSERT_EQ(run.code, 0) << run.err;
   std::string md = slurp(path);
-  EXPECT_NE(md.find("### 1. First cross-border attack into UZ"), std::string::npos) << md;
+  EXPECT_NE(md.find("### 1. First cross-border attack into Uzbekistan"), std::string::npos) << md;
   EXPECT_NE(md.find("denied by Government of Uzbekistan"), std::string::npos);
   EXPECT_NE(md.find("Reuters, 2022-04-20, \"Rockets fired from Afghanistan hit Termez\""),
             std::string::npos);

@@ -13,7 +13,9 @@
 //   high_value.cpp   officials attacked, by level, with the first at each level
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/analyze/finding.hpp"
@@ -31,6 +33,13 @@ struct AssessmentOptions {
   Period coverage;
   int reemergence_months = 12;  // a place is re-entered after at least this long without events
   int minimum_events = 5;       // fewer records than this make no statistical finding
+  // Names a country by its ISO code, for statements about a country ("Uzbekistan", not "UZ");
+  // unset, codes are printed as they are.
+  std::function<std::string(std::string_view)> name_country;
+
+  std::string country_name(std::string_view iso2) const {
+    return name_country ? name_country(iso2) : std::string(iso2);
+  }
 };
 
 // Events in one ISO week (Monday to Sunday).

@@ -17,9 +17,9 @@ bool crosses_border(const Record& r) {
          (!r.origin_country.empty() && !r.country.empty() && r.origin_country != r.country);
 }
 
-std::string origin_text(const Record& r) {
+std::string origin_text(const AssessmentOptions& o, const Record& r) {
   return r.origin_country.empty() ? std::string("across the border")
-                                  : fmt::format("from {}", r.origin_country);
+                                  : fmt::format("from {}", o.country_name(r.origin_country));
 }
 
 std::string reactions(const Record& r) {
@@ -50,12 +50,13 @@ void find_cross_border(const FinderInput& in, std::vector<Finding>& out) {
   for (const auto& [country, r] : firsts) {
     Finding f;
     f.kind = FindingKind::cross_border;
-    f.title = fmt::format("First cross-border attack into {}", country);
-    f.statement = fmt::format(
-        "On {} {} struck {} ({}) {}{}: its first recorded cross-border attack into {}.",
-        model::format_iso(r->day), in.options.subject, country,
-        detail::area_name(r->country, r->admin1, r->location.empty() ? r->admin2 : r->location),
-        origin_text(*r), reactions(*r), country);
+    const std::string name = in.options.country_name(country);
+    f.title = fmt::format("First cross-border attack into {}", name);
+    f.statement =
+        fmt::format("On {} {} struck {} ({}) {}{}: its first recorded cross-border attack into {}.",
+                    model::format_iso(r->day), in.options.subject, name,
+                    detail::area_name(r->admin1, r->location.empty() ? r->admin2 : r->location),
+                    origin_text(in.options, *r), reactions(*r), name);
     f.confidence = r->origin == RecordOrigin::mention ? Confidence::moderate : Confidence::high;
     f.score = 92;
     f.evidence = {detail::evidence_of(*r)};
@@ -73,7 +74,7 @@ void find_cross_border(const FinderInput& in, std::vector<Finding>& out) {
   std::string list;
   for (const auto& [country, n] : by_country) {
     if (!list.empty()) list += ", ";
-    list += fmt::format("{} into {}", n, country);
+    list += fmt::format("{} into {}", n, in.options.country_name(country));
     all.figures.push_back(
         {fmt::format("into {}", country), static_cast<double>(n), std::to_string(n)});
   }

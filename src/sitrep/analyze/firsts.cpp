@@ -44,10 +44,10 @@ std::string area_key(const Record& r, Level level) {
   return {};
 }
 
-std::string area_label(const Record& r, Level level) {
+std::string area_label(const AssessmentOptions& o, const Record& r, Level level) {
   switch (level) {
     case Level::country:
-      return detail::area_name(r.country);
+      return o.country_name(r.country);
     case Level::admin1:
       return detail::area_name(r.country, r.admin1);
     case Level::admin2:
@@ -83,7 +83,7 @@ Finding single(const FinderInput& in, Level level, const Entry& e) {
   f.evidence = {detail::evidence_of(r)};
   f.confidence = Confidence::high;
   f.score = level_score(level, e.first);
-  const std::string where = area_label(r, level);
+  const std::string where = area_label(in.options, r, level);
   if (e.first) {
     f.title = fmt::format("First in {}", where);
     f.statement =
@@ -118,9 +118,11 @@ Finding grouped(const FinderInput& in, Level level, const std::vector<Entry>& en
   std::string names;
   for (const Entry& e : entries) {
     if (!names.empty()) names += "; ";
-    names += fmt::format("{} ({})", area_label(*e.record, level), model::format_iso(e.record->day));
+    names += fmt::format("{} ({})", area_label(in.options, *e.record, level),
+                         model::format_iso(e.record->day));
     f.evidence.push_back(detail::evidence_of(*e.record));
-    f.figures.push_back({"area", static_cast<double>(e.record->day), area_label(*e.record, level)});
+    f.figures.push_back(
+        {"area", static_cast<double>(e.record->day), area_label(in.options, *e.record, level)});
   }
   f.title = fmt::format("{} in {} {}s", first ? "Firsts" : "Re-emergence", entries.size(),
                         level == Level::admin2 ? "district" : "province");
