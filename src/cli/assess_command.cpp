@@ -3,6 +3,8 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -62,6 +64,35 @@ Result<query::Filter> subject_filter(const AssessArgs& args) {
   }
   if (filter->terms.empty()) return make_error("say whose assessment: --actor NAME or a filter");
   return filter;
+}
+
+// Other actors' events where the subject operated over the baseline and the window, and the
+// window's unattributed events read from text there: what hallmark matching compares.
+Result<analyze::RecordSet> load_context(Context& context, const std::string& actor,
+                                        const analyze::RecordSet& subject,
+                                        const analyze::AssessmentOptions& options) {
+  const analyze::Period span{std::min(options.baseline.from, options.window.from),
+                             options.window.to};
+  std::set<std::string> countries;
+  for (const analyze::Record& r : subject.records) {
+    if (span.contains(r.day) && !r.country.empty()) countries.emplace(r.country);
+  }
+  if (countries.empty()) return analyze::RecordSet{};
+  std::string text = "country:";
+  for (const std::string& c : countries) text += (text.size() > 8 ? "," : "") + c;
+  text += fmt::format(" date:{} -actor:\"{}\"", analyze::to_string(span), actor);
+  auto filter = query::parse_filter(text);
+  if (!filter) return make_error("context filter: " + filter.error());
+  auto rows = select_rows(context, *filter);
+  if (!rows) return make_error(rows.error());
+  auto set = analyze::load_event_records({*context.index, *context.store}, *rows, options.window);
+  if (!set) return make_error(set.error());
+  std::vector<std::string> codes(countries.begin(), countries.end());
+  if (Status s = analyze::add_unattributed_mentions(*context.store, codes, options.window, *set);
+      !s) {
+    return make_error(s.error());
+  }
+  return set;
 }
 
 Status write_output(const std::string& text, const std::string& path) {
@@ -170,7 +201,17 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
       return kExitFailure;
     }
   }
-  analyze::Assessment assessment = analyze::assess(*records, options);
+  std::optional<analyze::RecordSet> context_records;
+  if (!args.actor.empty()) {
+    auto loaded = load_context(*context, args.actor, *records, options);
+    if (!loaded) {
+      std::cerr << "sitrep assess: " << loaded.error() << '\n';
+      return kExitFailure;
+    }
+    context_records = std::move(*loaded);
+  }
+  analyze::Assessment assessment =
+      analyze::assess(*records, options, context_records ? &*context_records : nullptr);
   report::Brief brief = report::build_brief(assessment, report::store_citations(*context->store));
   std::string text;
   if (args.format == "json") {

@@ -1,5 +1,6 @@
 // Each finding on small hand-built records, where the right answer can be counted by hand.
 #include <algorithm>
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -209,6 +210,60 @@ TEST(Findings, WeeklySeriesRunsMondayToSundayOverBaselineAndWindow) {
   EXPECT_EQ(a.weekly[0].monday, to_day({2022, 4, 18}));
   EXPECT_EQ(a.weekly[0].events, 2);
   EXPECT_EQ(a.weekly[1].events, 1);
+}
+
+}  // namespace
+}  // namespace sitrep::analyze
+
+namespace sitrep::analyze {
+namespace {
+
+// Twelve claimed attacks on minorities in Kabul by the subject; twenty attacks on the military
+// in Kunar by others; two unattributed window events, one of each kind.
+TEST(Findings, UnattributedAttacksAreMatchedToTheSubjectsHallmarks) {
+  RecordSet subject, context;
+  for (int i = 0; i < 12; ++i) {
+    Record r = event(i + 1, {2021, 6, 1 + i}, "AF", "Kabul", "", "minorities");
+    r.weapon = "explosives";
+    r.claim = model::ClaimStatus::claimed;
+    subject.records.push_back(r);
+  }
+  for (int i = 0; i < 20; ++i) {
+    Record r = event(100 + i, {2021, 7, 1 + i}, "AF", "Kunar", "", "military");
+    r.actor = "Taliban";
+    r.weapon = "small-arms";
+    context.records.push_back(r);
+  }
+  Record school = event(200, {2022, 4, 19}, "AF", "Kabul", "", "minorities");
+  school.weapon = "explosives";
+  Record checkpoint = event(201, {2022, 4, 20}, "AF", "Kunar", "", "military");
+  checkpoint.weapon = "small-arms";
+  context.records.push_back(school);
+  context.records.push_back(checkpoint);
+  Assessment a = assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2020, 1, 1}), &context);
+  auto matches = of_kind(a, FindingKind::hallmark_match);
+  ASSERT_EQ(matches.size(), 1u);
+  const Finding& m = *matches[0];
+  ASSERT_TRUE(m.reported) << m.not_reported_because;
+  EXPECT_EQ(m.evidence, (std::vector<Evidence>{{RecordOrigin::event, 200}}));  // not the checkpoint
+  // Prior 12:20; target 13/14 vs 1/22 (add-one over 3 values); weapon the same; province the
+  // same; no sub-type given. Odds = 0.6 * (13/15 / (1/23))^3.
+  double odds = 0.6 * std::pow((13.0 / 15) / (1.0 / 23), 3);
+  EXPECT_NEAR(*m.probability, odds / (1 + odds), 1e-9);
+  EXPECT_NE(m.statement.find("resemble its claimed events"), std::string::npos) << m.statement;
+  EXPECT_NE(m.statement.find("target minorities: 87% of its events, 4% of others'"),
+            std::string::npos);
+}
+
+TEST(Findings, HallmarksNeedEnoughEventsOnBothSides) {
+  RecordSet subject, context;
+  subject.records.push_back(event(1, {2021, 6, 1}, "AF", "Kabul", "", "minorities"));
+  context.records.push_back(event(2, {2022, 4, 19}, "AF", "Kabul", "", "minorities"));
+  Assessment a = assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2020, 1, 1}), &context);
+  auto matches = of_kind(a, FindingKind::hallmark_match);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_FALSE(matches[0]->reported);
+  EXPECT_NE(matches[0]->not_reported_because.find("too few"), std::string::npos);
 }
 
 }  // namespace

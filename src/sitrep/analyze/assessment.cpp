@@ -5,9 +5,9 @@
 namespace sitrep::analyze {
 namespace {
 
-std::string_view kind_names[] = {"tempo",       "change_point", "first_in_area",
-                                 "reemergence", "cross_border", "target_mix",
-                                 "spread",      "claims",       "high_value_target"};
+std::string_view kind_names[] = {
+    "tempo",      "change_point", "first_in_area", "reemergence",       "cross_border",
+    "target_mix", "spread",       "claims",        "high_value_target", "hallmark_match"};
 
 }  // namespace
 
@@ -48,10 +48,24 @@ std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records,
   return weeks;
 }
 
-Assessment assess(const RecordSet& records, const AssessmentOptions& options) {
+bool is_unattributed(std::string_view actor) {
+  return actor.empty() || actor == "Unidentified armed group" || actor == "Unknown";
+}
+
+Assessment assess(const RecordSet& records, const AssessmentOptions& options,
+                  const RecordSet* context) {
   Assessment out;
   out.options = options;
-  FinderInput in{options, {}, {}, {}, 0, 0, {}};
+  FinderInput in{options, {}, {}, {}, 0, 0, {}, {}, {}, context != nullptr};
+  if (context) {
+    for (const Record& r : context->records) {
+      if (!is_unattributed(r.actor)) {
+        in.others.push_back(&r);
+      } else if (options.window.contains(r.day) && r.claim != model::ClaimStatus::claimed) {
+        in.unattributed.push_back(&r);
+      }
+    }
+  }
   in.history.reserve(records.records.size());
   for (const Record& r : records.records) in.history.push_back(&r);
   std::stable_sort(in.history.begin(), in.history.end(),
@@ -85,6 +99,7 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options) {
   find_spread(in, out.findings);
   find_claims(in, out.findings);
   find_high_value_targets(in, out.findings);
+  find_hallmark_matches(in, out.findings);
 
   std::stable_sort(out.findings.begin(), out.findings.end(),
                    [](const Finding& a, const Finding& b) {

@@ -11,6 +11,7 @@
 //   spread.cpp       areas reached in the window and the baseline, shift of the centre
 //   claims.cpp       claimed, unclaimed and denied shares against the baseline
 //   high_value.cpp   officials attacked, by level, with the first at each level
+//   hallmarks.cpp    unattributed events in the window that look like the subject's work
 #pragma once
 
 #include <functional>
@@ -76,12 +77,24 @@ struct FinderInput {
   double window_days = 0;
   double baseline_days = 0;
   std::vector<WeekCount> weekly;
+  // From the context (other actors' events where the subject operates, baseline and window):
+  // events by named actors, and the window's events nobody is known to have carried out.
+  std::vector<const Record*> others;
+  std::vector<const Record*> unattributed;
+  bool has_context = false;
 };
+
+// Whether an event's perpetrator is unknown: no actor, or the catch-alls of data/actors.tsv.
+bool is_unattributed(std::string_view actor);
 
 // The weekly series of `records` (date order) over the weeks that meet `span`.
 std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records, const Period& span);
 
-Assessment assess(const RecordSet& records, const AssessmentOptions& options);
+// `context`, when given, holds the events of other actors in the subject's countries over the
+// baseline and the window (record_loader.hpp reads them): the background against which the
+// subject's hallmarks are told apart, and the unattributed events matched against them.
+Assessment assess(const RecordSet& records, const AssessmentOptions& options,
+                  const RecordSet* context = nullptr);
 
 // The finders, each adding its findings (reported or not) to `out`.
 void find_tempo(const FinderInput& in, std::vector<Finding>& out);
@@ -91,6 +104,7 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out);
 void find_spread(const FinderInput& in, std::vector<Finding>& out);
 void find_claims(const FinderInput& in, std::vector<Finding>& out);
 void find_high_value_targets(const FinderInput& in, std::vector<Finding>& out);
+void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out);
 
 // Confidence from a test's p-value and the records it rests on: high below 0.001 with at least
 // 20 records, moderate below 0.01 with at least 10, else low.

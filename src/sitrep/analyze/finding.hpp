@@ -26,6 +26,7 @@ enum class FindingKind : uint8_t {
   spread,
   claims,
   high_value_target,
+  hallmark_match,
 };
 
 std::string_view to_string(FindingKind kind);

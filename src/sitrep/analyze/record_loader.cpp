@@ -99,65 +99,98 @@ Result<RecordSet> load_event_records(const RecordSource& source, const query::Se
   return set;
 }
 
-Status add_mention_records(store::SqliteStore& store, const std::vector<std::string>& actors,
-                           RecordSet& set) {
-  if (actors.empty()) return Status::success();
-  std::string marks;
-  for (size_t i = 0; i < actors.size(); ++i) marks += i ? ",?" : "?";
-  auto stmt = store::Statement::prepare(
-      store.handle(),
-      "SELECT id, date_start, date_end, event_type, sub_event_type, perpetrator, target, "
-      "target_level, minority, country, admin1, admin2, location, latitude, longitude, "
-      "cross_border, killed_low, killed_high, claim, claimed_by, denied_by, detail "
-      "FROM mentions WHERE date_start IS NOT NULL AND (perpetrator IN (" +
-          marks + ") OR claimed_by IN (" + marks + ")) ORDER BY date_start, id");
-  if (!stmt) return make_error(stmt.error());
-  int index = 1;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const std::string& a : actors) stmt->bind(index++, a);
-  }
+namespace {
+
+constexpr const char* kMentionColumns =
+    "SELECT id, date_start, date_end, event_type, sub_event_type, perpetrator, target, "
+    "target_level, minority, country, admin1, admin2, location, latitude, longitude, "
+    "cross_border, killed_low, killed_high, claim, claimed_by, denied_by, detail FROM mentions ";
+
+// Reads the rows of a statement over kMentionColumns into records.
+Status read_mentions(store::Statement& stmt, RecordSet& set) {
   for (;;) {
-    auto more = stmt->step();
+    auto more = stmt.step();
     if (!more) return make_error(more.error());
-    if (!*more) break;
-    auto day = model::parse_date(stmt->column_text(1));
+    if (!*more) return Status::success();
+    auto day = model::parse_date(stmt.column_text(1));
     if (!day) continue;  // a mention without a date cannot be placed in a window
     Record r;
     r.origin = RecordOrigin::mention;
-    r.id = stmt->column_int(0);
+    r.id = stmt.column_int(0);
     r.day = *day;
-    auto last = model::parse_date(stmt->column_text(2));
+    auto last = model::parse_date(stmt.column_text(2));
     r.last_day = last ? *last : *day;
     r.dataset = "text";
-    r.event_type = set.keep(std::string(stmt->column_text(3)));
-    r.sub_event_type = set.keep(std::string(stmt->column_text(4)));
-    r.actor = set.keep(std::string(stmt->column_text(5)));
-    r.target = set.keep(std::string(stmt->column_text(6)));
-    r.target_level = set.keep(std::string(stmt->column_text(7)));
-    r.minority = set.keep(std::string(stmt->column_text(8)));
-    r.country = set.keep(std::string(stmt->column_text(9)));
-    r.admin1 = set.keep(std::string(stmt->column_text(10)));
-    r.admin2 = set.keep(std::string(stmt->column_text(11)));
-    r.location = set.keep(std::string(stmt->column_text(12)));
-    r.latitude = stmt->column_optional_double(13);
-    r.longitude = stmt->column_optional_double(14);
-    r.cross_border = stmt->column_int(15) != 0;
-    r.fatalities_low = stmt->column_optional_int(16);
-    r.fatalities_high = stmt->column_optional_int(17);
+    r.event_type = set.keep(std::string(stmt.column_text(3)));
+    r.sub_event_type = set.keep(std::string(stmt.column_text(4)));
+    r.actor = set.keep(std::string(stmt.column_text(5)));
+    r.target = set.keep(std::string(stmt.column_text(6)));
+    r.target_level = set.keep(std::string(stmt.column_text(7)));
+    r.minority = set.keep(std::string(stmt.column_text(8)));
+    r.country = set.keep(std::string(stmt.column_text(9)));
+    r.admin1 = set.keep(std::string(stmt.column_text(10)));
+    r.admin2 = set.keep(std::string(stmt.column_text(11)));
+    r.location = set.keep(std::string(stmt.column_text(12)));
+    r.latitude = stmt.column_optional_double(13);
+    r.longitude = stmt.column_optional_double(14);
+    r.cross_border = stmt.column_int(15) != 0;
+    r.fatalities_low = stmt.column_optional_int(16);
+    r.fatalities_high = stmt.column_optional_int(17);
+    // A single report's best estimate is its lowest figure ("at least 31").
     if (r.fatalities_low || r.fatalities_high) {
       r.fatalities = r.fatalities_low ? r.fatalities_low : r.fatalities_high;
     }
-    r.claim =
-        model::parse_claim_status(stmt->column_text(18)).value_or(model::ClaimStatus::unknown);
-    r.claimed_by = set.keep(std::string(stmt->column_text(19)));
-    r.denied_by = set.keep(std::string(stmt->column_text(20)));
-    OriginPlace origin = origin_of(stmt->column_text(21));
+    r.claim = model::parse_claim_status(stmt.column_text(18)).value_or(model::ClaimStatus::unknown);
+    r.claimed_by = set.keep(std::string(stmt.column_text(19)));
+    r.denied_by = set.keep(std::string(stmt.column_text(20)));
+    OriginPlace origin = origin_of(stmt.column_text(21));
     r.origin_country = set.keep(std::move(origin.country));
     r.origin_latitude = origin.latitude;
     r.origin_longitude = origin.longitude;
     set.records.push_back(r);
   }
-  return Status::success();
+}
+
+std::string placeholders(size_t n) {
+  std::string marks;
+  for (size_t i = 0; i < n; ++i) marks += i ? ",?" : "?";
+  return marks;
+}
+
+}  // namespace
+
+Status add_mention_records(store::SqliteStore& store, const std::vector<std::string>& actors,
+                           RecordSet& set) {
+  if (actors.empty()) return Status::success();
+  const std::string marks = placeholders(actors.size());
+  auto stmt = store::Statement::prepare(
+      store.handle(), std::string(kMentionColumns) +
+                          "WHERE date_start IS NOT NULL AND (perpetrator IN (" + marks +
+                          ") OR claimed_by IN (" + marks + ")) ORDER BY date_start, id");
+  if (!stmt) return make_error(stmt.error());
+  int index = 1;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& a : actors) stmt->bind(index++, a);
+  }
+  return read_mentions(*stmt, set);
+}
+
+Status add_unattributed_mentions(store::SqliteStore& store,
+                                 const std::vector<std::string>& countries, const Period& period,
+                                 RecordSet& set) {
+  if (countries.empty() || period.empty()) return Status::success();
+  auto stmt = store::Statement::prepare(
+      store.handle(),
+      std::string(kMentionColumns) + "WHERE date_start BETWEEN ? AND ? AND country IN (" +
+          placeholders(countries.size()) +
+          ") AND (perpetrator IS NULL OR perpetrator IN ('', 'Unidentified armed group', "
+          "'Unknown')) AND claim <> 'claimed' ORDER BY date_start, id");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, model::format_iso(period.from));
+  stmt->bind(2, model::format_iso(period.to));
+  int index = 3;
+  for (const std::string& c : countries) stmt->bind(index++, c);
+  return read_mentions(*stmt, set);
 }
 
 Result<Period> mention_span(store::SqliteStore& store) {

@@ -30,6 +30,12 @@ Result<RecordSet> load_event_records(const RecordSource& source, const query::Se
 Status add_mention_records(store::SqliteStore& store, const std::vector<std::string>& actors,
                            RecordSet& set);
 
+// Adds to `set` the extracted events in `countries` dated inside `period` whose perpetrator
+// is unknown (none named, or an unidentified group): candidates for hallmark matching.
+Status add_unattributed_mentions(store::SqliteStore& store,
+                                 const std::vector<std::string>& countries, const Period& period,
+                                 RecordSet& set);
+
 // The first and last day of the extracted events in the store (an empty period when none).
 Result<Period> mention_span(store::SqliteStore& store);
 

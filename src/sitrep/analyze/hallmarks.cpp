@@ -1,0 +1,172 @@
+// Hallmarks: the window's unattributed events (no perpetrator named, none claimed) that look
+// like the subject's work, each with the probability that it was, and why.
+//
+// The subject's hallmarks are its events' target, weapon, province and kind of attack; its
+// claimed events define them when it claimed at least 10, else all the events attributed to it.
+// Other named actors' events in the same countries are the background. For an unattributed
+// event, each of its known features contributes the ratio of its frequency among the subject's
+// events to its frequency among the others' (add-one smoothing); the prior is the subject's
+// share of the attributed events in that country. The posterior is the naive-Bayes combination.
+// Features are treated as independent, which overstates agreement between related ones
+// (a weapon and a kind of attack), so only posteriors of at least 0.55 ("likely") are named and
+// the finding carries moderate confidence at most.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "sitrep/analyze/assessment.hpp"
+#include "sitrep/analyze/detail/wording.hpp"
+
+namespace sitrep::analyze {
+namespace {
+
+constexpr size_t kMinimumReference = 10;
+constexpr double kNamedFrom = 0.55;
+constexpr size_t kListed = 5;
+
+struct Trait {
+  const char* name;
+  std::string_view Record::*field;
+};
+constexpr Trait kTraits[] = {{"target", &Record::target},
+                             {"weapon", &Record::weapon},
+                             {"province", &Record::admin1},
+                             {"kind of attack", &Record::sub_event_type}};
+
+// How often each value of each trait occurs in a set of records.
+struct Profile {
+  size_t size = 0;
+  std::map<std::string_view, size_t> counts[std::size(kTraits)];
+  std::map<std::string_view, size_t> by_country;
+
+  void add(const Record& r) {
+    ++size;
+    for (size_t t = 0; t < std::size(kTraits); ++t) ++counts[t][r.*kTraits[t].field];
+    ++by_country[r.country];
+  }
+  double share(size_t trait, std::string_view value, size_t distinct) const {
+    auto it = counts[trait].find(value);
+    double n = it == counts[trait].end() ? 0 : static_cast<double>(it->second);
+    return (n + 1) / (static_cast<double>(size) + static_cast<double>(distinct));
+  }
+};
+
+struct Match {
+  const Record* record = nullptr;
+  double probability = 0;
+  std::string why;
+};
+
+std::string percent(double share) {
+  return fmt::format("{:.0f}%", 100 * share);
+}
+
+}  // namespace
+
+void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
+  if (!in.has_context) return;
+  // The reference: claimed events up to the window's end, else everything attributed.
+  std::vector<const Record*> claimed;
+  for (const Record* r : in.history) {
+    if (r->day <= in.options.window.to && r->claim == model::ClaimStatus::claimed)
+      claimed.push_back(r);
+  }
+  const bool from_claims = claimed.size() >= kMinimumReference;
+  Profile subject, others;
+  for (const Record* r : in.history) {
+    if (r->day > in.options.window.to) break;
+    if (!from_claims || r->claim == model::ClaimStatus::claimed) subject.add(*r);
+  }
+  for (const Record* r : in.others) others.add(*r);
+
+  Finding f;
+  f.kind = FindingKind::hallmark_match;
+  f.title = fmt::format("Unattributed attacks resembling {}'s", in.options.subject);
+  if (in.unattributed.empty()) {
+    f.reported = false;
+    f.not_reported_because = "no event in the window and the subject's countries is unattributed";
+    out.push_back(std::move(f));
+    return;
+  }
+  if (subject.size < kMinimumReference || others.size < kMinimumReference) {
+    f.reported = false;
+    f.not_reported_because = fmt::format(
+        "{} of the subject's and {} of other actors' events: too few to tell their hallmarks apart",
+        subject.size, others.size);
+    out.push_back(std::move(f));
+    return;
+  }
+  std::array<size_t, std::size(kTraits)> distinct{};
+  for (size_t t = 0; t < std::size(kTraits); ++t) {
+    std::set<std::string_view> values;
+    for (const auto& [v, n] : subject.counts[t]) values.insert(v);
+    for (const auto& [v, n] : others.counts[t]) values.insert(v);
+    distinct[t] = values.size() + 1;
+  }
+  std::vector<Match> matches;
+  for (const Record* c : in.unattributed) {
+    auto mine = subject.by_country.find(c->country);
+    auto theirs = others.by_country.find(c->country);
+    double n_mine = mine == subject.by_country.end() ? 0 : static_cast<double>(mine->second);
+    double n_theirs = theirs == others.by_country.end() ? 0 : static_cast<double>(theirs->second);
+    if (n_mine == 0) continue;  // the subject is not known to act there
+    double log_odds = std::log(n_mine / std::max(1.0, n_theirs));
+    std::string why;
+    for (size_t t = 0; t < std::size(kTraits); ++t) {
+      std::string_view value = c->*kTraits[t].field;
+      if (value.empty()) continue;
+      double p_mine = subject.share(t, value, distinct[t]);
+      double p_theirs = others.share(t, value, distinct[t]);
+      log_odds += std::log(p_mine / p_theirs);
+      why += fmt::format("{}{} {}: {} of its events, {} of others'", why.empty() ? "" : "; ",
+                         kTraits[t].name, value, percent(p_mine), percent(p_theirs));
+    }
+    double probability = 1 / (1 + std::exp(-log_odds));
+    matches.push_back({c, probability, why});
+  }
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const Match& a, const Match& b) { return a.probability > b.probability; });
+  size_t named = 0;
+  std::string list;
+  for (const Match& m : matches) {
+    if (m.probability < kNamedFrom) break;
+    ++named;
+    f.evidence.push_back(detail::evidence_of(*m.record));
+    const std::string where = detail::area_name(m.record->admin1, m.record->location);
+    f.figures.push_back({fmt::format("{} {}", model::format_iso(m.record->day), where),
+                         m.probability, fmt::format("{} ({})", percent(m.probability), m.why)});
+    if (named <= kListed) {
+      list += fmt::format("{}{} in {} ({}: {})", list.empty() ? "" : "; ",
+                          model::format_iso(m.record->day), where, percent(m.probability), m.why);
+    }
+  }
+  const std::string basis = from_claims ? "claimed" : "attributed";
+  if (named == 0) {
+    f.reported = false;
+    f.not_reported_because = fmt::format(
+        "none of {} looks more likely than not to be its work, judged by its {} events",
+        detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"), basis);
+    out.push_back(std::move(f));
+    return;
+  }
+  f.statement = fmt::format(
+      "Of {} in the window where {} operates, {} resemble its {} events (probability it carried "
+      "them out, and why): {}{}.",
+      detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"),
+      in.options.subject, named, basis, list,
+      named > kListed ? fmt::format("; and {} more", named - kListed) : std::string());
+  const Match& top = matches.front();
+  f.judgement = fmt::format("{} carried out the unattributed attack of {} in {}",
+                            in.options.subject, model::format_iso(top.record->day),
+                            detail::area_name(top.record->admin1, top.record->location));
+  f.probability = top.probability;
+  f.confidence = from_claims ? Confidence::moderate : Confidence::low;
+  f.score = 72;
+  out.push_back(std::move(f));
+}
+
+}  // namespace sitrep::analyze
