@@ -3,6 +3,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -64,6 +65,45 @@ Result<query::Filter> subject_filter(const AssessArgs& args) {
   }
   if (filter->terms.empty()) return make_error("say whose assessment: --actor NAME or a filter");
   return filter;
+}
+
+// The events of the subject's organisation (every actor under its top actor) over the
+// baseline and the window, each marked with its branch: the top actor's children, each with its
+// own sub-actors; events of the top actor itself are a branch of their own.
+Result<analyze::RecordSet> load_family(Context& context, const std::string& actor,
+                                       const analyze::AssessmentOptions& options) {
+  const model::ActorRegistry& actors = context.vocabulary.actors;
+  const auto named = actors.expand_for_filter(actor);
+  if (named.empty() || !actors.hierarchy().contains(named.front())) return analyze::RecordSet{};
+  const std::string root = actors.hierarchy().with_ancestors(named.front()).back();
+  std::map<std::string, std::string, std::less<>> branch_of{{root, root}};
+  for (const std::string& code : actors.hierarchy().codes()) {
+    auto line = actors.hierarchy().with_ancestors(code);
+    if (line.size() < 2 || line.back() != root) continue;
+    // The ancestor just below the root is the branch.
+    branch_of[code] = line[line.size() - 2];
+  }
+  const analyze::Period span{std::min(options.baseline.from, options.window.from),
+                             options.window.to};
+  auto filter =
+      query::parse_filter(fmt::format("actor:\"{}\" date:{}", root, analyze::to_string(span)));
+  if (!filter) return make_error("family filter: " + filter.error());
+  auto rows = select_rows(context, *filter);
+  if (!rows) return make_error(rows.error());
+  auto set = analyze::load_event_records({*context.index, *context.store}, *rows, {});
+  if (!set) return make_error(set.error());
+  std::map<std::string, std::string_view, std::less<>> kept;  // one copy of each branch name
+  for (analyze::Record& r : set->records) {
+    for (std::string_view name : {r.actor, r.actor2}) {
+      auto it = branch_of.find(name);
+      if (it == branch_of.end()) continue;
+      auto [at, fresh] = kept.try_emplace(it->second);
+      if (fresh) at->second = set->keep(it->second);
+      r.actor_branch = at->second;
+      break;
+    }
+  }
+  return set;
 }
 
 // Other actors' events where the subject operated over the baseline and the window, and the
@@ -201,17 +241,24 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
       return kExitFailure;
     }
   }
-  std::optional<analyze::RecordSet> context_records;
+  std::optional<analyze::RecordSet> context_records, family_records;
   if (!args.actor.empty()) {
     auto loaded = load_context(*context, args.actor, *records, options);
     if (!loaded) {
       std::cerr << "sitrep assess: " << loaded.error() << '\n';
       return kExitFailure;
     }
+    auto family = load_family(*context, args.actor, options);
+    if (!family) {
+      std::cerr << "sitrep assess: " << family.error() << '\n';
+      return kExitFailure;
+    }
     context_records = std::move(*loaded);
+    family_records = std::move(*family);
   }
   analyze::Assessment assessment =
-      analyze::assess(*records, options, context_records ? &*context_records : nullptr);
+      analyze::assess(*records, options, context_records ? &*context_records : nullptr,
+                      family_records ? &*family_records : nullptr);
   report::Brief brief = report::build_brief(assessment, report::store_citations(*context->store));
   std::string text;
   if (args.format == "json") {

@@ -268,3 +268,72 @@ TEST(Findings, HallmarksNeedEnoughEventsOnBothSides) {
 
 }  // namespace
 }  // namespace sitrep::analyze
+
+namespace sitrep::analyze {
+namespace {
+
+// Three branches with one event every 20 days through a year-long baseline; in the window,
+// unless `planted` is false, IS-KP and ISWAP each strike six times in ten days.
+RecordSet family_events(bool planted) {
+  RecordSet family;
+  int64_t id = 1;
+  const std::pair<std::string_view, std::string_view> branches[] = {
+      {"IS-KP", "AF"}, {"ISWAP", "NG"}, {"IS-Somalia", "SO"}};
+  for (const auto& [branch, country] : branches) {
+    for (model::Day d = to_day({2021, 3, 1}); d < to_day({2022, 4, 30}); d += 20) {
+      Record r = event(id++, model::to_civil(d), country, "x");
+      r.actor_branch = branch;
+      family.records.push_back(r);
+    }
+  }
+  if (planted) {
+    for (const auto& [branch, country] : {branches[0], branches[1]}) {
+      for (int i = 0; i < 6; ++i) {
+        Record r = event(id++, {2022, 4, 10 + i}, country, "x");
+        r.actor_branch = branch;
+        family.records.push_back(r);
+      }
+    }
+  }
+  return family;
+}
+
+TEST(Findings, ACampaignIsBranchesRisingTogetherInSeveralCountries) {
+  RecordSet subject, family = family_events(true);
+  AssessmentOptions o = options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1});
+  Assessment a = assess(subject, o, nullptr, &family);
+  auto campaigns = of_kind(a, FindingKind::campaign);
+  ASSERT_EQ(campaigns.size(), 1u);
+  const Finding& c = *campaigns[0];
+  ASSERT_TRUE(c.reported) << c.not_reported_because;
+  EXPECT_NE(c.statement.find("2 branches of the organisation rose together in 2 countries"),
+            std::string::npos)
+      << c.statement;
+  EXPECT_NE(c.statement.find("IS-KP (AF, "), std::string::npos);
+  EXPECT_NE(c.statement.find("ISWAP (NG, "), std::string::npos);
+  EXPECT_EQ(c.statement.find("IS-Somalia"), std::string::npos);
+  // The burst runs 2022-04-10..15; the best window holds it.
+  auto figure = [&](std::string_view name) {
+    return static_cast<model::Day>(
+        std::find_if(c.figures.begin(), c.figures.end(), [&](const Figure& f) {
+          return f.name == name;
+        })->value);
+  };
+  const model::Day from = figure("from"), to = figure("to");
+  EXPECT_LE(from, to_day({2022, 4, 10}));
+  EXPECT_GE(to, to_day({2022, 4, 15}));
+  EXPECT_LT(*c.p_value, 0.05);
+  EXPECT_EQ(c.score, 88);  // the subject's own branch took part
+}
+
+TEST(Findings, NoCampaignWithoutAJointRise) {
+  RecordSet subject, family = family_events(false);
+  Assessment a =
+      assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1}), nullptr, &family);
+  auto campaigns = of_kind(a, FindingKind::campaign);
+  ASSERT_EQ(campaigns.size(), 1u);
+  EXPECT_FALSE(campaigns[0]->reported);
+}
+
+}  // namespace
+}  // namespace sitrep::analyze

@@ -6,8 +6,8 @@ namespace sitrep::analyze {
 namespace {
 
 std::string_view kind_names[] = {
-    "tempo",      "change_point", "first_in_area", "reemergence",       "cross_border",
-    "target_mix", "spread",       "claims",        "high_value_target", "hallmark_match"};
+    "tempo",  "change_point", "first_in_area",     "reemergence",    "cross_border", "target_mix",
+    "spread", "claims",       "high_value_target", "hallmark_match", "campaign"};
 
 }  // namespace
 
@@ -53,10 +53,15 @@ bool is_unattributed(std::string_view actor) {
 }
 
 Assessment assess(const RecordSet& records, const AssessmentOptions& options,
-                  const RecordSet* context) {
+                  const RecordSet* context, const RecordSet* family) {
   Assessment out;
   out.options = options;
-  FinderInput in{options, {}, {}, {}, 0, 0, {}, {}, {}, context != nullptr};
+  FinderInput in{options, {}, {}, {}, 0, 0, {}, {}, {}, context != nullptr, {}, family != nullptr};
+  if (family) {
+    for (const Record& r : family->records) in.family.push_back(&r);
+    std::stable_sort(in.family.begin(), in.family.end(),
+                     [](const Record* a, const Record* b) { return a->day < b->day; });
+  }
   if (context) {
     for (const Record& r : context->records) {
       if (!is_unattributed(r.actor)) {
@@ -100,6 +105,7 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
   find_claims(in, out.findings);
   find_high_value_targets(in, out.findings);
   find_hallmark_matches(in, out.findings);
+  find_campaigns(in, out.findings);
 
   std::stable_sort(out.findings.begin(), out.findings.end(),
                    [](const Finding& a, const Finding& b) {

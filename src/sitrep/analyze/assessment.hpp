@@ -12,6 +12,7 @@
 //   claims.cpp       claimed, unclaimed and denied shares against the baseline
 //   high_value.cpp   officials attacked, by level, with the first at each level
 //   hallmarks.cpp    unattributed events in the window that look like the subject's work
+//   campaigns.cpp    bursts in which several branches of the organisation rose together
 #pragma once
 
 #include <functional>
@@ -82,6 +83,10 @@ struct FinderInput {
   std::vector<const Record*> others;
   std::vector<const Record*> unattributed;
   bool has_context = false;
+  // The events of the subject's whole organisation (every branch under its top actor) over
+  // the baseline and the window, each with its actor_branch set, in date order.
+  std::vector<const Record*> family;
+  bool has_family = false;
 };
 
 // Whether an event's perpetrator is unknown: no actor, or the catch-alls of data/actors.tsv.
@@ -93,8 +98,10 @@ std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records, 
 // `context`, when given, holds the events of other actors in the subject's countries over the
 // baseline and the window (record_loader.hpp reads them): the background against which the
 // subject's hallmarks are told apart, and the unattributed events matched against them.
+// `family`, when given, holds the events of the subject's organisation, branch by branch
+// (actor_branch set), over the baseline and the window: what campaigns are found in.
 Assessment assess(const RecordSet& records, const AssessmentOptions& options,
-                  const RecordSet* context = nullptr);
+                  const RecordSet* context = nullptr, const RecordSet* family = nullptr);
 
 // The finders, each adding its findings (reported or not) to `out`.
 void find_tempo(const FinderInput& in, std::vector<Finding>& out);
@@ -105,6 +112,7 @@ void find_spread(const FinderInput& in, std::vector<Finding>& out);
 void find_claims(const FinderInput& in, std::vector<Finding>& out);
 void find_high_value_targets(const FinderInput& in, std::vector<Finding>& out);
 void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out);
+void find_campaigns(const FinderInput& in, std::vector<Finding>& out);
 
 // Confidence from a test's p-value and the records it rests on: high below 0.001 with at least
 // 20 records, moderate below 0.01 with at least 10, else low.

@@ -27,6 +27,7 @@ enum class FindingKind : uint8_t {
   claims,
   high_value_target,
   hallmark_match,
+  campaign,
 };
 
 std::string_view to_string(FindingKind kind);

@@ -32,8 +32,11 @@ struct Record {
   std::string_view country, admin1, admin2, location;
   std::optional<double> latitude, longitude;
   std::string_view event_type, sub_event_type;
-  std::string_view actor;         // the perpetrator, canonical when resolved
-  std::string_view actor_branch;  // the member of the subject's actor family it belongs to
+  std::string_view actor;   // the perpetrator (actor1), canonical when resolved
+  std::string_view actor2;  // the other side (actor2), for events without a perpetrator role
+  // The branch of the subject's organisation the event belongs to (campaigns.cpp); set by the
+  // loader of the organisation's events.
+  std::string_view actor_branch;
   std::string_view target;        // data/targets.tsv code
   std::string_view target_level;  // national, provincial or district, for officials
   std::string_view minority;      // the community named, for attacks on minorities

@@ -38,6 +38,7 @@ Record record_of_row(const query::EventIndex& index, size_t row) {
   r.event_type = text_of(index, Category::event_type, Column::event_type, row);
   r.sub_event_type = text_of(index, Category::sub_event_type, Column::sub_event_type, row);
   r.actor = text_of(index, Category::actor, Column::actor1, row);
+  r.actor2 = text_of(index, Category::actor, Column::actor2, row);
   r.target = text_of(index, Category::target, Column::target, row);
   r.weapon = text_of(index, Category::weapon, Column::weapon, row);
   r.fatalities = index.fatalities(row);
