@@ -26,10 +26,13 @@ TEST(ActorRegistry, ResolvesEveryDatasetsSpellingOfIsKp) {
   EXPECT_EQ(actors().resolve("Taleban", "AF", day(2020, 1, 1)), "Taliban");
 }
 
-TEST(ActorRegistry, UcdpIsMeansIsKpOnlyInsideAfghanistanAndPakistan) {
+TEST(ActorRegistry, UcdpIsMeansTheBranchOfItsCountry) {
   EXPECT_EQ(actors().resolve("IS", "AF", day(2020, 5, 1)), "IS-KP");
   EXPECT_EQ(actors().resolve("IS", "PK", day(2020, 5, 1)), "IS-KP");
-  EXPECT_EQ(actors().resolve("IS", "IQ", day(2020, 5, 1)), "IS");
+  EXPECT_EQ(actors().resolve("IS", "IQ", day(2020, 5, 1)), "IS-Iraq");
+  EXPECT_EQ(actors().resolve("IS", "NG", day(2020, 5, 1)), "ISWAP");
+  // Where no branch is listed, the organisation itself.
+  EXPECT_EQ(actors().resolve("IS", "FR", day(2020, 5, 1)), "IS");
 }
 
 TEST(ActorRegistry, DateScopedAliasesFollowTheTalibanTakeover) {
@@ -47,6 +50,7 @@ TEST(ActorRegistry, FilterOnAParentIncludesItsBranches) {
   auto is = actors().expand_for_filter("Islamic State");
   EXPECT_NE(std::find(is.begin(), is.end(), "IS-KP"), is.end());
   EXPECT_NE(std::find(is.begin(), is.end(), "IS-Pakistan"), is.end());
+  EXPECT_NE(std::find(is.begin(), is.end(), "ISWAP"), is.end());
   auto iskp = actors().expand_for_filter("ISKP");
   EXPECT_EQ(iskp, std::vector<std::string>{"IS-KP"});
   EXPECT_EQ(actors().expand_for_filter("Nobody Known"), std::vector<std::string>{"Nobody Known"});
