@@ -67,6 +67,26 @@ Result<query::Filter> subject_filter(const AssessArgs& args) {
   return filter;
 }
 
+// The events read from text whose perpetrator (or claimant) is the actor or one of its
+// sub-actors, and the items its own outlets published — outlets that speak for it or for an
+// organisation above it (the Islamic State's agency claims for its provinces).
+Status add_text_records(Context& context, const std::string& actor, analyze::RecordSet& set) {
+  const model::ActorRegistry& actors = context.vocabulary.actors;
+  const auto named = actors.expand_for_filter(actor);
+  if (Status s = analyze::add_mention_records(*context.store, named, set); !s) return s;
+  std::set<std::string, std::less<>> voices(named.begin(), named.end());
+  if (!named.empty() && actors.hierarchy().contains(named.front())) {
+    for (const std::string& a : actors.hierarchy().with_ancestors(named.front())) voices.insert(a);
+  }
+  return analyze::add_media_items(
+      *context.store,
+      [&](std::string_view outlet_actor, model::Day day) {
+        std::string canonical = actors.resolve(outlet_actor, "", day);
+        return voices.contains(canonical.empty() ? outlet_actor : std::string_view(canonical));
+      },
+      set);
+}
+
 // The events of the subject's organisation (every actor under its top actor) over the
 // baseline and the window, each marked with its branch: the top actor's children, each with its
 // own sub-actors; events of the top actor itself are a branch of their own.
@@ -232,11 +252,10 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep assess: " << records.error() << '\n';
     return kExitFailure;
   }
-  // Events read from text join only an actor's assessment: the filter language selects
-  // dataset events.
+  // Events read from text, and the subject's own media, join only an actor's assessment: the
+  // filter language selects dataset events.
   if (!args.actor.empty() && filter->terms.size() == 1) {
-    auto family = context->vocabulary.actors.expand_for_filter(args.actor);
-    if (Status s = analyze::add_mention_records(*context->store, family, *records); !s) {
+    if (Status s = add_text_records(*context, args.actor, *records); !s) {
       std::cerr << "sitrep assess: " << s.error() << '\n';
       return kExitFailure;
     }

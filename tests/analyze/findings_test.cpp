@@ -337,3 +337,34 @@ TEST(Findings, NoCampaignWithoutAJointRise) {
 
 }  // namespace
 }  // namespace sitrep::analyze
+
+namespace sitrep::analyze {
+namespace {
+
+TEST(Findings, MediaCountsOwnOutletsByOutletAndLanguageAndNamesWhatIsNew) {
+  RecordSet subject;
+  subject.media = {{1, to_day({2021, 6, 1}), "Amaq", "ar", "claim"},
+                   {2, to_day({2021, 9, 1}), "Amaq", "ar", "claim"},
+                   {3, to_day({2022, 4, 2}), "Amaq", "ar", "claim"},
+                   {4, to_day({2022, 4, 9}), "Amaq", "ar", "claim"},
+                   {5, to_day({2022, 4, 20}), "Voice of Khurasan", "en", "propaganda"}};
+  Record claimed = event(1, {2022, 4, 18}, "AF", "Kabul");
+  claimed.claim = model::ClaimStatus::claimed;
+  subject.records = {claimed, event(2, {2022, 4, 19}, "AF", "Kabul")};
+  Assessment a = assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 1, 1}));
+  auto media = of_kind(a, FindingKind::media);
+  ASSERT_EQ(media.size(), 1u);
+  const std::string& s = media[0]->statement;
+  EXPECT_NE(s.find("published 3 items"), std::string::npos) << s;
+  EXPECT_NE(s.find("by outlet: Amaq 2, Voice of Khurasan 1; by language: ar 2, en 1"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("against 2 in the baseline"), std::string::npos);
+  EXPECT_NE(s.find("new in the window: Voice of Khurasan (from 2022-04-20), en (from 2022-04-20)"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("it claimed 1 of its 2 events there"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep::analyze

@@ -7,7 +7,7 @@ namespace {
 
 std::string_view kind_names[] = {
     "tempo",  "change_point", "first_in_area",     "reemergence",    "cross_border", "target_mix",
-    "spread", "claims",       "high_value_target", "hallmark_match", "campaign"};
+    "spread", "claims",       "high_value_target", "hallmark_match", "campaign",     "media"};
 
 }  // namespace
 
@@ -56,7 +56,12 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
                   const RecordSet* context, const RecordSet* family) {
   Assessment out;
   out.options = options;
-  FinderInput in{options, {}, {}, {}, 0, 0, {}, {}, {}, context != nullptr, {}, family != nullptr};
+  FinderInput in(options);
+  in.has_context = context != nullptr;
+  in.has_family = family != nullptr;
+  for (const MediaItem& m : records.media) in.media.push_back(&m);
+  std::stable_sort(in.media.begin(), in.media.end(),
+                   [](const MediaItem* a, const MediaItem* b) { return a->day < b->day; });
   if (family) {
     for (const Record& r : family->records) in.family.push_back(&r);
     std::stable_sort(in.family.begin(), in.family.end(),
@@ -106,6 +111,7 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
   find_high_value_targets(in, out.findings);
   find_hallmark_matches(in, out.findings);
   find_campaigns(in, out.findings);
+  find_media(in, out.findings);
 
   std::stable_sort(out.findings.begin(), out.findings.end(),
                    [](const Finding& a, const Finding& b) {

@@ -13,6 +13,7 @@
 //   high_value.cpp   officials attacked, by level, with the first at each level
 //   hallmarks.cpp    unattributed events in the window that look like the subject's work
 //   campaigns.cpp    bursts in which several branches of the organisation rose together
+//   media.cpp        what the subject's own outlets published, by outlet and language
 #pragma once
 
 #include <functional>
@@ -70,6 +71,8 @@ struct Assessment {
 // The inputs every finder reads: the subject's whole history (for firsts and re-emergence), the
 // records in the window and in the baseline, all in date order.
 struct FinderInput {
+  explicit FinderInput(const AssessmentOptions& o) : options(o) {}
+
   const AssessmentOptions& options;
   std::vector<const Record*> history;
   std::vector<const Record*> window;
@@ -87,6 +90,8 @@ struct FinderInput {
   // the baseline and the window, each with its actor_branch set, in date order.
   std::vector<const Record*> family;
   bool has_family = false;
+  // What the subject's own outlets published (the subject's RecordSet's media), date order.
+  std::vector<const MediaItem*> media;
 };
 
 // Whether an event's perpetrator is unknown: no actor, or the catch-alls of data/actors.tsv.
@@ -113,6 +118,7 @@ void find_claims(const FinderInput& in, std::vector<Finding>& out);
 void find_high_value_targets(const FinderInput& in, std::vector<Finding>& out);
 void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out);
 void find_campaigns(const FinderInput& in, std::vector<Finding>& out);
+void find_media(const FinderInput& in, std::vector<Finding>& out);
 
 // Confidence from a test's p-value and the records it rests on: high below 0.001 with at least
 // 20 records, moderate below 0.01 with at least 10, else low.

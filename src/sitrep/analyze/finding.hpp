@@ -28,6 +28,7 @@ enum class FindingKind : uint8_t {
   high_value_target,
   hallmark_match,
   campaign,
+  media,
 };
 
 std::string_view to_string(FindingKind kind);

@@ -50,6 +50,14 @@ struct Record {
   bool cross_border = false;
 };
 
+// One item an actor's own outlet published (a claim, a magazine issue, a channel post): a
+// report in the store's `reports` table whose outlet speaks for the actor.
+struct MediaItem {
+  int64_t report_id = 0;
+  model::Day day = 0;  // publication day
+  std::string_view outlet, language, source_kind;
+};
+
 // Records and the strings they own (those not viewed in an index). Movable, not copyable: the
 // records view the set's own strings.
 struct RecordSet {
@@ -60,6 +68,7 @@ struct RecordSet {
   RecordSet& operator=(const RecordSet&) = delete;
 
   std::vector<Record> records;
+  std::vector<MediaItem> media;  // the subject's own outlets' output, when read
   // Keeps a string alive for as long as the set; returns a view of it. Pointers into a deque
   // stay valid as it grows.
   std::string_view keep(std::string text) {

@@ -194,6 +194,27 @@ Status add_unattributed_mentions(store::SqliteStore& store,
   return read_mentions(*stmt, set);
 }
 
+Status add_media_items(store::SqliteStore& store,
+                       const std::function<bool(std::string_view, model::Day)>& speaks_for,
+                       RecordSet& set) {
+  auto stmt = store::Statement::prepare(
+      store.handle(),
+      "SELECT id, published, outlet, language, source_kind, outlet_actor FROM reports "
+      "WHERE outlet_actor IS NOT NULL AND outlet_actor <> '' AND published IS NOT NULL "
+      "AND published <> '' ORDER BY published, id");
+  if (!stmt) return make_error(stmt.error());
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) return Status::success();
+    auto day = model::parse_date(stmt->column_text(1).substr(0, 10));
+    if (!day || !speaks_for(stmt->column_text(5), *day)) continue;
+    set.media.push_back({stmt->column_int(0), *day, set.keep(std::string(stmt->column_text(2))),
+                         set.keep(std::string(stmt->column_text(3))),
+                         set.keep(std::string(stmt->column_text(4)))});
+  }
+}
+
 Result<Period> mention_span(store::SqliteStore& store) {
   auto stmt = store::Statement::prepare(
       store.handle(),

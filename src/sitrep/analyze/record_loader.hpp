@@ -3,6 +3,7 @@
 // extracted from text (table `mentions`) whose perpetrator belongs to the subject.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ Status add_mention_records(store::SqliteStore& store, const std::vector<std::str
 Status add_unattributed_mentions(store::SqliteStore& store,
                                  const std::vector<std::string>& countries, const Period& period,
                                  RecordSet& set);
+
+// Adds to `set.media` the reports whose outlet speaks for an actor `speaks_for` accepts (given
+// the outlet's actor as data/lexicon/outlets.tsv names it, and the publication day).
+Status add_media_items(store::SqliteStore& store,
+                       const std::function<bool(std::string_view, model::Day)>& speaks_for,
+                       RecordSet& set);
 
 // The first and last day of the extracted events in the store (an empty period when none).
 Result<Period> mention_span(store::SqliteStore& store);
