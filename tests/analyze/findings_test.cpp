@@ -246,12 +246,13 @@ TEST(Findings, UnattributedAttacksAreMatchedToTheSubjectsHallmarks) {
   const Finding& m = *matches[0];
   ASSERT_TRUE(m.reported) << m.not_reported_because;
   EXPECT_EQ(m.evidence, (std::vector<Evidence>{{RecordOrigin::event, 200}}));  // not the checkpoint
-  // Prior 12:20; target 13/14 vs 1/22 (add-one over 3 values); weapon the same; province the
-  // same; no sub-type given. Odds = 0.6 * (13/15 / (1/23))^3.
-  double odds = 0.6 * std::pow((13.0 / 15) / (1.0 / 23), 3);
+  // The background is all 22 context events. Prior 12:22; target minorities 13/15 of the
+  // subject's (add-one over 3 values) against 2/25 of the background; weapon and province the
+  // same; no sub-type given.
+  double odds = 12.0 / 22 * std::pow((13.0 / 15) / (2.0 / 25), 3);
   EXPECT_NEAR(*m.probability, odds / (1 + odds), 1e-9);
   EXPECT_NE(m.statement.find("resemble its claimed events"), std::string::npos) << m.statement;
-  EXPECT_NE(m.statement.find("target minorities: 87% of its events, 4% of others'"),
+  EXPECT_NE(m.statement.find("target minorities: 87% of its events, 8% of the rest"),
             std::string::npos);
 }
 

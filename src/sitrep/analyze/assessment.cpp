@@ -69,9 +69,9 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
   }
   if (context) {
     for (const Record& r : context->records) {
-      if (!is_unattributed(r.actor)) {
-        in.others.push_back(&r);
-      } else if (options.window.contains(r.day) && r.claim != model::ClaimStatus::claimed) {
+      in.others.push_back(&r);
+      if (is_unattributed(r.actor) && options.window.contains(r.day) &&
+          r.claim != model::ClaimStatus::claimed) {
         in.unattributed.push_back(&r);
       }
     }

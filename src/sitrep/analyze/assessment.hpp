@@ -82,7 +82,8 @@ struct FinderInput {
   double baseline_days = 0;
   std::vector<WeekCount> weekly;
   // From the context (other actors' events where the subject operates, baseline and window):
-  // events by named actors, and the window's events nobody is known to have carried out.
+  // all of them, attributed or not, and the window's events nobody is known to have carried out
+  // (and nobody claimed).
   std::vector<const Record*> others;
   std::vector<const Record*> unattributed;
   bool has_context = false;

@@ -3,10 +3,12 @@
 //
 // The subject's hallmarks are its events' target, weapon, province and kind of attack; its
 // claimed events define them when it claimed at least 10, else all the events attributed to it.
-// Other named actors' events in the same countries are the background. For an unattributed
-// event, each of its known features contributes the ratio of its frequency among the subject's
-// events to its frequency among the others' (add-one smoothing); the prior is the subject's
-// share of the attributed events in that country. The posterior is the naive-Bayes combination.
+// The background is every other event in the same countries: other named actors' and the
+// unattributed ones too, since what unattributed violence usually looks like is exactly what a
+// match must stand out from. For an unattributed event, each of its known features contributes
+// the ratio of its frequency among the subject's events to its frequency in the background
+// (add-one smoothing); the prior odds are the subject's events against the background's in that
+// country. The posterior is the naive-Bayes combination.
 // Features are treated as independent, which overstates agreement between related ones
 // (a weapon and a kind of attack), so only posteriors of at least 0.55 ("likely") are named and
 // the finding carries moderate confidence at most.
@@ -94,9 +96,9 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   }
   if (subject.size < kMinimumReference || others.size < kMinimumReference) {
     f.reported = false;
-    f.not_reported_because = fmt::format(
-        "{} of the subject's and {} of other actors' events: too few to tell their hallmarks apart",
-        subject.size, others.size);
+    f.not_reported_because =
+        fmt::format("{} of the subject's events and {} others: too few to tell its hallmarks apart",
+                    subject.size, others.size);
     out.push_back(std::move(f));
     return;
   }
@@ -122,7 +124,7 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
       double p_mine = subject.share(t, value, distinct[t]);
       double p_theirs = others.share(t, value, distinct[t]);
       log_odds += std::log(p_mine / p_theirs);
-      why += fmt::format("{}{} {}: {} of its events, {} of others'", why.empty() ? "" : "; ",
+      why += fmt::format("{}{} {}: {} of its events, {} of the rest", why.empty() ? "" : "; ",
                          kTraits[t].name, value, percent(p_mine), percent(p_theirs));
     }
     double probability = 1 / (1 + std::exp(-log_odds));
