@@ -25,4 +25,13 @@ Runner add_extract_command(CLI::App& app, const GlobalOptions& global);
 Runner add_ingest_command(CLI::App& app, const GlobalOptions& global);
 Runner add_assess_command(CLI::App& app, const GlobalOptions& global);
 
+// sitrep eval assess: the scenario suite over `seeds` synthetic worlds (eval_assess.cpp).
+struct EvalAssessArgs {
+  int seeds = 20;
+  uint64_t first_seed = 1;
+  int64_t events = 30000;
+  bool details = false;
+};
+int run_eval_assess(const EvalAssessArgs& args, const GlobalOptions& global);
+
 }  // namespace sitrep::cli

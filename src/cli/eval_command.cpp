@@ -1,5 +1,6 @@
 // sitrep eval geocode — the geocoder against a gold set of names with known places.
 // sitrep eval extract — the extractor against hand-labelled report passages.
+// sitrep eval assess — the assessment's scenario suite (eval_assess.cpp).
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -313,7 +314,26 @@ Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
   extract->add_option("--country", args->country,
                       "ISO2 of the country the reports are about, for those that name no place "
                       "(--country AF for the UCDP Afghanistan headlines)");
-  return [args, &global, extract] {
+  auto assess_args = std::make_shared<EvalAssessArgs>();
+  auto* assess = cmd->add_subcommand(
+      "assess",
+      "The scenario suite of sitrep assess: synthetic worlds (sitrep synth) with planted\n"
+      "patterns — a first cross-border attack, a re-emergence after three and a half years, a\n"
+      "province-specific target mix, a multi-branch campaign, a first provincial official,\n"
+      "unattributed attacks bearing IS-KP's hallmarks — each assessed with and without its\n"
+      "plants. Prints how often each plant was found with its date and place, and how often a\n"
+      "finding of its kind was reported about it when it was not planted (false alarms).");
+  assess->add_option("--seeds", assess_args->seeds, "Worlds to build (default 20)")
+      ->check(CLI::Range(1, 100000));
+  assess->add_option("--first-seed", assess_args->first_seed,
+                     "Seed of the first world (default 1)");
+  assess
+      ->add_option("--events", assess_args->events,
+                   "Synthetic events per world over four years (default 30000)")
+      ->check(CLI::Range(int64_t{2000}, int64_t{100000000}));
+  assess->add_flag("--details", assess_args->details, "List every miss and false alarm");
+  return [args, assess_args, &global, extract, assess] {
+    if (assess->parsed()) return run_eval_assess(*assess_args, global);
     if (extract->parsed()) return run_eval_extract(*args, global);
     return run_eval_geocode(*args, global);
   };

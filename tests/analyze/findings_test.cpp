@@ -151,7 +151,7 @@ TEST(Findings, TargetMixNamesTheProvincesThatLeanToEachTarget) {
   EXPECT_NE(mix.statement.find("civilians in Kabul (20 of 20)"), std::string::npos)
       << mix.statement;
   EXPECT_NE(mix.statement.find("security forces in Kunar (20 of 22)"), std::string::npos);
-  EXPECT_LT(*mix.p_value, 0.001);
+  EXPECT_LE(*mix.p_value, 0.001);  // no permutation of 999 came close
 }
 
 TEST(Findings, TargetMixWithTooFewRecordsIsCheckedNotReported) {
@@ -246,11 +246,13 @@ TEST(Findings, UnattributedAttacksAreMatchedToTheSubjectsHallmarks) {
   const Finding& m = *matches[0];
   ASSERT_TRUE(m.reported) << m.not_reported_because;
   EXPECT_EQ(m.evidence, (std::vector<Evidence>{{RecordOrigin::event, 200}}));  // not the checkpoint
-  // The background is all 22 context events. Prior 12:22; target minorities 13/15 of the
-  // subject's (add-one over 3 values) against 2/25 of the background; weapon and province the
-  // same; no sub-type given.
-  double odds = 12.0 / 22 * std::pow((13.0 / 15) / (2.0 / 25), 3);
-  EXPECT_NEAR(*m.probability, odds / (1 + odds), 1e-9);
+  // The background is all 22 context events. Target minorities is 13/15 of the subject's
+  // (add-one over 3 values) against 2/25 of the background; weapon and province the same; no
+  // sub-type given. Of the two candidates one is all but surely the subject's and the other
+  // all but surely not, so the mixture's share settles just under one half, where the posterior
+  // is LR / (LR + 1).
+  double ratio = std::pow((13.0 / 15) / (2.0 / 25), 3);
+  EXPECT_NEAR(*m.probability, ratio / (ratio + 1), 1e-5);
   EXPECT_NE(m.statement.find("resemble its claimed events"), std::string::npos) << m.statement;
   EXPECT_NE(m.statement.find("target minorities: 87% of its events, 8% of the rest"),
             std::string::npos);

@@ -92,6 +92,14 @@ TEST_F(AssessCli, HtmlBriefIsOneFileWithMapAndCharts) {
   EXPECT_EQ(run.out.find("<link"), std::string::npos);
 }
 
+TEST_F(AssessCli, EvalAssessPrintsFoundAndFalseAlarmsPerPlant) {
+  Outcome run = sitrep("eval assess --seeds 2 --events 20000");
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_NE(run.out.find("cross_border                 2/2                0/2"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("2 worlds of 20000 events (seeds 1..2)"), std::string::npos);
+}
+
 TEST_F(AssessCli, AnyFilterCanBeTheSubject) {
   Outcome run = sitrep("assess country:AF type:Battles --from 2020-12 --to 2020-12 --format json");
   ASSERT_EQ(run.code, 0) << run.err;

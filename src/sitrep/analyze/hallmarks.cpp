@@ -7,11 +7,16 @@
 // unattributed ones too, since what unattributed violence usually looks like is exactly what a
 // match must stand out from. For an unattributed event, each of its known features contributes
 // the ratio of its frequency among the subject's events to its frequency in the background
-// (add-one smoothing); the prior odds are the subject's events against the background's in that
-// country. The posterior is the naive-Bayes combination.
+// (add-one smoothing). The prior — what share of the window's unattributed events are the
+// subject's — is estimated from those events themselves: the mixing weight of a two-component
+// mixture (the subject's profile and the background's) fitted by EM, starting from the
+// subject's share of all events there. A share taken from attributed events alone overstates it
+// wherever the subject dominates the attributed record, and every unattributed event there would
+// look like its work.
 // Features are treated as independent, which overstates agreement between related ones
-// (a weapon and a kind of attack), so only posteriors of at least 0.55 ("likely") are named and
-// the finding carries moderate confidence at most.
+// (a weapon and a kind of attack), so only posteriors of at least 0.80 ("very likely") are
+// named and the finding carries moderate confidence at most. The scenario suite measures how
+// often background events pass that bar (docs/findings.md).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -27,17 +32,26 @@ namespace sitrep::analyze {
 namespace {
 
 constexpr size_t kMinimumReference = 10;
-constexpr double kNamedFrom = 0.55;
+constexpr double kNamedFrom = 0.80;
+constexpr int kMixtureRounds = 200;
 constexpr size_t kListed = 5;
 
+// The traits compared. The weapon and the kind of attack say much the same thing ("suicide
+// bomb" twice), so the kind counts only when the weapon is not given. Place is a trait but not
+// a hallmark: a match must also stand out by how it was done (kModusOperandiRatio).
 struct Trait {
   const char* name;
   std::string_view Record::*field;
+  bool modus_operandi;
 };
-constexpr Trait kTraits[] = {{"target", &Record::target},
-                             {"weapon", &Record::weapon},
-                             {"province", &Record::admin1},
-                             {"kind of attack", &Record::sub_event_type}};
+constexpr Trait kTraits[] = {{"target", &Record::target, true},
+                             {"weapon", &Record::weapon, true},
+                             {"kind of attack", &Record::sub_event_type, true},
+                             {"province", &Record::admin1, false}};
+constexpr size_t kWeapon = 1, kKind = 2;
+// How much more typical of the subject than of the rest the target, weapon and kind of attack
+// together must be: a likelihood ratio of 5, "positive" evidence on Kass and Raftery's scale.
+constexpr double kModusOperandiRatio = 5;
 
 // How often each value of each trait occurs in a set of records.
 struct Profile {
@@ -59,9 +73,27 @@ struct Profile {
 
 struct Match {
   const Record* record = nullptr;
+  double likelihood_ratio = 1;      // of the traits: subject against background
+  double modus_operandi_ratio = 1;  // of target, weapon and kind of attack alone
   double probability = 0;
   std::string why;
 };
+
+// The share of the candidates that are the subject's, by EM on the mixture of the two profiles,
+// and each candidate's posterior at that share.
+void fit_mixture(std::vector<Match>& matches, double start) {
+  double share = std::clamp(start, 1e-4, 0.5);
+  for (int round = 0; round < kMixtureRounds; ++round) {
+    double sum = 0;
+    for (Match& m : matches) {
+      m.probability = share * m.likelihood_ratio / (share * m.likelihood_ratio + 1 - share);
+      sum += m.probability;
+    }
+    const double next = std::clamp(sum / static_cast<double>(matches.size()), 1e-4, 0.5);
+    if (std::fabs(next - share) < 1e-9) break;
+    share = next;
+  }
+}
 
 std::string percent(double share) {
   return fmt::format("{:.0f}%", 100 * share);
@@ -110,32 +142,36 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
     distinct[t] = values.size() + 1;
   }
   std::vector<Match> matches;
+  double n_mine = 0, n_all = 0;  // the starting share: the subject's part of all events there
   for (const Record* c : in.unattributed) {
     auto mine = subject.by_country.find(c->country);
     auto theirs = others.by_country.find(c->country);
-    double n_mine = mine == subject.by_country.end() ? 0 : static_cast<double>(mine->second);
-    double n_theirs = theirs == others.by_country.end() ? 0 : static_cast<double>(theirs->second);
-    if (n_mine == 0) continue;  // the subject is not known to act there
-    double log_odds = std::log(n_mine / std::max(1.0, n_theirs));
+    if (mine == subject.by_country.end()) continue;  // the subject is not known to act there
+    n_mine += static_cast<double>(mine->second);
+    n_all += static_cast<double>(mine->second) +
+             (theirs == others.by_country.end() ? 0 : static_cast<double>(theirs->second));
+    double log_ratio = 0, log_modus = 0;
     std::string why;
     for (size_t t = 0; t < std::size(kTraits); ++t) {
       std::string_view value = c->*kTraits[t].field;
-      if (value.empty()) continue;
+      if (value.empty() || (t == kKind && !(c->*kTraits[kWeapon].field).empty())) continue;
       double p_mine = subject.share(t, value, distinct[t]);
       double p_theirs = others.share(t, value, distinct[t]);
-      log_odds += std::log(p_mine / p_theirs);
+      log_ratio += std::log(p_mine / p_theirs);
+      if (kTraits[t].modus_operandi) log_modus += std::log(p_mine / p_theirs);
       why += fmt::format("{}{} {}: {} of its events, {} of the rest", why.empty() ? "" : "; ",
                          kTraits[t].name, value, percent(p_mine), percent(p_theirs));
     }
-    double probability = 1 / (1 + std::exp(-log_odds));
-    matches.push_back({c, probability, why});
+    matches.push_back({c, std::exp(log_ratio), std::exp(log_modus), 0, why});
   }
+  if (!matches.empty()) fit_mixture(matches, n_mine / n_all);
   std::stable_sort(matches.begin(), matches.end(),
                    [](const Match& a, const Match& b) { return a.probability > b.probability; });
   size_t named = 0;
   std::string list;
   for (const Match& m : matches) {
     if (m.probability < kNamedFrom) break;
+    if (m.modus_operandi_ratio < kModusOperandiRatio) continue;
     ++named;
     f.evidence.push_back(detail::evidence_of(*m.record));
     const std::string where = detail::area_name(m.record->admin1, m.record->location);
@@ -150,7 +186,8 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   if (named == 0) {
     f.reported = false;
     f.not_reported_because = fmt::format(
-        "none of {} looks more likely than not to be its work, judged by its {} events",
+        "none of {} is very likely (80%) to be its work and done its way (target, weapon, kind "
+        "of attack), judged by its {} events",
         detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"), basis);
     out.push_back(std::move(f));
     return;

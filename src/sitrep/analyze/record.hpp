@@ -8,14 +8,15 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sitrep/model/claim.hpp"
 #include "sitrep/model/date.hpp"
+#include "sitrep/model/event.hpp"
 
 namespace sitrep::analyze {
 
@@ -69,16 +70,20 @@ struct RecordSet {
 
   std::vector<Record> records;
   std::vector<MediaItem> media;  // the subject's own outlets' output, when read
-  // Keeps a string alive for as long as the set; returns a view of it. Pointers into a deque
-  // stay valid as it grows.
+  // Keeps a string alive for as long as the set, once however often it is kept; returns a view
+  // of it. The elements of a node-based set stay where they are as it grows.
   std::string_view keep(std::string text) {
     if (text.empty()) return {};
-    return owned_.emplace_back(std::move(text));
+    return *owned_.insert(std::move(text)).first;
   }
 
  private:
-  std::deque<std::string> owned_;
+  std::unordered_set<std::string> owned_;
 };
+
+// An event as a record, its strings kept in `set` (for events that are not in an index: the
+// scenario suite's synthetic worlds).
+Record to_record(const model::Event& event, RecordSet& set);
 
 // "event 12" or "mention 7": how a brief names a record.
 std::string record_ref(const Record& record);

@@ -262,6 +262,29 @@ ContingencyTest test_independence(std::span<const int64_t> counts, size_t rows, 
   return out;
 }
 
+double permutation_independence_p(std::span<const int> rows, std::span<const int> columns,
+                                  size_t row_count, size_t column_count, int permutations,
+                                  uint64_t seed) {
+  auto chi_square_of = [&](std::span<const int> cols) {
+    std::vector<int64_t> table(row_count * column_count, 0);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      ++table[static_cast<size_t>(rows[i]) * column_count + static_cast<size_t>(cols[i])];
+    }
+    return test_independence(table, row_count, column_count).chi_square;
+  };
+  const double observed = chi_square_of(columns);
+  std::vector<int> shuffled(columns.begin(), columns.end());
+  std::mt19937_64 rng(seed);
+  int as_large = 0;
+  for (int i = 0; i < permutations; ++i) {
+    for (size_t j = shuffled.size(); j > 1; --j) {
+      std::swap(shuffled[j - 1], shuffled[uniform_below(rng, j)]);
+    }
+    if (chi_square_of(shuffled) >= observed - 1e-9) ++as_large;
+  }
+  return (1.0 + as_large) / (1.0 + permutations);
+}
+
 ChangePoint find_change_point(std::span<const int64_t> series, int permutations, uint64_t seed) {
   ChangePoint out;
   if (series.size() < 4) return out;

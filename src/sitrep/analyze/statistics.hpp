@@ -57,6 +57,14 @@ struct ContingencyTest {
 };
 ContingencyTest test_independence(std::span<const int64_t> counts, size_t rows, size_t columns);
 
+// A permutation test of independence for records given as (row, column) category pairs: the
+// columns are shuffled among the records `permutations` times (a fixed seed) and the chi-square
+// statistic of each table compared with the observed one. Unlike the chi-square approximation
+// it stays honest when many cells expect fewer than five records. Returns the p-value.
+double permutation_independence_p(std::span<const int> rows, std::span<const int> columns,
+                                  size_t row_count, size_t column_count, int permutations = 999,
+                                  uint64_t seed = 20260531);
+
 // The most likely single change of rate in a series of counts (weekly events): the split that
 // maximises the Poisson likelihood ratio of two rates against one, with its significance by a
 // permutation test (`permutations` shuffles from a fixed seed, so the answer is reproducible).

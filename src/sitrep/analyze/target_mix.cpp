@@ -1,8 +1,11 @@
 // Where and against whom: the subject's targets by province, and whether the mix differs between
-// provinces (a chi-square test of independence, Cramér's V for the size of the difference, and
-// adjusted residuals to say which province leans to which target).
+// provinces (the chi-square statistic of independence with its p-value from 999 permutations,
+// Cramér's V for the size of the difference, and adjusted residuals to say which province leans
+// to which target).
+#include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,6 +22,7 @@ constexpr auto& kGroups = kTargetGroups;
 constexpr size_t kMinimumPerProvince = 5;
 constexpr size_t kMinimumTotal = 30;
 constexpr double kResidualToName = 2.0;
+constexpr int64_t kMinimumLeaning = 5;
 
 }  // namespace
 
@@ -62,10 +66,23 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
     table.insert(table.end(), pooled.begin(), pooled.end());
   }
 
+  // Each record as (row, group), for the permutation test; records of provinces too thin even
+  // when pooled are left out, as they are of the table.
+  std::vector<int> record_rows, record_groups;
+  for (const Record* r : records) {
+    auto it = std::find(rows.begin(), rows.end(), r->admin1);
+    if (it == rows.end()) {
+      if (rows.empty() || rows.back() != "elsewhere") continue;
+      it = rows.end() - 1;
+    }
+    record_rows.push_back(static_cast<int>(it - rows.begin()));
+    record_groups.push_back(target_group(r->target));
+  }
+
   Finding f;
   f.kind = FindingKind::target_mix;
   f.title = "Targets by province";
-  const ContingencyTest test = test_independence(table, rows.size(), kGroups.size());
+  ContingencyTest test = test_independence(table, rows.size(), kGroups.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t g = 0; g < kGroups.size(); ++g) {
       int64_t n = table[r * kGroups.size() + g];
@@ -83,19 +100,28 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
     out.push_back(std::move(f));
     return;
   }
-  // Each province's most over-represented target group, when it stands out.
+  // The chi-square approximation is liberal when many cells expect few records: the p-value
+  // comes from permutations instead.
+  test.p_value =
+      permutation_independence_p(record_rows, record_groups, rows.size(), kGroups.size());
+  // Each province's most over-represented target group, when it stands out: a residual of at
+  // least 2 on at least 5 events and a quarter of the province's (one attack on an official in a
+  // province of twenty is no leaning). The pooled rest is never named.
   std::map<int, std::vector<std::string>> leaning;
   for (size_t r = 0; r < rows.size(); ++r) {
-    size_t best = 0;
-    for (size_t g = 1; g < kGroups.size(); ++g) {
-      if (test.residuals[r * kGroups.size() + g] > test.residuals[r * kGroups.size() + best])
-        best = g;
-    }
-    if (test.residuals[r * kGroups.size() + best] < kResidualToName) continue;
+    if (rows[r] == "elsewhere") continue;
     int64_t n = 0;
     for (size_t g = 0; g < kGroups.size(); ++g) n += table[r * kGroups.size() + g];
-    leaning[static_cast<int>(best)].push_back(
-        fmt::format("{} ({} of {})", rows[r], table[r * kGroups.size() + best], n));
+    std::optional<size_t> best;
+    for (size_t g = 0; g < kGroups.size(); ++g) {
+      const int64_t count = table[r * kGroups.size() + g];
+      const double residual = test.residuals[r * kGroups.size() + g];
+      if (residual < kResidualToName || count < kMinimumLeaning || 4 * count < n) continue;
+      if (!best || residual > test.residuals[r * kGroups.size() + *best]) best = g;
+    }
+    if (!best) continue;
+    leaning[static_cast<int>(*best)].push_back(
+        fmt::format("{} ({} of {})", rows[r], table[r * kGroups.size() + *best], n));
   }
   std::string detail_text;
   for (const auto& [group, provinces] : leaning) {
@@ -105,7 +131,7 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   }
   f.statement = fmt::format(
       "What {} attacked differed between provinces in {} ({} with a known target; chi-square {} "
-      "on {} df, {}, Cramér's V {}){}.",
+      "on {} df, permutation test {}, Cramér's V {}){}.",
       in.options.subject, to_string(span), records.size(), detail::number(test.chi_square, 1),
       test.degrees_of_freedom, detail::p_text(test.p_value), detail::number(test.cramers_v, 2),
       detail_text);
