@@ -29,6 +29,29 @@ struct AssessArgs {
   std::string format = "md";
   std::string output;
   int gap_months = 12;
+  bool timings = false;
+};
+
+// Seconds per step, printed with --timings.
+class StepClock {
+ public:
+  void lap(std::string step) {
+    auto now = std::chrono::steady_clock::now();
+    steps_.emplace_back(std::move(step), std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+  void add(const std::vector<std::pair<std::string, double>>& steps) {
+    for (const auto& [name, seconds] : steps) steps_.emplace_back("  " + name, seconds);
+  }
+  void print() const {
+    for (const auto& [name, seconds] : steps_) {
+      std::cerr << fmt::format("  {:<22}{:>9.3f} s\n", name, seconds);
+    }
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::vector<std::pair<std::string, double>> steps_;
 };
 
 // The window from --from/--to; an open side defaults from the data (last day) or the other side
@@ -246,8 +269,11 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     return countries.name(iso2);
   };
   options.subject = args.actor.empty() ? filter->text : args.actor;
+  StepClock clock;
+  clock.lap("open and select");
   auto records =
       analyze::load_event_records({*context->index, *context->store}, *rows, options.window);
+  clock.lap("subject's events");
   if (!records) {
     std::cerr << "sitrep assess: " << records.error() << '\n';
     return kExitFailure;
@@ -260,6 +286,7 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
       return kExitFailure;
     }
   }
+  clock.lap("text and media");
   std::optional<analyze::RecordSet> context_records, family_records;
   if (!args.actor.empty()) {
     auto loaded = load_context(*context, args.actor, *records, options);
@@ -267,7 +294,9 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
       std::cerr << "sitrep assess: " << loaded.error() << '\n';
       return kExitFailure;
     }
+    clock.lap("context");
     auto family = load_family(*context, args.actor, options);
+    clock.lap("organisation");
     if (!family) {
       std::cerr << "sitrep assess: " << family.error() << '\n';
       return kExitFailure;
@@ -278,6 +307,8 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   analyze::Assessment assessment =
       analyze::assess(*records, options, context_records ? &*context_records : nullptr,
                       family_records ? &*family_records : nullptr);
+  clock.lap("assess");
+  clock.add(assessment.timings);
   report::Brief brief = report::build_brief(assessment, report::store_citations(*context->store));
   std::string text;
   if (args.format == "json") {
@@ -287,10 +318,12 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   } else {
     text = report::to_markdown(brief);
   }
+  clock.lap("brief");
   if (Status s = write_output(text, args.output); !s) {
     std::cerr << "sitrep assess: " << s.error() << '\n';
     return kExitFailure;
   }
+  if (args.timings) clock.print();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << fmt::format(
@@ -336,6 +369,7 @@ Runner add_assess_command(CLI::App& app, const GlobalOptions& global) {
                   "Months without events after which a return to a place is re-emergence "
                   "(default 12)")
       ->check(CLI::Range(1, 600));
+  cmd->add_flag("--timings", args->timings, "Print the seconds each step took");
   return [args, &global] { return run_assess(*args, global); };
 }
 

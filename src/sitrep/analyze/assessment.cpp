@@ -1,6 +1,7 @@
 #include "sitrep/analyze/assessment.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace sitrep::analyze {
 namespace {
@@ -8,6 +9,23 @@ namespace {
 std::string_view kind_names[] = {
     "tempo",  "change_point", "first_in_area",     "reemergence",    "cross_border", "target_mix",
     "spread", "claims",       "high_value_target", "hallmark_match", "campaign",     "media"};
+
+// Sorts records by day, stably. Records from the index come in date order and those read from
+// text after them, in date order too: two sorted runs are merged, not sorted again.
+void sort_by_day(std::vector<const Record*>& records) {
+  auto earlier = [](const Record* a, const Record* b) { return a->day < b->day; };
+  auto run_end = std::is_sorted_until(records.begin(), records.end(), earlier);
+  if (run_end == records.end()) return;
+  if (std::is_sorted(run_end, records.end(), earlier)) {
+    std::inplace_merge(records.begin(), run_end, records.end(), earlier);
+  } else {
+    std::stable_sort(records.begin(), records.end(), earlier);
+  }
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 }  // namespace
 
@@ -54,6 +72,7 @@ bool is_unattributed(std::string_view actor) {
 
 Assessment assess(const RecordSet& records, const AssessmentOptions& options,
                   const RecordSet* context, const RecordSet* family) {
+  const auto started = std::chrono::steady_clock::now();
   Assessment out;
   out.options = options;
   FinderInput in(options);
@@ -64,8 +83,7 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
                    [](const MediaItem* a, const MediaItem* b) { return a->day < b->day; });
   if (family) {
     for (const Record& r : family->records) in.family.push_back(&r);
-    std::stable_sort(in.family.begin(), in.family.end(),
-                     [](const Record* a, const Record* b) { return a->day < b->day; });
+    sort_by_day(in.family);
   }
   if (context) {
     for (const Record& r : context->records) {
@@ -78,8 +96,7 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
   }
   in.history.reserve(records.records.size());
   for (const Record& r : records.records) in.history.push_back(&r);
-  std::stable_sort(in.history.begin(), in.history.end(),
-                   [](const Record* a, const Record* b) { return a->day < b->day; });
+  sort_by_day(in.history);
   for (const Record* r : in.history) {
     if (options.window.contains(r->day)) in.window.push_back(r);
     if (options.baseline.contains(r->day)) in.baseline.push_back(r);
@@ -102,16 +119,25 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
         return r->origin == RecordOrigin::mention;
       }));
 
-  find_tempo(in, out.findings);
-  find_firsts(in, out.findings);
-  find_cross_border(in, out.findings);
-  find_target_mix(in, out.findings);
-  find_spread(in, out.findings);
-  find_claims(in, out.findings);
-  find_high_value_targets(in, out.findings);
-  find_hallmark_matches(in, out.findings);
-  find_campaigns(in, out.findings);
-  find_media(in, out.findings);
+  using Finder = void (*)(const FinderInput&, std::vector<Finding>&);
+  static const std::pair<const char*, Finder> finders[] = {
+      {"tempo", find_tempo},
+      {"firsts", find_firsts},
+      {"cross-border", find_cross_border},
+      {"target mix", find_target_mix},
+      {"spread", find_spread},
+      {"claims", find_claims},
+      {"officials", find_high_value_targets},
+      {"hallmarks", find_hallmark_matches},
+      {"campaigns", find_campaigns},
+      {"media", find_media},
+  };
+  out.timings.emplace_back("sort and split", seconds_since(started));
+  for (const auto& [name, finder] : finders) {
+    const auto begun = std::chrono::steady_clock::now();
+    finder(in, out.findings);
+    out.timings.emplace_back(name, seconds_since(begun));
+  }
 
   std::stable_sort(out.findings.begin(), out.findings.end(),
                    [](const Finding& a, const Finding& b) {

@@ -19,6 +19,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitrep/analyze/finding.hpp"
@@ -66,6 +67,8 @@ struct Assessment {
   // was assessed, valid while it lives.
   std::vector<const Record*> window_records;
   std::vector<Finding> findings;  // reported first, by score; then the rest
+  // Seconds each step of the assessment took ("sort", then each finder), for --timings.
+  std::vector<std::pair<std::string, double>> timings;
 };
 
 // The inputs every finder reads: the subject's whole history (for firsts and re-emergence), the

@@ -4,8 +4,8 @@
 // A first is a fact of the record, not of the world: it is stated only when the data reach back
 // at least `reemergence_months` before it (else "first" would mean "first since the data
 // begin"), and the statement names the day the data begin.
-#include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -29,19 +29,34 @@ const char* level_noun(Level level) {
   return "";
 }
 
-// The area of a record at a level, as a key and as the brief names it; empty when unknown.
-std::string area_key(const Record& r, Level level) {
-  if (r.country.empty()) return {};
+// The area of a record at a level (the names down to that level); false when the record does
+// not say.
+struct AreaKey {
+  std::string_view country, admin1, admin2;
+  bool operator==(const AreaKey&) const = default;
+};
+struct AreaHash {
+  size_t operator()(const AreaKey& k) const {
+    std::hash<std::string_view> h;
+    return h(k.country) ^ (h(k.admin1) * 0x9e3779b97f4a7c15ULL) ^
+           (h(k.admin2) * 0xc2b2ae3d27d4eb4fULL);
+  }
+};
+
+bool area_key(const Record& r, Level level, AreaKey& key) {
+  if (r.country.empty()) return false;
   switch (level) {
     case Level::country:
-      return std::string(r.country);
+      key = {r.country, {}, {}};
+      return true;
     case Level::admin1:
-      return r.admin1.empty() ? std::string() : fmt::format("{}|{}", r.country, r.admin1);
+      key = {r.country, r.admin1, {}};
+      return !r.admin1.empty();
     case Level::admin2:
-      return r.admin2.empty() ? std::string()
-                              : fmt::format("{}|{}|{}", r.country, r.admin1, r.admin2);
+      key = {r.country, r.admin1, r.admin2};
+      return !r.admin2.empty();
   }
-  return {};
+  return false;
 }
 
 std::string area_label(const AssessmentOptions& o, const Record& r, Level level) {
@@ -143,13 +158,12 @@ void find_at_level(const FinderInput& in, Level level, std::set<const Record*>& 
                    std::vector<Finding>& out) {
   const int gap = in.options.reemergence_months;
   // A first needs data reaching `gap` months back: else it is only the first since the data begin.
-  std::map<std::string, model::Day> last_seen;
+  std::unordered_map<AreaKey, model::Day, AreaHash> last_seen;
   std::vector<Entry> firsts, returns;
-  std::vector<std::string> seen_in_window;
+  AreaKey key;
   for (const Record* r : in.history) {
     if (r->day > in.options.window.to) break;
-    std::string key = area_key(*r, level);
-    if (key.empty()) continue;
+    if (!area_key(*r, level, key)) continue;
     auto it = last_seen.find(key);
     if (in.options.window.contains(r->day) && !reported.contains(r)) {
       if (it == last_seen.end()) {
@@ -158,7 +172,11 @@ void find_at_level(const FinderInput& in, Level level, std::set<const Record*>& 
         returns.push_back({r, it->second, false});
       }
     }
-    last_seen[key] = r->day;
+    if (it == last_seen.end()) {
+      last_seen.emplace(key, r->day);
+    } else {
+      it->second = r->day;
+    }
   }
   for (const auto* list : {&firsts, &returns}) {
     if (list->empty()) continue;

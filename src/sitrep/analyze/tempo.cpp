@@ -31,7 +31,8 @@ FatalitySums sum_fatalities(const std::vector<const Record*>& records) {
 }
 
 std::string fatalities_text(const FatalitySums& s) {
-  if (!s.ranged || (s.low == s.best && s.high == s.best)) return count_of(s.best, "fatality");
+  if (!s.ranged || (s.low == s.best && s.high == s.best))
+    return fmt::format("{} {}", s.best, s.best == 1 ? "fatality" : "fatalities");
   return fmt::format("{} fatalities, low {}, high {}", s.best, s.low, s.high);
 }
 
