@@ -149,18 +149,19 @@ Result<analyze::RecordSet> load_family(Context& context, const std::string& acto
   return set;
 }
 
-// Other actors' events where the subject operated over the baseline and the window, and the
-// window's unattributed events read from text there: what hallmark matching compares.
-Result<analyze::RecordSet> load_context(Context& context, const std::string& actor,
-                                        const analyze::RecordSet& subject,
-                                        const analyze::AssessmentOptions& options) {
+// The background of hallmark matching: other events where the subject operated over the
+// baseline and the window, tallied, with the window's unattributed events (dataset events and
+// events read from text) as the candidates.
+Result<analyze::Background> load_background(Context& context, const std::string& actor,
+                                            const analyze::RecordSet& subject,
+                                            const analyze::AssessmentOptions& options) {
   const analyze::Period span{std::min(options.baseline.from, options.window.from),
                              options.window.to};
   std::set<std::string> countries;
   for (const analyze::Record& r : subject.records) {
     if (span.contains(r.day) && !r.country.empty()) countries.emplace(r.country);
   }
-  if (countries.empty()) return analyze::RecordSet{};
+  if (countries.empty()) return analyze::Background{};
   std::string text = "country:";
   for (const std::string& c : countries) text += (text.size() > 8 ? "," : "") + c;
   text += fmt::format(" date:{} -actor:\"{}\"", analyze::to_string(span), actor);
@@ -168,14 +169,20 @@ Result<analyze::RecordSet> load_context(Context& context, const std::string& act
   if (!filter) return make_error("context filter: " + filter.error());
   auto rows = select_rows(context, *filter);
   if (!rows) return make_error(rows.error());
-  auto set = analyze::load_event_records({*context.index, *context.store}, *rows, options.window);
-  if (!set) return make_error(set.error());
+  auto background =
+      analyze::load_background({*context.index, *context.store}, *rows, options.window);
+  if (!background) return make_error(background.error());
   std::vector<std::string> codes(countries.begin(), countries.end());
-  if (Status s = analyze::add_unattributed_mentions(*context.store, codes, options.window, *set);
+  const size_t from_datasets = background->candidates.records.size();
+  if (Status s = analyze::add_unattributed_mentions(*context.store, codes, options.window,
+                                                    background->candidates);
       !s) {
     return make_error(s.error());
   }
-  return set;
+  for (size_t i = from_datasets; i < background->candidates.records.size(); ++i) {
+    background->counts.add(background->candidates.records[i]);
+  }
+  return background;
 }
 
 Status write_output(const std::string& text, const std::string& path) {
@@ -287,26 +294,27 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     }
   }
   clock.lap("text and media");
-  std::optional<analyze::RecordSet> context_records, family_records;
+  std::optional<analyze::Background> background;
+  std::optional<analyze::RecordSet> family_records;
   if (!args.actor.empty()) {
-    auto loaded = load_context(*context, args.actor, *records, options);
+    auto loaded = load_background(*context, args.actor, *records, options);
     if (!loaded) {
       std::cerr << "sitrep assess: " << loaded.error() << '\n';
       return kExitFailure;
     }
-    clock.lap("context");
+    clock.lap("background");
     auto family = load_family(*context, args.actor, options);
     clock.lap("organisation");
     if (!family) {
       std::cerr << "sitrep assess: " << family.error() << '\n';
       return kExitFailure;
     }
-    context_records = std::move(*loaded);
+    background = std::move(*loaded);
     family_records = std::move(*family);
   }
-  analyze::Assessment assessment =
-      analyze::assess(*records, options, context_records ? &*context_records : nullptr,
-                      family_records ? &*family_records : nullptr);
+  analyze::Assessment assessment = analyze::assess(
+      *records, options,
+      {background ? &*background : nullptr, family_records ? &*family_records : nullptr});
   clock.lap("assess");
   clock.add(assessment.timings);
   report::Brief brief = report::build_brief(assessment, report::store_citations(*context->store));

@@ -240,7 +240,9 @@ TEST(Findings, UnattributedAttacksAreMatchedToTheSubjectsHallmarks) {
   checkpoint.weapon = "small-arms";
   context.records.push_back(school);
   context.records.push_back(checkpoint);
-  Assessment a = assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2020, 1, 1}), &context);
+  AssessmentOptions o = options_for({2022, 4, 1}, {2022, 4, 30}, {2020, 1, 1});
+  const Background background = background_of(context, o.window);
+  Assessment a = assess(subject, o, {&background, nullptr});
   auto matches = of_kind(a, FindingKind::hallmark_match);
   ASSERT_EQ(matches.size(), 1u);
   const Finding& m = *matches[0];
@@ -262,7 +264,9 @@ TEST(Findings, HallmarksNeedEnoughEventsOnBothSides) {
   RecordSet subject, context;
   subject.records.push_back(event(1, {2021, 6, 1}, "AF", "Kabul", "", "minorities"));
   context.records.push_back(event(2, {2022, 4, 19}, "AF", "Kabul", "", "minorities"));
-  Assessment a = assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2020, 1, 1}), &context);
+  AssessmentOptions o = options_for({2022, 4, 1}, {2022, 4, 30}, {2020, 1, 1});
+  const Background background = background_of(context, o.window);
+  Assessment a = assess(subject, o, {&background, nullptr});
   auto matches = of_kind(a, FindingKind::hallmark_match);
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_FALSE(matches[0]->reported);
@@ -304,7 +308,7 @@ RecordSet family_events(bool planted) {
 TEST(Findings, ACampaignIsBranchesRisingTogetherInSeveralCountries) {
   RecordSet subject, family = family_events(true);
   AssessmentOptions o = options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1});
-  Assessment a = assess(subject, o, nullptr, &family);
+  Assessment a = assess(subject, o, {nullptr, &family});
   auto campaigns = of_kind(a, FindingKind::campaign);
   ASSERT_EQ(campaigns.size(), 1u);
   const Finding& c = *campaigns[0];
@@ -332,7 +336,7 @@ TEST(Findings, ACampaignIsBranchesRisingTogetherInSeveralCountries) {
 TEST(Findings, NoCampaignWithoutAJointRise) {
   RecordSet subject, family = family_events(false);
   Assessment a =
-      assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1}), nullptr, &family);
+      assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1}), {nullptr, &family});
   auto campaigns = of_kind(a, FindingKind::campaign);
   ASSERT_EQ(campaigns.size(), 1u);
   EXPECT_FALSE(campaigns[0]->reported);

@@ -66,33 +66,27 @@ std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records,
   return weeks;
 }
 
-bool is_unattributed(std::string_view actor) {
-  return actor.empty() || actor == "Unidentified armed group" || actor == "Unknown";
-}
-
 Assessment assess(const RecordSet& records, const AssessmentOptions& options,
-                  const RecordSet* context, const RecordSet* family) {
+                  const AssessmentSources& sources) {
+  const Background* background = sources.background;
+  const RecordSet* family = sources.family;
   const auto started = std::chrono::steady_clock::now();
   Assessment out;
   out.options = options;
   FinderInput in(options);
-  in.has_context = context != nullptr;
+  in.has_context = background != nullptr;
   in.has_family = family != nullptr;
+  if (background) {
+    in.background = &background->counts;
+    for (const Record& r : background->candidates.records) in.unattributed.push_back(&r);
+    sort_by_day(in.unattributed);
+  }
   for (const MediaItem& m : records.media) in.media.push_back(&m);
   std::stable_sort(in.media.begin(), in.media.end(),
                    [](const MediaItem* a, const MediaItem* b) { return a->day < b->day; });
   if (family) {
     for (const Record& r : family->records) in.family.push_back(&r);
     sort_by_day(in.family);
-  }
-  if (context) {
-    for (const Record& r : context->records) {
-      in.others.push_back(&r);
-      if (is_unattributed(r.actor) && options.window.contains(r.day) &&
-          r.claim != model::ClaimStatus::claimed) {
-        in.unattributed.push_back(&r);
-      }
-    }
   }
   in.history.reserve(records.records.size());
   for (const Record& r : records.records) in.history.push_back(&r);

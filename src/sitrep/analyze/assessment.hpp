@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitrep/analyze/background.hpp"
 #include "sitrep/analyze/finding.hpp"
 #include "sitrep/analyze/period.hpp"
 #include "sitrep/analyze/record.hpp"
@@ -84,10 +85,9 @@ struct FinderInput {
   double window_days = 0;
   double baseline_days = 0;
   std::vector<WeekCount> weekly;
-  // From the context (other actors' events where the subject operates, baseline and window):
-  // all of them, attributed or not, and the window's events nobody is known to have carried out
-  // (and nobody claimed).
-  std::vector<const Record*> others;
+  // The background of hallmark matching (background.hpp): the tally of other events where the
+  // subject operates, and the window's unattributed candidates.
+  const TraitCounts* background = nullptr;
   std::vector<const Record*> unattributed;
   bool has_context = false;
   // The events of the subject's whole organisation (every branch under its top actor) over
@@ -98,19 +98,21 @@ struct FinderInput {
   std::vector<const MediaItem*> media;
 };
 
-// Whether an event's perpetrator is unknown: no actor, or the catch-alls of data/actors.tsv.
-bool is_unattributed(std::string_view actor);
-
 // The weekly series of `records` (date order) over the weeks that meet `span`.
 std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records, const Period& span);
 
-// `context`, when given, holds the events of other actors in the subject's countries over the
-// baseline and the window (record_loader.hpp reads them): the background against which the
-// subject's hallmarks are told apart, and the unattributed events matched against them.
-// `family`, when given, holds the events of the subject's organisation, branch by branch
-// (actor_branch set), over the baseline and the window: what campaigns are found in.
+// What an actor's assessment reads besides its own records; a filter's has neither.
+struct AssessmentSources {
+  // Other events in the subject's countries over the baseline and the window: the background
+  // its hallmarks are told apart from, and the unattributed events matched against them.
+  const Background* background = nullptr;
+  // The events of the subject's organisation, branch by branch (actor_branch set), over the
+  // baseline and the window: what campaigns are found in.
+  const RecordSet* family = nullptr;
+};
+
 Assessment assess(const RecordSet& records, const AssessmentOptions& options,
-                  const RecordSet* context = nullptr, const RecordSet* family = nullptr);
+                  const AssessmentSources& sources = {});
 
 // The finders, each adding its findings (reported or not) to `out`.
 void find_tempo(const FinderInput& in, std::vector<Finding>& out);

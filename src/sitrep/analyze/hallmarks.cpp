@@ -36,40 +36,22 @@ constexpr double kNamedFrom = 0.80;
 constexpr int kMixtureRounds = 200;
 constexpr size_t kListed = 5;
 
-// The traits compared. The weapon and the kind of attack say much the same thing ("suicide
-// bomb" twice), so the kind counts only when the weapon is not given. Place is a trait but not
-// a hallmark: a match must also stand out by how it was done (kModusOperandiRatio).
-struct Trait {
-  const char* name;
-  std::string_view Record::*field;
-  bool modus_operandi;
-};
-constexpr Trait kTraits[] = {{"target", &Record::target, true},
-                             {"weapon", &Record::weapon, true},
-                             {"kind of attack", &Record::sub_event_type, true},
-                             {"province", &Record::admin1, false}};
-constexpr size_t kWeapon = 1, kKind = 2;
+// The traits compared (background.hpp). The weapon and the kind of attack say much the same
+// thing ("suicide bomb" twice), so the kind counts only when the weapon is not given. Place is a
+// trait but not a hallmark: a match must also stand out by how it was done
+// (kModusOperandiRatio).
+constexpr bool is_modus_operandi(Trait t) {
+  return t != Trait::province;
+}
 // How much more typical of the subject than of the rest the target, weapon and kind of attack
 // together must be: a likelihood ratio of 5, "positive" evidence on Kass and Raftery's scale.
 constexpr double kModusOperandiRatio = 5;
 
-// How often each value of each trait occurs in a set of records.
-struct Profile {
-  size_t size = 0;
-  std::map<std::string_view, size_t> counts[std::size(kTraits)];
-  std::map<std::string_view, size_t> by_country;
-
-  void add(const Record& r) {
-    ++size;
-    for (size_t t = 0; t < std::size(kTraits); ++t) ++counts[t][r.*kTraits[t].field];
-    ++by_country[r.country];
-  }
-  double share(size_t trait, std::string_view value, size_t distinct) const {
-    auto it = counts[trait].find(value);
-    double n = it == counts[trait].end() ? 0 : static_cast<double>(it->second);
-    return (n + 1) / (static_cast<double>(size) + static_cast<double>(distinct));
-  }
-};
+// The add-one smoothed share of `value` among `counts`, with `distinct` possible values.
+double share(const TraitCounts& counts, Trait trait, std::string_view value, size_t distinct) {
+  return (static_cast<double>(counts.count(trait, value)) + 1) /
+         (static_cast<double>(counts.total) + static_cast<double>(distinct));
+}
 
 struct Match {
   const Record* record = nullptr;
@@ -102,7 +84,7 @@ std::string percent(double share) {
 }  // namespace
 
 void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
-  if (!in.has_context) return;
+  if (!in.has_context || !in.background) return;
   // The reference: claimed events up to the window's end, else everything attributed.
   std::vector<const Record*> claimed;
   for (const Record* r : in.history) {
@@ -110,12 +92,12 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
       claimed.push_back(r);
   }
   const bool from_claims = claimed.size() >= kMinimumReference;
-  Profile subject, others;
+  TraitCounts subject;
   for (const Record* r : in.history) {
     if (r->day > in.options.window.to) break;
     if (!from_claims || r->claim == model::ClaimStatus::claimed) subject.add(*r);
   }
-  for (const Record* r : in.others) others.add(*r);
+  const TraitCounts& others = *in.background;
 
   Finding f;
   f.kind = FindingKind::hallmark_match;
@@ -126,41 +108,40 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
     out.push_back(std::move(f));
     return;
   }
-  if (subject.size < kMinimumReference || others.size < kMinimumReference) {
+  if (subject.total < kMinimumReference || others.total < kMinimumReference) {
     f.reported = false;
     f.not_reported_because =
         fmt::format("{} of the subject's events and {} others: too few to tell its hallmarks apart",
-                    subject.size, others.size);
+                    subject.total, others.total);
     out.push_back(std::move(f));
     return;
   }
-  std::array<size_t, std::size(kTraits)> distinct{};
-  for (size_t t = 0; t < std::size(kTraits); ++t) {
+  std::array<size_t, kTraitCount> distinct{};
+  for (size_t t = 0; t < kTraitCount; ++t) {
     std::set<std::string_view> values;
-    for (const auto& [v, n] : subject.counts[t]) values.insert(v);
-    for (const auto& [v, n] : others.counts[t]) values.insert(v);
+    for (const auto& [v, n] : subject.by_value[t]) values.insert(v);
+    for (const auto& [v, n] : others.by_value[t]) values.insert(v);
     distinct[t] = values.size() + 1;
   }
   std::vector<Match> matches;
   double n_mine = 0, n_all = 0;  // the starting share: the subject's part of all events there
   for (const Record* c : in.unattributed) {
-    auto mine = subject.by_country.find(c->country);
-    auto theirs = others.by_country.find(c->country);
-    if (mine == subject.by_country.end()) continue;  // the subject is not known to act there
-    n_mine += static_cast<double>(mine->second);
-    n_all += static_cast<double>(mine->second) +
-             (theirs == others.by_country.end() ? 0 : static_cast<double>(theirs->second));
+    const auto mine = static_cast<double>(subject.in_country(c->country));
+    if (mine == 0) continue;  // the subject is not known to act there
+    n_mine += mine;
+    n_all += mine + static_cast<double>(others.in_country(c->country));
     double log_ratio = 0, log_modus = 0;
     std::string why;
-    for (size_t t = 0; t < std::size(kTraits); ++t) {
-      std::string_view value = c->*kTraits[t].field;
-      if (value.empty() || (t == kKind && !(c->*kTraits[kWeapon].field).empty())) continue;
-      double p_mine = subject.share(t, value, distinct[t]);
-      double p_theirs = others.share(t, value, distinct[t]);
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      const auto trait = static_cast<Trait>(t);
+      std::string_view value = trait_value(*c, trait);
+      if (value.empty() || (trait == Trait::kind && !c->weapon.empty())) continue;
+      double p_mine = share(subject, trait, value, distinct[t]);
+      double p_theirs = share(others, trait, value, distinct[t]);
       log_ratio += std::log(p_mine / p_theirs);
-      if (kTraits[t].modus_operandi) log_modus += std::log(p_mine / p_theirs);
+      if (is_modus_operandi(trait)) log_modus += std::log(p_mine / p_theirs);
       why += fmt::format("{}{} {}: {} of its events, {} of the rest", why.empty() ? "" : "; ",
-                         kTraits[t].name, value, percent(p_mine), percent(p_theirs));
+                         trait_name(trait), value, percent(p_mine), percent(p_theirs));
     }
     matches.push_back({c, std::exp(log_ratio), std::exp(log_modus), 0, why});
   }

@@ -1,6 +1,7 @@
 #include "sitrep/analyze/record_loader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -159,6 +160,53 @@ std::string placeholders(size_t n) {
 }
 
 }  // namespace
+
+Result<Background> load_background(const RecordSource& source, const query::Selection& rows,
+                                   const Period& window) {
+  const query::EventIndex& index = source.index;
+  Background out;
+  // Tallies by dictionary code, turned into strings once at the end.
+  struct Tally {
+    Category category;
+    Column column;
+    std::vector<size_t> counts;
+  };
+  std::array<Tally, kTraitCount> traits = {
+      Tally{Category::target, Column::target, {}}, Tally{Category::weapon, Column::weapon, {}},
+      Tally{Category::sub_event_type, Column::sub_event_type, {}},
+      Tally{Category::admin1, Column::admin1, {}}};
+  for (Tally& t : traits) t.counts.assign(index.dictionary(t.category).size(), 0);
+  std::vector<size_t> countries(index.dictionary(Category::country).size(), 0);
+  const query::Dictionary& actors = index.dictionary(Category::actor);
+  std::vector<char> unattributed(actors.size(), 0);
+  for (uint32_t code = 0; code < actors.size(); ++code) {
+    unattributed[code] = is_unattributed(actors.at(code));
+  }
+  const uint32_t claimed =
+      index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
+  rows.for_each([&](size_t row) {
+    ++out.counts.total;
+    for (Tally& t : traits) ++t.counts[static_cast<size_t>(index.column(t.column).value(row))];
+    ++countries[static_cast<size_t>(index.column(Column::country).value(row))];
+    if (unattributed[static_cast<size_t>(index.column(Column::actor1).value(row))] &&
+        window.contains(index.day(row)) &&
+        static_cast<uint32_t>(index.column(Column::claim).value(row)) != claimed) {
+      out.candidates.records.push_back(record_of_row(index, row));
+    }
+  });
+  for (size_t t = 0; t < kTraitCount; ++t) {
+    const query::Dictionary& names = index.dictionary(traits[t].category);
+    for (uint32_t code = 0; code < traits[t].counts.size(); ++code) {
+      if (traits[t].counts[code] > 0)
+        out.counts.by_value[t][names.at(code)] += traits[t].counts[code];
+    }
+  }
+  const query::Dictionary& country_names = index.dictionary(Category::country);
+  for (uint32_t code = 0; code < countries.size(); ++code) {
+    if (countries[code] > 0) out.counts.by_country[country_names.at(code)] += countries[code];
+  }
+  return out;
+}
 
 Status add_mention_records(store::SqliteStore& store, const std::vector<std::string>& actors,
                            RecordSet& set) {

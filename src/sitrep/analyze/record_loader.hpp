@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/analyze/background.hpp"
 #include "sitrep/analyze/period.hpp"
 #include "sitrep/analyze/record.hpp"
 #include "sitrep/query/event_index.hpp"
@@ -25,6 +26,12 @@ struct RecordSource {
 // low and high fatality estimates (one read of those rows only).
 Result<RecordSet> load_event_records(const RecordSource& source, const query::Selection& rows,
                                      const Period& detailed);
+
+// The background of hallmark matching from the events of `rows` (other events where the
+// subject operates): their trait tally, read as codes straight from the index, and as records
+// the window's unattributed, unclaimed ones.
+Result<Background> load_background(const RecordSource& source, const query::Selection& rows,
+                                   const Period& window);
 
 // Adds to `set` the extracted events whose perpetrator is one of `actors` (canonical names), or
 // that one of them claimed.

@@ -354,8 +354,10 @@ Result<ScenarioOutcome> run_scenario(const synth::Scenario& scenario,
 
   WorldSets with = build_world(events, p, noise, span, true);
   WorldSets without = build_world(events, p, noise, span, false);
-  Assessment planted_world = assess(with.subject, o, &with.context, &with.family);
-  Assessment plain_world = assess(without.subject, o, &without.context, &without.family);
+  const Background with_background = background_of(with.context, o.window);
+  const Background without_background = background_of(without.context, o.window);
+  Assessment planted_world = assess(with.subject, o, {&with_background, &with.family});
+  Assessment plain_world = assess(without.subject, o, {&without_background, &without.family});
   ScenarioOutcome out;
   out.seed = seed;
   for (size_t i = 0; i < kPlantCount; ++i) {
