@@ -2,6 +2,7 @@
 // [-o FILE] — the findings about a subject in a window, written as a brief.
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -133,7 +134,7 @@ Result<analyze::RecordSet> load_family(Context& context, const std::string& acto
   if (!filter) return make_error("family filter: " + filter.error());
   auto rows = select_rows(context, *filter);
   if (!rows) return make_error(rows.error());
-  auto set = analyze::load_event_records({*context.index, *context.store}, *rows, {});
+  auto set = analyze::load_event_records(*context.index, *rows);
   if (!set) return make_error(set.error());
   std::map<std::string, std::string_view, std::less<>> kept;  // one copy of each branch name
   for (analyze::Record& r : set->records) {
@@ -150,17 +151,20 @@ Result<analyze::RecordSet> load_family(Context& context, const std::string& acto
 }
 
 // The background of hallmark matching: other events where the subject operated over the
-// baseline and the window, tallied, with the window's unattributed events (dataset events and
-// events read from text) as the candidates.
+// baseline and the window, tallied from the index, with the window's unattributed dataset events
+// as the candidates (add_text_candidates adds those read from text). `countries` are where the
+// subject operated.
 Result<analyze::Background> load_background(Context& context, const std::string& actor,
                                             const analyze::RecordSet& subject,
-                                            const analyze::AssessmentOptions& options) {
+                                            const analyze::AssessmentOptions& options,
+                                            std::vector<std::string>& countries) {
   const analyze::Period span{std::min(options.baseline.from, options.window.from),
                              options.window.to};
-  std::set<std::string> countries;
+  std::set<std::string> where;
   for (const analyze::Record& r : subject.records) {
-    if (span.contains(r.day) && !r.country.empty()) countries.emplace(r.country);
+    if (span.contains(r.day) && !r.country.empty()) where.emplace(r.country);
   }
+  countries.assign(where.begin(), where.end());
   if (countries.empty()) return analyze::Background{};
   std::string text = "country:";
   for (const std::string& c : countries) text += (text.size() > 8 ? "," : "") + c;
@@ -169,20 +173,22 @@ Result<analyze::Background> load_background(Context& context, const std::string&
   if (!filter) return make_error("context filter: " + filter.error());
   auto rows = select_rows(context, *filter);
   if (!rows) return make_error(rows.error());
-  auto background =
-      analyze::load_background({*context.index, *context.store}, *rows, options.window);
-  if (!background) return make_error(background.error());
-  std::vector<std::string> codes(countries.begin(), countries.end());
-  const size_t from_datasets = background->candidates.records.size();
-  if (Status s = analyze::add_unattributed_mentions(*context.store, codes, options.window,
-                                                    background->candidates);
+  return analyze::load_background(*context.index, *rows, options.window);
+}
+
+// The window's unattributed events read from text in `countries`, as candidates and in the tally.
+Status add_text_candidates(Context& context, const std::vector<std::string>& countries,
+                           const analyze::Period& window, analyze::Background& background) {
+  const size_t from_datasets = background.candidates.records.size();
+  if (Status s = analyze::add_unattributed_mentions(*context.store, countries, window,
+                                                    background.candidates);
       !s) {
-    return make_error(s.error());
+    return s;
   }
-  for (size_t i = from_datasets; i < background->candidates.records.size(); ++i) {
-    background->counts.add(background->candidates.records[i]);
+  for (size_t i = from_datasets; i < background.candidates.records.size(); ++i) {
+    background.counts.add(background.candidates.records[i]);
   }
-  return background;
+  return Status::success();
 }
 
 Status write_output(const std::string& text, const std::string& path) {
@@ -215,6 +221,7 @@ report::HtmlFigures html_figures(const analyze::Assessment& assessment,
 
 int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   const auto started = std::chrono::steady_clock::now();
+  StepClock clock;
   if (args.format != "md" && args.format != "json" && args.format != "html") {
     std::cerr << "sitrep assess: --format must be md, html or json\n";
     return kExitUsage;
@@ -276,10 +283,11 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     return countries.name(iso2);
   };
   options.subject = args.actor.empty() ? filter->text : args.actor;
-  StepClock clock;
   clock.lap("open and select");
-  auto records =
-      analyze::load_event_records({*context->index, *context->store}, *rows, options.window);
+  // Events before the baseline are summed up, not held one by one (earlier_history.hpp).
+  analyze::EarlierHistory earlier;
+  earlier.before = std::min(options.baseline.from, options.window.from);
+  auto records = analyze::load_event_records(*context->index, *rows, &earlier);
   clock.lap("subject's events");
   if (!records) {
     std::cerr << "sitrep assess: " << records.error() << '\n';
@@ -294,19 +302,34 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     }
   }
   clock.lap("text and media");
+  // The store's connection reads the window's fatality ranges on a second thread, while this
+  // one works from the index alone; nothing else touches the connection until it is done.
+  auto ranges = std::async(std::launch::async, [&] {
+    return analyze::add_fatality_ranges(*context->store, options.window, *records);
+  });
   std::optional<analyze::Background> background;
   std::optional<analyze::RecordSet> family_records;
+  std::vector<std::string> countries;
+  Result<analyze::Background> loaded = analyze::Background{};
+  Result<analyze::RecordSet> family = analyze::RecordSet{};
   if (!args.actor.empty()) {
-    auto loaded = load_background(*context, args.actor, *records, options);
-    if (!loaded) {
-      std::cerr << "sitrep assess: " << loaded.error() << '\n';
+    loaded = load_background(*context, args.actor, *records, options, countries);
+    clock.lap("background (index)");
+    if (loaded) family = load_family(*context, args.actor, options);
+    clock.lap("organisation");
+  }
+  const Status ranged = ranges.get();
+  clock.lap("fatality ranges (wait)");
+  for (const Status& s : {ranged, loaded ? Status::success() : Status(make_error(loaded.error())),
+                          family ? Status::success() : Status(make_error(family.error()))}) {
+    if (!s) {
+      std::cerr << "sitrep assess: " << s.error() << '\n';
       return kExitFailure;
     }
-    clock.lap("background");
-    auto family = load_family(*context, args.actor, options);
-    clock.lap("organisation");
-    if (!family) {
-      std::cerr << "sitrep assess: " << family.error() << '\n';
+  }
+  if (!args.actor.empty()) {
+    if (Status s = add_text_candidates(*context, countries, options.window, *loaded); !s) {
+      std::cerr << "sitrep assess: " << s.error() << '\n';
       return kExitFailure;
     }
     background = std::move(*loaded);
@@ -314,7 +337,7 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   }
   analyze::Assessment assessment = analyze::assess(
       *records, options,
-      {background ? &*background : nullptr, family_records ? &*family_records : nullptr});
+      {background ? &*background : nullptr, family_records ? &*family_records : nullptr, &earlier});
   clock.lap("assess");
   clock.add(assessment.timings);
   report::Brief brief = report::build_brief(assessment, report::store_citations(*context->store));

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "sitrep/analyze/background.hpp"
+#include "sitrep/analyze/earlier_history.hpp"
 #include "sitrep/analyze/finding.hpp"
 #include "sitrep/analyze/period.hpp"
 #include "sitrep/analyze/record.hpp"
@@ -68,7 +69,8 @@ struct Assessment {
   // was assessed, valid while it lives.
   std::vector<const Record*> window_records;
   std::vector<Finding> findings;  // reported first, by score; then the rest
-  // Seconds each step of the assessment took ("sort", then each finder), for --timings.
+  // Seconds each step of the assessment took ("sort", then each finder; finders run two at a
+  // time), for --timings.
   std::vector<std::pair<std::string, double>> timings;
 };
 
@@ -96,6 +98,9 @@ struct FinderInput {
   bool has_family = false;
   // What the subject's own outlets published (the subject's RecordSet's media), date order.
   std::vector<const MediaItem*> media;
+  // The subject's history before its records, summed up, when the loader summed it up; `history`
+  // then starts at earlier->before.
+  const EarlierHistory* earlier = nullptr;
 };
 
 // The weekly series of `records` (date order) over the weeks that meet `span`.
@@ -109,6 +114,8 @@ struct AssessmentSources {
   // The events of the subject's organisation, branch by branch (actor_branch set), over the
   // baseline and the window: what campaigns are found in.
   const RecordSet* family = nullptr;
+  // The subject's events before its records, summed up (earlier_history.hpp).
+  const EarlierHistory* earlier = nullptr;
 };
 
 Assessment assess(const RecordSet& records, const AssessmentOptions& options,

@@ -9,13 +9,14 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/analyze/area.hpp"
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
 
 namespace sitrep::analyze {
 namespace {
 
-enum class Level { country, admin1, admin2 };
+using Level = AreaLevel;
 
 const char* level_noun(Level level) {
   switch (level) {
@@ -27,36 +28,6 @@ const char* level_noun(Level level) {
       return "district (admin2)";
   }
   return "";
-}
-
-// The area of a record at a level (the names down to that level); false when the record does
-// not say.
-struct AreaKey {
-  std::string_view country, admin1, admin2;
-  bool operator==(const AreaKey&) const = default;
-};
-struct AreaHash {
-  size_t operator()(const AreaKey& k) const {
-    std::hash<std::string_view> h;
-    return h(k.country) ^ (h(k.admin1) * 0x9e3779b97f4a7c15ULL) ^
-           (h(k.admin2) * 0xc2b2ae3d27d4eb4fULL);
-  }
-};
-
-bool area_key(const Record& r, Level level, AreaKey& key) {
-  if (r.country.empty()) return false;
-  switch (level) {
-    case Level::country:
-      key = {r.country, {}, {}};
-      return true;
-    case Level::admin1:
-      key = {r.country, r.admin1, {}};
-      return !r.admin1.empty();
-    case Level::admin2:
-      key = {r.country, r.admin1, r.admin2};
-      return !r.admin2.empty();
-  }
-  return false;
 }
 
 std::string area_label(const AssessmentOptions& o, const Record& r, Level level) {
@@ -158,7 +129,9 @@ void find_at_level(const FinderInput& in, Level level, std::set<const Record*>& 
                    std::vector<Finding>& out) {
   const int gap = in.options.reemergence_months;
   // A first needs data reaching `gap` months back: else it is only the first since the data begin.
+  // Where the subject had been before the records held in full, then the records.
   std::unordered_map<AreaKey, model::Day, AreaHash> last_seen;
+  if (in.earlier) last_seen = in.earlier->last_seen[static_cast<size_t>(level)];
   std::vector<Entry> firsts, returns;
   AreaKey key;
   for (const Record* r : in.history) {
@@ -175,7 +148,7 @@ void find_at_level(const FinderInput& in, Level level, std::set<const Record*>& 
     if (it == last_seen.end()) {
       last_seen.emplace(key, r->day);
     } else {
-      it->second = r->day;
+      it->second = std::max(it->second, r->day);  // a summed-up earlier day may be later
     }
   }
   for (const auto* list : {&firsts, &returns}) {

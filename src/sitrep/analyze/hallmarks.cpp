@@ -86,13 +86,13 @@ std::string percent(double share) {
 void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   if (!in.has_context || !in.background) return;
   // The reference: claimed events up to the window's end, else everything attributed.
-  std::vector<const Record*> claimed;
+  size_t claimed = in.earlier ? in.earlier->claimed : 0;
   for (const Record* r : in.history) {
-    if (r->day <= in.options.window.to && r->claim == model::ClaimStatus::claimed)
-      claimed.push_back(r);
+    if (r->day <= in.options.window.to && r->claim == model::ClaimStatus::claimed) ++claimed;
   }
-  const bool from_claims = claimed.size() >= kMinimumReference;
+  const bool from_claims = claimed >= kMinimumReference;
   TraitCounts subject;
+  if (in.earlier) subject = from_claims ? in.earlier->claimed_traits : in.earlier->all_traits;
   for (const Record* r : in.history) {
     if (r->day > in.options.window.to) break;
     if (!from_claims || r->claim == model::ClaimStatus::claimed) subject.add(*r);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -73,32 +74,183 @@ OriginPlace origin_of(std::string_view detail) {
   return out;
 }
 
+// Sums up a subject's earlier events from the index's codes: the last day in each area and the
+// trait tallies, turned into strings once at the end.
+class EarlierTally {
+ public:
+  explicit EarlierTally(const query::EventIndex& index) : index_(index) {
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      all_[t].assign(index.dictionary(kTraitCategories[t]).size(), 0);
+      claimed_[t].assign(index.dictionary(kTraitCategories[t]).size(), 0);
+    }
+    countries_.assign(index.dictionary(Category::country).size(), 0);
+    last_at_place_.assign(index.places().size(), kNever);
+    claimed_countries_.assign(countries_.size(), 0);
+    claimed_code_ =
+        index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
+  }
+
+  void add(size_t row) {
+    const model::Day day = index_.day(row);
+    if (events_++ == 0) first_day_ = day;
+    // Rows come in date order: the last day seen at a place is the row's.
+    last_at_place_[code(Column::place, row)] = day;
+    const uint32_t country = code(Column::country, row);
+    ++countries_[country];
+    const bool claimed = code(Column::claim, row) == claimed_code_;
+    claimed_events_ += claimed;
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      const uint32_t value = code(kTraitColumns[t], row);
+      ++all_[t][value];
+      if (claimed) ++claimed_[t][value];
+    }
+    if (claimed) ++claimed_countries_[country];
+  }
+
+  void finish(EarlierHistory& out) const {
+    out.events = events_;
+    out.claimed = claimed_events_;
+    out.first_day = first_day_;
+    const query::Dictionary& countries = index_.dictionary(Category::country);
+    const query::Dictionary& admin1 = index_.dictionary(Category::admin1);
+    const query::Dictionary& admin2 = index_.dictionary(Category::admin2);
+    const auto places = index_.places();
+    for (size_t p = 0; p < places.size(); ++p) {
+      const model::Day day = last_at_place_[p];
+      if (day == kNever || places[p].country == 0) continue;
+      const std::string_view c = countries.at(places[p].country), a1 = admin1.at(places[p].admin1),
+                             a2 = admin2.at(places[p].admin2);
+      auto keep_latest = [day](auto& map, const AreaKey& key) {
+        auto [it, fresh] = map.try_emplace(key, day);
+        if (!fresh) it->second = std::max(it->second, day);
+      };
+      keep_latest(out.last_seen[0], AreaKey{c, {}, {}});
+      if (!a1.empty()) keep_latest(out.last_seen[1], AreaKey{c, a1, {}});
+      if (!a2.empty()) keep_latest(out.last_seen[2], AreaKey{c, a1, a2});
+    }
+    fill(all_, countries_, events_, out.all_traits);
+    fill(claimed_, claimed_countries_, claimed_events_, out.claimed_traits);
+  }
+
+ private:
+  static constexpr std::array<Category, kTraitCount> kTraitCategories = {
+      Category::target, Category::weapon, Category::sub_event_type, Category::admin1};
+  static constexpr std::array<Column, kTraitCount> kTraitColumns = {
+      Column::target, Column::weapon, Column::sub_event_type, Column::admin1};
+  static constexpr model::Day kNever = INT32_MIN;
+
+  uint32_t code(Column column, size_t row) const {
+    return static_cast<uint32_t>(index_.column(column).value(row));
+  }
+
+  void fill(const std::array<std::vector<size_t>, kTraitCount>& traits,
+            const std::vector<size_t>& countries, size_t total, TraitCounts& out) const {
+    out.total = total;
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      const query::Dictionary& names = index_.dictionary(kTraitCategories[t]);
+      for (uint32_t value = 0; value < traits[t].size(); ++value) {
+        if (traits[t][value] > 0) out.by_value[t][names.at(value)] += traits[t][value];
+      }
+    }
+    const query::Dictionary& names = index_.dictionary(Category::country);
+    for (uint32_t country = 0; country < countries.size(); ++country) {
+      if (countries[country] > 0) out.by_country[names.at(country)] += countries[country];
+    }
+  }
+
+  const query::EventIndex& index_;
+  size_t events_ = 0, claimed_events_ = 0;
+  model::Day first_day_ = 0;
+  uint32_t claimed_code_ = 0;
+  std::vector<model::Day> last_at_place_;  // by the index's place code
+  std::array<std::vector<size_t>, kTraitCount> all_, claimed_;
+  std::vector<size_t> countries_, claimed_countries_;
+};
+
 }  // namespace
 
-Result<RecordSet> load_event_records(const RecordSource& source, const query::Selection& rows,
-                                     const Period& detailed) {
+Result<RecordSet> load_event_records(const query::EventIndex& index, const query::Selection& rows,
+                                     EarlierHistory* earlier) {
   RecordSet set;
-  set.records.reserve(rows.count());
-  std::vector<int64_t> detail_ids;
-  std::unordered_map<int64_t, size_t> position;
+  std::optional<EarlierTally> tally;
+  if (earlier) tally.emplace(index);
+  set.records.reserve(earlier ? rows.count(index.lower_bound_day(earlier->before), index.size())
+                              : rows.count());
   rows.for_each([&](size_t row) {
-    set.records.push_back(record_of_row(source.index, row));
-    const Record& r = set.records.back();
-    if (detailed.contains(r.day)) {
-      detail_ids.push_back(r.id);
-      position[r.id] = set.records.size() - 1;
+    if (tally && index.day(row) < earlier->before) {
+      tally->add(row);
+    } else {
+      set.records.push_back(record_of_row(index, row));
     }
   });
-  std::sort(detail_ids.begin(), detail_ids.end());
-  Status s = source.store.for_each_event_by_id(detail_ids, [&](const model::Event& e) {
-    Record& r = set.records[position[e.id]];
-    r.fatalities_low = e.fatalities_low;
-    r.fatalities_high = e.fatalities_high;
-    r.last_day = e.date.end;
-    return true;
-  });
-  if (!s) return make_error(s.error());
+  if (tally) tally->finish(*earlier);
   return set;
+}
+
+Status add_fatality_ranges(store::SqliteStore& store, const Period& period, RecordSet& set) {
+  std::vector<int64_t> ids;
+  std::unordered_map<int64_t, size_t> position;
+  for (size_t i = 0; i < set.records.size(); ++i) {
+    const Record& r = set.records[i];
+    if (r.origin != RecordOrigin::event || !period.contains(r.day)) continue;
+    ids.push_back(r.id);
+    position[r.id] = i;
+  }
+  std::sort(ids.begin(), ids.end());
+  return store.for_each_fatality_range(
+      ids,
+      [&](int64_t id, std::optional<int> low, std::optional<int> high, std::string_view date_end) {
+        Record& r = set.records[position[id]];
+        r.fatalities_low = low;
+        r.fatalities_high = high;
+        if (auto end = model::parse_date(date_end)) r.last_day = *end;
+      });
+}
+
+Result<Background> load_background(const query::EventIndex& index, const query::Selection& rows,
+                                   const Period& window) {
+  Background out;
+  // Tallies by dictionary code, turned into strings once at the end.
+  struct Tally {
+    Category category;
+    Column column;
+    std::vector<size_t> counts;
+  };
+  std::array<Tally, kTraitCount> traits = {
+      Tally{Category::target, Column::target, {}}, Tally{Category::weapon, Column::weapon, {}},
+      Tally{Category::sub_event_type, Column::sub_event_type, {}},
+      Tally{Category::admin1, Column::admin1, {}}};
+  for (Tally& t : traits) t.counts.assign(index.dictionary(t.category).size(), 0);
+  std::vector<size_t> countries(index.dictionary(Category::country).size(), 0);
+  const query::Dictionary& actors = index.dictionary(Category::actor);
+  std::vector<char> unattributed(actors.size(), 0);
+  for (uint32_t code = 0; code < actors.size(); ++code) {
+    unattributed[code] = is_unattributed(actors.at(code));
+  }
+  const uint32_t claimed =
+      index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
+  rows.for_each([&](size_t row) {
+    ++out.counts.total;
+    for (Tally& t : traits) ++t.counts[static_cast<size_t>(index.column(t.column).value(row))];
+    ++countries[static_cast<size_t>(index.column(Column::country).value(row))];
+    if (unattributed[static_cast<size_t>(index.column(Column::actor1).value(row))] &&
+        window.contains(index.day(row)) &&
+        static_cast<uint32_t>(index.column(Column::claim).value(row)) != claimed) {
+      out.candidates.records.push_back(record_of_row(index, row));
+    }
+  });
+  for (size_t t = 0; t < kTraitCount; ++t) {
+    const query::Dictionary& names = index.dictionary(traits[t].category);
+    for (uint32_t code = 0; code < traits[t].counts.size(); ++code) {
+      if (traits[t].counts[code] > 0)
+        out.counts.by_value[t][names.at(code)] += traits[t].counts[code];
+    }
+  }
+  const query::Dictionary& country_names = index.dictionary(Category::country);
+  for (uint32_t code = 0; code < countries.size(); ++code) {
+    if (countries[code] > 0) out.counts.by_country[country_names.at(code)] += countries[code];
+  }
+  return out;
 }
 
 namespace {
@@ -160,53 +312,6 @@ std::string placeholders(size_t n) {
 }
 
 }  // namespace
-
-Result<Background> load_background(const RecordSource& source, const query::Selection& rows,
-                                   const Period& window) {
-  const query::EventIndex& index = source.index;
-  Background out;
-  // Tallies by dictionary code, turned into strings once at the end.
-  struct Tally {
-    Category category;
-    Column column;
-    std::vector<size_t> counts;
-  };
-  std::array<Tally, kTraitCount> traits = {
-      Tally{Category::target, Column::target, {}}, Tally{Category::weapon, Column::weapon, {}},
-      Tally{Category::sub_event_type, Column::sub_event_type, {}},
-      Tally{Category::admin1, Column::admin1, {}}};
-  for (Tally& t : traits) t.counts.assign(index.dictionary(t.category).size(), 0);
-  std::vector<size_t> countries(index.dictionary(Category::country).size(), 0);
-  const query::Dictionary& actors = index.dictionary(Category::actor);
-  std::vector<char> unattributed(actors.size(), 0);
-  for (uint32_t code = 0; code < actors.size(); ++code) {
-    unattributed[code] = is_unattributed(actors.at(code));
-  }
-  const uint32_t claimed =
-      index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
-  rows.for_each([&](size_t row) {
-    ++out.counts.total;
-    for (Tally& t : traits) ++t.counts[static_cast<size_t>(index.column(t.column).value(row))];
-    ++countries[static_cast<size_t>(index.column(Column::country).value(row))];
-    if (unattributed[static_cast<size_t>(index.column(Column::actor1).value(row))] &&
-        window.contains(index.day(row)) &&
-        static_cast<uint32_t>(index.column(Column::claim).value(row)) != claimed) {
-      out.candidates.records.push_back(record_of_row(index, row));
-    }
-  });
-  for (size_t t = 0; t < kTraitCount; ++t) {
-    const query::Dictionary& names = index.dictionary(traits[t].category);
-    for (uint32_t code = 0; code < traits[t].counts.size(); ++code) {
-      if (traits[t].counts[code] > 0)
-        out.counts.by_value[t][names.at(code)] += traits[t].counts[code];
-    }
-  }
-  const query::Dictionary& country_names = index.dictionary(Category::country);
-  for (uint32_t code = 0; code < countries.size(); ++code) {
-    if (countries[code] > 0) out.counts.by_country[country_names.at(code)] += countries[code];
-  }
-  return out;
-}
 
 Status add_mention_records(store::SqliteStore& store, const std::vector<std::string>& actors,
                            RecordSet& set) {

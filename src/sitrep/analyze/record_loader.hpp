@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sitrep/analyze/background.hpp"
+#include "sitrep/analyze/earlier_history.hpp"
 #include "sitrep/analyze/period.hpp"
 #include "sitrep/analyze/record.hpp"
 #include "sitrep/query/event_index.hpp"
@@ -17,20 +18,20 @@
 
 namespace sitrep::analyze {
 
-struct RecordSource {
-  const query::EventIndex& index;
-  store::SqliteStore& store;
-};
+// The events of `rows` as records, from the index alone. With `earlier`, events before
+// earlier->before are not made records but summed up into it (earlier_history.hpp).
+Result<RecordSet> load_event_records(const query::EventIndex& index, const query::Selection& rows,
+                                     EarlierHistory* earlier = nullptr);
 
-// The events of `rows` as records. For those dated inside `detailed` the store supplies the
-// low and high fatality estimates (one read of those rows only).
-Result<RecordSet> load_event_records(const RecordSource& source, const query::Selection& rows,
-                                     const Period& detailed);
+// Adds what the index does not hold to the dataset events of `set` dated inside `period`: their
+// low and high fatality estimates and last day, read from the store (those rows only). Uses the
+// store's connection: nothing else may use it meanwhile.
+Status add_fatality_ranges(store::SqliteStore& store, const Period& period, RecordSet& set);
 
 // The background of hallmark matching from the events of `rows` (other events where the
 // subject operates): their trait tally, read as codes straight from the index, and as records
 // the window's unattributed, unclaimed ones.
-Result<Background> load_background(const RecordSource& source, const query::Selection& rows,
+Result<Background> load_background(const query::EventIndex& index, const query::Selection& rows,
                                    const Period& window);
 
 // Adds to `set` the extracted events whose perpetrator is one of `actors` (canonical names), or

@@ -5,9 +5,11 @@
 #include <cmath>
 #include <numbers>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "sitrep/analyze/area.hpp"
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/statistics.hpp"
@@ -55,13 +57,17 @@ Centre centre_of(const std::vector<const Record*>& records) {
   return c;
 }
 
+// The distinct provinces (or districts) of the records, named as the brief names them. The
+// areas are gathered as keys first: naming each of a million records would cost more than the
+// rest of the finding.
 std::set<std::string> areas(const std::vector<const Record*>& records, bool districts) {
-  std::set<std::string> out;
+  std::unordered_set<AreaKey, AreaHash> keys;
+  AreaKey key;
   for (const Record* r : records) {
-    if (r->admin1.empty() || (districts && r->admin2.empty())) continue;
-    out.insert(districts ? detail::area_name(r->country, r->admin1, r->admin2)
-                         : detail::area_name(r->country, r->admin1));
+    if (area_key(*r, districts ? AreaLevel::admin2 : AreaLevel::admin1, key)) keys.insert(key);
   }
+  std::set<std::string> out;
+  for (const AreaKey& k : keys) out.insert(detail::area_name(k.country, k.admin1, k.admin2));
   return out;
 }
 
