@@ -112,13 +112,13 @@ Status add_text_records(Context& context, const std::string& actor, analyze::Rec
 }
 
 // The events of the subject's organisation (every actor under its top actor) over the
-// baseline and the window, each marked with its branch: the top actor's children, each with its
-// own sub-actors; events of the top actor itself are a branch of their own.
-Result<analyze::RecordSet> load_family(Context& context, const std::string& actor,
-                                       const analyze::AssessmentOptions& options) {
+// baseline and the window, tallied by branch: the top actor's children, each with its own
+// sub-actors; events of the top actor itself are a branch of their own.
+Result<analyze::FamilyTally> load_family(Context& context, const std::string& actor,
+                                         const analyze::AssessmentOptions& options) {
   const model::ActorRegistry& actors = context.vocabulary.actors;
   const auto named = actors.expand_for_filter(actor);
-  if (named.empty() || !actors.hierarchy().contains(named.front())) return analyze::RecordSet{};
+  if (named.empty() || !actors.hierarchy().contains(named.front())) return analyze::FamilyTally{};
   const std::string root = actors.hierarchy().with_ancestors(named.front()).back();
   std::map<std::string, std::string, std::less<>> branch_of{{root, root}};
   for (const std::string& code : actors.hierarchy().codes()) {
@@ -134,20 +134,13 @@ Result<analyze::RecordSet> load_family(Context& context, const std::string& acto
   if (!filter) return make_error("family filter: " + filter.error());
   auto rows = select_rows(context, *filter);
   if (!rows) return make_error(rows.error());
-  auto set = analyze::load_event_records(*context.index, *rows);
-  if (!set) return make_error(set.error());
-  std::map<std::string, std::string_view, std::less<>> kept;  // one copy of each branch name
-  for (analyze::Record& r : set->records) {
-    for (std::string_view name : {r.actor, r.actor2}) {
-      auto it = branch_of.find(name);
-      if (it == branch_of.end()) continue;
-      auto [at, fresh] = kept.try_emplace(it->second);
-      if (fresh) at->second = set->keep(it->second);
-      r.actor_branch = at->second;
-      break;
-    }
-  }
-  return set;
+  return analyze::load_family_tally(
+      *context.index, *rows,
+      [&](std::string_view name) {
+        auto it = branch_of.find(name);
+        return it == branch_of.end() ? std::string() : it->second;
+      },
+      span, options.window);
 }
 
 // The background of hallmark matching: other events where the subject operated over the
@@ -287,6 +280,7 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   // Events before the baseline are summed up, not held one by one (earlier_history.hpp).
   analyze::EarlierHistory earlier;
   earlier.before = std::min(options.baseline.from, options.window.from);
+  earlier.places_before = options.window.from;
   auto records = analyze::load_event_records(*context->index, *rows, &earlier);
   clock.lap("subject's events");
   if (!records) {
@@ -308,10 +302,10 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     return analyze::add_fatality_ranges(*context->store, options.window, *records);
   });
   std::optional<analyze::Background> background;
-  std::optional<analyze::RecordSet> family_records;
+  std::optional<analyze::FamilyTally> family_records;
   std::vector<std::string> countries;
   Result<analyze::Background> loaded = analyze::Background{};
-  Result<analyze::RecordSet> family = analyze::RecordSet{};
+  Result<analyze::FamilyTally> family = analyze::FamilyTally{};
   if (!args.actor.empty()) {
     loaded = load_background(*context, args.actor, *records, options, countries);
     clock.lap("background (index)");

@@ -308,7 +308,8 @@ RecordSet family_events(bool planted) {
 TEST(Findings, ACampaignIsBranchesRisingTogetherInSeveralCountries) {
   RecordSet subject, family = family_events(true);
   AssessmentOptions o = options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1});
-  Assessment a = assess(subject, o, {nullptr, &family});
+  const FamilyTally tally = family_tally_of(family, {o.baseline.from, o.window.to}, o.window);
+  Assessment a = assess(subject, o, {nullptr, &tally});
   auto campaigns = of_kind(a, FindingKind::campaign);
   ASSERT_EQ(campaigns.size(), 1u);
   const Finding& c = *campaigns[0];
@@ -335,8 +336,9 @@ TEST(Findings, ACampaignIsBranchesRisingTogetherInSeveralCountries) {
 
 TEST(Findings, NoCampaignWithoutAJointRise) {
   RecordSet subject, family = family_events(false);
-  Assessment a =
-      assess(subject, options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1}), {nullptr, &family});
+  AssessmentOptions o = options_for({2022, 4, 1}, {2022, 4, 30}, {2021, 3, 1});
+  const FamilyTally tally = family_tally_of(family, {o.baseline.from, o.window.to}, o.window);
+  Assessment a = assess(subject, o, {nullptr, &tally});
   auto campaigns = of_kind(a, FindingKind::campaign);
   ASSERT_EQ(campaigns.size(), 1u);
   EXPECT_FALSE(campaigns[0]->reported);

@@ -72,14 +72,14 @@ std::vector<WeekCount> weekly_counts(const std::vector<const Record*>& records,
 Assessment assess(const RecordSet& records, const AssessmentOptions& options,
                   const AssessmentSources& sources) {
   const Background* background = sources.background;
-  const RecordSet* family = sources.family;
+
   const auto started = std::chrono::steady_clock::now();
   Assessment out;
   out.options = options;
   FinderInput in(options);
   in.earlier = sources.earlier;
   in.has_context = background != nullptr;
-  in.has_family = family != nullptr;
+  in.family = sources.family;
   if (background) {
     in.background = &background->counts;
     for (const Record& r : background->candidates.records) in.unattributed.push_back(&r);
@@ -88,10 +88,6 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
   for (const MediaItem& m : records.media) in.media.push_back(&m);
   std::stable_sort(in.media.begin(), in.media.end(),
                    [](const MediaItem* a, const MediaItem* b) { return a->day < b->day; });
-  if (family) {
-    for (const Record& r : family->records) in.family.push_back(&r);
-    sort_by_day(in.family);
-  }
   in.history.reserve(records.records.size());
   for (const Record& r : records.records) in.history.push_back(&r);
   sort_by_day(in.history);

@@ -24,6 +24,7 @@
 
 #include "sitrep/analyze/background.hpp"
 #include "sitrep/analyze/earlier_history.hpp"
+#include "sitrep/analyze/family_tally.hpp"
 #include "sitrep/analyze/finding.hpp"
 #include "sitrep/analyze/period.hpp"
 #include "sitrep/analyze/record.hpp"
@@ -93,9 +94,8 @@ struct FinderInput {
   std::vector<const Record*> unattributed;
   bool has_context = false;
   // The events of the subject's whole organisation (every branch under its top actor) over
-  // the baseline and the window, each with its actor_branch set, in date order.
-  std::vector<const Record*> family;
-  bool has_family = false;
+  // the baseline and the window, tallied by branch (family_tally.hpp).
+  const FamilyTally* family = nullptr;
   // What the subject's own outlets published (the subject's RecordSet's media), date order.
   std::vector<const MediaItem*> media;
   // The subject's history before its records, summed up, when the loader summed it up; `history`
@@ -111,9 +111,9 @@ struct AssessmentSources {
   // Other events in the subject's countries over the baseline and the window: the background
   // its hallmarks are told apart from, and the unattributed events matched against them.
   const Background* background = nullptr;
-  // The events of the subject's organisation, branch by branch (actor_branch set), over the
-  // baseline and the window: what campaigns are found in.
-  const RecordSet* family = nullptr;
+  // The events of the subject's organisation, branch by branch, over the baseline and the
+  // window: what campaigns are found in.
+  const FamilyTally* family = nullptr;
   // The subject's events before its records, summed up (earlier_history.hpp).
   const EarlierHistory* earlier = nullptr;
 };

@@ -24,6 +24,7 @@
 
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
+#include "sitrep/analyze/family_tally.hpp"
 #include "sitrep/analyze/statistics.hpp"
 
 namespace sitrep::analyze {
@@ -147,41 +148,39 @@ double dispersion_of(const std::vector<int64_t>& weekly) {
 }
 
 std::vector<Branch> branches_of(const FinderInput& in) {
-  std::map<std::string_view, Branch> by_name;
-  std::map<std::string_view, std::map<std::string_view, int>> countries;
+  const FamilyTally& family = *in.family;
   const Period& w = in.options.window;
   const auto days = static_cast<size_t>(w.days());
   // Weekly counts over the baseline's days with data, for each branch's overdispersion.
   const Period measured = in.options.baseline.overlap(in.options.coverage);
   const auto weeks = static_cast<size_t>(std::max<int64_t>(0, measured.days() / 7));
-  std::map<std::string_view, std::vector<int64_t>> weekly;
-  for (const Record* r : in.family) {
-    if (r->actor_branch.empty()) continue;
-    Branch& b = by_name[r->actor_branch];
-    b.name = r->actor_branch;
-    if (b.prefix.empty()) b.prefix.assign(days + 1, 0);
-    ++countries[r->actor_branch][r->country];
-    if (in.options.baseline.contains(r->day)) b.rate += 1;
-    auto& counts = weekly[r->actor_branch];
-    if (counts.empty()) counts.assign(weeks, 0);
-    const auto week = static_cast<size_t>((r->day - measured.from) / 7);
-    if (measured.contains(r->day) && week < weeks) ++counts[week];
-    if (w.contains(r->day)) {
-      ++b.prefix[static_cast<size_t>(r->day - w.from) + 1];
-      b.in_window.push_back(r);
-    }
-  }
   std::vector<Branch> out;
-  for (auto& [name, b] : by_name) {
+  for (const BranchTally& t : family.branches) {
+    Branch b;
+    b.name = t.name;
+    b.prefix.assign(days + 1, 0);
+    std::vector<int64_t> weekly(weeks, 0);
+    for (size_t i = 0; i < t.daily.size(); ++i) {
+      const int64_t n = t.daily[i];
+      if (n == 0) continue;
+      const model::Day day = family.span.from + static_cast<model::Day>(i);
+      if (in.options.baseline.contains(day)) b.rate += static_cast<double>(n);
+      const auto week = static_cast<size_t>((day - measured.from) / 7);
+      if (measured.contains(day) && week < weeks) weekly[week] += n;
+      if (w.contains(day)) b.prefix[static_cast<size_t>(day - w.from) + 1] += n;
+    }
     for (size_t d = 1; d <= days; ++d) b.prefix[d] += b.prefix[d - 1];
     b.rate = (b.rate + 0.5) / in.baseline_days;
-    const auto& c = countries[name];
-    b.country = std::max_element(c.begin(), c.end(), [](const auto& x, const auto& y) {
-                  return x.second < y.second;
-                })->first;
+    b.country =
+        std::max_element(t.countries.begin(), t.countries.end(), [](const auto& x, const auto& y) {
+          return x.second < y.second;
+        })->first;
     for (int length : kScanLengths) b.threshold.push_back(raised_from(b.rate * length));
-    b.dispersion = dispersion_of(weekly[name]);
-    out.push_back(std::move(b));
+    b.dispersion = dispersion_of(weekly);
+    for (const Record& r : family.window_records.records) {
+      if (r.actor_branch == t.name) b.in_window.push_back(&r);
+    }
+    if (!t.countries.empty()) out.push_back(std::move(b));
   }
   return out;
 }
@@ -196,7 +195,7 @@ std::string branch_text(const FinderInput& in, const Branch& b, const Scan& s) {
 }  // namespace
 
 void find_campaigns(const FinderInput& in, std::vector<Finding>& out) {
-  if (!in.has_family) return;
+  if (!in.family) return;
   Finding f;
   f.kind = FindingKind::campaign;
   f.title = "Campaign across branches";

@@ -16,6 +16,9 @@ struct EarlierHistory {
   size_t events = 0;
   size_t claimed = 0;
   model::Day first_day = 0;  // of the earliest event, when events > 0
+  // The last day in each area of the subject's dataset events before `places_before` (the
+  // window's first day, later than `before`): firsts then look at the window's records alone.
+  model::Day places_before = 0;
   LastSeen last_seen;
   TraitCounts all_traits;      // of every event
   TraitCounts claimed_traits;  // of the claimed ones

@@ -134,8 +134,11 @@ void find_at_level(const FinderInput& in, Level level, std::set<const Record*>& 
   if (in.earlier) last_seen = in.earlier->last_seen[static_cast<size_t>(level)];
   std::vector<Entry> firsts, returns;
   AreaKey key;
+  // Dataset events before this day are in the earlier history's last_seen already.
+  const model::Day tallied = in.earlier ? in.earlier->places_before : model::Day{INT32_MIN};
   for (const Record* r : in.history) {
     if (r->day > in.options.window.to) break;
+    if (r->origin == RecordOrigin::event && r->day < tallied) continue;
     if (!area_key(*r, level, key)) continue;
     auto it = last_seen.find(key);
     if (in.options.window.contains(r->day) && !reported.contains(r)) {

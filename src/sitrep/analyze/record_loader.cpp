@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -90,11 +91,13 @@ class EarlierTally {
         index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
   }
 
+  // Rows come in date order: the last day seen at a place is the row's.
+  void note_place(size_t row) { last_at_place_[code(Column::place, row)] = index_.day(row); }
+
   void add(size_t row) {
     const model::Day day = index_.day(row);
     if (events_++ == 0) first_day_ = day;
-    // Rows come in date order: the last day seen at a place is the row's.
-    last_at_place_[code(Column::place, row)] = day;
+    note_place(row);
     const uint32_t country = code(Column::country, row);
     ++countries_[country];
     const bool claimed = code(Column::claim, row) == claimed_code_;
@@ -179,9 +182,10 @@ Result<RecordSet> load_event_records(const query::EventIndex& index, const query
   rows.for_each([&](size_t row) {
     if (tally && index.day(row) < earlier->before) {
       tally->add(row);
-    } else {
-      set.records.push_back(record_of_row(index, row));
+      return;
     }
+    if (tally && index.day(row) < earlier->places_before) tally->note_place(row);
+    set.records.push_back(record_of_row(index, row));
   });
   if (tally) tally->finish(*earlier);
   return set;
@@ -205,6 +209,56 @@ Status add_fatality_ranges(store::SqliteStore& store, const Period& period, Reco
         r.fatalities_high = high;
         if (auto end = model::parse_date(date_end)) r.last_day = *end;
       });
+}
+
+Result<FamilyTally> load_family_tally(const query::EventIndex& index, const query::Selection& rows,
+                                      const std::function<std::string(std::string_view)>& branch_of,
+                                      const Period& span, const Period& window) {
+  FamilyTally out;
+  out.span = span;
+  // Each actor code's branch, asked once per code rather than once per event.
+  const query::Dictionary& actors = index.dictionary(Category::actor);
+  std::vector<int> branch_of_code(actors.size(), -1);
+  std::map<std::string, int, std::less<>> branch_numbers;
+  std::vector<std::string_view> names;
+  for (uint32_t code = 1; code < actors.size(); ++code) {
+    std::string branch = branch_of(actors.at(code));
+    if (branch.empty()) continue;
+    auto [it, fresh] = branch_numbers.try_emplace(branch, static_cast<int>(names.size()));
+    if (fresh) names.push_back(out.window_records.keep(branch));
+    branch_of_code[code] = it->second;
+  }
+  const query::Dictionary& countries = index.dictionary(Category::country);
+  std::vector<std::vector<size_t>> by_country(names.size(),
+                                              std::vector<size_t>(countries.size(), 0));
+  out.branches.resize(names.size());
+  for (size_t b = 0; b < names.size(); ++b) {
+    out.branches[b].name = std::string(names[b]);
+    out.branches[b].daily.assign(static_cast<size_t>(std::max<int64_t>(0, span.days())), 0);
+  }
+  rows.for_each([&](size_t row) {
+    const model::Day day = index.day(row);
+    if (!span.contains(day)) return;
+    int b = branch_of_code[static_cast<size_t>(index.column(Column::actor1).value(row))];
+    if (b < 0) b = branch_of_code[static_cast<size_t>(index.column(Column::actor2).value(row))];
+    if (b < 0) return;
+    const auto branch = static_cast<size_t>(b);
+    ++out.branches[branch].daily[static_cast<size_t>(day - span.from)];
+    ++by_country[branch][static_cast<size_t>(index.column(Column::country).value(row))];
+    if (window.contains(day)) {
+      Record r = record_of_row(index, row);
+      r.actor_branch = names[branch];
+      out.window_records.records.push_back(r);
+    }
+  });
+  for (size_t b = 0; b < names.size(); ++b) {
+    for (uint32_t c = 0; c < countries.size(); ++c) {
+      if (by_country[b][c] > 0)
+        out.branches[b].countries[std::string(countries.at(c))] += by_country[b][c];
+    }
+  }
+  std::erase_if(out.branches, [](const BranchTally& b) { return b.countries.empty(); });
+  return out;
 }
 
 Result<Background> load_background(const query::EventIndex& index, const query::Selection& rows,

@@ -9,6 +9,7 @@
 
 #include "sitrep/analyze/background.hpp"
 #include "sitrep/analyze/earlier_history.hpp"
+#include "sitrep/analyze/family_tally.hpp"
 #include "sitrep/analyze/period.hpp"
 #include "sitrep/analyze/record.hpp"
 #include "sitrep/query/event_index.hpp"
@@ -19,7 +20,8 @@
 namespace sitrep::analyze {
 
 // The events of `rows` as records, from the index alone. With `earlier`, events before
-// earlier->before are not made records but summed up into it (earlier_history.hpp).
+// earlier->before are not made records but summed up into it (earlier_history.hpp), and the
+// places of those before earlier->places_before are tallied into its last_seen.
 Result<RecordSet> load_event_records(const query::EventIndex& index, const query::Selection& rows,
                                      EarlierHistory* earlier = nullptr);
 
@@ -33,6 +35,13 @@ Status add_fatality_ranges(store::SqliteStore& store, const Period& period, Reco
 // the window's unattributed, unclaimed ones.
 Result<Background> load_background(const query::EventIndex& index, const query::Selection& rows,
                                    const Period& window);
+
+// The tally of an organisation's events (`rows`) over `span` (family_tally.hpp). An event's
+// branch is `branch_of` its actor1, else of its actor2; an empty answer means neither belongs to
+// the organisation, and the event is skipped.
+Result<FamilyTally> load_family_tally(const query::EventIndex& index, const query::Selection& rows,
+                                      const std::function<std::string(std::string_view)>& branch_of,
+                                      const Period& span, const Period& window);
 
 // Adds to `set` the extracted events whose perpetrator is one of `actors` (canonical names), or
 // that one of them claimed.

@@ -356,8 +356,10 @@ Result<ScenarioOutcome> run_scenario(const synth::Scenario& scenario,
   WorldSets without = build_world(events, p, noise, span, false);
   const Background with_background = background_of(with.context, o.window);
   const Background without_background = background_of(without.context, o.window);
-  Assessment planted_world = assess(with.subject, o, {&with_background, &with.family});
-  Assessment plain_world = assess(without.subject, o, {&without_background, &without.family});
+  const FamilyTally with_family = family_tally_of(with.family, span, o.window);
+  const FamilyTally without_family = family_tally_of(without.family, span, o.window);
+  Assessment planted_world = assess(with.subject, o, {&with_background, &with_family});
+  Assessment plain_world = assess(without.subject, o, {&without_background, &without_family});
   ScenarioOutcome out;
   out.seed = seed;
   for (size_t i = 0; i < kPlantCount; ++i) {
