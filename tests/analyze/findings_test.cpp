@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "sitrep/analyze/assessment.hpp"
+#include "sitrep/model/distance.hpp"
 
 namespace sitrep::analyze {
 namespace {
@@ -373,6 +374,63 @@ TEST(Findings, MediaCountsOwnOutletsByOutletAndLanguageAndNamesWhatIsNew) {
             std::string::npos)
       << s;
   EXPECT_NE(s.find("it claimed 1 of its 2 events there"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep::analyze
+
+namespace sitrep::analyze {
+namespace {
+
+Record located(int64_t id, model::CivilDate date, std::string_view admin1, double lat, double lon) {
+  Record r = event(id, date, "AF", admin1, "d");
+  r.latitude = lat;
+  r.longitude = lon;
+  return r;
+}
+
+TEST(Findings, SpreadCountsAreasAndTestsTheMoveOfTheCentre) {
+  RecordSet set;
+  // Baseline: twelve events around Jalalabad; window: twelve around Kunduz, 260 km north-west.
+  for (int i = 0; i < 12; ++i) {
+    set.records.push_back(located(i + 1, {2021, 3 + i % 9, 1 + i}, "Nangarhar",
+                                  34.43 + 0.01 * (i % 3), 70.45 + 0.01 * (i % 4)));
+    set.records.push_back(located(100 + i, {2022, 4, 1 + i}, "Kunduz", 36.73 + 0.01 * (i % 3),
+                                  68.86 + 0.01 * (i % 4)));
+  }
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  auto spread = of_kind(a, FindingKind::spread);
+  ASSERT_EQ(spread.size(), 2u);
+  const bool centre_first = spread[0]->title == "Centre of activity";
+  const Finding& areas = *spread[centre_first ? 1 : 0];
+  const Finding& move = *spread[centre_first ? 0 : 1];
+  EXPECT_NE(areas.statement.find("provinces without events in the baseline: Kunduz, AF"),
+            std::string::npos)
+      << areas.statement;
+  ASSERT_TRUE(move.reported) << move.not_reported_because;
+  const double km = move.figures[0].value;
+  EXPECT_NEAR(km, model::distance_km(34.44, 70.465, 36.74, 68.875), 2);
+  EXPECT_NE(move.statement.find("north-west"), std::string::npos) << move.statement;
+}
+
+TEST(Findings, ChangePointIsReportedWhenTheWeeklyRateSteps) {
+  RecordSet set;
+  int64_t id = 1;
+  // One event a week for a year, then six a week through the window's month.
+  for (model::Day d = to_day({2021, 4, 5}); d < to_day({2022, 3, 28}); d += 7) {
+    set.records.push_back(event(id++, model::to_civil(d), "AF", "Kunar"));
+  }
+  for (model::Day d = to_day({2022, 3, 28}); d <= to_day({2022, 4, 30}); ++d) {
+    if ((d - to_day({2022, 3, 28})) % 7 < 6) {
+      set.records.push_back(event(id++, model::to_civil(d), "AF", "Kunar"));
+    }
+  }
+  Assessment a = assess(set, options_for({2022, 4, 1}, {2022, 4, 30}));
+  auto change = of_kind(a, FindingKind::change_point);
+  ASSERT_EQ(change.size(), 1u);
+  EXPECT_TRUE(change[0]->reported) << change[0]->not_reported_because;
+  EXPECT_NE(change[0]->statement.find("in the week of 2022-03-28"), std::string::npos)
+      << change[0]->statement;
 }
 
 }  // namespace
