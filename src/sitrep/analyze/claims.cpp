@@ -78,8 +78,9 @@ void find_claims(const FinderInput& in, std::vector<Finding>& out) {
   f.statement = fmt::format(
       "Of {} events in {} whose claim status the sources give, {} claimed ({}), {} "
       "unclaimed, {} denied by {} and {} disputed{}.",
-      now.known(), to_string(in.options.window), now.claimed, percent(now.claimed, now.known()),
-      now.unclaimed, now.denied, in.options.subject, now.disputed, state_denials);
+      detail::grouped(now.known()), to_string(in.options.window), detail::grouped(now.claimed),
+      percent(now.claimed, now.known()), now.unclaimed, now.denied, in.options.subject,
+      now.disputed, state_denials);
   f.confidence = Confidence::moderate;
   f.score = 50;
   std::vector<const Record*> unclaimed;

@@ -132,7 +132,8 @@ void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
   f.statement = fmt::format(
       "The centre of {}'s located events moved {} km {} between the baseline and the window "
       "({} and {} located events; {}).",
-      in.options.subject, detail::number(km, 0), model::compass_point(bearing), before.n, now.n,
+      in.options.subject, detail::number(km, 0), model::compass_point(bearing),
+      detail::grouped(static_cast<int64_t>(before.n)), detail::grouped(static_cast<int64_t>(now.n)),
       detail::p_text(p));
   f.figures = {
       {"shift km", km, detail::number(km, 0)},

@@ -159,9 +159,9 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   f.statement = fmt::format(
       "What {} attacked differed between provinces in {} ({} with a known target; chi-square {} "
       "on {} df, {}, Cramér's V {}){}.",
-      in.options.subject, to_string(span), records.size(), detail::number(test.chi_square, 1),
-      test.degrees_of_freedom, detail::p_text(test.p_value), detail::number(test.cramers_v, 2),
-      detail_text);
+      in.options.subject, to_string(span), detail::grouped(static_cast<int64_t>(records.size())),
+      detail::number(test.chi_square, 1), test.degrees_of_freedom, detail::p_text(test.p_value),
+      detail::number(test.cramers_v, 2), detail_text);
   f.p_value = test.p_value;
   f.confidence = confidence_from(test.p_value, records.size());
   f.figures.push_back({"chi-square", test.chi_square, detail::number(test.chi_square, 1)});

@@ -32,8 +32,9 @@ FatalitySums sum_fatalities(const std::vector<const Record*>& records) {
 
 std::string fatalities_text(const FatalitySums& s) {
   if (!s.ranged || (s.low == s.best && s.high == s.best))
-    return fmt::format("{} {}", s.best, s.best == 1 ? "fatality" : "fatalities");
-  return fmt::format("{} fatalities, low {}, high {}", s.best, s.low, s.high);
+    return fmt::format("{} {}", detail::grouped(s.best), s.best == 1 ? "fatality" : "fatalities");
+  return fmt::format("{} fatalities, low {}, high {}", detail::grouped(s.best),
+                     detail::grouped(s.low), detail::grouped(s.high));
 }
 
 Finding tempo_finding(const FinderInput& in) {
