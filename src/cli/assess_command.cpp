@@ -2,7 +2,6 @@
 // [-o FILE] — the findings about a subject in a window, written as a brief.
 #include <chrono>
 #include <fstream>
-#include <future>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -296,34 +295,19 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     }
   }
   clock.lap("text and media");
-  // The store's connection reads the window's fatality ranges on a second thread, while this
-  // one works from the index alone; nothing else touches the connection until it is done.
-  auto ranges = std::async(std::launch::async, [&] {
-    return analyze::add_fatality_ranges(*context->store, options.window, *records);
-  });
   std::optional<analyze::Background> background;
   std::optional<analyze::FamilyTally> family_records;
-  std::vector<std::string> countries;
-  Result<analyze::Background> loaded = analyze::Background{};
-  Result<analyze::FamilyTally> family = analyze::FamilyTally{};
   if (!args.actor.empty()) {
-    loaded = load_background(*context, args.actor, *records, options, countries);
-    clock.lap("background (index)");
-    if (loaded) family = load_family(*context, args.actor, options);
+    std::vector<std::string> countries;
+    auto loaded = load_background(*context, args.actor, *records, options, countries);
+    Status s = loaded ? add_text_candidates(*context, countries, options.window, *loaded)
+                      : Status(make_error(loaded.error()));
+    clock.lap("background");
+    auto family = s ? load_family(*context, args.actor, options)
+                    : Result<analyze::FamilyTally>(make_error(s.error()));
     clock.lap("organisation");
-  }
-  const Status ranged = ranges.get();
-  clock.lap("fatality ranges (wait)");
-  for (const Status& s : {ranged, loaded ? Status::success() : Status(make_error(loaded.error())),
-                          family ? Status::success() : Status(make_error(family.error()))}) {
-    if (!s) {
-      std::cerr << "sitrep assess: " << s.error() << '\n';
-      return kExitFailure;
-    }
-  }
-  if (!args.actor.empty()) {
-    if (Status s = add_text_candidates(*context, countries, options.window, *loaded); !s) {
-      std::cerr << "sitrep assess: " << s.error() << '\n';
+    if (!family) {
+      std::cerr << "sitrep assess: " << family.error() << '\n';
       return kExitFailure;
     }
     background = std::move(*loaded);

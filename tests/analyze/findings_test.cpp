@@ -16,7 +16,7 @@ Record event(int64_t id, model::CivilDate date, std::string_view country, std::s
              std::string_view admin2 = {}, std::string_view target = {}) {
   Record r;
   r.id = id;
-  r.day = r.last_day = to_day(date);
+  r.day = to_day(date);
   r.country = country;
   r.admin1 = admin1;
   r.admin2 = admin2;

@@ -76,8 +76,10 @@ class IndexQuery : public ::testing::Test {
     far.target = "police";
     model::Event assisted = event("A", "2022-04-25", "Unidentified armed group");
     assisted.assoc_actors1 = {{"IS-KP", "Islamic State Khorasan Province"}};
-    import({event("D1", "2022-04-17", "IS-KP"), event("D2", "2022-05-01", "IS-KP"), month_only,
-            unknowns, far, assisted});
+    model::Event ranged = event("D1", "2022-04-17", "IS-KP");
+    ranged.fatalities_low = 2;
+    ranged.fatalities_high = 5;
+    import({ranged, event("D2", "2022-05-01", "IS-KP"), month_only, unknowns, far, assisted});
   }
 
   std::string db_path() const { return dir_.file("store.db"); }
@@ -117,6 +119,24 @@ TEST_F(IndexQuery, RowsAreInDateOrderAndEveryFieldIsReadBack) {
   EXPECT_EQ(index.size(), 6u);
   EXPECT_EQ(model::format_iso(index.first_day()), "2022-04-01");
   EXPECT_EQ(model::format_iso(index.last_day()), "2022-05-01");
+}
+
+TEST_F(IndexQuery, FatalityRangesAreHeldBesideTheBestEstimate) {
+  // Rows: M, D1, U, F, A, D2. D1 gave 2..5 around 3; U gave nothing; F gave a best of 0 only.
+  auto check = [](const EventIndex& index) {
+    EXPECT_EQ(index.fatalities(1), 3);
+    EXPECT_EQ(index.fatalities_low(1), 2);
+    EXPECT_EQ(index.fatalities_high(1), 5);
+    EXPECT_EQ(index.fatalities(2), std::nullopt);
+    EXPECT_EQ(index.fatalities_low(2), std::nullopt);
+    EXPECT_EQ(index.fatalities(3), 0);
+    EXPECT_EQ(index.fatalities_high(3), std::nullopt);
+  };
+  check(build());  // read from the store
+  IndexEvents events;
+  auto opened = open_event_index(*store_, db_path(), events);  // the import's snapshot
+  ASSERT_TRUE(opened.ok()) << opened.error();
+  check(**opened);
 }
 
 TEST_F(IndexQuery, EmptyResultsAndAnEmptyStore) {

@@ -6,7 +6,6 @@ Record to_record(const model::Event& e, RecordSet& set) {
   Record r;
   r.id = e.id;
   r.day = e.date.start;
-  r.last_day = e.date.end;
   r.dataset = set.keep(e.dataset);
   r.country = set.keep(e.country);
   r.admin1 = set.keep(e.admin1);

@@ -28,7 +28,6 @@ struct Record {
   RecordOrigin origin = RecordOrigin::event;
   int64_t id = 0;      // the event id or the mention id, by origin
   model::Day day = 0;  // the first possible day of the event
-  model::Day last_day = 0;
   std::string_view dataset;
   std::string_view country, admin1, admin2, location;
   std::optional<double> latitude, longitude;
@@ -43,7 +42,7 @@ struct Record {
   std::string_view minority;      // the community named, for attacks on minorities
   std::string_view weapon;
   std::optional<int> fatalities;                       // best estimate
-  std::optional<int> fatalities_low, fatalities_high;  // when the loader read them
+  std::optional<int> fatalities_low, fatalities_high;  // where the source gave them
   model::ClaimStatus claim = model::ClaimStatus::unknown;
   std::string_view claimed_by, denied_by;
   std::string_view origin_country;  // where an attack came from, when not from `country`

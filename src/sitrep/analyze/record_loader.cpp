@@ -26,7 +26,7 @@ Record record_of_row(const query::EventIndex& index, size_t row) {
   Record r;
   r.origin = RecordOrigin::event;
   r.id = index.event_id(row);
-  r.day = r.last_day = index.day(row);
+  r.day = index.day(row);
   r.dataset = text_of(index, Category::dataset, Column::dataset, row);
   r.country = text_of(index, Category::country, Column::country, row);
   r.admin1 = text_of(index, Category::admin1, Column::admin1, row);
@@ -45,6 +45,8 @@ Record record_of_row(const query::EventIndex& index, size_t row) {
   r.target = text_of(index, Category::target, Column::target, row);
   r.weapon = text_of(index, Category::weapon, Column::weapon, row);
   r.fatalities = index.fatalities(row);
+  r.fatalities_low = index.fatalities_low(row);
+  r.fatalities_high = index.fatalities_high(row);
   r.claim = model::parse_claim_status(text_of(index, Category::claim, Column::claim, row))
                 .value_or(model::ClaimStatus::unknown);
   return r;
@@ -191,26 +193,6 @@ Result<RecordSet> load_event_records(const query::EventIndex& index, const query
   return set;
 }
 
-Status add_fatality_ranges(store::SqliteStore& store, const Period& period, RecordSet& set) {
-  std::vector<int64_t> ids;
-  std::unordered_map<int64_t, size_t> position;
-  for (size_t i = 0; i < set.records.size(); ++i) {
-    const Record& r = set.records[i];
-    if (r.origin != RecordOrigin::event || !period.contains(r.day)) continue;
-    ids.push_back(r.id);
-    position[r.id] = i;
-  }
-  std::sort(ids.begin(), ids.end());
-  return store.for_each_fatality_range(
-      ids,
-      [&](int64_t id, std::optional<int> low, std::optional<int> high, std::string_view date_end) {
-        Record& r = set.records[position[id]];
-        r.fatalities_low = low;
-        r.fatalities_high = high;
-        if (auto end = model::parse_date(date_end)) r.last_day = *end;
-      });
-}
-
 Result<FamilyTally> load_family_tally(const query::EventIndex& index, const query::Selection& rows,
                                       const std::function<std::string(std::string_view)>& branch_of,
                                       const Period& span, const Period& window) {
@@ -326,8 +308,6 @@ Status read_mentions(store::Statement& stmt, RecordSet& set) {
     r.origin = RecordOrigin::mention;
     r.id = stmt.column_int(0);
     r.day = *day;
-    auto last = model::parse_date(stmt.column_text(2));
-    r.last_day = last ? *last : *day;
     r.dataset = "text";
     r.event_type = set.keep(std::string(stmt.column_text(3)));
     r.sub_event_type = set.keep(std::string(stmt.column_text(4)));

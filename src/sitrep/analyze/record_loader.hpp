@@ -1,6 +1,6 @@
-// Reads an assessment's records: the subject's events from the columnar index, with the details
-// the index does not hold (fatality ranges) from the store for the window only, and the events
-// extracted from text (table `mentions`) whose perpetrator belongs to the subject.
+// Reads an assessment's records: the subject's events from the columnar index (fatality ranges
+// included), the tallies of its earlier history, of other events where it operates and of its
+// organisation, and the events extracted from text (table `mentions`) that concern it.
 #pragma once
 
 #include <functional>
@@ -24,11 +24,6 @@ namespace sitrep::analyze {
 // places of those before earlier->places_before are tallied into its last_seen.
 Result<RecordSet> load_event_records(const query::EventIndex& index, const query::Selection& rows,
                                      EarlierHistory* earlier = nullptr);
-
-// Adds what the index does not hold to the dataset events of `set` dated inside `period`: their
-// low and high fatality estimates and last day, read from the store (those rows only). Uses the
-// store's connection: nothing else may use it meanwhile.
-Status add_fatality_ranges(store::SqliteStore& store, const Period& period, RecordSet& set);
 
 // The background of hallmark matching from the events of `rows` (other events where the
 // subject operates): their trait tally, read as codes straight from the index, and as records

@@ -92,7 +92,7 @@ Record planted(int64_t id, model::Day day, std::string_view country, std::string
                std::string_view target) {
   Record r;
   r.id = kPlantIds + id;
-  r.day = r.last_day = day;
+  r.day = day;
   r.country = country;
   r.admin1 = admin1;
   r.actor = kSubject;
@@ -158,7 +158,7 @@ std::vector<Record> branch_noise(uint64_t seed, const Period& span) {
       while (product > limit) {
         Record r;
         r.id = id++;
-        r.day = r.last_day = d;
+        r.day = d;
         r.country = b.country;
         r.admin1 = b.admin1;
         r.actor = r.actor_branch = b.name;

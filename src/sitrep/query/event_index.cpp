@@ -10,10 +10,23 @@
 namespace sitrep::query {
 namespace {
 
-constexpr std::array<std::string_view, kColumnCount> kColumnSections = {
-    "col.day",    "col.event_id", "col.country", "col.admin1",  "col.admin2",
-    "col.place",  "col.type",     "col.subtype", "col.target",  "col.weapon",
-    "col.actor1", "col.actor2",   "col.claim",   "col.dataset", "col.fatalities"};
+constexpr std::array<std::string_view, kColumnCount> kColumnSections = {"col.day",
+                                                                        "col.event_id",
+                                                                        "col.country",
+                                                                        "col.admin1",
+                                                                        "col.admin2",
+                                                                        "col.place",
+                                                                        "col.type",
+                                                                        "col.subtype",
+                                                                        "col.target",
+                                                                        "col.weapon",
+                                                                        "col.actor1",
+                                                                        "col.actor2",
+                                                                        "col.claim",
+                                                                        "col.dataset",
+                                                                        "col.fatalities",
+                                                                        "col.fatalities_low",
+                                                                        "col.fatalities_high"};
 
 constexpr std::array<std::string_view, kCategoryCount> kCategoryNames = {
     "country", "admin1", "admin2", "location", "type",   "subtype",
@@ -136,11 +149,26 @@ size_t EventIndex::row_bytes() const {
   return bytes;
 }
 
-std::optional<int64_t> EventIndex::fatalities(size_t row) const {
-  const PackedInts& c = column(Column::fatalities);
+namespace {
+
+std::optional<int64_t> nullable(const PackedInts& c, size_t row) {
   uint32_t stored = c.stored(row);
   if (stored == 0) return std::nullopt;
   return c.base + stored;
+}
+
+}  // namespace
+
+std::optional<int64_t> EventIndex::fatalities(size_t row) const {
+  return nullable(column(Column::fatalities), row);
+}
+
+std::optional<int64_t> EventIndex::fatalities_low(size_t row) const {
+  return nullable(column(Column::fatalities_low), row);
+}
+
+std::optional<int64_t> EventIndex::fatalities_high(size_t row) const {
+  return nullable(column(Column::fatalities_high), row);
 }
 
 size_t EventIndex::lower_bound_day(model::Day day) const {

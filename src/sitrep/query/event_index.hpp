@@ -64,9 +64,11 @@ enum class Column : uint8_t {
   actor2,
   claim,
   dataset,
-  fatalities,  // fatalities_best; stored 0 = not given, else value - base
+  fatalities,       // fatalities_best; stored 0 = not given, else value - base
+  fatalities_low,   // the same for fatalities_low
+  fatalities_high,  // and fatalities_high
 };
-inline constexpr size_t kColumnCount = 15;
+inline constexpr size_t kColumnCount = 17;
 
 struct Place {
   uint32_t country = 0;  // codes in the country, admin1, admin2 and location dictionaries
@@ -126,6 +128,9 @@ class EventIndex {
   }
   int64_t event_id(size_t row) const { return column(Column::event_id).value(row); }
   std::optional<int64_t> fatalities(size_t row) const;
+  // The low and high estimates, where the source gave them.
+  std::optional<int64_t> fatalities_low(size_t row) const;
+  std::optional<int64_t> fatalities_high(size_t row) const;
   // The day of the first and last row (0 when empty).
   model::Day first_day() const { return size_ ? day(0) : 0; }
   model::Day last_day() const { return size_ ? day(size_ - 1) : 0; }

@@ -64,6 +64,8 @@ RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries) {
     append(merged.longitude, raw.longitude);
     append(merged.exact, raw.exact);
     append(merged.fatalities, raw.fatalities);
+    append(merged.fatalities_low, raw.fatalities_low);
+    append(merged.fatalities_high, raw.fatalities_high);
     for (size_t f = 0; f < kStringFields.size(); ++f) append(merged.codes[f], raw.codes[f]);
     append(merged.assoc1, raw.assoc1);
     append(merged.assoc2, raw.assoc2);
@@ -107,6 +109,8 @@ void EventIndexBuilder::add(const model::Event& e) {
     raw.longitude.push_back(kNoCoordinate);
   }
   raw.fatalities.push_back(e.fatalities_best ? *e.fatalities_best : kNoFatalities);
+  raw.fatalities_low.push_back(e.fatalities_low ? *e.fatalities_low : kNoFatalities);
+  raw.fatalities_high.push_back(e.fatalities_high ? *e.fatalities_high : kNoFatalities);
   std::string_view claim = model::to_string(e.claim);
   const std::array<std::string_view, kStringFields.size()> values = {
       e.country, e.admin1, e.admin2,        e.location,      e.event_type, e.sub_event_type,
@@ -182,10 +186,13 @@ Part part_of(const EventIndex& base, const std::vector<int64_t>& dropped) {
        [&](size_t r) { return static_cast<model::Day>(base.column(Column::day).base + days[r]); });
   keep(raw.latitude, [&](size_t r) { return base.latitude_e7()[r]; });
   keep(raw.longitude, [&](size_t r) { return base.longitude_e7()[r]; });
-  const PackedInts& fat = base.column(Column::fatalities);
-  std::vector<uint32_t> fatalities = unpack(fat);
-  keep(raw.fatalities,
-       [&](size_t r) { return fatalities[r] == 0 ? kNoFatalities : fat.base + fatalities[r]; });
+  for (auto [column, values] : {std::pair{Column::fatalities, &raw.fatalities},
+                                std::pair{Column::fatalities_low, &raw.fatalities_low},
+                                std::pair{Column::fatalities_high, &raw.fatalities_high}}) {
+    const PackedInts& fat = base.column(column);
+    std::vector<uint32_t> stored = unpack(fat);
+    keep(*values, [&](size_t r) { return stored[r] == 0 ? kNoFatalities : fat.base + stored[r]; });
+  }
   constexpr std::array<Column, kStringFields.size()> kColumns = {
       Column::country,    Column::admin1,         Column::admin2, Column::place,
       Column::event_type, Column::sub_event_type, Column::target, Column::weapon,

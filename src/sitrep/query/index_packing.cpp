@@ -235,9 +235,13 @@ std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
   add_packed(
       out, column_section(Column::place), order,
       [&](uint32_t r) { return static_cast<int64_t>(place_of[r]); }, Base::zero);
-  add_packed(
-      out, column_section(Column::fatalities), order, [&](uint32_t r) { return raw.fatalities[r]; },
-      Base::nullable_minimum);
+  for (auto [column, values] : {std::pair{Column::fatalities, &raw.fatalities},
+                                std::pair{Column::fatalities_low, &raw.fatalities_low},
+                                std::pair{Column::fatalities_high, &raw.fatalities_high}}) {
+    add_packed(
+        out, column_section(column), order, [&](uint32_t r) { return (*values)[r]; },
+        Base::nullable_minimum);
+  }
 
   std::vector<int32_t> lat = permuted(raw.latitude, order), lon = permuted(raw.longitude, order);
   std::vector<int64_t> fatalities = permuted(raw.fatalities, order);

@@ -14,7 +14,7 @@ namespace {
 
 using namespace detail;
 
-constexpr int kFirstStringColumn = 5;
+constexpr int kFirstStringColumn = 7;
 constexpr int kAssocColumn1 = kFirstStringColumn + static_cast<int>(kStringFields.size());
 
 Result<model::Day> parse_day(const unsigned char* text, int bytes) {
@@ -53,7 +53,9 @@ void add_associated(const unsigned char* text, int bytes, uint32_t row, Interner
 Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw,
                    std::array<Interner, kCategoryCount>& interners, int64_t total,
                    const BuildProgress& progress) {
-  std::string sql = "SELECT id, date_start, latitude, longitude, fatalities_best";
+  std::string sql =
+      "SELECT id, date_start, latitude, longitude, fatalities_best, fatalities_low, "
+      "fatalities_high";
   for (const StringField& f : kStringFields) sql += fmt::format(", {}", f.column);
   sql += ", assoc_actors1, assoc_actors2 FROM events WHERE id >= ? AND id < ?";
   auto stmt = store::Statement::prepare(db, sql);
@@ -61,7 +63,9 @@ Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw
   stmt->bind(1, first_id);
   stmt->bind(2, end_id);
   sqlite3_stmt* s = stmt->handle();
-  for (auto* v : {&raw.id, &raw.fatalities}) v->reserve(static_cast<size_t>(total));
+  for (auto* v : {&raw.id, &raw.fatalities, &raw.fatalities_low, &raw.fatalities_high}) {
+    v->reserve(static_cast<size_t>(total));
+  }
   for (auto* v : {&raw.day, &raw.latitude, &raw.longitude}) v->reserve(static_cast<size_t>(total));
   for (auto& c : raw.codes) c.reserve(static_cast<size_t>(total));
   Interner& actors = interners[static_cast<size_t>(Category::actor)];
@@ -88,8 +92,13 @@ Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw
         raw.exact.push_back({row, 0, lat, lon});
       }
     }
-    raw.fatalities.push_back(sqlite3_column_type(s, 4) == SQLITE_NULL ? kNoFatalities
-                                                                      : sqlite3_column_int64(s, 4));
+    auto fatalities = [s](int column) {
+      return sqlite3_column_type(s, column) == SQLITE_NULL ? kNoFatalities
+                                                           : sqlite3_column_int64(s, column);
+    };
+    raw.fatalities.push_back(fatalities(4));
+    raw.fatalities_low.push_back(fatalities(5));
+    raw.fatalities_high.push_back(fatalities(6));
     for (size_t f = 0; f < kStringFields.size(); ++f) {
       int column = kFirstStringColumn + static_cast<int>(f);
       raw.codes[f].push_back(interners[static_cast<size_t>(kStringFields[f].category)].code(

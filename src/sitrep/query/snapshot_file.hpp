@@ -18,7 +18,7 @@
 
 namespace sitrep::query {
 
-inline constexpr uint32_t kSnapshotFormatVersion = 3;
+inline constexpr uint32_t kSnapshotFormatVersion = 4;
 
 using SnapshotSection = io::Section;
 

@@ -641,24 +641,6 @@ Status SqliteStore::for_each_event_by_id(const std::vector<int64_t>& ids,
   return Status::success();
 }
 
-Status SqliteStore::for_each_fatality_range(
-    const std::vector<int64_t>& ids,
-    const std::function<void(int64_t, std::optional<int>, std::optional<int>, std::string_view)>&
-        visit) {
-  auto stmt = Statement::prepare(
-      db_, "SELECT fatalities_low, fatalities_high, date_end FROM events WHERE id = ?");
-  if (!stmt) return make_error(stmt.error());
-  for (int64_t id : ids) {
-    stmt->reset();
-    stmt->bind(1, id);
-    auto row = stmt->step();
-    if (!row) return make_error(row.error());
-    if (!*row) continue;
-    visit(id, stmt->column_optional_int(0), stmt->column_optional_int(1), stmt->column_text(2));
-  }
-  return Status::success();
-}
-
 Result<std::vector<int64_t>> SqliteStore::event_ids(const SqlCondition& where) {
   auto stmt = prepare_with(
       fmt::format("SELECT e.id FROM events e WHERE {} ORDER BY e.id", where.sql), where);

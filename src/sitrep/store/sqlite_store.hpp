@@ -161,13 +161,6 @@ class SqliteStore {
   // skipped), until it returns false.
   Status for_each_event_by_id(const std::vector<int64_t>& ids,
                               const std::function<bool(const model::Event&)>& visit);
-  // The low and high fatality estimates and the last day (ISO) of the events with these ids, in
-  // the order given (ids not found are skipped): a narrow read, a fraction of the cost of whole
-  // events, for assessments over large windows.
-  Status for_each_fatality_range(
-      const std::vector<int64_t>& ids,
-      const std::function<void(int64_t id, std::optional<int> low, std::optional<int> high,
-                               std::string_view date_end)>& visit);
   // The ids of the events matching `where`, ascending.
   Result<std::vector<int64_t>> event_ids(const SqlCondition& where);
   // The ids of the events whose notes match an FTS5 query, ascending: the full-text index

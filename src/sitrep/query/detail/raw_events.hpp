@@ -20,7 +20,7 @@
 namespace sitrep::query::detail {
 
 // The string columns read from `events`, in select-list order after id, date_start, latitude,
-// longitude and fatalities_best.
+// longitude, fatalities_best, fatalities_low and fatalities_high.
 struct StringField {
   const char* column;
   Category category;
@@ -102,6 +102,7 @@ struct RawEvents {
   std::vector<int32_t> latitude, longitude;
   std::vector<ExactCoordinate> exact;
   std::vector<int64_t> fatalities;  // INT64_MIN: not given
+  std::vector<int64_t> fatalities_low, fatalities_high;
   std::array<std::vector<uint32_t>, kStringFields.size()> codes;
   std::vector<AssociatedActor> assoc1, assoc2;
 };
