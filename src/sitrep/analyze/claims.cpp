@@ -65,9 +65,9 @@ void find_claims(const FinderInput& in, std::vector<Finding>& out) {
                 std::to_string(now.denied_by_state)}};
   if (now.known() < in.options.minimum_events) {
     f.reported = false;
-    f.not_reported_because =
-        fmt::format("the sources say whether {} of {} events in the window were claimed",
-                    now.known(), in.window.size());
+    f.not_reported_because = fmt::format(
+        "the sources say whether {} of {} events in the window were claimed",
+        detail::grouped(now.known()), detail::grouped(static_cast<int64_t>(in.window.size())));
     out.push_back(std::move(f));
     return;
   }

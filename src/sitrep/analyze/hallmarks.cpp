@@ -35,6 +35,9 @@ constexpr size_t kMinimumReference = 10;
 constexpr double kNamedFrom = 0.80;
 constexpr int kMixtureRounds = 200;
 constexpr size_t kListed = 5;
+// Matches beyond both of these mean the traits are not distinctive (see the check below).
+constexpr size_t kMostNamed = 10;
+constexpr double kMostNamedShare = 0.05;
 
 // The traits compared (background.hpp). The weapon and the kind of attack say much the same
 // thing ("suicide bomb" twice), so the kind counts only when the weapon is not given. Place is a
@@ -170,6 +173,23 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
         "none of {} is very likely (80%) to be its work and done its way (target, weapon, kind "
         "of attack), judged by its {} events",
         detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"), basis);
+    out.push_back(std::move(f));
+    return;
+  }
+  // A hallmark singles events out. When the subject's ways are what most violence there looks
+  // like (a dominant actor's attacks on security forces), they would attribute a large share of
+  // all unattributed events to it: that is no hallmark, and nothing is named.
+  const size_t too_many = std::max(
+      kMostNamed, static_cast<size_t>(kMostNamedShare * static_cast<double>(matches.size())));
+  if (named > too_many) {
+    f.reported = false;
+    f.not_reported_because = fmt::format(
+        "its ways are too common there to single events out: {} of {} would match, judged by "
+        "its {} events",
+        detail::grouped(static_cast<int64_t>(named)),
+        detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"), basis);
+    f.evidence.clear();
+    f.figures.clear();
     out.push_back(std::move(f));
     return;
   }

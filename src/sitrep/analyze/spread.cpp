@@ -146,9 +146,10 @@ void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
   f.reported =
       p < 0.01 && km >= kMinimumShiftKm && now.n >= kMinimumLocated && before.n >= kMinimumLocated;
   if (!f.reported) {
-    f.not_reported_because =
-        fmt::format("a shift of {} km ({}) with {} and {} located events is not a move",
-                    detail::number(km, 0), detail::p_text(p), before.n, now.n);
+    f.not_reported_because = fmt::format(
+        "a shift of {} km ({}) with {} and {} located events is not a move", detail::number(km, 0),
+        detail::p_text(p), detail::grouped(static_cast<int64_t>(before.n)),
+        detail::grouped(static_cast<int64_t>(now.n)));
   }
   f.score = 45 + std::min(20.0, km / 20);
   out.push_back(std::move(f));
