@@ -36,6 +36,31 @@ void TraitCounts::add(const Record& r) {
   ++by_country[r.country];
 }
 
+void TraitCounts::add_all(const std::vector<const Record*>& records) {
+  struct Identity {
+    size_t operator()(std::string_view v) const {
+      return std::hash<const void*>()(v.data()) ^ v.size();
+    }
+  };
+  struct SameText {
+    bool operator()(std::string_view a, std::string_view b) const {
+      return a.data() == b.data() && a.size() == b.size();
+    }
+  };
+  using ByIdentity = std::unordered_map<std::string_view, size_t, Identity, SameText>;
+  std::array<ByIdentity, kTraitCount> values;
+  ByIdentity countries;
+  for (const Record* r : records) {
+    for (size_t t = 0; t < kTraitCount; ++t) ++values[t][trait_value(*r, static_cast<Trait>(t))];
+    ++countries[r->country];
+  }
+  total += records.size();
+  for (size_t t = 0; t < kTraitCount; ++t) {
+    for (const auto& [value, n] : values[t]) by_value[t][value] += n;
+  }
+  for (const auto& [country, n] : countries) by_country[country] += n;
+}
+
 size_t TraitCounts::count(Trait trait, std::string_view value) const {
   const auto& values = by_value[static_cast<size_t>(trait)];
   auto it = values.find(value);

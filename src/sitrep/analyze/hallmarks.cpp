@@ -96,10 +96,12 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   const bool from_claims = claimed >= kMinimumReference;
   TraitCounts subject;
   if (in.earlier) subject = from_claims ? in.earlier->claimed_traits : in.earlier->all_traits;
+  std::vector<const Record*> reference;
   for (const Record* r : in.history) {
     if (r->day > in.options.window.to) break;
-    if (!from_claims || r->claim == model::ClaimStatus::claimed) subject.add(*r);
+    if (!from_claims || r->claim == model::ClaimStatus::claimed) reference.push_back(r);
   }
+  subject.add_all(reference);
   const TraitCounts& others = *in.background;
 
   Finding f;

@@ -61,7 +61,22 @@ Centre centre_of(const std::vector<const Record*>& records) {
 // areas are gathered as keys first: naming each of a million records would cost more than the
 // rest of the finding.
 std::set<std::string> areas(const std::vector<const Record*>& records, bool districts) {
-  std::unordered_set<AreaKey, AreaHash> keys;
+  // Keys compared by where their text lies (records from the index share one copy of each
+  // name): cheap, and the names below merge any duplicates this leaves.
+  struct Identity {
+    size_t operator()(const AreaKey& k) const {
+      std::hash<const void*> h;
+      return h(k.country.data()) ^ (h(k.admin1.data()) * 31) ^ (h(k.admin2.data()) * 131);
+    }
+  };
+  struct SameText {
+    bool operator()(const AreaKey& a, const AreaKey& b) const {
+      return a.country.data() == b.country.data() && a.admin1.data() == b.admin1.data() &&
+             a.admin2.data() == b.admin2.data() && a.country.size() == b.country.size() &&
+             a.admin1.size() == b.admin1.size() && a.admin2.size() == b.admin2.size();
+    }
+  };
+  std::unordered_set<AreaKey, Identity, SameText> keys;
   AreaKey key;
   for (const Record* r : records) {
     if (area_key(*r, districts ? AreaLevel::admin2 : AreaLevel::admin1, key)) keys.insert(key);
