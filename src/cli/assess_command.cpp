@@ -280,6 +280,7 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   analyze::EarlierHistory earlier;
   earlier.before = std::min(options.baseline.from, options.window.from);
   earlier.places_before = options.window.from;
+  earlier.traits_through = options.window.to;
   auto records = analyze::load_event_records(*context->index, *rows, &earlier);
   clock.lap("subject's events");
   if (!records) {

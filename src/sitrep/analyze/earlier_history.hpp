@@ -14,14 +14,18 @@ namespace sitrep::analyze {
 struct EarlierHistory {
   model::Day before = 0;  // the summary covers the subject's events before this day
   size_t events = 0;
-  size_t claimed = 0;
   model::Day first_day = 0;  // of the earliest event, when events > 0
   // The last day in each area of the subject's dataset events before `places_before` (the
   // window's first day, later than `before`): firsts then look at the window's records alone.
   model::Day places_before = 0;
   LastSeen last_seen;
-  TraitCounts all_traits;      // of every event
-  TraitCounts claimed_traits;  // of the claimed ones
+  // The traits of the subject's dataset events up to and including `traits_through` (the
+  // window's last day): of every event, and of the claimed ones, with their number. Hallmarks
+  // then add only what the index does not hold (events read from text).
+  model::Day traits_through = INT32_MIN;
+  size_t claimed = 0;
+  TraitCounts all_traits;
+  TraitCounts claimed_traits;
 };
 
 }  // namespace sitrep::analyze

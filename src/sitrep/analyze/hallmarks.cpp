@@ -89,9 +89,15 @@ std::string percent(double share) {
 void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   if (!in.has_context || !in.background) return;
   // The reference: claimed events up to the window's end, else everything attributed.
+  // Dataset events the loader tallied already (earlier_history.hpp) are not counted again.
+  auto tallied = [&](const Record* r) {
+    return in.earlier && r->origin == RecordOrigin::event && r->day <= in.earlier->traits_through;
+  };
   size_t claimed = in.earlier ? in.earlier->claimed : 0;
   for (const Record* r : in.history) {
-    if (r->day <= in.options.window.to && r->claim == model::ClaimStatus::claimed) ++claimed;
+    if (r->day <= in.options.window.to && r->claim == model::ClaimStatus::claimed && !tallied(r)) {
+      ++claimed;
+    }
   }
   const bool from_claims = claimed >= kMinimumReference;
   TraitCounts subject;
@@ -99,6 +105,7 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   std::vector<const Record*> reference;
   for (const Record* r : in.history) {
     if (r->day > in.options.window.to) break;
+    if (tallied(r)) continue;
     if (!from_claims || r->claim == model::ClaimStatus::claimed) reference.push_back(r);
   }
   subject.add_all(reference);

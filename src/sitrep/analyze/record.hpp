@@ -30,6 +30,7 @@ struct Record {
   model::Day day = 0;  // the first possible day of the event
   std::string_view dataset;
   std::string_view country, admin1, admin2, location;
+  uint32_t place = 0;  // the index's code of (country, admin1, admin2, location); 0: none
   std::optional<double> latitude, longitude;
   std::string_view event_type, sub_event_type;
   std::string_view actor;   // the perpetrator (actor1), canonical when resolved

@@ -45,6 +45,7 @@ Record record_of_row(const query::EventIndex& index, size_t row) {
   r.target = text_of(index, Category::target, Column::target, row);
   r.weapon = text_of(index, Category::weapon, Column::weapon, row);
   r.fatalities = index.fatalities(row);
+  r.place = static_cast<uint32_t>(index.column(Column::place).value(row));
   r.fatalities_low = index.fatalities_low(row);
   r.fatalities_high = index.fatalities_high(row);
   r.claim = model::parse_claim_status(text_of(index, Category::claim, Column::claim, row))
@@ -96,10 +97,16 @@ class EarlierTally {
   // Rows come in date order: the last day seen at a place is the row's.
   void note_place(size_t row) { last_at_place_[code(Column::place, row)] = index_.day(row); }
 
+  // An event before the records: counted, its place noted, its traits tallied.
   void add(size_t row) {
     const model::Day day = index_.day(row);
     if (events_++ == 0) first_day_ = day;
     note_place(row);
+    tally_traits(row);
+  }
+
+  void tally_traits(size_t row) {
+    ++traits_total_;
     const uint32_t country = code(Column::country, row);
     ++countries_[country];
     const bool claimed = code(Column::claim, row) == claimed_code_;
@@ -133,7 +140,7 @@ class EarlierTally {
       if (!a1.empty()) keep_latest(out.last_seen[1], AreaKey{c, a1, {}});
       if (!a2.empty()) keep_latest(out.last_seen[2], AreaKey{c, a1, a2});
     }
-    fill(all_, countries_, events_, out.all_traits);
+    fill(all_, countries_, traits_total_, out.all_traits);
     fill(claimed_, claimed_countries_, claimed_events_, out.claimed_traits);
   }
 
@@ -164,7 +171,7 @@ class EarlierTally {
   }
 
   const query::EventIndex& index_;
-  size_t events_ = 0, claimed_events_ = 0;
+  size_t events_ = 0, claimed_events_ = 0, traits_total_ = 0;
   model::Day first_day_ = 0;
   uint32_t claimed_code_ = 0;
   std::vector<model::Day> last_at_place_;  // by the index's place code
@@ -187,6 +194,7 @@ Result<RecordSet> load_event_records(const query::EventIndex& index, const query
       return;
     }
     if (tally && index.day(row) < earlier->places_before) tally->note_place(row);
+    if (tally && index.day(row) <= earlier->traits_through) tally->tally_traits(row);
     set.records.push_back(record_of_row(index, row));
   });
   if (tally) tally->finish(*earlier);

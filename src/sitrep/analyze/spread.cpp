@@ -5,7 +5,6 @@
 #include <cmath>
 #include <numbers>
 #include <set>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -57,32 +56,31 @@ Centre centre_of(const std::vector<const Record*>& records) {
   return c;
 }
 
-// The distinct provinces (or districts) of the records, named as the brief names them. The
-// areas are gathered as keys first: naming each of a million records would cost more than the
-// rest of the finding.
+// The distinct provinces (or districts) of the records, named as the brief names them. Records
+// from the index carry their place's code: one record per place is enough to name it, found
+// with an array, not a hash of a million names. Records read from text have no code and are
+// keyed by their names.
 std::set<std::string> areas(const std::vector<const Record*>& records, bool districts) {
-  // Keys compared by where their text lies (records from the index share one copy of each
-  // name): cheap, and the names below merge any duplicates this leaves.
-  struct Identity {
-    size_t operator()(const AreaKey& k) const {
-      std::hash<const void*> h;
-      return h(k.country.data()) ^ (h(k.admin1.data()) * 31) ^ (h(k.admin2.data()) * 131);
-    }
-  };
-  struct SameText {
-    bool operator()(const AreaKey& a, const AreaKey& b) const {
-      return a.country.data() == b.country.data() && a.admin1.data() == b.admin1.data() &&
-             a.admin2.data() == b.admin2.data() && a.country.size() == b.country.size() &&
-             a.admin1.size() == b.admin1.size() && a.admin2.size() == b.admin2.size();
-    }
-  };
-  std::unordered_set<AreaKey, Identity, SameText> keys;
-  AreaKey key;
+  uint32_t largest = 0;
+  for (const Record* r : records) largest = std::max(largest, r->place);
+  std::vector<const Record*> one_per_place(static_cast<size_t>(largest) + 1, nullptr);
+  std::vector<const Record*> by_name;
   for (const Record* r : records) {
-    if (area_key(*r, districts ? AreaLevel::admin2 : AreaLevel::admin1, key)) keys.insert(key);
+    if (r->place == 0) {
+      by_name.push_back(r);
+    } else if (!one_per_place[r->place]) {
+      one_per_place[r->place] = r;
+    }
   }
   std::set<std::string> out;
-  for (const AreaKey& k : keys) out.insert(detail::area_name(k.country, k.admin1, k.admin2));
+  AreaKey key;
+  auto add = [&](const Record* r) {
+    if (r && area_key(*r, districts ? AreaLevel::admin2 : AreaLevel::admin1, key)) {
+      out.insert(detail::area_name(key.country, key.admin1, key.admin2));
+    }
+  };
+  for (const Record* r : one_per_place) add(r);
+  for (const Record* r : by_name) add(r);
   return out;
 }
 
