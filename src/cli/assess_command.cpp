@@ -281,6 +281,9 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   earlier.before = std::min(options.baseline.from, options.window.from);
   earlier.places_before = options.window.from;
   earlier.traits_through = options.window.to;
+  // The baseline's dataset events are summed up too: its findings need counts, not events.
+  earlier.held_back.until = options.window.from;
+  earlier.held_back.baseline = options.baseline;
   auto records = analyze::load_event_records(*context->index, *rows, &earlier);
   clock.lap("subject's events");
   if (!records) {

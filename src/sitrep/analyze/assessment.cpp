@@ -101,13 +101,25 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
                 options.window.to};
   if (!options.coverage.empty()) series.from = std::max(series.from, options.coverage.from);
   in.weekly = weekly_counts(in.history, series);
+  if (const HeldBack* held = in.held_back()) {
+    // The weeks of the events summed up rather than held.
+    const model::Day first_monday = in.weekly.empty() ? 0 : in.weekly.front().monday;
+    for (size_t i = 0; i < held->daily_events.size(); ++i) {
+      const model::Day day = in.earlier->before + static_cast<model::Day>(i);
+      if (!series.contains(day) || in.weekly.empty()) continue;
+      WeekCount& w = in.weekly[static_cast<size_t>((day - first_monday) / 7)];
+      w.events += held->daily_events[i];
+      w.fatalities += held->daily_fatalities[i];
+    }
+  }
   out.weekly = in.weekly;
   out.window_days = in.window_days;
   out.baseline_days = in.baseline_days;
   out.window_records = in.window;
-  out.records_total = in.history.size() + (in.earlier ? in.earlier->events : 0);
+  out.records_total = in.history.size() + (in.earlier ? in.earlier->events : 0) +
+                      (in.held_back() ? in.held_back()->events : 0);
   out.records_in_window = in.window.size();
-  out.records_in_baseline = in.baseline.size();
+  out.records_in_baseline = in.baseline.size() + (in.held_back() ? in.held_back()->in_baseline : 0);
   out.mentions_in_window =
       static_cast<size_t>(std::count_if(in.window.begin(), in.window.end(), [](const Record* r) {
         return r->origin == RecordOrigin::mention;

@@ -101,6 +101,12 @@ struct FinderInput {
   // The subject's history before its records, summed up, when the loader summed it up; `history`
   // then starts at earlier->before.
   const EarlierHistory* earlier = nullptr;
+
+  // The baseline's dataset events summed up by the loader instead of held in `baseline`
+  // (earlier_history.hpp), or null.
+  const HeldBack* held_back() const {
+    return earlier && earlier->held_back.until > earlier->before ? &earlier->held_back : nullptr;
+  }
 };
 
 // The weekly series of `records` (date order) over the weeks that meet `span`.

@@ -52,7 +52,19 @@ std::string percent(int64_t part, int64_t whole) {
 }  // namespace
 
 void find_claims(const FinderInput& in, std::vector<Finding>& out) {
-  const ClaimCounts now = count_claims(in.window), before = count_claims(in.baseline);
+  const ClaimCounts now = count_claims(in.window);
+  ClaimCounts before = count_claims(in.baseline);
+  if (const HeldBack* held = in.held_back()) {
+    using model::ClaimStatus;
+    auto at = [&](ClaimStatus s) {
+      return static_cast<int64_t>(held->claims[static_cast<size_t>(s)]);
+    };
+    before.claimed += at(ClaimStatus::claimed);
+    before.unclaimed += at(ClaimStatus::unclaimed);
+    before.denied += at(ClaimStatus::denied);
+    before.disputed += at(ClaimStatus::disputed);
+    before.unknown += at(ClaimStatus::unknown);
+  }
   Finding f;
   f.kind = FindingKind::claims;
   f.title = "Claims";

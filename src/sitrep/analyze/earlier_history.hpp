@@ -6,10 +6,58 @@
 // that summary is read as codes from the index (record_loader.hpp) instead of a million records.
 #pragma once
 
+#include <array>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "sitrep/analyze/area.hpp"
 #include "sitrep/analyze/background.hpp"
+#include "sitrep/analyze/period.hpp"
 
 namespace sitrep::analyze {
+
+// Sums of located events' coordinates: enough for their centre and its spread.
+struct Moments {
+  size_t n = 0;
+  double lat = 0, lon = 0, lat2 = 0, lon2 = 0, latlon = 0;
+  void add(double latitude, double longitude) {
+    ++n;
+    lat += latitude;
+    lon += longitude;
+    lat2 += latitude * latitude;
+    lon2 += longitude * longitude;
+    latlon += latitude * longitude;
+  }
+  void add(const Moments& o) {
+    n += o.n;
+    lat += o.lat;
+    lon += o.lon;
+    lat2 += o.lat2;
+    lon2 += o.lon2;
+    latlon += o.latlon;
+  }
+};
+
+// The subject's dataset events from `before` up to the window, not held as records either: what
+// the baseline's findings need of those inside the baseline (tempo, spread, claims, target mix)
+// and the days of all of them (the weekly series).
+struct HeldBack {
+  model::Day until = INT32_MIN;  // covers dataset events with before <= day < until
+  Period baseline;               // set by the caller: what "inside the baseline" means
+  size_t events = 0;
+  std::vector<int64_t> daily_events, daily_fatalities;  // per day from `before`
+  size_t in_baseline = 0;
+  std::array<size_t, 5> claims{};              // inside the baseline, by model::ClaimStatus
+  std::set<std::string> provinces, districts;  // inside the baseline, named as briefs name them
+  Moments located;                             // inside the baseline
+  // Inside the baseline: events per (province, target group of target_groups.hpp).
+  std::map<std::pair<std::string, int>, size_t> targets;
+  // The three deadliest events of each week (ISO weeks, earliest first among equals), in date
+  // order: the evidence a change in the weekly rate cites when it falls in these weeks.
+  RecordSet week_leaders;
+};
 
 struct EarlierHistory {
   model::Day before = 0;  // the summary covers the subject's events before this day
@@ -26,6 +74,7 @@ struct EarlierHistory {
   size_t claimed = 0;
   TraitCounts all_traits;
   TraitCounts claimed_traits;
+  HeldBack held_back;
 };
 
 }  // namespace sitrep::analyze

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sitrep/analyze/detail/wording.hpp"
+#include "sitrep/analyze/target_groups.hpp"
 #include "sitrep/model/claim.hpp"
 #include "sitrep/store/statement.hpp"
 
@@ -179,14 +181,117 @@ class EarlierTally {
   std::vector<size_t> countries_, claimed_countries_;
 };
 
+// Sums up the subject's dataset events between the summed-up history and the window
+// (earlier_history.hpp, HeldBack) from the index's codes.
+class HeldBackTally {
+ public:
+  HeldBackTally(const query::EventIndex& index, model::Day from, HeldBack& out)
+      : index_(index), from_(from), out_(out) {
+    const auto days = static_cast<size_t>(std::max(0, out.until - from));
+    out.daily_events.assign(days, 0);
+    out.daily_fatalities.assign(days, 0);
+    in_baseline_at_place_.assign(index.places().size(), 0);
+    const query::Dictionary& claims = index.dictionary(Category::claim);
+    claim_of_code_.assign(claims.size(), 0);
+    for (uint32_t c = 1; c < claims.size(); ++c) {
+      claim_of_code_[c] = static_cast<uint8_t>(
+          model::parse_claim_status(claims.at(c)).value_or(model::ClaimStatus::unknown));
+    }
+    const query::Dictionary& targets = index.dictionary(Category::target);
+    group_of_code_.assign(targets.size(), -1);
+    for (uint32_t c = 1; c < targets.size(); ++c) group_of_code_[c] = target_group(targets.at(c));
+    targets_by_admin1_.assign(index.dictionary(Category::admin1).size() * kTargetGroups.size(), 0);
+  }
+
+  void add(size_t row) {
+    const model::Day day = index_.day(row);
+    const auto i = static_cast<size_t>(day - from_);
+    keep_if_deadliest(row, day);
+    ++out_.events;
+    ++out_.daily_events[i];
+    out_.daily_fatalities[i] += index_.fatalities(row).value_or(0);
+    if (!out_.baseline.contains(day)) return;
+    ++out_.in_baseline;
+    ++out_.claims[claim_of_code_[code(Column::claim, row)]];
+    in_baseline_at_place_[code(Column::place, row)] = 1;
+    if (index_.has_coordinates(row)) out_.located.add(index_.latitude(row), index_.longitude(row));
+    const uint32_t admin1 = code(Column::admin1, row);
+    const int group = group_of_code_[code(Column::target, row)];
+    if (admin1 != 0 && group >= 0) {
+      ++targets_by_admin1_[admin1 * kTargetGroups.size() + static_cast<size_t>(group)];
+    }
+  }
+
+  void finish() {
+    std::vector<size_t> rows;
+    for (const auto& week : leaders_) {
+      for (const auto& [fatalities, row] : week) rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());  // rows are in date order
+    for (size_t row : rows) out_.week_leaders.records.push_back(record_of_row(index_, row));
+    const query::Dictionary& countries = index_.dictionary(Category::country);
+    const query::Dictionary& admin1 = index_.dictionary(Category::admin1);
+    const query::Dictionary& admin2 = index_.dictionary(Category::admin2);
+    const auto places = index_.places();
+    for (size_t p = 0; p < places.size(); ++p) {
+      if (!in_baseline_at_place_[p]) continue;
+      const std::string_view c = countries.at(places[p].country), a1 = admin1.at(places[p].admin1),
+                             a2 = admin2.at(places[p].admin2);
+      if (a1.empty()) continue;
+      out_.provinces.insert(detail::area_name(c, a1));
+      if (!a2.empty()) out_.districts.insert(detail::area_name(c, a1, a2));
+    }
+    for (size_t k = 0; k < targets_by_admin1_.size(); ++k) {
+      if (targets_by_admin1_[k] == 0) continue;
+      const auto code = static_cast<uint32_t>(k / kTargetGroups.size());
+      const auto group = static_cast<int>(k % kTargetGroups.size());
+      out_.targets[{std::string(admin1.at(code)), group}] += targets_by_admin1_[k];
+    }
+  }
+
+ private:
+  uint32_t code(Column column, size_t row) const {
+    return static_cast<uint32_t>(index_.column(column).value(row));
+  }
+
+  // Keeps the week's three deadliest rows; among equals the earlier row, as a stable sort of
+  // date-ordered records by fatalities would.
+  void keep_if_deadliest(size_t row, model::Day day) {
+    const auto week = static_cast<size_t>((day - week_start(from_)) / 7);
+    if (leaders_.size() <= week) leaders_.resize(week + 1);
+    auto& top = leaders_[week];
+    const int64_t fatalities = index_.fatalities(row).value_or(0);
+    if (top.size() == 3 && fatalities <= top.back().first) return;
+    auto at = std::find_if(top.begin(), top.end(),
+                           [&](const auto& kept) { return fatalities > kept.first; });
+    top.insert(at, {fatalities, row});
+    if (top.size() > 3) top.pop_back();
+  }
+
+  const query::EventIndex& index_;
+  model::Day from_;
+  HeldBack& out_;
+  std::vector<std::vector<std::pair<int64_t, size_t>>> leaders_;  // per week: (fatalities, row)
+  std::vector<char> in_baseline_at_place_;
+  std::vector<uint8_t> claim_of_code_;
+  std::vector<int> group_of_code_;
+  std::vector<size_t> targets_by_admin1_;
+};
+
 }  // namespace
 
 Result<RecordSet> load_event_records(const query::EventIndex& index, const query::Selection& rows,
                                      EarlierHistory* earlier) {
   RecordSet set;
   std::optional<EarlierTally> tally;
+  std::optional<HeldBackTally> held;
   if (earlier) tally.emplace(index);
-  set.records.reserve(earlier ? rows.count(index.lower_bound_day(earlier->before), index.size())
+  if (earlier && earlier->held_back.until > earlier->before) {
+    held.emplace(index, earlier->before, earlier->held_back);
+  }
+  set.records.reserve(earlier ? rows.count(index.lower_bound_day(
+                                               std::max(earlier->before, earlier->held_back.until)),
+                                           index.size())
                               : rows.count());
   rows.for_each([&](size_t row) {
     if (tally && index.day(row) < earlier->before) {
@@ -195,9 +300,14 @@ Result<RecordSet> load_event_records(const query::EventIndex& index, const query
     }
     if (tally && index.day(row) < earlier->places_before) tally->note_place(row);
     if (tally && index.day(row) <= earlier->traits_through) tally->tally_traits(row);
-    set.records.push_back(record_of_row(index, row));
+    if (held && index.day(row) < earlier->held_back.until) {
+      held->add(row);
+    } else {
+      set.records.push_back(record_of_row(index, row));
+    }
   });
   if (tally) tally->finish(*earlier);
+  if (held) held->finish();
   return set;
 }
 

@@ -27,33 +27,31 @@ struct Centre {
   double var_x = 0, var_y = 0, cov_xy = 0;  // of positions in km around the centre
 };
 
-Centre centre_of(const std::vector<const Record*>& records) {
+// The centre of located events and the spread around it, from the sums of their coordinates
+// (records held one by one, and those the loader summed up).
+Centre centre_of(const Moments& m) {
   Centre c;
-  for (const Record* r : records) {
-    if (!r->latitude || !r->longitude) continue;
-    ++c.n;
-    c.latitude += *r->latitude;
-    c.longitude += *r->longitude;
-  }
+  c.n = m.n;
   if (c.n == 0) return c;
-  c.latitude /= static_cast<double>(c.n);
-  c.longitude /= static_cast<double>(c.n);
-  const double x_scale = kKmPerDegree * std::cos(c.latitude * std::numbers::pi / 180);
-  for (const Record* r : records) {
-    if (!r->latitude || !r->longitude) continue;
-    double x = (*r->longitude - c.longitude) * x_scale,
-           y = (*r->latitude - c.latitude) * kKmPerDegree;
-    c.var_x += x * x;
-    c.var_y += y * y;
-    c.cov_xy += x * y;
-  }
+  const auto n = static_cast<double>(c.n);
+  c.latitude = m.lat / n;
+  c.longitude = m.lon / n;
   if (c.n > 1) {
-    double d = static_cast<double>(c.n - 1);
-    c.var_x /= d;
-    c.var_y /= d;
-    c.cov_xy /= d;
+    const double x_scale = kKmPerDegree * std::cos(c.latitude * std::numbers::pi / 180);
+    const double d = n - 1;
+    c.var_x = (m.lon2 - m.lon * m.lon / n) / d * x_scale * x_scale;
+    c.var_y = (m.lat2 - m.lat * m.lat / n) / d * kKmPerDegree * kKmPerDegree;
+    c.cov_xy = (m.latlon - m.lat * m.lon / n) / d * x_scale * kKmPerDegree;
   }
   return c;
+}
+
+Moments moments_of(const std::vector<const Record*>& records) {
+  Moments m;
+  for (const Record* r : records) {
+    if (r->latitude && r->longitude) m.add(*r->latitude, *r->longitude);
+  }
+  return m;
 }
 
 // The distinct provinces (or districts) of the records, named as the brief names them. Records
@@ -85,8 +83,13 @@ std::set<std::string> areas(const std::vector<const Record*>& records, bool dist
 }
 
 void add_areas(const FinderInput& in, std::vector<Finding>& out) {
-  const auto provinces_now = areas(in.window, false), provinces_before = areas(in.baseline, false);
-  const auto districts_now = areas(in.window, true), districts_before = areas(in.baseline, true);
+  const auto provinces_now = areas(in.window, false), districts_now = areas(in.window, true);
+  auto provinces_before = areas(in.baseline, false), districts_before = areas(in.baseline, true);
+  const HeldBack* held = in.held_back();
+  if (held) {
+    provinces_before.insert(held->provinces.begin(), held->provinces.end());
+    districts_before.insert(held->districts.begin(), held->districts.end());
+  }
   std::vector<std::string> new_provinces;
   for (const std::string& p : provinces_now) {
     if (!provinces_before.contains(p)) new_provinces.push_back(p);
@@ -115,15 +118,17 @@ void add_areas(const FinderInput& in, std::vector<Finding>& out) {
                 std::to_string(districts_before.size())}};
   for (const std::string& p : new_provinces) f.figures.push_back({"new province", 0, p});
   f.confidence = Confidence::high;
-  f.reported =
-      in.window.size() >= static_cast<size_t>(in.options.minimum_events) && !in.baseline.empty();
+  f.reported = in.window.size() >= static_cast<size_t>(in.options.minimum_events) &&
+               (!in.baseline.empty() || (held && held->in_baseline > 0));
   if (!f.reported) f.not_reported_because = "too few events in the window, or no baseline";
   f.score = 40 + 5 * static_cast<double>(new_provinces.size());
   out.push_back(std::move(f));
 }
 
 void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
-  const Centre now = centre_of(in.window), before = centre_of(in.baseline);
+  Moments earlier = moments_of(in.baseline);
+  if (const HeldBack* held = in.held_back()) earlier.add(held->located);
+  const Centre now = centre_of(moments_of(in.window)), before = centre_of(earlier);
   if (now.n < 2 || before.n < 2) return;
   const double km =
       model::distance_km(before.latitude, before.longitude, now.latitude, now.longitude);

@@ -59,7 +59,10 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   };
   std::vector<const Record*> records = known(in.window);
   Period span = in.options.window;
+  // The baseline's events the loader summed up (province, group, count) rather than held.
+  const HeldBack* held = nullptr;
   if (records.size() < kMinimumTotal) {
+    held = in.held_back();
     for (const Record* r : known(in.baseline)) records.push_back(r);
     span = Period{in.options.baseline.empty() ? in.options.window.from : in.options.baseline.from,
                   in.options.window.to};
@@ -67,6 +70,13 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   std::map<std::string_view, std::array<int64_t, kGroups.size()>> by_province;
   for (const Record* r : records)
     ++by_province[r->admin1][static_cast<size_t>(target_group(r->target))];
+  size_t total = records.size();
+  if (held) {
+    for (const auto& [key, n] : held->targets) {
+      by_province[key.first][static_cast<size_t>(key.second)] += static_cast<int64_t>(n);
+      total += n;
+    }
+  }
   // Provinces with few records are pooled, so that no row is too thin for the test.
   std::vector<std::string> rows;
   std::vector<int64_t> table;
@@ -100,6 +110,17 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
     record_rows.push_back(static_cast<int>(it - rows.begin()));
     record_groups.push_back(target_group(r->target));
   }
+  if (held) {
+    for (const auto& [key, n] : held->targets) {
+      auto it = std::find(rows.begin(), rows.end(), key.first);
+      if (it == rows.end()) {
+        if (rows.empty() || rows.back() != "elsewhere") continue;
+        it = rows.end() - 1;
+      }
+      record_rows.insert(record_rows.end(), n, static_cast<int>(it - rows.begin()));
+      record_groups.insert(record_groups.end(), n, key.second);
+    }
+  }
 
   Finding f;
   f.kind = FindingKind::target_mix;
@@ -114,11 +135,11 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
       }
     }
   }
-  if (!test.valid || records.size() < kMinimumTotal) {
+  if (!test.valid || total < kMinimumTotal) {
     f.reported = false;
-    f.not_reported_because = fmt::format(
-        "{} with a known target and province in {}: too few to compare provinces",
-        detail::count_of(static_cast<int64_t>(records.size()), "event"), to_string(span));
+    f.not_reported_because =
+        fmt::format("{} with a known target and province in {}: too few to compare provinces",
+                    detail::count_of(static_cast<int64_t>(total), "event"), to_string(span));
     out.push_back(std::move(f));
     return;
   }
@@ -159,11 +180,11 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   f.statement = fmt::format(
       "What {} attacked differed between provinces in {} ({} with a known target; chi-square {} "
       "on {} df, {}, Cramér's V {}){}.",
-      in.options.subject, to_string(span), detail::grouped(static_cast<int64_t>(records.size())),
+      in.options.subject, to_string(span), detail::grouped(static_cast<int64_t>(total)),
       detail::number(test.chi_square, 1), test.degrees_of_freedom, detail::p_text(test.p_value),
       detail::number(test.cramers_v, 2), detail_text);
   f.p_value = test.p_value;
-  f.confidence = confidence_from(test.p_value, records.size());
+  f.confidence = confidence_from(test.p_value, total);
   f.figures.push_back({"chi-square", test.chi_square, detail::number(test.chi_square, 1)});
   f.figures.push_back({"p-value", test.p_value, detail::p_text(test.p_value)});
   f.figures.push_back({"Cramér's V", test.cramers_v, detail::number(test.cramers_v, 2)});

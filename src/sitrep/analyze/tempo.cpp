@@ -40,7 +40,8 @@ std::string fatalities_text(const FatalitySums& s) {
 Finding tempo_finding(const FinderInput& in) {
   const AssessmentOptions& o = in.options;
   const auto count = static_cast<int64_t>(in.window.size());
-  const auto base = static_cast<int64_t>(in.baseline.size());
+  const auto base =
+      static_cast<int64_t>(in.baseline.size() + (in.held_back() ? in.held_back()->in_baseline : 0));
   const FatalitySums fatalities = sum_fatalities(in.window);
   Finding f;
   f.kind = FindingKind::tempo;
@@ -124,10 +125,19 @@ void add_change_point(const FinderInput& in, std::vector<Finding>& out) {
                {"rate after", cp.rate_after, number(cp.rate_after, 2)},
                {"likelihood ratio", cp.likelihood_ratio, number(cp.likelihood_ratio, 2)},
                {"p-value", cp.p_value, p_text(cp.p_value)}};
+  // The week's records, in date order: those the loader kept of the weeks it summed up (the
+  // deadliest of each), then the ones held.
   std::vector<const Record*> after;
+  if (const HeldBack* held = in.held_back()) {
+    for (const Record& r : held->week_leaders.records) {
+      if (r.day >= week && r.day < week + 7) after.push_back(&r);
+    }
+  }
   for (const Record* r : in.history) {
     if (r->day >= week && r->day < week + 7) after.push_back(r);
   }
+  std::stable_sort(after.begin(), after.end(),
+                   [](const Record* a, const Record* b) { return a->day < b->day; });
   f.evidence = detail::deadliest(after, 3);
   f.reported = cp.p_value < 0.01 && total >= 2 * in.options.minimum_events;
   if (!f.reported) {
