@@ -1,0 +1,132 @@
+// Which records may be one incident, and how alike they are, on hand-made pairs.
+#include "sitrep/fuse/match.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sitrep/model/distance.hpp"
+
+namespace sitrep::fuse {
+namespace {
+
+using model::to_day;
+
+// A mosque bombing in Kunduz city, reported on the day.
+FusionRecord bombing(int64_t id) {
+  FusionRecord r;
+  r.id = id;
+  r.date = {to_day({2021, 10, 8}), to_day({2021, 10, 8}), model::DatePrecision::day};
+  r.country = "AF";
+  r.admin1 = "Kunduz";
+  r.admin2 = "Kunduz";
+  r.latitude = 36.728;
+  r.longitude = 68.857;
+  r.place_precision = PlacePrecision::point;
+  r.event_type = "Explosions/Remote violence";
+  r.perpetrator = "IS-KP";
+  r.target = "religious";
+  r.fatalities_low = 46;
+  r.fatalities_high = 60;
+  r.words = {"kunduz", "mosque", "shia", "suicide"};
+  return r;
+}
+
+TEST(FusionMatch, TwoReportsOfOneBombingMerge) {
+  FusionRules rules;
+  FusionRecord a = bombing(1), b = bombing(2);
+  b.date = {to_day({2021, 10, 9}), to_day({2021, 10, 9}), model::DatePrecision::day};  // published
+  b.latitude = 36.75;  // 2.5 km north
+  b.fatalities_low = 55;
+  b.fatalities_high = 55;
+  b.words = {"kunduz", "mosque", "worshippers"};
+  Match m = match(a, b, rules);
+  ASSERT_TRUE(m.compatible) << m.why_not;
+  const double km = model::distance_km(36.728, 68.857, 36.75, 68.857);
+  EXPECT_NEAR(m.parts.place, 1 - km / 25 * 0.5, 1e-12);
+  EXPECT_DOUBLE_EQ(m.parts.date, 0.5);          // one day apart with a slack of one
+  EXPECT_DOUBLE_EQ(*m.parts.casualties, 1.0);   // 55 lies in 46..60
+  EXPECT_NEAR(*m.parts.words, 2.0 / 3, 1e-12);  // kunduz, mosque of the three
+  const double expected = (3 * m.parts.place + 2 * 0.5 + 1 * 1.0 + 2 * (2.0 / 3)) / 8;
+  EXPECT_NEAR(m.score, expected, 1e-12);
+  EXPECT_TRUE(m.merge);
+}
+
+TEST(FusionMatch, AMonthPrecisionRecordMeetsAnyDayOfItsMonth) {
+  FusionRecord a = bombing(1), b = bombing(2);
+  b.date = model::month_span(2021, 10);
+  b.date.precision = model::DatePrecision::month;
+  b.place_precision = PlacePrecision::admin1;
+  b.latitude.reset();
+  b.longitude.reset();
+  b.admin2.clear();
+  Match m = match(a, b, FusionRules{});
+  ASSERT_TRUE(m.compatible) << m.why_not;
+  EXPECT_DOUBLE_EQ(m.parts.date, 0.5);
+  EXPECT_DOUBLE_EQ(m.parts.place, 0.6);  // agreeing at the province
+}
+
+TEST(FusionMatch, EachDisagreementKeepsRecordsApartAndSaysWhy) {
+  FusionRules rules;
+  auto why = [&](FusionRecord b) { return match(bombing(1), b, rules).why_not; };
+  FusionRecord later = bombing(2);
+  later.date = {to_day({2021, 10, 12}), to_day({2021, 10, 12}), model::DatePrecision::day};
+  EXPECT_EQ(why(later), "dates 4 days apart (more than 1)");
+  FusionRecord elsewhere = bombing(2);
+  elsewhere.latitude = 36.70;
+  elsewhere.longitude = 69.40;  // about 49 km east
+  EXPECT_NE(why(elsewhere).find("km apart (more than 25)"), std::string::npos);
+  FusionRecord province = bombing(2);
+  province.place_precision = PlacePrecision::admin1;
+  province.admin1 = "Baghlan";
+  EXPECT_EQ(why(province), "provinces differ: Kunduz and Baghlan");
+  FusionRecord protest = bombing(2);
+  protest.event_type = "Protests";
+  EXPECT_EQ(why(protest),
+            "event types of different kinds: Explosions/Remote violence and Protests");
+  FusionRecord taliban = bombing(2);
+  taliban.perpetrator = "Taliban";
+  EXPECT_EQ(why(taliban), "perpetrators differ: IS-KP and Taliban");
+  FusionRecord abroad = bombing(2);
+  abroad.country = "TJ";
+  EXPECT_EQ(why(abroad), "countries differ: AF and TJ");
+}
+
+TEST(FusionMatch, AnUnknownPerpetratorAgreesWithANamedOne) {
+  FusionRecord b = bombing(2);
+  b.perpetrator = "Unidentified armed group";
+  EXPECT_TRUE(match(bombing(1), b, FusionRules{}).compatible);
+}
+
+TEST(FusionMatch, CasualtiesThatDisagreeScoreTheRatioOfTheNearerEnds) {
+  FusionRecord a = bombing(1), b = bombing(2);
+  b.fatalities_low = 100;
+  b.fatalities_high = 120;
+  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.casualties, 60.0 / 100, 1e-12);
+  b.fatalities_low.reset();
+  b.fatalities_high.reset();
+  EXPECT_FALSE(match(a, b, FusionRules{}).parts.casualties.has_value());
+}
+
+TEST(FusionMatch, RulesLoadFromTheDataTableAndRejectUnknownKeys) {
+  auto rules = FusionRules::load(std::string(SITREP_SOURCE_DATA_DIR) + "/fusion.tsv");
+  ASSERT_TRUE(rules.ok()) << rules.error();
+  EXPECT_EQ(rules->max_days_apart, 1);
+  EXPECT_DOUBLE_EQ(rules->point_km, 25);
+  EXPECT_DOUBLE_EQ(rules->merge_score, 0.6);
+
+  const auto path = std::filesystem::temp_directory_path() / "sitrep-fusion-test.tsv";
+  std::ofstream(path) << "key\tvalue\nmerge_scor\t0.5\n";
+  auto typo = FusionRules::load(path.string());
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.error().find("sitrep-fusion-test.tsv:2: unknown key 'merge_scor'"),
+            std::string::npos)
+      << typo.error();
+  std::ofstream(path) << "key\tvalue\nmerge_score\t1.5\n";
+  EXPECT_FALSE(FusionRules::load(path.string()).ok());
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace sitrep::fuse
