@@ -1,5 +1,6 @@
-// sitrep assess --actor NAME [FILTER] [--from D --to D] [--baseline FROM..TO] [--format md|json]
-// [-o FILE] — the findings about a subject in a window, written as a brief.
+// sitrep assess --actor NAME [FILTER] [--from D --to D] [--baseline FROM..TO]
+// [--format md|html|json] [-o FILE] — the findings about a subject in a window, written as a
+// brief.
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -126,8 +127,7 @@ Result<analyze::FamilyTally> load_family(Context& context, const std::string& ac
     // The ancestor just below the root is the branch.
     branch_of[code] = line[line.size() - 2];
   }
-  const analyze::Period span{std::min(options.baseline.from, options.window.from),
-                             options.window.to};
+  const analyze::Period span = options.studied();
   auto filter =
       query::parse_filter(fmt::format("actor:\"{}\" date:{}", root, analyze::to_string(span)));
   if (!filter) return make_error("family filter: " + filter.error());
@@ -150,8 +150,7 @@ Result<analyze::Background> load_background(Context& context, const std::string&
                                             const analyze::RecordSet& subject,
                                             const analyze::AssessmentOptions& options,
                                             std::vector<std::string>& countries) {
-  const analyze::Period span{std::min(options.baseline.from, options.window.from),
-                             options.window.to};
+  const analyze::Period span = options.studied();
   std::set<std::string> where;
   for (const analyze::Record& r : subject.records) {
     if (span.contains(r.day) && !r.country.empty()) where.emplace(r.country);
@@ -278,7 +277,7 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   clock.lap("open and select");
   // Events before the baseline are summed up, not held one by one (earlier_history.hpp).
   analyze::EarlierHistory earlier;
-  earlier.before = std::min(options.baseline.from, options.window.from);
+  earlier.before = options.studied().from;
   earlier.places_before = options.window.from;
   earlier.traits_through = options.window.to;
   // The baseline's dataset events are summed up too: its findings need counts, not events.
@@ -306,14 +305,17 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     auto loaded = load_background(*context, args.actor, *records, options, countries);
     Status s = loaded ? add_text_candidates(*context, countries, options.window, *loaded)
                       : Status(make_error(loaded.error()));
+    if (!s) {
+      std::cerr << "sitrep assess: " << s.error() << '\n';
+      return kExitFailure;
+    }
     clock.lap("background");
-    auto family = s ? load_family(*context, args.actor, options)
-                    : Result<analyze::FamilyTally>(make_error(s.error()));
-    clock.lap("organisation");
+    auto family = load_family(*context, args.actor, options);
     if (!family) {
       std::cerr << "sitrep assess: " << family.error() << '\n';
       return kExitFailure;
     }
+    clock.lap("organisation");
     background = std::move(*loaded);
     family_records = std::move(*family);
   }
@@ -361,7 +363,8 @@ Runner add_assess_command(CLI::App& app, const GlobalOptions& global) {
       "against a baseline, each with its numbers and numbered sources.\n"
       "Findings: tempo and change point, firsts and re-emergence by country/province/district,\n"
       "cross-border attacks, targets by province, spread and shift of the centre, claims,\n"
-      "attacks on officials. docs/findings.md says how each is computed.\n"
+      "attacks on officials, unattributed attacks bearing its hallmarks, campaigns across its\n"
+      "organisation's branches, its own media. docs/findings.md says how each is computed.\n"
       "Examples:\n"
       "  sitrep assess --actor IS-KP --from 2020-10 --to 2020-12 -f html -o is-kp.html\n"
       "  sitrep assess --actor Taliban                      # the last 30 days of data\n"

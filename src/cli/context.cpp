@@ -130,14 +130,4 @@ void announce_text_index_build(Context& context, const store::SqlCondition& wher
   }
 }
 
-std::string thousands(int64_t value) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return value < 0 ? "-" + out : out;
-}
-
 }  // namespace sitrep::cli

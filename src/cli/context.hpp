@@ -6,6 +6,7 @@
 
 #include "sitrep/extract/extractor.hpp"
 #include "sitrep/geo/gazetteer_files.hpp"
+#include "sitrep/io/thousands.hpp"
 #include "sitrep/model/vocabulary.hpp"
 #include "sitrep/query/event_index.hpp"
 #include "sitrep/query/filter.hpp"
@@ -59,7 +60,7 @@ std::string join_filter(const std::vector<std::string>& words);
 void announce_text_index_build(Context& context, const store::SqlCondition& where);
 
 // Formats 1234567 as "1,234,567".
-std::string thousands(int64_t value);
+using io::thousands;
 
 // Exit codes shared by every subcommand.
 constexpr int kExitOk = 0;

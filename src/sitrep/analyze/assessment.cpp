@@ -78,7 +78,6 @@ Assessment assess(const RecordSet& records, const AssessmentOptions& options,
   out.options = options;
   FinderInput in(options);
   in.earlier = sources.earlier;
-  in.has_context = background != nullptr;
   in.family = sources.family;
   if (background) {
     in.background = &background->counts;

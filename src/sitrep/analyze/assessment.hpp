@@ -16,6 +16,7 @@
 //   media.cpp        what the subject's own outlets published, by outlet and language
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,10 @@ struct AssessmentOptions {
   // Names a country by its ISO code, for statements about a country ("Uzbekistan", not "UZ");
   // unset, codes are printed as they are.
   std::function<std::string(std::string_view)> name_country;
+
+  // The days an actor's assessment reads event by event or summed up: from the baseline's first
+  // day (or the window's, if earlier) to the window's last.
+  Period studied() const { return Period{std::min(baseline.from, window.from), window.to}; }
 
   std::string country_name(std::string_view iso2) const {
     return name_country ? name_country(iso2) : std::string(iso2);
@@ -92,7 +97,6 @@ struct FinderInput {
   // subject operates, and the window's unattributed candidates.
   const TraitCounts* background = nullptr;
   std::vector<const Record*> unattributed;
-  bool has_context = false;
   // The events of the subject's whole organisation (every branch under its top actor) over
   // the baseline and the window, tallied by branch (family_tally.hpp).
   const FamilyTally* family = nullptr;

@@ -1,5 +1,7 @@
 #include "sitrep/analyze/background.hpp"
 
+#include "sitrep/model/actor_registry.hpp"
+
 namespace sitrep::analyze {
 
 std::string_view trait_name(Trait trait) {
@@ -72,15 +74,11 @@ size_t TraitCounts::in_country(std::string_view country) const {
   return it == by_country.end() ? 0 : it->second;
 }
 
-bool is_unattributed(std::string_view actor) {
-  return actor.empty() || actor == "Unidentified armed group" || actor == "Unknown";
-}
-
 Background background_of(const RecordSet& context, const Period& window) {
   Background out;
   for (const Record& r : context.records) {
     out.counts.add(r);
-    if (is_unattributed(r.actor) && window.contains(r.day) &&
+    if (model::is_unattributed_actor(r.actor) && window.contains(r.day) &&
         r.claim != model::ClaimStatus::claimed) {
       out.candidates.records.push_back(r);
     }

@@ -40,9 +40,6 @@ struct TraitCounts {
   size_t in_country(std::string_view country) const;
 };
 
-// Whether an event's perpetrator is unknown: no actor, or the catch-alls of data/actors.tsv.
-bool is_unattributed(std::string_view actor);
-
 struct Background {
   TraitCounts counts;
   // The window's unattributed, unclaimed events. Their strings are views into the index, the

@@ -17,7 +17,6 @@
 #include <cmath>
 #include <map>
 #include <numbers>
-#include <random>
 #include <set>
 
 #include <fmt/format.h>
@@ -26,6 +25,7 @@
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/family_tally.hpp"
 #include "sitrep/analyze/statistics.hpp"
+#include "sitrep/synth/random.hpp"
 
 namespace sitrep::analyze {
 namespace {
@@ -87,42 +87,31 @@ Scan best_scan(const std::vector<Branch>& branches, const std::vector<std::vecto
   return best;
 }
 
-double uniform(std::mt19937_64& rng) {
-  return (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53;
-}
-
-// A Poisson draw by Knuth's product of uniforms: exact, and the same on every platform.
-int64_t poisson_draw(std::mt19937_64& rng, double mean) {
-  const double limit = std::exp(-mean);
-  int64_t k = 0;
-  double product = 1;
-  for (;;) {
-    product *= uniform(rng);
-    if (product <= limit) return k;
-    ++k;
-  }
+// Uniform in (0, 1]: safe under a logarithm.
+double positive_uniform(synth::Random& rng) {
+  return 1.0 - rng.uniform();
 }
 
 // A Gamma(shape, 1 / shape) draw (mean 1) by Marsaglia and Tsang's method, with a Box-Muller
 // normal; shapes below 1 are boosted by a uniform power.
-double gamma_multiplier(std::mt19937_64& rng, double shape) {
-  const double boost = shape < 1 ? std::pow(uniform(rng), 1 / shape) : 1;
+double gamma_multiplier(synth::Random& rng, double shape) {
+  const double boost = shape < 1 ? std::pow(positive_uniform(rng), 1 / shape) : 1;
   const double a = shape < 1 ? shape + 1 : shape;
   const double d = a - 1.0 / 3, c = 1 / std::sqrt(9 * d);
   for (;;) {
-    double x =
-        std::sqrt(-2 * std::log(uniform(rng))) * std::cos(2 * std::numbers::pi * uniform(rng));
+    double x = std::sqrt(-2 * std::log(positive_uniform(rng))) *
+               std::cos(2 * std::numbers::pi * rng.uniform());
     double v = 1 + c * x;
     if (v <= 0) continue;
     v = v * v * v;
-    const double u = uniform(rng);
+    const double u = positive_uniform(rng);
     if (std::log(u) < 0.5 * x * x + d - d * v + d * std::log(v)) return boost * d * v / shape;
   }
 }
 
 // Daily counts over `days` for a branch: each week's rate drawn with the branch's
 // overdispersion, each day Poisson at that rate; as prefix sums into `prefix`.
-void simulate_branch(std::mt19937_64& rng, const Branch& b, size_t days,
+void simulate_branch(synth::Random& rng, const Branch& b, size_t days,
                      std::vector<int64_t>& prefix) {
   const double weekly_mean = b.rate * 7;
   const bool bursty = b.dispersion > 1.05 && weekly_mean > 0;
@@ -130,7 +119,7 @@ void simulate_branch(std::mt19937_64& rng, const Branch& b, size_t days,
   double multiplier = 1;
   for (size_t d = 1; d <= days; ++d) {
     if (bursty && (d - 1) % 7 == 0) multiplier = gamma_multiplier(rng, shape);
-    prefix[d] = prefix[d - 1] + poisson_draw(rng, b.rate * multiplier);
+    prefix[d] = prefix[d - 1] + rng.poisson(b.rate * multiplier);
   }
 }
 
@@ -225,7 +214,7 @@ void find_campaigns(const FinderInput& in, std::vector<Finding>& out) {
     return;
   }
   // How often chance alone, every branch at its baseline rate, gives a window as strong.
-  std::mt19937_64 rng(kSeed);
+  synth::Random rng(kSeed);
   int as_strong = 0;
   const auto days = static_cast<size_t>(in.options.window.days());
   std::vector<std::vector<int64_t>> simulated(branches.size(), std::vector<int64_t>(days + 1, 0));

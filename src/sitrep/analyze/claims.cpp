@@ -8,6 +8,7 @@
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/statistics.hpp"
+#include "sitrep/io/thousands.hpp"
 
 namespace sitrep::analyze {
 namespace {
@@ -16,28 +17,32 @@ struct ClaimCounts {
   int64_t claimed = 0, unclaimed = 0, denied = 0, disputed = 0, unknown = 0;
   int64_t denied_by_state = 0;  // a target state denied the attack took place
   int64_t known() const { return claimed + unclaimed + denied + disputed; }
+
+  void add(model::ClaimStatus status, int64_t n) {
+    switch (status) {
+      case model::ClaimStatus::claimed:
+        claimed += n;
+        break;
+      case model::ClaimStatus::unclaimed:
+        unclaimed += n;
+        break;
+      case model::ClaimStatus::denied:
+        denied += n;
+        break;
+      case model::ClaimStatus::disputed:
+        disputed += n;
+        break;
+      case model::ClaimStatus::unknown:
+        unknown += n;
+        break;
+    }
+  }
 };
 
 ClaimCounts count_claims(const std::vector<const Record*>& records) {
   ClaimCounts c;
   for (const Record* r : records) {
-    switch (r->claim) {
-      case model::ClaimStatus::claimed:
-        ++c.claimed;
-        break;
-      case model::ClaimStatus::unclaimed:
-        ++c.unclaimed;
-        break;
-      case model::ClaimStatus::denied:
-        ++c.denied;
-        break;
-      case model::ClaimStatus::disputed:
-        ++c.disputed;
-        break;
-      case model::ClaimStatus::unknown:
-        ++c.unknown;
-        break;
-    }
+    c.add(r->claim, 1);
     if (!r->denied_by.empty()) ++c.denied_by_state;
   }
   return c;
@@ -55,15 +60,10 @@ void find_claims(const FinderInput& in, std::vector<Finding>& out) {
   const ClaimCounts now = count_claims(in.window);
   ClaimCounts before = count_claims(in.baseline);
   if (const HeldBack* held = in.held_back()) {
-    using model::ClaimStatus;
-    auto at = [&](ClaimStatus s) {
-      return static_cast<int64_t>(held->claims[static_cast<size_t>(s)]);
-    };
-    before.claimed += at(ClaimStatus::claimed);
-    before.unclaimed += at(ClaimStatus::unclaimed);
-    before.denied += at(ClaimStatus::denied);
-    before.disputed += at(ClaimStatus::disputed);
-    before.unknown += at(ClaimStatus::unknown);
+    for (size_t status = 0; status < held->claims.size(); ++status) {
+      before.add(static_cast<model::ClaimStatus>(status),
+                 static_cast<int64_t>(held->claims[status]));
+    }
   }
   Finding f;
   f.kind = FindingKind::claims;
@@ -79,7 +79,7 @@ void find_claims(const FinderInput& in, std::vector<Finding>& out) {
     f.reported = false;
     f.not_reported_because = fmt::format(
         "the sources say whether {} of {} events in the window were claimed",
-        detail::grouped(now.known()), detail::grouped(static_cast<int64_t>(in.window.size())));
+        io::thousands(now.known()), io::thousands(static_cast<int64_t>(in.window.size())));
     out.push_back(std::move(f));
     return;
   }
@@ -90,7 +90,7 @@ void find_claims(const FinderInput& in, std::vector<Finding>& out) {
   f.statement = fmt::format(
       "Of {} events in {} whose claim status the sources give, {} claimed ({}), {} "
       "unclaimed, {} denied by {} and {} disputed{}.",
-      detail::grouped(now.known()), to_string(in.options.window), detail::grouped(now.claimed),
+      io::thousands(now.known()), to_string(in.options.window), io::thousands(now.claimed),
       percent(now.claimed, now.known()), now.unclaimed, now.denied, in.options.subject,
       now.disputed, state_denials);
   f.confidence = Confidence::moderate;

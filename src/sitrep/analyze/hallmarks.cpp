@@ -27,6 +27,7 @@
 
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
+#include "sitrep/io/thousands.hpp"
 
 namespace sitrep::analyze {
 namespace {
@@ -87,7 +88,7 @@ std::string percent(double share) {
 }  // namespace
 
 void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
-  if (!in.has_context || !in.background) return;
+  if (!in.background) return;
   // The reference: claimed events up to the window's end, else everything attributed.
   // Dataset events the loader tallied already (earlier_history.hpp) are not counted again.
   auto tallied = [&](const Record* r) {
@@ -195,7 +196,7 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
     f.not_reported_because = fmt::format(
         "its ways are too common there to single events out: {} of {} would match, judged by "
         "its {} events",
-        detail::grouped(static_cast<int64_t>(named)),
+        io::thousands(static_cast<int64_t>(named)),
         detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"), basis);
     f.evidence.clear();
     f.figures.clear();

@@ -26,8 +26,4 @@ Record to_record(const model::Event& e, RecordSet& set) {
   return r;
 }
 
-std::string record_ref(const Record& record) {
-  return (record.origin == RecordOrigin::event ? "event " : "mention ") + std::to_string(record.id);
-}
-
 }  // namespace sitrep::analyze

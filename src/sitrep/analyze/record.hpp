@@ -85,7 +85,4 @@ struct RecordSet {
 // scenario suite's synthetic worlds).
 Record to_record(const model::Event& event, RecordSet& set);
 
-// "event 12" or "mention 7": how a brief names a record.
-std::string record_ref(const Record& record);
-
 }  // namespace sitrep::analyze

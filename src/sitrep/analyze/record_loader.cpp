@@ -10,6 +10,7 @@
 
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/target_groups.hpp"
+#include "sitrep/model/actor_registry.hpp"
 #include "sitrep/model/claim.hpp"
 #include "sitrep/store/statement.hpp"
 
@@ -82,18 +83,66 @@ OriginPlace origin_of(std::string_view detail) {
 
 // Sums up a subject's earlier events from the index's codes: the last day in each area and the
 // trait tallies, turned into strings once at the end.
-class EarlierTally {
+// The dictionary code that means "claimed" in an index (0 when no event is).
+uint32_t claimed_code(const query::EventIndex& index) {
+  return index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
+}
+
+// TraitCounts kept by dictionary code while rows stream by (an array increment per trait, no
+// hashing of text), and turned into strings once at the end.
+class CodeTally {
  public:
-  explicit EarlierTally(const query::EventIndex& index) : index_(index) {
+  explicit CodeTally(const query::EventIndex& index) : index_(index) {
     for (size_t t = 0; t < kTraitCount; ++t) {
-      all_[t].assign(index.dictionary(kTraitCategories[t]).size(), 0);
-      claimed_[t].assign(index.dictionary(kTraitCategories[t]).size(), 0);
+      traits_[t].assign(index.dictionary(kTraitCategories[t]).size(), 0);
     }
     countries_.assign(index.dictionary(Category::country).size(), 0);
+  }
+
+  void add(size_t row) {
+    ++total_;
+    for (size_t t = 0; t < kTraitCount; ++t) ++traits_[t][code(kTraitColumns[t], row)];
+    ++countries_[code(Column::country, row)];
+  }
+
+  size_t total() const { return total_; }
+
+  // Adds the tally to `out`, by the dictionaries' strings.
+  void add_to(TraitCounts& out) const {
+    out.total += total_;
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      const query::Dictionary& names = index_.dictionary(kTraitCategories[t]);
+      for (uint32_t value = 0; value < traits_[t].size(); ++value) {
+        if (traits_[t][value] > 0) out.by_value[t][names.at(value)] += traits_[t][value];
+      }
+    }
+    const query::Dictionary& names = index_.dictionary(Category::country);
+    for (uint32_t country = 0; country < countries_.size(); ++country) {
+      if (countries_[country] > 0) out.by_country[names.at(country)] += countries_[country];
+    }
+  }
+
+ private:
+  static constexpr std::array<Category, kTraitCount> kTraitCategories = {
+      Category::target, Category::weapon, Category::sub_event_type, Category::admin1};
+  static constexpr std::array<Column, kTraitCount> kTraitColumns = {
+      Column::target, Column::weapon, Column::sub_event_type, Column::admin1};
+
+  uint32_t code(Column column, size_t row) const {
+    return static_cast<uint32_t>(index_.column(column).value(row));
+  }
+
+  const query::EventIndex& index_;
+  size_t total_ = 0;
+  std::array<std::vector<size_t>, kTraitCount> traits_;
+  std::vector<size_t> countries_;
+};
+
+class EarlierTally {
+ public:
+  explicit EarlierTally(const query::EventIndex& index)
+      : index_(index), all_(index), claimed_(index), claimed_code_(claimed_code(index)) {
     last_at_place_.assign(index.places().size(), kNever);
-    claimed_countries_.assign(countries_.size(), 0);
-    claimed_code_ =
-        index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
   }
 
   // Rows come in date order: the last day seen at a place is the row's.
@@ -108,22 +157,13 @@ class EarlierTally {
   }
 
   void tally_traits(size_t row) {
-    ++traits_total_;
-    const uint32_t country = code(Column::country, row);
-    ++countries_[country];
-    const bool claimed = code(Column::claim, row) == claimed_code_;
-    claimed_events_ += claimed;
-    for (size_t t = 0; t < kTraitCount; ++t) {
-      const uint32_t value = code(kTraitColumns[t], row);
-      ++all_[t][value];
-      if (claimed) ++claimed_[t][value];
-    }
-    if (claimed) ++claimed_countries_[country];
+    all_.add(row);
+    if (code(Column::claim, row) == claimed_code_) claimed_.add(row);
   }
 
   void finish(EarlierHistory& out) const {
     out.events = events_;
-    out.claimed = claimed_events_;
+    out.claimed = claimed_.total();
     out.first_day = first_day_;
     const query::Dictionary& countries = index_.dictionary(Category::country);
     const query::Dictionary& admin1 = index_.dictionary(Category::admin1);
@@ -142,43 +182,23 @@ class EarlierTally {
       if (!a1.empty()) keep_latest(out.last_seen[1], AreaKey{c, a1, {}});
       if (!a2.empty()) keep_latest(out.last_seen[2], AreaKey{c, a1, a2});
     }
-    fill(all_, countries_, traits_total_, out.all_traits);
-    fill(claimed_, claimed_countries_, claimed_events_, out.claimed_traits);
+    all_.add_to(out.all_traits);
+    claimed_.add_to(out.claimed_traits);
   }
 
  private:
-  static constexpr std::array<Category, kTraitCount> kTraitCategories = {
-      Category::target, Category::weapon, Category::sub_event_type, Category::admin1};
-  static constexpr std::array<Column, kTraitCount> kTraitColumns = {
-      Column::target, Column::weapon, Column::sub_event_type, Column::admin1};
   static constexpr model::Day kNever = INT32_MIN;
 
   uint32_t code(Column column, size_t row) const {
     return static_cast<uint32_t>(index_.column(column).value(row));
   }
 
-  void fill(const std::array<std::vector<size_t>, kTraitCount>& traits,
-            const std::vector<size_t>& countries, size_t total, TraitCounts& out) const {
-    out.total = total;
-    for (size_t t = 0; t < kTraitCount; ++t) {
-      const query::Dictionary& names = index_.dictionary(kTraitCategories[t]);
-      for (uint32_t value = 0; value < traits[t].size(); ++value) {
-        if (traits[t][value] > 0) out.by_value[t][names.at(value)] += traits[t][value];
-      }
-    }
-    const query::Dictionary& names = index_.dictionary(Category::country);
-    for (uint32_t country = 0; country < countries.size(); ++country) {
-      if (countries[country] > 0) out.by_country[names.at(country)] += countries[country];
-    }
-  }
-
   const query::EventIndex& index_;
-  size_t events_ = 0, claimed_events_ = 0, traits_total_ = 0;
+  size_t events_ = 0;
   model::Day first_day_ = 0;
+  CodeTally all_, claimed_;
   uint32_t claimed_code_ = 0;
   std::vector<model::Day> last_at_place_;  // by the index's place code
-  std::array<std::vector<size_t>, kTraitCount> all_, claimed_;
-  std::vector<size_t> countries_, claimed_countries_;
 };
 
 // Sums up the subject's dataset events between the summed-up history and the window
@@ -364,46 +384,22 @@ Result<FamilyTally> load_family_tally(const query::EventIndex& index, const quer
 Result<Background> load_background(const query::EventIndex& index, const query::Selection& rows,
                                    const Period& window) {
   Background out;
-  // Tallies by dictionary code, turned into strings once at the end.
-  struct Tally {
-    Category category;
-    Column column;
-    std::vector<size_t> counts;
-  };
-  std::array<Tally, kTraitCount> traits = {
-      Tally{Category::target, Column::target, {}}, Tally{Category::weapon, Column::weapon, {}},
-      Tally{Category::sub_event_type, Column::sub_event_type, {}},
-      Tally{Category::admin1, Column::admin1, {}}};
-  for (Tally& t : traits) t.counts.assign(index.dictionary(t.category).size(), 0);
-  std::vector<size_t> countries(index.dictionary(Category::country).size(), 0);
+  CodeTally tally(index);
   const query::Dictionary& actors = index.dictionary(Category::actor);
   std::vector<char> unattributed(actors.size(), 0);
   for (uint32_t code = 0; code < actors.size(); ++code) {
-    unattributed[code] = is_unattributed(actors.at(code));
+    unattributed[code] = model::is_unattributed_actor(actors.at(code));
   }
-  const uint32_t claimed =
-      index.dictionary(Category::claim).find(model::to_string(model::ClaimStatus::claimed));
+  const uint32_t claimed = claimed_code(index);
   rows.for_each([&](size_t row) {
-    ++out.counts.total;
-    for (Tally& t : traits) ++t.counts[static_cast<size_t>(index.column(t.column).value(row))];
-    ++countries[static_cast<size_t>(index.column(Column::country).value(row))];
+    tally.add(row);
     if (unattributed[static_cast<size_t>(index.column(Column::actor1).value(row))] &&
         window.contains(index.day(row)) &&
         static_cast<uint32_t>(index.column(Column::claim).value(row)) != claimed) {
       out.candidates.records.push_back(record_of_row(index, row));
     }
   });
-  for (size_t t = 0; t < kTraitCount; ++t) {
-    const query::Dictionary& names = index.dictionary(traits[t].category);
-    for (uint32_t code = 0; code < traits[t].counts.size(); ++code) {
-      if (traits[t].counts[code] > 0)
-        out.counts.by_value[t][names.at(code)] += traits[t].counts[code];
-    }
-  }
-  const query::Dictionary& country_names = index.dictionary(Category::country);
-  for (uint32_t code = 0; code < countries.size(); ++code) {
-    if (countries[code] > 0) out.counts.by_country[country_names.at(code)] += countries[code];
-  }
+  tally.add_to(out.counts);
   return out;
 }
 
@@ -486,16 +482,18 @@ Status add_unattributed_mentions(store::SqliteStore& store,
                                  RecordSet& set) {
   if (countries.empty() || period.empty()) return Status::success();
   auto stmt = store::Statement::prepare(
-      store.handle(),
-      std::string(kMentionColumns) + "WHERE date_start BETWEEN ? AND ? AND country IN (" +
-          placeholders(countries.size()) +
-          ") AND (perpetrator IS NULL OR perpetrator IN ('', 'Unidentified armed group', "
-          "'Unknown')) AND claim <> 'claimed' ORDER BY date_start, id");
+      store.handle(), std::string(kMentionColumns) +
+                          "WHERE date_start BETWEEN ? AND ? AND country IN (" +
+                          placeholders(countries.size()) +
+                          ") AND (perpetrator IS NULL OR perpetrator = '' OR perpetrator IN (" +
+                          placeholders(model::kUnattributedActors.size()) +
+                          ")) AND claim <> 'claimed' ORDER BY date_start, id");
   if (!stmt) return make_error(stmt.error());
   stmt->bind(1, model::format_iso(period.from));
   stmt->bind(2, model::format_iso(period.to));
   int index = 3;
   for (const std::string& c : countries) stmt->bind(index++, c);
+  for (std::string_view actor : model::kUnattributedActors) stmt->bind(index++, actor);
   return read_mentions(*stmt, set);
 }
 

@@ -2,18 +2,20 @@
 
 #include <algorithm>
 #include <map>
-#include <random>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "sitrep/analyze/assessment.hpp"
+#include "sitrep/synth/random.hpp"
 
 namespace sitrep::analyze {
 namespace {
 
 constexpr std::string_view kSubject = "IS-KP";
 constexpr int64_t kPlantIds = 1'000'000'000;  // plants' ids, above any background event's
+// Days into the window of the plants whose findings state a date.
+constexpr model::Day kRocketsDay = 10, kReturnDay = 3, kOfficialDay = 20;
 
 struct Branch {
   std::string_view name, country, admin1;
@@ -104,7 +106,7 @@ Record planted(int64_t id, model::Day day, std::string_view country, std::string
 
 void plant(Plants& p) {
   const model::Day w = p.window.from;
-  Record rockets = planted(1, w + 10, "TJ", "Khatlon", "military");
+  Record rockets = planted(1, w + kRocketsDay, "TJ", "Khatlon", "military");
   rockets.location = "Kulob";
   rockets.latitude = 37.91;
   rockets.longitude = 69.78;
@@ -115,7 +117,7 @@ void plant(Plants& p) {
   rockets.weapon = "indirect-fire";
   rockets.sub_event_type = "Shelling/artillery/missile attack";
   p.subject.push_back(rockets);
-  p.subject.push_back(planted(2, w + 3, "AF", p.reentered, "civilians"));
+  p.subject.push_back(planted(2, w + kReturnDay, "AF", p.reentered, "civilians"));
   for (int i = 0; i < 20; ++i) {
     p.subject.push_back(planted(10 + i, w + i, "AF", p.civilians_province, "civilians"));
     p.subject.push_back(planted(40 + i, w + i, "AF", p.soldiers_province, "military"));
@@ -133,7 +135,7 @@ void plant(Plants& p) {
     theirs.actor = theirs.actor_branch = "ISWAP";
     p.family.push_back(theirs);
   }
-  Record official = planted(3, w + 20, "AF", p.civilians_province, "government");
+  Record official = planted(3, w + kOfficialDay, "AF", p.civilians_province, "government");
   official.target_level = "provincial";
   p.subject.push_back(official);
   for (int i = 0; i < 3; ++i) {
@@ -147,15 +149,12 @@ void plant(Plants& p) {
 
 // The other branches' steady background, the same in both worlds.
 std::vector<Record> branch_noise(uint64_t seed, const Period& span) {
-  std::mt19937_64 rng(seed ^ 0x5eedULL);
+  synth::Random rng(seed ^ 0x5eedULL);
   std::vector<Record> out;
   int64_t id = 500'000'000;
   for (const Branch& b : kOtherBranches) {
     for (model::Day d = span.from; d <= span.to; ++d) {
-      // Knuth's Poisson draw, as in campaigns.cpp: the same on every platform.
-      const double limit = std::exp(-kBranchRate);
-      double product = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-      while (product > limit) {
+      for (int64_t n = rng.poisson(kBranchRate); n > 0; --n) {
         Record r;
         r.id = id++;
         r.day = d;
@@ -163,7 +162,6 @@ std::vector<Record> branch_noise(uint64_t seed, const Period& span) {
         r.admin1 = b.admin1;
         r.actor = r.actor_branch = b.name;
         out.push_back(r);
-        product *= static_cast<double>(rng() >> 11) * 0x1.0p-53;
       }
     }
   }
@@ -235,33 +233,42 @@ bool names_in_clause(std::string_view statement, std::string_view group,
                   fmt::format("{} (", province));
 }
 
+// The kind of finding that reports a plant.
+FindingKind kind_of(Plant plant) {
+  switch (plant) {
+    case Plant::cross_border:
+      return FindingKind::cross_border;
+    case Plant::reemergence:
+      return FindingKind::reemergence;
+    case Plant::target_mix:
+      return FindingKind::target_mix;
+    case Plant::campaign:
+      return FindingKind::campaign;
+    case Plant::provincial_official:
+      return FindingKind::high_value_target;
+    case Plant::hallmarks:
+      break;
+  }
+  return FindingKind::hallmark_match;
+}
+
 PlantOutcome check(Plant plant, const Plants& p, const Assessment& with,
                    const Assessment& without) {
   PlantOutcome o;
   o.plant = plant;
-  const std::string day = [&] {
-    switch (plant) {
-      case Plant::cross_border:
-        return model::format_iso(p.window.from + 10);
-      case Plant::reemergence:
-        return model::format_iso(p.window.from + 3);
-      case Plant::provincial_official:
-        return model::format_iso(p.window.from + 20);
-      default:
-        return std::string();
-    }
-  }();
   switch (plant) {
     case Plant::cross_border:
       o.found = reported(with, FindingKind::cross_border, [&](const Finding& f) {
         return contains(f.title, "First cross-border attack into Tajikistan") && cites(f, 1) &&
-               contains(f.statement, day);
+               contains(f.statement, model::format_iso(p.window.from + kRocketsDay));
       });
       o.false_alarm = reported(without, FindingKind::cross_border);
       break;
     case Plant::reemergence:
       o.found = reported(with, FindingKind::reemergence, [&](const Finding& f) {
-        return cites(f, 2) && contains(f.statement, day) && contains(f.statement, p.reentered);
+        return cites(f, 2) &&
+               contains(f.statement, model::format_iso(p.window.from + kReturnDay)) &&
+               contains(f.statement, p.reentered);
       });
       o.false_alarm = reported(without, FindingKind::reemergence, [&](const Finding& f) {
         return contains(f.statement, fmt::format("{}, AF", p.reentered));
@@ -297,13 +304,7 @@ PlantOutcome check(Plant plant, const Plants& p, const Assessment& with,
   const Finding* shown = nullptr;
   // A false alarm shows what the unplanted world reported; anything else the planted world.
   for (const Finding& f : (o.false_alarm ? without : with).findings) {
-    FindingKind kind = plant == Plant::cross_border          ? FindingKind::cross_border
-                       : plant == Plant::reemergence         ? FindingKind::reemergence
-                       : plant == Plant::target_mix          ? FindingKind::target_mix
-                       : plant == Plant::campaign            ? FindingKind::campaign
-                       : plant == Plant::provincial_official ? FindingKind::high_value_target
-                                                             : FindingKind::hallmark_match;
-    if (f.kind == kind) {
+    if (f.kind == kind_of(plant)) {
       shown = &f;
       break;
     }

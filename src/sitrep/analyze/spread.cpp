@@ -12,6 +12,7 @@
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/statistics.hpp"
+#include "sitrep/io/thousands.hpp"
 #include "sitrep/model/distance.hpp"
 
 namespace sitrep::analyze {
@@ -151,7 +152,7 @@ void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
       "The centre of {}'s located events moved {} km {} between the baseline and the window "
       "({} and {} located events; {}).",
       in.options.subject, detail::number(km, 0), model::compass_point(bearing),
-      detail::grouped(static_cast<int64_t>(before.n)), detail::grouped(static_cast<int64_t>(now.n)),
+      io::thousands(static_cast<int64_t>(before.n)), io::thousands(static_cast<int64_t>(now.n)),
       detail::p_text(p));
   f.figures = {
       {"shift km", km, detail::number(km, 0)},
@@ -166,8 +167,8 @@ void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
   if (!f.reported) {
     f.not_reported_because = fmt::format(
         "a shift of {} km ({}) with {} and {} located events is not a move", detail::number(km, 0),
-        detail::p_text(p), detail::grouped(static_cast<int64_t>(before.n)),
-        detail::grouped(static_cast<int64_t>(now.n)));
+        detail::p_text(p), io::thousands(static_cast<int64_t>(before.n)),
+        io::thousands(static_cast<int64_t>(now.n)));
   }
   f.score = 45 + std::min(20.0, km / 20);
   out.push_back(std::move(f));

@@ -13,6 +13,7 @@
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/statistics.hpp"
 #include "sitrep/analyze/target_groups.hpp"
+#include "sitrep/io/thousands.hpp"
 
 namespace sitrep::analyze {
 namespace {
@@ -180,7 +181,7 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
   f.statement = fmt::format(
       "What {} attacked differed between provinces in {} ({} with a known target; chi-square {} "
       "on {} df, {}, Cramér's V {}){}.",
-      in.options.subject, to_string(span), detail::grouped(static_cast<int64_t>(total)),
+      in.options.subject, to_string(span), io::thousands(static_cast<int64_t>(total)),
       detail::number(test.chi_square, 1), test.degrees_of_freedom, detail::p_text(test.p_value),
       detail::number(test.cramers_v, 2), detail_text);
   f.p_value = test.p_value;

@@ -5,6 +5,7 @@
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/detail/wording.hpp"
 #include "sitrep/analyze/statistics.hpp"
+#include "sitrep/io/thousands.hpp"
 
 namespace sitrep::analyze {
 namespace {
@@ -32,9 +33,9 @@ FatalitySums sum_fatalities(const std::vector<const Record*>& records) {
 
 std::string fatalities_text(const FatalitySums& s) {
   if (!s.ranged || (s.low == s.best && s.high == s.best))
-    return fmt::format("{} {}", detail::grouped(s.best), s.best == 1 ? "fatality" : "fatalities");
-  return fmt::format("{} fatalities, low {}, high {}", detail::grouped(s.best),
-                     detail::grouped(s.low), detail::grouped(s.high));
+    return fmt::format("{} {}", io::thousands(s.best), s.best == 1 ? "fatality" : "fatalities");
+  return fmt::format("{} fatalities, low {}, high {}", io::thousands(s.best), io::thousands(s.low),
+                     io::thousands(s.high));
 }
 
 Finding tempo_finding(const FinderInput& in) {

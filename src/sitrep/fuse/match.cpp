@@ -5,14 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/model/actor_registry.hpp"
 #include "sitrep/model/distance.hpp"
 
 namespace sitrep::fuse {
 namespace {
-
-bool unknown_actor(std::string_view actor) {
-  return actor.empty() || actor == "Unidentified armed group" || actor == "Unknown";
-}
 
 bool located(const FusionRecord& r) {
   return r.latitude && r.longitude;
@@ -122,8 +119,8 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
         fmt::format("event types of different kinds: {} and {}", a.event_type, b.event_type);
     return m;
   }
-  if (!unknown_actor(a.perpetrator) && !unknown_actor(b.perpetrator) &&
-      a.perpetrator != b.perpetrator) {
+  if (!model::is_unattributed_actor(a.perpetrator) &&
+      !model::is_unattributed_actor(b.perpetrator) && a.perpetrator != b.perpetrator) {
     m.why_not = fmt::format("perpetrators differ: {} and {}", a.perpetrator, b.perpetrator);
     return m;
   }

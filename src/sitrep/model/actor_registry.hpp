@@ -7,6 +7,9 @@
 // filter on an actor includes its sub-actors.
 #pragma once
 
+#include <array>
+#include <string_view>
+
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +21,15 @@
 #include "sitrep/result.hpp"
 
 namespace sitrep::model {
+
+// The canonical names data/actors.tsv gives to "nobody known": events under them (or with no
+// actor at all) are unattributed.
+inline constexpr std::array<std::string_view, 2> kUnattributedActors = {"Unidentified armed group",
+                                                                        "Unknown"};
+
+inline bool is_unattributed_actor(std::string_view actor) {
+  return actor.empty() || actor == kUnattributedActors[0] || actor == kUnattributedActors[1];
+}
 
 class ActorRegistry {
  public:

@@ -140,15 +140,8 @@ std::string to_html(const Brief& brief, const HtmlFigures& figures) {
     }
     out += "</ul></section>\n";
   }
-  out +=
-      "<section><h2>Method</h2><p class=\"method\">Judgements carry probabilities worded on the "
-      "ICD 203 scale (almost no chance &lt; 5%, very unlikely 5–20%, unlikely 20–45%, roughly "
-      "even chance 45–55%, likely 55–80%, very likely 80–95%, almost certain &gt; 95%). Rate "
-      "judgements are posterior probabilities with Jeffreys priors; tests give confidence (high: "
-      "p &lt; 0.001 on at least 20 records; moderate: p &lt; 0.01 on at least 10). Firsts are "
-      "firsts in the store's record, which begins on the date given. Events read from text are "
-      "not yet fused with dataset events: one incident may be counted in both. See "
-      "docs/findings.md.</p></section>\n";
+  out += fmt::format("<section><h2>Method</h2><p class=\"method\">{}</p></section>\n",
+                     escape(kMethod));
   if (!brief.notes.empty()) {
     out += "<section><h2>Sources</h2><ol class=\"sources\">\n";
     for (const Citation& c : brief.notes) {

@@ -69,15 +69,7 @@ std::string to_markdown(const Brief& brief) {
     }
     out += "\n";
   }
-  out +=
-      "## Method\n\n"
-      "Judgements carry probabilities worded on the ICD 203 scale (almost no chance < 5%, very "
-      "unlikely 5–20%, unlikely 20–45%, roughly even chance 45–55%, likely 55–80%, very likely "
-      "80–95%, almost certain > 95%). Rate judgements are posterior probabilities with Jeffreys "
-      "priors; tests give confidence (high: p < 0.001 on at least 20 records; moderate: p < 0.01 "
-      "on at least 10). Firsts are firsts in the store's record, which begins on the date given. "
-      "Events read from text are not yet fused with dataset events: one incident may be counted "
-      "in both. See docs/findings.md.\n\n";
+  out += fmt::format("## Method\n\n{}\n\n", kMethod);
   if (!brief.notes.empty()) {
     out += "## Sources\n\n";
     for (size_t i = 0; i < brief.notes.size(); ++i) {

@@ -9,22 +9,13 @@
 #include <fmt/format.h>
 
 #include "sitrep/analyze/finding.hpp"
+#include "sitrep/io/thousands.hpp"
 
 namespace sitrep::analyze::detail {
 
 // "1 event", "13 events".
-// "1,672": counts in statements are read by people.
-inline std::string grouped(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
 inline std::string count_of(int64_t n, std::string_view noun) {
-  return fmt::format("{} {}{}", grouped(n), noun, n == 1 ? "" : "s");
+  return fmt::format("{} {}{}", io::thousands(n), noun, n == 1 ? "" : "s");
 }
 
 // "2.94" with `digits` decimals, "∞" for infinity.
