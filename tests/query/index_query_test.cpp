@@ -2,8 +2,10 @@
 // date ranges, imprecise dates in a day window, NULLs under negation, distance, actor
 // hierarchy and associated actors), group-by labels, and the snapshot's life cycle (saved,
 // reopened, stale after an import, corrupt, truncated, of another store).
+#include <array>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -306,6 +308,50 @@ TEST_F(IndexQuery, ASnapshotOfAnotherStoreIsNotUsed) {
   ASSERT_TRUE(index.ok());
   EXPECT_EQ(reasons, Ids{"the snapshot is of another store"});
   EXPECT_EQ((*index)->size(), 0u);
+}
+
+// Counts and fatality sums of one key may share a machine word per group while they are summed
+// (see aggregation.cpp); they must stay exact over many rows of values just under 2^24, whole
+// words of the selection and scattered rows alike. Jalalabad's sum passes 2^40 in each of the
+// four copies of its accumulator that a scan of one thread keeps.
+TEST(IndexAggregation, LargeFatalitySumsStayExactOverManyRows) {
+  const std::array<std::array<std::string, 2>, 3> places = {
+      {{"Nangarhar", "Jalalabad"}, {"Nangarhar", "Behsud"}, {"Kunar", "Asadabad"}}};
+  EventIndexBuilder builder;
+  std::map<std::vector<std::string>, std::array<int64_t, 2>> all_rows, odd_rows;
+  const int kEvents = 480000;
+  for (int i = 0; i < kEvents; ++i) {
+    model::Event e = event(std::to_string(i), "2022-04-17", "IS-KP");
+    e.id = i + 1;
+    size_t place = i % 8 < 6 ? 0 : i % 8 - 5;
+    e.admin1 = places[place][0];
+    e.admin2 = places[place][1];
+    if (i % 10 == 0) {
+      e.fatalities_best.reset();
+    } else {
+      e.fatalities_best = i % 10 == 1 ? 0 : (int64_t{1} << 24) - 1 - i % 7;
+    }
+    builder.add(e);
+    for (auto* expected : {&all_rows, &odd_rows}) {
+      if (expected == &odd_rows && i % 2 == 0) continue;
+      auto& sums = (*expected)[{"AF", e.admin1, e.admin2}];
+      sums[0] += 1;
+      sums[1] += e.fatalities_best.value_or(0);
+    }
+  }
+  auto index = builder.finish({});
+  ASSERT_TRUE(index.ok()) << index.error();
+  Selection all(index->size(), true), odd(index->size(), false);
+  for (size_t r = 1; r < index->size(); r += 2) odd.set(r);
+  for (auto [selection, expected] : {std::pair{&all, &all_rows}, std::pair{&odd, &odd_rows}}) {
+    Grouping g =
+        aggregate(*index, *selection, {GroupKey::admin2}, {Measure::count, Measure::fatalities});
+    ASSERT_EQ(g.groups.size(), expected->size());
+    for (const Group& group : g.groups) {
+      auto want = expected->at(group.labels);
+      EXPECT_EQ(group.values, (std::vector<int64_t>{want[0], want[1]})) << group.labels[2];
+    }
+  }
 }
 
 }  // namespace

@@ -40,6 +40,8 @@ constexpr std::array<std::string_view, 4> kMeasureNames = {
     "count", "fatalities", "events_with_fatalities", "distinct_places"};
 
 constexpr size_t kChunkRows = 2048;
+// The accumulators a single-key scan may spread over copies (a part of a core's L1 cache).
+constexpr size_t kLaneCacheBytes = 32 * 1024;
 constexpr uint64_t kDenseLimit = uint64_t{1} << 18;
 constexpr uint64_t kFewCodes = 8;  // a key with at most this many codes is counted by SIMD
 
@@ -193,6 +195,31 @@ struct Partial {
   }
 };
 
+// Calls add(lane, row) for each selected row of words [word_begin, word_end): the rows of a
+// wholly selected word in turn on lanes 0..kLanes-1, scattered rows on lane 0; and every_words()
+// after each `period` words (never when period is 0).
+template <size_t kLanes, typename Add, typename Every>
+void visit_in_lanes(const Selection& selection, size_t word_begin, size_t word_end, size_t period,
+                    Add&& add, Every&& every_words) {
+  const uint64_t* words = selection.data();
+  const size_t first = selection.first_word();
+  for (size_t w = word_begin; w < word_end; ++w) {
+    uint64_t bits = words[w - first];
+    size_t row = w * 64;
+    if (bits == ~uint64_t{0}) {
+      for (size_t r = row; r < row + 64; r += kLanes) {
+        for (size_t l = 0; l < kLanes; ++l) add(l, r + l);
+      }
+    } else {
+      while (bits) {
+        add(size_t{0}, row + static_cast<size_t>(std::countr_zero(bits)));
+        bits &= bits - 1;
+      }
+    }
+    if (period != 0 && (w - word_begin + 1) % period == 0) every_words();
+  }
+}
+
 class Aggregator {
  public:
   Aggregator(const EventIndex& index, const std::vector<GroupKey>& keys,
@@ -286,7 +313,10 @@ class Aggregator {
                   scan_single<kDirect, kWithSumAndShare>(selection, begin, end, v, lut, f, out);
                 }
               };
-              if (lut) {
+              // A key read through a table (place to admin2, day to week) is summed per raw
+              // code and folded into groups at the end when the raw codes are few: a row
+              // then costs one load less.
+              if (lut && d.lut.size() * sizeof(Sums) > kLaneCacheBytes) {
                 scan.template operator()<false>();
               } else {
                 scan.template operator()<true>();
@@ -317,6 +347,11 @@ class Aggregator {
     }
   }
 
+  // A group's three sums side by side: one cache line per row's update, not three.
+  struct Sums {
+    int64_t count = 0, fatalities = 0, with_fatalities = 0;
+  };
+
   // What scan_single accumulates beside the count.
   static constexpr int kCountOnly = 0, kWithSum = 1, kWithSumAndShare = 2;
 
@@ -324,19 +359,28 @@ class Aggregator {
   void scan_single(const Selection& selection, size_t word_begin, size_t word_end, const K* keys,
                    const uint32_t* lut, const F* fatalities, Partial& out) {
     if constexpr (kDirect && kHarm == kCountOnly && sizeof(K) <= 2) {
-      if (key_space_ <= kFewCodes && !sparse_) {
+      if (key_space_ <= kFewCodes && !sparse_ && dims_[0].lut.empty()) {
         count_few_codes(selection, word_begin, word_end, keys, index_.size(), out);
         return;
       }
     }
-    // A group's three sums side by side: one cache line per row's update, not three.
-    struct Sums {
-      int64_t count = 0, fatalities = 0, with_fatalities = 0, unused = 0;
-    };
-    std::vector<Sums> sums(key_space_);
-    Sums* acc = sums.data();
+    if constexpr (kHarm == kWithSum) {
+      if (packs_count_and_sum()) {
+        scan_packed<kDirect>(selection, word_begin, word_end, keys, lut, fatalities, out);
+        return;
+      }
+    }
+    // Runs of selected rows update kLanes copies of the sums in turn, so that consecutive rows
+    // of the same group (events cluster in places) do not wait on each other's
+    // read-modify-write; the copies are used only while they all fit in the first-level cache.
+    // Direct scans of a key read through a table sum per raw code (see single_key).
+    const std::vector<uint32_t>& fold = dims_[0].lut;
+    const size_t space = kDirect && !fold.empty() ? fold.size() : key_space_;
+    constexpr size_t kLanes = 4;
+    const size_t lanes = space * kLanes * sizeof(Sums) <= kLaneCacheBytes ? kLanes : 1;
+    std::vector<Sums> sums(space * lanes);
     const int64_t base = index_.column(Column::fatalities).base;
-    auto add = [&](size_t r) {
+    auto add = [&](Sums* acc, size_t r) {
       Sums& g = acc[kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]]];
       ++g.count;
       if constexpr (kHarm != kCountOnly) {
@@ -346,25 +390,64 @@ class Aggregator {
         if constexpr (kHarm == kWithSumAndShare) g.with_fatalities += value > 0;
       }
     };
-    const uint64_t* words = selection.data();
-    const size_t first = selection.first_word();
-    for (size_t w = word_begin; w < word_end; ++w) {
-      uint64_t bits = words[w - first];
-      size_t row = w * 64;
-      if (bits == ~uint64_t{0}) {
-        for (size_t r = row; r < row + 64; ++r) add(r);
-      } else {
-        while (bits) {
-          add(row + static_cast<size_t>(std::countr_zero(bits)));
-          bits &= bits - 1;
-        }
+    Sums* lane[kLanes];
+    for (size_t l = 0; l < kLanes; ++l) lane[l] = sums.data() + (l % lanes) * space;
+    visit_in_lanes<kLanes>(
+        selection, word_begin, word_end, 0, [&](size_t l, size_t r) { add(lane[l], r); }, [] {});
+    for (size_t l = 0; l < lanes; ++l) {
+      const Sums* acc = sums.data() + l * space;
+      for (size_t code = 0; code < space; ++code) {
+        size_t k = kDirect && !fold.empty() ? fold[code] : code;
+        out.count[k] += acc[code].count;
+        out.fatalities[k] += acc[code].fatalities;
+        out.with_fatalities[k] += acc[code].with_fatalities;
       }
     }
-    for (size_t k = 0; k < sums.size(); ++k) {
-      out.count[k] += sums[k].count;
-      out.fatalities[k] += sums[k].fatalities;
-      out.with_fatalities[k] += sums[k].with_fatalities;
-    }
+  }
+
+  // A count and a sum of fatalities fit in one 64-bit word per group, count above bit 40,
+  // for kPackedRows rows whose values are all under 2^24: one add per row instead of two.
+  static constexpr int kCountShift = 40;
+  static constexpr size_t kPackedRows = size_t{1} << 16;
+  bool packs_count_and_sum() const {
+    auto zones = index_.zone_max_fatalities();
+    int32_t largest = zones.empty() ? 0 : *std::max_element(zones.begin(), zones.end());
+    return index_.column(Column::fatalities).base >= -1 && largest < (int32_t{1} << 24);
+  }
+
+  template <bool kDirect, typename K, typename F>
+  void scan_packed(const Selection& selection, size_t word_begin, size_t word_end, const K* keys,
+                   const uint32_t* lut, const F* fatalities, Partial& out) {
+    const std::vector<uint32_t>& fold = dims_[0].lut;
+    const size_t space = kDirect && !fold.empty() ? fold.size() : key_space_;
+    constexpr size_t kLanes = 4;
+    size_t lanes = kLanes;
+    while (lanes > 1 && space * lanes * sizeof(uint64_t) > kLaneCacheBytes) lanes /= 2;
+    std::vector<uint64_t> sums(space * lanes);
+    uint64_t* lane[kLanes];
+    for (size_t l = 0; l < kLanes; ++l) lane[l] = sums.data() + (l % lanes) * space;
+    const int64_t base = index_.column(Column::fatalities).base;
+    auto add = [&](uint64_t* acc, size_t r) {
+      uint32_t x = fatalities[r];
+      uint64_t value = x == 0 ? 0 : static_cast<uint64_t>(base + x);
+      acc[kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]]] +=
+          (uint64_t{1} << kCountShift) + value;
+    };
+    auto flush = [&] {
+      for (size_t l = 0; l < lanes; ++l) {
+        for (size_t code = 0; code < space; ++code) {
+          uint64_t& packed = lane[l][code];
+          size_t k = kDirect && !fold.empty() ? fold[code] : code;
+          out.count[k] += static_cast<int64_t>(packed >> kCountShift);
+          out.fatalities[k] += static_cast<int64_t>(packed & ((uint64_t{1} << kCountShift) - 1));
+          packed = 0;
+        }
+      }
+    };
+    visit_in_lanes<kLanes>(
+        selection, word_begin, word_end, kPackedRows / 64,
+        [&](size_t l, size_t r) { add(lane[l], r); }, flush);
+    flush();
   }
 
   void scan(const Selection& selection, size_t word_begin, size_t word_end, Partial& out) {
