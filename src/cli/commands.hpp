@@ -24,6 +24,8 @@ Runner add_eval_command(CLI::App& app, const GlobalOptions& global);
 Runner add_extract_command(CLI::App& app, const GlobalOptions& global);
 Runner add_ingest_command(CLI::App& app, const GlobalOptions& global);
 Runner add_assess_command(CLI::App& app, const GlobalOptions& global);
+Runner add_fuse_command(CLI::App& app, const GlobalOptions& global);
+Runner add_incident_command(CLI::App& app, const GlobalOptions& global);
 
 // sitrep eval assess: the scenario suite over `seeds` synthetic worlds (eval_assess.cpp).
 struct EvalAssessArgs {
@@ -33,5 +35,16 @@ struct EvalAssessArgs {
   bool details = false;
 };
 int run_eval_assess(const EvalAssessArgs& args, const GlobalOptions& global);
+
+// sitrep eval fuse: fusion against a labelled set, read or synthetic (eval_fuse.cpp).
+struct EvalFuseArgs {
+  std::string gold;       // a labelled JSONL file, or else:
+  int64_t synthetic = 0;  // incidents of a synthetic set
+  uint64_t seed = 1;
+  std::string write_gold;  // save the set used
+  std::string rules;       // instead of data/fusion.tsv
+  bool failures = false;
+};
+int run_eval_fuse(const EvalFuseArgs& args, const GlobalOptions& global);
 
 }  // namespace sitrep::cli

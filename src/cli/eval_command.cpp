@@ -332,7 +332,31 @@ Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
                    "Synthetic events per world over four years (default 30000)")
       ->check(CLI::Range(int64_t{2000}, int64_t{100000000}));
   assess->add_flag("--details", assess_args->details, "List every miss and false alarm");
-  return [args, assess_args, &global, extract, assess] {
+  auto fuse_args = std::make_shared<EvalFuseArgs>();
+  auto* fuse = cmd->add_subcommand(
+      "fuse",
+      "Fusion against a labelled set: records, each with the incident it tells\n"
+      "(tests/data/fusion-gold-synthetic.jsonl; docs/fusion.md gives the fields), or a synthetic\n"
+      "set made on the spot. Prints pairwise and B-cubed precision, recall and F1, and the false\n"
+      "merges on their own (a false merge hides an attack).");
+  fuse->add_option("--gold", fuse_args->gold, "The labelled JSONL")->check(CLI::ExistingFile);
+  fuse->add_option("--synthetic", fuse_args->synthetic,
+                   "Instead: a synthetic set of this many incidents (sitrep synth's world, noisy "
+                   "reports, near misses)")
+      ->check(CLI::Range(int64_t{1}, int64_t{10000000}));
+  fuse->add_option("--seed", fuse_args->seed, "Seed of the synthetic set (default 1)");
+  fuse->add_option("--write-gold", fuse_args->write_gold, "Save the set used as labelled JSONL");
+  fuse->add_option("--rules", fuse_args->rules, "Rules file instead of data/fusion.tsv")
+      ->check(CLI::ExistingFile);
+  fuse->add_flag("--failures", fuse_args->failures, "List the false and missed merges");
+  return [args, assess_args, fuse_args, &global, extract, assess, fuse] {
+    if (fuse->parsed()) {
+      if (fuse_args->gold.empty() == (fuse_args->synthetic == 0)) {
+        std::cerr << "sitrep eval fuse: give --gold FILE or --synthetic N\n";
+        return kExitUsage;
+      }
+      return run_eval_fuse(*fuse_args, global);
+    }
     if (assess->parsed()) return run_eval_assess(*assess_args, global);
     if (extract->parsed()) return run_eval_extract(*args, global);
     return run_eval_geocode(*args, global);

@@ -83,6 +83,8 @@ int main(int argc, char** argv) {
   add(add_extract_command);
   add(add_ingest_command);
   add(add_assess_command);
+  add(add_fuse_command);
+  add(add_incident_command);
   add(add_geocode_command);
   add(add_gazetteer_command);
   add(add_eval_command);

@@ -48,7 +48,9 @@ TEST(FusionMatch, TwoReportsOfOneBombingMerge) {
   EXPECT_DOUBLE_EQ(m.parts.date, 0.5);          // one day apart with a slack of one
   EXPECT_DOUBLE_EQ(*m.parts.casualties, 1.0);   // 55 lies in 46..60
   EXPECT_NEAR(*m.parts.words, 2.0 / 3, 1e-12);  // kunduz, mosque of the three
-  const double expected = (3 * m.parts.place + 2 * 0.5 + 1 * 1.0 + 2 * (2.0 / 3)) / 8;
+  EXPECT_DOUBLE_EQ(*m.parts.target, 1.0);       // religious, both
+  // Weights: place 3, date 2, casualties 1, target 2, words 5.
+  const double expected = (3 * m.parts.place + 2 * 0.5 + 1 * 1.0 + 2 * 1.0 + 5 * (2.0 / 3)) / 13;
   EXPECT_NEAR(m.score, expected, 1e-12);
   EXPECT_TRUE(m.merge);
 }
@@ -63,8 +65,33 @@ TEST(FusionMatch, AMonthPrecisionRecordMeetsAnyDayOfItsMonth) {
   b.admin2.clear();
   Match m = match(a, b, FusionRules{});
   ASSERT_TRUE(m.compatible) << m.why_not;
-  EXPECT_DOUBLE_EQ(m.parts.date, 0.5);
-  EXPECT_DOUBLE_EQ(m.parts.place, 0.6);  // agreeing at the province
+  // Both agree as far as the coarser record can tell, but carry less of their weights.
+  EXPECT_DOUBLE_EQ(m.parts.date, 1.0);
+  EXPECT_DOUBLE_EQ(m.parts.date_share, 0.3);
+  EXPECT_DOUBLE_EQ(m.parts.place, 1.0);
+  EXPECT_DOUBLE_EQ(m.parts.place_share, 0.35);  // a province
+}
+
+TEST(FusionMatch, KindsOfTargetOfOneFamilyPartlyAgree) {
+  FusionRecord a = bombing(1), b = bombing(2);
+  b.target = "minorities";  // a Shia mosque: religious to one source, minorities to another
+  EXPECT_DOUBLE_EQ(*match(a, b, FusionRules{}).parts.target, 0.75);
+  b.target = "police";
+  EXPECT_DOUBLE_EQ(*match(a, b, FusionRules{}).parts.target, 0.0);
+  b.target = "unknown";
+  EXPECT_FALSE(match(a, b, FusionRules{}).parts.target.has_value());
+}
+
+TEST(FusionMatch, RareSharedWordsWeighMoreThanTheTownsName) {
+  FusionRecord a = bombing(1), b = bombing(2);
+  a.words = {"kunduz", "sayedabad"};
+  b.words = {"kunduz", "khanabad"};
+  a.word_weights = {0.05f, 0.5f};  // kunduz is in twenty records, the rest in two
+  b.word_weights = {0.05f, 0.5f};
+  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.words, 0.05 / 0.55, 1e-6);
+  b.words = {"kunduz"};  // the town's name alone tells nothing either way
+  b.word_weights = {0.05f};
+  EXPECT_FALSE(match(a, b, FusionRules{}).parts.words.has_value());
 }
 
 TEST(FusionMatch, EachDisagreementKeepsRecordsApartAndSaysWhy) {

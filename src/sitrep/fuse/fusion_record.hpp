@@ -1,12 +1,15 @@
 // A record as fusion sees it: an imported dataset event or an event read from text, with how
-// precisely its date and place are known — what decides which records may be one incident.
+// precisely its date and place are known — what decides which records may be one incident —
+// and what an incident's canonical fields are made of (figures, claims, who said so).
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sitrep/model/claim.hpp"
 #include "sitrep/model/date.hpp"
 
 namespace sitrep::fuse {
@@ -14,18 +17,47 @@ namespace sitrep::fuse {
 // How precisely a record places its event, finest first.
 enum class PlacePrecision : uint8_t { point, admin2, admin1, country, unknown };
 
+std::string_view to_string(PlacePrecision precision);
+std::optional<PlacePrecision> parse_place_precision(std::string_view text);
+
+// Which row of the store a record is: an event (table `events`) or a mention (table `mentions`).
+struct RecordRef {
+  bool from_text = false;
+  int64_t id = 0;
+
+  auto operator<=>(const RecordRef&) const = default;
+};
+
+// "event:12" or "mention:5", as the CLI shows and takes them.
+std::string to_string(RecordRef ref);
+std::optional<RecordRef> parse_record_ref(std::string_view text);
+
 struct FusionRecord {
   int64_t id = 0;
   bool from_text = false;  // a mention (table `mentions`), else an event (table `events`)
   model::DateSpan date;    // a month-precision record spans its month
-  std::string country, admin1, admin2;
+  std::string country, admin1, admin2, location;
   std::optional<double> latitude, longitude;
   PlacePrecision place_precision = PlacePrecision::unknown;
   std::string event_type;   // ACLED's
   std::string perpetrator;  // canonical; empty or a catch-all when unknown
   std::string target;
-  std::optional<int> fatalities_low, fatalities_high;
+  std::optional<int> fatalities_low, fatalities_best, fatalities_high;
+  model::ClaimStatus claim = model::ClaimStatus::unknown;
+  std::string claimed_by, denied_by;  // "; "-joined actors
+  // Who said so: the dataset of an event, the outlet (or source) of a report. Records of one
+  // source count once among an incident's independent sources.
+  std::string source;
+  // Records sharing a non-empty key are never one incident: a dataset does not list an
+  // incident twice ("dataset:ACLED"), and the mentions of one report are the events the
+  // extractor told apart ("report:17").
+  std::string exclusive;
+  double confidence = 1;           // the extractor's, for a mention; 1 for a dataset event
   std::vector<std::string> words;  // rare words and names of its text, folded, sorted, distinct
+  // How telling each word is (rarer is more; see rare_words.hpp); empty means all alike.
+  std::vector<float> word_weights;
+
+  RecordRef ref() const { return {from_text, id}; }
 };
 
 }  // namespace sitrep::fuse

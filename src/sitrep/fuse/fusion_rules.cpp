@@ -32,6 +32,8 @@ Result<FusionRules> FusionRules::load(const std::string& path) {
       rules.weight_date = value;
     } else if (key == "weight_casualties") {
       rules.weight_casualties = value;
+    } else if (key == "weight_target") {
+      rules.weight_target = value;
     } else if (key == "weight_words") {
       rules.weight_words = value;
     } else if (key == "merge_score") {

@@ -1,6 +1,7 @@
 #include "sitrep/fuse/match.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -11,16 +12,24 @@
 namespace sitrep::fuse {
 namespace {
 
+// The weight of a word found in four records (weights are 1 / records with the word).
+constexpr double kLeastWordWeight = 0.25;
+constexpr double kCoarseDateShare = 0.3;
+constexpr double kSameTargetFamily = 0.75;
+
 bool located(const FusionRecord& r) {
   return r.latitude && r.longitude;
 }
 
-// The date part: 1 for the same day, falling with the gap; a coarse date that merely contains
-// the other scores one half.
+bool both_days(const FusionRecord& a, const FusionRecord& b) {
+  return a.date.precision == model::DatePrecision::day &&
+         b.date.precision == model::DatePrecision::day;
+}
+
+// The date part: 1 for the same day, falling with the gap; a coarse date that contains the
+// other agrees, with a third of the weight.
 double date_part(const FusionRecord& a, const FusionRecord& b, int slack, int64_t gap) {
-  const bool both_days = a.date.precision == model::DatePrecision::day &&
-                         b.date.precision == model::DatePrecision::day;
-  if (!both_days) return 0.5;
+  if (!both_days(a, b)) return 1.0;  // the coarse date contains the other (its weight is small)
   return 1.0 - static_cast<double>(gap) / (slack + 1.0);
 }
 
@@ -40,14 +49,27 @@ std::optional<double> casualty_part(const FusionRecord& a, const FusionRecord& b
   return upper <= 0 ? 1.0 : std::max(0.0, lower) / upper;
 }
 
-// Shared words over the smaller set (a short headline inside a long report is a full match).
+// The weight of the shared words over the smaller set's (a short headline inside a long report
+// is a full match); rare words weigh more (rare_words.hpp).
 std::optional<double> word_part(const FusionRecord& a, const FusionRecord& b) {
   if (a.words.empty() || b.words.empty()) return std::nullopt;
-  std::vector<std::string> shared;
-  std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(),
-                        std::back_inserter(shared));
-  return static_cast<double>(shared.size()) /
-         static_cast<double>(std::min(a.words.size(), b.words.size()));
+  auto weight = [](const FusionRecord& r, size_t i) {
+    return r.word_weights.empty() ? 1.0 : static_cast<double>(r.word_weights[i]);
+  };
+  double shared = 0, total_a = 0, total_b = 0;
+  for (size_t i = 0; i < a.words.size(); ++i) total_a += weight(a, i);
+  for (size_t j = 0; j < b.words.size(); ++j) total_b += weight(b, j);
+  for (size_t i = 0, j = 0; i < a.words.size() && j < b.words.size();) {
+    int order = a.words[i].compare(b.words[j]);
+    if (order == 0) shared += weight(a, i);
+    i += order <= 0;
+    j += order >= 0;
+  }
+  // Words every record of the area has (the town's name) tell nothing either way: a record
+  // with no rarer word has nothing to compare.
+  const double smaller = std::min(total_a, total_b);
+  if (smaller < kLeastWordWeight) return std::nullopt;
+  return std::min(1.0, shared / smaller);
 }
 
 // The place part, or a reason the places disagree.
@@ -78,18 +100,64 @@ std::optional<double> place_part(const FusionRecord& a, const FusionRecord& b,
     why_not = fmt::format("districts differ: {} and {}", a.admin2, b.admin2);
     return std::nullopt;
   }
-  switch (coarser) {
+  return 1.0;  // they agree as far as the coarser one can tell (its weight says how far)
+}
+
+// How much of the place weight a pair's place part carries: all of it for two towns, less the
+// coarser the place (two records "in Kunar" agree, but so would most records from Kunar).
+double place_share(const FusionRecord& a, const FusionRecord& b) {
+  if (a.place_precision == PlacePrecision::point && b.place_precision == PlacePrecision::point &&
+      located(a) && located(b)) {
+    return 1.0;
+  }
+  switch (std::max(a.place_precision, b.place_precision)) {
     case PlacePrecision::point:
     case PlacePrecision::admin2:
-      return 0.8;
-    case PlacePrecision::admin1:
       return 0.6;
+    case PlacePrecision::admin1:
+      return 0.35;
     case PlacePrecision::country:
-      return 0.3;
+      return 0.15;
     case PlacePrecision::unknown:
       break;
   }
-  return 0.1;
+  return 0.05;
+}
+
+// The kinds of target (data/targets.tsv) that sources use for one another: a mosque bombing is
+// "religious" to one, "minorities" or "civilians" to the next.
+std::string_view target_family(std::string_view target) {
+  static const std::array<std::pair<std::string_view, std::string_view>, 15> kFamilies = {{
+      {"civilians", "civilian"},
+      {"minorities", "civilian"},
+      {"religious", "civilian"},
+      {"education", "civilian"},
+      {"journalists", "civilian"},
+      {"aid-workers", "civilian"},
+      {"business", "civilian"},
+      {"transport", "civilian"},
+      {"infrastructure", "civilian"},
+      {"security-forces", "security"},
+      {"military", "security"},
+      {"police", "security"},
+      {"government", "state"},
+      {"diplomatic", "state"},
+      {"armed-groups", "armed"},
+  }};
+  for (const auto& [name, family] : kFamilies) {
+    if (name == target) return family;
+  }
+  return "";
+}
+
+// The target part: 1 for the same kind of target, 0.75 for kinds of one family, else 0; none
+// when either does not say ("other" and "unknown" say nothing).
+std::optional<double> target_part(std::string_view a, std::string_view b) {
+  auto told = [](std::string_view t) { return !t.empty() && t != "other" && t != "unknown"; };
+  if (!told(a) || !told(b)) return std::nullopt;
+  if (a == b) return 1.0;
+  std::string_view fa = target_family(a);
+  return !fa.empty() && fa == target_family(b) ? kSameTargetFamily : 0.0;
 }
 
 }  // namespace
@@ -130,12 +198,21 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
   m.parts.place = *place;
   m.parts.date = date_part(a, b, slack, gap);
   m.parts.casualties = casualty_part(a, b);
+  m.parts.target = target_part(a.target, b.target);
   m.parts.words = word_part(a, b);
-  double sum = rules.weight_place * m.parts.place + rules.weight_date * m.parts.date;
-  double weights = rules.weight_place + rules.weight_date;
+  m.parts.place_share = place_share(a, b);
+  m.parts.date_share = both_days(a, b) ? 1.0 : kCoarseDateShare;
+  const double place_weight = rules.weight_place * m.parts.place_share;
+  const double date_weight = rules.weight_date * m.parts.date_share;
+  double sum = place_weight * m.parts.place + date_weight * m.parts.date;
+  double weights = place_weight + date_weight;
   if (m.parts.casualties) {
     sum += rules.weight_casualties * *m.parts.casualties;
     weights += rules.weight_casualties;
+  }
+  if (m.parts.target) {
+    sum += rules.weight_target * *m.parts.target;
+    weights += rules.weight_target;
   }
   if (m.parts.words) {
     sum += rules.weight_words * *m.parts.words;

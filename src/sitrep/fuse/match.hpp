@@ -10,7 +10,7 @@
 // - their event types must be of one family (political violence, or demonstrations and the rest);
 // - their perpetrators, where both are named, must be the same (unknown agrees with anything).
 // Then a score in 0..1: the weighted mean of the parts both records can speak to (place, date,
-// casualties, shared words), weights from data/fusion.tsv.
+// casualties, kind of target, shared words), weights from data/fusion.tsv.
 #pragma once
 
 #include <optional>
@@ -24,7 +24,11 @@ namespace sitrep::fuse {
 struct MatchParts {
   double place = 0;
   double date = 0;
+  // The shares of their weights that place and date carry: less for coarse places and dates,
+  // which agree with much.
+  double place_share = 1, date_share = 1;
   std::optional<double> casualties;  // when both give figures
+  std::optional<double> target;      // when both name the kind of target: 1 if the same
   std::optional<double> words;       // when both have words
 };
 

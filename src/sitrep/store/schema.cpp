@@ -239,9 +239,70 @@ CREATE INDEX mentions_by_date ON mentions(date_start);
 )sql";
 }
 
+// Version 5: incidents (sitrep fuse). An incident's members are dataset events and mentions
+// (kind 'event' or 'mention' and the row's id; a record is in at most one incident); its links
+// are the scored pairs that joined them (records as "event:12" / "mention:5", parts as JSON);
+// decisions are an analyst's, which automatic runs respect: two records kept together or apart.
+std::string migration_5() {
+  return R"sql(
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  date_start TEXT NOT NULL,
+  date_end TEXT NOT NULL,
+  date_precision TEXT NOT NULL,
+  date_spread_days INTEGER NOT NULL,
+  country TEXT,
+  admin1 TEXT,
+  admin2 TEXT,
+  location TEXT,
+  latitude REAL,
+  longitude REAL,
+  place_precision TEXT NOT NULL,
+  event_type TEXT,
+  target TEXT,
+  perpetrator TEXT,
+  perpetrator_candidates TEXT,
+  fatalities_low INTEGER,
+  fatalities_best INTEGER,
+  fatalities_high INTEGER,
+  claim TEXT NOT NULL,
+  claimed_by TEXT,
+  denied_by TEXT,
+  sources INTEGER NOT NULL,
+  members INTEGER NOT NULL,
+  confidence REAL NOT NULL
+);
+CREATE INDEX incidents_by_date ON incidents(date_start);
+CREATE TABLE incident_members (
+  kind TEXT NOT NULL CHECK (kind IN ('event', 'mention')),
+  record_id INTEGER NOT NULL,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  PRIMARY KEY (kind, record_id)
+) WITHOUT ROWID;
+CREATE INDEX incident_members_by_incident ON incident_members(incident_id);
+CREATE TABLE incident_links (
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  score REAL,
+  parts TEXT NOT NULL,
+  made TEXT NOT NULL
+);
+CREATE INDEX incident_links_by_incident ON incident_links(incident_id);
+CREATE TABLE fusion_decisions (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('together', 'apart')),
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  made TEXT NOT NULL,
+  note TEXT
+);
+)sql";
+}
+
 const std::vector<std::string>& migrations() {
   static const std::vector<std::string> all = {migration_1(), migration_2(), migration_3(),
-                                               migration_4()};
+                                               migration_4(), migration_5()};
   return all;
 }
 

@@ -1,0 +1,115 @@
+#include "sitrep/fuse/clustering.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sitrep::fuse {
+namespace {
+
+uint64_t pair_key(uint32_t a, uint32_t b) {
+  return (uint64_t{std::min(a, b)} << 32) | std::max(a, b);
+}
+
+class Groups {
+ public:
+  explicit Groups(size_t n) : parent_(n), members_(n) {
+    std::iota(parent_.begin(), parent_.end(), 0u);
+    for (uint32_t i = 0; i < n; ++i) members_[i] = {i};
+  }
+  uint32_t find(uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  const std::vector<uint32_t>& members(uint32_t root) const { return members_[root]; }
+  // Joins the groups of a and b; the larger absorbs the smaller.
+  void join(uint32_t a, uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (members_[a].size() < members_[b].size()) std::swap(a, b);
+    parent_[b] = a;
+    members_[a].insert(members_[a].end(), members_[b].begin(), members_[b].end());
+    members_[b].clear();
+    members_[b].shrink_to_fit();
+  }
+
+ private:
+  std::vector<uint32_t> parent_;
+  std::vector<std::vector<uint32_t>> members_;
+};
+
+// Whether two groups may be one incident: every record of one compatible with every record of
+// the other, and their pairs alike on average (average linkage: a record that happens to
+// resemble one member of a group does not bring in a group the rest of it does not resemble).
+bool groups_agree(const std::vector<FusionRecord>& records, const std::vector<uint32_t>& x,
+                  const std::vector<uint32_t>& y, const std::unordered_set<uint64_t>& apart,
+                  const FusionRules& rules, const Link& link) {
+  double total = 0;
+  for (uint32_t i : x) {
+    for (uint32_t j : y) {
+      if (apart.count(pair_key(i, j))) return false;
+      const FusionRecord& a = records[i];
+      const FusionRecord& b = records[j];
+      if (!a.exclusive.empty() && a.exclusive == b.exclusive) return false;
+      if (pair_key(i, j) == pair_key(link.a, link.b)) {
+        total += link.match.score;
+        continue;
+      }
+      Match m = match(a, b, rules);
+      if (!m.compatible) return false;
+      total += m.score;
+    }
+  }
+  return total >= rules.merge_score * static_cast<double>(x.size() * y.size());
+}
+
+}  // namespace
+
+Clusters cluster_records(const std::vector<FusionRecord>& records,
+                         const std::vector<int64_t>& existing,
+                         const std::vector<CandidatePair>& pairs, const Decisions& decisions,
+                         const FusionRules& rules) {
+  Clusters out;
+  Groups groups(records.size());
+  std::unordered_map<int64_t, uint32_t> first_of_incident;
+  for (uint32_t i = 0; i < existing.size(); ++i) {
+    if (existing[i] == 0) continue;
+    auto [it, inserted] = first_of_incident.try_emplace(existing[i], i);
+    if (!inserted) groups.join(it->second, i);
+  }
+  for (auto [a, b] : decisions.together) groups.join(a, b);
+  std::unordered_set<uint64_t> apart;
+  for (auto [a, b] : decisions.apart) apart.insert(pair_key(a, b));
+
+  std::vector<Link> good;
+  for (const CandidatePair& p : pairs) {
+    ++out.pairs_compared;
+    Link link{p.a, p.b, match(records[p.a], records[p.b], rules)};
+    if (link.match.merge) good.push_back(std::move(link));
+  }
+  std::stable_sort(good.begin(), good.end(),
+                   [](const Link& x, const Link& y) { return x.match.score > y.match.score; });
+  for (Link& link : good) {
+    uint32_t ra = groups.find(link.a), rb = groups.find(link.b);
+    if (ra == rb) continue;
+    if (!groups_agree(records, groups.members(ra), groups.members(rb), apart, rules, link)) {
+      ++out.merges_refused;
+      continue;
+    }
+    groups.join(ra, rb);
+    out.links.push_back(std::move(link));
+  }
+  // Each group is named by its first record, whatever the order of the joins.
+  out.group.resize(records.size());
+  std::vector<uint32_t> first(records.size(), UINT32_MAX);
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    uint32_t root = groups.find(i);
+    if (first[root] == UINT32_MAX) first[root] = i;
+    out.group[i] = first[root];
+  }
+  return out;
+}
+
+}  // namespace sitrep::fuse

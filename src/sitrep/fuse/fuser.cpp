@@ -1,0 +1,250 @@
+#include "sitrep/fuse/fuser.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "sitrep/fuse/candidates.hpp"
+#include "sitrep/fuse/incident_store.hpp"
+#include "sitrep/fuse/record_loader.hpp"
+
+namespace sitrep::fuse {
+namespace {
+
+// Steps' wall-clock times, for the summary.
+class StepClock {
+ public:
+  explicit StepClock(FuseSummary& summary, const FuseOptions& options)
+      : summary_(summary), options_(options) {}
+  void start(std::string_view step) {
+    stop();
+    step_ = step;
+    begun_ = std::chrono::steady_clock::now();
+    if (options_.progress) options_.progress(step);
+  }
+  void stop() {
+    if (step_.empty()) return;
+    std::chrono::duration<double> d = std::chrono::steady_clock::now() - begun_;
+    summary_.seconds.emplace_back(step_, d.count());
+    step_.clear();
+  }
+
+ private:
+  FuseSummary& summary_;
+  const FuseOptions& options_;
+  std::string step_;
+  std::chrono::steady_clock::time_point begun_;
+};
+
+// What the run reads: the records near the fresh ones, and every member of the incidents
+// stored among them.
+struct Loaded {
+  std::vector<FusionRecord> records;
+  std::vector<int64_t> incident;  // per record, 0 for none
+};
+
+Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const WordFilter& words,
+                    const FusionRules& rules, const FusedUpTo& marks,
+                    const std::vector<int64_t>& touched) {
+  Loaded out;
+  std::optional<DayWindow> window;
+  std::optional<std::pair<model::Day, model::Day>> incident_days;
+  const bool first_run = marks.event == 0 && marks.mention == 0;
+  if (!first_run) {
+    auto days = incidents.days_of_records_after(marks);
+    if (!days) return make_error(days.error());
+    if (*days) {
+      const int reach = rules.max_days_apart + 1;
+      window = DayWindow{(*days)->first - reach, (*days)->second + reach};
+      incident_days = std::pair{window->from - 366, window->to};
+    }
+  }
+  if (window || first_run) {
+    if (Status s = load_records(store, words, window, out.records); !s)
+      return make_error(s.error());
+  }
+  std::map<RecordRef, int64_t> members;
+  if (window || first_run) {
+    auto found = incidents.memberships(incident_days);
+    if (!found) return make_error(found.error());
+    members = std::move(*found);
+  }
+  for (int64_t id : touched) {
+    auto rest = incidents.members_of(id);
+    if (!rest) return make_error(rest.error());
+    for (RecordRef r : *rest) members[r] = id;
+  }
+  std::set<RecordRef> have;
+  for (const FusionRecord& r : out.records) have.insert(r.ref());
+  std::vector<RecordRef> missing;
+  for (const auto& [ref, id] : members) {
+    if (!have.count(ref)) missing.push_back(ref);
+  }
+  if (!missing.empty()) {
+    if (Status s = load_records(store, words, missing, out.records); !s) {
+      return make_error(s.error());
+    }
+  }
+  out.incident.resize(out.records.size());
+  for (size_t i = 0; i < out.records.size(); ++i) {
+    auto it = members.find(out.records[i].ref());
+    out.incident[i] = it == members.end() ? 0 : it->second;
+  }
+  return out;
+}
+
+Decisions decisions_among(const std::vector<FusionRecord>& records,
+                          const std::vector<Decision>& stored) {
+  std::map<RecordRef, uint32_t> index;
+  for (uint32_t i = 0; i < records.size(); ++i) index[records[i].ref()] = i;
+  Decisions out;
+  for (const Decision& d : stored) {
+    auto a = index.find(d.a), b = index.find(d.b);
+    if (a == index.end() || b == index.end()) continue;
+    (d.together ? out.together : out.apart).emplace_back(a->second, b->second);
+  }
+  return out;
+}
+
+// Writes the groups a run changed; counts what it did.
+Status write_groups(IncidentStore& incidents, const Loaded& loaded, const Clusters& clusters,
+                    const std::vector<bool>& fresh, const std::set<int64_t>& touched,
+                    FuseSummary& summary) {
+  std::map<uint32_t, std::vector<uint32_t>> groups;
+  for (uint32_t i = 0; i < clusters.group.size(); ++i) groups[clusters.group[i]].push_back(i);
+  std::map<uint32_t, std::vector<const Link*>> links_of;
+  for (const Link& link : clusters.links) links_of[clusters.group[link.a]].push_back(&link);
+  std::set<int64_t> seen;
+  for (const auto& [first, members] : groups) {
+    std::set<int64_t> existing;
+    bool has_fresh = false;
+    for (uint32_t i : members) {
+      if (loaded.incident[i]) existing.insert(loaded.incident[i]);
+      has_fresh |= fresh[i];
+    }
+    seen.insert(existing.begin(), existing.end());
+    if (members.size() == 1) {
+      for (int64_t id : existing) {  // an incident left with one record is no longer one
+        if (Status s = incidents.remove(id); !s) return s;
+        ++summary.incidents_removed;
+      }
+      continue;
+    }
+    bool touched_here = std::any_of(existing.begin(), existing.end(),
+                                    [&](int64_t id) { return touched.count(id) > 0; });
+    if (!has_fresh && existing.size() <= 1 && !touched_here) continue;
+    std::vector<const FusionRecord*> records;
+    for (uint32_t i : members) records.push_back(&loaded.records[i]);
+    Incident incident = summarize(records);
+    incident.id = existing.empty() ? 0 : *existing.begin();
+    for (auto it = std::next(existing.begin(), existing.empty() ? 0 : 1); it != existing.end();
+         ++it) {
+      if (Status s = incidents.move_links(*it, incident.id); !s) return s;
+      if (Status s = incidents.remove(*it); !s) return s;
+      ++summary.incidents_merged;
+    }
+    auto id = incidents.write(incident);
+    if (!id) return make_error(id.error());
+    (existing.empty() ? summary.incidents_created : summary.incidents_grown) += 1;
+    for (const Link* link : links_of[first]) {
+      StoredLink stored{loaded.records[link->a].ref(), loaded.records[link->b].ref(),
+                        link->match.score, parts_json(link->match), "fuse"};
+      if (Status s = incidents.add_link(*id, stored); !s) return s;
+    }
+  }
+  for (int64_t id : touched) {  // every member gone
+    if (seen.count(id)) continue;
+    if (Status s = incidents.remove(id); !s) return s;
+    ++summary.incidents_removed;
+  }
+  return Status::success();
+}
+
+Result<FuseSummary> run(store::SqliteStore& store, IncidentStore& incidents,
+                        const FusionRules& rules, const WordFilter& words,
+                        const FuseOptions& options) {
+  FuseSummary summary;
+  StepClock clock(summary, options);
+  clock.start("reading records");
+  if (options.from_scratch) {
+    if (Status s = incidents.remove_all(); !s) return make_error(s.error());
+  }
+  auto vanished = incidents.drop_vanished_members();
+  if (!vanished) return make_error(vanished.error());
+  auto marks = incidents.fused_up_to();
+  if (!marks) return make_error(marks.error());
+  auto newest = incidents.newest_records();
+  if (!newest) return make_error(newest.error());
+  auto undated = count_undated_mentions(store);
+  if (!undated) return make_error(undated.error());
+  summary.undated_mentions = *undated;
+  auto loaded = load(store, incidents, words, rules, *marks, *vanished);
+  if (!loaded) return make_error(loaded.error());
+  summary.records = static_cast<int64_t>(loaded->records.size());
+  std::vector<bool> fresh(loaded->records.size());
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    const FusionRecord& r = loaded->records[i];
+    fresh[i] = r.id > (r.from_text ? marks->mention : marks->event);
+    summary.fresh += fresh[i];
+  }
+  keep_rare_words(loaded->records);
+  auto stored_decisions = incidents.decisions();
+  if (!stored_decisions) return make_error(stored_decisions.error());
+
+  clock.start("comparing");
+  auto pairs = candidate_pairs(loaded->records, rules, &fresh);
+  Clusters clusters = cluster_records(loaded->records, loaded->incident, pairs,
+                                      decisions_among(loaded->records, *stored_decisions), rules);
+  summary.pairs_compared = clusters.pairs_compared;
+  summary.links = clusters.links.size();
+  summary.merges_refused = clusters.merges_refused;
+
+  clock.start("writing incidents");
+  std::set<int64_t> touched(vanished->begin(), vanished->end());
+  if (Status s = write_groups(incidents, *loaded, clusters, fresh, touched, summary); !s) {
+    return make_error(s.error());
+  }
+  if (Status s = incidents.set_fused_up_to(*newest); !s) return make_error(s.error());
+  auto total = incidents.count_incidents();
+  if (!total) return make_error(total.error());
+  summary.incidents_total = *total;
+  clock.stop();
+  return summary;
+}
+
+}  // namespace
+
+Result<FuseSummary> fuse_store(store::SqliteStore& store, const FusionRules& rules,
+                               const WordFilter& words, const FuseOptions& options) {
+  IncidentStore incidents(store);
+  if (Status s = incidents.begin(); !s) return make_error(s.error());
+  auto summary = run(store, incidents, rules, words, options);
+  if (!summary) {
+    incidents.rollback();
+    return summary;
+  }
+  if (Status s = incidents.commit(); !s) {
+    incidents.rollback();
+    return make_error(s.error());
+  }
+  return summary;
+}
+
+Clusters fuse_records(std::vector<FusionRecord>& records, const FusionRules& rules) {
+  keep_rare_words(records);
+  auto pairs = candidate_pairs(records, rules);
+  return cluster_records(records, std::vector<int64_t>(records.size(), 0), pairs, {}, rules);
+}
+
+std::vector<std::vector<uint32_t>> multi_record_groups(const Clusters& clusters) {
+  std::map<uint32_t, std::vector<uint32_t>> groups;
+  for (uint32_t i = 0; i < clusters.group.size(); ++i) groups[clusters.group[i]].push_back(i);
+  std::vector<std::vector<uint32_t>> out;
+  for (auto& [first, members] : groups) {
+    if (members.size() > 1) out.push_back(std::move(members));
+  }
+  return out;
+}
+
+}  // namespace sitrep::fuse

@@ -1,0 +1,16 @@
+#include "sitrep/fuse/fusion_data.hpp"
+
+namespace sitrep::fuse {
+
+Result<FusionData> FusionData::load(const std::string& data_dir, const std::string& rules_path) {
+  FusionData data;
+  auto rules = FusionRules::load(rules_path.empty() ? data_dir + "/fusion.tsv" : rules_path);
+  if (!rules) return make_error(rules.error());
+  data.rules = *rules;
+  auto words = WordFilter::load(data_dir + "/fusion-common-words.tsv");
+  if (!words) return make_error(words.error());
+  data.words = std::move(*words);
+  return data;
+}
+
+}  // namespace sitrep::fuse

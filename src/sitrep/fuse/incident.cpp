@@ -1,0 +1,220 @@
+#include "sitrep/fuse/incident.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "sitrep/model/actor_registry.hpp"
+
+namespace sitrep::fuse {
+namespace {
+
+using Members = std::vector<const FusionRecord*>;
+
+bool is_day(const FusionRecord& r) {
+  return r.date.precision == model::DatePrecision::day;
+}
+
+// A record's source key: its source, or the record itself when it names none.
+std::string source_of(const FusionRecord& r) {
+  return r.source.empty() ? to_string(r.ref()) : r.source;
+}
+
+void summarize_date(const Members& members, Incident& out) {
+  std::map<model::Day, std::set<std::string>> sources_of_day;
+  std::set<model::Day> dataset_days;
+  for (const FusionRecord* r : members) {
+    if (!is_day(*r)) continue;
+    sources_of_day[r->date.start].insert(source_of(*r));
+    if (!r->from_text) dataset_days.insert(r->date.start);
+  }
+  if (sources_of_day.empty()) {
+    const FusionRecord* narrowest = *std::min_element(
+        members.begin(), members.end(), [](const FusionRecord* x, const FusionRecord* y) {
+          return std::tuple(x->date.end - x->date.start, x->date.start) <
+                 std::tuple(y->date.end - y->date.start, y->date.start);
+        });
+    out.date = narrowest->date;
+    return;
+  }
+  model::Day chosen = sources_of_day.begin()->first;
+  for (const auto& [day, sources] : sources_of_day) {
+    if (dataset_days.count(day) || sources.size() >= 2) {
+      chosen = day;
+      break;
+    }
+  }
+  out.date = {chosen, chosen, model::DatePrecision::day};
+  out.date_spread_days =
+      static_cast<int>(sources_of_day.rbegin()->first - sources_of_day.begin()->first);
+}
+
+// The value most records give (non-empty), a dataset's first on a tie, then the earliest record.
+std::string most_said(const Members& members, std::string FusionRecord::*field) {
+  std::map<std::string, std::pair<int, int>> votes;  // value -> (records, dataset records)
+  for (const FusionRecord* r : members) {
+    const std::string& v = r->*field;
+    if (v.empty()) continue;
+    auto& [all, datasets] = votes[v];
+    ++all;
+    if (!r->from_text) ++datasets;
+  }
+  std::string best;
+  std::pair<int, int> best_votes{0, 0};
+  for (const auto& [value, v] : votes) {
+    if (v > best_votes) {
+      best = value;
+      best_votes = v;
+    }
+  }
+  return best;
+}
+
+void summarize_place(const Members& members, Incident& out) {
+  PlacePrecision finest = PlacePrecision::unknown;
+  for (const FusionRecord* r : members) finest = std::min(finest, r->place_precision);
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, std::pair<int, int>> votes;
+  std::map<Key, const FusionRecord*> first_with;
+  for (const FusionRecord* r : members) {
+    if (r->place_precision != finest) continue;
+    Key key{r->country, r->admin1, r->admin2, r->location};
+    auto& [all, datasets] = votes[key];
+    ++all;
+    if (!r->from_text) ++datasets;
+    first_with.try_emplace(key, r);
+  }
+  const FusionRecord* chosen = nullptr;
+  std::pair<int, int> best{0, 0};
+  for (const auto& [key, v] : votes) {
+    if (v > best) {
+      best = v;
+      chosen = first_with[key];
+    }
+  }
+  out.place_precision = finest;
+  out.country = chosen->country;
+  out.admin1 = chosen->admin1;
+  out.admin2 = chosen->admin2;
+  out.location = chosen->location;
+  out.latitude = chosen->latitude;
+  out.longitude = chosen->longitude;
+  if (out.country.empty()) out.country = most_said(members, &FusionRecord::country);
+}
+
+void summarize_perpetrator(const Members& members, Incident& out) {
+  std::set<std::string> named;
+  std::string catch_all;
+  for (const FusionRecord* r : members) {
+    if (!model::is_unattributed_actor(r->perpetrator)) {
+      named.insert(r->perpetrator);
+    } else if (!r->perpetrator.empty()) {
+      catch_all = r->perpetrator;
+    }
+  }
+  if (named.size() == 1) {
+    out.perpetrator = *named.begin();
+  } else if (named.size() > 1) {
+    out.perpetrator = std::string(kDisputedPerpetrator);
+    out.perpetrator_candidates.assign(named.begin(), named.end());
+  } else {
+    out.perpetrator = catch_all;
+  }
+}
+
+// Each source's most confident record (the earliest on a tie).
+std::vector<const FusionRecord*> one_per_source(const Members& members) {
+  std::map<std::string, const FusionRecord*> chosen;
+  for (const FusionRecord* r : members) {
+    auto [it, inserted] = chosen.try_emplace(source_of(*r), r);
+    if (!inserted && r->confidence > it->second->confidence) it->second = r;
+  }
+  std::vector<const FusionRecord*> out;
+  for (const auto& [source, r] : chosen) out.push_back(r);
+  return out;
+}
+
+void summarize_fatalities(const std::vector<const FusionRecord*>& sources, Incident& out) {
+  std::vector<int> bests;
+  std::optional<int> low_credible, low_any, high;
+  for (const FusionRecord* r : sources) {
+    std::optional<int> best = r->fatalities_best
+                                  ? r->fatalities_best
+                                  : (r->fatalities_low ? r->fatalities_low : r->fatalities_high);
+    if (!best) continue;
+    bests.push_back(*best);
+    int low = r->fatalities_low.value_or(*best), top = r->fatalities_high.value_or(*best);
+    low = std::min(low, *best);
+    top = std::max(top, *best);
+    low_any = std::min(low_any.value_or(low), low);
+    if (r->confidence >= 0.5) low_credible = std::min(low_credible.value_or(low), low);
+    high = std::max(high.value_or(top), top);
+  }
+  if (bests.empty()) return;
+  std::sort(bests.begin(), bests.end());
+  const size_t n = bests.size();
+  out.fatalities_best = n % 2 ? bests[n / 2] : (bests[n / 2 - 1] + bests[n / 2]) / 2;
+  out.fatalities_low = low_credible ? low_credible : low_any;
+  out.fatalities_high = high;
+}
+
+std::string joined(const std::set<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : "; ") + n;
+  return out;
+}
+
+void add_names(std::set<std::string>& names, const std::string& joined_names) {
+  size_t start = 0;
+  while (start < joined_names.size()) {
+    size_t end = joined_names.find("; ", start);
+    if (end == std::string::npos) end = joined_names.size();
+    if (end > start) names.insert(joined_names.substr(start, end - start));
+    start = end + 2;
+  }
+}
+
+void summarize_claim(const Members& members, Incident& out) {
+  std::set<std::string> claimed_by, denied_by;
+  bool claimed = false, denied = false, unclaimed = false, disputed = false;
+  for (const FusionRecord* r : members) {
+    add_names(claimed_by, r->claimed_by);
+    add_names(denied_by, r->denied_by);
+    claimed |= r->claim == model::ClaimStatus::claimed || !r->claimed_by.empty();
+    denied |= r->claim == model::ClaimStatus::denied || !r->denied_by.empty();
+    unclaimed |= r->claim == model::ClaimStatus::unclaimed;
+    disputed |= r->claim == model::ClaimStatus::disputed;
+  }
+  using model::ClaimStatus;
+  out.claim = (claimed && denied) || disputed ? ClaimStatus::disputed
+              : claimed                       ? ClaimStatus::claimed
+              : denied                        ? ClaimStatus::denied
+              : unclaimed                     ? ClaimStatus::unclaimed
+                                              : ClaimStatus::unknown;
+  out.claimed_by = joined(claimed_by);
+  out.denied_by = joined(denied_by);
+}
+
+}  // namespace
+
+Incident summarize(const std::vector<const FusionRecord*>& members) {
+  Incident out;
+  for (const FusionRecord* r : members) out.members.push_back(r->ref());
+  std::sort(out.members.begin(), out.members.end());
+  summarize_date(members, out);
+  summarize_place(members, out);
+  out.event_type = most_said(members, &FusionRecord::event_type);
+  out.target = most_said(members, &FusionRecord::target);
+  summarize_perpetrator(members, out);
+  std::vector<const FusionRecord*> sources = one_per_source(members);
+  summarize_fatalities(sources, out);
+  summarize_claim(members, out);
+  out.sources = static_cast<int>(sources.size());
+  double doubt = 1;
+  for (const FusionRecord* r : sources) doubt *= 1 - std::clamp(r->confidence, 0.0, 1.0);
+  out.confidence = std::min(0.99, 1 - doubt);
+  return out;
+}
+
+}  // namespace sitrep::fuse

@@ -1,0 +1,431 @@
+#include "sitrep/fuse/incident_store.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "sitrep/store/statement.hpp"
+
+namespace sitrep::fuse {
+namespace {
+
+using store::Statement;
+
+constexpr const char* kIncidentColumns =
+    "date_start, date_end, date_precision, date_spread_days, country, admin1, admin2, location, "
+    "latitude, longitude, place_precision, event_type, target, perpetrator, "
+    "perpetrator_candidates, fatalities_low, fatalities_best, fatalities_high, claim, "
+    "claimed_by, denied_by, sources, members, confidence";
+
+std::string_view kind_of(RecordRef ref) {
+  return ref.from_text ? "mention" : "event";
+}
+
+Result<int64_t> single_integer(sqlite3* db, const std::string& sql) {
+  auto stmt = Statement::prepare(db, sql);
+  if (!stmt) return make_error(stmt.error());
+  auto row = stmt->step();
+  if (!row) return make_error(row.error());
+  return *row ? stmt->column_int(0) : 0;
+}
+
+Status run(sqlite3* db, const std::string& sql, int64_t a, std::optional<int64_t> b = {}) {
+  auto stmt = Statement::prepare(db, sql);
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, a);
+  if (b) stmt->bind(2, *b);
+  return stmt->run();
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : "; ") + n;
+  return out;
+}
+
+std::vector<std::string> split(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find("; ", start);
+    if (end == std::string_view::npos) end = text.size();
+    out.emplace_back(text.substr(start, end - start));
+    start = end + 2;
+  }
+  return out;
+}
+
+void bind_incident(Statement& stmt, const Incident& in) {
+  int i = 1;
+  stmt.bind(i++, model::format_iso(in.date.start));
+  stmt.bind(i++, model::format_iso(in.date.end));
+  stmt.bind(i++, model::to_string(in.date.precision));
+  stmt.bind(i++, in.date_spread_days);
+  stmt.bind_text_or_null(i++, in.country);
+  stmt.bind_text_or_null(i++, in.admin1);
+  stmt.bind_text_or_null(i++, in.admin2);
+  stmt.bind_text_or_null(i++, in.location);
+  stmt.bind(i++, in.latitude);
+  stmt.bind(i++, in.longitude);
+  stmt.bind(i++, to_string(in.place_precision));
+  stmt.bind_text_or_null(i++, in.event_type);
+  stmt.bind_text_or_null(i++, in.target);
+  stmt.bind_text_or_null(i++, in.perpetrator);
+  stmt.bind_text_or_null(i++, joined(in.perpetrator_candidates));
+  stmt.bind(i++, in.fatalities_low);
+  stmt.bind(i++, in.fatalities_best);
+  stmt.bind(i++, in.fatalities_high);
+  stmt.bind(i++, model::to_string(in.claim));
+  stmt.bind_text_or_null(i++, in.claimed_by);
+  stmt.bind_text_or_null(i++, in.denied_by);
+  stmt.bind(i++, in.sources);
+  stmt.bind(i++, static_cast<int64_t>(in.members.size()));
+  stmt.bind(i++, in.confidence);
+}
+
+Incident incident_of_row(const Statement& row) {
+  Incident in;
+  int i = 0;
+  in.id = row.column_int(i++);
+  auto first = model::parse_date(row.column_text(i++));
+  auto last = model::parse_date(row.column_text(i++));
+  model::Day start = first ? *first : 0;
+  model::Day end = last ? *last : start;
+  auto precision =
+      model::parse_date_precision(row.column_text(i++)).value_or(model::DatePrecision::day);
+  in.date = {start, end, precision};
+  in.date_spread_days = static_cast<int>(row.column_int(i++));
+  in.country = row.column_text(i++);
+  in.admin1 = row.column_text(i++);
+  in.admin2 = row.column_text(i++);
+  in.location = row.column_text(i++);
+  in.latitude = row.column_optional_double(i++);
+  in.longitude = row.column_optional_double(i++);
+  in.place_precision =
+      parse_place_precision(row.column_text(i++)).value_or(PlacePrecision::unknown);
+  in.event_type = row.column_text(i++);
+  in.target = row.column_text(i++);
+  in.perpetrator = row.column_text(i++);
+  in.perpetrator_candidates = split(row.column_text(i++));
+  in.fatalities_low = row.column_optional_int(i++);
+  in.fatalities_best = row.column_optional_int(i++);
+  in.fatalities_high = row.column_optional_int(i++);
+  in.claim = model::parse_claim_status(row.column_text(i++)).value_or(model::ClaimStatus::unknown);
+  in.claimed_by = row.column_text(i++);
+  in.denied_by = row.column_text(i++);
+  in.sources = static_cast<int>(row.column_int(i++));
+  ++i;  // members: read from incident_members
+  in.confidence = row.column_double(i++);
+  return in;
+}
+
+std::string now_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+}  // namespace
+
+std::string parts_json(const Match& match) {
+  nlohmann::json j;
+  j["place"] = match.parts.place;
+  j["date"] = match.parts.date;
+  if (match.parts.casualties) j["casualties"] = *match.parts.casualties;
+  if (match.parts.target) j["target"] = *match.parts.target;
+  if (match.parts.words) j["words"] = *match.parts.words;
+  return j.dump();
+}
+
+Status IncidentStore::begin() {
+  return store::exec(store_.handle(), "BEGIN IMMEDIATE");
+}
+
+Status IncidentStore::commit() {
+  return store::exec(store_.handle(), "COMMIT");
+}
+
+void IncidentStore::rollback() {
+  if (!sqlite3_get_autocommit(store_.handle())) (void)store::exec(store_.handle(), "ROLLBACK");
+}
+
+Result<FusedUpTo> IncidentStore::fused_up_to() {
+  FusedUpTo marks;
+  auto events = single_integer(
+      store_.handle(), "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fused_events_upto'");
+  if (!events) return make_error(events.error());
+  auto mentions = single_integer(
+      store_.handle(), "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fused_mentions_upto'");
+  if (!mentions) return make_error(mentions.error());
+  return FusedUpTo{*events, *mentions};
+}
+
+Status IncidentStore::set_fused_up_to(const FusedUpTo& marks) {
+  return store::exec(store_.handle(),
+                     fmt::format("INSERT OR REPLACE INTO meta (key, value) VALUES "
+                                 "('fused_events_upto', '{}'), ('fused_mentions_upto', '{}')",
+                                 marks.event, marks.mention));
+}
+
+Result<FusedUpTo> IncidentStore::newest_records() {
+  auto events = single_integer(store_.handle(), "SELECT coalesce(max(id), 0) FROM events");
+  if (!events) return make_error(events.error());
+  auto mentions = single_integer(store_.handle(), "SELECT coalesce(max(id), 0) FROM mentions");
+  if (!mentions) return make_error(mentions.error());
+  return FusedUpTo{*events, *mentions};
+}
+
+Result<std::optional<std::pair<model::Day, model::Day>>> IncidentStore::days_of_records_after(
+    const FusedUpTo& marks) {
+  auto stmt = Statement::prepare(
+      store_.handle(),
+      "SELECT min(d0), max(d1) FROM (SELECT min(date_start) AS d0, max(date_end) AS d1 FROM "
+      "events WHERE id > ?1 UNION ALL SELECT min(date_start), max(date_end) FROM mentions "
+      "WHERE id > ?2 AND date_start IS NOT NULL AND date_start != '')");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, marks.event);
+  stmt->bind(2, marks.mention);
+  auto row = stmt->step();
+  if (!row) return make_error(row.error());
+  auto first = model::parse_date(stmt->column_text(0));
+  auto last = model::parse_date(stmt->column_text(1));
+  if (!first || !last) return std::optional<std::pair<model::Day, model::Day>>{};
+  return std::optional<std::pair<model::Day, model::Day>>{std::pair{*first, *last}};
+}
+
+Result<std::map<RecordRef, int64_t>> IncidentStore::memberships(
+    std::optional<std::pair<model::Day, model::Day>> days) {
+  std::string sql = "SELECT m.kind, m.record_id, m.incident_id FROM incident_members m";
+  if (days) {
+    sql +=
+        " JOIN incidents i ON i.id = m.incident_id WHERE i.date_start >= ? AND i.date_start <= ?";
+  }
+  auto stmt = Statement::prepare(store_.handle(), sql);
+  if (!stmt) return make_error(stmt.error());
+  if (days) {
+    stmt->bind(1, model::format_iso(days->first));
+    stmt->bind(2, model::format_iso(days->second));
+  }
+  std::map<RecordRef, int64_t> out;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) break;
+    out[{stmt->column_text(0) == "mention", stmt->column_int(1)}] = stmt->column_int(2);
+  }
+  return out;
+}
+
+Result<std::vector<RecordRef>> IncidentStore::members_of(int64_t incident) {
+  auto stmt = Statement::prepare(store_.handle(),
+                                 "SELECT kind, record_id FROM incident_members WHERE incident_id = "
+                                 "? ORDER BY kind, record_id");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, incident);
+  std::vector<RecordRef> out;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) break;
+    out.push_back({stmt->column_text(0) == "mention", stmt->column_int(1)});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<int64_t> IncidentStore::incident_of(RecordRef record) {
+  auto stmt = Statement::prepare(
+      store_.handle(), "SELECT incident_id FROM incident_members WHERE kind = ? AND record_id = ?");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, kind_of(record));
+  stmt->bind(2, record.id);
+  auto row = stmt->step();
+  if (!row) return make_error(row.error());
+  return *row ? stmt->column_int(0) : 0;
+}
+
+Result<std::vector<int64_t>> IncidentStore::drop_vanished_members() {
+  auto stmt = Statement::prepare(
+      store_.handle(),
+      "SELECT DISTINCT incident_id FROM incident_members WHERE kind = 'mention' AND record_id "
+      "NOT IN (SELECT id FROM mentions)");
+  if (!stmt) return make_error(stmt.error());
+  std::vector<int64_t> touched;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) break;
+    touched.push_back(stmt->column_int(0));
+  }
+  if (touched.empty()) return touched;
+  if (Status s = store::exec(store_.handle(),
+                             "DELETE FROM incident_members WHERE kind = 'mention' AND record_id "
+                             "NOT IN (SELECT id FROM mentions)");
+      !s) {
+    return make_error(s.error());
+  }
+  return touched;
+}
+
+Result<int64_t> IncidentStore::count_incidents() {
+  return single_integer(store_.handle(), "SELECT count(*) FROM incidents");
+}
+
+Result<int64_t> IncidentStore::write(const Incident& incident) {
+  int64_t id = incident.id;
+  std::string sql =
+      id == 0 ? fmt::format("INSERT INTO incidents ({}) VALUES ({})", kIncidentColumns,
+                            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?")
+              : fmt::format("UPDATE incidents SET ({}) = ({}) WHERE id = {}", kIncidentColumns,
+                            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?", id);
+  auto stmt = Statement::prepare(store_.handle(), sql);
+  if (!stmt) return make_error(stmt.error());
+  bind_incident(*stmt, incident);
+  if (Status s = stmt->run(); !s) return make_error(s.error());
+  if (id == 0) id = sqlite3_last_insert_rowid(store_.handle());
+  if (Status s = run(store_.handle(), "DELETE FROM incident_members WHERE incident_id = ?", id);
+      !s) {
+    return make_error(s.error());
+  }
+  auto member = Statement::prepare(
+      store_.handle(),
+      "INSERT OR REPLACE INTO incident_members (kind, record_id, incident_id) VALUES (?, ?, ?)");
+  if (!member) return make_error(member.error());
+  for (const RecordRef& ref : incident.members) {
+    member->reset();
+    member->bind(1, kind_of(ref));
+    member->bind(2, ref.id);
+    member->bind(3, id);
+    if (Status s = member->run(); !s) return make_error(s.error());
+  }
+  return id;
+}
+
+Status IncidentStore::remove(int64_t incident) {
+  for (const char* sql :
+       {"DELETE FROM incident_members WHERE incident_id = ?",
+        "DELETE FROM incident_links WHERE incident_id = ?", "DELETE FROM incidents WHERE id = ?"}) {
+    if (Status s = run(store_.handle(), sql, incident); !s) return s;
+  }
+  return Status::success();
+}
+
+Status IncidentStore::move_links(int64_t from, int64_t to) {
+  return run(store_.handle(), "UPDATE incident_links SET incident_id = ?2 WHERE incident_id = ?1",
+             from, to);
+}
+
+Status IncidentStore::add_link(int64_t incident, const StoredLink& link) {
+  auto stmt = Statement::prepare(
+      store_.handle(),
+      "INSERT INTO incident_links (incident_id, a, b, score, parts, made) VALUES (?,?,?,?,?,?)");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, incident);
+  stmt->bind(2, to_string(link.a));
+  stmt->bind(3, to_string(link.b));
+  stmt->bind(4, link.score);
+  stmt->bind(5, link.parts);
+  stmt->bind(6, link.made);
+  return stmt->run();
+}
+
+Status IncidentStore::drop_links_across(int64_t incident, const std::vector<RecordRef>& refs) {
+  auto links_now = links(incident);
+  if (!links_now) return make_error(links_now.error());
+  auto in = [&](RecordRef r) { return std::find(refs.begin(), refs.end(), r) != refs.end(); };
+  if (Status s = run(store_.handle(), "DELETE FROM incident_links WHERE incident_id = ?", incident);
+      !s) {
+    return s;
+  }
+  for (const StoredLink& link : *links_now) {
+    if (in(link.a) != in(link.b)) continue;
+    if (Status s = add_link(incident, link); !s) return s;
+  }
+  return Status::success();
+}
+
+Status IncidentStore::remove_all() {
+  return store::exec(store_.handle(),
+                     "DELETE FROM incident_members; DELETE FROM incident_links; "
+                     "DELETE FROM incidents; DELETE FROM meta WHERE key IN "
+                     "('fused_events_upto', 'fused_mentions_upto');");
+}
+
+Result<std::optional<Incident>> IncidentStore::read(int64_t incident) {
+  auto stmt = Statement::prepare(
+      store_.handle(), fmt::format("SELECT id, {} FROM incidents WHERE id = ?", kIncidentColumns));
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, incident);
+  auto row = stmt->step();
+  if (!row) return make_error(row.error());
+  if (!*row) return std::optional<Incident>{};
+  Incident in = incident_of_row(*stmt);
+  auto members = members_of(incident);
+  if (!members) return make_error(members.error());
+  in.members = std::move(*members);
+  return std::optional<Incident>{std::move(in)};
+}
+
+Result<std::vector<StoredLink>> IncidentStore::links(int64_t incident) {
+  auto stmt = Statement::prepare(
+      store_.handle(),
+      "SELECT a, b, score, parts, made FROM incident_links WHERE incident_id = ? ORDER BY rowid");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, incident);
+  std::vector<StoredLink> out;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) break;
+    StoredLink link;
+    link.a = parse_record_ref(stmt->column_text(0)).value_or(RecordRef{});
+    link.b = parse_record_ref(stmt->column_text(1)).value_or(RecordRef{});
+    link.score = stmt->column_optional_double(2);
+    link.parts = stmt->column_text(3);
+    link.made = stmt->column_text(4);
+    out.push_back(std::move(link));
+  }
+  return out;
+}
+
+Status IncidentStore::add_decision(bool together, RecordRef a, RecordRef b,
+                                   const std::string& note) {
+  auto stmt = Statement::prepare(
+      store_.handle(), "INSERT INTO fusion_decisions (kind, a, b, made, note) VALUES (?,?,?,?,?)");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, together ? "together" : "apart");
+  stmt->bind(2, to_string(a));
+  stmt->bind(3, to_string(b));
+  stmt->bind(4, now_utc());
+  stmt->bind_text_or_null(5, note);
+  return stmt->run();
+}
+
+Result<std::vector<Decision>> IncidentStore::decisions() {
+  auto stmt = Statement::prepare(
+      store_.handle(),
+      "SELECT id, kind, a, b, made, coalesce(note, '') FROM fusion_decisions ORDER BY id");
+  if (!stmt) return make_error(stmt.error());
+  std::vector<Decision> out;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) break;
+    Decision d;
+    d.id = stmt->column_int(0);
+    d.together = stmt->column_text(1) == "together";
+    d.a = parse_record_ref(stmt->column_text(2)).value_or(RecordRef{});
+    d.b = parse_record_ref(stmt->column_text(3)).value_or(RecordRef{});
+    d.made = stmt->column_text(4);
+    d.note = stmt->column_text(5);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace sitrep::fuse

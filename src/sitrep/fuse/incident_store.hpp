@@ -1,0 +1,94 @@
+// Incidents in the store (schema version 5): rows of `incidents`, their members, the links that
+// joined them, and the analyst's decisions.
+//
+// Only incidents of two or more records are stored: a record in no incident is an incident of
+// its own. Which records a run has seen is kept as two high-water marks in `meta` (the largest
+// event and mention ids fused so far), so an incremental run finds its new records without
+// reading the store's whole membership.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/fuse/incident.hpp"
+#include "sitrep/fuse/match.hpp"
+#include "sitrep/result.hpp"
+#include "sitrep/store/sqlite_store.hpp"
+
+namespace sitrep::fuse {
+
+struct StoredLink {
+  RecordRef a, b;
+  std::optional<double> score;  // none for an analyst's merge
+  std::string parts;            // JSON: the score's parts, or the analyst's decision
+  std::string made;             // "fuse" or "analyst"
+};
+
+struct Decision {
+  int64_t id = 0;
+  bool together = false;  // else apart
+  RecordRef a, b;
+  std::string made;  // when (ISO date and time, UTC)
+  std::string note;
+};
+
+// The largest event and mention ids a run has fused.
+struct FusedUpTo {
+  int64_t event = 0, mention = 0;
+};
+
+class IncidentStore {
+ public:
+  explicit IncidentStore(store::SqliteStore& store) : store_(store) {}
+
+  Status begin();
+  Status commit();
+  void rollback();
+
+  Result<FusedUpTo> fused_up_to();
+  Status set_fused_up_to(const FusedUpTo& marks);
+  // The largest ids in the store now.
+  Result<FusedUpTo> newest_records();
+  // The span of days of the records newer than `marks`, if there are any.
+  Result<std::optional<std::pair<model::Day, model::Day>>> days_of_records_after(
+      const FusedUpTo& marks);
+
+  // Members of incidents dated within [from, to] (day numbers), or of all incidents.
+  Result<std::map<RecordRef, int64_t>> memberships(
+      std::optional<std::pair<model::Day, model::Day>> days);
+  Result<std::vector<RecordRef>> members_of(int64_t incident);
+  // The incident a record is in (0 for none).
+  Result<int64_t> incident_of(RecordRef record);
+  // Forgets members whose mention is no longer in the store (its report was replaced); returns
+  // the incidents that lost members.
+  Result<std::vector<int64_t>> drop_vanished_members();
+  Result<int64_t> count_incidents();
+
+  // Writes the incident and its members; a new one when incident.id is 0. Returns its id.
+  Result<int64_t> write(const Incident& incident);
+  // Deletes an incident, its members and its links.
+  Status remove(int64_t incident);
+  // Moves the links of one incident to another (when a run merges them).
+  Status move_links(int64_t from, int64_t to);
+  Status add_link(int64_t incident, const StoredLink& link);
+  // Deletes the incident's links with exactly one end among `refs` (after a split).
+  Status drop_links_across(int64_t incident, const std::vector<RecordRef>& refs);
+  Status remove_all();  // every incident, member and link; decisions stay
+
+  Result<std::optional<Incident>> read(int64_t incident);
+  Result<std::vector<StoredLink>> links(int64_t incident);
+
+  Status add_decision(bool together, RecordRef a, RecordRef b, const std::string& note);
+  Result<std::vector<Decision>> decisions();
+
+ private:
+  store::SqliteStore& store_;
+};
+
+// The parts of a match as the JSON stored with a link.
+std::string parts_json(const Match& match);
+
+}  // namespace sitrep::fuse
