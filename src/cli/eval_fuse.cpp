@@ -10,6 +10,7 @@
 #include "sitrep/fuse/evaluation.hpp"
 #include "sitrep/fuse/fuser.hpp"
 #include "sitrep/fuse/fusion_data.hpp"
+#include "sitrep/io/utf8.hpp"
 #include "sitrep/synth/fusion_gold.hpp"
 
 namespace sitrep::cli {
@@ -41,9 +42,10 @@ void print_failures(const std::vector<fuse::LabelledRecord>& set, const fuse::Cl
   auto describe = [&](size_t i) {
     const fuse::FusionRecord& r = set[i].record;
     return fmt::format("    line {:>5} {:<8} {:<14} {:<10} {:<22} {:<8} {:<26} {}..{}", r.id,
-                       set[i].incident, r.source.substr(0, 14), model::format_iso(r.date.start),
-                       (r.admin1 + "/" + r.admin2).substr(0, 22),
-                       fuse::to_string(r.place_precision), r.perpetrator.substr(0, 26),
+                       set[i].incident, io::utf8_prefix(r.source, 14),
+                       model::format_iso(r.date.start),
+                       io::utf8_prefix((r.admin1 + "/" + r.admin2), 22),
+                       fuse::to_string(r.place_precision), io::utf8_prefix(r.perpetrator, 26),
                        r.fatalities_low.value_or(-1), r.fatalities_high.value_or(-1));
   };
   std::cout << "\nFalse merges (one group, several incidents):\n";

@@ -7,10 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "sitrep/fuse/corrections.hpp"
 #include "sitrep/fuse/fuser.hpp"
 #include "sitrep/fuse/fusion_data.hpp"
 #include "sitrep/fuse/incident_store.hpp"
 #include "sitrep/fuse/record_loader.hpp"
+#include "sitrep/io/utf8.hpp"
 #include "sitrep/store/statement.hpp"
 
 namespace sitrep::cli {
@@ -154,9 +156,9 @@ int run_show(int64_t id, const GlobalOptions& global) {
   std::cout << fmt::format("\nRecords ({}):\n", records.size());
   for (const fuse::FusionRecord& r : records) {
     std::cout << fmt::format("  {:<14} {:<16} {:<22} {:<32} {:<22} {:>4}..{:<4} {}\n",
-                             fuse::to_string(r.ref()), r.source.substr(0, 16), date_of(r.date),
-                             place_of(r).substr(0, 32),
-                             (r.perpetrator.empty() ? "-" : r.perpetrator).substr(0, 22),
+                             fuse::to_string(r.ref()), io::utf8_prefix(r.source, 16),
+                             date_of(r.date), io::utf8_prefix(place_of(r), 32),
+                             io::utf8_prefix((r.perpetrator.empty() ? "-" : r.perpetrator), 22),
                              figure(r.fatalities_low ? r.fatalities_low : r.fatalities_best),
                              figure(r.fatalities_high ? r.fatalities_high : r.fatalities_best),
                              model::to_string(r.claim));
@@ -214,37 +216,18 @@ int run_list(int limit, const GlobalOptions& global) {
     std::cout << "No incidents of more than one record yet (run `sitrep fuse`).\n";
     return kExitOk;
   }
-  std::cout << fmt::format("{:>7}  {:<10}  {:<36}  {:<28}  {:>5}  {:>7}  {:>7}\n", "id", "date",
+  std::cout << fmt::format("{:>7}  {:<10}  {:<48}  {:<28}  {:>5}  {:>7}  {:>7}\n", "id", "date",
                            "place", "perpetrator", "dead", "sources", "records");
   for (int64_t id : ids) {
     auto in = incidents.read(id);
     if (!in || !*in) continue;
     const fuse::Incident& i = **in;
-    std::cout << fmt::format("{:>7}  {:<10}  {:<36}  {:<28}  {:>5}  {:>7}  {:>7}\n", i.id,
-                             model::format_iso(i.date.start), place_of(i).substr(0, 36),
-                             i.perpetrator.substr(0, 28), figure(i.fatalities_best), i.sources,
-                             i.members.size());
+    std::cout << fmt::format("{:>7}  {:<10}  {:<48}  {:<28}  {:>5}  {:>7}  {:>7}\n", i.id,
+                             model::format_iso(i.date.start), io::utf8_prefix(place_of(i), 48),
+                             io::utf8_prefix(i.perpetrator, 28), figure(i.fatalities_best),
+                             i.sources, i.members.size());
   }
   return kExitOk;
-}
-
-// Recomputes an incident from its records and writes it; with fewer than two records it is
-// no incident any more and is removed. Returns its id (0 when removed or never written).
-Result<int64_t> rewrite(store::SqliteStore& store, fuse::IncidentStore& incidents, int64_t id,
-                        const std::vector<fuse::RecordRef>& members) {
-  if (members.size() < 2) {
-    if (id != 0) {
-      if (Status s = incidents.remove(id); !s) return make_error(s.error());
-    }
-    return int64_t{0};
-  }
-  std::vector<fuse::FusionRecord> records;
-  if (Status s = fuse::load_records(store, {}, members, records); !s) return make_error(s.error());
-  std::vector<const fuse::FusionRecord*> pointers;
-  for (const fuse::FusionRecord& r : records) pointers.push_back(&r);
-  fuse::Incident incident = fuse::summarize(pointers);
-  incident.id = id;
-  return incidents.write(incident);
 }
 
 // Runs `change` in one transaction; prints the error and rolls back on failure.
@@ -264,11 +247,6 @@ int in_transaction(const char* command, store::SqliteStore& store,
 
 int run_split(int64_t id, const std::vector<std::string>& taken, const std::string& note,
               const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep incident split: " << context.error() << '\n';
-    return kExitFailure;
-  }
   std::vector<fuse::RecordRef> moved;
   for (const std::string& text : taken) {
     auto ref = fuse::parse_record_ref(text);
@@ -279,115 +257,53 @@ int run_split(int64_t id, const std::vector<std::string>& taken, const std::stri
     }
     moved.push_back(*ref);
   }
+  auto context = open_context(global);
+  if (!context) {
+    std::cerr << "sitrep incident split: " << context.error() << '\n';
+    return kExitFailure;
+  }
   return in_transaction("split", *context->store, [&](fuse::IncidentStore& incidents) -> Status {
-    auto members = incidents.members_of(id);
-    if (!members) return make_error(members.error());
-    if (members->empty()) return make_error(no_incident(id).error());
-    std::vector<fuse::RecordRef> rest;
-    for (fuse::RecordRef r : *members) {
-      if (std::find(moved.begin(), moved.end(), r) == moved.end()) rest.push_back(r);
-    }
-    for (fuse::RecordRef r : moved) {
-      if (std::find(members->begin(), members->end(), r) == members->end()) {
-        return make_error(fmt::format("{} is not a record of incident {}", fuse::to_string(r), id));
-      }
-    }
-    if (rest.empty()) return make_error("name the records to take out, not all of them");
-    for (fuse::RecordRef m : moved) {
-      for (fuse::RecordRef r : rest) {
-        if (Status s = incidents.add_decision(false, m, r, note); !s) return s;
-      }
-    }
-    for (size_t i = 1; i < moved.size(); ++i) {
-      if (Status s = incidents.add_decision(true, moved[i - 1], moved[i], note); !s) return s;
-    }
-    auto links = incidents.links(id);
-    if (!links) return make_error(links.error());
-    if (Status s = incidents.drop_links_across(id, moved); !s) return s;
-    if (Status s = incidents.drop_links_across(id, rest); !s) return s;  // now only rest's own
-    auto kept = rewrite(*context->store, incidents, id, rest);
-    if (!kept) return make_error(kept.error());
-    auto made = rewrite(*context->store, incidents, 0, moved);
-    if (!made) return make_error(made.error());
-    auto in_moved = [&](fuse::RecordRef r) {
-      return std::find(moved.begin(), moved.end(), r) != moved.end();
-    };
-    for (const fuse::StoredLink& link : *links) {
-      if (*made != 0 && in_moved(link.a) && in_moved(link.b)) {
-        if (Status s = incidents.add_link(*made, link); !s) return s;
-      }
-    }
+    auto out = fuse::split_incident(*context->store, incidents, id, moved, note);
+    if (!out) return make_error(out.error());
     std::cout << fmt::format(
-        "Incident {} {}; the records taken out {}. Later runs of `sitrep "
-        "fuse` keep them apart.\n",
+        "Incident {} {}; the records taken out {}. Later runs of `sitrep fuse` keep them "
+        "apart.\n",
         id,
-        *kept ? "keeps " + std::to_string(rest.size()) + " records"
-              : "is dissolved (one record left)",
-        *made ? "are incident " + std::to_string(*made) : "stand on their own");
+        out->kept ? fmt::format("keeps {} records", out->kept_records)
+                  : std::string("is dissolved (one record left)"),
+        out->made ? fmt::format("are incident {}", out->made) : std::string("stand on their own"));
     return Status::success();
   });
 }
 
-int run_merge(const std::vector<std::string>& items, const std::string& note,
+int run_merge(const std::vector<std::string>& texts, const std::string& note,
               const GlobalOptions& global) {
+  std::vector<fuse::MergeItem> items;
+  for (const std::string& text : texts) {
+    fuse::MergeItem item;
+    if (auto ref = fuse::parse_record_ref(text)) {
+      item.record = *ref;
+    } else if (!text.empty() && text.size() < 19 &&
+               text.find_first_not_of("0123456789") == std::string::npos) {
+      item.incident = std::stoll(text);
+    } else {
+      std::cerr << "sitrep incident merge: '" << text
+                << "' is neither an incident id nor a record (event:ID, mention:ID)\n";
+      return kExitUsage;
+    }
+    items.push_back(item);
+  }
   auto context = open_context(global);
   if (!context) {
     std::cerr << "sitrep incident merge: " << context.error() << '\n';
     return kExitFailure;
   }
   return in_transaction("merge", *context->store, [&](fuse::IncidentStore& incidents) -> Status {
-    // Each item is an incident or a record (a record in an incident brings its incident).
-    std::vector<std::vector<fuse::RecordRef>> groups;
-    std::vector<int64_t> ids;
-    for (const std::string& item : items) {
-      int64_t id = 0;
-      std::vector<fuse::RecordRef> members;
-      if (auto ref = fuse::parse_record_ref(item)) {
-        auto in = incidents.incident_of(*ref);
-        if (!in) return make_error(in.error());
-        id = *in;
-        if (id == 0) members = {*ref};
-      } else if (!item.empty() && item.find_first_not_of("0123456789") == std::string::npos) {
-        id = std::stoll(item);
-      } else {
-        return make_error(fmt::format("'{}' is neither an incident id nor a record", item));
-      }
-      if (id != 0) {
-        if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
-        auto found = incidents.members_of(id);
-        if (!found) return make_error(found.error());
-        if (found->empty()) return make_error(no_incident(id).error());
-        members = *found;
-        ids.push_back(id);
-      }
-      groups.push_back(members);
-    }
-    if (groups.size() < 2) return make_error("name at least two incidents or records to merge");
-    std::sort(ids.begin(), ids.end());
-    const int64_t target = ids.empty() ? 0 : ids.front();
-    std::vector<fuse::RecordRef> all;
-    for (const auto& g : groups) all.insert(all.end(), g.begin(), g.end());
-    for (size_t i = 1; i < groups.size(); ++i) {
-      if (Status s = incidents.add_decision(true, groups[0].front(), groups[i].front(), note); !s) {
-        return s;
-      }
-    }
-    for (int64_t other : ids) {
-      if (other == target) continue;
-      if (Status s = incidents.move_links(other, target); !s) return s;
-      if (Status s = incidents.remove(other); !s) return s;
-    }
-    auto id = rewrite(*context->store, incidents, target, all);
-    if (!id) return make_error(id.error());
-    for (size_t i = 1; i < groups.size(); ++i) {
-      fuse::StoredLink link{groups[0].front(), groups[i].front(), std::nullopt,
-                            note.empty() ? "an analyst's merge" : note, "analyst"};
-      if (Status s = incidents.add_link(*id, link); !s) return s;
-    }
+    auto out = fuse::merge_items(*context->store, incidents, items, note);
+    if (!out) return make_error(out.error());
     std::cout << fmt::format(
-        "Incident {} now holds {} records. Later runs of `sitrep fuse` keep "
-        "them together.\n",
-        *id, all.size());
+        "Incident {} now holds {} records. Later runs of `sitrep fuse` keep them together.\n",
+        out->incident, out->records);
     return Status::success();
   });
 }

@@ -89,8 +89,16 @@ Clusters cluster_records(const std::vector<FusionRecord>& records,
     Link link{p.a, p.b, match(records[p.a], records[p.b], rules)};
     if (link.match.merge) good.push_back(std::move(link));
   }
-  std::stable_sort(good.begin(), good.end(),
-                   [](const Link& x, const Link& y) { return x.match.score > y.match.score; });
+  // Best first; ties by the records' refs, so that the incidents do not depend on the order
+  // the records came in.
+  auto refs = [&](const Link& l) {
+    RecordRef a = records[l.a].ref(), b = records[l.b].ref();
+    return std::pair{std::min(a, b), std::max(a, b)};
+  };
+  std::sort(good.begin(), good.end(), [&](const Link& x, const Link& y) {
+    if (x.match.score != y.match.score) return x.match.score > y.match.score;
+    return refs(x) < refs(y);
+  });
   for (Link& link : good) {
     uint32_t ra = groups.find(link.a), rb = groups.find(link.b);
     if (ra == rb) continue;

@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct RecordRef {
 // "event:12" or "mention:5", as the CLI shows and takes them.
 std::string to_string(RecordRef ref);
 std::optional<RecordRef> parse_record_ref(std::string_view text);
+inline std::ostream& operator<<(std::ostream& out, RecordRef ref) {
+  return out << to_string(ref);
+}
 
 struct FusionRecord {
   int64_t id = 0;

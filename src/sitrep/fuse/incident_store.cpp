@@ -334,7 +334,7 @@ Status IncidentStore::add_link(int64_t incident, const StoredLink& link) {
   return stmt->run();
 }
 
-Status IncidentStore::drop_links_across(int64_t incident, const std::vector<RecordRef>& refs) {
+Status IncidentStore::keep_links_within(int64_t incident, const std::vector<RecordRef>& refs) {
   auto links_now = links(incident);
   if (!links_now) return make_error(links_now.error());
   auto in = [&](RecordRef r) { return std::find(refs.begin(), refs.end(), r) != refs.end(); };
@@ -343,7 +343,7 @@ Status IncidentStore::drop_links_across(int64_t incident, const std::vector<Reco
     return s;
   }
   for (const StoredLink& link : *links_now) {
-    if (in(link.a) != in(link.b)) continue;
+    if (!in(link.a) || !in(link.b)) continue;
     if (Status s = add_link(incident, link); !s) return s;
   }
   return Status::success();

@@ -74,8 +74,8 @@ class IncidentStore {
   // Moves the links of one incident to another (when a run merges them).
   Status move_links(int64_t from, int64_t to);
   Status add_link(int64_t incident, const StoredLink& link);
-  // Deletes the incident's links with exactly one end among `refs` (after a split).
-  Status drop_links_across(int64_t incident, const std::vector<RecordRef>& refs);
+  // Keeps only the incident's links with both ends among `refs` (after a split).
+  Status keep_links_within(int64_t incident, const std::vector<RecordRef>& refs);
   Status remove_all();  // every incident, member and link; decisions stay
 
   Result<std::optional<Incident>> read(int64_t incident);

@@ -1,0 +1,91 @@
+// Fusion end to end: the Mazar-i-Sharif mosque bombing of 21 April 2022 from an ACLED export, a
+// GTD export and two news reports becomes one incident with all four sources; an analyst's
+// split holds in later runs; mistakes in the commands are clear errors that change nothing.
+#include <fstream>
+
+#include "support/run_sitrep.hpp"
+
+namespace sitrep::e2e {
+namespace {
+
+using FuseCli = SitrepTest;
+
+constexpr const char* kNews =
+    R"({"id":"n1","published":"2022-04-21","source":"Reuters","title":"Blast at Shia mosque in Mazar-i-Sharif kills at least 31","text":"A suicide bomber killed at least 31 worshippers at the Seh Dokan mosque in Mazar-i-Sharif on Thursday, officials said. Islamic State claimed responsibility for the attack."})"
+    "\n"
+    R"({"id":"n2","published":"2022-04-22","source":"TOLOnews","title":"Death toll in Seh Dokan mosque bombing rises to 33","text":"The death toll from Thursday's suicide bombing at the Seh Dokan mosque in Mazar-i-Sharif, Balkh province, rose to 33, health officials said. Daesh claimed the bombing."})"
+    "\n"
+    R"({"id":"n3","published":"2022-04-22","source":"Pajhwok","title":"Gunmen kill two policemen in Kunduz","text":"Unidentified gunmen shot dead two policemen at a checkpoint in Kunduz city on Friday."})"
+    "\n";
+
+class FuseCliTest : public FuseCli {
+ protected:
+  void SetUp() override {
+    FuseCli::SetUp();
+    ASSERT_EQ(sitrep("import --quiet " + fixture("acled-export.csv") + " " +
+                     fixture("gtd-mazar-2022.csv"))
+                  .code,
+              0);
+    std::ofstream(dir_ / "news.jsonl") << kNews;
+    Outcome ingest = sitrep("ingest '" + (dir_ / "news.jsonl").string() + "'");
+    ASSERT_EQ(ingest.code, 0) << ingest.err;
+  }
+};
+
+TEST_F(FuseCliTest, TheSameBombingFromTwoDatasetsAndTwoReportsIsOneIncident) {
+  Outcome fuse = sitrep("fuse");
+  ASSERT_EQ(fuse.code, 0) << fuse.err;
+  EXPECT_NE(fuse.out.find("Fused 10 new records"), std::string::npos) << fuse.out;
+  EXPECT_NE(fuse.out.find("1 new"), std::string::npos) << fuse.out;
+  Outcome list = sitrep("incident list");
+  ASSERT_EQ(list.code, 0) << list.err;
+  EXPECT_NE(list.out.find("Mazari Sharif, Balkh (AF)"), std::string::npos) << list.out;
+  Outcome show = sitrep("incident show 1");
+  ASSERT_EQ(show.code, 0) << show.err;
+  EXPECT_NE(show.out.find("4 independent sources, 4 records"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("perpetrator IS-KP"), std::string::npos) << show.out;
+  // One figure per source: ACLED 31, GTD 33, Reuters "at least 31"; TOLOnews gave none.
+  EXPECT_NE(show.out.find("fatalities 31 (low 31, high 33)"), std::string::npos) << show.out;
+  for (const char* member : {"event:2 ", "event:7 ", "mention:1 ", "mention:2 "}) {
+    EXPECT_NE(show.out.find(member), std::string::npos) << member << show.out;
+  }
+  EXPECT_EQ(show.out.find("mention:3"), std::string::npos) << "the Kunduz shooting is apart";
+  EXPECT_NE(show.out.find("Why they are one incident (3 links)"), std::string::npos) << show.out;
+  Outcome again = sitrep("fuse");
+  EXPECT_NE(again.out.find("nothing to fuse"), std::string::npos) << again.out;
+}
+
+TEST_F(FuseCliTest, AnAnalystsSplitHoldsWhenFusionRunsAgain) {
+  ASSERT_EQ(sitrep("fuse -q").code, 0);
+  Outcome split = sitrep("incident split 1 mention:2 --note 'a second blast'");
+  ASSERT_EQ(split.code, 0) << split.err;
+  EXPECT_NE(split.out.find("keeps 3 records"), std::string::npos) << split.out;
+  ASSERT_EQ(sitrep("fuse -q --from-scratch").code, 0);
+  Outcome show = sitrep("incident show 1");
+  ASSERT_EQ(show.code, 0) << show.err;
+  EXPECT_NE(show.out.find("3 records"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("mention:2 apart from event:2 — a second blast"), std::string::npos)
+      << show.out;
+}
+
+TEST_F(FuseCliTest, MistakesAreClearErrorsAndChangeNothing) {
+  ASSERT_EQ(sitrep("fuse -q").code, 0);
+  Outcome missing = sitrep("incident show 99");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("no incident 99"), std::string::npos) << missing.err;
+  Outcome stranger = sitrep("incident split 1 mention:3");
+  EXPECT_EQ(stranger.code, 1);
+  EXPECT_NE(stranger.err.find("mention:3 is not a record of incident 1 (nothing was changed)"),
+            std::string::npos)
+      << stranger.err;
+  Outcome all = sitrep("incident split 1 event:2 event:7 mention:1 mention:2");
+  EXPECT_EQ(all.code, 1);
+  EXPECT_NE(all.err.find("not all of them"), std::string::npos) << all.err;
+  Outcome typo = sitrep("incident merge 1 evnt:3");
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.err.find("'evnt:3' is neither an incident id nor a record"), std::string::npos);
+  EXPECT_NE(sitrep("incident show 1").out.find("4 records"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep::e2e

@@ -1,0 +1,178 @@
+// Fusion in the store: one incident from rows of three datasets, incremental runs, and an
+// analyst's split and merge surviving later runs (from scratch too).
+#include "sitrep/fuse/fuser.hpp"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "../support/test_support.hpp"
+#include "sitrep/fuse/corrections.hpp"
+#include "sitrep/fuse/fusion_data.hpp"
+#include "sitrep/fuse/incident_store.hpp"
+#include "sitrep/io/event_writer.hpp"
+#include "sitrep/store/importer.hpp"
+
+namespace sitrep::fuse {
+namespace {
+
+// The Jalalabad market bombing of 18 April 2022 as a dataset lists it.
+model::Event row(const std::string& dataset, const std::string& id, int dead) {
+  model::Event e;
+  e.dataset = dataset;
+  e.native_id = id;
+  e.date.start = e.date.end = model::parse_date("2022-04-18").value();
+  e.country = "AF";
+  e.admin1 = "Nangarhar";
+  e.admin2 = "Jalalabad";
+  e.location = "Jalalabad";
+  e.latitude = 34.4265;
+  e.longitude = 70.4515;
+  e.geo_level = model::GeoLevel::exact;
+  e.event_type = "Explosions/Remote violence";
+  e.sub_event_type = "Remote explosive/landmine/IED";
+  e.target = "civilians";
+  e.actor1.original = e.actor1.canonical = "IS-KP";
+  e.fatalities_best = dead;
+  e.notes = "A magnetic bomb hidden in a rickshaw exploded in the Talashi market of Jalalabad.";
+  return e;
+}
+
+class FuseStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::SqliteStore::open(dir_.file("store.db"));
+    ASSERT_TRUE(store.ok()) << store.error();
+    store_ = std::move(*store);
+    auto data = FusionData::load(SITREP_SOURCE_DATA_DIR);
+    ASSERT_TRUE(data.ok()) << data.error();
+    data_ = std::move(*data);
+  }
+
+  void import(const std::vector<model::Event>& events) {
+    const std::string name = dir_.file("events" + std::to_string(++files_) + ".jsonl");
+    std::ofstream out(name);
+    auto writer = io::make_event_writer(io::OutputFormat::jsonl, out);
+    writer->begin();
+    for (const model::Event& e : events) writer->write(e);
+    writer->end();
+    out.close();
+    auto report = store::import_files(*store_, {name}, testing::bundled_vocabulary(), {});
+    ASSERT_TRUE(report.ok()) << report.error();
+  }
+
+  FuseSummary fuse(bool from_scratch = false) {
+    FuseOptions options;
+    options.from_scratch = from_scratch;
+    auto summary = fuse_store(*store_, data_.rules, data_.words, options);
+    EXPECT_TRUE(summary.ok()) << summary.error();
+    return summary.ok() ? *summary : FuseSummary{};
+  }
+
+  std::vector<RecordRef> members(int64_t incident) {
+    IncidentStore incidents(*store_);
+    auto found = incidents.members_of(incident);
+    EXPECT_TRUE(found.ok());
+    return found.ok() ? *found : std::vector<RecordRef>{};
+  }
+
+  std::optional<Incident> incident(int64_t id) {
+    IncidentStore incidents(*store_);
+    auto found = incidents.read(id);
+    EXPECT_TRUE(found.ok());
+    return found.ok() ? *found : std::nullopt;
+  }
+
+  template <typename F>
+  void correct(F&& change) {
+    IncidentStore incidents(*store_);
+    ASSERT_TRUE(incidents.begin().ok());
+    change(incidents);
+    ASSERT_TRUE(incidents.commit().ok());
+  }
+
+  testing::ScratchDir dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+  FusionData data_;
+  int files_ = 0;
+};
+
+const RecordRef kAcled{false, 1}, kGtd{false, 2}, kUcdp{false, 3};
+
+TEST_F(FuseStore, RowsOfThreeDatasetsBecomeOneIncidentWithEverySource) {
+  model::Event other = row("acled", "A2", 2);  // the same day and town, another attack
+  other.actor1.original = other.actor1.canonical = "Taliban";
+  other.target = "police";
+  other.notes = "Taliban fighters attacked a police checkpoint near the Jalalabad airport.";
+  import({row("acled", "A1", 7), row("gtd", "G1", 9), row("ucdp", "U1", 8), other});
+  FuseSummary s = fuse();
+  EXPECT_EQ(s.fresh, 4);
+  EXPECT_EQ(s.incidents_created, 1);
+  auto in = incident(1);
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->members, (std::vector<RecordRef>{kAcled, kGtd, kUcdp}));
+  EXPECT_EQ(in->sources, 3);
+  EXPECT_EQ(in->fatalities_best, 8);  // the median of 7, 9 and 8
+  EXPECT_EQ(in->fatalities_low, 7);
+  EXPECT_EQ(in->fatalities_high, 9);
+  EXPECT_EQ(in->perpetrator, "IS-KP");
+  EXPECT_EQ(fuse().fresh, 0);  // nothing new: nothing done
+}
+
+TEST_F(FuseStore, AnIncrementalRunAddsNewRecordsToTheirIncident) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  EXPECT_EQ(fuse().incidents_created, 1);
+  import({row("ucdp", "U1", 8)});
+  FuseSummary s = fuse();
+  EXPECT_EQ(s.fresh, 1);
+  EXPECT_EQ(s.incidents_grown, 1);
+  EXPECT_EQ(s.incidents_created, 0);
+  EXPECT_EQ(members(1), (std::vector<RecordRef>{kAcled, kGtd, kUcdp}));
+}
+
+TEST_F(FuseStore, AnAnalystsSplitSurvivesLaterRuns) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9), row("ucdp", "U1", 8)});
+  fuse();
+  correct([&](IncidentStore& incidents) {
+    auto out = split_incident(*store_, incidents, 1, {kGtd}, "a second bomb, an hour later");
+    ASSERT_TRUE(out.ok()) << out.error();
+    EXPECT_EQ(out->kept, 1);
+    EXPECT_EQ(out->made, 0);  // one record: it stands alone
+  });
+  EXPECT_EQ(members(1), (std::vector<RecordRef>{kAcled, kUcdp}));
+  for (bool from_scratch : {false, true}) {
+    fuse(from_scratch);
+    IncidentStore incidents(*store_);
+    auto of_gtd = incidents.incident_of(kGtd);
+    ASSERT_TRUE(of_gtd.ok());
+    EXPECT_EQ(*of_gtd, 0) << (from_scratch ? "from scratch" : "incremental");
+    auto of_acled = incidents.incident_of(kAcled);
+    ASSERT_TRUE(of_acled.ok());
+    EXPECT_EQ(members(*of_acled), (std::vector<RecordRef>{kAcled, kUcdp}));
+  }
+}
+
+TEST_F(FuseStore, AnAnalystsMergeSurvivesARunFromScratch) {
+  model::Event other = row("acled", "A2", 2);
+  other.actor1.original = other.actor1.canonical = "Taliban";
+  import({row("acled", "A1", 7), row("gtd", "G1", 9), other});
+  const RecordRef kOther{false, 3};
+  fuse();
+  correct([&](IncidentStore& incidents) {
+    auto out = merge_items(*store_, incidents, {{1, {}}, {0, kOther}}, "one attack, two claims");
+    ASSERT_TRUE(out.ok()) << out.error();
+    EXPECT_EQ(out->incident, 1);
+    EXPECT_EQ(out->records, 3u);
+  });
+  auto merged = incident(1);
+  ASSERT_TRUE(merged);
+  EXPECT_EQ(merged->perpetrator, "disputed");
+  fuse(true);
+  IncidentStore incidents(*store_);
+  auto of_other = incidents.incident_of(kOther);
+  ASSERT_TRUE(of_other.ok());
+  EXPECT_EQ(members(*of_other), (std::vector<RecordRef>{kAcled, kGtd, kOther}));
+}
+
+}  // namespace
+}  // namespace sitrep::fuse
