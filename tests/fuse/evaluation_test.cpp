@@ -40,7 +40,7 @@ TEST(FusionEvaluation, TheSyntheticLabelledSetFusesAtTheTarget) {
     gold.push_back(r.incident);
   }
   FusionScores s = score_fusion(gold, fuse_records(records, data->rules).group);
-  EXPECT_EQ(s.records, 381);
+  EXPECT_EQ(s.records, 343);
   EXPECT_GE(s.f1, 0.95);
   EXPECT_GE(s.precision, 0.95);  // false merges hide attacks
 }

@@ -27,15 +27,20 @@ constexpr std::array<const char*, 12> kOutlets = {"Reuters",
 constexpr std::array<const char*, 2> kDatasets = {"ACLED", "GTD"};
 
 // Pseudo-names and particulars of one incident: the words that tell it from its neighbours.
-std::vector<std::string> particulars(Random& random, int count) {
-  static constexpr std::array<const char*, 16> kSyllables = {
-      "ka", "ra", "zai", "gul", "man",  "dar", "kh",  "sh",
-      "ab", "ul", "in",  "ta",  "noor", "ba",  "mir", "ez"};
+// Each is made of syllables spelling a number unique to the incident, so that a million
+// incidents do not share them by chance.
+std::vector<std::string> particulars(int64_t incident, int count) {
+  static constexpr std::array<const char*, 16> kSyllables = {"ka", "ra",  "zai", "gul", "man", "dar",
+                                                             "kh", "sh",  "ab",  "ul",  "in",  "ta",
+                                                             "noor", "ba", "mir", "ez"};
   std::vector<std::string> out;
   for (int i = 0; i < count; ++i) {
+    uint64_t n = static_cast<uint64_t>(incident) * 16 + static_cast<uint64_t>(i);
     std::string word;
-    int syllables = 3 + static_cast<int>(random.below(2));
-    for (int s = 0; s < syllables; ++s) word += kSyllables[random.below(kSyllables.size())];
+    do {
+      word += kSyllables[n % kSyllables.size()];
+      n /= kSyllables.size();
+    } while (n > 0 || word.size() < 6);
     out.push_back(word);
   }
   return out;
@@ -80,7 +85,7 @@ class GoldMaker {
   GoldMaker(uint64_t seed) : random_(seed ^ 0x9e3779b97f4a7c15ULL) {}
 
   void add_incident(const model::Event& e, const std::string& label) {
-    std::vector<std::string> names = particulars(random_, 6);
+    std::vector<std::string> names = particulars(++incidents_, 6);
     std::vector<std::string> common = shared_words(e);
     fuse::FusionRecord truth = truth_record(e, {});
     for (const char* dataset : kDatasets) {
@@ -171,6 +176,7 @@ class GoldMaker {
   }
 
   Random random_;
+  int64_t incidents_ = 0;
   int64_t reports_ = 0;
   std::vector<GoldRecord> out_;
 };
