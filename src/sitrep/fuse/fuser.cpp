@@ -86,6 +86,9 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
       return make_error(s.error());
     }
   }
+  // Indices in ref order: the same store gives the same run.
+  std::sort(out.records.begin(), out.records.end(),
+            [](const FusionRecord& a, const FusionRecord& b) { return a.ref() < b.ref(); });
   out.incident.resize(out.records.size());
   for (size_t i = 0; i < out.records.size(); ++i) {
     auto it = members.find(out.records[i].ref());
@@ -111,8 +114,14 @@ Decisions decisions_among(const std::vector<FusionRecord>& records,
 Status write_groups(IncidentStore& incidents, const Loaded& loaded, const Clusters& clusters,
                     const std::vector<bool>& fresh, const std::set<int64_t>& touched,
                     FuseSummary& summary) {
+  // Only groups of several records, or with a stored incident, can need writing.
+  std::vector<uint32_t> size(clusters.group.size());
+  for (uint32_t g : clusters.group) ++size[g];
   std::map<uint32_t, std::vector<uint32_t>> groups;
-  for (uint32_t i = 0; i < clusters.group.size(); ++i) groups[clusters.group[i]].push_back(i);
+  for (uint32_t i = 0; i < clusters.group.size(); ++i) {
+    const uint32_t g = clusters.group[i];
+    if (size[g] > 1 || loaded.incident[i] != 0) groups[g].push_back(i);
+  }
   std::map<uint32_t, std::vector<const Link*>> links_of;
   for (const Link& link : clusters.links) links_of[clusters.group[link.a]].push_back(&link);
   std::set<int64_t> seen;

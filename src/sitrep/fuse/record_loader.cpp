@@ -151,22 +151,31 @@ std::string id_list(const std::vector<RecordRef>& refs, bool from_text) {
 
 Status load_records(store::SqliteStore& store, const WordFilter& words,
                     const std::optional<DayWindow>& window, std::vector<FusionRecord>& out) {
-  std::vector<std::string> binds;
-  std::string events_where, mentions_where;
-  if (window) {
-    // date_start bounds the scan of the date index; date_end keeps the spans that reach in.
-    binds = {model::format_iso(window->from - kLongestSpanDays), model::format_iso(window->to),
-             model::format_iso(window->from)};
-    events_where = "WHERE date_start >= ? AND date_start <= ? AND date_end >= ? ";
-    mentions_where = "AND m.date_start >= ? AND m.date_start <= ? AND m.date_end >= ? ";
+  if (!window) {
+    if (Status s =
+            run_query(store, std::string(kEventColumns) + "ORDER BY id", {}, false, words, out);
+        !s) {
+      return s;
+    }
+    return run_query(store, std::string(kMentionColumns) + "ORDER BY m.id", {}, true, words, out);
   }
-  if (Status s =
-          run_query(store, kEventColumns + events_where + "ORDER BY id", binds, false, words, out);
-      !s) {
-    return s;
+  // Records starting in the window, then those starting before it that reach into it (dated by
+  // month or year: the partial index events_spanning holds them).
+  const std::string from = model::format_iso(window->from), to = model::format_iso(window->to),
+                    year_before = model::format_iso(window->from - kLongestSpanDays);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> events = {
+      {"WHERE date_start >= ? AND date_start <= ? ORDER BY id", {from, to}},
+      {"WHERE date_end > date_start AND date_start >= ? AND date_start < ? AND date_end >= ? "
+       "ORDER BY id",
+       {year_before, from, from}}};
+  for (const auto& [where, binds] : events) {
+    if (Status s = run_query(store, kEventColumns + where, binds, false, words, out); !s) return s;
   }
-  return run_query(store, kMentionColumns + mentions_where + "ORDER BY m.id", binds, true, words,
-                   out);
+  return run_query(store,
+                   std::string(kMentionColumns) +
+                       "AND m.date_start >= ? AND m.date_start <= ? AND m.date_end >= ? "
+                       "ORDER BY m.id",
+                   {year_before, to, from}, true, words, out);
 }
 
 Status load_records(store::SqliteStore& store, const WordFilter& words,

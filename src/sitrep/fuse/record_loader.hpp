@@ -23,7 +23,8 @@ struct DayWindow {
 };
 
 // Appends the store's records, all of them or those meeting `window`: events first, then
-// mentions, each in id order. Words are not yet filtered for rarity (keep_rare_words).
+// mentions (a window's records in two runs of id order). Words are not yet filtered for rarity
+// (keep_rare_words).
 Status load_records(store::SqliteStore& store, const WordFilter& words,
                     const std::optional<DayWindow>& window, std::vector<FusionRecord>& out);
 

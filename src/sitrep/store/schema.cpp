@@ -243,6 +243,8 @@ CREATE INDEX mentions_by_date ON mentions(date_start);
 // (kind 'event' or 'mention' and the row's id; a record is in at most one incident); its links
 // are the scored pairs that joined them (records as "event:12" / "mention:5", parts as JSON);
 // decisions are an analyst's, which automatic runs respect: two records kept together or apart.
+// events_spanning lets a run find the few events dated by month or year that reach into its
+// window without scanning a year of the date index.
 std::string migration_5() {
   return R"sql(
 CREATE TABLE incidents (
@@ -289,6 +291,7 @@ CREATE TABLE incident_links (
   made TEXT NOT NULL
 );
 CREATE INDEX incident_links_by_incident ON incident_links(incident_id);
+CREATE INDEX IF NOT EXISTS events_spanning ON events(date_start) WHERE date_end > date_start;
 CREATE TABLE fusion_decisions (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('together', 'apart')),
