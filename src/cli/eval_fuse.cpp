@@ -26,7 +26,10 @@ Result<std::vector<fuse::LabelledRecord>> labelled_set(const EvalFuseArgs& args,
   options.seed = args.seed;
   std::vector<fuse::LabelledRecord> out;
   for (synth::GoldRecord& g : synth::fusion_gold(*scenario, options)) {
-    out.push_back({std::move(g.record), std::move(g.incident)});
+    fuse::LabelledRecord labelled;
+    labelled.record = std::move(g.record);
+    labelled.incident = std::move(g.incident);
+    out.push_back(std::move(labelled));
   }
   return out;
 }
@@ -110,7 +113,11 @@ int run_eval_fuse(const EvalFuseArgs& args, const GlobalOptions& global) {
   auto began = std::chrono::steady_clock::now();
   fuse::Clusters clusters = fuse::fuse_records(records, data->rules);
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - began;
+  gold = fuse::resolve_labels(*set, clusters.group);
   fuse::FusionScores s = fuse::score_fusion(gold, clusters.group);
+  const auto several = std::count_if(set->begin(), set->end(), [](const fuse::LabelledRecord& r) {
+    return !r.alternatives.empty();
+  });
   std::cout << fmt::format(
       "{} records of {} incidents fused into {} in {:.3f} s ({} pairs compared)\n",
       thousands(s.records), thousands(s.gold_incidents), thousands(s.predicted_incidents),
@@ -128,6 +135,12 @@ int run_eval_fuse(const EvalFuseArgs& args, const GlobalOptions& global) {
       thousands(s.false_merge_pairs), thousands(s.incidents_hidden));
   std::cout << fmt::format("missed: {} pairs of one incident left apart\n",
                            thousands(s.missed_pairs));
+  if (several > 0) {
+    std::cout << fmt::format(
+        "{} records may rightly join any of several incidents (scored as "
+        "right when they joined one of them)\n",
+        thousands(several));
+  }
   if (args.failures) print_failures(*set, clusters);
   return kExitOk;
 }

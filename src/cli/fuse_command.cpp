@@ -1,5 +1,6 @@
 // sitrep fuse — records into incidents (incremental); sitrep incident list|show|split|merge —
 // look at incidents and correct them (decisions that later runs respect).
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -8,6 +9,7 @@
 
 #include "commands.hpp"
 #include "sitrep/fuse/corrections.hpp"
+#include "sitrep/fuse/evaluation.hpp"
 #include "sitrep/fuse/fuser.hpp"
 #include "sitrep/fuse/fusion_data.hpp"
 #include "sitrep/fuse/incident_store.hpp"
@@ -22,7 +24,31 @@ struct FuseArgs {
   bool from_scratch = false;
   std::string rules;
   bool quiet = false;
+  std::string write_records;
 };
+
+// Writes the records a run from scratch would read, as a labelled set without labels
+// (docs/fusion.md): for making evaluation sets from a store.
+int write_records(const FuseArgs& args, Context& context, const fuse::FusionData& data) {
+  std::vector<fuse::FusionRecord> records;
+  if (Status s = fuse::load_records(*context.store, data.words, std::nullopt, records); !s) {
+    std::cerr << "sitrep fuse: " << s.error() << '\n';
+    return kExitFailure;
+  }
+  std::ofstream out(args.write_records);
+  for (fuse::FusionRecord& r : records) {
+    fuse::LabelledRecord labelled;
+    labelled.record = std::move(r);
+    out << fuse::labelled_record_json(labelled) << '\n';
+  }
+  if (!out) {
+    std::cerr << "sitrep fuse: cannot write " << args.write_records << '\n';
+    return kExitFailure;
+  }
+  std::cout << fmt::format("{} records written to {}\n",
+                           thousands(static_cast<int64_t>(records.size())), args.write_records);
+  return kExitOk;
+}
 
 int run_fuse(const FuseArgs& args, const GlobalOptions& global) {
   auto context = open_context(global);
@@ -35,6 +61,7 @@ int run_fuse(const FuseArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep fuse: " << data.error() << '\n';
     return kExitUsage;
   }
+  if (!args.write_records.empty()) return write_records(args, *context, *data);
   fuse::FuseOptions options;
   options.from_scratch = args.from_scratch;
   if (!args.quiet) options.progress = [](std::string_view step) { std::cerr << step << "…\n"; };
@@ -326,6 +353,9 @@ Runner add_fuse_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--rules", args->rules, "Rules file instead of data/fusion.tsv")
       ->check(CLI::ExistingFile);
   cmd->add_flag("-q,--quiet", args->quiet, "No progress or timings on standard error");
+  cmd->add_option("--write-records", args->write_records,
+                  "Instead of fusing: write the store's records as fusion reads them (JSONL, the "
+                  "labelled-set format without labels) to FILE");
   return [args, &global] { return run_fuse(*args, global); };
 }
 

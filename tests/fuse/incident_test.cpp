@@ -85,6 +85,15 @@ TEST(FusionIncident, ClaimsAndDenialsAreResolvedWithWhoSaidWhat) {
   EXPECT_EQ(of(rs).claim, model::ClaimStatus::denied);
 }
 
+TEST(FusionIncident, TheSideAReportNamesWinsOverADyadsFirstSide) {
+  std::vector<FusionRecord> rs = {record(1, false, 8, "ucdp"), record(2, true, 8, "Pajhwok")};
+  rs[0].perpetrator = "Government of Afghanistan";
+  rs[0].counterpart = "Taliban";
+  EXPECT_EQ(of({rs[0]}).perpetrator, "Government of Afghanistan");
+  rs[1].perpetrator = "Taliban";
+  EXPECT_EQ(of(rs).perpetrator, "Taliban");
+}
+
 TEST(FusionIncident, DifferentNamedPerpetratorsAreDisputed) {
   std::vector<FusionRecord> rs = {record(1, true, 8, "a"), record(2, true, 8, "b"),
                                   record(3, true, 8, "c")};

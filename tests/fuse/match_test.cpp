@@ -72,6 +72,17 @@ TEST(FusionMatch, AMonthPrecisionRecordMeetsAnyDayOfItsMonth) {
   EXPECT_DOUBLE_EQ(m.parts.place_share, 0.35);  // a province
 }
 
+TEST(FusionMatch, AReportNamingEitherSideOfADatasetsDyadNamesItsEvent) {
+  FusionRecord ucdp = bombing(1), report = bombing(2);
+  ucdp.perpetrator = "Government of Afghanistan";  // UCDP's side_a, whoever struck
+  ucdp.counterpart = "Taliban";
+  report.perpetrator = "Taliban";
+  EXPECT_TRUE(match(ucdp, report, FusionRules{}).compatible);
+  report.perpetrator = "IS-KP";
+  EXPECT_EQ(match(ucdp, report, FusionRules{}).why_not,
+            "perpetrators differ: Government of Afghanistan and IS-KP");
+}
+
 TEST(FusionMatch, KindsOfTargetOfOneFamilyPartlyAgree) {
   FusionRecord a = bombing(1), b = bombing(2);
   b.target = "minorities";  // a Shia mosque: religious to one source, minorities to another

@@ -37,6 +37,7 @@ Result<LabelledRecord> record_of(const json& j) {
   LabelledRecord out;
   FusionRecord& r = out.record;
   out.incident = j.at("incident").get<std::string>();
+  out.alternatives = j.value("alternatives", std::vector<std::string>());
   r.from_text = j.value("from_text", false);
   r.source = j.value("source", std::string());
   r.exclusive = j.value("exclusive", std::string());
@@ -56,6 +57,7 @@ Result<LabelledRecord> record_of(const json& j) {
                           .value_or(PlacePrecision::unknown);
   r.event_type = j.value("event_type", std::string());
   r.perpetrator = j.value("perpetrator", std::string());
+  r.counterpart = j.value("counterpart", std::string());
   r.target = j.value("target", std::string());
   r.fatalities_low = optional_field<int>(j, "fatalities_low");
   r.fatalities_best = optional_field<int>(j, "fatalities_best");
@@ -98,7 +100,9 @@ Result<std::vector<LabelledRecord>> read_labelled_records(const std::string& pat
 std::string labelled_record_json(const LabelledRecord& labelled) {
   const FusionRecord& r = labelled.record;
   json j;
-  j["incident"] = labelled.incident;
+  j["record"] = to_string(r.ref());
+  if (!labelled.incident.empty()) j["incident"] = labelled.incident;
+  if (!labelled.alternatives.empty()) j["alternatives"] = labelled.alternatives;
   auto put = [&](const char* key, const std::string& value) {
     if (!value.empty()) j[key] = value;
   };
@@ -119,6 +123,7 @@ std::string labelled_record_json(const LabelledRecord& labelled) {
   j["place_precision"] = to_string(r.place_precision);
   put("event_type", r.event_type);
   put("perpetrator", r.perpetrator);
+  put("counterpart", r.counterpart);
   put("target", r.target);
   if (r.fatalities_low) j["fatalities_low"] = *r.fatalities_low;
   if (r.fatalities_best) j["fatalities_best"] = *r.fatalities_best;
@@ -127,6 +132,27 @@ std::string labelled_record_json(const LabelledRecord& labelled) {
   if (r.confidence != 1) j["confidence"] = r.confidence;
   if (!r.words.empty()) j["words"] = r.words;
   return j.dump();
+}
+
+std::vector<std::string> resolve_labels(const std::vector<LabelledRecord>& set,
+                                        const std::vector<uint32_t>& group) {
+  std::map<uint32_t, std::set<std::string>> labels_in_group;
+  for (size_t i = 0; i < set.size(); ++i) {
+    if (set[i].alternatives.empty()) labels_in_group[group[i]].insert(set[i].incident);
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < set.size(); ++i) {
+    std::string label = set[i].incident;
+    const auto& present = labels_in_group[group[i]];
+    for (const std::string& alternative : set[i].alternatives) {
+      if (present.count(alternative)) {
+        label = alternative;
+        break;
+      }
+    }
+    out.push_back(label);
+  }
+  return out;
 }
 
 FusionScores score_fusion(const std::vector<std::string>& gold,

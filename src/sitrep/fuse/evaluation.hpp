@@ -20,7 +20,15 @@ namespace sitrep::fuse {
 struct LabelledRecord {
   FusionRecord record;
   std::string incident;
+  // Other incidents the record may rightly join (a headline several dataset events cite: it
+  // can be one of them, whichever). Empty for most records.
+  std::vector<std::string> alternatives;
 };
+
+// The labels to score against: a record with alternatives takes the one that another record of
+// its predicted group has, if any, else its own.
+std::vector<std::string> resolve_labels(const std::vector<LabelledRecord>& set,
+                                        const std::vector<uint32_t>& group);
 
 // Reads a labelled set: one JSON object per line (see docs/fusion.md for the fields).
 Result<std::vector<LabelledRecord>> read_labelled_records(const std::string& path);

@@ -45,6 +45,9 @@ struct FusionRecord {
   PlacePrecision place_precision = PlacePrecision::unknown;
   std::string event_type;   // ACLED's
   std::string perpetrator;  // canonical; empty or a catch-all when unknown
+  // A dataset event's other side (ACLED's actor2, UCDP's side_b): UCDP does not say which side
+  // struck, and a clash has two, so a report naming either side names this event's.
+  std::string counterpart;
   std::string target;
   std::optional<int> fatalities_low, fatalities_best, fatalities_high;
   model::ClaimStatus claim = model::ClaimStatus::unknown;

@@ -34,6 +34,8 @@ Result<FusionRules> FusionRules::load(const std::string& path) {
       rules.weight_casualties = value;
     } else if (key == "weight_target") {
       rules.weight_target = value;
+    } else if (key == "weight_doubt") {
+      rules.weight_doubt = value;
     } else if (key == "weight_words") {
       rules.weight_words = value;
     } else if (key == "merge_score") {

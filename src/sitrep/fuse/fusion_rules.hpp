@@ -13,6 +13,7 @@ struct FusionRules {
   double point_km = 25;    // places known to the town match within this distance
   double weight_place = 3, weight_date = 2, weight_casualties = 1, weight_target = 2,
          weight_words = 5;
+  double weight_doubt = 0;   // a part scoring 0 in every pair: how much evidence a merge needs
   double merge_score = 0.6;  // pairs scoring at least this are merged
 
   // Reads the table; every key must be known and every value a number in its range. Keys not

@@ -103,24 +103,39 @@ void summarize_place(const Members& members, Incident& out) {
   if (out.country.empty()) out.country = most_said(members, &FusionRecord::country);
 }
 
+// A named perpetrator fits a record that names no one, names it, or has it as its other side.
+bool fits(const std::string& perpetrator, const FusionRecord& r) {
+  return model::is_unattributed_actor(r.perpetrator) || r.perpetrator == perpetrator ||
+         r.counterpart == perpetrator;
+}
+
 void summarize_perpetrator(const Members& members, Incident& out) {
-  std::set<std::string> named;
+  std::map<std::string, int> named;  // perpetrator -> records naming it
   std::string catch_all;
   for (const FusionRecord* r : members) {
     if (!model::is_unattributed_actor(r->perpetrator)) {
-      named.insert(r->perpetrator);
+      ++named[r->perpetrator];
     } else if (!r->perpetrator.empty()) {
       catch_all = r->perpetrator;
     }
   }
-  if (named.size() == 1) {
-    out.perpetrator = *named.begin();
-  } else if (named.size() > 1) {
-    out.perpetrator = std::string(kDisputedPerpetrator);
-    out.perpetrator_candidates.assign(named.begin(), named.end());
-  } else {
+  if (named.empty()) {
     out.perpetrator = catch_all;
+    return;
   }
+  // The perpetrator every record fits, named by most records; "disputed" when none fits all.
+  int best = 0;
+  for (const auto& [perpetrator, count] : named) {
+    bool fits_all = std::all_of(members.begin(), members.end(),
+                                [&](const FusionRecord* r) { return fits(perpetrator, *r); });
+    if (fits_all && count > best) {
+      out.perpetrator = perpetrator;
+      best = count;
+    }
+  }
+  if (best > 0) return;
+  out.perpetrator = std::string(kDisputedPerpetrator);
+  for (const auto& [perpetrator, count] : named) out.perpetrator_candidates.push_back(perpetrator);
 }
 
 // Each source's most confident record (the earliest on a tie).

@@ -124,6 +124,19 @@ double place_share(const FusionRecord& a, const FusionRecord& b) {
   return 0.05;
 }
 
+// Whether the named sides of two records can be one: each names no one, or they share a side
+// (a perpetrator, or a dataset event's other side).
+bool sides_agree(const FusionRecord& a, const FusionRecord& b) {
+  auto named = [](const std::string& actor) { return !model::is_unattributed_actor(actor); };
+  if (!named(a.perpetrator) || !named(b.perpetrator)) return true;
+  for (const std::string* x : {&a.perpetrator, &a.counterpart}) {
+    for (const std::string* y : {&b.perpetrator, &b.counterpart}) {
+      if (named(*x) && *x == *y) return true;
+    }
+  }
+  return false;
+}
+
 // The kinds of target (data/targets.tsv) that sources use for one another: a mosque bombing is
 // "religious" to one, "minorities" or "civilians" to the next.
 std::string_view target_family(std::string_view target) {
@@ -187,8 +200,7 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
         fmt::format("event types of different kinds: {} and {}", a.event_type, b.event_type);
     return m;
   }
-  if (!model::is_unattributed_actor(a.perpetrator) &&
-      !model::is_unattributed_actor(b.perpetrator) && a.perpetrator != b.perpetrator) {
+  if (!sides_agree(a, b)) {
     m.why_not = fmt::format("perpetrators differ: {} and {}", a.perpetrator, b.perpetrator);
     return m;
   }
@@ -218,6 +230,9 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
     sum += rules.weight_words * *m.parts.words;
     weights += rules.weight_words;
   }
+  // Doubt weighs in as a part that says "not the same": two records that can speak to little
+  // (no place below the country, no words) do not score high on a mean of what little they say.
+  weights += rules.weight_doubt;
   m.score = weights > 0 ? sum / weights : 0;
   m.merge = m.score >= rules.merge_score;
   return m;

@@ -8,7 +8,8 @@
 // - their places must agree at the coarser record's precision: two towns within point_km, or a
 //   town inside the province (district) the other names;
 // - their event types must be of one family (political violence, or demonstrations and the rest);
-// - their perpetrators, where both are named, must be the same (unknown agrees with anything).
+// - their perpetrators, where both are named, must be the same, or one the other side of a
+//   dataset's event (UCDP does not say which side struck); unknown agrees with anything.
 // Then a score in 0..1: the weighted mean of the parts both records can speak to (place, date,
 // casualties, kind of target, shared words), weights from data/fusion.tsv.
 #pragma once

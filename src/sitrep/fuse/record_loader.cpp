@@ -16,7 +16,7 @@ constexpr int kLongestSpanDays = 366;
 constexpr const char* kEventColumns =
     "SELECT id, dataset, date_start, date_end, date_precision, country, admin1, admin2, "
     "location, latitude, longitude, geo_level, event_type, actor1, target, fatalities_low, "
-    "fatalities_best, fatalities_high, claim, notes FROM events ";
+    "fatalities_best, fatalities_high, claim, notes, actor2 FROM events ";
 
 constexpr const char* kMentionColumns =
     "SELECT m.id, m.report_id, coalesce(nullif(r.outlet, ''), nullif(r.source, ''), ''), "
@@ -26,7 +26,15 @@ constexpr const char* kMentionColumns =
     "r.title, substr(r.text, 1, 3000) FROM mentions m JOIN reports r ON r.id = m.report_id "
     "WHERE m.date_start IS NOT NULL AND m.date_start != '' ";
 
-PlacePrecision precision_of_level(int64_t level, bool located) {
+// An event whose dataset gives no precision (UCDP's reduced exports) is taken at its district,
+// or the coarsest area it names: its point may be a province's centre.
+PlacePrecision precision_of_level(int64_t level, bool located, const FusionRecord& r) {
+  if (static_cast<model::GeoLevel>(level) == model::GeoLevel::unknown) {
+    return !r.admin2.empty()    ? PlacePrecision::admin2
+           : !r.admin1.empty()  ? PlacePrecision::admin1
+           : !r.country.empty() ? PlacePrecision::country
+                                : PlacePrecision::unknown;
+  }
   switch (static_cast<model::GeoLevel>(level)) {
     case model::GeoLevel::exact:
       return located ? PlacePrecision::point : PlacePrecision::admin2;
@@ -79,7 +87,7 @@ Status read_events(Statement& stmt, const WordFilter& words, std::vector<FusionR
     r.location = stmt.column_text(8);
     r.latitude = stmt.column_optional_double(9);
     r.longitude = stmt.column_optional_double(10);
-    r.place_precision = precision_of_level(stmt.column_int(11), r.latitude && r.longitude);
+    r.place_precision = precision_of_level(stmt.column_int(11), r.latitude && r.longitude, r);
     r.event_type = stmt.column_text(12);
     r.perpetrator = stmt.column_text(13);
     r.target = stmt.column_text(14);
@@ -88,6 +96,7 @@ Status read_events(Statement& stmt, const WordFilter& words, std::vector<FusionR
     r.fatalities_high = stmt.column_optional_int(17);
     r.claim = model::parse_claim_status(stmt.column_text(18)).value_or(model::ClaimStatus::unknown);
     r.words = words.words(stmt.column_text(19).substr(0, kTextBytesForWords));
+    r.counterpart = stmt.column_text(20);
     out.push_back(std::move(r));
   }
 }
