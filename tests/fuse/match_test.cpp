@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -34,7 +35,7 @@ FusionRecord bombing(int64_t id) {
 }
 
 TEST(FusionMatch, TwoReportsOfOneBombingMerge) {
-  FusionRules rules;
+  FusionRules rules;  // the defaults, as data/fusion.tsv sets them
   FusionRecord a = bombing(1), b = bombing(2);
   b.date = {to_day({2021, 10, 9}), to_day({2021, 10, 9}), model::DatePrecision::day};  // published
   b.latitude = 36.75;  // 2.5 km north
@@ -44,14 +45,14 @@ TEST(FusionMatch, TwoReportsOfOneBombingMerge) {
   Match m = match(a, b, rules);
   ASSERT_TRUE(m.compatible) << m.why_not;
   const double km = model::distance_km(36.728, 68.857, 36.75, 68.857);
-  EXPECT_NEAR(m.parts.place, 1 - km / 25 * 0.5, 1e-12);
-  EXPECT_DOUBLE_EQ(m.parts.date, 0.5);          // one day apart with a slack of one
-  EXPECT_DOUBLE_EQ(*m.parts.casualties, 1.0);   // 55 lies in 46..60
-  EXPECT_NEAR(*m.parts.words, 2.0 / 3, 1e-12);  // kunduz, mosque of the three
-  EXPECT_DOUBLE_EQ(*m.parts.target, 1.0);       // religious, both
-  // Weights: place 3, date 2, casualties 1, target 2, words 5.
-  const double expected = (3 * m.parts.place + 2 * 0.5 + 1 * 1.0 + 2 * 1.0 + 5 * (2.0 / 3)) / 13;
-  EXPECT_NEAR(m.score, expected, 1e-12);
+  EXPECT_NEAR(m.parts.place, 2.5 - 2.0 * km / 25, 1e-12);  // 2.5 at the spot, 0.5 at 25 km
+  EXPECT_DOUBLE_EQ(m.parts.date, -0.3);                    // a day apart
+  EXPECT_DOUBLE_EQ(*m.parts.casualties, 1.5);              // 55 lies in 46..60: 46 dead or more
+  EXPECT_NEAR(*m.parts.words, -2.5 + 6.5 * 2 / 3, 1e-12);  // kunduz, mosque of the three
+  EXPECT_DOUBLE_EQ(*m.parts.target, 0.5);                  // religious, both
+  EXPECT_DOUBLE_EQ(*m.parts.perpetrator, 1.0);             // IS-KP, both
+  const double evidence = -1.5 + m.parts.place - 0.3 + 1.5 + (-2.5 + 6.5 * 2 / 3) + 0.5 + 1.0;
+  EXPECT_NEAR(m.score, 1 / (1 + std::exp(-evidence)), 1e-12);
   EXPECT_TRUE(m.merge);
 }
 
@@ -65,11 +66,18 @@ TEST(FusionMatch, AMonthPrecisionRecordMeetsAnyDayOfItsMonth) {
   b.admin2.clear();
   Match m = match(a, b, FusionRules{});
   ASSERT_TRUE(m.compatible) << m.why_not;
-  // Both agree as far as the coarser record can tell, but carry less of their weights.
-  EXPECT_DOUBLE_EQ(m.parts.date, 1.0);
-  EXPECT_DOUBLE_EQ(m.parts.date_share, 0.3);
-  EXPECT_DOUBLE_EQ(m.parts.place, 1.0);
-  EXPECT_DOUBLE_EQ(m.parts.place_share, 0.35);  // a province
+  // They agree as far as the coarser record can tell, which is little evidence.
+  EXPECT_DOUBLE_EQ(m.parts.date, 0.0);
+  EXPECT_DOUBLE_EQ(m.parts.place, 0.8);  // the same province
+}
+
+TEST(FusionMatch, FewDeadInCommonIsLittleEvidenceAndFiguresApartAreEvidenceAgainst) {
+  FusionRecord a = bombing(1), b = bombing(2);
+  a.fatalities_low = a.fatalities_high = b.fatalities_low = b.fatalities_high = 1;
+  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.casualties, 1.5 * std::log(2) / std::log(11),
+              1e-12);
+  b.fatalities_low = b.fatalities_high = 4;
+  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.casualties, -2.0 * (1 - 1.0 / 4), 1e-12);
 }
 
 TEST(FusionMatch, AReportNamingEitherSideOfADatasetsDyadNamesItsEvent) {
@@ -86,9 +94,9 @@ TEST(FusionMatch, AReportNamingEitherSideOfADatasetsDyadNamesItsEvent) {
 TEST(FusionMatch, KindsOfTargetOfOneFamilyPartlyAgree) {
   FusionRecord a = bombing(1), b = bombing(2);
   b.target = "minorities";  // a Shia mosque: religious to one source, minorities to another
-  EXPECT_DOUBLE_EQ(*match(a, b, FusionRules{}).parts.target, 0.75);
+  EXPECT_DOUBLE_EQ(*match(a, b, FusionRules{}).parts.target, 0.2);
   b.target = "police";
-  EXPECT_DOUBLE_EQ(*match(a, b, FusionRules{}).parts.target, 0.0);
+  EXPECT_DOUBLE_EQ(*match(a, b, FusionRules{}).parts.target, -2.0);
   b.target = "unknown";
   EXPECT_FALSE(match(a, b, FusionRules{}).parts.target.has_value());
 }
@@ -99,7 +107,7 @@ TEST(FusionMatch, RareSharedWordsWeighMoreThanTheTownsName) {
   b.words = {"kunduz", "khanabad"};
   a.word_weights = {0.05f, 0.5f};  // kunduz is in twenty records, the rest in two
   b.word_weights = {0.05f, 0.5f};
-  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.words, 0.05 / 0.55, 1e-6);
+  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.words, -2.5 + 6.5 * (0.05 / 0.55), 1e-6);
   b.words = {"kunduz"};  // the town's name alone tells nothing either way
   b.word_weights = {0.05f};
   EXPECT_FALSE(match(a, b, FusionRules{}).parts.words.has_value());
@@ -137,11 +145,11 @@ TEST(FusionMatch, AnUnknownPerpetratorAgreesWithANamedOne) {
   EXPECT_TRUE(match(bombing(1), b, FusionRules{}).compatible);
 }
 
-TEST(FusionMatch, CasualtiesThatDisagreeScoreTheRatioOfTheNearerEnds) {
+TEST(FusionMatch, CasualtiesThatDisagreeCountTheRatioOfTheNearerEnds) {
   FusionRecord a = bombing(1), b = bombing(2);
   b.fatalities_low = 100;
   b.fatalities_high = 120;
-  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.casualties, 60.0 / 100, 1e-12);
+  EXPECT_NEAR(*match(a, b, FusionRules{}).parts.casualties, -2.0 * (1 - 60.0 / 100), 1e-12);
   b.fatalities_low.reset();
   b.fatalities_high.reset();
   EXPECT_FALSE(match(a, b, FusionRules{}).parts.casualties.has_value());
@@ -152,7 +160,8 @@ TEST(FusionMatch, RulesLoadFromTheDataTableAndRejectUnknownKeys) {
   ASSERT_TRUE(rules.ok()) << rules.error();
   EXPECT_EQ(rules->max_days_apart, 1);
   EXPECT_DOUBLE_EQ(rules->point_km, 25);
-  EXPECT_DOUBLE_EQ(rules->merge_score, 0.6);
+  EXPECT_DOUBLE_EQ(rules->merge_score, 0.5);
+  EXPECT_DOUBLE_EQ(rules->target_differ, -2.0);  // evidence may be negative
 
   const auto path = std::filesystem::temp_directory_path() / "sitrep-fusion-test.tsv";
   std::ofstream(path) << "key\tvalue\nmerge_scor\t0.5\n";

@@ -1,12 +1,49 @@
 #include "sitrep/fuse/fusion_rules.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "sitrep/model/tsv_table.hpp"
 
 namespace sitrep::fuse {
+namespace {
+
+struct Key {
+  std::string_view name;
+  double FusionRules::*value;
+  double lowest, highest;
+};
+
+constexpr double kAny = std::numeric_limits<double>::infinity();
+
+const std::vector<Key>& keys() {
+  static const std::vector<Key> all = {
+      {"point_km", &FusionRules::point_km, 0, kAny},
+      {"prior", &FusionRules::prior, -kAny, kAny},
+      {"place_point_near", &FusionRules::place_point_near, -kAny, kAny},
+      {"place_point_far", &FusionRules::place_point_far, -kAny, kAny},
+      {"place_admin2", &FusionRules::place_admin2, -kAny, kAny},
+      {"place_admin1", &FusionRules::place_admin1, -kAny, kAny},
+      {"date_same", &FusionRules::date_same, -kAny, kAny},
+      {"date_apart", &FusionRules::date_apart, -kAny, kAny},
+      {"casualties_agree", &FusionRules::casualties_agree, -kAny, kAny},
+      {"casualties_disagree", &FusionRules::casualties_disagree, -kAny, kAny},
+      {"target_same", &FusionRules::target_same, -kAny, kAny},
+      {"target_family", &FusionRules::target_family, -kAny, kAny},
+      {"target_differ", &FusionRules::target_differ, -kAny, kAny},
+      {"words_agree", &FusionRules::words_agree, -kAny, kAny},
+      {"words_disagree", &FusionRules::words_disagree, -kAny, kAny},
+      {"perpetrator_same", &FusionRules::perpetrator_same, -kAny, kAny},
+      {"merge_score", &FusionRules::merge_score, 0, 1},
+  };
+  return all;
+}
+
+}  // namespace
 
 Result<FusionRules> FusionRules::load(const std::string& path) {
   auto table = model::read_tsv(path, {"key", "value"});
@@ -18,34 +55,27 @@ Result<FusionRules> FusionRules::load(const std::string& path) {
     const std::string& text = row.cells[static_cast<size_t>(value_column)];
     double value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
-      return make_error(
-          fmt::format("{}: {}: '{}' is not a number of at least 0", table->where(row), key, text));
+    if (ec != std::errc() || end != text.data() + text.size()) {
+      return make_error(fmt::format("{}: {}: '{}' is not a number", table->where(row), key, text));
     }
     if (key == "max_days_apart") {
-      rules.max_days_apart = static_cast<int>(value);
-    } else if (key == "point_km") {
-      rules.point_km = value;
-    } else if (key == "weight_place") {
-      rules.weight_place = value;
-    } else if (key == "weight_date") {
-      rules.weight_date = value;
-    } else if (key == "weight_casualties") {
-      rules.weight_casualties = value;
-    } else if (key == "weight_target") {
-      rules.weight_target = value;
-    } else if (key == "weight_doubt") {
-      rules.weight_doubt = value;
-    } else if (key == "weight_words") {
-      rules.weight_words = value;
-    } else if (key == "merge_score") {
-      if (value > 1) {
-        return make_error(fmt::format("{}: merge_score must lie in 0..1", table->where(row)));
+      if (value < 0 || value != static_cast<int>(value)) {
+        return make_error(fmt::format("{}: max_days_apart must be a whole number of at least 0",
+                                      table->where(row)));
       }
-      rules.merge_score = value;
-    } else {
+      rules.max_days_apart = static_cast<int>(value);
+      continue;
+    }
+    auto known =
+        std::find_if(keys().begin(), keys().end(), [&](const Key& k) { return k.name == key; });
+    if (known == keys().end()) {
       return make_error(fmt::format("{}: unknown key '{}'", table->where(row), key));
     }
+    if (value < known->lowest || value > known->highest) {
+      return make_error(fmt::format("{}: {} must lie in {}..{}", table->where(row), key,
+                                    known->lowest, known->highest));
+    }
+    rules.*(known->value) = value;
   }
   return rules;
 }

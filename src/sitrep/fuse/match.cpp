@@ -14,23 +14,11 @@ namespace {
 
 // The weight of a word found in four records (weights are 1 / records with the word).
 constexpr double kLeastWordWeight = 0.25;
-constexpr double kCoarseDateShare = 0.3;
-constexpr double kSameTargetFamily = 0.75;
+// Figures that agree at this many dead or more are full evidence; fewer are less (log scale).
+constexpr double kTellingDeaths = 10;
 
 bool located(const FusionRecord& r) {
   return r.latitude && r.longitude;
-}
-
-bool both_days(const FusionRecord& a, const FusionRecord& b) {
-  return a.date.precision == model::DatePrecision::day &&
-         b.date.precision == model::DatePrecision::day;
-}
-
-// The date part: 1 for the same day, falling with the gap; a coarse date that contains the
-// other agrees, with a third of the weight.
-double date_part(const FusionRecord& a, const FusionRecord& b, int slack, int64_t gap) {
-  if (!both_days(a, b)) return 1.0;  // the coarse date contains the other (its weight is small)
-  return 1.0 - static_cast<double>(gap) / (slack + 1.0);
 }
 
 // The casualty part: 1 when the ranges overlap, else the ratio of the nearer ends.
@@ -72,56 +60,70 @@ std::optional<double> word_part(const FusionRecord& a, const FusionRecord& b) {
   return std::min(1.0, shared / smaller);
 }
 
-// The place part, or a reason the places disagree.
-std::optional<double> place_part(const FusionRecord& a, const FusionRecord& b,
-                                 const FusionRules& rules, std::string& why_not) {
+// Whether the places can be one, or why not.
+bool place_agrees(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules,
+                  std::string& why_not) {
   if (!a.country.empty() && !b.country.empty() && a.country != b.country) {
     why_not = fmt::format("countries differ: {} and {}", a.country, b.country);
-    return std::nullopt;
+    return false;
   }
   if (a.place_precision == PlacePrecision::point && b.place_precision == PlacePrecision::point &&
       located(a) && located(b)) {
     const double km = model::distance_km(*a.latitude, *a.longitude, *b.latitude, *b.longitude);
     if (km > rules.point_km) {
       why_not = fmt::format("places {:.0f} km apart (more than {:.0f})", km, rules.point_km);
-      return std::nullopt;
+      return false;
     }
-    return 1.0 - km / rules.point_km * 0.5;
+    return true;
   }
   // At the coarser record's precision the areas must be the same.
   const auto coarser = std::max(a.place_precision, b.place_precision);
   if (coarser <= PlacePrecision::admin1 && !a.admin1.empty() && !b.admin1.empty() &&
       a.admin1 != b.admin1) {
     why_not = fmt::format("provinces differ: {} and {}", a.admin1, b.admin1);
-    return std::nullopt;
+    return false;
   }
   if (coarser <= PlacePrecision::admin2 && !a.admin2.empty() && !b.admin2.empty() &&
       a.admin2 != b.admin2) {
     why_not = fmt::format("districts differ: {} and {}", a.admin2, b.admin2);
-    return std::nullopt;
+    return false;
   }
-  return 1.0;  // they agree as far as the coarser one can tell (its weight says how far)
+  return true;
 }
 
-// How much of the place weight a pair's place part carries: all of it for two towns, less the
-// coarser the place (two records "in Kunar" agree, but so would most records from Kunar).
-double place_share(const FusionRecord& a, const FusionRecord& b) {
+// The evidence of two places that agree: by distance for two towns, else by the coarser
+// record's precision (two records "in Kunar" agree, but so would most records from Kunar).
+double place_evidence(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
   if (a.place_precision == PlacePrecision::point && b.place_precision == PlacePrecision::point &&
       located(a) && located(b)) {
-    return 1.0;
+    const double km = model::distance_km(*a.latitude, *a.longitude, *b.latitude, *b.longitude);
+    const double t = rules.point_km > 0 ? std::min(1.0, km / rules.point_km) : 1.0;
+    return rules.place_point_near + (rules.place_point_far - rules.place_point_near) * t;
   }
   switch (std::max(a.place_precision, b.place_precision)) {
     case PlacePrecision::point:
     case PlacePrecision::admin2:
-      return 0.6;
+      return rules.place_admin2;
     case PlacePrecision::admin1:
-      return 0.35;
+      return rules.place_admin1;
     case PlacePrecision::country:
-      return 0.15;
     case PlacePrecision::unknown:
       break;
   }
-  return 0.05;
+  return 0;
+}
+
+// The evidence of casualty figures: agreement counts for more the more dead both give.
+std::optional<double> casualty_evidence(const FusionRecord& a, const FusionRecord& b,
+                                        const FusionRules& rules) {
+  auto agreement = casualty_part(a, b);
+  if (!agreement) return std::nullopt;
+  if (*agreement < 1) return rules.casualties_disagree * (1 - *agreement);
+  auto low = [](const FusionRecord& r) {
+    return r.fatalities_low ? *r.fatalities_low : r.fatalities_high.value_or(0);
+  };
+  const double dead = std::max(0, std::max(low(a), low(b)));
+  return rules.casualties_agree * std::min(1.0, std::log1p(dead) / std::log1p(kTellingDeaths));
 }
 
 // Whether the named sides of two records can be one: each names no one, or they share a side
@@ -163,14 +165,15 @@ std::string_view target_family(std::string_view target) {
   return "";
 }
 
-// The target part: 1 for the same kind of target, 0.75 for kinds of one family, else 0; none
+// The evidence of the kinds of target: the same, of one family, or of different families; none
 // when either does not say ("other" and "unknown" say nothing).
-std::optional<double> target_part(std::string_view a, std::string_view b) {
+std::optional<double> target_evidence(std::string_view a, std::string_view b,
+                                      const FusionRules& rules) {
   auto told = [](std::string_view t) { return !t.empty() && t != "other" && t != "unknown"; };
   if (!told(a) || !told(b)) return std::nullopt;
-  if (a == b) return 1.0;
+  if (a == b) return rules.target_same;
   std::string_view fa = target_family(a);
-  return !fa.empty() && fa == target_family(b) ? kSameTargetFamily : 0.0;
+  return !fa.empty() && fa == target_family(b) ? rules.target_family : rules.target_differ;
 }
 
 }  // namespace
@@ -204,36 +207,25 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
     m.why_not = fmt::format("perpetrators differ: {} and {}", a.perpetrator, b.perpetrator);
     return m;
   }
-  auto place = place_part(a, b, rules, m.why_not);
-  if (!place) return m;
+  if (!place_agrees(a, b, rules, m.why_not)) return m;
   m.compatible = true;
-  m.parts.place = *place;
-  m.parts.date = date_part(a, b, slack, gap);
-  m.parts.casualties = casualty_part(a, b);
-  m.parts.target = target_part(a.target, b.target);
-  m.parts.words = word_part(a, b);
-  m.parts.place_share = place_share(a, b);
-  m.parts.date_share = both_days(a, b) ? 1.0 : kCoarseDateShare;
-  const double place_weight = rules.weight_place * m.parts.place_share;
-  const double date_weight = rules.weight_date * m.parts.date_share;
-  double sum = place_weight * m.parts.place + date_weight * m.parts.date;
-  double weights = place_weight + date_weight;
-  if (m.parts.casualties) {
-    sum += rules.weight_casualties * *m.parts.casualties;
-    weights += rules.weight_casualties;
+  MatchParts& p = m.parts;
+  p.prior = rules.prior;
+  p.place = place_evidence(a, b, rules);
+  if (a.date.precision == model::DatePrecision::day &&
+      b.date.precision == model::DatePrecision::day) {
+    p.date = gap == 0 ? rules.date_same : rules.date_apart;
   }
-  if (m.parts.target) {
-    sum += rules.weight_target * *m.parts.target;
-    weights += rules.weight_target;
+  p.casualties = casualty_evidence(a, b, rules);
+  p.target = target_evidence(a.target, b.target, rules);
+  if (auto words = word_part(a, b)) {
+    p.words = rules.words_disagree + (rules.words_agree - rules.words_disagree) * *words;
   }
-  if (m.parts.words) {
-    sum += rules.weight_words * *m.parts.words;
-    weights += rules.weight_words;
-  }
-  // Doubt weighs in as a part that says "not the same": two records that can speak to little
-  // (no place below the country, no words) do not score high on a mean of what little they say.
-  weights += rules.weight_doubt;
-  m.score = weights > 0 ? sum / weights : 0;
+  auto named = [](const std::string& actor) { return !model::is_unattributed_actor(actor); };
+  if (named(a.perpetrator) && named(b.perpetrator)) p.perpetrator = rules.perpetrator_same;
+  const double evidence = p.prior + p.place + p.date + p.casualties.value_or(0) +
+                          p.target.value_or(0) + p.words.value_or(0) + p.perpetrator.value_or(0);
+  m.score = 1 / (1 + std::exp(-evidence));
   m.merge = m.score >= rules.merge_score;
   return m;
 }

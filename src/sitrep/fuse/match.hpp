@@ -10,8 +10,9 @@
 // - their event types must be of one family (political violence, or demonstrations and the rest);
 // - their perpetrators, where both are named, must be the same, or one the other side of a
 //   dataset's event (UCDP does not say which side struck); unknown agrees with anything.
-// Then a score in 0..1: the weighted mean of the parts both records can speak to (place, date,
-// casualties, kind of target, shared words), weights from data/fusion.tsv.
+// Then the probability that they tell one incident: the logistic of the prior and the evidence
+// of each part both records can speak to (place, date, casualties, kind of target, rare shared
+// words, a named perpetrator), in log-odds from data/fusion.tsv.
 #pragma once
 
 #include <optional>
@@ -22,22 +23,23 @@
 
 namespace sitrep::fuse {
 
+// The evidence each part of a comparison gives that two records tell one incident, in log-odds
+// (weights in data/fusion.tsv); a part either record cannot speak to is left out.
 struct MatchParts {
-  double place = 0;
-  double date = 0;
-  // The shares of their weights that place and date carry: less for coarse places and dates,
-  // which agree with much.
-  double place_share = 1, date_share = 1;
-  std::optional<double> casualties;  // when both give figures
-  std::optional<double> target;      // when both name the kind of target: 1 if the same
-  std::optional<double> words;       // when both have words
+  double prior = 0;
+  double place = 0;                   // by distance for two towns, else by the coarser precision
+  double date = 0;                    // 0 unless both are known to the day
+  std::optional<double> casualties;   // when both give figures
+  std::optional<double> target;       // when both name the kind of target
+  std::optional<double> words;        // when both have rare words
+  std::optional<double> perpetrator;  // when both name one (compatible: the same side)
 };
 
 struct Match {
   bool compatible = false;
   std::string why_not;  // the first disagreement, when not compatible
   MatchParts parts;
-  double score = 0;
+  double score = 0;    // the probability: the logistic of the prior plus the evidence
   bool merge = false;  // compatible and score >= merge_score
 };
 
