@@ -49,7 +49,6 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
                     const std::vector<int64_t>& touched) {
   Loaded out;
   std::optional<DayWindow> window;
-  std::optional<std::pair<model::Day, model::Day>> incident_days;
   const bool first_run = marks.event == 0 && marks.mention == 0;
   if (!first_run) {
     auto days = incidents.days_of_records_after(marks);
@@ -57,7 +56,6 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
     if (*days) {
       const int reach = rules.max_days_apart + 1;
       window = DayWindow{(*days)->first - reach, (*days)->second + reach};
-      incident_days = std::pair{window->from - 366, window->to};
     }
   }
   if (window || first_run) {
@@ -66,7 +64,9 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
   }
   std::map<RecordRef, int64_t> members;
   if (window || first_run) {
-    auto found = incidents.memberships(incident_days);
+    std::vector<RecordRef> refs;
+    for (const FusionRecord& r : out.records) refs.push_back(r.ref());
+    auto found = incidents.memberships(first_run ? nullptr : &refs);
     if (!found) return make_error(found.error());
     members = std::move(*found);
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -199,24 +200,35 @@ Result<std::optional<std::pair<model::Day, model::Day>>> IncidentStore::days_of_
 }
 
 Result<std::map<RecordRef, int64_t>> IncidentStore::memberships(
-    std::optional<std::pair<model::Day, model::Day>> days) {
-  std::string sql = "SELECT m.kind, m.record_id, m.incident_id FROM incident_members m";
-  if (days) {
-    sql +=
-        " JOIN incidents i ON i.id = m.incident_id WHERE i.date_start >= ? AND i.date_start <= ?";
-  }
-  auto stmt = Statement::prepare(store_.handle(), sql);
-  if (!stmt) return make_error(stmt.error());
-  if (days) {
-    stmt->bind(1, model::format_iso(days->first));
-    stmt->bind(2, model::format_iso(days->second));
-  }
+    const std::vector<RecordRef>* records) {
   std::map<RecordRef, int64_t> out;
-  for (;;) {
-    auto more = stmt->step();
-    if (!more) return make_error(more.error());
-    if (!*more) break;
-    out[{stmt->column_text(0) == "mention", stmt->column_int(1)}] = stmt->column_int(2);
+  if (!records) {
+    auto all = Statement::prepare(store_.handle(),
+                                  "SELECT kind, record_id, incident_id FROM incident_members");
+    if (!all) return make_error(all.error());
+    for (;;) {
+      auto more = all->step();
+      if (!more) return make_error(more.error());
+      if (!*more) return out;
+      out[{all->column_text(0) == "mention", all->column_int(1)}] = all->column_int(2);
+    }
+  }
+  auto find = Statement::prepare(
+      store_.handle(), "SELECT incident_id FROM incident_members WHERE kind = ? AND record_id = ?");
+  if (!find) return make_error(find.error());
+  std::set<int64_t> incidents;
+  for (RecordRef r : *records) {
+    find->reset();
+    find->bind(1, kind_of(r));
+    find->bind(2, r.id);
+    auto row = find->step();
+    if (!row) return make_error(row.error());
+    if (*row) incidents.insert(find->column_int(0));
+  }
+  for (int64_t id : incidents) {
+    auto members = members_of(id);
+    if (!members) return make_error(members.error());
+    for (RecordRef r : *members) out[r] = id;
   }
   return out;
 }

@@ -56,9 +56,8 @@ class IncidentStore {
   Result<std::optional<std::pair<model::Day, model::Day>>> days_of_records_after(
       const FusedUpTo& marks);
 
-  // Members of incidents dated within [from, to] (day numbers), or of all incidents.
-  Result<std::map<RecordRef, int64_t>> memberships(
-      std::optional<std::pair<model::Day, model::Day>> days);
+  // The incidents of these records (of every record when null), with all their members.
+  Result<std::map<RecordRef, int64_t>> memberships(const std::vector<RecordRef>* records);
   Result<std::vector<RecordRef>> members_of(int64_t incident);
   // The incident a record is in (0 for none).
   Result<int64_t> incident_of(RecordRef record);
