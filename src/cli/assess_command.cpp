@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include "commands.hpp"
 #include "sitrep/analyze/assessment.hpp"
 #include "sitrep/analyze/record_loader.hpp"
+#include "sitrep/fuse/incident_store.hpp"
 #include "sitrep/query/filter.hpp"
 #include "sitrep/report/brief.hpp"
 #include "sitrep/report/store_citations.hpp"
@@ -31,6 +33,7 @@ struct AssessArgs {
   std::string output;
   int gap_months = 12;
   bool timings = false;
+  std::string unit = "incidents";
 };
 
 // Seconds per step, printed with --timings.
@@ -91,13 +94,36 @@ Result<query::Filter> subject_filter(const AssessArgs& args) {
   return filter;
 }
 
+// Counting incidents, an incident's first event carries the incident's fatalities.
+void correct_fatalities(const query::EventIndex& index,
+                        const std::vector<query::FatalityCorrection>& corrections,
+                        analyze::RecordSet& set) {
+  std::unordered_map<int64_t, int64_t> delta_of;
+  for (const query::FatalityCorrection& c : corrections) delta_of[index.event_id(c.row)] = c.delta;
+  for (analyze::Record& r : set.records) {
+    if (r.origin != analyze::RecordOrigin::event) continue;
+    auto d = delta_of.find(r.id);
+    if (d != delta_of.end()) r.fatalities = static_cast<int>(r.fatalities.value_or(0) + d->second);
+  }
+}
+
 // The events read from text whose perpetrator (or claimant) is the actor or one of its
-// sub-actors, and the items its own outlets published — outlets that speak for it or for an
+// sub-actors (counting incidents, those fused with others count once), and the items its own
+// outlets published — outlets that speak for it or for an
 // organisation above it (the Islamic State's agency claims for its provinces).
-Status add_text_records(Context& context, const std::string& actor, analyze::RecordSet& set) {
+Status add_text_records(Context& context, const std::string& actor, Unit unit,
+                        analyze::RecordSet& set) {
   const model::ActorRegistry& actors = context.vocabulary.actors;
   const auto named = actors.expand_for_filter(actor);
   if (Status s = analyze::add_mention_records(*context.store, named, set); !s) return s;
+  if (unit == Unit::incidents) {  // a mention fused with others counts once, or not at all
+    fuse::IncidentStore incidents(*context.store);
+    auto folded = incidents.folded_mentions();
+    if (!folded) return make_error(folded.error());
+    std::erase_if(set.records, [&](const analyze::Record& r) {
+      return r.origin == analyze::RecordOrigin::mention && folded->count(r.id) > 0;
+    });
+  }
   std::set<std::string, std::less<>> voices(named.begin(), named.end());
   if (!named.empty() && actors.hierarchy().contains(named.front())) {
     for (const std::string& a : actors.hierarchy().with_ancestors(named.front())) voices.insert(a);
@@ -115,7 +141,7 @@ Status add_text_records(Context& context, const std::string& actor, analyze::Rec
 // baseline and the window, tallied by branch: the top actor's children, each with its own
 // sub-actors; events of the top actor itself are a branch of their own.
 Result<analyze::FamilyTally> load_family(Context& context, const std::string& actor,
-                                         const analyze::AssessmentOptions& options) {
+                                         const analyze::AssessmentOptions& options, Unit unit) {
   const model::ActorRegistry& actors = context.vocabulary.actors;
   const auto named = actors.expand_for_filter(actor);
   if (named.empty() || !actors.hierarchy().contains(named.front())) return analyze::FamilyTally{};
@@ -131,7 +157,7 @@ Result<analyze::FamilyTally> load_family(Context& context, const std::string& ac
   auto filter =
       query::parse_filter(fmt::format("actor:\"{}\" date:{}", root, analyze::to_string(span)));
   if (!filter) return make_error("family filter: " + filter.error());
-  auto rows = select_rows(context, *filter);
+  auto rows = select_rows(context, *filter, unit);
   if (!rows) return make_error(rows.error());
   return analyze::load_family_tally(
       *context.index, *rows,
@@ -148,7 +174,7 @@ Result<analyze::FamilyTally> load_family(Context& context, const std::string& ac
 // subject operated.
 Result<analyze::Background> load_background(Context& context, const std::string& actor,
                                             const analyze::RecordSet& subject,
-                                            const analyze::AssessmentOptions& options,
+                                            const analyze::AssessmentOptions& options, Unit unit,
                                             std::vector<std::string>& countries) {
   const analyze::Period span = options.studied();
   std::set<std::string> where;
@@ -162,7 +188,7 @@ Result<analyze::Background> load_background(Context& context, const std::string&
   text += fmt::format(" date:{} -actor:\"{}\"", analyze::to_string(span), actor);
   auto filter = query::parse_filter(text);
   if (!filter) return make_error("context filter: " + filter.error());
-  auto rows = select_rows(context, *filter);
+  auto rows = select_rows(context, *filter, unit);
   if (!rows) return make_error(rows.error());
   return analyze::load_background(*context.index, *rows, options.window);
 }
@@ -227,7 +253,8 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep assess: " << context.error() << '\n';
     return kExitFailure;
   }
-  auto rows = select_rows(*context, *filter);
+  const Unit unit = args.unit == "records" ? Unit::records : Unit::incidents;
+  auto rows = select_rows(*context, *filter, unit);
   if (!rows) {
     std::cerr << "sitrep assess: " << rows.error() << '\n';
     return kExitUsage;
@@ -289,10 +316,13 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep assess: " << records.error() << '\n';
     return kExitFailure;
   }
+  if (const auto* corrections = fatality_corrections(*context, unit)) {
+    correct_fatalities(*context->index, *corrections, *records);
+  }
   // Events read from text, and the subject's own media, join only an actor's assessment: the
   // filter language selects dataset events.
   if (!args.actor.empty() && filter->terms.size() == 1) {
-    if (Status s = add_text_records(*context, args.actor, *records); !s) {
+    if (Status s = add_text_records(*context, args.actor, unit, *records); !s) {
       std::cerr << "sitrep assess: " << s.error() << '\n';
       return kExitFailure;
     }
@@ -302,7 +332,7 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
   std::optional<analyze::FamilyTally> family_records;
   if (!args.actor.empty()) {
     std::vector<std::string> countries;
-    auto loaded = load_background(*context, args.actor, *records, options, countries);
+    auto loaded = load_background(*context, args.actor, *records, options, unit, countries);
     Status s = loaded ? add_text_candidates(*context, countries, options.window, *loaded)
                       : Status(make_error(loaded.error()));
     if (!s) {
@@ -310,7 +340,7 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
       return kExitFailure;
     }
     clock.lap("background");
-    auto family = load_family(*context, args.actor, options);
+    auto family = load_family(*context, args.actor, options, unit);
     if (!family) {
       std::cerr << "sitrep assess: " << family.error() << '\n';
       return kExitFailure;
@@ -381,6 +411,7 @@ Runner add_assess_command(CLI::App& app, const GlobalOptions& global) {
                   "md (default), html (one self-contained file with a map and charts) or json");
   cmd->add_option("--output,-o", args->output,
                   "Write the brief to FILE (default: standard output)");
+  cmd->add_option("--unit", args->unit, kUnitHelp)->check(CLI::IsMember({"incidents", "records"}));
   cmd->add_option("--gap-months", args->gap_months,
                   "Months without events after which a return to a place is re-emergence "
                   "(default 12)")

@@ -76,7 +76,13 @@ Status open_index(Context& context) {
   return Status::success();
 }
 
-Result<query::Selection> select_rows(Context& context, const query::Filter& filter) {
+Result<Unit> parse_unit(const std::string& text) {
+  if (text == "incidents") return Unit::incidents;
+  if (text == "records") return Unit::records;
+  return make_error(fmt::format("unknown unit '{}': expected incidents or records", text));
+}
+
+Result<query::Selection> select_rows(Context& context, const query::Filter& filter, Unit unit) {
   if (Status s = open_index(context); !s) return make_error(s.error());
   store::SqliteStore& store = *context.store;
   query::IdLookup in_store = query::lookup_in_store(store);
@@ -84,7 +90,30 @@ Result<query::Selection> select_rows(Context& context, const query::Filter& filt
     announce_text_index_build(context, query::condition_to_sql(c));
     return in_store(c);
   };
-  return query::select_rows(*context.index, filter, context.vocabulary, lookup);
+  auto rows = query::select_rows(*context.index, filter, context.vocabulary, lookup);
+  if (!rows || unit == Unit::records) return rows;
+  if (!context.units) {
+    auto units = query::IncidentUnits::load(store, *context.index);
+    if (!units) return make_error(units.error());
+    context.units = std::move(*units);
+  }
+  context.units->fold(*rows);
+  return rows;
+}
+
+const std::vector<query::FatalityCorrection>* fatality_corrections(const Context& context,
+                                                                   Unit unit) {
+  if (unit == Unit::records || !context.units) return nullptr;
+  return &context.units->fatalities;
+}
+
+std::string unit_note(const Context& context, Unit unit) {
+  if (unit == Unit::records || !context.units || context.units->incidents == 0) return "";
+  return fmt::format(
+      "Counting incidents (sitrep fuse): incidents of several events {}, events folded into "
+      "them {}; --unit records counts every event.",
+      thousands(context.units->incidents),
+      thousands(static_cast<int64_t>(context.units->folded.size())));
 }
 
 namespace {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "sitrep/extract/extractor.hpp"
@@ -10,6 +11,7 @@
 #include "sitrep/model/vocabulary.hpp"
 #include "sitrep/query/event_index.hpp"
 #include "sitrep/query/filter.hpp"
+#include "sitrep/query/incident_units.hpp"
 #include "sitrep/query/selection.hpp"
 #include "sitrep/result.hpp"
 #include "sitrep/store/sqlite_store.hpp"
@@ -29,7 +31,16 @@ struct Context {
   model::Vocabulary vocabulary;
   std::unique_ptr<store::SqliteStore> store;
   std::shared_ptr<const query::EventIndex> index;  // opened by open_index
+  std::optional<query::IncidentUnits> units;       // loaded by select_rows for incidents
 };
+
+// What the counting commands count: incidents (records of one event counted once, after
+// `sitrep fuse`) or records (every dataset row).
+enum class Unit { incidents, records };
+Result<Unit> parse_unit(const std::string& text);
+inline constexpr const char* kUnitHelp =
+    "incidents (default): events that `sitrep fuse` found to be one incident count once, with "
+    "the incident's fatalities; records: every dataset row";
 
 Result<Context> open_context(const GlobalOptions& options);
 
@@ -44,7 +55,16 @@ Result<extract::Extractor> open_extractor(const GlobalOptions& options, const st
 Status open_index(Context& context);
 
 // The index rows a filter selects; free-text words go through the store's full-text index.
-Result<query::Selection> select_rows(Context& context, const query::Filter& filter);
+// Counting incidents, the rows folded into an incident's first row are left out.
+Result<query::Selection> select_rows(Context& context, const query::Filter& filter,
+                                     Unit unit = Unit::records);
+
+// The fatality corrections counting incidents needs (none for records), for query::aggregate.
+const std::vector<query::FatalityCorrection>* fatality_corrections(const Context& context,
+                                                                   Unit unit);
+
+// "Counting incidents: …" when the unit changed anything, for the commands' notes.
+std::string unit_note(const Context& context, Unit unit);
 
 // Stands for the '-' of a negated filter term on the command line (see main.cpp), so that the
 // argument parser does not take the term for an option.

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "sitrep/query/aggregation.hpp"
 #include "sitrep/query/sql_aggregation.hpp"
+#include "sitrep/store/statement.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -25,6 +26,7 @@ struct QueryArgs {
   std::string engine = "index";
   bool timing = false;
   int64_t repeat = 1;
+  std::string unit = "incidents";
 };
 
 // One output row: key labels, the window's values and, with --compare, the baseline's.
@@ -232,7 +234,21 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
   }
   auto filter = query::parse_filter(join_filter(args.filter));
   if (!filter) return fail_usage("bad filter at " + filter.error());
+  auto parsed_unit = parse_unit(args.unit);
+  if (!parsed_unit) return fail_usage(parsed_unit.error());
+  Unit unit = *parsed_unit;
   const bool use_sql = args.engine == "sql";
+  if (use_sql && unit == Unit::incidents) {
+    // The reference path counts rows; with incidents in the store it would answer another
+    // question than the index.
+    auto stmt =
+        store::Statement::prepare(context->store->handle(), "SELECT count(*) FROM incidents");
+    auto row = stmt ? stmt->step() : Result<bool>(false);
+    if (row && *row && stmt->column_int(0) > 0) {
+      return fail_usage("the sql engine counts records: add --unit records");
+    }
+    unit = Unit::records;
+  }
   if (!use_sql) {
     if (Status s = open_index(*context); !s) {
       std::cerr << "sitrep query: " << s.error() << '\n';
@@ -251,15 +267,17 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
       if (!total) return std::move(total).take_error();
       return std::make_pair(std::move(*groups), std::move(*total));
     }
-    auto rows = select_rows(*context, f);
+    auto rows = select_rows(*context, f, unit);
     if (!rows) return std::move(rows).take_error();
-    query::Grouping groups = query::aggregate(*context->index, *rows, keys, measures);
+    const auto* corrections = fatality_corrections(*context, unit);
+    query::Grouping groups = query::aggregate(*context->index, *rows, keys, measures, corrections);
     // Additive measures total as the sum of the groups; distinct places need their own pass.
     bool additive = std::find(measures.begin(), measures.end(), query::Measure::distinct_places) ==
                     measures.end();
     if (!additive || keys.empty()) {
       query::Grouping total =
-          keys.empty() ? groups : query::aggregate(*context->index, *rows, {}, measures);
+          keys.empty() ? groups
+                       : query::aggregate(*context->index, *rows, {}, measures, corrections);
       return std::make_pair(std::move(groups), std::move(total));
     }
     query::Grouping total;
@@ -327,6 +345,9 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
   if (compare && !baseline_totals.groups.empty()) total.baseline = baseline_totals.groups[0].values;
   print(out, total, grouping, compare, args.format);
   std::cout.flush();
+  if (std::string note = unit_note(*context, unit); !note.empty() && args.format == "table") {
+    std::cerr << note << '\n';
+  }
   if (args.format == "table" || args.timing) {
     std::cerr << fmt::format(
         "{} groups in {:.2f} ms ({} engine{})\n", thousands(static_cast<int64_t>(out.size())), ms,
@@ -387,6 +408,7 @@ Runner add_query_command(CLI::App& app, const GlobalOptions& global) {
                   "index (default): the columnar index; sql: the reference path, SQLite over "
                   "the store (same answers, for checking and benchmarks)")
       ->check(CLI::IsMember({"index", "sql"}));
+  cmd->add_option("--unit", args->unit, kUnitHelp)->check(CLI::IsMember({"incidents", "records"}));
   cmd->add_flag("--timing", args->timing,
                 "Print the time the query took (filter and aggregation, in-process) on stderr");
   cmd->add_option("--repeat", args->repeat,

@@ -13,6 +13,7 @@ namespace {
 struct StatsArgs {
   std::vector<std::string> filter;
   int64_t top = 10;
+  std::string unit = "incidents";
 };
 
 using Counts = std::vector<std::pair<std::string, int64_t>>;
@@ -61,17 +62,24 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep stats: bad filter at " << filter.error() << '\n';
     return kExitUsage;
   }
-  auto rows = select_rows(*context, *filter);
-  if (!rows) {
-    std::cerr << "sitrep stats: " << rows.error() << '\n';
+  const Unit unit = args.unit == "records" ? Unit::records : Unit::incidents;
+  auto records = select_rows(*context, *filter, Unit::records);
+  auto rows = select_rows(*context, *filter, unit);
+  if (!rows || !records) {
+    std::cerr << "sitrep stats: " << (rows ? records.error() : rows.error()) << '\n';
     return kExitUsage;
   }
   const query::EventIndex& index = *context->index;
   const auto top = static_cast<size_t>(std::max<int64_t>(args.top, 0));
   size_t first = 0, last = 0;
   const size_t total = rows->count();
+  const size_t events = records->count();
   std::cout << fmt::format("{}: {} events", context->db_path,
-                           thousands(static_cast<int64_t>(total)));
+                           thousands(static_cast<int64_t>(events)));
+  if (events != total) {
+    std::cout << fmt::format(" ({} incidents: events of one incident count once below)",
+                             thousands(static_cast<int64_t>(total)));
+  }
   if (rows->bounds(first, last)) {
     std::cout << ", " << model::format_iso(index.day(first)) << " to "
               << model::format_iso(index.day(last));
@@ -81,7 +89,7 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
     std::cout << "Nothing here yet: sitrep import FILE (ACLED, UCDP GED, GTD or sitrep JSONL)\n";
     return kExitOk;
   }
-  print_section("By dataset", count_by(index, *rows, query::GroupKey::dataset, 100));
+  print_section("By dataset (events)", count_by(index, *records, query::GroupKey::dataset, 100));
   print_section("By year", count_by(index, *rows, query::GroupKey::year, 1000, true));
   print_section(fmt::format("By event type (top {})", top),
                 count_by(index, *rows, query::GroupKey::type, top));
@@ -102,6 +110,7 @@ Runner add_stats_command(CLI::App& app, const GlobalOptions& global) {
       "and type, the top actors and admin1 areas.");
   cmd->add_option("filter", args->filter, "Filter terms (docs/filters.md)");
   cmd->add_option("--top", args->top, "How many actors, types and areas to list (default 10)");
+  cmd->add_option("--unit", args->unit, kUnitHelp)->check(CLI::IsMember({"incidents", "records"}));
   return [args, &global] { return run_stats(*args, global); };
 }
 

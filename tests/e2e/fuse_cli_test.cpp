@@ -55,6 +55,30 @@ TEST_F(FuseCliTest, TheSameBombingFromTwoDatasetsAndTwoReportsIsOneIncident) {
   EXPECT_NE(again.out.find("nothing to fuse"), std::string::npos) << again.out;
 }
 
+TEST_F(FuseCliTest, QueriesAndStatsCountTheIncidentOnce) {
+  ASSERT_EQ(sitrep("fuse -q").code, 0);
+  Outcome incidents = sitrep("query country:AF admin1:Balkh --measure count,fatalities");
+  ASSERT_EQ(incidents.code, 0) << incidents.err;
+  EXPECT_NE(incidents.out.find("1          31"), std::string::npos) << incidents.out;
+  EXPECT_NE(incidents.err.find("Counting incidents"), std::string::npos) << incidents.err;
+  Outcome records =
+      sitrep("query country:AF admin1:Balkh --measure count,fatalities --unit records");
+  ASSERT_EQ(records.code, 0) << records.err;
+  EXPECT_NE(records.out.find("2          64"), std::string::npos) << records.out;
+  Outcome sql = sitrep("query country:AF --engine sql");
+  EXPECT_EQ(sql.code, 2);
+  EXPECT_NE(sql.err.find("add --unit records"), std::string::npos) << sql.err;
+  Outcome stats = sitrep("stats");
+  EXPECT_NE(stats.out.find("7 events (6 incidents"), std::string::npos) << stats.out;
+  // The assessment counts the bombing once, not as two dataset rows and two reports.
+  const std::string assess = "assess --actor IS-KP --from 2022-04-01 --to 2022-05-31 -f json";
+  Outcome once = sitrep(assess);
+  ASSERT_EQ(once.code, 0) << once.err;
+  EXPECT_NE(once.out.find("4 events involving IS-KP"), std::string::npos) << once.out;
+  Outcome every = sitrep(assess + " --unit records");
+  EXPECT_NE(every.out.find("7 events involving IS-KP"), std::string::npos) << every.out;
+}
+
 TEST_F(FuseCliTest, AnAnalystsSplitHoldsWhenFusionRunsAgain) {
   ASSERT_EQ(sitrep("fuse -q").code, 0);
   Outcome split = sitrep("incident split 1 mention:2 --note 'a second blast'");

@@ -11,6 +11,8 @@
 #include "sitrep/fuse/fusion_data.hpp"
 #include "sitrep/fuse/incident_store.hpp"
 #include "sitrep/io/event_writer.hpp"
+#include "sitrep/query/aggregation.hpp"
+#include "sitrep/query/incident_units.hpp"
 #include "sitrep/store/importer.hpp"
 
 namespace sitrep::fuse {
@@ -172,6 +174,28 @@ TEST_F(FuseStore, AnAnalystsMergeSurvivesARunFromScratch) {
   auto of_other = incidents.incident_of(kOther);
   ASSERT_TRUE(of_other.ok());
   EXPECT_EQ(members(*of_other), (std::vector<RecordRef>{kAcled, kGtd, kOther}));
+}
+
+TEST_F(FuseStore, QueriesCountAnIncidentOnceWithItsFatalities) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9), row("ucdp", "U1", 8)});
+  fuse();
+  auto index = query::EventIndex::build(*store_);
+  ASSERT_TRUE(index.ok()) << index.error();
+  auto units = query::IncidentUnits::load(*store_, *index);
+  ASSERT_TRUE(units.ok()) << units.error();
+  EXPECT_EQ(units->incidents, 1);
+  EXPECT_EQ(units->folded.size(), 2u);  // G1 and U1 fold into A1, the first event
+  query::Selection rows(index->size(), true);
+  const std::vector<query::Measure> measures = {query::Measure::count, query::Measure::fatalities,
+                                                query::Measure::events_with_fatalities};
+  auto records = query::aggregate(*index, rows, {query::GroupKey::admin1}, measures);
+  ASSERT_EQ(records.groups.size(), 1u);
+  EXPECT_EQ(records.groups[0].values, (std::vector<int64_t>{3, 24, 3}));
+  units->fold(rows);
+  auto incidents =
+      query::aggregate(*index, rows, {query::GroupKey::admin1}, measures, &units->fatalities);
+  ASSERT_EQ(incidents.groups.size(), 1u);
+  EXPECT_EQ(incidents.groups[0].values, (std::vector<int64_t>{1, 8, 1}));  // the median, 8
 }
 
 }  // namespace

@@ -261,6 +261,23 @@ Result<int64_t> IncidentStore::incident_of(RecordRef record) {
   return *row ? stmt->column_int(0) : 0;
 }
 
+Result<std::set<int64_t>> IncidentStore::folded_mentions() {
+  auto stmt = Statement::prepare(
+      store_.handle(),
+      "SELECT m.record_id FROM incident_members m WHERE m.kind = 'mention' AND ("
+      "EXISTS (SELECT 1 FROM incident_members e WHERE e.incident_id = m.incident_id AND "
+      "e.kind = 'event') OR m.record_id > (SELECT min(f.record_id) FROM incident_members f "
+      "WHERE f.incident_id = m.incident_id AND f.kind = 'mention'))");
+  if (!stmt) return make_error(stmt.error());
+  std::set<int64_t> out;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) return out;
+    out.insert(stmt->column_int(0));
+  }
+}
+
 Result<std::vector<int64_t>> IncidentStore::drop_vanished_members() {
   auto stmt = Statement::prepare(
       store_.handle(),

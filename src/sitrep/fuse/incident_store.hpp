@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,10 @@ class IncidentStore {
   Result<std::vector<RecordRef>> members_of(int64_t incident);
   // The incident a record is in (0 for none).
   Result<int64_t> incident_of(RecordRef record);
+  // The mentions that do not count as incidents of their own when counting incidents: those in
+  // an incident with a dataset event (the event stands for it), and all but the first mention
+  // of an incident told only by mentions.
+  Result<std::set<int64_t>> folded_mentions();
   // Forgets members whose mention is no longer in the store (its report was replaced); returns
   // the incidents that lost members.
   Result<std::vector<int64_t>> drop_vanished_members();

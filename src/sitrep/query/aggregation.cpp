@@ -613,6 +613,40 @@ class Aggregator {
     return out;
   }
 
+ public:
+  // Moves each selected corrected row's fatalities, in its group, to the corrected figure.
+  void correct(Grouping& grouping, const Selection& selection,
+               const std::vector<FatalityCorrection>& corrections) const {
+    const auto fatalities = std::find(measures_.begin(), measures_.end(), Measure::fatalities);
+    const auto with =
+        std::find(measures_.begin(), measures_.end(), Measure::events_with_fatalities);
+    if (fatalities == measures_.end() && with == measures_.end()) return;
+    std::unordered_map<uint64_t, size_t> group_of;
+    for (size_t g = 0; g < grouping.groups.size(); ++g) group_of[grouping.groups[g].order] = g;
+    for (const FatalityCorrection& c : corrections) {
+      if (!selection.test(c.row)) continue;
+      auto g = group_of.find(key_of(c.row));
+      if (g == group_of.end()) continue;
+      std::vector<int64_t>& values = grouping.groups[g->second].values;
+      const int64_t own = index_.fatalities(c.row).value_or(0);
+      if (fatalities != measures_.end()) values[fatalities - measures_.begin()] += c.delta;
+      if (with != measures_.end()) {
+        values[with - measures_.begin()] += (own + c.delta > 0) - (own > 0);
+      }
+    }
+  }
+
+ private:
+  // The composite key of one row, as the scans compute it.
+  uint64_t key_of(size_t row) const {
+    uint64_t key = 0;
+    for (size_t d = 0; d < dims_.size(); ++d) {
+      const uint64_t stored = dims_[d].column->stored(row);
+      key += strides_[d] * (dims_[d].lut.empty() ? stored : dims_[d].lut[stored]);
+    }
+    return key;
+  }
+
   const EventIndex& index_;
   std::vector<Measure> measures_;
   std::vector<Dimension> dims_;
@@ -685,8 +719,12 @@ std::string measure_names() {
 }
 
 Grouping aggregate(const EventIndex& index, const Selection& selection,
-                   const std::vector<GroupKey>& keys, const std::vector<Measure>& measures) {
-  return Aggregator(index, keys, measures).run(selection, keys);
+                   const std::vector<GroupKey>& keys, const std::vector<Measure>& measures,
+                   const std::vector<FatalityCorrection>* corrections) {
+  Aggregator aggregator(index, keys, measures);
+  Grouping grouping = aggregator.run(selection, keys);
+  if (corrections) aggregator.correct(grouping, selection, *corrections);
+  return grouping;
 }
 
 std::vector<std::pair<std::string, int64_t>> count_by_any_actor(const EventIndex& index,

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "sitrep/query/event_index.hpp"
+#include "sitrep/query/incident_units.hpp"
 #include "sitrep/query/selection.hpp"
 #include "sitrep/result.hpp"
 
@@ -65,8 +66,11 @@ struct Grouping {
   std::vector<Group> groups;  // in key order
 };
 
+// With `corrections`, the selected rows among them count the corrected fatality figure (an
+// incident's, on its first row: incident_units.hpp).
 Grouping aggregate(const EventIndex& index, const Selection& selection,
-                   const std::vector<GroupKey>& keys, const std::vector<Measure>& measures);
+                   const std::vector<GroupKey>& keys, const std::vector<Measure>& measures,
+                   const std::vector<FatalityCorrection>* corrections = nullptr);
 
 // Events per actor in either main role (an event counts once per actor), largest first.
 std::vector<std::pair<std::string, int64_t>> count_by_any_actor(const EventIndex& index,

@@ -34,6 +34,11 @@ class Selection {
   }
   // `row` must lie in the span.
   void set(size_t row) { words_[(row >> 6) - first_word_] |= uint64_t{1} << (row & 63); }
+  // Leaves `row` out (nothing to do outside the span).
+  void reset(size_t row) {
+    size_t w = row >> 6;
+    if (w >= first_word_ && w < end_word()) words_[w - first_word_] &= ~(uint64_t{1} << (row & 63));
+  }
   // Selects rows [begin, end).
   void set_range(size_t begin, size_t end);
 
