@@ -130,7 +130,8 @@ void print_incident(const fuse::Incident& in) {
   std::cout << fmt::format("Incident {}: {} at {} (place known to the {})\n", in.id,
                            date_of(in.date), place_of(in), fuse::to_string(in.place_precision));
   if (in.date_spread_days > 0) {
-    std::cout << fmt::format("  its records' dates spread over {} days\n", in.date_spread_days);
+    std::cout << fmt::format("  its records' dates spread over {} day{}\n", in.date_spread_days,
+                             in.date_spread_days == 1 ? "" : "s");
   }
   std::string perpetrator = in.perpetrator.empty() ? "unknown" : in.perpetrator;
   if (!in.perpetrator_candidates.empty()) {
@@ -190,13 +191,16 @@ int run_show(int64_t id, const GlobalOptions& global) {
                              figure(r.fatalities_high ? r.fatalities_high : r.fatalities_best),
                              model::to_string(r.claim));
   }
-  std::cout << fmt::format("\nWhy they are one incident ({} links):\n", links->size());
+  std::cout << fmt::format(
+      "\nWhy they are one incident ({} links; the evidence of each part in log-odds, "
+      "data/fusion.tsv):\n",
+      links->size());
   for (const fuse::StoredLink& link : *links) {
     std::string parts;
     const nlohmann::json why = nlohmann::json::parse(link.parts, nullptr, false);
     for (auto& [name, value] : why.items()) {
       if (value.is_number())
-        parts += fmt::format("{}{} {:.2f}", parts.empty() ? "" : ", ", name, value.get<double>());
+        parts += fmt::format("{}{} {:+.2f}", parts.empty() ? "" : ", ", name, value.get<double>());
     }
     std::cout << fmt::format(
         "  {} ~ {}: {} ({})\n", fuse::to_string(link.a), fuse::to_string(link.b),

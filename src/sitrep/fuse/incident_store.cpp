@@ -135,11 +135,13 @@ std::string now_utc() {
 
 std::string parts_json(const Match& match) {
   nlohmann::json j;
+  j["prior"] = match.parts.prior;
   j["place"] = match.parts.place;
   j["date"] = match.parts.date;
   if (match.parts.casualties) j["casualties"] = *match.parts.casualties;
   if (match.parts.target) j["target"] = *match.parts.target;
   if (match.parts.words) j["words"] = *match.parts.words;
+  if (match.parts.perpetrator) j["perpetrator"] = *match.parts.perpetrator;
   return j.dump();
 }
 
