@@ -50,7 +50,7 @@ TEST_F(FuseCliTest, TheSameBombingFromTwoDatasetsAndTwoReportsIsOneIncident) {
     EXPECT_NE(show.out.find(member), std::string::npos) << member << show.out;
   }
   EXPECT_EQ(show.out.find("mention:3"), std::string::npos) << "the Kunduz shooting is apart";
-  EXPECT_NE(show.out.find("Why they are one incident (3 links)"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("Why they are one incident (3 links;"), std::string::npos) << show.out;
   Outcome again = sitrep("fuse");
   EXPECT_NE(again.out.find("nothing to fuse"), std::string::npos) << again.out;
 }
