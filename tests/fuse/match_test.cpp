@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sitrep/fuse/candidates.hpp"
 #include "sitrep/model/distance.hpp"
 
 namespace sitrep::fuse {
@@ -69,6 +70,27 @@ TEST(FusionMatch, AMonthPrecisionRecordMeetsAnyDayOfItsMonth) {
   // They agree as far as the coarser record can tell, which is little evidence.
   EXPECT_DOUBLE_EQ(m.parts.date, 0.0);
   EXPECT_DOUBLE_EQ(m.parts.place, 0.8);  // the same province
+}
+
+TEST(FusionMatch, AReportDatedByItsPublicationTellsOfThatDayOrTheDayBefore) {
+  FusionRecord event = bombing(1), report = bombing(2);
+  report.dated_by_publication = true;
+  report.date = {to_day({2021, 10, 9}), to_day({2021, 10, 9}), model::DatePrecision::day};
+  EXPECT_DOUBLE_EQ(match(event, report, FusionRules{}).parts.date, 0.7);  // the 8th: same day
+  event.date = report.date;
+  EXPECT_DOUBLE_EQ(match(event, report, FusionRules{}).parts.date, 0.7);
+  event.date = {to_day({2021, 10, 10}), to_day({2021, 10, 10}), model::DatePrecision::day};
+  EXPECT_DOUBLE_EQ(match(event, report, FusionRules{}).parts.date, -0.3);  // after publication
+  // With a lag, the report's span reaches back to events days older (at a day apart's evidence).
+  FusionRules rules;
+  rules.publication_lag_days = 3;
+  std::vector<FusionRecord> records = {report};
+  widen_publication_dates(records, rules);
+  EXPECT_EQ(records[0].date.start, to_day({2021, 10, 6}));
+  event.date = {to_day({2021, 10, 6}), to_day({2021, 10, 6}), model::DatePrecision::day};
+  Match m = match(event, records[0], rules);
+  EXPECT_TRUE(m.compatible);
+  EXPECT_DOUBLE_EQ(m.parts.date, -0.3);
 }
 
 TEST(FusionMatch, FewDeadInCommonIsLittleEvidenceAndFiguresApartAreEvidenceAgainst) {

@@ -40,6 +40,15 @@ std::pair<int64_t, int64_t> cell_of(const FusionRecord& r) {
 
 }  // namespace
 
+void widen_publication_dates(std::vector<FusionRecord>& records, const FusionRules& rules) {
+  if (rules.publication_lag_days == 0) return;
+  for (FusionRecord& r : records) {
+    if (!r.dated_by_publication || r.date.precision != model::DatePrecision::day) continue;
+    if (r.date.start != r.date.end) continue;  // widened already
+    r.date.start -= rules.publication_lag_days;
+  }
+}
+
 std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& records,
                                            const FusionRules& rules,
                                            const std::vector<bool>* fresh) {

@@ -21,6 +21,11 @@ struct CandidatePair {
   uint32_t a = 0, b = 0;  // indices into the records, a < b
 };
 
+// Widens the date of each record dated only by its report's publication to the
+// publication_lag_days before it: it meets any day of them (match.cpp counts the publication
+// day and the day before as the same day). Run before blocking.
+void widen_publication_dates(std::vector<FusionRecord>& records, const FusionRules& rules);
+
 // The candidate pairs among `records`; with `fresh` given (one flag per record), only pairs with
 // at least one fresh record (an incremental run compares new records with everything, and
 // nothing else). Pairs come in ascending (a, b) order.

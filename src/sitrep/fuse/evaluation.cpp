@@ -47,6 +47,7 @@ Result<LabelledRecord> record_of(const json& j) {
   r.date = {*start, end ? *end : *start, model::DatePrecision::day};
   r.date.precision = model::parse_date_precision(j.value("date_precision", std::string("day")))
                          .value_or(model::DatePrecision::day);
+  r.dated_by_publication = j.value("dated_by_publication", false);
   r.country = j.value("country", std::string());
   r.admin1 = j.value("admin1", std::string());
   r.admin2 = j.value("admin2", std::string());
@@ -114,6 +115,7 @@ std::string labelled_record_json(const LabelledRecord& labelled) {
   if (r.date.precision != model::DatePrecision::day) {
     j["date_precision"] = model::to_string(r.date.precision);
   }
+  if (r.dated_by_publication) j["dated_by_publication"] = true;
   put("country", r.country);
   put("admin1", r.admin1);
   put("admin2", r.admin2);

@@ -54,7 +54,7 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
     auto days = incidents.days_of_records_after(marks);
     if (!days) return make_error(days.error());
     if (*days) {
-      const int reach = rules.max_days_apart + 1;
+      const int reach = rules.max_days_apart + 1 + rules.publication_lag_days;
       window = DayWindow{(*days)->first - reach, (*days)->second + reach};
     }
   }
@@ -198,6 +198,7 @@ Result<FuseSummary> run(store::SqliteStore& store, IncidentStore& incidents,
     summary.fresh += fresh[i];
   }
   keep_rare_words(loaded->records);
+  widen_publication_dates(loaded->records, rules);
   auto stored_decisions = incidents.decisions();
   if (!stored_decisions) return make_error(stored_decisions.error());
 
@@ -242,6 +243,7 @@ Result<FuseSummary> fuse_store(store::SqliteStore& store, const FusionRules& rul
 
 Clusters fuse_records(std::vector<FusionRecord>& records, const FusionRules& rules) {
   keep_rare_words(records);
+  widen_publication_dates(records, rules);
   auto pairs = candidate_pairs(records, rules);
   return cluster_records(records, std::vector<int64_t>(records.size(), 0), pairs, {}, rules);
 }

@@ -40,6 +40,9 @@ struct FusionRecord {
   int64_t id = 0;
   bool from_text = false;  // a mention (table `mentions`), else an event (table `events`)
   model::DateSpan date;    // a month-precision record spans its month
+  // A report that gives no date for its event: it is dated by its publication, and the event
+  // happened then or in the days before (fusion widens the date: publication_lag_days).
+  bool dated_by_publication = false;
   std::string country, admin1, admin2, location;
   std::optional<double> latitude, longitude;
   PlacePrecision place_precision = PlacePrecision::unknown;

@@ -58,12 +58,13 @@ Result<FusionRules> FusionRules::load(const std::string& path) {
     if (ec != std::errc() || end != text.data() + text.size()) {
       return make_error(fmt::format("{}: {}: '{}' is not a number", table->where(row), key, text));
     }
-    if (key == "max_days_apart") {
-      if (value < 0 || value != static_cast<int>(value)) {
-        return make_error(fmt::format("{}: max_days_apart must be a whole number of at least 0",
-                                      table->where(row)));
+    if (key == "max_days_apart" || key == "publication_lag_days") {
+      if (value < 0 || value > 366 || value != static_cast<int>(value)) {
+        return make_error(
+            fmt::format("{}: {} must be a whole number of days, 0..366", table->where(row), key));
       }
-      rules.max_days_apart = static_cast<int>(value);
+      (key == "max_days_apart" ? rules.max_days_apart : rules.publication_lag_days) =
+          static_cast<int>(value);
       continue;
     }
     auto known =

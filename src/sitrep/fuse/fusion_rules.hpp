@@ -15,8 +15,11 @@
 namespace sitrep::fuse {
 
 struct FusionRules {
-  int max_days_apart = 1;  // day-precision records this many days apart may match
-  double point_km = 25;    // places known to the town match within this distance
+  int max_days_apart = 1;        // day-precision records this many days apart may match
+  double point_km = 25;          // places known to the town match within this distance
+  int publication_lag_days = 0;  // a report dated only by its publication: the event may be
+                                 // this many days older (its day and the day before always
+                                 // count as its day)
 
   double prior = -1.5;            // before any evidence: most pairs near in time and place differ
   double place_point_near = 2.5;  // two towns at the same spot …

@@ -60,6 +60,22 @@ std::optional<double> word_part(const FusionRecord& a, const FusionRecord& b) {
   return std::min(1.0, shared / smaller);
 }
 
+// Whether two day-precision records give the same day. A report dated only by its publication
+// (its span runs from publication_lag_days before up to the publication: widen_publication_dates)
+// agrees with an event of that day or the day before, the usual lag of news.
+bool same_day(const FusionRecord& a, const FusionRecord& b) {
+  if (a.dated_by_publication && b.dated_by_publication) {
+    return std::abs(a.date.end - b.date.end) <= 1;
+  }
+  if (a.dated_by_publication || b.dated_by_publication) {
+    const FusionRecord& published = a.dated_by_publication ? a : b;
+    const FusionRecord& other = a.dated_by_publication ? b : a;
+    const auto lag = published.date.end - other.date.start;
+    return lag == 0 || lag == 1;
+  }
+  return a.date.start == b.date.start;
+}
+
 // Whether the places can be one, or why not.
 bool place_agrees(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules,
                   std::string& why_not) {
@@ -214,7 +230,7 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
   p.place = place_evidence(a, b, rules);
   if (a.date.precision == model::DatePrecision::day &&
       b.date.precision == model::DatePrecision::day) {
-    p.date = gap == 0 ? rules.date_same : rules.date_apart;
+    p.date = same_day(a, b) ? rules.date_same : rules.date_apart;
   }
   p.casualties = casualty_evidence(a, b, rules);
   p.target = target_evidence(a.target, b.target, rules);

@@ -23,7 +23,8 @@ constexpr const char* kMentionColumns =
     "m.date_start, m.date_end, m.date_precision, m.country, m.admin1, m.admin2, m.location, "
     "m.latitude, m.longitude, m.geo_precision, m.event_type, m.perpetrator, m.target, "
     "m.killed_low, m.killed_high, m.claim, m.claimed_by, m.denied_by, m.confidence, "
-    "r.title, substr(r.text, 1, 3000) FROM mentions m JOIN reports r ON r.id = m.report_id "
+    "r.title, substr(r.text, 1, 3000), coalesce(json_extract(m.detail, "
+    "'$.date.from_publication'), 0) FROM mentions m JOIN reports r ON r.id = m.report_id "
     "WHERE m.date_start IS NOT NULL AND m.date_start != '' ";
 
 // An event whose dataset gives no precision (UCDP's reduced exports) is taken at its district,
@@ -135,6 +136,7 @@ Status read_mentions(Statement& stmt, const WordFilter& words, std::vector<Fusio
     text += '\n';
     text += stmt.column_text(23);
     r.words = words.words(text);
+    r.dated_by_publication = stmt.column_int(24) != 0;
     out.push_back(std::move(r));
   }
 }
