@@ -236,10 +236,9 @@ Result<std::map<RecordRef, int64_t>> IncidentStore::memberships(
 }
 
 Result<std::vector<RecordRef>> IncidentStore::members_of(int64_t incident) {
-  auto stmt = Statement::prepare(store_.handle(),
-                                 "SELECT kind, record_id FROM incident_members WHERE incident_id = "
-                                 "? ORDER BY kind, record_id");
-  if (!stmt) return make_error(stmt.error());
+  auto cached_stmt = cached("SELECT kind, record_id FROM incident_members WHERE incident_id = ?");
+  if (!cached_stmt) return make_error(cached_stmt.error());
+  Statement* stmt = *cached_stmt;
   stmt->bind(1, incident);
   std::vector<RecordRef> out;
   for (;;) {
@@ -248,6 +247,7 @@ Result<std::vector<RecordRef>> IncidentStore::members_of(int64_t incident) {
     if (!*more) break;
     out.push_back({stmt->column_text(0) == "mention", stmt->column_int(1)});
   }
+  stmt->reset();
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -307,32 +307,47 @@ Result<int64_t> IncidentStore::count_incidents() {
   return single_integer(store_.handle(), "SELECT count(*) FROM incidents");
 }
 
-Result<int64_t> IncidentStore::write(const Incident& incident) {
-  int64_t id = incident.id;
-  std::string sql =
-      id == 0 ? fmt::format("INSERT INTO incidents ({}) VALUES ({})", kIncidentColumns,
-                            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?")
-              : fmt::format("UPDATE incidents SET ({}) = ({}) WHERE id = {}", kIncidentColumns,
-                            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?", id);
-  auto stmt = Statement::prepare(store_.handle(), sql);
-  if (!stmt) return make_error(stmt.error());
-  bind_incident(*stmt, incident);
-  if (Status s = stmt->run(); !s) return make_error(s.error());
-  if (id == 0) id = sqlite3_last_insert_rowid(store_.handle());
-  if (Status s = run(store_.handle(), "DELETE FROM incident_members WHERE incident_id = ?", id);
-      !s) {
-    return make_error(s.error());
+Result<Statement*> IncidentStore::cached(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    auto stmt = Statement::prepare(store_.handle(), sql);
+    if (!stmt) return make_error(stmt.error());
+    it = statements_.emplace(sql, std::move(*stmt)).first;
   }
-  auto member = Statement::prepare(
-      store_.handle(),
+  it->second.reset();
+  return &it->second;
+}
+
+Result<int64_t> IncidentStore::write(const Incident& incident) {
+  static const std::string kInsert =
+      fmt::format("INSERT INTO incidents ({}) VALUES ({})", kIncidentColumns,
+                  "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?");
+  static const std::string kUpdate =
+      fmt::format("UPDATE incidents SET ({}) = ({}) WHERE id = ?25", kIncidentColumns,
+                  "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?");
+  int64_t id = incident.id;
+  auto stmt = cached(id == 0 ? kInsert : kUpdate);
+  if (!stmt) return make_error(stmt.error());
+  bind_incident(**stmt, incident);
+  if (id != 0) (*stmt)->bind(25, id);
+  if (Status s = (*stmt)->run(); !s) return make_error(s.error());
+  if (id == 0) {
+    id = sqlite3_last_insert_rowid(store_.handle());
+  } else {
+    auto clear = cached("DELETE FROM incident_members WHERE incident_id = ?");
+    if (!clear) return make_error(clear.error());
+    (*clear)->bind(1, id);
+    if (Status s = (*clear)->run(); !s) return make_error(s.error());
+  }
+  auto member = cached(
       "INSERT OR REPLACE INTO incident_members (kind, record_id, incident_id) VALUES (?, ?, ?)");
   if (!member) return make_error(member.error());
   for (const RecordRef& ref : incident.members) {
-    member->reset();
-    member->bind(1, kind_of(ref));
-    member->bind(2, ref.id);
-    member->bind(3, id);
-    if (Status s = member->run(); !s) return make_error(s.error());
+    (*member)->reset();
+    (*member)->bind(1, kind_of(ref));
+    (*member)->bind(2, ref.id);
+    (*member)->bind(3, id);
+    if (Status s = (*member)->run(); !s) return make_error(s.error());
   }
   return id;
 }
@@ -352,17 +367,17 @@ Status IncidentStore::move_links(int64_t from, int64_t to) {
 }
 
 Status IncidentStore::add_link(int64_t incident, const StoredLink& link) {
-  auto stmt = Statement::prepare(
-      store_.handle(),
+  auto stmt = cached(
       "INSERT INTO incident_links (incident_id, a, b, score, parts, made) VALUES (?,?,?,?,?,?)");
   if (!stmt) return make_error(stmt.error());
-  stmt->bind(1, incident);
-  stmt->bind(2, to_string(link.a));
-  stmt->bind(3, to_string(link.b));
-  stmt->bind(4, link.score);
-  stmt->bind(5, link.parts);
-  stmt->bind(6, link.made);
-  return stmt->run();
+  Statement& insert = **stmt;
+  insert.bind(1, incident);
+  insert.bind(2, to_string(link.a));
+  insert.bind(3, to_string(link.b));
+  insert.bind(4, link.score);
+  insert.bind(5, link.parts);
+  insert.bind(6, link.made);
+  return insert.run();
 }
 
 Status IncidentStore::keep_links_within(int64_t incident, const std::vector<RecordRef>& refs) {

@@ -18,6 +18,7 @@
 #include "sitrep/fuse/match.hpp"
 #include "sitrep/result.hpp"
 #include "sitrep/store/sqlite_store.hpp"
+#include "sitrep/store/statement.hpp"
 
 namespace sitrep::fuse {
 
@@ -89,7 +90,11 @@ class IncidentStore {
   Result<std::vector<Decision>> decisions();
 
  private:
+  // A statement prepared once per store object, reset for each use.
+  Result<store::Statement*> cached(const std::string& sql);
+
   store::SqliteStore& store_;
+  std::map<std::string, store::Statement> statements_;
 };
 
 // The parts of a match as the JSON stored with a link.
