@@ -105,6 +105,11 @@ TEST_F(FuseCliTest, MistakesAreClearErrorsAndChangeNothing) {
   Outcome all = sitrep("incident split 1 event:2 event:7 mention:1 mention:2");
   EXPECT_EQ(all.code, 1);
   EXPECT_NE(all.err.find("not all of them"), std::string::npos) << all.err;
+  Outcome ghost = sitrep("incident merge 1 event:99999");
+  EXPECT_EQ(ghost.code, 1);
+  EXPECT_NE(ghost.err.find("event:99999 is not in the store (nothing was changed)"),
+            std::string::npos)
+      << ghost.err;
   Outcome typo = sitrep("incident merge 1 evnt:3");
   EXPECT_EQ(typo.code, 2);
   EXPECT_NE(typo.err.find("'evnt:3' is neither an incident id nor a record"), std::string::npos);

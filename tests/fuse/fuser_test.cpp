@@ -14,6 +14,7 @@
 #include "sitrep/query/aggregation.hpp"
 #include "sitrep/query/incident_units.hpp"
 #include "sitrep/store/importer.hpp"
+#include "sitrep/store/report_store.hpp"
 
 namespace sitrep::fuse {
 namespace {
@@ -174,6 +175,68 @@ TEST_F(FuseStore, AnAnalystsMergeSurvivesARunFromScratch) {
   auto of_other = incidents.incident_of(kOther);
   ASSERT_TRUE(of_other.ok());
   EXPECT_EQ(members(*of_other), (std::vector<RecordRef>{kAcled, kGtd, kOther}));
+}
+
+// A report of the bombing, as `sitrep ingest` stores it (one mention).
+store::ReportRow report(const std::string& text) {
+  store::ReportRow r;
+  r.doc_id = "n1";
+  r.text_hash = text;  // any value that changes with the text
+  r.source = "Reuters";
+  r.outlet = "Reuters";
+  r.published = "2022-04-18";
+  r.language = "en";
+  r.source_kind = "news";
+  r.title = "Bomb in a Jalalabad market";
+  r.text = text;
+  r.extraction = "{}";
+  store::MentionRow m;
+  m.event_type = "Explosions/Remote violence";
+  m.perpetrator = "IS-KP";
+  m.target = "civilians";
+  m.country = "AF";
+  m.admin1 = "Nangarhar";
+  m.admin2 = "Jalalabad";
+  m.location = "Jalalabad";
+  m.latitude = 34.43;
+  m.longitude = 70.45;
+  m.geo_precision = "point";
+  m.date_start = m.date_end = "2022-04-18";
+  m.date_precision = "day";
+  m.killed_low = m.killed_high = 8;
+  m.confidence = 0.9;
+  m.detail = "{}";
+  r.mentions = {m};
+  return r;
+}
+
+TEST_F(FuseStore, AReplacedReportLeavesItsIncidentAndItsNewEventJoins) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  auto ingest = [&](const std::string& text) {
+    store::ReportStore reports(*store_);
+    ASSERT_TRUE(reports.begin().ok());
+    auto run = store_->begin_run("test");
+    ASSERT_TRUE(run.ok());
+    auto file = store_->add_run_file(*run, "news.jsonl", "jsonl", 0, "");
+    ASSERT_TRUE(file.ok());
+    auto written = reports.write(report(text), *run, *file);
+    ASSERT_TRUE(written.ok()) << written.error();
+    ASSERT_TRUE(reports.commit().ok());
+  };
+  ingest("A magnetic bomb in the Talashi market killed eight.");
+  fuse();
+  EXPECT_EQ(members(1), (std::vector<RecordRef>{kAcled, kGtd, {true, 1}}));
+  ingest("A magnetic bomb in the Talashi market of Jalalabad killed eight, police said.");
+  FuseSummary s = fuse();
+  EXPECT_EQ(s.fresh, 1);
+  EXPECT_EQ(members(1), (std::vector<RecordRef>{kAcled, kGtd, {true, 2}}));
+  IncidentStore incidents(*store_);
+  auto links = incidents.links(1);
+  ASSERT_TRUE(links.ok());
+  for (const StoredLink& link : *links) {
+    EXPECT_NE(link.a, (RecordRef{true, 1}));
+    EXPECT_NE(link.b, (RecordRef{true, 1})) << "a link names the replaced report's event";
+  }
 }
 
 TEST_F(FuseStore, QueriesCountAnIncidentOnceWithItsFatalities) {

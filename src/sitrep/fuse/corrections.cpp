@@ -31,6 +31,13 @@ Result<int64_t> rewrite_incident(store::SqliteStore& store, IncidentStore& incid
   if (Status s = load_records(store, WordFilter{}, members, records); !s) {
     return make_error(s.error());
   }
+  if (records.size() != members.size()) {  // a record named that the store does not hold
+    for (RecordRef r : members) {
+      bool found = std::any_of(records.begin(), records.end(),
+                               [&](const FusionRecord& x) { return x.ref() == r; });
+      if (!found) return make_error(fmt::format("{} is not in the store", to_string(r)));
+    }
+  }
   std::vector<const FusionRecord*> pointers;
   for (const FusionRecord& r : records) pointers.push_back(&r);
   Incident incident = summarize(pointers);

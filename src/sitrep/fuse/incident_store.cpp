@@ -294,9 +294,13 @@ Result<std::vector<int64_t>> IncidentStore::drop_vanished_members() {
     touched.push_back(stmt->column_int(0));
   }
   if (touched.empty()) return touched;
-  if (Status s = store::exec(store_.handle(),
-                             "DELETE FROM incident_members WHERE kind = 'mention' AND record_id "
-                             "NOT IN (SELECT id FROM mentions)");
+  // The members, and the links that name them.
+  if (Status s = store::exec(
+          store_.handle(),
+          "DELETE FROM incident_members WHERE kind = 'mention' AND record_id NOT IN (SELECT id "
+          "FROM mentions); DELETE FROM incident_links WHERE (a LIKE 'mention:%' AND "
+          "CAST(substr(a, 9) AS INTEGER) NOT IN (SELECT id FROM mentions)) OR (b LIKE "
+          "'mention:%' AND CAST(substr(b, 9) AS INTEGER) NOT IN (SELECT id FROM mentions))");
       !s) {
     return make_error(s.error());
   }

@@ -244,9 +244,48 @@ CREATE INDEX mentions_by_date ON mentions(date_start);
 // are the scored pairs that joined them (records as "event:12" / "mention:5", parts as JSON);
 // decisions are an analyst's, which automatic runs respect: two records kept together or apart.
 // events_spanning lets a run find the few events dated by month or year that reach into its
-// window without scanning a year of the date index.
+// window without scanning a year of the date index. Mentions get AUTOINCREMENT ids: a replaced
+// report's events must never come back under the ids of the ones they replace, which fusion has
+// seen (its high-water marks, its members).
 std::string migration_5() {
   return R"sql(
+CREATE TABLE mentions_v5 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  event_type TEXT,
+  sub_event_type TEXT,
+  perpetrator TEXT,
+  target TEXT,
+  target_level TEXT,
+  minority TEXT,
+  country TEXT,
+  admin1 TEXT,
+  admin2 TEXT,
+  location TEXT,
+  latitude REAL,
+  longitude REAL,
+  geo_precision TEXT,
+  cross_border INTEGER NOT NULL,
+  date_start TEXT,
+  date_end TEXT,
+  date_precision TEXT,
+  killed_low INTEGER,
+  killed_high INTEGER,
+  injured_low INTEGER,
+  injured_high INTEGER,
+  claim TEXT NOT NULL,
+  claimed_by TEXT,
+  denied_by TEXT,
+  hedged INTEGER NOT NULL,
+  confidence REAL NOT NULL,
+  detail TEXT NOT NULL,
+  UNIQUE (report_id, ordinal)
+);
+INSERT INTO mentions_v5 SELECT * FROM mentions;
+DROP TABLE mentions;
+ALTER TABLE mentions_v5 RENAME TO mentions;
+CREATE INDEX mentions_by_date ON mentions(date_start);
 CREATE TABLE incidents (
   id INTEGER PRIMARY KEY,
   date_start TEXT NOT NULL,
