@@ -133,6 +133,31 @@ TEST_F(FuseStore, AnIncrementalRunAddsNewRecordsToTheirIncident) {
   EXPECT_EQ(members(1), (std::vector<RecordRef>{kAcled, kGtd, kUcdp}));
 }
 
+TEST_F(FuseStore, ARevisedEventIsFusedAgain) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  fuse();
+  ASSERT_EQ(members(1), (std::vector<RecordRef>{kAcled, kGtd}));
+  // GTD corrects its row: the attack was in Kabul, the same day.
+  model::Event moved = row("gtd", "G1", 9);
+  moved.admin1 = moved.admin2 = moved.location = "Kabul";
+  moved.latitude = 34.53;
+  moved.longitude = 69.17;
+  import({moved});
+  FuseSummary s = fuse();
+  EXPECT_EQ(s.fresh, 1);
+  EXPECT_EQ(s.incidents_removed, 1);  // the incident is left with one record
+  IncidentStore incidents(*store_);
+  auto of_gtd = incidents.incident_of(kGtd);
+  ASSERT_TRUE(of_gtd.ok());
+  EXPECT_EQ(*of_gtd, 0);
+  import({row("gtd", "G1", 9)});  // and back
+  s = fuse();
+  EXPECT_EQ(s.incidents_created, 1);
+  auto again = incidents.incident_of(kGtd);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(members(*again), (std::vector<RecordRef>{kAcled, kGtd}));
+}
+
 TEST_F(FuseStore, AnAnalystsSplitSurvivesLaterRuns) {
   import({row("acled", "A1", 7), row("gtd", "G1", 9), row("ucdp", "U1", 8)});
   fuse();

@@ -42,35 +42,71 @@ class StepClock {
 struct Loaded {
   std::vector<FusionRecord> records;
   std::vector<int64_t> incident;  // per record, 0 for none
+  std::vector<bool> revised;      // events revised since the last run: fused again
+  std::set<int64_t> touched;      // incidents that lost members (vanished or revised)
 };
 
 Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const WordFilter& words,
                     const FusionRules& rules, const FusedUpTo& marks,
-                    const std::vector<int64_t>& touched) {
+                    const std::vector<int64_t>& vanished) {
   Loaded out;
-  std::optional<DayWindow> window;
+  out.touched.insert(vanished.begin(), vanished.end());
   const bool first_run = marks.event == 0 && marks.mention == 0;
+  std::vector<RecordRef> revised;
+  // The days to read: around each new or revised record, merged where they overlap (an
+  // update that revises a few old events reads a few old weeks, not the years between).
+  std::vector<DayWindow> windows;
   if (!first_run) {
     auto days = incidents.days_of_records_after(marks);
     if (!days) return make_error(days.error());
-    if (*days) {
-      const int reach = rules.max_days_apart + 1 + rules.publication_lag_days;
-      window = DayWindow{(*days)->first - reach, (*days)->second + reach};
+    auto found = incidents.revised_events(marks);
+    if (!found) return make_error(found.error());
+    revised = std::move(*found);
+    if (!revised.empty()) {
+      std::vector<FusionRecord> records;
+      if (Status s = load_records(store, words, revised, records); !s) {
+        return make_error(s.error());
+      }
+      for (const FusionRecord& r : records) days->emplace_back(r.date.start, r.date.end);
+    }
+    const int reach = rules.max_days_apart + 1 + rules.publication_lag_days;
+    std::sort(days->begin(), days->end());
+    for (const auto& [from, to] : *days) {
+      if (!windows.empty() && from - reach <= windows.back().to + 1) {
+        windows.back().to = std::max(windows.back().to, to + reach);
+      } else {
+        windows.push_back({from - reach, to + reach});
+      }
     }
   }
-  if (window || first_run) {
-    if (Status s = load_records(store, words, window, out.records); !s)
+  if (first_run) {
+    if (Status s = load_records(store, words, std::nullopt, out.records); !s) {
       return make_error(s.error());
+    }
+  }
+  for (const DayWindow& window : windows) {
+    if (Status s = load_records(store, words, window, out.records); !s) {
+      return make_error(s.error());
+    }
+  }
+  if (windows.size() > 1) {  // a record spanning two windows was read twice
+    std::sort(out.records.begin(), out.records.end(),
+              [](const FusionRecord& a, const FusionRecord& b) { return a.ref() < b.ref(); });
+    out.records.erase(std::unique(out.records.begin(), out.records.end(),
+                                  [](const FusionRecord& a, const FusionRecord& b) {
+                                    return a.ref() == b.ref();
+                                  }),
+                      out.records.end());
   }
   std::map<RecordRef, int64_t> members;
-  if (window || first_run) {
+  if (!windows.empty() || first_run) {
     std::vector<RecordRef> refs;
     for (const FusionRecord& r : out.records) refs.push_back(r.ref());
     auto found = incidents.memberships(first_run ? nullptr : &refs);
     if (!found) return make_error(found.error());
     members = std::move(*found);
   }
-  for (int64_t id : touched) {
+  for (int64_t id : out.touched) {
     auto rest = incidents.members_of(id);
     if (!rest) return make_error(rest.error());
     for (RecordRef r : *rest) members[r] = id;
@@ -90,9 +126,16 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
   std::sort(out.records.begin(), out.records.end(),
             [](const FusionRecord& a, const FusionRecord& b) { return a.ref() < b.ref(); });
   out.incident.resize(out.records.size());
+  out.revised.resize(out.records.size());
   for (size_t i = 0; i < out.records.size(); ++i) {
     auto it = members.find(out.records[i].ref());
     out.incident[i] = it == members.end() ? 0 : it->second;
+    // A revised event leaves its incident and is matched again, like a new one.
+    if (std::binary_search(revised.begin(), revised.end(), out.records[i].ref())) {
+      out.revised[i] = true;
+      if (out.incident[i] != 0) out.touched.insert(out.incident[i]);
+      out.incident[i] = 0;
+    }
   }
   return out;
 }
@@ -155,6 +198,9 @@ Status write_groups(IncidentStore& incidents, const Loaded& loaded, const Cluste
     }
     auto id = incidents.write(incident);
     if (!id) return make_error(id.error());
+    if (touched_here) {  // links to records it lost go with them
+      if (Status s = incidents.keep_links_within(*id, incident.members); !s) return s;
+    }
     (existing.empty() ? summary.incidents_created : summary.incidents_grown) += 1;
     for (const Link* link : links_of[first]) {
       StoredLink stored{loaded.records[link->a].ref(), loaded.records[link->b].ref(),
@@ -194,7 +240,7 @@ Result<FuseSummary> run(store::SqliteStore& store, IncidentStore& incidents,
   std::vector<bool> fresh(loaded->records.size());
   for (size_t i = 0; i < fresh.size(); ++i) {
     const FusionRecord& r = loaded->records[i];
-    fresh[i] = r.id > (r.from_text ? marks->mention : marks->event);
+    fresh[i] = r.id > (r.from_text ? marks->mention : marks->event) || loaded->revised[i];
     summary.fresh += fresh[i];
   }
   keep_rare_words(loaded->records);
@@ -211,8 +257,7 @@ Result<FuseSummary> run(store::SqliteStore& store, IncidentStore& incidents,
   summary.merges_refused = clusters.merges_refused;
 
   clock.start("writing incidents");
-  std::set<int64_t> touched(vanished->begin(), vanished->end());
-  if (Status s = write_groups(incidents, *loaded, clusters, fresh, touched, summary); !s) {
+  if (Status s = write_groups(incidents, *loaded, clusters, fresh, loaded->touched, summary); !s) {
     return make_error(s.error());
   }
   if (Status s = incidents.set_fused_up_to(*newest); !s) return make_error(s.error());

@@ -1,14 +1,16 @@
 // Fusing the store's records into incidents: what `sitrep fuse` runs.
 //
-// A run is incremental. Records newer than the last run's high-water marks are "fresh"; the run
-// reads the records whose dates meet the fresh ones' (with the slack of the rules), starts from
-// the incidents already stored among them, and compares each fresh record with everything near
-// it — nothing else is compared again. Fresh records join existing incidents, form new ones, or
-// stay on their own (a record in no incident is an incident of one); an existing incident is
-// never split by a run, and two are merged only when a fresh record joins both and every
-// member of one is compatible with every member of the other. An analyst's decisions (records
-// kept together or apart: `sitrep incident merge|split`) hold in every run, from scratch too.
-// The run is one transaction, and deterministic: the same store gives the same incidents.
+// A run is incremental. Records newer than the last run's high-water marks, and events that a
+// later import revised, are "fresh"; the run reads the records whose dates meet the fresh ones'
+// (with the slack of the rules, a window around each), starts from the incidents already stored
+// among them, and compares each fresh record with everything near it — nothing else is
+// compared again. Fresh records join existing incidents, form new ones, or stay on their own (a
+// record in no incident is an incident of one); a revised event first leaves its incident.
+// Otherwise an existing incident is never split by a run, and two are merged only when a fresh
+// record joins both and every member of one is compatible with every member of the other. An
+// analyst's decisions (records kept together or apart: `sitrep incident merge|split`) hold in every
+// run, from scratch too. The run is one transaction, and deterministic: the same store gives the
+// same incidents.
 #pragma once
 
 #include <functional>

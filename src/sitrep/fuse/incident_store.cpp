@@ -165,14 +165,35 @@ Result<FusedUpTo> IncidentStore::fused_up_to() {
   auto mentions = single_integer(
       store_.handle(), "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fused_mentions_upto'");
   if (!mentions) return make_error(mentions.error());
-  return FusedUpTo{*events, *mentions};
+  auto run = single_integer(store_.handle(),
+                            "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fused_run'");
+  if (!run) return make_error(run.error());
+  return FusedUpTo{*events, *mentions, *run};
 }
 
 Status IncidentStore::set_fused_up_to(const FusedUpTo& marks) {
-  return store::exec(store_.handle(),
-                     fmt::format("INSERT OR REPLACE INTO meta (key, value) VALUES "
-                                 "('fused_events_upto', '{}'), ('fused_mentions_upto', '{}')",
-                                 marks.event, marks.mention));
+  return store::exec(
+      store_.handle(),
+      fmt::format("INSERT OR REPLACE INTO meta (key, value) VALUES ('fused_events_upto', '{}'), "
+                  "('fused_mentions_upto', '{}'), ('fused_run', '{}')",
+                  marks.event, marks.mention, marks.run));
+}
+
+Result<std::vector<RecordRef>> IncidentStore::revised_events(const FusedUpTo& marks) {
+  auto stmt = Statement::prepare(store_.handle(),
+                                 "SELECT DISTINCT event_id FROM event_revisions INDEXED BY "
+                                 "event_revisions_by_run WHERE superseded_by_run > ? AND "
+                                 "event_id <= ? ORDER BY event_id");
+  if (!stmt) return make_error(stmt.error());
+  stmt->bind(1, marks.run);
+  stmt->bind(2, marks.event);
+  std::vector<RecordRef> out;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) return out;
+    out.push_back({false, stmt->column_int(0)});
+  }
 }
 
 Result<FusedUpTo> IncidentStore::newest_records() {
@@ -180,25 +201,30 @@ Result<FusedUpTo> IncidentStore::newest_records() {
   if (!events) return make_error(events.error());
   auto mentions = single_integer(store_.handle(), "SELECT coalesce(max(id), 0) FROM mentions");
   if (!mentions) return make_error(mentions.error());
-  return FusedUpTo{*events, *mentions};
+  auto run = single_integer(store_.handle(), "SELECT coalesce(max(id), 0) FROM runs");
+  if (!run) return make_error(run.error());
+  return FusedUpTo{*events, *mentions, *run};
 }
 
-Result<std::optional<std::pair<model::Day, model::Day>>> IncidentStore::days_of_records_after(
+Result<std::vector<std::pair<model::Day, model::Day>>> IncidentStore::days_of_records_after(
     const FusedUpTo& marks) {
   auto stmt = Statement::prepare(
       store_.handle(),
-      "SELECT min(d0), max(d1) FROM (SELECT min(date_start) AS d0, max(date_end) AS d1 FROM "
-      "events WHERE id > ?1 UNION ALL SELECT min(date_start), max(date_end) FROM mentions "
-      "WHERE id > ?2 AND date_start IS NOT NULL AND date_start != '')");
+      "SELECT DISTINCT date_start, date_end FROM events WHERE id > ?1 UNION SELECT DISTINCT "
+      "date_start, date_end FROM mentions WHERE id > ?2 AND date_start IS NOT NULL AND "
+      "date_start != ''");
   if (!stmt) return make_error(stmt.error());
   stmt->bind(1, marks.event);
   stmt->bind(2, marks.mention);
-  auto row = stmt->step();
-  if (!row) return make_error(row.error());
-  auto first = model::parse_date(stmt->column_text(0));
-  auto last = model::parse_date(stmt->column_text(1));
-  if (!first || !last) return std::optional<std::pair<model::Day, model::Day>>{};
-  return std::optional<std::pair<model::Day, model::Day>>{std::pair{*first, *last}};
+  std::vector<std::pair<model::Day, model::Day>> out;
+  for (;;) {
+    auto more = stmt->step();
+    if (!more) return make_error(more.error());
+    if (!*more) return out;
+    auto first = model::parse_date(stmt->column_text(0));
+    auto last = model::parse_date(stmt->column_text(1));
+    if (first) out.emplace_back(*first, last ? *last : *first);
+  }
 }
 
 Result<std::map<RecordRef, int64_t>> IncidentStore::memberships(
@@ -403,7 +429,7 @@ Status IncidentStore::remove_all() {
   return store::exec(store_.handle(),
                      "DELETE FROM incident_members; DELETE FROM incident_links; "
                      "DELETE FROM incidents; DELETE FROM meta WHERE key IN "
-                     "('fused_events_upto', 'fused_mentions_upto');");
+                     "('fused_events_upto', 'fused_mentions_upto', 'fused_run');");
 }
 
 Result<std::optional<Incident>> IncidentStore::read(int64_t incident) {

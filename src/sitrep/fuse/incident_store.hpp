@@ -37,9 +37,10 @@ struct Decision {
   std::string note;
 };
 
-// The largest event and mention ids a run has fused.
+// The largest event and mention ids a run has fused, and the last import run it saw (events
+// revised by later runs are fused again).
 struct FusedUpTo {
-  int64_t event = 0, mention = 0;
+  int64_t event = 0, mention = 0, run = 0;
 };
 
 class IncidentStore {
@@ -54,10 +55,11 @@ class IncidentStore {
   Status set_fused_up_to(const FusedUpTo& marks);
   // The largest ids in the store now.
   Result<FusedUpTo> newest_records();
-  // The span of days of the records newer than `marks`, if there are any.
-  Result<std::optional<std::pair<model::Day, model::Day>>> days_of_records_after(
+  // Events up to `marks.event` that a run after `marks.run` revised.
+  Result<std::vector<RecordRef>> revised_events(const FusedUpTo& marks);
+  // The distinct date spans of the records newer than `marks`.
+  Result<std::vector<std::pair<model::Day, model::Day>>> days_of_records_after(
       const FusedUpTo& marks);
-
   // The incidents of these records (of every record when null), with all their members.
   Result<std::map<RecordRef, int64_t>> memberships(const std::vector<RecordRef>* records);
   Result<std::vector<RecordRef>> members_of(int64_t incident);

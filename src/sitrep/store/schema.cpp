@@ -244,7 +244,8 @@ CREATE INDEX mentions_by_date ON mentions(date_start);
 // are the scored pairs that joined them (records as "event:12" / "mention:5", parts as JSON);
 // decisions are an analyst's, which automatic runs respect: two records kept together or apart.
 // events_spanning lets a run find the few events dated by month or year that reach into its
-// window without scanning a year of the date index. Mentions get AUTOINCREMENT ids: a replaced
+// window without scanning a year of the date index, and event_revisions_by_run the events a
+// later import revised (fused again). Mentions get AUTOINCREMENT ids: a replaced
 // report's events must never come back under the ids of the ones they replace, which fusion has
 // seen (its high-water marks, its members).
 std::string migration_5() {
@@ -331,6 +332,7 @@ CREATE TABLE incident_links (
 );
 CREATE INDEX incident_links_by_incident ON incident_links(incident_id);
 CREATE INDEX IF NOT EXISTS events_spanning ON events(date_start) WHERE date_end > date_start;
+CREATE INDEX IF NOT EXISTS event_revisions_by_run ON event_revisions(superseded_by_run);
 CREATE TABLE fusion_decisions (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('together', 'apart')),
