@@ -62,11 +62,11 @@ void print_failures(const std::vector<fuse::LabelledRecord>& set, const fuse::Cl
   std::cout << "\nLinks between records of different incidents:\n";
   for (const fuse::Link& link : clusters.links) {
     if (set[link.a].incident == set[link.b].incident) continue;
-    const fuse::MatchParts& p = link.match.parts;
+    const fuse::MatchParts& p = link.parts;
     std::cout << fmt::format(
         "  lines {} ~ {}: score {:.2f} (place {:.2f}, date {:.2f}, casualties {}, "
         "target {}, words {})\n",
-        set[link.a].record.id, set[link.b].record.id, link.match.score, p.place, p.date,
+        set[link.a].record.id, set[link.b].record.id, link.score, p.place, p.date,
         p.casualties ? fmt::format("{:.2f}", *p.casualties) : "-",
         p.target ? fmt::format("{:.0f}", *p.target) : "-",
         p.words ? fmt::format("{:.2f}", *p.words) : "-");

@@ -46,15 +46,21 @@ class Groups {
 bool groups_agree(const std::vector<FusionRecord>& records, const std::vector<uint32_t>& x,
                   const std::vector<uint32_t>& y, const std::unordered_set<uint64_t>& apart,
                   const FusionRules& rules, const Link& link) {
+  // The cheap refusals first: two rows of one source, an analyst's "apart".
+  for (uint32_t i : x) {
+    for (uint32_t j : y) {
+      const FusionRecord& a = records[i];
+      if (!a.exclusive.empty() && a.exclusive == records[j].exclusive) return false;
+      if (!apart.empty() && apart.count(pair_key(i, j))) return false;
+    }
+  }
   double total = 0;
   for (uint32_t i : x) {
     for (uint32_t j : y) {
-      if (apart.count(pair_key(i, j))) return false;
       const FusionRecord& a = records[i];
       const FusionRecord& b = records[j];
-      if (!a.exclusive.empty() && a.exclusive == b.exclusive) return false;
       if (pair_key(i, j) == pair_key(link.a, link.b)) {
-        total += link.match.score;
+        total += link.score;
         continue;
       }
       Match m = match(a, b, rules);
@@ -86,8 +92,8 @@ Clusters cluster_records(const std::vector<FusionRecord>& records,
   std::vector<Link> good;
   for (const CandidatePair& p : pairs) {
     ++out.pairs_compared;
-    Link link{p.a, p.b, match(records[p.a], records[p.b], rules)};
-    if (link.match.merge) good.push_back(std::move(link));
+    Match m = match(records[p.a], records[p.b], rules);
+    if (m.merge) good.push_back({p.a, p.b, m.score, m.parts});
   }
   // Best first; ties by the records' refs, so that the incidents do not depend on the order
   // the records came in.
@@ -96,7 +102,7 @@ Clusters cluster_records(const std::vector<FusionRecord>& records,
     return std::pair{std::min(a, b), std::max(a, b)};
   };
   std::sort(good.begin(), good.end(), [&](const Link& x, const Link& y) {
-    if (x.match.score != y.match.score) return x.match.score > y.match.score;
+    if (x.score != y.score) return x.score > y.score;
     return refs(x) < refs(y);
   });
   for (Link& link : good) {

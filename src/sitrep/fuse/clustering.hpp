@@ -26,10 +26,12 @@ struct Decisions {
   std::vector<std::pair<uint32_t, uint32_t>> together, apart;
 };
 
-// A pair that joined two groups in this run, and why.
+// A pair that joined two groups in this run, and why: its probability and the evidence of
+// each part (match.hpp).
 struct Link {
   uint32_t a = 0, b = 0;
-  Match match;
+  double score = 0;
+  MatchParts parts;
 };
 
 struct Clusters {

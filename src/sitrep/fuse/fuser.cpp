@@ -203,8 +203,8 @@ Status write_groups(IncidentStore& incidents, const Loaded& loaded, const Cluste
     }
     (existing.empty() ? summary.incidents_created : summary.incidents_grown) += 1;
     for (const Link* link : links_of[first]) {
-      StoredLink stored{loaded.records[link->a].ref(), loaded.records[link->b].ref(),
-                        link->match.score, parts_json(link->match), "fuse"};
+      StoredLink stored{loaded.records[link->a].ref(), loaded.records[link->b].ref(), link->score,
+                        parts_json(link->parts), "fuse"};
       if (Status s = incidents.add_link(*id, stored); !s) return s;
     }
   }

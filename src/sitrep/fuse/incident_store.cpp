@@ -133,15 +133,15 @@ std::string now_utc() {
 
 }  // namespace
 
-std::string parts_json(const Match& match) {
+std::string parts_json(const MatchParts& parts) {
   nlohmann::json j;
-  j["prior"] = match.parts.prior;
-  j["place"] = match.parts.place;
-  j["date"] = match.parts.date;
-  if (match.parts.casualties) j["casualties"] = *match.parts.casualties;
-  if (match.parts.target) j["target"] = *match.parts.target;
-  if (match.parts.words) j["words"] = *match.parts.words;
-  if (match.parts.perpetrator) j["perpetrator"] = *match.parts.perpetrator;
+  j["prior"] = parts.prior;
+  j["place"] = parts.place;
+  j["date"] = parts.date;
+  if (parts.casualties) j["casualties"] = *parts.casualties;
+  if (parts.target) j["target"] = *parts.target;
+  if (parts.words) j["words"] = *parts.words;
+  if (parts.perpetrator) j["perpetrator"] = *parts.perpetrator;
   return j.dump();
 }
 

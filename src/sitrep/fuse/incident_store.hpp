@@ -100,6 +100,6 @@ class IncidentStore {
 };
 
 // The parts of a match as the JSON stored with a link.
-std::string parts_json(const Match& match);
+std::string parts_json(const MatchParts& parts);
 
 }  // namespace sitrep::fuse

@@ -53,26 +53,36 @@ std::vector<std::string> WordFilter::words(std::string_view text) const {
 }
 
 void keep_rare_words(std::vector<FusionRecord>& records, double max_share, size_t min_records) {
-  // Owned keys: the words are erased from their records below.
-  std::unordered_map<std::string, size_t> records_with;
+  // Keys view the records' words: every lookup happens before any word is erased.
+  std::unordered_map<std::string_view, uint32_t> records_with;
+  size_t words = 0;
+  for (const FusionRecord& r : records) words += r.words.size();
+  records_with.reserve(words / 2 + 1);
   for (const FusionRecord& r : records) {
     for (const std::string& w : r.words) ++records_with[w];
   }
   const auto limit = std::max<size_t>(min_records, static_cast<size_t>(max_share * records.size()));
-  std::unordered_set<std::string> common;
-  for (const auto& [word, count] : records_with) {
-    if (count > limit) common.emplace(word);
-  }
+  // Weigh the words, marking the common ones with a weight of 0; then drop those.
   for (FusionRecord& r : records) {
-    if (!common.empty()) {
-      std::erase_if(r.words, [&](const std::string& w) { return common.count(w) > 0; });
-    }
     r.word_weights.resize(r.words.size());
     for (size_t i = 0; i < r.words.size(); ++i) {
-      auto found = records_with.find(r.words[i]);
-      const double df = found == records_with.end() ? 1 : static_cast<double>(found->second);
-      r.word_weights[i] = static_cast<float>(1 / df);
+      const uint32_t df = records_with.find(r.words[i])->second;
+      r.word_weights[i] = df > limit ? 0.0f : static_cast<float>(1.0 / df);
     }
+  }
+  records_with.clear();
+  for (FusionRecord& r : records) {
+    size_t kept = 0;
+    for (size_t i = 0; i < r.words.size(); ++i) {
+      if (r.word_weights[i] == 0.0f) continue;
+      if (kept != i) {
+        r.words[kept] = std::move(r.words[i]);
+        r.word_weights[kept] = r.word_weights[i];
+      }
+      ++kept;
+    }
+    r.words.resize(kept);
+    r.word_weights.resize(kept);
   }
 }
 
