@@ -90,7 +90,9 @@ def index_figures(db):
 
 def time_sitrep(db, args, engine, runs):
     """Median in-process time of `runs` runs after one warm-up (sitrep query --repeat)."""
-    err = sitrep(db, ["query"] + args + ["--engine", engine, "--timing", "--format", "csv",
+    # Rows, as SQLite and DuckDB count them, even in a store that `sitrep fuse` has run on.
+    err = sitrep(db, ["query"] + args + ["--engine", engine, "--unit", "records", "--timing",
+                                         "--format", "csv",
                                          "--repeat", str(runs + 1)], capture_output=True).stderr
     m = re.search(r"([\d,]+) groups in ([\d.]+) ms", err)
     return float(m.group(2)), int(m.group(1).replace(",", ""))
