@@ -30,9 +30,9 @@ constexpr std::array<const char*, 2> kDatasets = {"ACLED", "GTD"};
 // Each is made of syllables spelling a number unique to the incident, so that a million
 // incidents do not share them by chance.
 std::vector<std::string> particulars(int64_t incident, int count) {
-  static constexpr std::array<const char*, 16> kSyllables = {"ka", "ra",  "zai", "gul", "man", "dar",
-                                                             "kh", "sh",  "ab",  "ul",  "in",  "ta",
-                                                             "noor", "ba", "mir", "ez"};
+  static constexpr std::array<const char*, 16> kSyllables = {
+      "ka", "ra", "zai", "gul", "man",  "dar", "kh",  "sh",
+      "ab", "ul", "in",  "ta",  "noor", "ba",  "mir", "ez"};
   std::vector<std::string> out;
   for (int i = 0; i < count; ++i) {
     uint64_t n = static_cast<uint64_t>(incident) * 16 + static_cast<uint64_t>(i);
