@@ -92,13 +92,19 @@ Result<query::Selection> select_rows(Context& context, const query::Filter& filt
   };
   auto rows = query::select_rows(*context.index, filter, context.vocabulary, lookup);
   if (!rows || unit == Unit::records) return rows;
+  if (Status s = fold_incidents(context, *rows); !s) return make_error(s.error());
+  return rows;
+}
+
+Status fold_incidents(Context& context, query::Selection& rows) {
+  if (Status s = open_index(context); !s) return s;
   if (!context.units) {
-    auto units = query::IncidentUnits::load(store, *context.index);
+    auto units = query::IncidentUnits::load(*context.store, *context.index);
     if (!units) return make_error(units.error());
     context.units = std::move(*units);
   }
-  context.units->fold(*rows);
-  return rows;
+  context.units->fold(rows);
+  return Status::success();
 }
 
 const std::vector<query::FatalityCorrection>* fatality_corrections(const Context& context,

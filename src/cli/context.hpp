@@ -59,6 +59,9 @@ Status open_index(Context& context);
 Result<query::Selection> select_rows(Context& context, const query::Filter& filter,
                                      Unit unit = Unit::records);
 
+// Leaves out the rows folded into an incident's first row (what counting incidents does).
+Status fold_incidents(Context& context, query::Selection& rows);
+
 // The fatality corrections counting incidents needs (none for records), for query::aggregate.
 const std::vector<query::FatalityCorrection>* fatality_corrections(const Context& context,
                                                                    Unit unit);

@@ -21,23 +21,16 @@ std::string figure(const std::optional<int>& value) {
   return value ? std::to_string(*value) : "?";
 }
 
-std::string place_of(const fuse::Incident& in) {
+// "Jalalabad, Nangarhar (AF)": the place's names, finest first, each once.
+template <typename Placed>
+std::string place_of(const Placed& p) {
   std::string place;
-  for (const std::string* part : {&in.location, &in.admin2, &in.admin1}) {
+  for (const std::string* part : {&p.location, &p.admin2, &p.admin1}) {
     if (part->empty() || place.find(*part) != std::string::npos) continue;
     place += (place.empty() ? "" : ", ") + *part;
   }
   return fmt::format("{}{}{}", place, place.empty() ? "" : " ",
-                     in.country.empty() ? "" : "(" + in.country + ")");
-}
-
-std::string place_of(const fuse::FusionRecord& r) {
-  fuse::Incident as_incident;
-  as_incident.location = r.location;
-  as_incident.admin2 = r.admin2;
-  as_incident.admin1 = r.admin1;
-  as_incident.country = r.country;
-  return place_of(as_incident);
+                     p.country.empty() ? "" : "(" + p.country + ")");
 }
 
 std::string date_of(const model::DateSpan& d) {
@@ -71,10 +64,6 @@ void print_incident(const fuse::Incident& in) {
                            in.sources, in.members.size(), in.confidence);
 }
 
-Result<fuse::IncidentStore*> no_incident(int64_t id) {
-  return make_error(fmt::format("no incident {} (records in no incident are their own)", id));
-}
-
 int run_show(int64_t id, const GlobalOptions& global) {
   auto context = open_context(global);
   if (!context) {
@@ -84,7 +73,8 @@ int run_show(int64_t id, const GlobalOptions& global) {
   fuse::IncidentStore incidents(*context->store);
   auto in = incidents.read(id);
   if (!in || !*in) {
-    std::cerr << "sitrep incident show: " << (in ? no_incident(id).error() : in.error()) << '\n';
+    std::cerr << "sitrep incident show: " << (in ? fuse::no_such_incident(id).message : in.error())
+              << '\n';
     return in ? kExitUsage : kExitFailure;
   }
   std::vector<fuse::FusionRecord> records;

@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "sitrep/fuse/incident_store.hpp"
 #include "sitrep/query/aggregation.hpp"
 #include "sitrep/query/sql_aggregation.hpp"
-#include "sitrep/store/statement.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -241,10 +241,8 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
   if (use_sql && unit == Unit::incidents) {
     // The reference path counts rows; with incidents in the store it would answer another
     // question than the index.
-    auto stmt =
-        store::Statement::prepare(context->store->handle(), "SELECT count(*) FROM incidents");
-    auto row = stmt ? stmt->step() : Result<bool>(false);
-    if (row && *row && stmt->column_int(0) > 0) {
+    auto incidents = fuse::IncidentStore(*context->store).count_incidents();
+    if (incidents && *incidents > 0) {
       return fail_usage("the sql engine counts records: add --unit records");
     }
     unit = Unit::records;

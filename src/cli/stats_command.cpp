@@ -62,17 +62,22 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep stats: bad filter at " << filter.error() << '\n';
     return kExitUsage;
   }
-  const Unit unit = args.unit == "records" ? Unit::records : Unit::incidents;
   auto records = select_rows(*context, *filter, Unit::records);
-  auto rows = select_rows(*context, *filter, unit);
-  if (!rows || !records) {
-    std::cerr << "sitrep stats: " << (rows ? records.error() : rows.error()) << '\n';
+  if (!records) {
+    std::cerr << "sitrep stats: " << records.error() << '\n';
     return kExitUsage;
+  }
+  query::Selection rows = *records;  // the same rows, counted as incidents
+  if (args.unit != "records") {
+    if (Status s = fold_incidents(*context, rows); !s) {
+      std::cerr << "sitrep stats: " << s.error() << '\n';
+      return kExitFailure;
+    }
   }
   const query::EventIndex& index = *context->index;
   const auto top = static_cast<size_t>(std::max<int64_t>(args.top, 0));
   size_t first = 0, last = 0;
-  const size_t total = rows->count();
+  const size_t total = rows.count();
   const size_t events = records->count();
   std::cout << fmt::format("{}: {} events", context->db_path,
                            thousands(static_cast<int64_t>(events)));
@@ -80,7 +85,7 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
     std::cout << fmt::format(" ({} incidents: events of one incident count once below)",
                              thousands(static_cast<int64_t>(total)));
   }
-  if (rows->bounds(first, last)) {
+  if (rows.bounds(first, last)) {
     std::cout << ", " << model::format_iso(index.day(first)) << " to "
               << model::format_iso(index.day(last));
   }
@@ -90,13 +95,13 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
     return kExitOk;
   }
   print_section("By dataset (events)", count_by(index, *records, query::GroupKey::dataset, 100));
-  print_section("By year", count_by(index, *rows, query::GroupKey::year, 1000, true));
+  print_section("By year", count_by(index, rows, query::GroupKey::year, 1000, true));
   print_section(fmt::format("By event type (top {})", top),
-                count_by(index, *rows, query::GroupKey::type, top));
+                count_by(index, rows, query::GroupKey::type, top));
   print_section(fmt::format("Top {} actors (any role)", top),
-                query::count_by_any_actor(index, *rows, top));
+                query::count_by_any_actor(index, rows, top));
   print_section(fmt::format("Top {} admin1 areas", top),
-                count_by(index, *rows, query::GroupKey::admin1, top));
+                count_by(index, rows, query::GroupKey::admin1, top));
   return kExitOk;
 }
 

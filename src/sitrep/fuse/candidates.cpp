@@ -12,13 +12,9 @@ namespace {
 constexpr double kKmPerDegreeLatitude = 111.2;
 constexpr double kCellDegrees = 0.25;
 
-bool is_point(const FusionRecord& r) {
-  return r.place_precision == PlacePrecision::point && r.latitude && r.longitude;
-}
-
 // A cheap test that keeps every pair match() could find compatible.
 bool near_enough(const FusionRecord& a, const FusionRecord& b, double max_latitude_gap) {
-  if (is_point(a) && is_point(b)) return std::abs(*a.latitude - *b.latitude) <= max_latitude_gap;
+  if (a.is_point() && b.is_point()) return std::abs(*a.latitude - *b.latitude) <= max_latitude_gap;
   return a.admin1.empty() || b.admin1.empty() || a.admin1 == b.admin1;
 }
 
@@ -95,7 +91,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
     if (auto unplaced = lists.by_admin1.find(""); unplaced != lists.by_admin1.end()) {
       visit(unplaced->second, r);
     }
-    if (!is_point(rec)) return;
+    if (!rec.is_point()) return;
     auto [row, column] = cell_of(rec);
     const int64_t columns = columns_at(*rec.latitude + rows * kCellDegrees);
     for (int64_t dr = -rows; dr <= rows; ++dr) {
@@ -115,7 +111,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
     }
     OpenLists& home = open[rec.country];
     home.by_admin1[rec.admin1].push_back(r);
-    if (is_point(rec) && !rec.admin1.empty()) {
+    if (rec.is_point() && !rec.admin1.empty()) {
       auto [row, column] = cell_of(rec);
       home.by_cell[cell_key(row, column)].push_back(r);
     }

@@ -13,10 +13,6 @@ bool contains(const std::vector<RecordRef>& refs, RecordRef r) {
   return std::find(refs.begin(), refs.end(), r) != refs.end();
 }
 
-Error no_incident(int64_t id) {
-  return Error(fmt::format("no incident {} (records in no incident are their own)", id));
-}
-
 }  // namespace
 
 Result<int64_t> rewrite_incident(store::SqliteStore& store, IncidentStore& incidents, int64_t id,
@@ -49,7 +45,7 @@ Result<SplitOutcome> split_incident(store::SqliteStore& store, IncidentStore& in
                                     const std::vector<RecordRef>& taken, const std::string& note) {
   auto members = incidents.members_of(id);
   if (!members) return make_error(members.error());
-  if (members->empty()) return no_incident(id);
+  if (members->empty()) return no_such_incident(id);
   for (RecordRef r : taken) {
     if (!contains(*members, r)) {
       return make_error(fmt::format("{} is not a record of incident {}", to_string(r), id));
@@ -107,7 +103,7 @@ Result<MergeOutcome> merge_items(store::SqliteStore& store, IncidentStore& incid
     if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
     auto found = incidents.members_of(id);
     if (!found) return make_error(found.error());
-    if (found->empty()) return no_incident(id);
+    if (found->empty()) return no_such_incident(id);
     groups.push_back(*found);
     ids.push_back(id);
   }

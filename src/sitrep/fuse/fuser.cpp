@@ -42,7 +42,7 @@ class StepClock {
 struct Loaded {
   std::vector<FusionRecord> records;
   std::vector<int64_t> incident;  // per record, 0 for none
-  std::vector<bool> revised;      // events revised since the last run: fused again
+  std::vector<bool> fresh;        // new since the last run, or revised since: compared
   std::set<int64_t> touched;      // incidents that lost members (vanished or revised)
 };
 
@@ -126,13 +126,15 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
   std::sort(out.records.begin(), out.records.end(),
             [](const FusionRecord& a, const FusionRecord& b) { return a.ref() < b.ref(); });
   out.incident.resize(out.records.size());
-  out.revised.resize(out.records.size());
+  out.fresh.resize(out.records.size());
   for (size_t i = 0; i < out.records.size(); ++i) {
-    auto it = members.find(out.records[i].ref());
+    const FusionRecord& r = out.records[i];
+    auto it = members.find(r.ref());
     out.incident[i] = it == members.end() ? 0 : it->second;
+    out.fresh[i] = r.id > (r.from_text ? marks.mention : marks.event);
     // A revised event leaves its incident and is matched again, like a new one.
-    if (std::binary_search(revised.begin(), revised.end(), out.records[i].ref())) {
-      out.revised[i] = true;
+    if (std::binary_search(revised.begin(), revised.end(), r.ref())) {
+      out.fresh[i] = true;
       if (out.incident[i] != 0) out.touched.insert(out.incident[i]);
       out.incident[i] = 0;
     }
@@ -155,8 +157,8 @@ Decisions decisions_among(const std::vector<FusionRecord>& records,
 
 // Writes the groups a run changed; counts what it did.
 Status write_groups(IncidentStore& incidents, const Loaded& loaded, const Clusters& clusters,
-                    const std::vector<bool>& fresh, const std::set<int64_t>& touched,
                     FuseSummary& summary) {
+  const std::set<int64_t>& touched = loaded.touched;
   // Only groups of several records, or with a stored incident, can need writing.
   std::vector<uint32_t> size(clusters.group.size());
   for (uint32_t g : clusters.group) ++size[g];
@@ -173,7 +175,7 @@ Status write_groups(IncidentStore& incidents, const Loaded& loaded, const Cluste
     bool has_fresh = false;
     for (uint32_t i : members) {
       if (loaded.incident[i]) existing.insert(loaded.incident[i]);
-      has_fresh |= fresh[i];
+      has_fresh |= loaded.fresh[i];
     }
     seen.insert(existing.begin(), existing.end());
     if (members.size() == 1) {
@@ -237,19 +239,14 @@ Result<FuseSummary> run(store::SqliteStore& store, IncidentStore& incidents,
   auto loaded = load(store, incidents, words, rules, *marks, *vanished);
   if (!loaded) return make_error(loaded.error());
   summary.records = static_cast<int64_t>(loaded->records.size());
-  std::vector<bool> fresh(loaded->records.size());
-  for (size_t i = 0; i < fresh.size(); ++i) {
-    const FusionRecord& r = loaded->records[i];
-    fresh[i] = r.id > (r.from_text ? marks->mention : marks->event) || loaded->revised[i];
-    summary.fresh += fresh[i];
-  }
+  summary.fresh = std::count(loaded->fresh.begin(), loaded->fresh.end(), true);
   keep_rare_words(loaded->records);
   widen_publication_dates(loaded->records, rules);
   auto stored_decisions = incidents.decisions();
   if (!stored_decisions) return make_error(stored_decisions.error());
 
   clock.start("comparing");
-  auto pairs = candidate_pairs(loaded->records, rules, &fresh);
+  auto pairs = candidate_pairs(loaded->records, rules, &loaded->fresh);
   Clusters clusters = cluster_records(loaded->records, loaded->incident, pairs,
                                       decisions_among(loaded->records, *stored_decisions), rules);
   summary.pairs_compared = clusters.pairs_compared;
@@ -257,7 +254,7 @@ Result<FuseSummary> run(store::SqliteStore& store, IncidentStore& incidents,
   summary.merges_refused = clusters.merges_refused;
 
   clock.start("writing incidents");
-  if (Status s = write_groups(incidents, *loaded, clusters, fresh, loaded->touched, summary); !s) {
+  if (Status s = write_groups(incidents, *loaded, clusters, summary); !s) {
     return make_error(s.error());
   }
   if (Status s = incidents.set_fused_up_to(*newest); !s) return make_error(s.error());
@@ -291,16 +288,6 @@ Clusters fuse_records(std::vector<FusionRecord>& records, const FusionRules& rul
   widen_publication_dates(records, rules);
   auto pairs = candidate_pairs(records, rules);
   return cluster_records(records, std::vector<int64_t>(records.size(), 0), pairs, {}, rules);
-}
-
-std::vector<std::vector<uint32_t>> multi_record_groups(const Clusters& clusters) {
-  std::map<uint32_t, std::vector<uint32_t>> groups;
-  for (uint32_t i = 0; i < clusters.group.size(); ++i) groups[clusters.group[i]].push_back(i);
-  std::vector<std::vector<uint32_t>> out;
-  for (auto& [first, members] : groups) {
-    if (members.size() > 1) out.push_back(std::move(members));
-  }
-  return out;
 }
 
 }  // namespace sitrep::fuse

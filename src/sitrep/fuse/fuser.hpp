@@ -50,7 +50,4 @@ Result<FuseSummary> fuse_store(store::SqliteStore& store, const FusionRules& rul
 // blocked, records clustered, with no stored incidents and no decisions.
 Clusters fuse_records(std::vector<FusionRecord>& records, const FusionRules& rules);
 
-// The groups of two or more records, in order of their first record.
-std::vector<std::vector<uint32_t>> multi_record_groups(const Clusters& clusters);
-
 }  // namespace sitrep::fuse

@@ -68,6 +68,10 @@ struct FusionRecord {
   std::vector<float> word_weights;
 
   RecordRef ref() const { return {from_text, id}; }
+  // Placed at a town with coordinates: compared with other points by distance.
+  bool is_point() const {
+    return place_precision == PlacePrecision::point && latitude && longitude;
+  }
 };
 
 }  // namespace sitrep::fuse

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "sitrep/model/actor_registry.hpp"
+#include "sitrep/model/name_list.hpp"
 
 namespace sitrep::fuse {
 namespace {
@@ -174,28 +175,12 @@ void summarize_fatalities(const std::vector<const FusionRecord*>& sources, Incid
   out.fatalities_high = high;
 }
 
-std::string joined(const std::set<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : "; ") + n;
-  return out;
-}
-
-void add_names(std::set<std::string>& names, const std::string& joined_names) {
-  size_t start = 0;
-  while (start < joined_names.size()) {
-    size_t end = joined_names.find("; ", start);
-    if (end == std::string::npos) end = joined_names.size();
-    if (end > start) names.insert(joined_names.substr(start, end - start));
-    start = end + 2;
-  }
-}
-
 void summarize_claim(const Members& members, Incident& out) {
   std::set<std::string> claimed_by, denied_by;
   bool claimed = false, denied = false, unclaimed = false, disputed = false;
   for (const FusionRecord* r : members) {
-    add_names(claimed_by, r->claimed_by);
-    add_names(denied_by, r->denied_by);
+    for (std::string& name : model::split_name_list(r->claimed_by)) claimed_by.insert(name);
+    for (std::string& name : model::split_name_list(r->denied_by)) denied_by.insert(name);
     claimed |= r->claim == model::ClaimStatus::claimed || !r->claimed_by.empty();
     denied |= r->claim == model::ClaimStatus::denied || !r->denied_by.empty();
     unclaimed |= r->claim == model::ClaimStatus::unclaimed;
@@ -207,8 +192,8 @@ void summarize_claim(const Members& members, Incident& out) {
               : denied                        ? ClaimStatus::denied
               : unclaimed                     ? ClaimStatus::unclaimed
                                               : ClaimStatus::unknown;
-  out.claimed_by = joined(claimed_by);
-  out.denied_by = joined(denied_by);
+  out.claimed_by = model::join_name_list(claimed_by);
+  out.denied_by = model::join_name_list(denied_by);
 }
 
 }  // namespace

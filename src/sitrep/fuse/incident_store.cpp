@@ -1,12 +1,12 @@
 #include "sitrep/fuse/incident_store.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sitrep/model/name_list.hpp"
 #include "sitrep/store/statement.hpp"
 
 namespace sitrep::fuse {
@@ -40,24 +40,6 @@ Status run(sqlite3* db, const std::string& sql, int64_t a, std::optional<int64_t
   return stmt->run();
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : "; ") + n;
-  return out;
-}
-
-std::vector<std::string> split(std::string_view text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find("; ", start);
-    if (end == std::string_view::npos) end = text.size();
-    out.emplace_back(text.substr(start, end - start));
-    start = end + 2;
-  }
-  return out;
-}
-
 void bind_incident(Statement& stmt, const Incident& in) {
   int i = 1;
   stmt.bind(i++, model::format_iso(in.date.start));
@@ -74,7 +56,7 @@ void bind_incident(Statement& stmt, const Incident& in) {
   stmt.bind_text_or_null(i++, in.event_type);
   stmt.bind_text_or_null(i++, in.target);
   stmt.bind_text_or_null(i++, in.perpetrator);
-  stmt.bind_text_or_null(i++, joined(in.perpetrator_candidates));
+  stmt.bind_text_or_null(i++, model::join_name_list(in.perpetrator_candidates));
   stmt.bind(i++, in.fatalities_low);
   stmt.bind(i++, in.fatalities_best);
   stmt.bind(i++, in.fatalities_high);
@@ -109,7 +91,7 @@ Incident incident_of_row(const Statement& row) {
   in.event_type = row.column_text(i++);
   in.target = row.column_text(i++);
   in.perpetrator = row.column_text(i++);
-  in.perpetrator_candidates = split(row.column_text(i++));
+  in.perpetrator_candidates = model::split_name_list(row.column_text(i++));
   in.fatalities_low = row.column_optional_int(i++);
   in.fatalities_best = row.column_optional_int(i++);
   in.fatalities_high = row.column_optional_int(i++);
@@ -122,16 +104,11 @@ Incident incident_of_row(const Statement& row) {
   return in;
 }
 
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
 }  // namespace
+
+Error no_such_incident(int64_t id) {
+  return Error(fmt::format("no incident {} (records in no incident are their own)", id));
+}
 
 std::string parts_json(const MatchParts& parts) {
   nlohmann::json j;
@@ -477,7 +454,7 @@ Status IncidentStore::add_decision(bool together, RecordRef a, RecordRef b,
   stmt->bind(1, together ? "together" : "apart");
   stmt->bind(2, to_string(a));
   stmt->bind(3, to_string(b));
-  stmt->bind(4, now_utc());
+  stmt->bind(4, store::utc_now());
   stmt->bind_text_or_null(5, note);
   return stmt->run();
 }

@@ -99,6 +99,9 @@ class IncidentStore {
   std::map<std::string, store::Statement> statements_;
 };
 
+// "no incident ID", for commands given an id the store does not hold.
+Error no_such_incident(int64_t id);
+
 // The parts of a match as the JSON stored with a link.
 std::string parts_json(const MatchParts& parts);
 

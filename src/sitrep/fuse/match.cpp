@@ -17,10 +17,6 @@ constexpr double kLeastWordWeight = 0.25;
 // Figures that agree at this many dead or more are full evidence; fewer are less (log scale).
 constexpr double kTellingDeaths = 10;
 
-bool located(const FusionRecord& r) {
-  return r.latitude && r.longitude;
-}
-
 // The casualty part: 1 when the ranges overlap, else the ratio of the nearer ends.
 std::optional<double> casualty_part(const FusionRecord& a, const FusionRecord& b) {
   auto range = [](const FusionRecord& r) -> std::optional<std::pair<int, int>> {
@@ -76,18 +72,22 @@ bool same_day(const FusionRecord& a, const FusionRecord& b) {
   return a.date.start == b.date.start;
 }
 
-// Whether the places can be one, or why not.
-bool place_agrees(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules,
-                  std::string& why_not) {
+// The distance between two records placed at towns.
+std::optional<double> point_distance(const FusionRecord& a, const FusionRecord& b) {
+  if (!a.is_point() || !b.is_point()) return std::nullopt;
+  return model::distance_km(*a.latitude, *a.longitude, *b.latitude, *b.longitude);
+}
+
+// Whether the places can be one, or why not; `km` is their point_distance.
+bool place_agrees(const FusionRecord& a, const FusionRecord& b, std::optional<double> km,
+                  const FusionRules& rules, std::string& why_not) {
   if (!a.country.empty() && !b.country.empty() && a.country != b.country) {
     why_not = fmt::format("countries differ: {} and {}", a.country, b.country);
     return false;
   }
-  if (a.place_precision == PlacePrecision::point && b.place_precision == PlacePrecision::point &&
-      located(a) && located(b)) {
-    const double km = model::distance_km(*a.latitude, *a.longitude, *b.latitude, *b.longitude);
-    if (km > rules.point_km) {
-      why_not = fmt::format("places {:.0f} km apart (more than {:.0f})", km, rules.point_km);
+  if (km) {
+    if (*km > rules.point_km) {
+      why_not = fmt::format("places {:.0f} km apart (more than {:.0f})", *km, rules.point_km);
       return false;
     }
     return true;
@@ -109,11 +109,10 @@ bool place_agrees(const FusionRecord& a, const FusionRecord& b, const FusionRule
 
 // The evidence of two places that agree: by distance for two towns, else by the coarser
 // record's precision (two records "in Kunar" agree, but so would most records from Kunar).
-double place_evidence(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
-  if (a.place_precision == PlacePrecision::point && b.place_precision == PlacePrecision::point &&
-      located(a) && located(b)) {
-    const double km = model::distance_km(*a.latitude, *a.longitude, *b.latitude, *b.longitude);
-    const double t = rules.point_km > 0 ? std::min(1.0, km / rules.point_km) : 1.0;
+double place_evidence(const FusionRecord& a, const FusionRecord& b, std::optional<double> km,
+                      const FusionRules& rules) {
+  if (km) {
+    const double t = rules.point_km > 0 ? std::min(1.0, *km / rules.point_km) : 1.0;
     return rules.place_point_near + (rules.place_point_far - rules.place_point_near) * t;
   }
   switch (std::max(a.place_precision, b.place_precision)) {
@@ -223,11 +222,12 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
     m.why_not = fmt::format("perpetrators differ: {} and {}", a.perpetrator, b.perpetrator);
     return m;
   }
-  if (!place_agrees(a, b, rules, m.why_not)) return m;
+  const std::optional<double> km = point_distance(a, b);
+  if (!place_agrees(a, b, km, rules, m.why_not)) return m;
   m.compatible = true;
   MatchParts& p = m.parts;
   p.prior = rules.prior;
-  p.place = place_evidence(a, b, rules);
+  p.place = place_evidence(a, b, km, rules);
   if (a.date.precision == model::DatePrecision::day &&
       b.date.precision == model::DatePrecision::day) {
     p.date = same_day(a, b) ? rules.date_same : rules.date_apart;

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "sitrep/model/tsv_table.hpp"
 

@@ -27,18 +27,17 @@ constexpr const char* kMentionColumns =
     "'$.date.from_publication'), 0) FROM mentions m JOIN reports r ON r.id = m.report_id "
     "WHERE m.date_start IS NOT NULL AND m.date_start != '' ";
 
-// An event whose dataset gives no precision (UCDP's reduced exports) is taken at its district,
-// or the coarsest area it names: its point may be a province's centre.
-PlacePrecision precision_of_level(int64_t level, bool located, const FusionRecord& r) {
-  if (static_cast<model::GeoLevel>(level) == model::GeoLevel::unknown) {
-    return !r.admin2.empty()    ? PlacePrecision::admin2
-           : !r.admin1.empty()  ? PlacePrecision::admin1
-           : !r.country.empty() ? PlacePrecision::country
-                                : PlacePrecision::unknown;
-  }
+bool located(const FusionRecord& r) {
+  return r.latitude && r.longitude;
+}
+
+// An event's precision from its geo_level. One whose dataset gives none (UCDP's reduced
+// exports) is taken at its district, or the coarsest area it names: its point may be a
+// province's centre.
+PlacePrecision precision_of_level(int64_t level, const FusionRecord& r) {
   switch (static_cast<model::GeoLevel>(level)) {
     case model::GeoLevel::exact:
-      return located ? PlacePrecision::point : PlacePrecision::admin2;
+      return located(r) ? PlacePrecision::point : PlacePrecision::admin2;
     case model::GeoLevel::near:
       return PlacePrecision::admin2;
     case model::GeoLevel::admin1:
@@ -48,15 +47,36 @@ PlacePrecision precision_of_level(int64_t level, bool located, const FusionRecor
     case model::GeoLevel::unknown:
       break;
   }
-  return PlacePrecision::unknown;
+  return !r.admin2.empty()    ? PlacePrecision::admin2
+         : !r.admin1.empty()  ? PlacePrecision::admin1
+         : !r.country.empty() ? PlacePrecision::country
+                              : PlacePrecision::unknown;
 }
 
-PlacePrecision precision_of_mention(std::string_view text, bool located) {
-  if (text == "point") return located ? PlacePrecision::point : PlacePrecision::admin2;
+PlacePrecision precision_of_mention(std::string_view text, const FusionRecord& r) {
+  if (text == "point") return located(r) ? PlacePrecision::point : PlacePrecision::admin2;
   if (text == "admin2") return PlacePrecision::admin2;
   if (text == "admin1") return PlacePrecision::admin1;
   if (text == "border" || text == "region" || text == "country") return PlacePrecision::country;
   return PlacePrecision::unknown;
+}
+
+// Six columns from `at`, in the order both selects give them: country, admin1, admin2, location,
+// latitude, longitude.
+void read_place(const Statement& row, int at, FusionRecord& r) {
+  r.country = row.column_text(at);
+  r.admin1 = row.column_text(at + 1);
+  r.admin2 = row.column_text(at + 2);
+  r.location = row.column_text(at + 3);
+  r.latitude = row.column_optional_double(at + 4);
+  r.longitude = row.column_optional_double(at + 5);
+}
+
+// Three columns from `at`: event type, perpetrator, target.
+void read_kind(const Statement& row, int at, FusionRecord& r) {
+  r.event_type = row.column_text(at);
+  r.perpetrator = row.column_text(at + 1);
+  r.target = row.column_text(at + 2);
 }
 
 Result<model::DateSpan> span_of(const Statement& row, int start, int end, int precision) {
@@ -82,16 +102,9 @@ Status read_events(Statement& stmt, const WordFilter& words, std::vector<FusionR
     auto span = span_of(stmt, 2, 3, 4);
     if (!span) return make_error(fmt::format("event {}: {}", r.id, span.error()));
     r.date = *span;
-    r.country = stmt.column_text(5);
-    r.admin1 = stmt.column_text(6);
-    r.admin2 = stmt.column_text(7);
-    r.location = stmt.column_text(8);
-    r.latitude = stmt.column_optional_double(9);
-    r.longitude = stmt.column_optional_double(10);
-    r.place_precision = precision_of_level(stmt.column_int(11), r.latitude && r.longitude, r);
-    r.event_type = stmt.column_text(12);
-    r.perpetrator = stmt.column_text(13);
-    r.target = stmt.column_text(14);
+    read_place(stmt, 5, r);
+    r.place_precision = precision_of_level(stmt.column_int(11), r);
+    read_kind(stmt, 12, r);
     r.fatalities_low = stmt.column_optional_int(15);
     r.fatalities_best = stmt.column_optional_int(16);
     r.fatalities_high = stmt.column_optional_int(17);
@@ -116,16 +129,9 @@ Status read_mentions(Statement& stmt, const WordFilter& words, std::vector<Fusio
     auto span = span_of(stmt, 3, 4, 5);
     if (!span) continue;  // an unreadable date: as good as none
     r.date = *span;
-    r.country = stmt.column_text(6);
-    r.admin1 = stmt.column_text(7);
-    r.admin2 = stmt.column_text(8);
-    r.location = stmt.column_text(9);
-    r.latitude = stmt.column_optional_double(10);
-    r.longitude = stmt.column_optional_double(11);
-    r.place_precision = precision_of_mention(stmt.column_text(12), r.latitude && r.longitude);
-    r.event_type = stmt.column_text(13);
-    r.perpetrator = stmt.column_text(14);
-    r.target = stmt.column_text(15);
+    read_place(stmt, 6, r);
+    r.place_precision = precision_of_mention(stmt.column_text(12), r);
+    read_kind(stmt, 13, r);
     r.fatalities_low = stmt.column_optional_int(16);
     r.fatalities_high = stmt.column_optional_int(17);
     r.claim = model::parse_claim_status(stmt.column_text(18)).value_or(model::ClaimStatus::unknown);

@@ -177,11 +177,49 @@ std::string migration_3() {
   return sql;
 }
 
+// The mentions table: version 4 makes it; version 5 rebuilds it with ids that are never reused.
+std::string mentions_table_ddl(std::string_view name, std::string_view id) {
+  static constexpr std::string_view kColumns =
+      R"sql(  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  event_type TEXT,
+  sub_event_type TEXT,
+  perpetrator TEXT,
+  target TEXT,
+  target_level TEXT,
+  minority TEXT,
+  country TEXT,
+  admin1 TEXT,
+  admin2 TEXT,
+  location TEXT,
+  latitude REAL,
+  longitude REAL,
+  geo_precision TEXT,
+  cross_border INTEGER NOT NULL,
+  date_start TEXT,
+  date_end TEXT,
+  date_precision TEXT,
+  killed_low INTEGER,
+  killed_high INTEGER,
+  injured_low INTEGER,
+  injured_high INTEGER,
+  claim TEXT NOT NULL,
+  claimed_by TEXT,
+  denied_by TEXT,
+  hedged INTEGER NOT NULL,
+  confidence REAL NOT NULL,
+  detail TEXT NOT NULL,
+  UNIQUE (report_id, ordinal)
+);
+)sql";
+  return fmt::format("CREATE TABLE {} (\n  id {},\n{}", name, id, kColumns);
+}
+
 // Version 4: reports read from text (news items, statements, claims) and the events extracted
 // from them (sitrep ingest). A report is keyed by its document id (given, or a hash of its text);
 // its mentions are replaced whenever the report is read again with other text.
 std::string migration_4() {
-  return R"sql(
+  return fmt::format(R"sql(
 CREATE TABLE reports (
   id INTEGER PRIMARY KEY,
   doc_id TEXT NOT NULL UNIQUE,
@@ -202,41 +240,9 @@ CREATE TABLE reports (
   line INTEGER NOT NULL
 );
 CREATE INDEX reports_by_published ON reports(published);
-CREATE TABLE mentions (
-  id INTEGER PRIMARY KEY,
-  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-  ordinal INTEGER NOT NULL,
-  event_type TEXT,
-  sub_event_type TEXT,
-  perpetrator TEXT,
-  target TEXT,
-  target_level TEXT,
-  minority TEXT,
-  country TEXT,
-  admin1 TEXT,
-  admin2 TEXT,
-  location TEXT,
-  latitude REAL,
-  longitude REAL,
-  geo_precision TEXT,
-  cross_border INTEGER NOT NULL,
-  date_start TEXT,
-  date_end TEXT,
-  date_precision TEXT,
-  killed_low INTEGER,
-  killed_high INTEGER,
-  injured_low INTEGER,
-  injured_high INTEGER,
-  claim TEXT NOT NULL,
-  claimed_by TEXT,
-  denied_by TEXT,
-  hedged INTEGER NOT NULL,
-  confidence REAL NOT NULL,
-  detail TEXT NOT NULL,
-  UNIQUE (report_id, ordinal)
-);
-CREATE INDEX mentions_by_date ON mentions(date_start);
-)sql";
+{}CREATE INDEX mentions_by_date ON mentions(date_start);
+)sql",
+                     mentions_table_ddl("mentions", "INTEGER PRIMARY KEY"));
 }
 
 // Version 5: incidents (sitrep fuse). An incident's members are dataset events and mentions
@@ -249,41 +255,8 @@ CREATE INDEX mentions_by_date ON mentions(date_start);
 // report's events must never come back under the ids of the ones they replace, which fusion has
 // seen (its high-water marks, its members).
 std::string migration_5() {
-  return R"sql(
-CREATE TABLE mentions_v5 (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-  ordinal INTEGER NOT NULL,
-  event_type TEXT,
-  sub_event_type TEXT,
-  perpetrator TEXT,
-  target TEXT,
-  target_level TEXT,
-  minority TEXT,
-  country TEXT,
-  admin1 TEXT,
-  admin2 TEXT,
-  location TEXT,
-  latitude REAL,
-  longitude REAL,
-  geo_precision TEXT,
-  cross_border INTEGER NOT NULL,
-  date_start TEXT,
-  date_end TEXT,
-  date_precision TEXT,
-  killed_low INTEGER,
-  killed_high INTEGER,
-  injured_low INTEGER,
-  injured_high INTEGER,
-  claim TEXT NOT NULL,
-  claimed_by TEXT,
-  denied_by TEXT,
-  hedged INTEGER NOT NULL,
-  confidence REAL NOT NULL,
-  detail TEXT NOT NULL,
-  UNIQUE (report_id, ordinal)
-);
-INSERT INTO mentions_v5 SELECT * FROM mentions;
+  return fmt::format(R"sql(
+{}INSERT INTO mentions_v5 SELECT * FROM mentions;
 DROP TABLE mentions;
 ALTER TABLE mentions_v5 RENAME TO mentions;
 CREATE INDEX mentions_by_date ON mentions(date_start);
@@ -341,7 +314,8 @@ CREATE TABLE fusion_decisions (
   made TEXT NOT NULL,
   note TEXT
 );
-)sql";
+)sql",
+                     mentions_table_ddl("mentions_v5", "INTEGER PRIMARY KEY AUTOINCREMENT"));
 }
 
 const std::vector<std::string>& migrations() {

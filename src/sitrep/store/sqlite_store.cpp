@@ -13,8 +13,6 @@
 #include "sitrep/store/schema.hpp"
 
 namespace sitrep::store {
-namespace {
-
 std::string utc_now() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -23,6 +21,8 @@ std::string utc_now() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
 }
+
+namespace {
 
 // Great-circle distance in km (haversine), for near: filters.
 void distance_km(sqlite3_context* context, int, sqlite3_value** args) {

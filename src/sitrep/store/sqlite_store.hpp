@@ -48,6 +48,9 @@ struct RunCounts {
   RunCounts& operator+=(const RunCounts& other);
 };
 
+// The time as the store records it (runs, analysts' decisions): ISO 8601, UTC, to the second.
+std::string utc_now();
+
 struct RunInfo {
   int64_t id = 0;
   std::string started_at;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "sitrep/model/actor_registry.hpp"
+#include "sitrep/model/tsv_table.hpp"
 
 namespace sitrep::synth {
 namespace {
@@ -50,10 +51,7 @@ std::vector<std::string> particulars(int64_t incident, int count) {
 std::vector<std::string> shared_words(const model::Event& e) {
   std::vector<std::string> out;
   for (const std::string& name : {e.location, e.admin2, e.target}) {
-    if (name.size() < 4) continue;
-    std::string folded;
-    for (char c : name) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.push_back(folded);
+    if (name.size() >= 4) out.push_back(model::fold_name(name));
   }
   return out;
 }
