@@ -286,5 +286,32 @@ TEST_F(FuseStore, QueriesCountAnIncidentOnceWithItsFatalities) {
   EXPECT_EQ(incidents.groups[0].values, (std::vector<int64_t>{1, 8, 1}));  // the median, 8
 }
 
+// Foreign keys are checked once, before the commit, rather than per row (incident_store.cpp):
+// a row naming no incident must still fail the transaction, and the store must keep checking
+// foreign keys afterwards.
+TEST_F(FuseStore, ALinkToNoIncidentFailsTheCommitAndChangesNothing) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  fuse();
+  IncidentStore incidents(*store_);
+  auto before = incidents.count_incidents();
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(incidents.begin().ok());
+  ASSERT_TRUE(incidents.add_link(999, {{false, 1}, {false, 2}, 0.9, "{}", "fuse"}).ok());
+  Status committed = incidents.commit();
+  EXPECT_FALSE(committed.ok());
+  EXPECT_NE(committed.error().find("incident_links"), std::string::npos) << committed.error();
+  incidents.rollback();
+  auto links = incidents.links(999);
+  ASSERT_TRUE(links.ok());
+  EXPECT_TRUE(links->empty());
+  auto after = incidents.count_incidents();
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*after, *before);
+  auto enforced = store::exec(store_->handle(),
+                              "INSERT INTO incident_members (kind, record_id, incident_id) "
+                              "VALUES ('event', 99, 999)");
+  EXPECT_FALSE(enforced.ok()) << "foreign keys are off after the fusion transaction";
+}
+
 }  // namespace
 }  // namespace sitrep::fuse

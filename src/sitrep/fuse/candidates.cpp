@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace sitrep::fuse {
 namespace {
@@ -12,10 +13,63 @@ namespace {
 constexpr double kKmPerDegreeLatitude = 111.2;
 constexpr double kCellDegrees = 0.25;
 
+// What the sweep reads of each record, side by side: the sweep meets each record many times,
+// and a whole FusionRecord is a kilobyte away from the next.
+struct SweepEntry {
+  model::Day start = 0;
+  model::Day open_until = 0;  // its last day plus max_days_apart
+  uint32_t exclusive = 0;     // numbered; 0 for none
+  uint32_t admin1 = 0;        // numbered; 0 for none
+  double latitude = 0;        // for points
+  bool point = false;
+};
+
+std::vector<SweepEntry> sweep_entries(const std::vector<FusionRecord>& records,
+                                      const FusionRules& rules) {
+  std::unordered_map<std::string_view, uint32_t> exclusive{{"", 0}}, admin1{{"", 0}};
+  auto number = [](std::unordered_map<std::string_view, uint32_t>& codes, std::string_view s) {
+    return codes.try_emplace(s, static_cast<uint32_t>(codes.size())).first->second;
+  };
+  std::vector<SweepEntry> out(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    const FusionRecord& r = records[i];
+    out[i] = {r.date.start,
+              r.date.end + rules.max_days_apart,
+              number(exclusive, r.exclusive),
+              number(admin1, r.admin1),
+              r.is_point() ? *r.latitude : 0.0,
+              r.is_point()};
+  }
+  return out;
+}
+
 // A cheap test that keeps every pair match() could find compatible.
-bool near_enough(const FusionRecord& a, const FusionRecord& b, double max_latitude_gap) {
-  if (a.is_point() && b.is_point()) return std::abs(*a.latitude - *b.latitude) <= max_latitude_gap;
-  return a.admin1.empty() || b.admin1.empty() || a.admin1 == b.admin1;
+bool near_enough(const SweepEntry& a, const SweepEntry& b, double max_latitude_gap) {
+  if (a.point && b.point) return std::abs(a.latitude - b.latitude) <= max_latitude_gap;
+  return a.admin1 == 0 || b.admin1 == 0 || a.admin1 == b.admin1;
+}
+
+uint64_t pair_key(uint32_t x, uint32_t y) {
+  return (uint64_t{std::min(x, y)} << 32) | std::max(x, y);
+}
+
+// Sorts pair keys of indices below `n` by their digits (16 bits at a time, the low digit
+// first, skipping the digits above n in both halves): eight million pairs in a fraction of
+// std::sort's time.
+void radix_sort(std::vector<uint64_t>& keys, size_t n) {
+  std::vector<uint64_t> buffer(keys.size());
+  int bits = 1;
+  while (bits < 32 && (uint64_t{1} << bits) < n) ++bits;
+  for (int half : {0, 32}) {
+    for (int shift = half; shift < half + bits; shift += 16) {
+      std::vector<size_t> count(1 << 16, 0);
+      for (uint64_t k : keys) ++count[(k >> shift) & 0xFFFF];
+      size_t total = 0;
+      for (size_t& c : count) total += std::exchange(c, total);
+      for (uint64_t k : keys) buffer[count[(k >> shift) & 0xFFFF]++] = k;
+      keys.swap(buffer);
+    }
+  }
 }
 
 // The open records of one country: by province ("" for records that name none) and, for
@@ -56,6 +110,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
     }
     return x < y;
   });
+  const std::vector<SweepEntry> sweep = sweep_entries(records, rules);
   std::unordered_map<std::string_view, OpenLists> open;  // by country; "" when not known
   const double max_latitude_gap = rules.point_km / kKmPerDegreeLatitude + 1e-9;
   // A point's neighbours within point_km lie in the cells around its own: `rows` cells north
@@ -65,19 +120,17 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
     const double shrink = std::max(0.1, std::cos((std::abs(latitude) + kCellDegrees) * M_PI / 180));
     return static_cast<int64_t>(std::ceil(max_latitude_gap / shrink / kCellDegrees));
   };
-  std::vector<CandidatePair> pairs;
+  std::vector<uint64_t> pairs;
   auto visit = [&](std::vector<uint32_t>& list, uint32_t r) {
-    const FusionRecord& rec = records[r];
+    const SweepEntry& rec = sweep[r];
     size_t kept = 0;
     for (uint32_t other : list) {
-      const FusionRecord& o = records[other];
-      if (o.date.end + rules.max_days_apart < rec.date.start) continue;  // closed: drop it
+      const SweepEntry& o = sweep[other];
+      if (o.open_until < rec.start) continue;  // closed: drop it
       list[kept++] = other;
       if (fresh && !(*fresh)[r] && !(*fresh)[other]) continue;
-      if (!rec.exclusive.empty() && rec.exclusive == o.exclusive) continue;  // never one
-      if (near_enough(rec, o, max_latitude_gap)) {
-        pairs.push_back({std::min(r, other), std::max(r, other)});
-      }
+      if (rec.exclusive != 0 && rec.exclusive == o.exclusive) continue;  // never one
+      if (near_enough(rec, o, max_latitude_gap)) pairs.push_back(pair_key(r, other));
     }
     list.resize(kept);
   };
@@ -116,15 +169,13 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
       home.by_cell[cell_key(row, column)].push_back(r);
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const CandidatePair& x, const CandidatePair& y) {
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
-  pairs.erase(std::unique(pairs.begin(), pairs.end(),
-                          [](const CandidatePair& x, const CandidatePair& y) {
-                            return x.a == y.a && x.b == y.b;
-                          }),
-              pairs.end());
-  return pairs;
+  radix_sort(pairs, records.size());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<CandidatePair> out(pairs.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    out[i] = {static_cast<uint32_t>(pairs[i] >> 32), static_cast<uint32_t>(pairs[i])};
+  }
+  return out;
 }
 
 }  // namespace sitrep::fuse

@@ -71,6 +71,36 @@ bool groups_agree(const std::vector<FusionRecord>& records, const std::vector<ui
   return total >= rules.merge_score * static_cast<double>(x.size() * y.size());
 }
 
+// The order to try the links in: best first; ties by the records' refs, so that the incidents
+// do not depend on the order the records came in. Sorted as small keys, not as links: the
+// comparisons then read neither the records nor the links' evidence.
+std::vector<uint32_t> best_first(const std::vector<FusionRecord>& records,
+                                 const std::vector<Link>& links) {
+  std::vector<uint32_t> by_ref(records.size());
+  std::iota(by_ref.begin(), by_ref.end(), 0u);
+  std::vector<RecordRef> refs(records.size());
+  for (size_t i = 0; i < records.size(); ++i) refs[i] = records[i].ref();
+  std::sort(by_ref.begin(), by_ref.end(),
+            [&](uint32_t x, uint32_t y) { return refs[x] < refs[y]; });
+  std::vector<uint32_t> rank(records.size());
+  for (uint32_t i = 0; i < by_ref.size(); ++i) rank[by_ref[i]] = i;
+  struct Key {
+    double score;
+    uint64_t ranks;  // the lower rank above the higher: refs' order
+    uint32_t link;
+  };
+  std::vector<Key> keys(links.size());
+  for (uint32_t i = 0; i < links.size(); ++i) {
+    keys[i] = {links[i].score, pair_key(rank[links[i].a], rank[links[i].b]), i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+    return x.score != y.score ? x.score > y.score : x.ranks < y.ranks;
+  });
+  std::vector<uint32_t> out(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) out[i] = keys[i].link;
+  return out;
+}
+
 }  // namespace
 
 Clusters cluster_records(const std::vector<FusionRecord>& records,
@@ -95,17 +125,8 @@ Clusters cluster_records(const std::vector<FusionRecord>& records,
     Match m = match(records[p.a], records[p.b], rules);
     if (m.merge) good.push_back({p.a, p.b, m.score, m.parts});
   }
-  // Best first; ties by the records' refs, so that the incidents do not depend on the order
-  // the records came in.
-  auto refs = [&](const Link& l) {
-    RecordRef a = records[l.a].ref(), b = records[l.b].ref();
-    return std::pair{std::min(a, b), std::max(a, b)};
-  };
-  std::sort(good.begin(), good.end(), [&](const Link& x, const Link& y) {
-    if (x.score != y.score) return x.score > y.score;
-    return refs(x) < refs(y);
-  });
-  for (Link& link : good) {
+  for (uint32_t at : best_first(records, good)) {
+    Link& link = good[at];
     uint32_t ra = groups.find(link.a), rb = groups.find(link.b);
     if (ra == rb) continue;
     if (!groups_agree(records, groups.members(ra), groups.members(rb), apart, rules, link)) {

@@ -111,11 +111,13 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
     if (!rest) return make_error(rest.error());
     for (RecordRef r : *rest) members[r] = id;
   }
-  std::set<RecordRef> have;
-  for (const FusionRecord& r : out.records) have.insert(r.ref());
+  std::vector<RecordRef> have;
+  have.reserve(out.records.size());
+  for (const FusionRecord& r : out.records) have.push_back(r.ref());
+  std::sort(have.begin(), have.end());
   std::vector<RecordRef> missing;
   for (const auto& [ref, id] : members) {
-    if (!have.count(ref)) missing.push_back(ref);
+    if (!std::binary_search(have.begin(), have.end(), ref)) missing.push_back(ref);
   }
   if (!missing.empty()) {
     if (Status s = load_records(store, words, missing, out.records); !s) {

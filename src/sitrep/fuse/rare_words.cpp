@@ -1,7 +1,6 @@
 #include "sitrep/fuse/rare_words.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 
 #include "sitrep/model/tsv_table.hpp"
@@ -11,8 +10,16 @@ namespace {
 
 constexpr size_t kMinWordBytes = 4;
 
+bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 bool separates(unsigned char c) {
-  return c < 0x80 && !std::isalnum(c);
+  return c < 0x80 && !ascii_alnum(c);
+}
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 }  // namespace
@@ -29,21 +36,20 @@ Result<WordFilter> WordFilter::load(const std::string& path) {
 
 std::vector<std::string> WordFilter::words(std::string_view text) const {
   std::vector<std::string> out;
+  std::string word;  // folded in place; a string is made only for a word that is kept
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && separates(static_cast<unsigned char>(text[i]))) ++i;
     size_t start = i;
     bool digits = true;
     while (i < text.size() && !separates(static_cast<unsigned char>(text[i]))) {
-      digits &= std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+      digits &= text[i] >= '0' && text[i] <= '9';
       ++i;
     }
     if (i - start < kMinWordBytes || digits) continue;
-    std::string word(text.substr(start, i - start));
-    for (char& c : word) {
-      if (static_cast<unsigned char>(c) < 0x80) c = static_cast<char>(std::tolower(c));
-    }
-    if (!common_.count(word)) out.push_back(std::move(word));
+    word.assign(text.substr(start, i - start));
+    for (char& c : word) c = ascii_lower(c);
+    if (!common_.count(word)) out.push_back(word);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
