@@ -143,6 +143,71 @@ TEST(Extractor, ClaimChannelsClaimForTheirGroup) {
   EXPECT_EQ(m.target, "military");  // in 2022 the Taliban's fighters are the state's forces
 }
 
+TEST(Extractor, AClaimChannelClaimsForEveryBranchOfItsOrganisation) {
+  // Amaq speaks for the Islamic State; in Pakistan after 2019 the text's own branch is IS-Pakistan
+  auto x = extractor().extract(report(
+      "Fighters of the Islamic State in Pakistan Province shot dead a police officer in Bajaur.",
+      "2022-09-13", "", "Amaq"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "IS-Pakistan");
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
+}
+
+TEST(Extractor, TwoGroupsClaimingOneAttackDisputeIt) {
+  auto x = extractor().extract(report(
+      "A roadside bomb hit an army vehicle in Khogyani district of Nangarhar on Tuesday, killing "
+      "three soldiers. Both the Taliban and Islamic State claimed responsibility.",
+      "2019-06-05"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::disputed);
+  // a capital named near the claim is no rival claimant
+  auto one = extractor().extract(
+      report("A suicide bomber killed a policeman at a checkpoint in Islamabad on Friday. The "
+             "Pakistani Taliban claimed responsibility.",
+             "2022-12-24", "Pakistani Taliban claim Islamabad suicide bombing"));
+  ASSERT_EQ(one.mentions.size(), 1u);
+  EXPECT_EQ(one.mentions[0].claim, model::ClaimStatus::claimed);
+}
+
+TEST(Extractor, ClaimWordsThatClaimNothingAreNoClaim) {
+  for (const char* text :
+       {"Gunmen shot dead two vaccinators in Khost city on Wednesday. Analysts said Islamic State "
+        "may claim the killings.",
+        "Unidentified men shot dead an Ahmadi shopkeeper in Peshawar on Monday. Islamic State "
+        "has claimed similar killings in the past.",
+        "Armed men killed two border guards in Darvoz on Sunday. Officials claimed the attackers "
+        "were foreign militants."}) {
+    auto x = extractor().extract(report(text, "2022-03-10"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unknown) << text;
+    ASSERT_TRUE(x.mentions[0].perpetrator) << text;
+    EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group") << text;
+  }
+}
+
+TEST(Extractor, NobodyCameForwardAndItWasNotClearWhoIsUnclaimed) {
+  for (const char* text :
+       {"Gunmen shot dead a Hazara vegetable seller in Quetta on Tuesday. No group came forward "
+        "to claim the killing.",
+        "A suicide bomber hit a convoy in Khyber on Tuesday, killing four soldiers. It was not "
+        "clear who was behind the attack.",
+        "A bomb damaged a railway track near Sibi on Monday. No one has owned the attack."}) {
+    auto x = extractor().extract(report(text, "2022-03-10"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unclaimed) << text;
+  }
+}
+
+TEST(Extractor, ABorderGuardStruckWithNoTargetNounMakesABattle) {
+  auto x = extractor().extract(
+      report("Armed men opened fire on a frontier post in Darvoz late on Sunday, killing two Tajik "
+             "border guards.",
+             "2022-03-14"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].event_type, "Battles");
+}
+
 TEST(Extractor, HedgedReportsAreLessCertain) {
   auto plain = extractor().extract(report("A bomb killed two people in Kabul."));
   auto hedged = extractor().extract(report("A bomb allegedly killed two people in Kabul."));

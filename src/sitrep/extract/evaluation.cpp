@@ -345,11 +345,15 @@ HeadlineEvaluation evaluate_headlines(
                     (place->precision == "admin1" && !place->admin1.empty() &&
                      place->admin1 == area_name(truth.admin1));
       if (agrees) ++e.place_agrees;
+      if (place->precision == "point" || place->precision == "admin2") {
+        ++e.with_local_place;
+        if (km <= 50) ++e.local_place_within_50km;
+      }
       if (km <= 50) {
         ++e.place_within_50km;
       } else {
         e.misses.push_back({id, "place", fmt::format("{:.4f},{:.4f}", g.latitude, g.longitude),
-                            fmt::format("{} ({:.0f} km)", place->name, km)});
+                            fmt::format("{} ({}, {:.0f} km)", place->name, place->precision, km)});
       }
     }
   }

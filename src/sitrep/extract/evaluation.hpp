@@ -100,6 +100,10 @@ struct HeadlineEvaluation {
   // … and the place agrees at the precision the text gives: a point within 50 km; a district or
   // province containing the dataset's point (a country or region never counts)
   int place_agrees = 0;
+  // … and the place is a town or a district: the headlines a 50 km test can fairly judge (a
+  // province's label point is 50-150 km from most events in it)
+  int with_local_place = 0;
+  int local_place_within_50km = 0;
   std::vector<EvaluationMiss> misses;  // field "perpetrator" or "place"
 };
 

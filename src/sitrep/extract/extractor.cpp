@@ -242,7 +242,6 @@ class MentionReader {
     read_event_class(hits, m);
     Roles roles = read_actors(group, m);
     read_target(hits, roles, m);
-    resolve_event_class(m);
     read_places(group, hits, roles, m);
     if (m.event_type == "Protests") {  // protesters strike nobody
       m.target.clear();
@@ -256,6 +255,9 @@ class MentionReader {
       m.sub_event_type = "Attack";  // abducted and then killed: ACLED codes the killing
     }
     assign_actors(roles, m);
+    // after the actors: a side struck with no target noun ("killed two Tajik border guards")
+    // names the target
+    resolve_event_class(m);
     refine_event_class(hits, m);
     read_cross_border(hits, m);
     read_claims(hits, roles, m);
@@ -372,7 +374,15 @@ class MentionReader {
     return roles;
   }
 
-  // The first cue after hits[i] in the sentence, before any other actor.
+  // Whether only "and" (or "and the") stands between two phrases.
+  bool joined_by_and(size_t end, size_t begin) const {
+    if (begin <= end) return false;
+    std::string_view gap = r_.text.substr(end, begin - end);
+    return gap == " and " || gap == " and the ";
+  }
+
+  // The first cue after hits[i] in the sentence, before any other actor (two actors joined by
+  // "and" share the cue).
   const LexiconHit* next_cue(const std::vector<const LexiconHit*>& hits, size_t i,
                              size_t max_gap) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
@@ -381,6 +391,9 @@ class MentionReader {
       if (h->kind == Kind::actor && lex_.actor(h->entry).role == ActorEntry::Role::unidentified &&
           close_before(r_.text, hits[j - 1]->end, h->begin, 1)) {
         continue;  // "Islamic State militants claimed …": one actor
+      }
+      if (h->kind == Kind::actor && joined_by_and(hits[j - 1]->end, h->begin)) {
+        continue;  // "Both the Taliban and Islamic State claimed …": both claimed
       }
       if (h->kind == Kind::actor) return nullptr;
       if (h->begin - hits[i]->end > max_gap) return nullptr;
@@ -410,6 +423,10 @@ class MentionReader {
     bool accuses = cue_is(Cue::suspect) && close_before(r_.text, a->end, cue->begin, 1);
     if (cue_is(Cue::suspect) && !accuses && only_auxiliaries(a->end, cue->begin)) suspected = true;
     bool named = entry.role == ActorEntry::Role::actor;
+    if (cue_is(Cue::not_claim)) {  // "Islamic State has claimed similar killings": spoken of
+      roles.speakers.push_back(a);
+      return;
+    }
     if (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a)) {
       if (named) roles.targets.push_back({a, 0, false});
       return;
@@ -1152,6 +1169,32 @@ class MentionReader {
     return false;
   }
 
+  // Whether two canonical actors are one organisation: the same top of data/actors.tsv's
+  // hierarchy (IS-KP and IS-Pakistan are both IS).
+  bool same_organisation(const std::string& a, const std::string& b) const {
+    if (a == b) return true;
+    if (a.empty() || b.empty()) return false;
+    const model::Taxonomy& tree = parts_.actors.hierarchy();
+    if (!tree.contains(a) || !tree.contains(b)) return false;
+    return tree.with_ancestors(a).back() == tree.with_ancestors(b).back();
+  }
+
+  // Whether two armed groups claim the event ("Both the Taliban and Islamic State claimed
+  // responsibility"). States are left out: a capital named near a claim ("IS claims Kabul
+  // bombing") reads as its government.
+  bool rival_claimants(const Mention& m) const {
+    const std::string* first = nullptr;
+    for (const ActorMention& c : m.claimed_by) {
+      if (model::is_unattributed_actor(c.actor) || is_state_force(c.actor, m)) continue;
+      if (!first) {
+        first = &c.actor;
+      } else if (!same_organisation(*first, c.actor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void read_claims(const std::vector<const LexiconHit*>& hits, const Roles& roles,
                    Mention& m) const {
     bool claimed = false, unclaimed = false;
@@ -1191,18 +1234,20 @@ class MentionReader {
     }
     for (const ActorUse& d : roles.deniers) m.denied_by.push_back(actor_mention(d, m));
     bool denied = !m.denied_by.empty() || has_cue(lex_, hits, Cue::deny);
-    // A claim channel claims for its side, not the enemy strikes it reports.
-    bool channel_side =
-        !m.perpetrator || m.perpetrator->text == source_.outlet ||
-        m.perpetrator->actor ==
-            parts_.actors.resolve(source_.actor, event_country(m), m.date ? m.date->start : 0);
+    // A claim channel claims for its side (any branch of its organisation: Amaq speaks for
+    // every province of the Islamic State), not the enemy strikes it reports.
+    bool channel_side = !m.perpetrator || m.perpetrator->text == source_.outlet ||
+                        same_organisation(m.perpetrator->actor,
+                                          parts_.actors.resolve(source_.actor, event_country(m),
+                                                                m.date ? m.date->start : 0));
     if ((source_.kind == "claim" || source_.kind == "propaganda") && !m.event_type.empty() &&
         channel_side) {
       claimed = true;
       m.claim_channel = source_.outlet;
       if (m.claimed_by.empty() && m.perpetrator) m.claimed_by.push_back(*m.perpetrator);
     }
-    if (claimed && denied) {
+    // Two groups claiming one attack dispute it as much as a denial does.
+    if ((claimed && denied) || rival_claimants(m)) {
       m.claim = model::ClaimStatus::disputed;
     } else if (claimed) {
       m.claim = model::ClaimStatus::claimed;

@@ -32,6 +32,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::defend, "defend"},
     {Cue::origin_abroad, "origin-abroad"},
     {Cue::separate, "separate"},
+    {Cue::not_claim, "not-claim"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

@@ -63,6 +63,7 @@ enum class Cue : uint8_t {
   feature_word,
   defend,
   origin_abroad,
+  not_claim,
 };
 
 // One phrase found in a text: its span and what it is.
