@@ -301,6 +301,13 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     return countries.name(iso2);
   };
   options.subject = args.actor.empty() ? filter->text : args.actor;
+  auto fused = fusion_has_run(*context);
+  if (!fused) {
+    std::cerr << "sitrep assess: " << fused.error() << '\n';
+    return kExitFailure;
+  }
+  options.fused = *fused;
+  options.unit = options.fused && unit == Unit::incidents ? "incident" : "event";
   clock.lap("open and select");
   // Events before the baseline are summed up, not held one by one (earlier_history.hpp).
   analyze::EarlierHistory earlier;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/fuse/incident_store.hpp"
 #include "sitrep/query/index_filter.hpp"
 #include "sitrep/query/index_snapshot.hpp"
 
@@ -111,6 +112,13 @@ const std::vector<query::FatalityCorrection>* fatality_corrections(const Context
                                                                    Unit unit) {
   if (unit == Unit::records || !context.units) return nullptr;
   return &context.units->fatalities;
+}
+
+Result<bool> fusion_has_run(Context& context) {
+  fuse::IncidentStore incidents(*context.store);
+  auto marks = incidents.fused_up_to();
+  if (!marks) return make_error(marks.error());
+  return marks->event > 0 || marks->mention > 0;
 }
 
 std::string unit_note(const Context& context, Unit unit) {

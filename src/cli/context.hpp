@@ -66,6 +66,9 @@ Status fold_incidents(Context& context, query::Selection& rows);
 const std::vector<query::FatalityCorrection>* fatality_corrections(const Context& context,
                                                                    Unit unit);
 
+// Whether sitrep fuse has run on the store (so that its events can be counted as incidents).
+Result<bool> fusion_has_run(Context& context);
+
 // "Counting incidents: …" when the unit changed anything, for the commands' notes.
 std::string unit_note(const Context& context, Unit unit);
 

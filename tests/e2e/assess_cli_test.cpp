@@ -33,6 +33,7 @@ TEST_F(AssessCli, MarkdownBriefCountsTheWindowAgainstTheBaselineWithSources) {
             std::string::npos);
   EXPECT_NE(run.out.find("## Sources\n\n1. UCDP GED "), std::string::npos);
   EXPECT_NE(run.out.find("## Checked, not reported"), std::string::npos);
+  EXPECT_NE(run.out.find("(sitrep fuse has not run)"), std::string::npos) << run.out;
   EXPECT_NE(run.err.find("(21 in the window)"), std::string::npos) << run.err;
 }
 

@@ -74,9 +74,16 @@ TEST_F(FuseCliTest, QueriesAndStatsCountTheIncidentOnce) {
   const std::string assess = "assess --actor IS-KP --from 2022-04-01 --to 2022-05-31 -f json";
   Outcome once = sitrep(assess);
   ASSERT_EQ(once.code, 0) << once.err;
-  EXPECT_NE(once.out.find("4 events involving IS-KP"), std::string::npos) << once.out;
+  EXPECT_NE(once.out.find("4 incidents involving IS-KP"), std::string::npos) << once.out;
   Outcome every = sitrep(assess + " --unit records");
   EXPECT_NE(every.out.find("7 events involving IS-KP"), std::string::npos) << every.out;
+  // The brief says what it counted.
+  Outcome md = sitrep("assess --actor IS-KP --from 2022-04-01 --to 2022-05-31");
+  EXPECT_NE(md.out.find("Counted as incidents"), std::string::npos) << md.out;
+  Outcome md_records =
+      sitrep("assess --actor IS-KP --from 2022-04-01 --to 2022-05-31 --unit records");
+  EXPECT_NE(md_records.out.find("Counted as records (--unit records)"), std::string::npos)
+      << md_records.out;
 }
 
 TEST_F(FuseCliTest, AnAnalystsSplitHoldsWhenFusionRunsAgain) {

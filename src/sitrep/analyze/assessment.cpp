@@ -6,6 +6,8 @@
 #include <chrono>
 #include <thread>
 
+#include "sitrep/analyze/detail/wording.hpp"
+
 namespace sitrep::analyze {
 namespace {
 
@@ -31,6 +33,10 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 }  // namespace
+
+std::string AssessmentOptions::count(int64_t n) const {
+  return detail::count_of(n, unit);
+}
 
 std::string_view to_string(FindingKind kind) {
   return kind_names[static_cast<size_t>(kind)];

@@ -44,6 +44,10 @@ struct AssessmentOptions {
   // Names a country by its ISO code, for statements about a country ("Uzbekistan", not "UZ");
   // unset, codes are printed as they are.
   std::function<std::string(std::string_view)> name_country;
+  // What the brief counts, and calls it: "event" (every record), or "incident" after sitrep fuse
+  // (the dataset rows and reports of one incident count once).
+  std::string unit = "event";
+  bool fused = false;  // sitrep fuse has run on the store: counting records was asked for
 
   // The days an actor's assessment reads event by event or summed up: from the baseline's first
   // day (or the window's, if earlier) to the window's last.
@@ -52,6 +56,8 @@ struct AssessmentOptions {
   std::string country_name(std::string_view iso2) const {
     return name_country ? name_country(iso2) : std::string(iso2);
   }
+  std::string units() const { return unit + "s"; }  // "events", "incidents"
+  std::string count(int64_t n) const;               // "1 incident", "30 incidents"
 };
 
 // Events in one ISO week (Monday to Sunday).

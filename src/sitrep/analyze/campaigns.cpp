@@ -177,8 +177,9 @@ std::vector<Branch> branches_of(const FinderInput& in) {
 std::string branch_text(const FinderInput& in, const Branch& b, const Scan& s) {
   const int64_t o = b.prefix[static_cast<size_t>(s.from - in.options.window.from + s.length)] -
                     b.prefix[static_cast<size_t>(s.from - in.options.window.from)];
-  return fmt::format("{} ({}, {} events against {} expected)", b.name,
-                     in.options.country_name(b.country), o, detail::number(b.rate * s.length));
+  return fmt::format("{} ({}, {} {} against {} expected)", b.name,
+                     in.options.country_name(b.country), o, in.options.units(),
+                     detail::number(b.rate * s.length));
 }
 
 }  // namespace
@@ -195,8 +196,10 @@ void find_campaigns(const FinderInput& in, std::vector<Finding>& out) {
     f.reported = false;
     f.not_reported_because =
         in.baseline_days > 0
-            ? "fewer than two branches of the organisation have events, or the window is shorter "
-              "than a week"
+            ? fmt::format(
+                  "fewer than two branches of the organisation have {}, or the window is "
+                  "shorter than a week",
+                  in.options.units())
             : "no baseline to measure the branches' rates against";
     out.push_back(std::move(f));
     return;

@@ -77,20 +77,21 @@ void find_claims(const FinderInput& in, std::vector<Finding>& out) {
                 std::to_string(now.denied_by_state)}};
   if (now.known() < in.options.minimum_events) {
     f.reported = false;
-    f.not_reported_because = fmt::format(
-        "the sources say whether {} of {} events in the window were claimed",
-        io::thousands(now.known()), io::thousands(static_cast<int64_t>(in.window.size())));
+    f.not_reported_because =
+        fmt::format("the sources say whether {} of {} {} in the window were claimed",
+                    io::thousands(now.known()),
+                    io::thousands(static_cast<int64_t>(in.window.size())), in.options.units());
     out.push_back(std::move(f));
     return;
   }
   std::string state_denials =
       now.denied_by_state > 0 ? fmt::format("; {} denied by the government of the country struck",
-                                            detail::count_of(now.denied_by_state, "event"))
+                                            in.options.count(now.denied_by_state))
                               : std::string();
   f.statement = fmt::format(
-      "Of {} events in {} whose claim status the sources give, {} claimed ({}), {} "
+      "Of {} in {} whose claim status the sources give, {} claimed ({}), {} "
       "unclaimed, {} denied by {} and {} disputed{}.",
-      io::thousands(now.known()), to_string(in.options.window), io::thousands(now.claimed),
+      in.options.count(now.known()), to_string(in.options.window), io::thousands(now.claimed),
       percent(now.claimed, now.known()), now.unclaimed, now.denied, in.options.subject,
       now.disputed, state_denials);
   f.confidence = Confidence::moderate;

@@ -79,7 +79,7 @@ void find_cross_border(const FinderInput& in, std::vector<Finding>& out) {
         {fmt::format("into {}", country), static_cast<double>(n), std::to_string(n)});
   }
   all.statement = fmt::format("{} in {} came from across a border: {}.",
-                              detail::count_of(static_cast<int64_t>(in_window.size()), "event"),
+                              in.options.count(static_cast<int64_t>(in_window.size())),
                               to_string(in.options.window), list);
   all.confidence = Confidence::moderate;
   all.score = 55;

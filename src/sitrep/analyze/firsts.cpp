@@ -73,21 +73,21 @@ Finding single(const FinderInput& in, Level level, const Entry& e) {
   if (e.first) {
     f.title = fmt::format("First in {}", where);
     f.statement =
-        fmt::format("On {} {} had its first recorded event in the {} {} (the data begin on {}).",
-                    model::format_iso(r.day), in.options.subject, level_noun(level), where,
-                    model::format_iso(in.options.coverage.from));
+        fmt::format("On {} {} had its first recorded {} in the {} {} (the data begin on {}).",
+                    model::format_iso(r.day), in.options.subject, in.options.unit,
+                    level_noun(level), where, model::format_iso(in.options.coverage.from));
   } else {
     int months = static_cast<int>((r.day - e.previous) / 30.4375);
     f.title = fmt::format("Re-emergence in {}", where);
     f.statement = fmt::format(
-        "On {} {} had an event in the {} {}, its first there in {} months (the previous one was "
+        "On {} {} had an {} in the {} {}, its first there in {} months (the previous one was "
         "on {}).",
-        model::format_iso(r.day), in.options.subject, level_noun(level), where, months,
-        model::format_iso(e.previous));
-    f.figures.push_back(
-        {"months without events", static_cast<double>(months), std::to_string(months)});
-    f.figures.push_back(
-        {"previous event", static_cast<double>(e.previous), model::format_iso(e.previous)});
+        model::format_iso(r.day), in.options.subject, in.options.unit, level_noun(level), where,
+        months, model::format_iso(e.previous));
+    f.figures.push_back({fmt::format("months without {}", in.options.units()),
+                         static_cast<double>(months), std::to_string(months)});
+    f.figures.push_back({fmt::format("previous {}", in.options.unit),
+                         static_cast<double>(e.previous), model::format_iso(e.previous)});
   }
   f.figures.insert(
       f.figures.begin(),
@@ -112,14 +112,14 @@ Finding grouped(const FinderInput& in, Level level, const std::vector<Entry>& en
   }
   f.title = fmt::format("{} in {} {}s", first ? "Firsts" : "Re-emergence", entries.size(),
                         level == Level::admin2 ? "district" : "province");
-  f.statement =
-      first ? fmt::format("{} had its first recorded events in {} {}s in the window: {}.",
-                          in.options.subject, entries.size(),
-                          level == Level::admin2 ? "district" : "province", names)
-            : fmt::format("{} returned to {} {}s after at least {} months without events: {}.",
-                          in.options.subject, entries.size(),
-                          level == Level::admin2 ? "district" : "province",
-                          in.options.reemergence_months, names);
+  f.statement = first
+                    ? fmt::format("{} had its first recorded {} in {} {}s in the window: {}.",
+                                  in.options.subject, in.options.units(), entries.size(),
+                                  level == Level::admin2 ? "district" : "province", names)
+                    : fmt::format("{} returned to {} {}s after at least {} months without {}: {}.",
+                                  in.options.subject, entries.size(),
+                                  level == Level::admin2 ? "district" : "province",
+                                  in.options.reemergence_months, in.options.units(), names);
   return f;
 }
 

@@ -112,20 +112,24 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   subject.add_all(reference);
   const TraitCounts& others = *in.background;
 
+  auto unattributed = [&](size_t n) {
+    return detail::count_of(static_cast<int64_t>(n), "unattributed " + in.options.unit);
+  };
   Finding f;
   f.kind = FindingKind::hallmark_match;
   f.title = fmt::format("Unattributed attacks resembling {}'s", in.options.subject);
   if (in.unattributed.empty()) {
     f.reported = false;
-    f.not_reported_because = "no event in the window and the subject's countries is unattributed";
+    f.not_reported_because = fmt::format(
+        "no {} in the window and the subject's countries is unattributed", in.options.unit);
     out.push_back(std::move(f));
     return;
   }
   if (subject.total < kMinimumReference || others.total < kMinimumReference) {
     f.reported = false;
     f.not_reported_because =
-        fmt::format("{} of the subject's events and {} others: too few to tell its hallmarks apart",
-                    subject.total, others.total);
+        fmt::format("{} of the subject's {} and {} others: too few to tell its hallmarks apart",
+                    subject.total, in.options.units(), others.total);
     out.push_back(std::move(f));
     return;
   }
@@ -153,8 +157,9 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
       double p_theirs = share(others, trait, value, distinct[t]);
       log_ratio += std::log(p_mine / p_theirs);
       if (is_modus_operandi(trait)) log_modus += std::log(p_mine / p_theirs);
-      why += fmt::format("{}{} {}: {} of its events, {} of the rest", why.empty() ? "" : "; ",
-                         trait_name(trait), value, percent(p_mine), percent(p_theirs));
+      why += fmt::format("{}{} {}: {} of its {}, {} of the rest", why.empty() ? "" : "; ",
+                         trait_name(trait), value, percent(p_mine), in.options.units(),
+                         percent(p_theirs));
     }
     matches.push_back({c, std::exp(log_ratio), std::exp(log_modus), 0, why});
   }
@@ -181,8 +186,8 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
     f.reported = false;
     f.not_reported_because = fmt::format(
         "none of {} is very likely (80%) to be its work and done its way (target, weapon, kind "
-        "of attack), judged by its {} events",
-        detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"), basis);
+        "of attack), judged by its {} {}",
+        unattributed(matches.size()), basis, in.options.units());
     out.push_back(std::move(f));
     return;
   }
@@ -194,20 +199,19 @@ void find_hallmark_matches(const FinderInput& in, std::vector<Finding>& out) {
   if (named > too_many) {
     f.reported = false;
     f.not_reported_because = fmt::format(
-        "its ways are too common there to single events out: {} of {} would match, judged by "
-        "its {} events",
-        io::thousands(static_cast<int64_t>(named)),
-        detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"), basis);
+        "its ways are too common there to single {} out: {} of {} would match, judged by "
+        "its {} {}",
+        in.options.units(), io::thousands(static_cast<int64_t>(named)),
+        unattributed(matches.size()), basis, in.options.units());
     f.evidence.clear();
     f.figures.clear();
     out.push_back(std::move(f));
     return;
   }
   f.statement = fmt::format(
-      "Of {} in the window where {} operates, {} resemble its {} events (probability it carried "
+      "Of {} in the window where {} operates, {} resemble its {} {} (probability it carried "
       "them out, and why): {}{}.",
-      detail::count_of(static_cast<int64_t>(matches.size()), "unattributed event"),
-      in.options.subject, named, basis, list,
+      unattributed(matches.size()), in.options.subject, named, basis, in.options.units(), list,
       named > kListed ? fmt::format("; and {} more", named - kListed) : std::string());
   const Match& top = matches.front();
   f.judgement = fmt::format("{} carried out the unattributed attack of {} in {}",

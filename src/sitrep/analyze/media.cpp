@@ -75,7 +75,7 @@ void find_media(const FinderInput& in, std::vector<Finding>& out) {
       breakdown(outlets), breakdown(languages),
       before > 0 ? fmt::format(", against {} in the baseline", before) : std::string(),
       news.empty() ? std::string() : fmt::format("; new in the window: {}", news), claimed,
-      detail::count_of(static_cast<int64_t>(in.window.size()), "event"));
+      in.options.count(static_cast<int64_t>(in.window.size())));
   for (const auto& [name, n] : outlets) {
     f.figures.push_back(
         {fmt::format("outlet {}", name), static_cast<double>(n), std::to_string(n)});

@@ -101,14 +101,15 @@ void add_areas(const FinderInput& in, std::vector<Finding>& out) {
   std::string list;
   for (const std::string& p : new_provinces) list += (list.empty() ? "" : "; ") + p;
   f.statement = fmt::format(
-      "{} had events in {} and {} in {}, against {} and {} in the baseline{}.", in.options.subject,
-      detail::count_of(static_cast<int64_t>(provinces_now.size()), "province"),
+      "{} had {} in {} and {} in {}, against {} and {} in the baseline{}.", in.options.subject,
+      in.options.units(), detail::count_of(static_cast<int64_t>(provinces_now.size()), "province"),
       detail::count_of(static_cast<int64_t>(districts_now.size()), "district"),
       to_string(in.options.window),
       detail::count_of(static_cast<int64_t>(provinces_before.size()), "province"),
       detail::count_of(static_cast<int64_t>(districts_before.size()), "district"),
-      new_provinces.empty() ? std::string()
-                            : fmt::format("; provinces without events in the baseline: {}", list));
+      new_provinces.empty()
+          ? std::string()
+          : fmt::format("; provinces without {} in the baseline: {}", in.options.units(), list));
   f.figures = {{"provinces in window", static_cast<double>(provinces_now.size()),
                 std::to_string(provinces_now.size())},
                {"districts in window", static_cast<double>(districts_now.size()),
@@ -121,7 +122,10 @@ void add_areas(const FinderInput& in, std::vector<Finding>& out) {
   f.confidence = Confidence::high;
   f.reported = in.window.size() >= static_cast<size_t>(in.options.minimum_events) &&
                (!in.baseline.empty() || (held && held->in_baseline > 0));
-  if (!f.reported) f.not_reported_because = "too few events in the window, or no baseline";
+  if (!f.reported) {
+    f.not_reported_because =
+        fmt::format("too few {} in the window, or no baseline", in.options.units());
+  }
   f.score = 40 + 5 * static_cast<double>(new_provinces.size());
   out.push_back(std::move(f));
 }
@@ -149,9 +153,9 @@ void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
   f.kind = FindingKind::spread;
   f.title = "Centre of activity";
   f.statement = fmt::format(
-      "The centre of {}'s located events moved {} km {} between the baseline and the window "
-      "({} and {} located events; {}).",
-      in.options.subject, detail::number(km, 0), model::compass_point(bearing),
+      "The centre of {}'s located {} moved {} km {} between the baseline and the window "
+      "({} and {} located; {}).",
+      in.options.subject, in.options.units(), detail::number(km, 0), model::compass_point(bearing),
       io::thousands(static_cast<int64_t>(before.n)), io::thousands(static_cast<int64_t>(now.n)),
       detail::p_text(p));
   f.figures = {
@@ -166,9 +170,9 @@ void add_centre_shift(const FinderInput& in, std::vector<Finding>& out) {
       p < 0.01 && km >= kMinimumShiftKm && now.n >= kMinimumLocated && before.n >= kMinimumLocated;
   if (!f.reported) {
     f.not_reported_because = fmt::format(
-        "a shift of {} km ({}) with {} and {} located events is not a move", detail::number(km, 0),
+        "a shift of {} km ({}) with {} and {} located {} is not a move", detail::number(km, 0),
         detail::p_text(p), io::thousands(static_cast<int64_t>(before.n)),
-        io::thousands(static_cast<int64_t>(now.n)));
+        io::thousands(static_cast<int64_t>(now.n)), in.options.units());
   }
   f.score = 45 + std::min(20.0, km / 20);
   out.push_back(std::move(f));

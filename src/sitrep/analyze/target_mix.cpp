@@ -140,7 +140,7 @@ void find_target_mix(const FinderInput& in, std::vector<Finding>& out) {
     f.reported = false;
     f.not_reported_because =
         fmt::format("{} with a known target and province in {}: too few to compare provinces",
-                    detail::count_of(static_cast<int64_t>(total), "event"), to_string(span));
+                    in.options.count(static_cast<int64_t>(total)), to_string(span));
     out.push_back(std::move(f));
     return;
   }

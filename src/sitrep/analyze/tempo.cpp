@@ -48,10 +48,10 @@ Finding tempo_finding(const FinderInput& in) {
   f.kind = FindingKind::tempo;
   f.title = "Tempo";
   f.evidence = detail::deadliest(in.window, 5);
-  f.figures = {{"events in window", static_cast<double>(count), std::to_string(count)},
+  f.figures = {{o.units() + " in window", static_cast<double>(count), std::to_string(count)},
                {"fatalities in window", static_cast<double>(fatalities.best),
                 std::to_string(fatalities.best)},
-               {"events in baseline", static_cast<double>(base), std::to_string(base)},
+               {o.units() + " in baseline", static_cast<double>(base), std::to_string(base)},
                {"baseline days with data", in.baseline_days, number(in.baseline_days, 0)}};
   if (fatalities.ranged) {
     f.figures.push_back(
@@ -59,12 +59,12 @@ Finding tempo_finding(const FinderInput& in) {
     f.figures.push_back(
         {"fatalities high", static_cast<double>(fatalities.high), std::to_string(fatalities.high)});
   }
-  std::string in_window = fmt::format("{} involving {} in {} ({})", count_of(count, "event"),
-                                      o.subject, to_string(o.window), fatalities_text(fatalities));
+  std::string in_window = fmt::format("{} involving {} in {} ({})", o.count(count), o.subject,
+                                      to_string(o.window), fatalities_text(fatalities));
   if (in.baseline_days <= 0 || in.window_days <= 0) {
     f.statement = fmt::format("{}; the store holds no data for a baseline.", in_window);
     f.reported = count > 0;
-    f.not_reported_because = "no events and no baseline";
+    f.not_reported_because = fmt::format("no {} and no baseline", o.units());
     f.score = 50;
     return f;
   }
@@ -73,13 +73,12 @@ Finding tempo_finding(const FinderInput& in) {
   f.statement = fmt::format(
       "{}, against {} expected at the baseline rate ({} in {}{}): rate ratio {} (95% CI {}–{}, "
       "{}).",
-      in_window, number(expected), count_of(base, "event"),
-      to_string(o.baseline.overlap(o.coverage)),
+      in_window, number(expected), o.count(base), to_string(o.baseline.overlap(o.coverage)),
       in.baseline_days < static_cast<double>(o.baseline.days()) ? ", the days with data" : "",
       number(rc.ratio, 2), number(rc.ratio_low, 2), number(rc.ratio_high, 2), p_text(rc.p_value));
   const bool higher = rc.ratio >= 1;
-  f.judgement = fmt::format("{}'s rate of events in the window is {} than in the baseline",
-                            o.subject, higher ? "higher" : "lower");
+  f.judgement = fmt::format("{}'s rate of {} in the window is {} than in the baseline", o.subject,
+                            o.units(), higher ? "higher" : "lower");
   f.probability = higher ? rc.probability_higher : 1 - rc.probability_higher;
   f.p_value = rc.p_value;
   f.confidence = confidence_from(rc.p_value, static_cast<size_t>(count + base));
@@ -115,9 +114,9 @@ void add_change_point(const FinderInput& in, std::vector<Finding>& out) {
   f.kind = FindingKind::change_point;
   f.title = "Change in weekly tempo";
   f.statement = fmt::format(
-      "The weekly rate of events involving {} changed from {} to {} a week in the week of {} "
+      "The weekly rate of {} involving {} changed from {} to {} a week in the week of {} "
       "(over {} weeks; permutation test {}).",
-      in.options.subject, number(cp.rate_before, 2), number(cp.rate_after, 2),
+      in.options.units(), in.options.subject, number(cp.rate_before, 2), number(cp.rate_after, 2),
       model::format_iso(week), in.weekly.size(), p_text(cp.p_value));
   f.p_value = cp.p_value;
   f.confidence = confidence_from(cp.p_value, static_cast<size_t>(total));

@@ -59,4 +59,25 @@ Brief build_brief(const analyze::Assessment& assessment, const CitationLookup& c
   return brief;
 }
 
+std::string method_text(const analyze::AssessmentOptions& options) {
+  const char* counting =
+      options.unit == "incident"
+          ? "Counted as incidents: the dataset events and the events read from text that sitrep "
+            "fuse found to tell one incident count once, with the incident's fatality figures "
+            "(docs/fusion.md)."
+      : options.fused
+          ? "Counted as records (--unit records): an incident that several sources report counts "
+            "once for each."
+          : "Events read from text are not fused with dataset events (sitrep fuse has not run): "
+            "an incident reported both ways counts twice.";
+  return fmt::format(
+      "Judgements carry probabilities worded on the ICD 203 scale (almost no chance < 5%, very "
+      "unlikely 5–20%, unlikely 20–45%, roughly even chance 45–55%, likely 55–80%, very likely "
+      "80–95%, almost certain > 95%). Rate judgements are posterior probabilities with Jeffreys "
+      "priors; tests give confidence (high: p < 0.001 on at least 20 records; moderate: p < 0.01 "
+      "on at least 10). Firsts are firsts in the store's record, which begins on the date given. "
+      "{} See docs/findings.md.",
+      counting);
+}
+
 }  // namespace sitrep::report

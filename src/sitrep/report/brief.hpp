@@ -41,15 +41,9 @@ struct Brief {
   std::vector<const analyze::Finding*> not_reported;  // checked, below the bar
 };
 
-// How the brief's judgements and confidences are obtained, as every format prints it.
-inline constexpr std::string_view kMethod =
-    "Judgements carry probabilities worded on the ICD 203 scale (almost no chance < 5%, very "
-    "unlikely 5–20%, unlikely 20–45%, roughly even chance 45–55%, likely 55–80%, very likely "
-    "80–95%, almost certain > 95%). Rate judgements are posterior probabilities with Jeffreys "
-    "priors; tests give confidence (high: p < 0.001 on at least 20 records; moderate: p < 0.01 "
-    "on at least 10). Firsts are firsts in the store's record, which begins on the date given. "
-    "Events read from text are not yet fused with dataset events: one incident may be counted "
-    "in both. See docs/findings.md.";
+// How the brief's judgements and confidences are obtained, and what it counted (incidents after
+// sitrep fuse, else every record), as every format prints it.
+std::string method_text(const analyze::AssessmentOptions& options);
 
 // At most `evidence_per_finding` notes are cited per finding.
 Brief build_brief(const analyze::Assessment& assessment, const CitationLookup& cite,

@@ -1,6 +1,8 @@
 // The brief as one self-contained HTML page, laid out like a think-tank brief: a title band,
 // the key takeaway, the map and charts, numbered findings with their judgements and figures,
 // what was checked, the method and the source notes.
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "sitrep/report/brief.hpp"
@@ -83,27 +85,31 @@ void write_section(size_t number, const BriefSection& s, std::string& out) {
   out += "</table></details>\n";
 }
 
-void write_figures(const HtmlFigures& figures, std::string& out) {
+void write_figures(const HtmlFigures& figures, const analyze::AssessmentOptions& options,
+                   std::string& out) {
+  const std::string units = options.units();
+  std::string Units = units;
+  Units[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(Units[0])));
   if (figures.map.empty() && figures.weekly.empty() && figures.targets.empty()) return;
   out += "<section><h2>The window at a glance</h2>\n";
   if (!figures.map.empty()) {
     out += fmt::format(
-        "<figure>{}<figcaption>Events in the window by province (shading) and place (points "
+        "<figure>{}<figcaption>{} in the window by province (shading) and place (points "
         "sized by fatalities); arrows run from origin to target of cross-border attacks."
         "</figcaption></figure>\n",
-        figures.map);
+        figures.map, Units);
   }
   if (!figures.weekly.empty()) {
     out += fmt::format(
-        "<figure>{}<figcaption>Events per week (Monday to Sunday) over the baseline and the "
+        "<figure>{}<figcaption>{} per week (Monday to Sunday) over the baseline and the "
         "window; the dashed line is the baseline's weekly rate.</figcaption></figure>\n",
-        figures.weekly);
+        figures.weekly, Units);
   }
   if (!figures.targets.empty()) {
     out += fmt::format(
-        "<figure>{}<figcaption>What the window's events struck, by province (the ten with most "
-        "events).</figcaption></figure>\n",
-        figures.targets);
+        "<figure>{}<figcaption>What the window's {} struck, by province (the ten with most "
+        "{}).</figcaption></figure>\n",
+        figures.targets, units, units);
   }
   out += "</section>\n";
 }
@@ -126,7 +132,7 @@ std::string to_html(const Brief& brief, const HtmlFigures& figures) {
       analyze::to_string(o.baseline), analyze::to_string(o.coverage));
   out += fmt::format("<section><h2>Key takeaway</h2><p class=\"takeaway\">{}</p></section>\n",
                      escape(brief.takeaway));
-  write_figures(figures, out);
+  write_figures(figures, brief.assessment->options, out);
   if (!brief.sections.empty()) {
     out += "<section><h2>Findings</h2>\n";
     for (size_t i = 0; i < brief.sections.size(); ++i) write_section(i + 1, brief.sections[i], out);
@@ -141,7 +147,7 @@ std::string to_html(const Brief& brief, const HtmlFigures& figures) {
     out += "</ul></section>\n";
   }
   out += fmt::format("<section><h2>Method</h2><p class=\"method\">{}</p></section>\n",
-                     escape(kMethod));
+                     escape(method_text(brief.assessment->options)));
   if (!brief.notes.empty()) {
     out += "<section><h2>Sources</h2><ol class=\"sources\">\n";
     for (const Citation& c : brief.notes) {
@@ -153,7 +159,7 @@ std::string to_html(const Brief& brief, const HtmlFigures& figures) {
     out += "</ol></section>\n";
   }
   out +=
-      "<footer>Written by sitrep from the events in its store; every statement cites the "
+      "<footer>Written by sitrep from the records in its store; every statement cites the "
       "records it rests on. URLs are defanged.</footer>\n</main></body></html>\n";
   return out;
 }

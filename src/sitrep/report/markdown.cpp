@@ -69,7 +69,7 @@ std::string to_markdown(const Brief& brief) {
     }
     out += "\n";
   }
-  out += fmt::format("## Method\n\n{}\n\n", kMethod);
+  out += fmt::format("## Method\n\n{}\n\n", method_text(brief.assessment->options));
   if (!brief.notes.empty()) {
     out += "## Sources\n\n";
     for (size_t i = 0; i < brief.notes.size(); ++i) {

@@ -61,10 +61,11 @@ std::string weekly_chart_svg(const analyze::Assessment& a, int width) {
     const bool in_window = w.monday + 6 >= a.options.window.from;
     svg += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>"
-        "week of {}: {} events, {} killed</title></rect>",
+        "week of {}: {}, {} killed</title></rect>",
         left + bar * static_cast<double>(i) + 0.5, y_of(static_cast<double>(w.events)),
         std::max(0.5, bar - 1), plot_h - (y_of(static_cast<double>(w.events)) - top),
-        in_window ? "#b03a2e" : "#9aa5b1", model::format_iso(w.monday), w.events, w.fatalities);
+        in_window ? "#b03a2e" : "#9aa5b1", model::format_iso(w.monday), a.options.count(w.events),
+        w.fatalities);
   }
   // Month labels, thinned to about a dozen.
   std::vector<size_t> month_starts;

@@ -125,15 +125,16 @@ double radius_of(const Record& r) {
   return std::min(16.0, 3.0 + 1.3 * std::sqrt(static_cast<double>(r.fatalities.value_or(0))));
 }
 
-void write_legend(const Projection& p, int64_t largest, bool has_areas, std::string& svg) {
+void write_legend(const Projection& p, int64_t largest, bool has_areas,
+                  const analyze::AssessmentOptions& options, std::string& svg) {
   double x = 14, y = p.height() - 16;
   svg += fmt::format(
       "<g class=\"legend\" font-size=\"11\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
       "fill=\"white\" fill-opacity=\"0.85\" rx=\"3\"/>",
       x - 6, y - (has_areas ? 44 : 24), has_areas ? 250 : 200, has_areas ? 54 : 34);
   if (has_areas) {
-    svg += fmt::format("<text x=\"{}\" y=\"{}\">events per province (largest {})</text>", x, y - 30,
-                       largest);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\">{} per province (largest {})</text>", x, y - 30,
+                       options.units(), largest);
     for (int c = 1; c <= 5; ++c) {
       svg += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"10\" fill=\"{}\" stroke=\"#999\" "
@@ -142,9 +143,9 @@ void write_legend(const Projection& p, int64_t largest, bool has_areas, std::str
     }
   }
   svg += fmt::format(
-      "<circle cx=\"{}\" cy=\"{}\" r=\"4\" class=\"pt\"/><text x=\"{}\" y=\"{}\">event (size: "
+      "<circle cx=\"{}\" cy=\"{}\" r=\"4\" class=\"pt\"/><text x=\"{}\" y=\"{}\">{} (size: "
       "fatalities)</text>",
-      x + 4, y - 2, x + 12, y + 2);
+      x + 4, y - 2, x + 12, y + 2, options.unit);
   svg += "</g>";
 }
 
@@ -185,11 +186,11 @@ std::string map_svg(const analyze::Assessment& a, const geo::Gazetteer* gazettee
 
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 {} {}\" "
-      "role=\"img\" aria-label=\"Map of the window's events\"><defs><marker id=\"arrow\" "
+      "role=\"img\" aria-label=\"Map of the window's {}\"><defs><marker id=\"arrow\" "
       "viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
       "orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#1f4e79\"/></marker>"
       "</defs><rect width=\"100%\" height=\"100%\" fill=\"#dfe9f2\"/>",
-      p.width(), p.height());
+      p.width(), p.height(), a.options.units());
   for (uint32_t id : areas) {
     auto it = counts.find(id);
     int64_t n = it == counts.end() ? 0 : it->second;
@@ -200,7 +201,7 @@ std::string map_svg(const analyze::Assessment& a, const geo::Gazetteer* gazettee
         area_path(*gazetteer, id, p),
         n > 0 || involved ? kShades[shade_class(n, largest)] : "#e4e2dd",
         detail::escape(gazetteer->name(id)), gazetteer->feature(id).country_code(),
-        n == 1 ? std::string("1 event") : fmt::format("{} events", n));
+        a.options.count(n));
   }
   for (const Record* r : located) {
     svg += fmt::format(
@@ -220,7 +221,7 @@ std::string map_svg(const analyze::Assessment& a, const geo::Gazetteer* gazettee
         p.x(*r->origin_longitude), p.y(*r->origin_latitude), p.x(*r->longitude), p.y(*r->latitude),
         model::format_iso(r->day), detail::escape(r->origin_country), detail::escape(r->country));
   }
-  write_legend(p, largest, !areas.empty(), svg);
+  write_legend(p, largest, !areas.empty(), a.options, svg);
   svg += "</svg>";
   return svg;
 }
