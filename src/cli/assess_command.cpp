@@ -94,7 +94,7 @@ Result<query::Filter> subject_filter(const AssessArgs& args) {
   return filter;
 }
 
-// Counting incidents, an incident's first event carries the incident's fatalities.
+// Counting incidents, the event that stands for an incident carries the incident's fatalities.
 void correct_fatalities(const query::EventIndex& index,
                         const std::vector<query::FatalityCorrection>& corrections,
                         analyze::RecordSet& set) {

@@ -126,8 +126,7 @@ std::string unit_note(const Context& context, Unit unit) {
   return fmt::format(
       "Counting incidents (sitrep fuse): incidents of several events {}, events folded into "
       "them {}; --unit records counts every event.",
-      thousands(context.units->incidents),
-      thousands(static_cast<int64_t>(context.units->folded.size())));
+      thousands(context.units->incidents), thousands(context.units->folded));
 }
 
 namespace {

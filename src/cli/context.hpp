@@ -55,11 +55,11 @@ Result<extract::Extractor> open_extractor(const GlobalOptions& options, const st
 Status open_index(Context& context);
 
 // The index rows a filter selects; free-text words go through the store's full-text index.
-// Counting incidents, the rows folded into an incident's first row are left out.
+// Counting incidents, one row is kept of each incident the filter reaches (IncidentUnits::fold).
 Result<query::Selection> select_rows(Context& context, const query::Filter& filter,
                                      Unit unit = Unit::records);
 
-// Leaves out the rows folded into an incident's first row (what counting incidents does).
+// Keeps one selected row of each incident (what counting incidents does).
 Status fold_incidents(Context& context, query::Selection& rows);
 
 // The fatality corrections counting incidents needs (none for records), for query::aggregate.

@@ -272,7 +272,7 @@ TEST_F(FuseStore, QueriesCountAnIncidentOnceWithItsFatalities) {
   auto units = query::IncidentUnits::load(*store_, *index);
   ASSERT_TRUE(units.ok()) << units.error();
   EXPECT_EQ(units->incidents, 1);
-  EXPECT_EQ(units->folded.size(), 2u);  // G1 and U1 fold into A1, the first event
+  EXPECT_EQ(units->folded, 2);  // G1 and U1 fold into A1, the first event
   query::Selection rows(index->size(), true);
   const std::vector<query::Measure> measures = {query::Measure::count, query::Measure::fatalities,
                                                 query::Measure::events_with_fatalities};
@@ -284,6 +284,35 @@ TEST_F(FuseStore, QueriesCountAnIncidentOnceWithItsFatalities) {
       query::aggregate(*index, rows, {query::GroupKey::admin1}, measures, &units->fatalities);
   ASSERT_EQ(incidents.groups.size(), 1u);
   EXPECT_EQ(incidents.groups[0].values, (std::vector<int64_t>{1, 8, 1}));  // the median, 8
+}
+
+TEST_F(FuseStore, AnIncidentCountsWhenAnyOfItsEventsMatches) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9), row("ucdp", "U1", 8)});
+  fuse();
+  auto index = query::EventIndex::build(*store_);
+  ASSERT_TRUE(index.ok()) << index.error();
+  auto units = query::IncidentUnits::load(*store_, *index);
+  ASSERT_TRUE(units.ok()) << units.error();
+  // A filter that selects only GTD's row (dataset:gtd) still finds the incident, counted once
+  // with its canonical figure, through the row that matched.
+  query::Selection rows(index->size(), false);
+  uint32_t gtd_row = index->size();
+  for (uint32_t r = 0; r < index->size(); ++r) {
+    const auto code = static_cast<uint32_t>(index->column(query::Column::dataset).value(r));
+    if (index->dictionary(query::Category::dataset).at(code) == "gtd") gtd_row = r;
+  }
+  ASSERT_LT(gtd_row, index->size());
+  rows.set(gtd_row);
+  units->fold(rows);
+  EXPECT_TRUE(rows.test(gtd_row));
+  const std::vector<query::Measure> measures = {query::Measure::count, query::Measure::fatalities};
+  auto counted = query::aggregate(*index, rows, {}, measures, &units->fatalities);
+  ASSERT_EQ(counted.groups.size(), 1u);
+  EXPECT_EQ(counted.groups[0].values, (std::vector<int64_t>{1, 8}));
+  // Every row selected: one row of the incident is left, the first.
+  query::Selection all(index->size(), true);
+  units->fold(all);
+  EXPECT_EQ(all.count(), 1u);
 }
 
 // Foreign keys are checked once, before the commit, rather than per row (incident_store.cpp):

@@ -36,22 +36,34 @@ Result<IncidentUnits> IncidentUnits::load(store::SqliteStore& store, const Event
   for (const Member& m : members) {
     auto row = row_of.find(m.event);
     if (row == row_of.end()) continue;  // not in this index (a filtered or older snapshot)
-    if (m.incident != current) {        // the incident's first event in the index: it counts
+    if (m.incident != current) {
       current = m.incident;
       ++units.incidents;
-      const int64_t own = index.fatalities(row->second).value_or(0);
-      const int64_t best = m.best.value_or(0);
-      if (best != own) units.fatalities.push_back({row->second, best - own});
-      continue;
+      units.first.push_back(static_cast<uint32_t>(units.rows.size()));
+    } else {
+      ++units.folded;
     }
-    units.folded.push_back(row->second);
+    units.rows.push_back(row->second);
+    const int64_t own = index.fatalities(row->second).value_or(0);
+    const int64_t best = m.best.value_or(0);
+    if (best != own) units.fatalities.push_back({row->second, best - own});
   }
-  std::sort(units.folded.begin(), units.folded.end());
+  units.first.push_back(static_cast<uint32_t>(units.rows.size()));
+  std::sort(units.fatalities.begin(), units.fatalities.end(),
+            [](const FatalityCorrection& a, const FatalityCorrection& b) { return a.row < b.row; });
   return units;
 }
 
-void IncidentUnits::fold(Selection& rows) const {
-  for (uint32_t row : folded) rows.reset(row);
+void IncidentUnits::fold(Selection& selected) const {
+  for (size_t i = 0; i + 1 < first.size(); ++i) {
+    bool kept = false;
+    for (uint32_t at = first[i]; at < first[i + 1]; ++at) {
+      const uint32_t row = rows[at];
+      if (!selected.test(row)) continue;
+      if (kept) selected.reset(row);
+      kept = true;
+    }
+  }
 }
 
 }  // namespace sitrep::query

@@ -1,10 +1,12 @@
 // Counting incidents instead of records (`--unit incidents`, the default once `sitrep fuse` has
 // run; docs/fusion.md).
 //
-// An incident of several dataset events counts once, through its first event (the lowest id),
-// which carries the incident's canonical fatalities; its other events are folded into it and
-// left out. Events in no incident count as incidents of their own. Events read from text are not
-// in the index, so an incident they alone tell is not counted here.
+// An incident of several dataset events counts once. A filter selects it when it selects any of
+// its events; it then counts through the first of them the filter selected (the lowest id), so
+// its keys (actor, place, type) are those of an event that matched, and that row carries the
+// incident's canonical fatalities. Events in no incident count as incidents of their own.
+// Events read from text are not in the index, so an incident they alone tell is not counted
+// here.
 #pragma once
 
 #include <cstdint>
@@ -24,15 +26,20 @@ struct FatalityCorrection {
 };
 
 struct IncidentUnits {
-  std::vector<uint32_t> folded;                // rows left out, ascending
-  std::vector<FatalityCorrection> fatalities;  // the first rows whose figure changes
-  int64_t incidents = 0;                       // incidents with an event in the index
+  // Every member row of every incident, incident after incident, each incident's rows ascending:
+  // incident i has rows[first[i]] to rows[first[i + 1]] (exclusive).
+  std::vector<uint32_t> rows;
+  std::vector<uint32_t> first;
+  // For every member row whose figure is not its incident's: counted, it counts the incident's.
+  std::vector<FatalityCorrection> fatalities;
+  int64_t incidents = 0;  // incidents with an event in the index
+  int64_t folded = 0;     // events beyond the first of their incident
 
   // The store's incidents over this index (nothing when fusion has not run).
   static Result<IncidentUnits> load(store::SqliteStore& store, const EventIndex& index);
 
-  // Leaves the folded rows out of `rows`.
-  void fold(Selection& rows) const;
+  // Keeps one selected row of each incident the selection reaches: its first selected member.
+  void fold(Selection& selected) const;
 };
 
 }  // namespace sitrep::query
