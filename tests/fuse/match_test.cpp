@@ -123,6 +123,33 @@ TEST(FusionMatch, KindsOfTargetOfOneFamilyPartlyAgree) {
   EXPECT_FALSE(match(a, b, FusionRules{}).parts.target.has_value());
 }
 
+TEST(FusionMatch, TargetFamiliesAreDataAnAnalystCanEdit) {
+  FusionRules shipped;
+  ASSERT_TRUE(
+      shipped
+          .load_target_families(std::string(SITREP_SOURCE_DATA_DIR) + "/fusion-target-families.tsv")
+          .ok());
+  EXPECT_EQ(shipped.target_families, FusionRules{}.target_families);  // the defaults are the file's
+
+  const auto path = std::filesystem::temp_directory_path() / "sitrep-families-test.tsv";
+  std::ofstream(path) << "target\tfamily\nreligious\tworship\nminorities\tworship\n";
+  FusionRules edited;
+  ASSERT_TRUE(edited.load_target_families(path.string()).ok());
+  FusionRecord a = bombing(1), b = bombing(2);
+  b.target = "minorities";
+  EXPECT_DOUBLE_EQ(*match(a, b, edited).parts.target, 0.2);
+  b.target = "civilians";  // in no family now
+  EXPECT_DOUBLE_EQ(*match(a, b, edited).parts.target, -2.0);
+
+  std::ofstream(path) << "target\tfamily\nreligious\tworship\nreligious\tcivilian\n";
+  Status twice = edited.load_target_families(path.string());
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.error().find("sitrep-families-test.tsv:3: 'religious' is listed twice"),
+            std::string::npos)
+      << twice.error();
+  std::filesystem::remove(path);
+}
+
 TEST(FusionMatch, RareSharedWordsWeighMoreThanTheTownsName) {
   FusionRecord a = bombing(1), b = bombing(2);
   a.words = {"kunduz", "sayedabad"};

@@ -7,6 +7,9 @@ Result<FusionData> FusionData::load(const std::string& data_dir, const std::stri
   auto rules = FusionRules::load(rules_path.empty() ? data_dir + "/fusion.tsv" : rules_path);
   if (!rules) return make_error(rules.error());
   data.rules = *rules;
+  if (Status s = data.rules.load_target_families(data_dir + "/fusion-target-families.tsv"); !s) {
+    return make_error(s.error());
+  }
   auto words = WordFilter::load(data_dir + "/fusion-common-words.tsv");
   if (!words) return make_error(words.error());
   data.words = std::move(*words);

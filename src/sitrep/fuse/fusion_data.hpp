@@ -1,5 +1,6 @@
-// What fusion reads from the data directory: the rules (fusion.tsv) and the common words
-// (fusion-common-words.tsv), both plain text an analyst can edit without recompiling.
+// What fusion reads from the data directory: the rules (fusion.tsv), the families of kinds of
+// target (fusion-target-families.tsv) and the common words (fusion-common-words.tsv), all plain
+// text an analyst can edit without recompiling.
 #pragma once
 
 #include <string>

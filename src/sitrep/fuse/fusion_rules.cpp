@@ -45,6 +45,35 @@ const std::vector<Key>& keys() {
 
 }  // namespace
 
+std::string_view FusionRules::family_of(std::string_view target) const {
+  for (const auto& [name, family] : target_families) {
+    if (name == target) return family;
+  }
+  return "";
+}
+
+Status FusionRules::load_target_families(const std::string& path) {
+  auto table = model::read_tsv(path, {"target", "family"});
+  if (!table) return make_error(table.error());
+  const auto target = static_cast<size_t>(table->column("target"));
+  const auto family = static_cast<size_t>(table->column("family"));
+  std::vector<std::pair<std::string, std::string>> families;
+  for (const model::TsvRow& row : table->rows) {
+    const std::string& name = row.cells[target];
+    if (name.empty() || row.cells[family].empty()) {
+      return make_error(
+          fmt::format("{}: a target and its family are both needed", table->where(row)));
+    }
+    if (std::any_of(families.begin(), families.end(),
+                    [&](const auto& f) { return f.first == name; })) {
+      return make_error(fmt::format("{}: '{}' is listed twice", table->where(row), name));
+    }
+    families.emplace_back(name, row.cells[family]);
+  }
+  target_families = std::move(families);
+  return Status::success();
+}
+
 Result<FusionRules> FusionRules::load(const std::string& path) {
   auto table = model::read_tsv(path, {"key", "value"});
   if (!table) return make_error(table.error());

@@ -9,6 +9,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "sitrep/result.hpp"
 
@@ -38,9 +41,26 @@ struct FusionRules {
   double perpetrator_same = 1.0;      // both name the same actor
   double merge_score = 0.5;           // pairs at least this probable are merged
 
+  // The kinds of target (data/targets.tsv) that sources use for one another, by family
+  // (data/fusion-target-families.tsv): a mosque bombing is "religious" to one source,
+  // "minorities" or "civilians" to the next. The defaults are that file's.
+  std::vector<std::pair<std::string, std::string>> target_families = {
+      {"civilians", "civilian"},       {"minorities", "civilian"},  {"religious", "civilian"},
+      {"education", "civilian"},       {"journalists", "civilian"}, {"aid-workers", "civilian"},
+      {"business", "civilian"},        {"transport", "civilian"},   {"infrastructure", "civilian"},
+      {"security-forces", "security"}, {"military", "security"},    {"police", "security"},
+      {"government", "state"},         {"diplomatic", "state"},     {"armed-groups", "armed"}};
+
+  // The family of a kind of target, or "" for one in none.
+  std::string_view family_of(std::string_view target) const;
+
   // Reads the table; every key must be known and every value a number in its range. Keys not
   // in the file keep the defaults above.
   static Result<FusionRules> load(const std::string& path);
+
+  // Replaces target_families with a table's (columns target, family); a target listed twice is
+  // an error.
+  Status load_target_families(const std::string& path);
 };
 
 }  // namespace sitrep::fuse

@@ -154,32 +154,6 @@ bool sides_agree(const FusionRecord& a, const FusionRecord& b) {
   return false;
 }
 
-// The kinds of target (data/targets.tsv) that sources use for one another: a mosque bombing is
-// "religious" to one, "minorities" or "civilians" to the next.
-std::string_view target_family(std::string_view target) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 15> kFamilies = {{
-      {"civilians", "civilian"},
-      {"minorities", "civilian"},
-      {"religious", "civilian"},
-      {"education", "civilian"},
-      {"journalists", "civilian"},
-      {"aid-workers", "civilian"},
-      {"business", "civilian"},
-      {"transport", "civilian"},
-      {"infrastructure", "civilian"},
-      {"security-forces", "security"},
-      {"military", "security"},
-      {"police", "security"},
-      {"government", "state"},
-      {"diplomatic", "state"},
-      {"armed-groups", "armed"},
-  }};
-  for (const auto& [name, family] : kFamilies) {
-    if (name == target) return family;
-  }
-  return "";
-}
-
 // The evidence of the kinds of target: the same, of one family, or of different families; none
 // when either does not say ("other" and "unknown" say nothing).
 std::optional<double> target_evidence(std::string_view a, std::string_view b,
@@ -187,8 +161,8 @@ std::optional<double> target_evidence(std::string_view a, std::string_view b,
   auto told = [](std::string_view t) { return !t.empty() && t != "other" && t != "unknown"; };
   if (!told(a) || !told(b)) return std::nullopt;
   if (a == b) return rules.target_same;
-  std::string_view fa = target_family(a);
-  return !fa.empty() && fa == target_family(b) ? rules.target_family : rules.target_differ;
+  std::string_view fa = rules.family_of(a);
+  return !fa.empty() && fa == rules.family_of(b) ? rules.target_family : rules.target_differ;
 }
 
 }  // namespace
