@@ -44,7 +44,7 @@ TEST(FusionMatch, TwoReportsOfOneBombingMerge) {
   b.fatalities_high = 55;
   b.words = {"kunduz", "mosque", "worshippers"};
   Match m = match(a, b, rules);
-  ASSERT_TRUE(m.compatible) << m.why_not;
+  ASSERT_TRUE(m.compatible) << why_apart(a, b, FusionRules{});
   const double km = model::distance_km(36.728, 68.857, 36.75, 68.857);
   EXPECT_NEAR(m.parts.place, 2.5 - 2.0 * km / 25, 1e-12);  // 2.5 at the spot, 0.5 at 25 km
   EXPECT_DOUBLE_EQ(m.parts.date, -0.3);                    // a day apart
@@ -66,7 +66,7 @@ TEST(FusionMatch, AMonthPrecisionRecordMeetsAnyDayOfItsMonth) {
   b.longitude.reset();
   b.admin2.clear();
   Match m = match(a, b, FusionRules{});
-  ASSERT_TRUE(m.compatible) << m.why_not;
+  ASSERT_TRUE(m.compatible) << why_apart(a, b, FusionRules{});
   // They agree as far as the coarser record can tell, which is little evidence.
   EXPECT_DOUBLE_EQ(m.parts.date, 0.0);
   EXPECT_DOUBLE_EQ(m.parts.place, 0.8);  // the same province
@@ -109,7 +109,7 @@ TEST(FusionMatch, AReportNamingEitherSideOfADatasetsDyadNamesItsEvent) {
   report.perpetrator = "Taliban";
   EXPECT_TRUE(match(ucdp, report, FusionRules{}).compatible);
   report.perpetrator = "IS-KP";
-  EXPECT_EQ(match(ucdp, report, FusionRules{}).why_not,
+  EXPECT_EQ(why_apart(ucdp, report, FusionRules{}),
             "perpetrators differ: Government of Afghanistan and IS-KP");
 }
 
@@ -164,7 +164,7 @@ TEST(FusionMatch, RareSharedWordsWeighMoreThanTheTownsName) {
 
 TEST(FusionMatch, EachDisagreementKeepsRecordsApartAndSaysWhy) {
   FusionRules rules;
-  auto why = [&](FusionRecord b) { return match(bombing(1), b, rules).why_not; };
+  auto why = [&](FusionRecord b) { return why_apart(bombing(1), b, rules); };
   FusionRecord later = bombing(2);
   later.date = {to_day({2021, 10, 12}), to_day({2021, 10, 12}), model::DatePrecision::day};
   EXPECT_EQ(why(later), "dates 4 days apart (more than 1)");
@@ -186,6 +186,10 @@ TEST(FusionMatch, EachDisagreementKeepsRecordsApartAndSaysWhy) {
   FusionRecord abroad = bombing(2);
   abroad.country = "TJ";
   EXPECT_EQ(why(abroad), "countries differ: AF and TJ");
+  for (const FusionRecord& b : {later, elsewhere, province, protest, taliban, abroad}) {
+    EXPECT_FALSE(match(bombing(1), b, rules).compatible) << why(b);
+  }
+  EXPECT_EQ(why(bombing(2)), "");  // compatible: nothing to say
 }
 
 TEST(FusionMatch, AnUnknownPerpetratorAgreesWithANamedOne) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -102,15 +101,16 @@ void widen_publication_dates(std::vector<FusionRecord>& records, const FusionRul
 std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& records,
                                            const FusionRules& rules,
                                            const std::vector<bool>* fresh) {
-  std::vector<uint32_t> order(records.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-    if (records[x].date.start != records[y].date.start) {
-      return records[x].date.start < records[y].date.start;
-    }
-    return x < y;
-  });
   const std::vector<SweepEntry> sweep = sweep_entries(records, rules);
+  // The sweep's order: by first day, ties by index; sorted as (day, index) keys.
+  std::vector<uint64_t> by_day(records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    by_day[i] =
+        (static_cast<uint64_t>(static_cast<uint32_t>(sweep[i].start) ^ 0x80000000u) << 32) | i;
+  }
+  std::sort(by_day.begin(), by_day.end());
+  std::vector<uint32_t> order(records.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(by_day[i]);
   std::unordered_map<std::string_view, OpenLists> open;  // by country; "" when not known
   const double max_latitude_gap = rules.point_km / kKmPerDegreeLatitude + 1e-9;
   // A point's neighbours within point_km lie in the cells around its own: `rows` cells north

@@ -124,9 +124,12 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
       return make_error(s.error());
     }
   }
-  // Indices in ref order: the same store gives the same run.
-  std::sort(out.records.begin(), out.records.end(),
-            [](const FusionRecord& a, const FusionRecord& b) { return a.ref() < b.ref(); });
+  // Indices in ref order: the same store gives the same run. (A first run reads them in that
+  // order already, and a kilobyte-sized record is costly to move.)
+  auto by_ref = [](const FusionRecord& a, const FusionRecord& b) { return a.ref() < b.ref(); };
+  if (!std::is_sorted(out.records.begin(), out.records.end(), by_ref)) {
+    std::sort(out.records.begin(), out.records.end(), by_ref);
+  }
   out.incident.resize(out.records.size());
   out.fresh.resize(out.records.size());
   for (size_t i = 0; i < out.records.size(); ++i) {

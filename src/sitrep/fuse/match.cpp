@@ -80,14 +80,16 @@ std::optional<double> point_distance(const FusionRecord& a, const FusionRecord& 
 
 // Whether the places can be one, or why not; `km` is their point_distance.
 bool place_agrees(const FusionRecord& a, const FusionRecord& b, std::optional<double> km,
-                  const FusionRules& rules, std::string& why_not) {
+                  const FusionRules& rules, std::string* why_not) {
   if (!a.country.empty() && !b.country.empty() && a.country != b.country) {
-    why_not = fmt::format("countries differ: {} and {}", a.country, b.country);
+    if (why_not) *why_not = fmt::format("countries differ: {} and {}", a.country, b.country);
     return false;
   }
   if (km) {
     if (*km > rules.point_km) {
-      why_not = fmt::format("places {:.0f} km apart (more than {:.0f})", *km, rules.point_km);
+      if (why_not) {
+        *why_not = fmt::format("places {:.0f} km apart (more than {:.0f})", *km, rules.point_km);
+      }
       return false;
     }
     return true;
@@ -96,12 +98,12 @@ bool place_agrees(const FusionRecord& a, const FusionRecord& b, std::optional<do
   const auto coarser = std::max(a.place_precision, b.place_precision);
   if (coarser <= PlacePrecision::admin1 && !a.admin1.empty() && !b.admin1.empty() &&
       a.admin1 != b.admin1) {
-    why_not = fmt::format("provinces differ: {} and {}", a.admin1, b.admin1);
+    if (why_not) *why_not = fmt::format("provinces differ: {} and {}", a.admin1, b.admin1);
     return false;
   }
   if (coarser <= PlacePrecision::admin2 && !a.admin2.empty() && !b.admin2.empty() &&
       a.admin2 != b.admin2) {
-    why_not = fmt::format("districts differ: {} and {}", a.admin2, b.admin2);
+    if (why_not) *why_not = fmt::format("districts differ: {} and {}", a.admin2, b.admin2);
     return false;
   }
   return true;
@@ -176,28 +178,49 @@ std::string_view type_family(std::string_view event_type) {
   return "other";
 }
 
-Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
-  Match m;
+namespace {
+
+// Whether two records can be one incident; the first reason they cannot goes to `why_not` when
+// one is asked for.
+bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules,
+                std::optional<double> km, std::string* why_not) {
   // Dates: [start - slack, end + slack] of each must meet the other's span.
   const int slack = rules.max_days_apart;
   const int64_t gap = std::max<int64_t>(
       0, std::max<int64_t>(a.date.start, b.date.start) - std::min<int64_t>(a.date.end, b.date.end));
   if (gap > slack) {
-    m.why_not = fmt::format("dates {} days apart (more than {})", gap, slack);
-    return m;
+    if (why_not) *why_not = fmt::format("dates {} days apart (more than {})", gap, slack);
+    return false;
   }
   const std::string_view fa = type_family(a.event_type), fb = type_family(b.event_type);
   if (!fa.empty() && !fb.empty() && fa != fb) {
-    m.why_not =
-        fmt::format("event types of different kinds: {} and {}", a.event_type, b.event_type);
-    return m;
+    if (why_not) {
+      *why_not =
+          fmt::format("event types of different kinds: {} and {}", a.event_type, b.event_type);
+    }
+    return false;
   }
   if (!sides_agree(a, b)) {
-    m.why_not = fmt::format("perpetrators differ: {} and {}", a.perpetrator, b.perpetrator);
-    return m;
+    if (why_not) {
+      *why_not = fmt::format("perpetrators differ: {} and {}", a.perpetrator, b.perpetrator);
+    }
+    return false;
   }
+  return place_agrees(a, b, km, rules, why_not);
+}
+
+}  // namespace
+
+std::string why_apart(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
+  std::string why;
+  compatible(a, b, rules, point_distance(a, b), &why);
+  return why;
+}
+
+Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
+  Match m;
   const std::optional<double> km = point_distance(a, b);
-  if (!place_agrees(a, b, km, rules, m.why_not)) return m;
+  if (!compatible(a, b, rules, km, nullptr)) return m;
   m.compatible = true;
   MatchParts& p = m.parts;
   p.prior = rules.prior;

@@ -37,13 +37,17 @@ struct MatchParts {
 
 struct Match {
   bool compatible = false;
-  std::string why_not;  // the first disagreement, when not compatible
   MatchParts parts;
   double score = 0;    // the probability: the logistic of the prior plus the evidence
   bool merge = false;  // compatible and score >= merge_score
 };
 
 Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules);
+
+// The first disagreement that keeps two records apart ("provinces differ: Kunar and Nangarhar"),
+// or "" when they are compatible. Apart from match(), which a run calls millions of times, so
+// that only a question about a pair pays for its words.
+std::string why_apart(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules);
 
 // The family of an ACLED event type: "violence" (battles, explosions/remote violence, violence
 // against civilians) or "other" (protests, riots, strategic developments); "" when not given.
