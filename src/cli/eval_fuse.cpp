@@ -47,7 +47,7 @@ void print_failures(const std::vector<fuse::LabelledRecord>& set, const fuse::Cl
     return fmt::format("    line {:>5} {:<8} {:<14} {:<10} {:<22} {:<8} {:<26} {}..{}", r.id,
                        set[i].incident, io::utf8_prefix(r.source, 14),
                        model::format_iso(r.date.start),
-                       io::utf8_prefix((r.admin1 + "/" + r.admin2), 22),
+                       io::utf8_prefix(fmt::format("{}/{}", r.admin1, r.admin2), 22),
                        fuse::to_string(r.place_precision), io::utf8_prefix(r.perpetrator, 26),
                        r.fatalities_low.value_or(-1), r.fatalities_high.value_or(-1));
   };

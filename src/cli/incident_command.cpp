@@ -25,12 +25,14 @@ std::string figure(const std::optional<int>& value) {
 template <typename Placed>
 std::string place_of(const Placed& p) {
   std::string place;
-  for (const std::string* part : {&p.location, &p.admin2, &p.admin1}) {
-    if (part->empty() || place.find(*part) != std::string::npos) continue;
-    place += (place.empty() ? "" : ", ") + *part;
+  for (std::string_view part :
+       {std::string_view(p.location), std::string_view(p.admin2), std::string_view(p.admin1)}) {
+    if (part.empty() || place.find(part) != std::string::npos) continue;
+    place += fmt::format("{}{}", place.empty() ? "" : ", ", part);
   }
+  const std::string_view country = p.country;
   return fmt::format("{}{}{}", place, place.empty() ? "" : " ",
-                     p.country.empty() ? "" : "(" + p.country + ")");
+                     country.empty() ? "" : fmt::format("({})", country));
 }
 
 std::string date_of(const model::DateSpan& d) {

@@ -17,27 +17,19 @@ constexpr double kCellDegrees = 0.25;
 struct SweepEntry {
   model::Day start = 0;
   model::Day open_until = 0;  // its last day plus max_days_apart
-  uint32_t exclusive = 0;     // numbered; 0 for none
-  uint32_t admin1 = 0;        // numbered; 0 for none
+  uint32_t exclusive = 0;     // the symbol's number; 0 for none
+  uint32_t admin1 = 0;        // the symbol's number; 0 for none
   double latitude = 0;        // for points
   bool point = false;
 };
 
 std::vector<SweepEntry> sweep_entries(const std::vector<FusionRecord>& records,
                                       const FusionRules& rules) {
-  std::unordered_map<std::string_view, uint32_t> exclusive{{"", 0}}, admin1{{"", 0}};
-  auto number = [](std::unordered_map<std::string_view, uint32_t>& codes, std::string_view s) {
-    return codes.try_emplace(s, static_cast<uint32_t>(codes.size())).first->second;
-  };
   std::vector<SweepEntry> out(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
     const FusionRecord& r = records[i];
-    out[i] = {r.date.start,
-              r.date.end + rules.max_days_apart,
-              number(exclusive, r.exclusive),
-              number(admin1, r.admin1),
-              r.is_point() ? *r.latitude : 0.0,
-              r.is_point()};
+    out[i] = {r.date.start,  r.date.end + rules.max_days_apart, r.exclusive.id(),
+              r.admin1.id(), r.is_point() ? *r.latitude : 0.0,  r.is_point()};
   }
   return out;
 }

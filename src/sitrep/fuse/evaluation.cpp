@@ -66,8 +66,8 @@ Result<LabelledRecord> record_of(const json& j) {
   r.claim = model::parse_claim_status(j.value("claim", std::string("unknown")))
                 .value_or(model::ClaimStatus::unknown);
   r.confidence = j.value("confidence", 1.0);
-  r.words = j.value("words", std::vector<std::string>());
-  std::sort(r.words.begin(), r.words.end());
+  for (const std::string& w : j.value("words", std::vector<std::string>())) r.words.push_back(w);
+  sort_words(r.words);
   return out;
 }
 
@@ -104,8 +104,8 @@ std::string labelled_record_json(const LabelledRecord& labelled) {
   j["record"] = to_string(r.ref());
   if (!labelled.incident.empty()) j["incident"] = labelled.incident;
   if (!labelled.alternatives.empty()) j["alternatives"] = labelled.alternatives;
-  auto put = [&](const char* key, const std::string& value) {
-    if (!value.empty()) j[key] = value;
+  auto put = [&](const char* key, Symbol value) {
+    if (!value.empty()) j[key] = value.str();
   };
   if (r.from_text) j["from_text"] = true;
   put("source", r.source);
@@ -132,7 +132,7 @@ std::string labelled_record_json(const LabelledRecord& labelled) {
   if (r.fatalities_high) j["fatalities_high"] = *r.fatalities_high;
   if (r.claim != model::ClaimStatus::unknown) j["claim"] = model::to_string(r.claim);
   if (r.confidence != 1) j["confidence"] = r.confidence;
-  if (!r.words.empty()) j["words"] = r.words;
+  if (!r.words.empty()) j["words"] = words_text(r.words);
   return j.dump();
 }
 

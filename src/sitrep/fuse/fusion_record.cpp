@@ -1,5 +1,6 @@
 #include "sitrep/fuse/fusion_record.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -22,6 +23,19 @@ std::optional<PlacePrecision> parse_place_precision(std::string_view text) {
     if (text == kPrecisionNames[i]) return static_cast<PlacePrecision>(i);
   }
   return std::nullopt;
+}
+
+void sort_words(std::vector<Symbol>& words) {
+  std::sort(words.begin(), words.end(), [](Symbol a, Symbol b) { return a.id() < b.id(); });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+}
+
+std::vector<std::string> words_text(const std::vector<Symbol>& words) {
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  for (Symbol w : words) out.push_back(w.str());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::string to_string(RecordRef ref) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/fuse/symbol.hpp"
 #include "sitrep/model/claim.hpp"
 #include "sitrep/model/date.hpp"
 
@@ -29,6 +30,12 @@ struct RecordRef {
   auto operator<=>(const RecordRef&) const = default;
 };
 
+// Puts words in the order word comparisons expect (by symbol number, which is cheap to compare)
+// and drops repeats.
+void sort_words(std::vector<Symbol>& words);
+// The words as text, in text order (for output that must not depend on interning order).
+std::vector<std::string> words_text(const std::vector<Symbol>& words);
+
 // "event:12" or "mention:5", as the CLI shows and takes them.
 std::string to_string(RecordRef ref);
 std::optional<RecordRef> parse_record_ref(std::string_view text);
@@ -43,27 +50,27 @@ struct FusionRecord {
   // A report that gives no date for its event: it is dated by its publication, and the event
   // happened then or in the days before (fusion widens the date: publication_lag_days).
   bool dated_by_publication = false;
-  std::string country, admin1, admin2, location;
+  Symbol country, admin1, admin2, location;
   std::optional<double> latitude, longitude;
   PlacePrecision place_precision = PlacePrecision::unknown;
-  std::string event_type;   // ACLED's
-  std::string perpetrator;  // canonical; empty or a catch-all when unknown
+  Symbol event_type;   // ACLED's
+  Symbol perpetrator;  // canonical; empty or a catch-all when unknown
   // A dataset event's other side (ACLED's actor2, UCDP's side_b): UCDP does not say which side
   // struck, and a clash has two, so a report naming either side names this event's.
-  std::string counterpart;
-  std::string target;
+  Symbol counterpart;
+  Symbol target;
   std::optional<int> fatalities_low, fatalities_best, fatalities_high;
   model::ClaimStatus claim = model::ClaimStatus::unknown;
-  std::string claimed_by, denied_by;  // "; "-joined actors
+  Symbol claimed_by, denied_by;  // "; "-joined actors
   // Who said so: the dataset of an event, the outlet (or source) of a report. Records of one
   // source count once among an incident's independent sources.
-  std::string source;
+  Symbol source;
   // Records sharing a non-empty key are never one incident: a dataset does not list an
   // incident twice ("dataset:ACLED"), and the mentions of one report are the events the
   // extractor told apart ("report:17").
-  std::string exclusive;
-  double confidence = 1;           // the extractor's, for a mention; 1 for a dataset event
-  std::vector<std::string> words;  // rare words and names of its text, folded, sorted, distinct
+  Symbol exclusive;
+  double confidence = 1;      // the extractor's, for a mention; 1 for a dataset event
+  std::vector<Symbol> words;  // rare words and names of its text, folded, distinct (sort_words)
   // How telling each word is (rarer is more; see rare_words.hpp); empty means all alike.
   std::vector<float> word_weights;
 

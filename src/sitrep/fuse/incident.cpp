@@ -19,7 +19,7 @@ bool is_day(const FusionRecord& r) {
 
 // A record's source key: its source, or the record itself when it names none.
 std::string source_of(const FusionRecord& r) {
-  return r.source.empty() ? to_string(r.ref()) : r.source;
+  return r.source.empty() ? to_string(r.ref()) : r.source.str();
 }
 
 void summarize_date(const Members& members, Incident& out) {
@@ -52,10 +52,10 @@ void summarize_date(const Members& members, Incident& out) {
 }
 
 // The value most records give (non-empty), a dataset's first on a tie, then the earliest record.
-std::string most_said(const Members& members, std::string FusionRecord::*field) {
+std::string most_said(const Members& members, Symbol FusionRecord::*field) {
   std::map<std::string, std::pair<int, int>> votes;  // value -> (records, dataset records)
   for (const FusionRecord* r : members) {
-    const std::string& v = r->*field;
+    const std::string v = (r->*field).str();
     if (v.empty()) continue;
     auto& [all, datasets] = votes[v];
     ++all;
@@ -105,7 +105,7 @@ void summarize_place(const Members& members, Incident& out) {
 }
 
 // A named perpetrator fits a record that names no one, names it, or has it as its other side.
-bool fits(const std::string& perpetrator, const FusionRecord& r) {
+bool fits(std::string_view perpetrator, const FusionRecord& r) {
   return model::is_unattributed_actor(r.perpetrator) || r.perpetrator == perpetrator ||
          r.counterpart == perpetrator;
 }
@@ -115,7 +115,7 @@ void summarize_perpetrator(const Members& members, Incident& out) {
   std::string catch_all;
   for (const FusionRecord* r : members) {
     if (!model::is_unattributed_actor(r->perpetrator)) {
-      ++named[r->perpetrator];
+      ++named[r->perpetrator.str()];
     } else if (!r->perpetrator.empty()) {
       catch_all = r->perpetrator;
     }

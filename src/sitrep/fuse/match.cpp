@@ -44,10 +44,10 @@ std::optional<double> word_part(const FusionRecord& a, const FusionRecord& b) {
   for (size_t i = 0; i < a.words.size(); ++i) total_a += weight(a, i);
   for (size_t j = 0; j < b.words.size(); ++j) total_b += weight(b, j);
   for (size_t i = 0, j = 0; i < a.words.size() && j < b.words.size();) {
-    int order = a.words[i].compare(b.words[j]);
-    if (order == 0) shared += weight(a, i);
-    i += order <= 0;
-    j += order >= 0;
+    const uint32_t x = a.words[i].id(), y = b.words[j].id();  // in id order (sort_words)
+    if (x == y) shared += weight(a, i);
+    i += x <= y;
+    j += x >= y;
   }
   // Words every record of the area has (the town's name) tell nothing either way: a record
   // with no rarer word has nothing to compare.
@@ -146,11 +146,11 @@ std::optional<double> casualty_evidence(const FusionRecord& a, const FusionRecor
 // Whether the named sides of two records can be one: each names no one, or they share a side
 // (a perpetrator, or a dataset event's other side).
 bool sides_agree(const FusionRecord& a, const FusionRecord& b) {
-  auto named = [](const std::string& actor) { return !model::is_unattributed_actor(actor); };
+  auto named = [](Symbol actor) { return !model::is_unattributed_actor(actor); };
   if (!named(a.perpetrator) || !named(b.perpetrator)) return true;
-  for (const std::string* x : {&a.perpetrator, &a.counterpart}) {
-    for (const std::string* y : {&b.perpetrator, &b.counterpart}) {
-      if (named(*x) && *x == *y) return true;
+  for (Symbol x : {a.perpetrator, a.counterpart}) {
+    for (Symbol y : {b.perpetrator, b.counterpart}) {
+      if (named(x) && x == y) return true;
     }
   }
   return false;
@@ -234,7 +234,7 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
   if (auto words = word_part(a, b)) {
     p.words = rules.words_disagree + (rules.words_agree - rules.words_disagree) * *words;
   }
-  auto named = [](const std::string& actor) { return !model::is_unattributed_actor(actor); };
+  auto named = [](Symbol actor) { return !model::is_unattributed_actor(actor); };
   if (named(a.perpetrator) && named(b.perpetrator)) p.perpetrator = rules.perpetrator_same;
   const double evidence = p.prior + p.place + p.date + p.casualties.value_or(0) +
                           p.target.value_or(0) + p.words.value_or(0) + p.perpetrator.value_or(0);

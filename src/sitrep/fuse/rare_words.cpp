@@ -34,9 +34,9 @@ Result<WordFilter> WordFilter::load(const std::string& path) {
   return filter;
 }
 
-std::vector<std::string> WordFilter::words(std::string_view text) const {
-  std::vector<std::string> out;
-  std::string word;  // folded in place; a string is made only for a word that is kept
+std::vector<Symbol> WordFilter::words(std::string_view text) const {
+  std::vector<Symbol> out;
+  std::string word;  // folded in place; only a word that is kept is interned
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && separates(static_cast<unsigned char>(text[i]))) ++i;
@@ -49,38 +49,38 @@ std::vector<std::string> WordFilter::words(std::string_view text) const {
     if (i - start < kMinWordBytes || digits) continue;
     word.assign(text.substr(start, i - start));
     for (char& c : word) c = ascii_lower(c);
-    if (!common_.count(word)) out.push_back(word);
+    if (!common_.count(word)) out.emplace_back(word);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  sort_words(out);
   return out;
 }
 
 void keep_rare_words(std::vector<FusionRecord>& records, double max_share, size_t min_records) {
-  // Keys view the records' words: every lookup happens before any word is erased.
-  std::unordered_map<std::string_view, uint32_t> records_with;
-  size_t words = 0;
-  for (const FusionRecord& r : records) words += r.words.size();
-  records_with.reserve(words / 2 + 1);
+  // Records with each word, by the word's symbol number.
+  uint32_t largest = 0;
   for (const FusionRecord& r : records) {
-    for (const std::string& w : r.words) ++records_with[w];
+    for (Symbol w : r.words) largest = std::max(largest, w.id());
+  }
+  std::vector<uint32_t> records_with(records.empty() ? 0 : largest + 1, 0);
+  for (const FusionRecord& r : records) {
+    for (Symbol w : r.words) ++records_with[w.id()];
   }
   const auto limit = std::max<size_t>(min_records, static_cast<size_t>(max_share * records.size()));
   // Weigh the words, marking the common ones with a weight of 0; then drop those.
   for (FusionRecord& r : records) {
     r.word_weights.resize(r.words.size());
     for (size_t i = 0; i < r.words.size(); ++i) {
-      const uint32_t df = records_with.find(r.words[i])->second;
+      const uint32_t df = records_with[r.words[i].id()];
       r.word_weights[i] = df > limit ? 0.0f : static_cast<float>(1.0 / df);
     }
   }
-  records_with.clear();
+  records_with = {};
   for (FusionRecord& r : records) {
     size_t kept = 0;
     for (size_t i = 0; i < r.words.size(); ++i) {
       if (r.word_weights[i] == 0.0f) continue;
       if (kept != i) {
-        r.words[kept] = std::move(r.words[i]);
+        r.words[kept] = r.words[i];
         r.word_weights[kept] = r.word_weights[i];
       }
       ++kept;

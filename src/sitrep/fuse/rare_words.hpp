@@ -21,8 +21,8 @@ class WordFilter {
   WordFilter() = default;
   static Result<WordFilter> load(const std::string& path);
 
-  // The text's distinct kept words, sorted.
-  std::vector<std::string> words(std::string_view text) const;
+  // The text's distinct kept words (in sort_words' order).
+  std::vector<Symbol> words(std::string_view text) const;
 
  private:
   std::unordered_set<std::string> common_;

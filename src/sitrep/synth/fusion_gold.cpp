@@ -56,7 +56,7 @@ std::vector<std::string> shared_words(const model::Event& e) {
   return out;
 }
 
-fuse::FusionRecord truth_record(const model::Event& e, const std::vector<std::string>& words) {
+fuse::FusionRecord truth_record(const model::Event& e, const std::vector<fuse::Symbol>& words) {
   fuse::FusionRecord r;
   r.date = e.date;
   r.country = e.country;
@@ -109,17 +109,16 @@ class GoldMaker {
   std::vector<GoldRecord> take() { return std::move(out_); }
 
  private:
-  std::vector<std::string> pick(const std::vector<std::string>& names, double keep,
-                                const std::vector<std::string>& common) {
-    std::vector<std::string> words;
+  std::vector<fuse::Symbol> pick(const std::vector<std::string>& names, double keep,
+                                 const std::vector<std::string>& common) {
+    std::vector<fuse::Symbol> words;
     for (const std::string& w : names) {
-      if (random_.chance(keep)) words.push_back(w);
+      if (random_.chance(keep)) words.emplace_back(w);
     }
     for (const std::string& w : common) {
-      if (random_.chance(0.8)) words.push_back(w);
+      if (random_.chance(0.8)) words.emplace_back(w);
     }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
+    fuse::sort_words(words);
     return words;
   }
 
