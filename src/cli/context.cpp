@@ -122,11 +122,24 @@ Result<bool> fusion_has_run(Context& context) {
 }
 
 std::string unit_note(const Context& context, Unit unit) {
-  if (unit == Unit::records || !context.units || context.units->incidents == 0) return "";
-  return fmt::format(
-      "Counting incidents (sitrep fuse): incidents of several events {}, events folded into "
-      "them {}; --unit records counts every event.",
-      thousands(context.units->incidents), thousands(context.units->folded));
+  if (unit == Unit::records || !context.units) return "";
+  const query::IncidentUnits& u = *context.units;
+  if (u.incidents == 0 && u.told_only_by_reports == 0) return "";
+  std::string note =
+      u.folded == 0
+          ? std::string("Counting incidents (sitrep fuse): no two events are one incident")
+          : fmt::format(
+                "Counting incidents (sitrep fuse): {} events are counted with another "
+                "event of their incident",
+                thousands(u.folded));
+  if (u.told_only_by_reports > 0) {
+    note +=
+        fmt::format("; {} told only by reports {} not in these counts (sitrep incident list)",
+                    u.told_only_by_reports == 1 ? std::string("1 incident")
+                                                : thousands(u.told_only_by_reports) + " incidents",
+                    u.told_only_by_reports == 1 ? "is" : "are");
+  }
+  return note + "; --unit records counts every event.";
 }
 
 namespace {

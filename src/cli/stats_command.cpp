@@ -85,11 +85,19 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
     std::cout << fmt::format(" ({} incidents: events of one incident count once below)",
                              thousands(static_cast<int64_t>(total)));
   }
+  const int64_t reports_only =
+      args.unit != "records" && context->units ? context->units->told_only_by_reports : 0;
   if (rows.bounds(first, last)) {
     std::cout << ", " << model::format_iso(index.day(first)) << " to "
               << model::format_iso(index.day(last));
   }
   std::cout << '\n';
+  // The index holds dataset events: an incident only reports tell is counted nowhere below.
+  if (reports_only > 0 && args.filter.empty()) {
+    std::cout << fmt::format(
+        "and {} told only by reports, not counted below (sitrep incident list)\n",
+        reports_only == 1 ? std::string("1 incident") : thousands(reports_only) + " incidents");
+  }
   if (total == 0) {
     std::cout << "Nothing here yet: sitrep import FILE (ACLED, UCDP GED, GTD or sitrep JSONL)\n";
     return kExitOk;

@@ -86,6 +86,24 @@ TEST_F(FuseCliTest, QueriesAndStatsCountTheIncidentOnce) {
       << md_records.out;
 }
 
+TEST_F(FuseCliTest, IncidentsToldOnlyByReportsAreNamedWhereTheyAreNotCounted) {
+  std::ofstream(dir_ / "more.jsonl")
+      << R"({"id":"n4","published":"2022-04-22","source":"Ariana News","title":"Two policemen shot dead at Kunduz checkpoint","text":"Gunmen shot dead two policemen at a police checkpoint in Kunduz city on Friday, police said."})"
+      << "\n";
+  ASSERT_EQ(sitrep("ingest '" + (dir_ / "more.jsonl").string() + "'").code, 0);
+  ASSERT_EQ(sitrep("fuse -q").code, 0);
+  Outcome list = sitrep("incident list");
+  EXPECT_NE(list.out.find("Kunduz"), std::string::npos) << list.out;
+  Outcome stats = sitrep("stats");
+  EXPECT_NE(stats.out.find("and 1 incident told only by reports, not counted below"),
+            std::string::npos)
+      << stats.out;
+  Outcome query = sitrep("query country:AF");
+  EXPECT_NE(query.err.find("1 incident told only by reports is not in these counts"),
+            std::string::npos)
+      << query.err;
+}
+
 TEST_F(FuseCliTest, AnAnalystsSplitHoldsWhenFusionRunsAgain) {
   ASSERT_EQ(sitrep("fuse -q").code, 0);
   Outcome split = sitrep("incident split 1 mention:2 --note 'a second blast'");
