@@ -13,7 +13,7 @@ constexpr double kKmPerDegreeLatitude = 111.2;
 constexpr double kCellDegrees = 0.25;
 
 // What the sweep reads of each record, side by side: the sweep meets each record many times,
-// and a whole FusionRecord is a kilobyte away from the next.
+// and a whole FusionRecord is a few hundred bytes away from the next.
 struct SweepEntry {
   model::Day start = 0;
   model::Day open_until = 0;  // its last day plus max_days_apart

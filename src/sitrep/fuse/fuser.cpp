@@ -125,7 +125,7 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
     }
   }
   // Indices in ref order: the same store gives the same run. (A first run reads them in that
-  // order already, and a kilobyte-sized record is costly to move.)
+  // order already, and a record of a few hundred bytes is costly to move.)
   auto by_ref = [](const FusionRecord& a, const FusionRecord& b) { return a.ref() < b.ref(); };
   if (!std::is_sorted(out.records.begin(), out.records.end(), by_ref)) {
     std::sort(out.records.begin(), out.records.end(), by_ref);
