@@ -9,7 +9,9 @@
 
 #include "commands.hpp"
 #include "sitrep/fuse/corrections.hpp"
+#include "sitrep/fuse/fusion_data.hpp"
 #include "sitrep/fuse/incident_store.hpp"
+#include "sitrep/fuse/pair_comparison.hpp"
 #include "sitrep/fuse/record_loader.hpp"
 #include "sitrep/io/utf8.hpp"
 #include "sitrep/store/statement.hpp"
@@ -66,6 +68,28 @@ void print_incident(const fuse::Incident& in) {
                            in.sources, in.members.size(), in.confidence);
 }
 
+// One record as `incident show` and `incident compare` list it.
+std::string record_line(const fuse::FusionRecord& r) {
+  return fmt::format(
+      "  {:<14} {:<16} {:<22} {:<32} {:<22} {:>4}..{:<4} {}\n", fuse::to_string(r.ref()),
+      io::utf8_prefix(r.source, 16), date_of(r.date), io::utf8_prefix(place_of(r), 32),
+      io::utf8_prefix((r.perpetrator.empty() ? "-" : r.perpetrator), 22),
+      figure(r.fatalities_low ? r.fatalities_low : r.fatalities_best),
+      figure(r.fatalities_high ? r.fatalities_high : r.fatalities_best), model::to_string(r.claim));
+}
+
+// "date +0.70, place +1.00, prior -1.50" from a link's stored parts (its JSON, as written).
+std::string evidence_text(const std::string& parts_json) {
+  std::string parts;
+  const nlohmann::json why = nlohmann::json::parse(parts_json, nullptr, false);
+  for (auto& [name, value] : why.items()) {
+    if (value.is_number()) {
+      parts += fmt::format("{}{} {:+.2f}", parts.empty() ? "" : ", ", name, value.get<double>());
+    }
+  }
+  return parts.empty() ? parts_json : parts;
+}
+
 int run_show(int64_t id, const GlobalOptions& global) {
   auto context = open_context(global);
   if (!context) {
@@ -93,30 +117,16 @@ int run_show(int64_t id, const GlobalOptions& global) {
   }
   print_incident(**in);
   std::cout << fmt::format("\nRecords ({}):\n", records.size());
-  for (const fuse::FusionRecord& r : records) {
-    std::cout << fmt::format("  {:<14} {:<16} {:<22} {:<32} {:<22} {:>4}..{:<4} {}\n",
-                             fuse::to_string(r.ref()), io::utf8_prefix(r.source, 16),
-                             date_of(r.date), io::utf8_prefix(place_of(r), 32),
-                             io::utf8_prefix((r.perpetrator.empty() ? "-" : r.perpetrator), 22),
-                             figure(r.fatalities_low ? r.fatalities_low : r.fatalities_best),
-                             figure(r.fatalities_high ? r.fatalities_high : r.fatalities_best),
-                             model::to_string(r.claim));
-  }
+  for (const fuse::FusionRecord& r : records) std::cout << record_line(r);
   std::cout << fmt::format(
       "\nWhy they are one incident ({} links; the evidence of each part in log-odds, "
       "data/fusion.tsv):\n",
       links->size());
   for (const fuse::StoredLink& link : *links) {
-    std::string parts;
-    const nlohmann::json why = nlohmann::json::parse(link.parts, nullptr, false);
-    for (auto& [name, value] : why.items()) {
-      if (value.is_number())
-        parts += fmt::format("{}{} {:+.2f}", parts.empty() ? "" : ", ", name, value.get<double>());
-    }
     std::cout << fmt::format(
         "  {} ~ {}: {} ({})\n", fuse::to_string(link.a), fuse::to_string(link.b),
         link.score ? fmt::format("score {:.2f}", *link.score) : "an analyst's merge",
-        parts.empty() ? link.parts : parts);
+        evidence_text(link.parts));
   }
   bool header = false;
   for (const fuse::Decision& d : *decisions) {
@@ -187,25 +197,105 @@ int in_transaction(const char* command, store::SqliteStore& store,
   return kExitOk;
 }
 
-int run_split(int64_t id, const std::vector<std::string>& taken, const std::string& note,
-              const GlobalOptions& global) {
-  std::vector<fuse::RecordRef> moved;
-  for (const std::string& text : taken) {
+// Where a record is now: "in incident 3", or "in no incident".
+std::string membership(fuse::IncidentStore& incidents, fuse::RecordRef ref) {
+  auto id = incidents.incident_of(ref);
+  if (!id || *id == 0) return "in no incident";
+  return fmt::format("in incident {}", *id);
+}
+
+// The records named on the command line, or nothing after saying which one is not a record.
+std::optional<std::vector<fuse::RecordRef>> parse_refs(const char* command,
+                                                       const std::vector<std::string>& texts) {
+  std::vector<fuse::RecordRef> refs;
+  for (const std::string& text : texts) {
     auto ref = fuse::parse_record_ref(text);
     if (!ref) {
-      std::cerr << "sitrep incident split: '" << text
+      std::cerr << "sitrep incident " << command << ": '" << text
                 << "' is not a record (event:ID or mention:ID, as `sitrep incident show` lists)\n";
-      return kExitUsage;
+      return std::nullopt;
     }
-    moved.push_back(*ref);
+    refs.push_back(*ref);
   }
+  return refs;
+}
+
+int run_compare(const std::vector<std::string>& texts, const GlobalOptions& global) {
+  auto parsed = parse_refs("compare", texts);
+  if (!parsed) return kExitUsage;
+  const std::vector<fuse::RecordRef>& refs = *parsed;
+  if (refs.size() != 2) {
+    std::cerr << "sitrep incident compare: give two records (event:ID or mention:ID)\n";
+    return kExitUsage;
+  }
+  auto context = open_context(global);
+  if (!context) {
+    std::cerr << "sitrep incident compare: " << context.error() << '\n';
+    return kExitFailure;
+  }
+  auto data = fuse::FusionData::load(model::find_data_dir(global.data_dir));
+  if (!data) {
+    std::cerr << "sitrep incident compare: " << data.error() << '\n';
+    return kExitFailure;
+  }
+  auto pair = fuse::compare_stored(*context->store, *data, refs[0], refs[1]);
+  if (!pair) {
+    std::cerr << "sitrep incident compare: " << pair.error() << '\n';
+    return kExitUsage;
+  }
+  std::cout << record_line(pair->a) << record_line(pair->b);
+  const fuse::Match& m = pair->match;
+  if (pair->same_source) {
+    std::cout << fmt::format(
+        "They are never one incident: both come from {} (a dataset lists an "
+        "incident once; the events of one report are the ones it told "
+        "apart).\n",
+        pair->a.exclusive);
+  } else if (!m.compatible) {
+    std::cout << fmt::format("They cannot be one incident: {}.\n", pair->why_apart);
+  } else {
+    std::cout << fmt::format(
+        "They {} one incident: probability {:.2f} (merged at {:.2f} or more): {}.\n",
+        m.merge ? "can be" : "are unlikely to be", m.score, data->rules.merge_score,
+        evidence_text(fuse::parts_json(m.parts)));
+    std::cout << fmt::format(
+        "Rare words weighed among {} records{}.\n", thousands(pair->weighed_among),
+        pair->window ? fmt::format(" of {}..{} (a first run weighs them among the whole store's)",
+                                   model::format_iso(pair->window->from),
+                                   model::format_iso(pair->window->to))
+                     : std::string(", the whole store's"));
+  }
+  fuse::IncidentStore incidents(*context->store);
+  std::cout << fmt::format("Now {} is {}, and {} is {}.\n", fuse::to_string(refs[0]),
+                           membership(incidents, refs[0]), fuse::to_string(refs[1]),
+                           membership(incidents, refs[1]));
+  if (auto shared = incidents.incident_of(refs[0]); shared && *shared != 0) {
+    auto links = incidents.links(*shared);
+    for (const fuse::StoredLink& link : links ? *links : std::vector<fuse::StoredLink>{}) {
+      if ((link.a == refs[0] && link.b == refs[1]) || (link.a == refs[1] && link.b == refs[0])) {
+        std::cout << fmt::format("The run that joined them: {} ({}).\n",
+                                 link.score ? fmt::format("score {:.2f}", *link.score)
+                                            : std::string("an analyst's merge"),
+                                 evidence_text(link.parts));
+      }
+    }
+  }
+  std::cout << "To decide it yourself: sitrep incident merge (together) or sitrep incident split "
+               "(apart); later runs keep the decision.\n";
+  return kExitOk;
+}
+
+int run_split(int64_t id, const std::vector<std::string>& taken, const std::string& note,
+              const GlobalOptions& global) {
+  auto moved = parse_refs("split", taken);
+  if (!moved) return kExitUsage;
   auto context = open_context(global);
   if (!context) {
     std::cerr << "sitrep incident split: " << context.error() << '\n';
     return kExitFailure;
   }
   return in_transaction("split", *context->store, [&](fuse::IncidentStore& incidents) -> Status {
-    auto out = fuse::split_incident(*context->store, incidents, id, moved, note);
+    auto out = fuse::split_incident(*context->store, incidents, id, *moved, note);
     if (!out) return make_error(out.error());
     std::cout << fmt::format(
         "Incident {} {}; the records taken out {}. Later runs of `sitrep fuse` keep them "
@@ -284,10 +374,19 @@ Runner add_incident_command(CLI::App& app, const GlobalOptions& global) {
   merge->add_option("items", args->items, "Incident ids and records (event:ID, mention:ID)")
       ->required();
   merge->add_option("--note", args->note, "Why (kept with the decision)");
-  return [args, &global, list, show, split] {
+  auto* compare = cmd->add_subcommand(
+      "compare",
+      "Why two records are, or are not, one incident: the first disagreement that keeps them\n"
+      "apart, or the evidence of each part, as sitrep fuse weighs it.\n"
+      "Example: sitrep incident compare event:804 mention:23");
+  compare->add_option("records", args->records, "Two records (event:ID, mention:ID)")
+      ->required()
+      ->expected(2);
+  return [args, &global, list, show, split, compare] {
     if (list->parsed()) return run_list(args->limit, global);
     if (show->parsed()) return run_show(args->id, global);
     if (split->parsed()) return run_split(args->id, args->records, args->note, global);
+    if (compare->parsed()) return run_compare(args->records, global);
     return run_merge(args->items, args->note, global);
   };
 }

@@ -104,6 +104,22 @@ TEST_F(FuseCliTest, IncidentsToldOnlyByReportsAreNamedWhereTheyAreNotCounted) {
       << query.err;
 }
 
+TEST_F(FuseCliTest, CompareSaysWhyTwoRecordsAreOrAreNotOneIncident) {
+  ASSERT_EQ(sitrep("fuse -q").code, 0);
+  Outcome same = sitrep("incident compare event:2 mention:1");
+  ASSERT_EQ(same.code, 0) << same.err;
+  EXPECT_NE(same.out.find("They can be one incident: probability"), std::string::npos) << same.out;
+  EXPECT_NE(same.out.find("Now event:2 is in incident 1, and mention:1 is in incident 1."),
+            std::string::npos)
+      << same.out;
+  Outcome apart = sitrep("incident compare mention:1 mention:3");
+  ASSERT_EQ(apart.code, 0) << apart.err;
+  EXPECT_NE(apart.out.find("They cannot be one incident: "), std::string::npos) << apart.out;
+  Outcome missing = sitrep("incident compare event:2 mention:999");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("no mention:999 in the store"), std::string::npos) << missing.err;
+}
+
 TEST_F(FuseCliTest, AnAnalystsSplitHoldsWhenFusionRunsAgain) {
   ASSERT_EQ(sitrep("fuse -q").code, 0);
   Outcome split = sitrep("incident split 1 mention:2 --note 'a second blast'");

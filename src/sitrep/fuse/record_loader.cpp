@@ -227,6 +227,17 @@ Result<std::optional<DayWindow>> record_days(store::SqliteStore& store) {
   return std::optional<DayWindow>{DayWindow{*first, *last}};
 }
 
+Result<int64_t> store_record_count(store::SqliteStore& store) {
+  auto stmt = Statement::prepare(
+      store.handle(),
+      "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM mentions WHERE date_start IS "
+      "NOT NULL AND date_start != '')");
+  if (!stmt) return make_error(stmt.error());
+  auto row = stmt->step();
+  if (!row) return make_error(row.error());
+  return stmt->column_int(0);
+}
+
 Result<int64_t> count_undated_mentions(store::SqliteStore& store) {
   auto stmt = Statement::prepare(
       store.handle(), "SELECT count(*) FROM mentions WHERE date_start IS NULL OR date_start = ''");

@@ -35,6 +35,9 @@ Status load_records(store::SqliteStore& store, const WordFilter& words,
 // The first and last day of the store's records, if it has any.
 Result<std::optional<DayWindow>> record_days(store::SqliteStore& store);
 
+// The records fusion can read: events, and mentions with a date.
+Result<int64_t> store_record_count(store::SqliteStore& store);
+
 // Mentions that cannot be fused for want of a date.
 Result<int64_t> count_undated_mentions(store::SqliteStore& store);
 
