@@ -123,6 +123,26 @@ TEST(FusionMatch, KindsOfTargetOfOneFamilyPartlyAgree) {
   EXPECT_FALSE(match(a, b, FusionRules{}).parts.target.has_value());
 }
 
+TEST(FusionMatch, AreaNamesSpelledTwoWaysAreOneAreaOnceKeyed) {
+  FusionRecord a = bombing(1), b = bombing(2);
+  for (FusionRecord* r : {&a, &b}) {
+    r->place_precision = PlacePrecision::admin2;
+    r->admin1 = "Helmand";
+  }
+  a.admin2 = "Nahr-e Saraj";  // a dataset's spelling
+  b.admin2 = "Nahri Sarraj";  // the gazetteer's
+  b.admin1 = "Helmand Province";
+  EXPECT_FALSE(match(a, b, FusionRules{}).compatible);  // as written, they differ
+  std::vector<FusionRecord> records = {a, b};
+  key_areas(records);
+  EXPECT_TRUE(match(records[0], records[1], FusionRules{}).compatible)
+      << why_apart(records[0], records[1], FusionRules{});
+  records[1].admin2 = "Gereshk";  // another district stays another
+  key_areas(records);
+  EXPECT_EQ(why_apart(records[0], records[1], FusionRules{}),
+            "districts differ: Nahr-e Saraj and Gereshk");
+}
+
 TEST(FusionMatch, TargetFamiliesAreDataAnAnalystCanEdit) {
   FusionRules shipped;
   ASSERT_TRUE(

@@ -28,8 +28,8 @@ std::vector<SweepEntry> sweep_entries(const std::vector<FusionRecord>& records,
   std::vector<SweepEntry> out(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
     const FusionRecord& r = records[i];
-    out[i] = {r.date.start,  r.date.end + rules.max_days_apart, r.exclusive.id(),
-              r.admin1.id(), r.is_point() ? *r.latitude : 0.0,  r.is_point()};
+    out[i] = {r.date.start,      r.date.end + rules.max_days_apart, r.exclusive.id(),
+              r.province().id(), r.is_point() ? *r.latitude : 0.0,  r.is_point()};
   }
   return out;
 }
@@ -132,7 +132,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
       for (auto& [admin1, list] : lists.by_admin1) visit(list, r);
       return;  // every open record of the country was met
     }
-    visit(lists.by_admin1[rec.admin1], r);
+    visit(lists.by_admin1[rec.province()], r);
     if (auto unplaced = lists.by_admin1.find(""); unplaced != lists.by_admin1.end()) {
       visit(unplaced->second, r);
     }
@@ -155,7 +155,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
       if (auto unknown = open.find(""); unknown != open.end()) visit_country(unknown->second, r);
     }
     OpenLists& home = open[rec.country];
-    home.by_admin1[rec.admin1].push_back(r);
+    home.by_admin1[rec.province()].push_back(r);
     if (rec.is_point() && !rec.admin1.empty()) {
       auto [row, column] = cell_of(rec);
       home.by_cell[cell_key(row, column)].push_back(r);

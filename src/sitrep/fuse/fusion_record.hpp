@@ -51,6 +51,10 @@ struct FusionRecord {
   // happened then or in the days before (fusion widens the date: publication_lag_days).
   bool dated_by_publication = false;
   Symbol country, admin1, admin2, location;
+  // The areas' names as match keys (geo::folded_key: "Nahr-e Saraj" and "Nahri Sarraj", a
+  // dataset's spelling and the gazetteer's, are one district), set by key_areas before records
+  // are compared. Without them, the names are compared as written.
+  Symbol admin1_key, admin2_key;
   std::optional<double> latitude, longitude;
   PlacePrecision place_precision = PlacePrecision::unknown;
   Symbol event_type;   // ACLED's
@@ -75,10 +79,15 @@ struct FusionRecord {
   std::vector<float> word_weights;
 
   RecordRef ref() const { return {from_text, id}; }
+  Symbol province() const { return admin1_key.empty() ? admin1 : admin1_key; }
+  Symbol district() const { return admin2_key.empty() ? admin2 : admin2_key; }
   // Placed at a town with coordinates: compared with other points by distance.
   bool is_point() const {
     return place_precision == PlacePrecision::point && latitude && longitude;
   }
 };
+
+// Sets every record's area keys (each distinct name folded once).
+void key_areas(std::vector<FusionRecord>& records);
 
 }  // namespace sitrep::fuse

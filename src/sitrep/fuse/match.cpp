@@ -97,12 +97,12 @@ bool place_agrees(const FusionRecord& a, const FusionRecord& b, std::optional<do
   // At the coarser record's precision the areas must be the same.
   const auto coarser = std::max(a.place_precision, b.place_precision);
   if (coarser <= PlacePrecision::admin1 && !a.admin1.empty() && !b.admin1.empty() &&
-      a.admin1 != b.admin1) {
+      a.province() != b.province()) {
     if (why_not) *why_not = fmt::format("provinces differ: {} and {}", a.admin1, b.admin1);
     return false;
   }
   if (coarser <= PlacePrecision::admin2 && !a.admin2.empty() && !b.admin2.empty() &&
-      a.admin2 != b.admin2) {
+      a.district() != b.district()) {
     if (why_not) *why_not = fmt::format("districts differ: {} and {}", a.admin2, b.admin2);
     return false;
   }

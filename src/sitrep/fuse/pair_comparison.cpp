@@ -44,6 +44,7 @@ Result<PairComparison> compare_stored(store::SqliteStore& store, const FusionDat
   std::vector<FusionRecord> around;
   if (Status s = load_records(store, data.words, window, around); !s) return make_error(s.error());
   keep_rare_words(around);
+  key_areas(around);
   widen_publication_dates(around, data.rules);
   const FusionRecord* x = find(around, a);
   const FusionRecord* y = find(around, b);
