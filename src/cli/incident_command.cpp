@@ -280,8 +280,21 @@ int run_compare(const std::vector<std::string>& texts, const GlobalOptions& glob
       }
     }
   }
-  std::cout << "To decide it yourself: sitrep incident merge (together) or sitrep incident split "
-               "(apart); later runs keep the decision.\n";
+  auto decisions = incidents.decisions();
+  bool decided = false;
+  for (const fuse::Decision& d : decisions ? *decisions : std::vector<fuse::Decision>{}) {
+    if ((d.a == refs[0] && d.b == refs[1]) || (d.a == refs[1] && d.b == refs[0])) {
+      std::cout << fmt::format("An analyst decided on {} that they are {}{}; runs keep that.\n",
+                               d.made, d.together ? "one incident" : "apart",
+                               d.note.empty() ? std::string() : fmt::format(" — {}", d.note));
+      decided = true;
+    }
+  }
+  if (!decided) {
+    std::cout << "A run also needs every other record of their two groups to agree. To decide it "
+                 "yourself: sitrep incident merge (together) or sitrep incident split (apart); "
+                 "later runs keep the decision.\n";
+  }
   return kExitOk;
 }
 

@@ -186,6 +186,26 @@ TEST(Extractor, ClaimWordsThatClaimNothingAreNoClaim) {
   }
 }
 
+TEST(Extractor, AnAttackThatClaimedLivesKeepsItsAttacker) {
+  auto x = extractor().extract(report(
+      "A Taliban attack on a checkpoint in Ghazni claimed the lives of five soldiers on Monday.",
+      "2020-06-10"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Taliban");
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unknown);
+}
+
+TEST(Extractor, OnlyActorsJoinedByAndShareACue) {
+  auto x = extractor().extract(report(
+      "Security forces killed five militants in Bannu on Monday and the TTP denied involvement.",
+      "2023-03-14"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  for (const ActorMention& d : x.mentions[0].denied_by) {
+    EXPECT_NE(d.actor, "Government of Pakistan") << "the forces killed; the TTP denied";
+  }
+}
+
 TEST(Extractor, NobodyCameForwardAndItWasNotClearWhoIsUnclaimed) {
   for (const char* text :
        {"Gunmen shot dead a Hazara vegetable seller in Quetta on Tuesday. No group came forward "

@@ -42,6 +42,29 @@ Pairs pairs_of(const std::vector<CandidatePair>& pairs) {
   return out;
 }
 
+// More records than one 16-bit digit of an index holds: the pairs are radix-sorted on two
+// digits of each half, and must come out as every pair a day apart or less, once, in order.
+TEST(FusionCandidates, ManyRecordsGiveEveryPairOnceInOrder) {
+  constexpr uint32_t kRecords = 70'000;
+  std::vector<FusionRecord> records(kRecords);
+  const model::Day first = to_day({2022, 1, 1});
+  for (uint32_t i = 0; i < kRecords; ++i) {
+    FusionRecord& r = records[i];
+    r.id = i + 1;
+    r.date.start = r.date.end = first + static_cast<model::Day>(i / 2);
+    r.date.precision = model::DatePrecision::day;
+    r.country = "AF";
+  }
+  Pairs expected;
+  for (uint32_t i = 0; i < kRecords; ++i) {
+    for (uint32_t j = i + 1; j < kRecords && records[j].date.start - records[i].date.start <= 1;
+         ++j) {
+      expected.emplace_back(i, j);
+    }
+  }
+  EXPECT_EQ(pairs_of(candidate_pairs(records, FusionRules{})), expected);
+}
+
 TEST(FusionCandidates, NeighbouringDaysOfOneCountryArePairedAndNothingElse) {
   std::vector<FusionRecord> records = {report(1, 10, "a"), report(2, 11, "b"), report(3, 13, "c")};
   records.push_back(report(4, 10, "d"));

@@ -321,6 +321,10 @@ TEST_F(FuseStore, AnIncidentCountsWhenAnyOfItsEventsMatches) {
 TEST_F(FuseStore, ALinkToNoIncidentFailsTheCommitAndChangesNothing) {
   import({row("acled", "A1", 7), row("gtd", "G1", 9)});
   fuse();
+  auto checked = store::exec(store_->handle(),
+                             "INSERT INTO incident_links (incident_id, a, b, parts, made) "
+                             "VALUES (999, 'event:1', 'event:2', '{}', 'fuse')");
+  EXPECT_FALSE(checked.ok()) << "foreign keys are off after a fusion run";
   IncidentStore incidents(*store_);
   auto before = incidents.count_incidents();
   ASSERT_TRUE(before.ok());

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sitrep/fuse/area_keys.hpp"
 #include "sitrep/fuse/candidates.hpp"
+#include "sitrep/fuse/rare_words.hpp"
 #include "sitrep/model/distance.hpp"
 
 namespace sitrep::fuse {
@@ -16,6 +18,19 @@ namespace {
 using model::to_day;
 
 // A mosque bombing in Kunduz city, reported on the day.
+// Weighted words in the order word matching walks them (sort_words), weights kept beside.
+void give_words(FusionRecord& r, std::vector<std::pair<const char*, float>> words) {
+  std::sort(words.begin(), words.end(), [](const auto& x, const auto& y) {
+    return Symbol(x.first).id() < Symbol(y.first).id();
+  });
+  r.words.clear();
+  r.word_weights.clear();
+  for (const auto& [word, weight] : words) {
+    r.words.emplace_back(word);
+    r.word_weights.push_back(weight);
+  }
+}
+
 FusionRecord bombing(int64_t id) {
   FusionRecord r;
   r.id = id;
@@ -32,6 +47,7 @@ FusionRecord bombing(int64_t id) {
   r.fatalities_low = 46;
   r.fatalities_high = 60;
   r.words = {"kunduz", "mosque", "shia", "suicide"};
+  sort_words(r.words);  // the order word matching walks them in
   return r;
 }
 
@@ -43,6 +59,7 @@ TEST(FusionMatch, TwoReportsOfOneBombingMerge) {
   b.fatalities_low = 55;
   b.fatalities_high = 55;
   b.words = {"kunduz", "mosque", "worshippers"};
+  sort_words(b.words);
   Match m = match(a, b, rules);
   ASSERT_TRUE(m.compatible) << why_apart(a, b, FusionRules{});
   const double km = model::distance_km(36.728, 68.857, 36.75, 68.857);
@@ -172,13 +189,11 @@ TEST(FusionMatch, TargetFamiliesAreDataAnAnalystCanEdit) {
 
 TEST(FusionMatch, RareSharedWordsWeighMoreThanTheTownsName) {
   FusionRecord a = bombing(1), b = bombing(2);
-  a.words = {"kunduz", "sayedabad"};
-  b.words = {"kunduz", "khanabad"};
-  a.word_weights = {0.05f, 0.5f};  // kunduz is in twenty records, the rest in two
-  b.word_weights = {0.05f, 0.5f};
+  // kunduz is in twenty records, the rest in two
+  give_words(a, {{"kunduz", 0.05f}, {"sayedabad", 0.5f}});
+  give_words(b, {{"kunduz", 0.05f}, {"khanabad", 0.5f}});
   EXPECT_NEAR(*match(a, b, FusionRules{}).parts.words, -2.5 + 6.5 * (0.05 / 0.55), 1e-6);
-  b.words = {"kunduz"};  // the town's name alone tells nothing either way
-  b.word_weights = {0.05f};
+  give_words(b, {{"kunduz", 0.05f}});  // the town's name alone tells nothing either way
   EXPECT_FALSE(match(a, b, FusionRules{}).parts.words.has_value());
 }
 

@@ -41,7 +41,7 @@ std::string_view to_string(Confidence confidence);
 
 // A number behind a finding, as the brief and the JSON show it.
 struct Figure {
-  std::string name;  // "events in window", "rate ratio", ...
+  std::string name;  // "events in window" ("incidents in window" counting incidents), ...
   double value = 0;
   std::string text;  // the value as the brief prints it ("2.9", "2020-12-04", "Kunar")
 };

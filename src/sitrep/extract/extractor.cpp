@@ -374,6 +374,13 @@ class MentionReader {
     return roles;
   }
 
+  // Whether an event word stands in [begin, end).
+  bool event_word_between(size_t begin, size_t end) const {
+    auto inside = between(r_.hits, begin, end);
+    return std::any_of(inside.begin(), inside.end(),
+                       [](const LexiconHit& h) { return h.kind == Kind::trigger; });
+  }
+
   // Whether only "and" (or "and the") stands between two phrases.
   bool joined_by_and(size_t end, size_t begin) const {
     if (begin <= end) return false;
@@ -392,7 +399,8 @@ class MentionReader {
           close_before(r_.text, hits[j - 1]->end, h->begin, 1)) {
         continue;  // "Islamic State militants claimed …": one actor
       }
-      if (h->kind == Kind::actor && joined_by_and(hits[j - 1]->end, h->begin)) {
+      if (h->kind == Kind::actor && hits[j - 1]->kind == Kind::actor &&
+          joined_by_and(hits[j - 1]->end, h->begin)) {
         continue;  // "Both the Taliban and Islamic State claimed …": both claimed
       }
       if (h->kind == Kind::actor) return nullptr;
@@ -423,7 +431,9 @@ class MentionReader {
     bool accuses = cue_is(Cue::suspect) && close_before(r_.text, a->end, cue->begin, 1);
     if (cue_is(Cue::suspect) && !accuses && only_auxiliaries(a->end, cue->begin)) suspected = true;
     bool named = entry.role == ActorEntry::Role::actor;
-    if (cue_is(Cue::not_claim)) {  // "Islamic State has claimed similar killings": spoken of
+    // "Islamic State has claimed similar killings": spoken of. But in "a Taliban attack claimed
+    // the lives of five", the event word between makes the actor the attacker.
+    if (cue_is(Cue::not_claim) && !event_word_between(a->end, cue->begin)) {
       roles.speakers.push_back(a);
       return;
     }

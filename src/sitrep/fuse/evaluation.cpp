@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sitrep/fuse/rare_words.hpp"
+
 namespace sitrep::fuse {
 namespace {
 

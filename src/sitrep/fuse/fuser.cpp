@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "sitrep/fuse/area_keys.hpp"
 #include "sitrep/fuse/candidates.hpp"
 #include "sitrep/fuse/incident_store.hpp"
 #include "sitrep/fuse/record_loader.hpp"

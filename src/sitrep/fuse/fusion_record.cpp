@@ -1,33 +1,15 @@
 #include "sitrep/fuse/fusion_record.hpp"
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 
-#include <unordered_map>
-
 #include <fmt/format.h>
-
-#include "sitrep/geo/name_key.hpp"
 
 namespace sitrep::fuse {
 namespace {
 
 constexpr std::array<std::string_view, 5> kPrecisionNames = {"point", "admin2", "admin1", "country",
                                                              "unknown"};
-
-// An area's name as a key: folded (geo::folded_key), without a trailing "province" or
-// "district" that some sources add ("Helmand Province", "Nahr-e Saraj District").
-std::string area_key(std::string_view name) {
-  std::string words = geo::folded_words(name);
-  for (std::string_view generic : {" province", " district"}) {
-    if (words.size() > generic.size() && words.ends_with(generic)) {
-      words.resize(words.size() - generic.size());
-      break;
-    }
-  }
-  return geo::folded_key(words);
-}
 
 }  // namespace
 
@@ -40,33 +22,6 @@ std::optional<PlacePrecision> parse_place_precision(std::string_view text) {
     if (text == kPrecisionNames[i]) return static_cast<PlacePrecision>(i);
   }
   return std::nullopt;
-}
-
-void key_areas(std::vector<FusionRecord>& records) {
-  std::unordered_map<uint32_t, Symbol> key_of;  // by the name's symbol number
-  auto key = [&](Symbol name) {
-    if (name.empty()) return Symbol();
-    auto [it, inserted] = key_of.try_emplace(name.id());
-    if (inserted) it->second = Symbol(area_key(name.view()));
-    return it->second;
-  };
-  for (FusionRecord& r : records) {
-    r.admin1_key = key(r.admin1);
-    r.admin2_key = key(r.admin2);
-  }
-}
-
-void sort_words(std::vector<Symbol>& words) {
-  std::sort(words.begin(), words.end(), [](Symbol a, Symbol b) { return a.id() < b.id(); });
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-}
-
-std::vector<std::string> words_text(const std::vector<Symbol>& words) {
-  std::vector<std::string> out;
-  out.reserve(words.size());
-  for (Symbol w : words) out.push_back(w.str());
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 std::string to_string(RecordRef ref) {

@@ -30,12 +30,6 @@ struct RecordRef {
   auto operator<=>(const RecordRef&) const = default;
 };
 
-// Puts words in the order word comparisons expect (by symbol number, which is cheap to compare)
-// and drops repeats.
-void sort_words(std::vector<Symbol>& words);
-// The words as text, in text order (for output that must not depend on interning order).
-std::vector<std::string> words_text(const std::vector<Symbol>& words);
-
 // "event:12" or "mention:5", as the CLI shows and takes them.
 std::string to_string(RecordRef ref);
 std::optional<RecordRef> parse_record_ref(std::string_view text);
@@ -53,7 +47,7 @@ struct FusionRecord {
   Symbol country, admin1, admin2, location;
   // The areas' names as match keys (geo::folded_key: "Nahr-e Saraj" and "Nahri Sarraj", a
   // dataset's spelling and the gazetteer's, are one district), set by key_areas before records
-  // are compared. Without them, the names are compared as written.
+  // are compared (area_keys.hpp). Without them, the names are compared as written.
   Symbol admin1_key, admin2_key;
   std::optional<double> latitude, longitude;
   PlacePrecision place_precision = PlacePrecision::unknown;
@@ -73,8 +67,9 @@ struct FusionRecord {
   // incident twice ("dataset:ACLED"), and the mentions of one report are the events the
   // extractor told apart ("report:17").
   Symbol exclusive;
-  double confidence = 1;      // the extractor's, for a mention; 1 for a dataset event
-  std::vector<Symbol> words;  // rare words and names of its text, folded, distinct (sort_words)
+  double confidence = 1;  // the extractor's, for a mention; 1 for a dataset event
+  // Rare words and names of its text, folded, distinct, in sort_words' order (rare_words.hpp).
+  std::vector<Symbol> words;
   // How telling each word is (rarer is more; see rare_words.hpp); empty means all alike.
   std::vector<float> word_weights;
 
@@ -86,8 +81,5 @@ struct FusionRecord {
     return place_precision == PlacePrecision::point && latitude && longitude;
   }
 };
-
-// Sets every record's area keys (each distinct name folded once).
-void key_areas(std::vector<FusionRecord>& records);
 
 }  // namespace sitrep::fuse

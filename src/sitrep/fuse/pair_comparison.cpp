@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/fuse/area_keys.hpp"
 #include "sitrep/fuse/candidates.hpp"
 #include "sitrep/fuse/record_loader.hpp"
 
@@ -37,9 +38,9 @@ Result<PairComparison> compare_stored(store::SqliteStore& store, const FusionDat
   if (!total) return make_error(total.error());
   std::optional<DayWindow> window;
   if (*total > static_cast<int64_t>(kWholeStoreRecords)) {
-    constexpr int kWeeksAround = 28;
-    window = DayWindow{std::min(pair[0].date.start, pair[1].date.start) - kWeeksAround,
-                       std::max(pair[0].date.end, pair[1].date.end) + kWeeksAround};
+    constexpr int kDaysAround = 28;
+    window = DayWindow{std::min(pair[0].date.start, pair[1].date.start) - kDaysAround,
+                       std::max(pair[0].date.end, pair[1].date.end) + kDaysAround};
   }
   std::vector<FusionRecord> around;
   if (Status s = load_records(store, data.words, window, around); !s) return make_error(s.error());

@@ -29,6 +29,10 @@ struct PairComparison {
   std::optional<DayWindow> window;  // their days, when not the whole store
 };
 
+// Reads the two records and the records their words are weighed among, and compares them.
+// Errors: a record compared with itself, a record not in the store, or a mention without a
+// date (fusion does not read it). Analysts' decisions are not consulted: they are the
+// caller's to show.
 Result<PairComparison> compare_stored(store::SqliteStore& store, const FusionData& data,
                                       RecordRef a, RecordRef b);
 

@@ -24,6 +24,19 @@ char ascii_lower(char c) {
 
 }  // namespace
 
+void sort_words(std::vector<Symbol>& words) {
+  std::sort(words.begin(), words.end(), [](Symbol a, Symbol b) { return a.id() < b.id(); });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+}
+
+std::vector<std::string> words_text(const std::vector<Symbol>& words) {
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  for (Symbol w : words) out.push_back(w.str());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Result<WordFilter> WordFilter::load(const std::string& path) {
   auto table = model::read_tsv(path, {"word"});
   if (!table) return make_error(table.error());

@@ -16,6 +16,12 @@
 
 namespace sitrep::fuse {
 
+// Puts words in the order word comparisons expect (by symbol number, which is cheap to compare)
+// and drops repeats.
+void sort_words(std::vector<Symbol>& words);
+// The words as text, in text order (for output that must not depend on interning order).
+std::vector<std::string> words_text(const std::vector<Symbol>& words);
+
 class WordFilter {
  public:
   WordFilter() = default;

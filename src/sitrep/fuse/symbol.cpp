@@ -26,7 +26,8 @@ class SymbolTable {
     auto found = ids_.find(text);
     if (found != ids_.end()) return found->second;
     const uint32_t id = next_id_;
-    if (id >> kChunkBits >= kChunks) throw std::length_error("too many distinct strings");
+    // Four billion distinct texts: far beyond any store this holds in memory.
+    if (id == UINT32_MAX) throw std::length_error("more than 2^32 distinct strings to intern");
     std::string_view kept = keep(text);
     std::string_view* chunk = chunks_[id >> kChunkBits].load(std::memory_order_relaxed);
     if (!chunk) {

@@ -4,7 +4,9 @@
 // countries, a few hundred provinces, actors, outlets, event types, and rare words each shared
 // by a handful of reports. Held as std::string, they made a record about a kilobyte; as symbols,
 // each text is stored once, a record holds four bytes per field, and two fields compare as two
-// integers. Interning is thread-safe; reading a symbol's text never locks.
+// integers. Interning is thread-safe; reading a symbol's text never locks: a thread holding a
+// symbol got it from interning (under the table's lock) or from another thread through some
+// synchronisation, so the text's entry was written before it looks.
 #pragma once
 
 #include <cstdint>

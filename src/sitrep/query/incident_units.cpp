@@ -47,7 +47,7 @@ Result<IncidentUnits> IncidentUnits::load(store::SqliteStore& store, const Event
     if (m.incident != current) {
       current = m.incident;
       ++units.incidents;
-      units.first.push_back(static_cast<uint32_t>(units.rows.size()));
+      units.starts.push_back(static_cast<uint32_t>(units.rows.size()));
     } else {
       ++units.folded;
     }
@@ -56,16 +56,16 @@ Result<IncidentUnits> IncidentUnits::load(store::SqliteStore& store, const Event
     const int64_t best = m.best.value_or(0);
     if (best != own) units.fatalities.push_back({row->second, best - own});
   }
-  units.first.push_back(static_cast<uint32_t>(units.rows.size()));
+  units.starts.push_back(static_cast<uint32_t>(units.rows.size()));
   std::sort(units.fatalities.begin(), units.fatalities.end(),
             [](const FatalityCorrection& a, const FatalityCorrection& b) { return a.row < b.row; });
   return units;
 }
 
 void IncidentUnits::fold(Selection& selected) const {
-  for (size_t i = 0; i + 1 < first.size(); ++i) {
+  for (size_t i = 0; i + 1 < starts.size(); ++i) {
     bool kept = false;
-    for (uint32_t at = first[i]; at < first[i + 1]; ++at) {
+    for (uint32_t at = starts[i]; at < starts[i + 1]; ++at) {
       const uint32_t row = rows[at];
       if (!selected.test(row)) continue;
       if (kept) selected.reset(row);

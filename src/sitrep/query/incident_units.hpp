@@ -26,10 +26,10 @@ struct FatalityCorrection {
 };
 
 struct IncidentUnits {
-  // Every member row of every incident, incident after incident, each incident's rows ascending:
-  // incident i has rows[first[i]] to rows[first[i + 1]] (exclusive).
+  // Every member row of every incident, incident after incident, each incident's rows in the
+  // order of their event ids: incident i has rows[starts[i]] to rows[starts[i + 1]] (exclusive).
   std::vector<uint32_t> rows;
-  std::vector<uint32_t> first;
+  std::vector<uint32_t> starts;
   // For every member row whose figure is not its incident's: counted, it counts the incident's.
   std::vector<FatalityCorrection> fatalities;
   int64_t incidents = 0;  // incidents with an event in the index

@@ -88,8 +88,8 @@ void write_section(size_t number, const BriefSection& s, std::string& out) {
 void write_figures(const HtmlFigures& figures, const analyze::AssessmentOptions& options,
                    std::string& out) {
   const std::string units = options.units();
-  std::string Units = units;
-  Units[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(Units[0])));
+  std::string capitalised = units;
+  capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
   if (figures.map.empty() && figures.weekly.empty() && figures.targets.empty()) return;
   out += "<section><h2>The window at a glance</h2>\n";
   if (!figures.map.empty()) {
@@ -97,13 +97,13 @@ void write_figures(const HtmlFigures& figures, const analyze::AssessmentOptions&
         "<figure>{}<figcaption>{} in the window by province (shading) and place (points "
         "sized by fatalities); arrows run from origin to target of cross-border attacks."
         "</figcaption></figure>\n",
-        figures.map, Units);
+        figures.map, capitalised);
   }
   if (!figures.weekly.empty()) {
     out += fmt::format(
         "<figure>{}<figcaption>{} per week (Monday to Sunday) over the baseline and the "
         "window; the dashed line is the baseline's weekly rate.</figcaption></figure>\n",
-        figures.weekly, Units);
+        figures.weekly, capitalised);
   }
   if (!figures.targets.empty()) {
     out += fmt::format(

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/fuse/rare_words.hpp"
 #include "sitrep/model/actor_registry.hpp"
 #include "sitrep/model/tsv_table.hpp"
 
