@@ -206,6 +206,17 @@ TEST(Extractor, OnlyActorsJoinedByAndShareACue) {
   }
 }
 
+TEST(Extractor, FormerSoldiersAreCiviliansAndASpokesmanWhoDeniesWasNotStruck) {
+  auto x = extractor().extract(
+      report("Two former army commandos were shot dead at their home in Ghazni city on Wednesday, "
+             "relatives said. The Taliban's provincial spokesman denied the accusation.",
+             "2022-05-12"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].target, "civilians");
+  EXPECT_EQ(x.mentions[0].event_type, "Violence against civilians");
+  EXPECT_TRUE(x.mentions[0].target_level.empty());
+}
+
 TEST(Extractor, NobodyCameForwardAndItWasNotClearWhoIsUnclaimed) {
   for (const char* text :
        {"Gunmen shot dead a Hazara vegetable seller in Quetta on Tuesday. No group came forward "

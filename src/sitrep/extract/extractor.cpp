@@ -586,9 +586,10 @@ class MentionReader {
     for (const LexiconHit& h : between(r_.hits, before(x.begin, 16), x.end + 32)) {
       if (h.kind != Kind::cue) continue;
       Cue c = lex_.cue(h.entry);
-      // "police said", "the governor's office said"
-      if (c == Cue::speech && h.begin >= x.end && close_before(r_.text, x.end, h.begin, 14) &&
-          between(r_.hits, x.end, h.begin).empty()) {
+      // "police said", "the governor's office said", "the provincial spokesman rejected the
+      // claim": who speaks or denies was not struck
+      if ((c == Cue::speech || c == Cue::deny) && h.begin >= x.end &&
+          close_before(r_.text, x.end, h.begin, 14) && between(r_.hits, x.end, h.begin).empty()) {
         return true;
       }
       if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
@@ -779,6 +780,15 @@ class MentionReader {
     const TargetEntry& t = lex_.target(best->entry);
     m.target = t.target;
     m.target_evidence = {best->begin, best->end};
+    // "two former army commandos", "a retired police officer": no longer in a force, civilians
+    // (ACLED's rule)
+    if (targets_forces(t.target) || t.target == "government") {
+      if (ends_before(r_.text, best->begin, 24,
+                      {"former ", "retired ", "ex-", "former army ", "former police ",
+                       "former security ", "former intelligence "})) {
+        m.target = "civilians";
+      }
+    }
     if (level && lex_.target(level->entry).target == t.target) {
       m.target_level = lex_.target(level->entry).level;
     }
