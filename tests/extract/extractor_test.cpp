@@ -217,6 +217,23 @@ TEST(Extractor, FormerSoldiersAreCiviliansAndASpokesmanWhoDeniesWasNotStruck) {
   EXPECT_TRUE(x.mentions[0].target_level.empty());
 }
 
+TEST(Extractor, ADistrictOfAProvinceIsFoundAndAPersonsNameIsNoPlace) {
+  auto x = extractor().extract(report(
+      "Smugglers opened fire on a patrol in Hamadoni district of Khatlon province on Sunday, "
+      "killing a border guard.",
+      "2022-03-14"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_FALSE(x.mentions[0].places.empty());
+  EXPECT_EQ(x.mentions[0].places[0].precision, "admin2");
+  EXPECT_EQ(x.mentions[0].places[0].admin1, "Khatlon Province");
+  auto kunya = extractor().extract(
+      report("A suicide bomber, Abu Hamza of Logar, drove a car bomb into a police headquarters in "
+             "Lashkar Gah on Sunday.",
+             "2020-03-02"));
+  ASSERT_EQ(kunya.mentions.size(), 1u);
+  for (const PlaceMention& p : kunya.mentions[0].places) EXPECT_NE(p.country, "UZ") << p.name;
+}
+
 TEST(Extractor, NobodyCameForwardAndItWasNotClearWhoIsUnclaimed) {
   for (const char* text :
        {"Gunmen shot dead a Hazara vegetable seller in Quetta on Tuesday. No group came forward "

@@ -32,6 +32,15 @@ bool cyrillic(UChar32 c) {
   return c >= 0x400 && c <= 0x4FF;
 }
 
+// Whether a name at `at` is part of a person's name: "Abu Hamza", "bin Laden" (Hamza is also a
+// town in Fergana).
+bool in_personal_name(std::string_view text, size_t at) {
+  for (std::string_view word : {"Abu ", "abu ", "Ibn ", "ibn ", "bin "}) {
+    if (at >= word.size() && text.substr(at - word.size(), word.size()) == word) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> russian_case_forms(std::string_view name) {
@@ -103,7 +112,7 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
   std::vector<PlaceSpan> out;
   std::vector<PhraseMatch> found = matcher_.find(text, normal);
   std::erase_if(found, [&](const PhraseMatch& m) {
-    return !capitalised(text.substr(m.begin, m.end - m.begin));
+    return !capitalised(text.substr(m.begin, m.end - m.begin)) || in_personal_name(text, m.begin);
   });
   found = longest_matches(std::move(found));
   if (found.empty()) return out;
@@ -129,8 +138,9 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
         bool adjacent = text.substr(m.end, token.begin - m.end).find_first_not_of(" ") ==
                         std::string_view::npos;
         geo::WordInfo info = gazetteer_->word_info(token.lower);
+        // a leading word ("of", "near") opens the next phrase: "Hamadoni district of Khatlon"
         if (adjacent && info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
-            !info.before) {
+            info.role != geo::WordRole::leading && !info.before) {
           span.end = token.end;
         }
         break;
