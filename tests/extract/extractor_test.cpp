@@ -234,6 +234,16 @@ TEST(Extractor, ADistrictOfAProvinceIsFoundAndAPersonsNameIsNoPlace) {
   for (const PlaceMention& p : kunya.mentions[0].places) EXPECT_NE(p.country, "UZ") << p.name;
 }
 
+TEST(Extractor, EmptyShellsFoundAtTheSceneAreNoShelling) {
+  auto x = extractor().extract(report(
+      "A police constable was shot dead by two gunmen in Karachi on Tuesday. Police collected "
+      "empty shells from the scene.",
+      "2023-05-10"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_NE(x.mentions[0].sub_event_type, "Shelling/artillery/missile attack");
+  EXPECT_EQ(x.mentions[0].event_type, "Battles");  // police struck: ACLED's armed clash
+}
+
 TEST(Extractor, NobodyCameForwardAndItWasNotClearWhoIsUnclaimed) {
   for (const char* text :
        {"Gunmen shot dead a Hazara vegetable seller in Quetta on Tuesday. No group came forward "
