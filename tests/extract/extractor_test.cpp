@@ -244,6 +244,20 @@ TEST(Extractor, EmptyShellsFoundAtTheSceneAreNoShelling) {
   EXPECT_EQ(x.mentions[0].event_type, "Battles");  // police struck: ACLED's armed clash
 }
 
+TEST(Extractor, ADashDatelineEndsAtTheDash) {
+  // Before, a dateline ending in " - " ran on to the next dash or full stop (up to 64 bytes),
+  // and the body's first words, its date and place among them, were taken for the dateline's.
+  auto x = extractor().extract(
+      report("KABUL - Five rockets were fired at Bagram air base on Thursday morning, officials in "
+             "Parwan province said.",
+             "2021-04-12"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].date);
+  EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2021-04-08");
+  ASSERT_FALSE(x.mentions[0].places.empty());
+  EXPECT_EQ(x.mentions[0].places[0].admin1, "Parwan");
+}
+
 TEST(Extractor, NobodyCameForwardAndItWasNotClearWhoIsUnclaimed) {
   for (const char* text :
        {"Gunmen shot dead a Hazara vegetable seller in Quetta on Tuesday. No group came forward "

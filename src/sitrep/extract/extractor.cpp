@@ -1484,7 +1484,14 @@ Result<std::vector<StateForce>> read_state_forces(const std::string& path) {
 // end (0: none).
 size_t dateline_end(std::string_view text, size_t body) {
   size_t i = body, letters = 0;
-  while (i < text.size() && i < body + 48) {
+  // A spaced dash ends the place ("KABUL - Five …"); a dash inside a name does not
+  // ("MAZAR-I-SHARIF").
+  size_t limit = std::min(text.size(), body + 48);
+  for (std::string_view dash : {" - ", " — ", " – "}) {
+    size_t at = text.find(dash, body);
+    if (at != std::string_view::npos) limit = std::min(limit, at);
+  }
+  while (i < limit) {
     int32_t at = static_cast<int32_t>(i);
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()),
@@ -1500,6 +1507,10 @@ size_t dateline_end(std::string_view text, size_t body) {
   }
   if (letters < 3) return 0;
   std::string_view rest = text.substr(i, 64);
+  // "KABUL - Five rockets …": the dash ends it (the body's first words are not the dateline's)
+  for (std::string_view mark : {" - ", " — ", " – ", ": "}) {
+    if (rest.starts_with(mark)) return i + mark.size();
+  }
   for (std::string_view mark : {"(", ":", " -", " —", " –", ","}) {
     if (rest.starts_with(mark)) {
       size_t end = text.find_first_of(")-—–:.", i + mark.size());
