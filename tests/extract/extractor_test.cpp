@@ -258,6 +258,14 @@ TEST(Extractor, ADashDatelineEndsAtTheDash) {
   EXPECT_EQ(x.mentions[0].places[0].admin1, "Parwan");
 }
 
+TEST(Extractor, WhatAGroupHasRepeatedlyDoneIsNoNewEvent) {
+  auto x = extractor().extract(report(
+      "Gunmen stormed a Sikh temple in Kabul on Wednesday, killing 25 worshippers. The group's "
+      "affiliate, based in Nangarhar province, has repeatedly targeted religious minorities.",
+      "2020-03-26"));
+  EXPECT_EQ(x.mentions.size(), 1u);
+}
+
 TEST(Extractor, NobodyCameForwardAndItWasNotClearWhoIsUnclaimed) {
   for (const char* text :
        {"Gunmen shot dead a Hazara vegetable seller in Quetta on Tuesday. No group came forward "
