@@ -121,10 +121,20 @@ Result<bool> fusion_has_run(Context& context) {
   return marks->event > 0 || marks->mention > 0;
 }
 
-std::string unit_note(const Context& context, Unit unit) {
+int64_t told_only_by_reports(Context& context) {
+  auto n = fuse::IncidentStore(*context.store).count_told_only_by_reports();
+  return n ? *n : 0;
+}
+
+std::string incidents_text(int64_t n) {
+  return n == 1 ? std::string("1 incident") : thousands(n) + " incidents";
+}
+
+std::string unit_note(Context& context, Unit unit) {
   if (unit == Unit::records || !context.units) return "";
   const query::IncidentUnits& u = *context.units;
-  if (u.incidents == 0 && u.told_only_by_reports == 0) return "";
+  const int64_t reports_only = told_only_by_reports(context);
+  if (u.incidents == 0 && reports_only == 0) return "";
   std::string note =
       u.folded == 0
           ? std::string("Counting incidents (sitrep fuse): no two events are one incident")
@@ -132,12 +142,9 @@ std::string unit_note(const Context& context, Unit unit) {
                 "Counting incidents (sitrep fuse): {} events are counted with another "
                 "event of their incident",
                 thousands(u.folded));
-  if (u.told_only_by_reports > 0) {
-    note +=
-        fmt::format("; {} told only by reports {} not in these counts (sitrep incident list)",
-                    u.told_only_by_reports == 1 ? std::string("1 incident")
-                                                : thousands(u.told_only_by_reports) + " incidents",
-                    u.told_only_by_reports == 1 ? "is" : "are");
+  if (reports_only > 0) {
+    note += fmt::format("; {} told only by reports {} not in these counts (sitrep incident list)",
+                        incidents_text(reports_only), reports_only == 1 ? "is" : "are");
   }
   return note + "; --unit records counts every event.";
 }

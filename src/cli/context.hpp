@@ -70,7 +70,12 @@ const std::vector<query::FatalityCorrection>* fatality_corrections(const Context
 Result<bool> fusion_has_run(Context& context);
 
 // "Counting incidents: …" when the unit changed anything, for the commands' notes.
-std::string unit_note(const Context& context, Unit unit);
+std::string unit_note(Context& context, Unit unit);
+
+// Incidents only reports tell (not in the index, so in no count of it); 0 on error.
+int64_t told_only_by_reports(Context& context);
+// "1 incident", "12 incidents".
+std::string incidents_text(int64_t n);
 
 // Stands for the '-' of a negated filter term on the command line (see main.cpp), so that the
 // argument parser does not take the term for an option.

@@ -78,6 +78,11 @@ std::string record_line(const fuse::FusionRecord& r) {
       figure(r.fatalities_high ? r.fatalities_high : r.fatalities_best), model::to_string(r.claim));
 }
 
+// Whether a link or decision joins these two records, either way round.
+bool same_pair(fuse::RecordRef a, fuse::RecordRef b, fuse::RecordRef x, fuse::RecordRef y) {
+  return (a == x && b == y) || (a == y && b == x);
+}
+
 // "date +0.70, place +1.00, prior -1.50" from a link's stored parts (its JSON, as written).
 std::string evidence_text(const std::string& parts_json) {
   std::string parts;
@@ -88,6 +93,13 @@ std::string evidence_text(const std::string& parts_json) {
     }
   }
   return parts.empty() ? parts_json : parts;
+}
+
+// "score 0.55 (date +0.70, …)", or the analyst's merge.
+std::string link_text(const fuse::StoredLink& link) {
+  return fmt::format("{} ({})",
+                     link.score ? fmt::format("score {:.2f}", *link.score) : "an analyst's merge",
+                     evidence_text(link.parts));
 }
 
 int run_show(int64_t id, const GlobalOptions& global) {
@@ -123,10 +135,8 @@ int run_show(int64_t id, const GlobalOptions& global) {
       "data/fusion.tsv):\n",
       links->size());
   for (const fuse::StoredLink& link : *links) {
-    std::cout << fmt::format(
-        "  {} ~ {}: {} ({})\n", fuse::to_string(link.a), fuse::to_string(link.b),
-        link.score ? fmt::format("score {:.2f}", *link.score) : "an analyst's merge",
-        evidence_text(link.parts));
+    std::cout << fmt::format("  {} ~ {}: {}\n", fuse::to_string(link.a), fuse::to_string(link.b),
+                             link_text(link));
   }
   bool header = false;
   for (const fuse::Decision& d : *decisions) {
@@ -198,10 +208,8 @@ int in_transaction(const char* command, store::SqliteStore& store,
 }
 
 // Where a record is now: "in incident 3", or "in no incident".
-std::string membership(fuse::IncidentStore& incidents, fuse::RecordRef ref) {
-  auto id = incidents.incident_of(ref);
-  if (!id || *id == 0) return "in no incident";
-  return fmt::format("in incident {}", *id);
+std::string membership(int64_t incident) {
+  return incident == 0 ? std::string("in no incident") : fmt::format("in incident {}", incident);
 }
 
 // The records named on the command line, or nothing after saying which one is not a record.
@@ -266,24 +274,23 @@ int run_compare(const std::vector<std::string>& texts, const GlobalOptions& glob
                      : std::string(", the whole store's"));
   }
   fuse::IncidentStore incidents(*context->store);
+  auto first = incidents.incident_of(refs[0]);
+  auto second = incidents.incident_of(refs[1]);
+  const int64_t in_first = first ? *first : 0, in_second = second ? *second : 0;
   std::cout << fmt::format("Now {} is {}, and {} is {}.\n", fuse::to_string(refs[0]),
-                           membership(incidents, refs[0]), fuse::to_string(refs[1]),
-                           membership(incidents, refs[1]));
-  if (auto shared = incidents.incident_of(refs[0]); shared && *shared != 0) {
-    auto links = incidents.links(*shared);
+                           membership(in_first), fuse::to_string(refs[1]), membership(in_second));
+  if (in_first != 0 && in_first == in_second) {
+    auto links = incidents.links(in_first);
     for (const fuse::StoredLink& link : links ? *links : std::vector<fuse::StoredLink>{}) {
-      if ((link.a == refs[0] && link.b == refs[1]) || (link.a == refs[1] && link.b == refs[0])) {
-        std::cout << fmt::format("The run that joined them: {} ({}).\n",
-                                 link.score ? fmt::format("score {:.2f}", *link.score)
-                                            : std::string("an analyst's merge"),
-                                 evidence_text(link.parts));
+      if (same_pair(link.a, link.b, refs[0], refs[1])) {
+        std::cout << fmt::format("The run that joined them: {}.\n", link_text(link));
       }
     }
   }
   auto decisions = incidents.decisions();
   bool decided = false;
   for (const fuse::Decision& d : decisions ? *decisions : std::vector<fuse::Decision>{}) {
-    if ((d.a == refs[0] && d.b == refs[1]) || (d.a == refs[1] && d.b == refs[0])) {
+    if (same_pair(d.a, d.b, refs[0], refs[1])) {
       std::cout << fmt::format("An analyst decided on {} that they are {}{}; runs keep that.\n",
                                d.made, d.together ? "one incident" : "apart",
                                d.note.empty() ? std::string() : fmt::format(" — {}", d.note));

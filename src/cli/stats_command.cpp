@@ -86,17 +86,17 @@ int run_stats(const StatsArgs& args, const GlobalOptions& global) {
                              thousands(static_cast<int64_t>(total)));
   }
   const int64_t reports_only =
-      args.unit != "records" && context->units ? context->units->told_only_by_reports : 0;
+      args.unit != "records" && args.filter.empty() ? told_only_by_reports(*context) : 0;
   if (rows.bounds(first, last)) {
     std::cout << ", " << model::format_iso(index.day(first)) << " to "
               << model::format_iso(index.day(last));
   }
   std::cout << '\n';
   // The index holds dataset events: an incident only reports tell is counted nowhere below.
-  if (reports_only > 0 && args.filter.empty()) {
+  if (reports_only > 0) {
     std::cout << fmt::format(
         "and {} told only by reports, not counted below (sitrep incident list)\n",
-        reports_only == 1 ? std::string("1 incident") : thousands(reports_only) + " incidents");
+        incidents_text(reports_only));
   }
   if (total == 0) {
     std::cout << "Nothing here yet: sitrep import FILE (ACLED, UCDP GED, GTD or sitrep JSONL)\n";

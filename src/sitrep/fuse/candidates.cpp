@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -66,7 +65,7 @@ void radix_sort(std::vector<uint64_t>& keys, size_t n) {
 // The open records of one country: by province ("" for records that name none) and, for
 // points, by grid cell, so that a record meets only those that could be near it.
 struct OpenLists {
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_admin1;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_admin1;  // by the province's symbol
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_cell;
 };
 
@@ -103,7 +102,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
   std::sort(by_day.begin(), by_day.end());
   std::vector<uint32_t> order(records.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(by_day[i]);
-  std::unordered_map<std::string_view, OpenLists> open;  // by country; "" when not known
+  std::unordered_map<uint32_t, OpenLists> open;  // by the country's symbol; 0 when not known
   const double max_latitude_gap = rules.point_km / kKmPerDegreeLatitude + 1e-9;
   // A point's neighbours within point_km lie in the cells around its own: `rows` cells north
   // and south, and more east and west, as a degree of longitude shrinks away from the equator.
@@ -132,8 +131,8 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
       for (auto& [admin1, list] : lists.by_admin1) visit(list, r);
       return;  // every open record of the country was met
     }
-    visit(lists.by_admin1[rec.province()], r);
-    if (auto unplaced = lists.by_admin1.find(""); unplaced != lists.by_admin1.end()) {
+    visit(lists.by_admin1[rec.province().id()], r);
+    if (auto unplaced = lists.by_admin1.find(0); unplaced != lists.by_admin1.end()) {
       visit(unplaced->second, r);
     }
     if (!rec.is_point()) return;
@@ -151,11 +150,11 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
     if (rec.country.empty()) {
       for (auto& [country, lists] : open) visit_country(lists, r);
     } else {
-      visit_country(open[rec.country], r);
-      if (auto unknown = open.find(""); unknown != open.end()) visit_country(unknown->second, r);
+      visit_country(open[rec.country.id()], r);
+      if (auto unknown = open.find(0); unknown != open.end()) visit_country(unknown->second, r);
     }
-    OpenLists& home = open[rec.country];
-    home.by_admin1[rec.province()].push_back(r);
+    OpenLists& home = open[rec.country.id()];
+    home.by_admin1[rec.province().id()].push_back(r);
     if (rec.is_point() && !rec.admin1.empty()) {
       auto [row, column] = cell_of(rec);
       home.by_cell[cell_key(row, column)].push_back(r);

@@ -246,9 +246,7 @@ Result<FuseSummary> run(store::SqliteStore& store, IncidentStore& incidents,
   if (!loaded) return make_error(loaded.error());
   summary.records = static_cast<int64_t>(loaded->records.size());
   summary.fresh = std::count(loaded->fresh.begin(), loaded->fresh.end(), true);
-  keep_rare_words(loaded->records);
-  key_areas(loaded->records);
-  widen_publication_dates(loaded->records, rules);
+  prepare_records(loaded->records, rules);
   auto stored_decisions = incidents.decisions();
   if (!stored_decisions) return make_error(stored_decisions.error());
 
@@ -290,10 +288,14 @@ Result<FuseSummary> fuse_store(store::SqliteStore& store, const FusionRules& rul
   return summary;
 }
 
-Clusters fuse_records(std::vector<FusionRecord>& records, const FusionRules& rules) {
+void prepare_records(std::vector<FusionRecord>& records, const FusionRules& rules) {
   keep_rare_words(records);
   key_areas(records);
   widen_publication_dates(records, rules);
+}
+
+Clusters fuse_records(std::vector<FusionRecord>& records, const FusionRules& rules) {
+  prepare_records(records, rules);
   auto pairs = candidate_pairs(records, rules);
   return cluster_records(records, std::vector<int64_t>(records.size(), 0), pairs, {}, rules);
 }

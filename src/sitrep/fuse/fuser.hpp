@@ -46,6 +46,10 @@ struct FuseSummary {
 Result<FuseSummary> fuse_store(store::SqliteStore& store, const FusionRules& rules,
                                const WordFilter& words, const FuseOptions& options = {});
 
+// Readies records read together for comparing: rare words kept and weighed among them, area
+// keys set, publication-dated records widened. Every path that compares records calls it.
+void prepare_records(std::vector<FusionRecord>& records, const FusionRules& rules);
+
 // Fusion of records held in memory (evaluation, benchmarks): rare words kept, candidates
 // blocked, records clustered, with no stored incidents and no decisions.
 Clusters fuse_records(std::vector<FusionRecord>& records, const FusionRules& rules);

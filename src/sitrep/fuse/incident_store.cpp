@@ -344,6 +344,12 @@ Result<int64_t> IncidentStore::count_incidents() {
   return single_integer(store_.handle(), "SELECT count(*) FROM incidents");
 }
 
+Result<int64_t> IncidentStore::count_told_only_by_reports() {
+  return single_integer(store_.handle(),
+                        "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM "
+                        "incident_members m WHERE m.incident_id = i.id AND m.kind = 'event')");
+}
+
 Result<Statement*> IncidentStore::cached(const std::string& sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {

@@ -73,6 +73,8 @@ class IncidentStore {
   // the incidents that lost members.
   Result<std::vector<int64_t>> drop_vanished_members();
   Result<int64_t> count_incidents();
+  // Incidents with no dataset event: reports alone tell them (the query index holds none).
+  Result<int64_t> count_told_only_by_reports();
 
   // Writes the incident and its members; a new one when incident.id is 0. Returns its id.
   Result<int64_t> write(const Incident& incident);

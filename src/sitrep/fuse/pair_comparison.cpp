@@ -4,8 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "sitrep/fuse/area_keys.hpp"
-#include "sitrep/fuse/candidates.hpp"
+#include "sitrep/fuse/fuser.hpp"
 #include "sitrep/fuse/record_loader.hpp"
 
 namespace sitrep::fuse {
@@ -44,9 +43,7 @@ Result<PairComparison> compare_stored(store::SqliteStore& store, const FusionDat
   }
   std::vector<FusionRecord> around;
   if (Status s = load_records(store, data.words, window, around); !s) return make_error(s.error());
-  keep_rare_words(around);
-  key_areas(around);
-  widen_publication_dates(around, data.rules);
+  prepare_records(around, data.rules);
   const FusionRecord* x = find(around, a);
   const FusionRecord* y = find(around, b);
   if (!x || !y) return make_error("the two records are not among the records of their days");

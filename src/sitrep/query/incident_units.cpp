@@ -28,14 +28,6 @@ Result<IncidentUnits> IncidentUnits::load(store::SqliteStore& store, const Event
     ids.push_back(stmt->column_int(1));
   }
   IncidentUnits units;
-  auto reports_only = store::Statement::prepare(
-      store.handle(),
-      "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM incident_members m "
-      "WHERE m.incident_id = i.id AND m.kind = 'event')");
-  if (!reports_only) return make_error(reports_only.error());
-  auto counted = reports_only->step();
-  if (!counted) return make_error(counted.error());
-  units.told_only_by_reports = reports_only->column_int(0);
   if (members.empty()) return units;
   std::sort(ids.begin(), ids.end());
   std::unordered_map<int64_t, uint32_t> row_of;

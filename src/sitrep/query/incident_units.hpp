@@ -34,8 +34,6 @@ struct IncidentUnits {
   std::vector<FatalityCorrection> fatalities;
   int64_t incidents = 0;  // incidents with an event in the index
   int64_t folded = 0;     // events beyond the first of their incident
-  // Incidents with no dataset event (reports alone): not in the index, so not counted here.
-  int64_t told_only_by_reports = 0;
 
   // The store's incidents over this index (nothing when fusion has not run).
   static Result<IncidentUnits> load(store::SqliteStore& store, const EventIndex& index);
