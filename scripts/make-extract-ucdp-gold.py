@@ -5,6 +5,9 @@ Afghanistan 2020 sample (../shared/data), each with UCDP's own labels for the ev
 
 One row per UCDP event: its first cited headline, with the outlet and publication date UCDP gives.
 All events where IS is a side, then a seeded random sample of the others, to 600 rows.
+UCDP often splits one report's toll over several events (one per district), so each row also
+carries headline_low/best/high: the sums of low, best and high over every event of the whole file
+that cites the headline, which is what a number in the headline should be compared with.
 UCDP GED is CC BY 4.0 (Sundberg & Melander 2013; Davies, Pettersson & Oberg 2023).
 """
 import csv
@@ -25,9 +28,29 @@ def first_headline(field):
     return (m.group(1), m.group(2), m.group(3).strip()) if m else None
 
 
+def cited_headlines(field):
+    out = set()
+    for entry in field.split('";"'):
+        m = re.match(r"^([^,]+),(\d{4}-\d{2}-\d{2}),(.*)$", entry.strip('"'))
+        if m:
+            out.add((m.group(1), m.group(2), m.group(3).strip()))
+    return out
+
+
+def tolls_by_headline(rows):
+    tolls = {}
+    for r in rows:
+        for h in cited_headlines(r["source_article"]):
+            t = tolls.setdefault(h, [0, 0, 0])
+            for n, column in enumerate(("low", "best", "high")):
+                t[n] += int(r[column])
+    return tolls
+
+
 def main():
     source = sys.argv[1] if len(sys.argv) > 1 else SOURCE
     rows = list(csv.DictReader(open(source, encoding="utf-8")))
+    tolls = tolls_by_headline(rows)
     picked = [i for i, r in enumerate(rows) if "IS" in (r["side_a"], r["side_b"])]
     others = [i for i in range(len(rows)) if i not in set(picked)]
     random.Random(2020).shuffle(others)
@@ -38,7 +61,8 @@ def main():
         def writerow(cells):
             out.write("\t".join(str(c).replace("\t", " ") for c in cells) + "\n")
         writerow(["row", "outlet", "published", "headline", "type_of_violence", "side_a", "side_b",
-                    "where", "latitude", "longitude", "date_start", "best"])
+                    "where", "latitude", "longitude", "date_start", "best", "headline_low", "headline_best",
+                    "headline_high"])
         for i in picked:
             r = rows[i]
             h = first_headline(r["source_article"])
@@ -47,7 +71,7 @@ def main():
             outlet, published, headline = h
             writerow([i + 2, outlet, published, headline.replace('\\"', '"'), r["type_of_violence"],
                         r["side_a"], r["side_b"], r["where_coordinates"], r["latitude"], r["longitude"],
-                        r["date_start"][:10], r["best"]])
+                        r["date_start"][:10], r["best"]] + tolls[h])
     print(f"{OUT}: {len(picked)} rows")
 
 

@@ -223,6 +223,14 @@ int eval_headlines(const EvalArgs& args, const GlobalOptions& global,
   std::cout << fmt::format("perpetrator unidentified (names no side): {}\n",
                            share(e.unidentified, e.rows));
   std::cout << fmt::format(
+      "every actor named (perpetrator, target, claimant) one of the sides: {} of those naming "
+      "one ({} of all headlines)\n",
+      share(e.actors_all_on_sides, e.naming_an_actor), share(e.actors_all_on_sides, e.rows));
+  std::cout << fmt::format(
+      "deaths: the headline's toll meets the dataset's low-high range (summed over the events "
+      "citing it): {} of those giving a toll\n",
+      share(e.deaths_in_range, e.with_deaths));
+  std::cout << fmt::format(
       "place within 50 km of the dataset's coordinates: {} of those with a "
       "place ({} of all headlines)\n",
       share(e.place_within_50km, e.with_place), share(e.place_within_50km, e.rows));

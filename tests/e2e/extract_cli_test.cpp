@@ -161,5 +161,32 @@ TEST_F(ExtractCli, TheHeldOutSetKeepsEveryTargetFieldAtNinetyPercent) {
   }
 }
 
+// Real headlines against a dataset's labels (--headlines): every actor named is judged against
+// the dyad's two sides whatever its role, and a toll against the dataset's range for the
+// headline. Four headlines, checked by hand: the first names side b as the target, and its toll
+// agrees; the second gives its toll as a list, read as the last count (15, not 107); the third
+// is "over 2 dozen" (25 or more), struck by side a; the fourth tells no single event.
+TEST_F(ExtractCli, HeadlinesAreJudgedOnEveryActorNamedAndOnTheirToll) {
+  std::ofstream(dir_ / "headlines.tsv")
+      << "row\toutlet\tpublished\theadline\tside_a\tside_b\tlatitude\tlongitude\t"
+         "headline_low\theadline_best\theadline_high\n"
+      << "1\tTOLO\t2020-03-02\t10 Taliban Killed in Zabul Province: MoD\t"
+         "Government of Afghanistan\tTaleban\t32.1\t67.2\t10\t10\t12\n"
+      << "2\tXinhua\t2020-06-22\t92 Taliban, 15 security personnel killed in new clashes\t"
+         "Government of Afghanistan\tTaleban\t34.5\t69.2\t78\t102\t107\n"
+      << "3\tXinhua\t2020-05-10\tOver 2 dozen militants killed as Afghan air force launch "
+         "airstrikes\tGovernment of Afghanistan\tTaleban\t34.5\t69.2\t26\t26\t30\n"
+      << "4\tAAN\t2020-06-01\tAfghan War Casualty Report: May 2020\t"
+         "Government of Afghanistan\tTaleban\t34.5\t69.2\t5\t5\t5\n";
+  Outcome r = sitrep("eval extract --headlines '" + (dir_ / "headlines.tsv").string() +
+                     "' --country AF --failures");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("an event found in 3/4"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("one of the sides: 3/3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("range (summed over the events citing it): 2/3"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("deaths\t78-102-107\t15"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace sitrep::e2e

@@ -37,6 +37,7 @@ TEST_F(CasualtiesTest, DigitsAndWordsBeforeOrAfterTheVerb) {
 TEST_F(CasualtiesTest, QualifiersRangesAndVagueQuantities) {
   EXPECT_EQ(counts("At least 31 people were killed."), Counts({"killed 31..+"}));
   EXPECT_EQ(counts("More than 60 dead."), Counts({"killed 61..+"}));
+  EXPECT_EQ(counts("Over 2 dozen militants killed."), Counts({"killed 25..+"}));
   EXPECT_EQ(counts("Up to 40 killed."), Counts({"killed 0..40"}));
   EXPECT_EQ(counts("Between 31-36 were killed."), Counts({"killed 31..36"}));
   EXPECT_EQ(counts("Dozens were wounded."), Counts({"injured 24..99"}));

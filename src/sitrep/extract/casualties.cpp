@@ -73,6 +73,10 @@ std::vector<CasualtyMention> CasualtyReader::find(std::string_view text,
       } else if (is(i + 1, "to") && i + 2 < t.size() && t[i + 2].number > value) {
         range_high = t[i + 2].number;
         last = i + 2;
+      } else if (const WordTable::Entry* m =
+                     last + 1 < t.size() ? word(t[last + 1].lower, "multiplier") : nullptr) {
+        value *= std::stoi(m->value);  // "2 dozen", "3 hundred"
+        last = last + 1;
       }
     } else if (const WordTable::Entry* w = word(t[i].lower, "number")) {
       value = std::stoi(w->value);

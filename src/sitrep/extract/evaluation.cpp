@@ -267,8 +267,9 @@ ExtractionEvaluation evaluate_extraction(
 Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
                                                      const model::ActorRegistry& actors,
                                                      const std::string& country) {
-  auto table = model::read_tsv(
-      path, {"outlet", "published", "headline", "side_a", "side_b", "latitude", "longitude"});
+  auto table =
+      model::read_tsv(path, {"outlet", "published", "headline", "side_a", "side_b", "latitude",
+                             "longitude", "headline_low", "headline_best", "headline_high"});
   if (!table) return make_error(table.error());
   std::vector<HeadlineGold> out;
   for (const model::TsvRow& row : table->rows) {
@@ -292,13 +293,73 @@ Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
     try {
       g.latitude = std::stod(cell("latitude"));
       g.longitude = std::stod(cell("longitude"));
+      g.deaths_low = std::stoi(cell("headline_low"));
+      g.deaths_best = std::stoi(cell("headline_best"));
+      g.deaths_high = std::stoi(cell("headline_high"));
     } catch (const std::exception&) {
-      return make_error(table->where(row) + ": latitude and longitude must be numbers");
+      return make_error(table->where(row) +
+                        ": latitude, longitude and the headline's deaths must be numbers");
     }
     out.push_back(std::move(g));
   }
   return out;
 }
+
+namespace {
+
+std::string sides_text(const HeadlineGold& g) {
+  std::string sides;
+  for (const std::string& s : g.sides) sides += (sides.empty() ? "" : " | ") + s;
+  return sides;
+}
+
+// Every actor the mention names in any role, unidentified ones left out.
+std::vector<std::string> named_actors(const Mention& m) {
+  std::vector<std::string> out;
+  auto add = [&](const ActorMention& a) {
+    if (a.actor.empty() || a.actor == "Unidentified armed group") return;
+    if (std::find(out.begin(), out.end(), a.actor) == out.end()) out.push_back(a.actor);
+  };
+  if (m.perpetrator) add(*m.perpetrator);
+  if (m.target_actor) add(*m.target_actor);
+  for (const ActorMention& a : m.claimed_by) add(a);
+  return out;
+}
+
+void judge_actors(const HeadlineGold& g, const Mention& m, const std::string& id,
+                  HeadlineEvaluation& e) {
+  std::vector<std::string> actors = named_actors(m);
+  if (actors.empty()) return;
+  ++e.naming_an_actor;
+  std::string off_sides;
+  for (const std::string& a : actors) {
+    if (std::find(g.sides.begin(), g.sides.end(), a) != g.sides.end()) continue;
+    off_sides += (off_sides.empty() ? "" : ", ") + a;
+  }
+  if (off_sides.empty()) {
+    ++e.actors_all_on_sides;
+  } else {
+    e.misses.push_back({id, "actors", sides_text(g), off_sides});
+  }
+}
+
+void judge_deaths(const HeadlineGold& g, const Mention& m, const std::string& id,
+                  HeadlineEvaluation& e) {
+  if (!m.killed) return;
+  ++e.with_deaths;
+  const CasualtyMention& k = *m.killed;
+  if (g.deaths_high >= k.low && (!k.high || g.deaths_low <= *k.high)) {
+    ++e.deaths_in_range;
+  } else {
+    std::string range = !k.high            ? fmt::format("{} or more", k.low)
+                        : *k.high == k.low ? fmt::format("{}", k.low)
+                                           : fmt::format("{}-{}", k.low, *k.high);
+    e.misses.push_back(
+        {id, "deaths", fmt::format("{}-{}-{}", g.deaths_low, g.deaths_best, g.deaths_high), range});
+  }
+}
+
+}  // namespace
 
 HeadlineEvaluation evaluate_headlines(
     const std::vector<HeadlineGold>& gold,
@@ -327,11 +388,11 @@ HeadlineEvaluation evaluate_headlines(
       if (std::find(g.sides.begin(), g.sides.end(), actor) != g.sides.end()) {
         ++e.perpetrator_on_a_side;
       } else {
-        std::string sides;
-        for (const std::string& s : g.sides) sides += (sides.empty() ? "" : " | ") + s;
-        e.misses.push_back({id, "perpetrator", sides, actor});
+        e.misses.push_back({id, "perpetrator", sides_text(g), actor});
       }
     }
+    judge_actors(g, m, id, e);
+    judge_deaths(g, m, id, e);
     auto place = std::find_if(m.places.begin(), m.places.end(), [](const PlaceMention& p) {
       return p.found && p.role == PlaceMention::Role::target;
     });

@@ -81,10 +81,14 @@ struct HeadlineGold {
   Document document;               // the headline as a titled report, published that day
   std::vector<std::string> sides;  // canonical actors of side_a and side_b ("Civilians" left out)
   double latitude = 0, longitude = 0;
+  // The dataset's deaths summed over every event citing this headline (it often splits one
+  // report's toll over several events, one per district): low, best and high estimates.
+  int deaths_low = 0, deaths_best = 0, deaths_high = 0;
 };
 
 // Reads the TSV (columns row, outlet, published, headline, side_a, side_b, latitude,
-// longitude); sides are resolved through the actor registry at the event's date in `country`.
+// longitude, headline_low, headline_best, headline_high); sides are resolved through the actor
+// registry at the event's date in `country`.
 Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
                                                      const model::ActorRegistry& actors,
                                                      const std::string& country);
@@ -95,6 +99,15 @@ struct HeadlineEvaluation {
   int with_perpetrator = 0;  // … and a perpetrator named (an unidentified one aside)
   int unidentified = 0;      // … and the perpetrator unidentified
   int perpetrator_on_a_side = 0;
+  // UCDP's sides are the two parties of a dyad, not who struck whom: "10 Taliban killed in
+  // Helmand" names side b as the target. So also: headlines naming an actor in any role
+  // (perpetrator, target, claimant), and those whose every named actor is one of the sides.
+  int naming_an_actor = 0;
+  int actors_all_on_sides = 0;
+  // Headlines giving a death toll, and those whose range meets the dataset's low-high range
+  // for the headline (its events' estimates also weigh other reports: this is a floor).
+  int with_deaths = 0;
+  int deaths_in_range = 0;
   int with_place = 0;  // … and a place found
   int place_within_50km = 0;
   // … and the place agrees at the precision the text gives: a point within 50 km; a district or
@@ -104,7 +117,7 @@ struct HeadlineEvaluation {
   // province's label point is 50-150 km from most events in it)
   int with_local_place = 0;
   int local_place_within_50km = 0;
-  std::vector<EvaluationMiss> misses;  // field "perpetrator" or "place"
+  std::vector<EvaluationMiss> misses;  // field "event", "perpetrator", "actors", "deaths", "place"
 };
 
 HeadlineEvaluation evaluate_headlines(
