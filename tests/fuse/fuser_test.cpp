@@ -346,5 +346,41 @@ TEST_F(FuseStore, ALinkToNoIncidentFailsTheCommitAndChangesNothing) {
   EXPECT_FALSE(enforced.ok()) << "foreign keys are off after the fusion transaction";
 }
 
+// After every incident is removed (a run from scratch) the commit checks whole tables, not the
+// incidents it touched: a dangling link still fails it.
+TEST_F(FuseStore, ALinkToNoIncidentAfterRemovingAllFailsTheCommit) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  fuse();
+  IncidentStore incidents(*store_);
+  ASSERT_TRUE(incidents.begin().ok());
+  ASSERT_TRUE(incidents.remove_all().ok());
+  ASSERT_TRUE(incidents.add_link(999, {{false, 1}, {false, 2}, 0.9, "{}", "fuse"}).ok());
+  Status committed = incidents.commit();
+  EXPECT_FALSE(committed.ok());
+  incidents.rollback();
+  auto after = incidents.count_incidents();
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*after, 1);
+}
+
+// Members are written in batches (store::BatchInsert): reads within the transaction see them.
+TEST_F(FuseStore, MembersWrittenInBatchesAreReadBackBeforeTheCommit) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  IncidentStore incidents(*store_);
+  ASSERT_TRUE(incidents.begin().ok());
+  Incident incident;
+  incident.members = {{false, 1}, {false, 2}};
+  incident.date =
+      model::DateSpan{model::parse_date("2022-04-18").value(),
+                      model::parse_date("2022-04-18").value(), model::DatePrecision::day};
+  auto id = incidents.write(incident);
+  ASSERT_TRUE(id.ok()) << id.error();
+  auto members = incidents.members_of(*id);
+  ASSERT_TRUE(members.ok());
+  EXPECT_EQ(members->size(), 2u);
+  ASSERT_TRUE(incidents.commit().ok());
+  EXPECT_EQ(this->members(*id).size(), 2u);
+}
+
 }  // namespace
 }  // namespace sitrep::fuse

@@ -52,16 +52,17 @@ void summarize_date(const Members& members, Incident& out) {
 }
 
 // The value most records give (non-empty), a dataset's first on a tie, then the earliest record.
+// (Symbols order by their text, so ties go to the same value as they would by strings.)
 std::string most_said(const Members& members, Symbol FusionRecord::*field) {
-  std::map<std::string, std::pair<int, int>> votes;  // value -> (records, dataset records)
+  std::map<Symbol, std::pair<int, int>> votes;  // value -> (records, dataset records)
   for (const FusionRecord* r : members) {
-    const std::string v = (r->*field).str();
+    const Symbol v = r->*field;
     if (v.empty()) continue;
     auto& [all, datasets] = votes[v];
     ++all;
     if (!r->from_text) ++datasets;
   }
-  std::string best;
+  Symbol best;
   std::pair<int, int> best_votes{0, 0};
   for (const auto& [value, v] : votes) {
     if (v > best_votes) {
@@ -69,13 +70,13 @@ std::string most_said(const Members& members, Symbol FusionRecord::*field) {
       best_votes = v;
     }
   }
-  return best;
+  return best.str();
 }
 
 void summarize_place(const Members& members, Incident& out) {
   PlacePrecision finest = PlacePrecision::unknown;
   for (const FusionRecord* r : members) finest = std::min(finest, r->place_precision);
-  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  using Key = std::tuple<Symbol, Symbol, Symbol, Symbol>;  // in text order, as strings were
   std::map<Key, std::pair<int, int>> votes;
   std::map<Key, const FusionRecord*> first_with;
   for (const FusionRecord* r : members) {
@@ -179,8 +180,12 @@ void summarize_claim(const Members& members, Incident& out) {
   std::set<std::string> claimed_by, denied_by;
   bool claimed = false, denied = false, unclaimed = false, disputed = false;
   for (const FusionRecord* r : members) {
-    for (std::string& name : model::split_name_list(r->claimed_by)) claimed_by.insert(name);
-    for (std::string& name : model::split_name_list(r->denied_by)) denied_by.insert(name);
+    if (!r->claimed_by.empty()) {
+      for (std::string& name : model::split_name_list(r->claimed_by)) claimed_by.insert(name);
+    }
+    if (!r->denied_by.empty()) {
+      for (std::string& name : model::split_name_list(r->denied_by)) denied_by.insert(name);
+    }
     claimed |= r->claim == model::ClaimStatus::claimed || !r->claimed_by.empty();
     denied |= r->claim == model::ClaimStatus::denied || !r->denied_by.empty();
     unclaimed |= r->claim == model::ClaimStatus::unclaimed;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -114,9 +115,14 @@ Error no_such_incident(int64_t id) {
 // in the 1M-record benchmark). Keys in name order, as a JSON object would write them.
 std::string parts_json(const MatchParts& parts) {
   std::string out = "{";
+  // Formats compiled, not parsed per call: a first run writes half a million of these.
   auto add = [&](std::string_view name, std::optional<double> value) {
     if (!value) return;
-    fmt::format_to(std::back_inserter(out), "{}\"{}\":{}", out.size() > 1 ? "," : "", name, *value);
+    if (out.size() > 1) out += ',';
+    out += '"';
+    out += name;
+    out += "\":";
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), *value);
   };
   add("casualties", parts.casualties);
   add("date", parts.date);
@@ -128,40 +134,99 @@ std::string parts_json(const MatchParts& parts) {
   return out + "}";
 }
 
+IncidentStore::IncidentStore(store::SqliteStore& store)
+    : store_(store),
+      members_(store.handle(),
+               "INSERT OR REPLACE INTO incident_members (kind, record_id, incident_id)", 3),
+      links_(store.handle(), "INSERT INTO incident_links (incident_id, a, b, score, parts, made)",
+             6) {}
+
+Status IncidentStore::flush_rows() {
+  if (Status s = members_.flush(); !s) return s;
+  return links_.flush();
+}
+
 // Foreign keys are checked once, before the commit, instead of on every row: checked per row,
 // each insert ran in a statement savepoint of its own (the profile showed the savepoints'
 // opening and release), and writing half a million incidents took twice as long (7.2 s against
-// 3.2 s). The check at the commit scans both child tables, so a row that would have failed a
-// per-row check still fails the transaction.
+// 3.2 s). check_references() at the commit still fails the transaction on a row that would have
+// failed a per-row check.
 Status IncidentStore::begin() {
-  if (Status s = store::exec(store_.handle(), "PRAGMA foreign_keys = OFF"); !s) return s;
+  // A first run writes every incident: under a rollback journal, once (see leave_wal).
+  auto any = single_integer(store_.handle(), "SELECT EXISTS (SELECT 1 FROM incidents)");
+  if (!any) return make_error(any.error());
+  if (*any == 0) {
+    if (auto left = store_.leave_wal(); !left) return make_error(left.error());
+  }
+  if (Status s = store::exec(store_.handle(), "PRAGMA foreign_keys = OFF"); !s) {
+    store_.restore_wal();
+    return s;
+  }
   Status begun = store::exec(store_.handle(), "BEGIN IMMEDIATE");
-  if (!begun) (void)store::exec(store_.handle(), "PRAGMA foreign_keys = ON");
+  if (!begun) {
+    (void)store::exec(store_.handle(), "PRAGMA foreign_keys = ON");
+    store_.restore_wal();
+  }
   return begun;
 }
 
-Status IncidentStore::commit() {
-  for (const char* table : {"incident_members", "incident_links"}) {
-    auto stmt =
-        Statement::prepare(store_.handle(), fmt::format("PRAGMA foreign_key_check({})", table));
-    if (!stmt) return make_error(stmt.error());
-    auto row = stmt->step();
-    if (!row) return make_error(row.error());
-    if (*row) {
-      return make_error(
-          fmt::format("internal error: a row of {} names an incident that is not stored", table));
+// Every incident a member or link names is stored. Checked for the incidents the transaction
+// touched when they are few (an incremental run: a few lookups each); otherwise by SQLite's
+// check, which scans both tables (a first run; cheaper than half a million lookups, but on a
+// store of millions of members it would cost an incremental run a second).
+Status IncidentStore::check_references() {
+  constexpr size_t kMostLookups = 10000;
+  auto dangling = [](std::string_view table) {
+    return make_error(
+        fmt::format("internal error: a row of {} names an incident that is not stored", table));
+  };
+  if (check_all_ || touched_.size() > kMostLookups) {
+    for (const char* table : {"incident_members", "incident_links"}) {
+      auto stmt =
+          Statement::prepare(store_.handle(), fmt::format("PRAGMA foreign_key_check({})", table));
+      if (!stmt) return make_error(stmt.error());
+      auto row = stmt->step();
+      if (!row) return make_error(row.error());
+      if (*row) return dangling(table);
     }
+    return Status::success();
   }
+  auto check = cached(
+      "SELECT NOT EXISTS (SELECT 1 FROM incidents WHERE id = ?1) AND (EXISTS (SELECT 1 FROM "
+      "incident_members WHERE incident_id = ?1) OR EXISTS (SELECT 1 FROM incident_links WHERE "
+      "incident_id = ?1))");
+  if (!check) return make_error(check.error());
+  for (int64_t id : touched_) {
+    (*check)->reset();
+    (*check)->bind(1, id);
+    auto row = (*check)->step();
+    if (!row) return make_error(row.error());
+    if (*row && (*check)->column_int(0) != 0) return dangling("incident_members or incident_links");
+  }
+  return Status::success();
+}
+
+Status IncidentStore::commit() {
+  if (Status s = flush_rows(); !s) return s;
+  if (Status s = check_references(); !s) return s;
+  touched_.clear();
+  check_all_ = false;
   Status committed = store::exec(store_.handle(), "COMMIT");
   // Committed or not, the connection checks foreign keys again; a failure to switch them back
   // on does not make a committed run look failed.
   (void)store::exec(store_.handle(), "PRAGMA foreign_keys = ON");
+  if (committed) store_.restore_wal();  // (after a failed commit, rollback() does)
   return committed;
 }
 
 void IncidentStore::rollback() {
+  members_.discard();
+  links_.discard();
+  touched_.clear();
+  check_all_ = false;
   if (!sqlite3_get_autocommit(store_.handle())) (void)store::exec(store_.handle(), "ROLLBACK");
   (void)store::exec(store_.handle(), "PRAGMA foreign_keys = ON");
+  store_.restore_wal();
 }
 
 Result<FusedUpTo> IncidentStore::fused_up_to() {
@@ -236,6 +301,7 @@ Result<std::vector<std::pair<model::Day, model::Day>>> IncidentStore::days_of_re
 
 Result<std::map<RecordRef, int64_t>> IncidentStore::memberships(
     const std::vector<RecordRef>* records) {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   std::map<RecordRef, int64_t> out;
   if (!records) {
     auto all = Statement::prepare(store_.handle(),
@@ -269,6 +335,7 @@ Result<std::map<RecordRef, int64_t>> IncidentStore::memberships(
 }
 
 Result<std::vector<RecordRef>> IncidentStore::members_of(int64_t incident) {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   auto cached_stmt = cached("SELECT kind, record_id FROM incident_members WHERE incident_id = ?");
   if (!cached_stmt) return make_error(cached_stmt.error());
   Statement* stmt = *cached_stmt;
@@ -286,6 +353,7 @@ Result<std::vector<RecordRef>> IncidentStore::members_of(int64_t incident) {
 }
 
 Result<int64_t> IncidentStore::incident_of(RecordRef record) {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   auto stmt = Statement::prepare(
       store_.handle(), "SELECT incident_id FROM incident_members WHERE kind = ? AND record_id = ?");
   if (!stmt) return make_error(stmt.error());
@@ -297,6 +365,7 @@ Result<int64_t> IncidentStore::incident_of(RecordRef record) {
 }
 
 Result<std::set<int64_t>> IncidentStore::folded_mentions() {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   auto stmt = Statement::prepare(
       store_.handle(),
       "SELECT m.record_id FROM incident_members m WHERE m.kind = 'mention' AND ("
@@ -314,6 +383,7 @@ Result<std::set<int64_t>> IncidentStore::folded_mentions() {
 }
 
 Result<std::vector<int64_t>> IncidentStore::drop_vanished_members() {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   auto stmt = Statement::prepare(
       store_.handle(),
       "SELECT DISTINCT incident_id FROM incident_members WHERE kind = 'mention' AND record_id "
@@ -341,10 +411,12 @@ Result<std::vector<int64_t>> IncidentStore::drop_vanished_members() {
 }
 
 Result<int64_t> IncidentStore::count_incidents() {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   return single_integer(store_.handle(), "SELECT count(*) FROM incidents");
 }
 
 Result<int64_t> IncidentStore::count_told_only_by_reports() {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   return single_integer(store_.handle(),
                         "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM "
                         "incident_members m WHERE m.incident_id = i.id AND m.kind = 'event')");
@@ -372,32 +444,30 @@ Result<int64_t> IncidentStore::write(const Incident& incident) {
   auto stmt = cached(id == 0 ? kInsert : kUpdate);
   if (!stmt) return make_error(stmt.error());
   bind_incident(**stmt, incident);
+  if (id != 0) touched_.insert(id);
   if (id != 0) (*stmt)->bind(25, id);
   if (Status s = (*stmt)->run(); !s) return make_error(s.error());
   if (id == 0) {
     id = sqlite3_last_insert_rowid(store_.handle());
+    touched_.insert(id);
   } else {
+    if (Status s = flush_rows(); !s) return make_error(s.error());
     auto clear = cached("DELETE FROM incident_members WHERE incident_id = ?");
     if (!clear) return make_error(clear.error());
     (*clear)->bind(1, id);
     if (Status s = (*clear)->run(); !s) return make_error(s.error());
   }
-  // OR REPLACE: a revised event joins its new incident while its old one, rewritten later in
-  // the run, still lists it.
-  auto member = cached(
-      "INSERT OR REPLACE INTO incident_members (kind, record_id, incident_id) VALUES (?, ?, ?)");
-  if (!member) return make_error(member.error());
   for (const RecordRef& ref : incident.members) {
-    (*member)->reset();
-    (*member)->bind(1, kind_of(ref));
-    (*member)->bind(2, ref.id);
-    (*member)->bind(3, id);
-    if (Status s = (*member)->run(); !s) return make_error(s.error());
+    if (Status s = members_.add(std::string(kind_of(ref)), ref.id, id); !s) {
+      return make_error(s.error());
+    }
   }
   return id;
 }
 
 Status IncidentStore::remove(int64_t incident) {
+  if (Status s = flush_rows(); !s) return s;
+  touched_.insert(incident);
   for (const char* sql :
        {"DELETE FROM incident_members WHERE incident_id = ?",
         "DELETE FROM incident_links WHERE incident_id = ?", "DELETE FROM incidents WHERE id = ?"}) {
@@ -407,25 +477,21 @@ Status IncidentStore::remove(int64_t incident) {
 }
 
 Status IncidentStore::move_links(int64_t from, int64_t to) {
+  if (Status s = flush_rows(); !s) return s;
+  touched_.insert(from);
+  touched_.insert(to);
   return run(store_.handle(), "UPDATE incident_links SET incident_id = ?2 WHERE incident_id = ?1",
              from, to);
 }
 
 Status IncidentStore::add_link(int64_t incident, const StoredLink& link) {
-  auto stmt = cached(
-      "INSERT INTO incident_links (incident_id, a, b, score, parts, made) VALUES (?,?,?,?,?,?)");
-  if (!stmt) return make_error(stmt.error());
-  Statement& insert = **stmt;
-  insert.bind(1, incident);
-  insert.bind(2, to_string(link.a));
-  insert.bind(3, to_string(link.b));
-  insert.bind(4, link.score);
-  insert.bind(5, link.parts);
-  insert.bind(6, link.made);
-  return insert.run();
+  touched_.insert(incident);
+  return links_.add(incident, to_string(link.a), to_string(link.b), link.score, link.parts,
+                    link.made);
 }
 
 Status IncidentStore::keep_links_within(int64_t incident, const std::vector<RecordRef>& refs) {
+  if (Status s = flush_rows(); !s) return s;
   auto links_now = links(incident);
   if (!links_now) return make_error(links_now.error());
   auto in = [&](RecordRef r) { return std::find(refs.begin(), refs.end(), r) != refs.end(); };
@@ -441,6 +507,8 @@ Status IncidentStore::keep_links_within(int64_t incident, const std::vector<Reco
 }
 
 Status IncidentStore::remove_all() {
+  if (Status s = flush_rows(); !s) return s;
+  check_all_ = true;
   return store::exec(store_.handle(),
                      "DELETE FROM incident_members; DELETE FROM incident_links; "
                      "DELETE FROM incidents; DELETE FROM meta WHERE key IN "
@@ -448,6 +516,7 @@ Status IncidentStore::remove_all() {
 }
 
 Result<std::optional<Incident>> IncidentStore::read(int64_t incident) {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   auto stmt = Statement::prepare(
       store_.handle(), fmt::format("SELECT id, {} FROM incidents WHERE id = ?", kIncidentColumns));
   if (!stmt) return make_error(stmt.error());
@@ -463,6 +532,7 @@ Result<std::optional<Incident>> IncidentStore::read(int64_t incident) {
 }
 
 Result<std::vector<StoredLink>> IncidentStore::links(int64_t incident) {
+  if (Status s = flush_rows(); !s) return make_error(s.error());
   auto stmt = Statement::prepare(
       store_.handle(),
       "SELECT a, b, score, parts, made FROM incident_links WHERE incident_id = ? ORDER BY rowid");

@@ -17,6 +17,7 @@
 #include "sitrep/fuse/incident.hpp"
 #include "sitrep/fuse/match.hpp"
 #include "sitrep/result.hpp"
+#include "sitrep/store/batch_insert.hpp"
 #include "sitrep/store/sqlite_store.hpp"
 #include "sitrep/store/statement.hpp"
 
@@ -45,7 +46,7 @@ struct FusedUpTo {
 
 class IncidentStore {
  public:
-  explicit IncidentStore(store::SqliteStore& store) : store_(store) {}
+  explicit IncidentStore(store::SqliteStore& store);
 
   Status begin();
   Status commit();
@@ -77,6 +78,8 @@ class IncidentStore {
   Result<int64_t> count_told_only_by_reports();
 
   // Writes the incident and its members; a new one when incident.id is 0. Returns its id.
+  // Members and links are written in batches (store::BatchInsert): every other method, and the
+  // commit, writes the rows held first.
   Result<int64_t> write(const Incident& incident);
   // Deletes an incident, its members and its links.
   Status remove(int64_t incident);
@@ -96,9 +99,20 @@ class IncidentStore {
  private:
   // A statement prepared once per store object, reset for each use.
   Result<store::Statement*> cached(const std::string& sql);
+  // Writes the member and link rows held in batches.
+  Status flush_rows();
+  // Foreign keys are off during a transaction (per-row checks ran each insert in a savepoint of
+  // its own); the commit checks the incidents the transaction touched instead.
+  Status check_references();
 
   store::SqliteStore& store_;
   std::map<std::string, store::Statement> statements_;
+  // OR REPLACE: a revised event joins its new incident while its old one, rewritten later in
+  // the run, still lists it.
+  store::BatchInsert members_;
+  store::BatchInsert links_;
+  std::set<int64_t> touched_;  // incidents written, removed, or given or robbed of links
+  bool check_all_ = false;     // every incident removed: check whole tables
 };
 
 // "no incident ID", for commands given an id the store does not hold.

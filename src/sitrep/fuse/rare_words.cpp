@@ -42,8 +42,11 @@ Result<WordFilter> WordFilter::load(const std::string& path) {
   if (!table) return make_error(table.error());
   WordFilter filter;
   const auto column = static_cast<size_t>(table->column("word"));
-  for (const model::TsvRow& row : table->rows)
-    filter.common_.insert(model::fold_name(row.cells[column]));
+  for (const model::TsvRow& row : table->rows) {
+    const Symbol word(model::fold_name(row.cells[column]));
+    if (word.id() >= filter.common_.size()) filter.common_.resize(word.id() + 1);
+    filter.common_[word.id()] = true;
+  }
   return filter;
 }
 
@@ -62,7 +65,8 @@ std::vector<Symbol> WordFilter::words(std::string_view text) const {
     if (i - start < kMinWordBytes || digits) continue;
     word.assign(text.substr(start, i - start));
     for (char& c : word) c = ascii_lower(c);
-    if (!common_.count(word)) out.emplace_back(word);
+    const Symbol kept(word);
+    if (kept.id() >= common_.size() || !common_[kept.id()]) out.push_back(kept);
   }
   sort_words(out);
   return out;

@@ -8,7 +8,6 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "sitrep/fuse/fusion_record.hpp"
@@ -31,7 +30,8 @@ class WordFilter {
   std::vector<Symbol> words(std::string_view text) const;
 
  private:
-  std::unordered_set<std::string> common_;
+  // By symbol number: a word is interned once, then looked up here by its number.
+  std::vector<bool> common_;
 };
 
 // Drops from every record the words found in more than `max_share` of the records (and in at

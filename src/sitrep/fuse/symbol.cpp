@@ -3,10 +3,10 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
-#include <unordered_map>
 #include <vector>
 
 namespace sitrep::fuse {
@@ -22,9 +22,10 @@ constexpr size_t kBlockBytes = size_t{1} << 20;
 class SymbolTable {
  public:
   uint32_t intern(std::string_view text) {
+    const uint64_t hash = std::hash<std::string_view>()(text);
     std::lock_guard<std::mutex> lock(mutex_);
-    auto found = ids_.find(text);
-    if (found != ids_.end()) return found->second;
+    Slot* slot = find_slot(text, hash);
+    if (slot->id != 0) return slot->id;
     const uint32_t id = next_id_;
     // Four billion distinct texts: far beyond any store this holds in memory.
     if (id == UINT32_MAX) throw std::length_error("more than 2^32 distinct strings to intern");
@@ -36,8 +37,9 @@ class SymbolTable {
     }
     chunk[id & (kChunkSize - 1)] = kept;
     chunks_[id >> kChunkBits].store(chunk, std::memory_order_release);
-    ids_.emplace(kept, id);
+    *slot = {static_cast<uint32_t>(hash), id};
     ++next_id_;
+    if (2 * size_t{next_id_} > slots_.size()) grow();
     return id;
   }
 
@@ -47,6 +49,34 @@ class SymbolTable {
   }
 
  private:
+  // An open-addressing table of (hash, id), at most half full: a lookup is one cache line and,
+  // on a hash match, the text (a node-based map took three dependent misses).
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t id = 0;  // 0: empty
+  };
+
+  Slot* find_slot(std::string_view text, uint64_t hash) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = static_cast<uint32_t>(hash) & mask;; at = (at + 1) & mask) {
+      Slot& slot = slots_[at];
+      if (slot.id == 0) return &slot;
+      if (slot.hash == static_cast<uint32_t>(hash) && this->text(slot.id) == text) return &slot;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.id == 0) continue;
+      size_t at = slot.hash & mask;  // slots are placed by the hash's low 32 bits
+      while (slots_[at].id != 0) at = (at + 1) & mask;
+      slots_[at] = slot;
+    }
+  }
+
   std::string_view keep(std::string_view text) {
     if (text.size() > left_) {
       const size_t bytes = std::max(kBlockBytes, text.size());
@@ -62,7 +92,7 @@ class SymbolTable {
   }
 
   std::mutex mutex_;
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   size_t left_ = 0;

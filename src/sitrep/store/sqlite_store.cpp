@@ -259,15 +259,8 @@ Result<int64_t> SqliteStore::store_bytes() {
 Result<SqliteStore::ImportMode> SqliteStore::begin_import(int64_t input_bytes) {
   auto before = store::holds_events(db_);
   if (!before) return std::move(before).take_error();
-  if (!*before) {
-    // A rollback journal writes each new page once; WAL writes it twice (log, then checkpoint).
-    // The switch only succeeds when no other connection has the store open; if it fails the
-    // load simply runs in WAL mode.
-    auto mode = Statement::prepare(db_, "PRAGMA journal_mode = DELETE");
-    if (!mode) return std::move(mode).take_error();
-    auto row = mode->step();
-    if (!row) return std::move(row).take_error();
-    left_wal_ = *row && mode->column_text(0) == "delete";
+  if (!*before) {  // if the switch fails, the load simply runs in WAL mode
+    if (auto left = leave_wal(); !left) return std::move(left).take_error();
   }
   if (Status s = begin(); !s) {
     restore_wal();
@@ -310,6 +303,15 @@ Status SqliteStore::defer_indexes(bool keep_unique) {
   }
   text_index_current_ = false;
   return Status::success();
+}
+
+Result<bool> SqliteStore::leave_wal() {
+  auto mode = Statement::prepare(db_, "PRAGMA journal_mode = DELETE");
+  if (!mode) return std::move(mode).take_error();
+  auto row = mode->step();
+  if (!row) return std::move(row).take_error();
+  left_wal_ = *row && mode->column_text(0) == "delete";
+  return left_wal_;
 }
 
 void SqliteStore::restore_wal() {

@@ -112,6 +112,13 @@ class SqliteStore {
   Status commit();
   void rollback();
 
+  // For one large write into empty tables (a first load, a first fusion), before its
+  // transaction: a rollback journal writes each new page once, the WAL twice (the log, then the
+  // checkpoint). Succeeds only when no other connection has the store open, and returns whether
+  // it switched; restore_wal(), after the commit or rollback, switches back.
+  Result<bool> leave_wal();
+  void restore_wal();
+
   Result<int64_t> begin_run(const std::string& command);
   Result<int64_t> add_run_file(int64_t run_id, const std::string& path, std::string_view format,
                                int64_t size, const std::string& header);
@@ -188,7 +195,6 @@ class SqliteStore {
   explicit SqliteStore(sqlite3* db);
   Status begin();
   Status prepare_writers();
-  void restore_wal();
   Status defer_indexes(bool keep_unique);
   Result<int64_t> store_bytes();
   Status bulk_insert(model::Event& event, int64_t digest, int64_t run_id, int64_t file_id);
