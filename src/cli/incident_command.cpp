@@ -228,6 +228,65 @@ std::optional<std::vector<fuse::RecordRef>> parse_refs(const char* command,
   return refs;
 }
 
+// What a run would make of the pair: never one, cannot be one, or the probability and its parts.
+void print_verdict(const fuse::PairComparison& pair, const fuse::FusionRules& rules) {
+  const fuse::Match& m = pair.match;
+  if (pair.same_source) {
+    std::cout << fmt::format(
+        "They are never one incident: both come from {} (a dataset lists an "
+        "incident once; the events of one report are the ones it told "
+        "apart).\n",
+        pair.a.exclusive);
+  } else if (!m.compatible) {
+    std::cout << fmt::format("They cannot be one incident: {}.\n", pair.why_apart);
+  } else {
+    std::cout << fmt::format(
+        "They {} one incident: probability {:.2f} (merged at {:.2f} or more): {}.\n",
+        m.merge ? "can be" : "are unlikely to be", m.score, rules.merge_score,
+        evidence_text(fuse::parts_json(m.parts)));
+    std::cout << fmt::format(
+        "Rare words weighed among {} records{}.\n", thousands(pair.weighed_among),
+        pair.window
+            ? fmt::format(" of {}..{} (a first run weighs them among the whole store's)",
+                          model::format_iso(pair.window->from), model::format_iso(pair.window->to))
+            : std::string(", the whole store's"));
+  }
+}
+
+// What the store holds about the pair: their incidents, the link that joined them, and any
+// analyst's decision on them.
+void print_stored_history(store::SqliteStore& store, fuse::RecordRef a, fuse::RecordRef b) {
+  fuse::IncidentStore incidents(store);
+  auto first = incidents.incident_of(a);
+  auto second = incidents.incident_of(b);
+  const int64_t in_first = first ? *first : 0, in_second = second ? *second : 0;
+  std::cout << fmt::format("Now {} is {}, and {} is {}.\n", fuse::to_string(a),
+                           membership(in_first), fuse::to_string(b), membership(in_second));
+  if (in_first != 0 && in_first == in_second) {
+    auto links = incidents.links(in_first);
+    for (const fuse::StoredLink& link : links ? *links : std::vector<fuse::StoredLink>{}) {
+      if (same_pair(link.a, link.b, a, b)) {
+        std::cout << fmt::format("The run that joined them: {}.\n", link_text(link));
+      }
+    }
+  }
+  auto decisions = incidents.decisions();
+  bool decided = false;
+  for (const fuse::Decision& d : decisions ? *decisions : std::vector<fuse::Decision>{}) {
+    if (same_pair(d.a, d.b, a, b)) {
+      std::cout << fmt::format("An analyst decided on {} that they are {}{}; runs keep that.\n",
+                               d.made, d.together ? "one incident" : "apart",
+                               d.note.empty() ? std::string() : fmt::format(" — {}", d.note));
+      decided = true;
+    }
+  }
+  if (!decided) {
+    std::cout << "A run also needs every other record of their two groups to agree. To decide it "
+                 "yourself: sitrep incident merge (together) or sitrep incident split (apart); "
+                 "later runs keep the decision.\n";
+  }
+}
+
 int run_compare(const std::vector<std::string>& texts, const GlobalOptions& global) {
   auto parsed = parse_refs("compare", texts);
   if (!parsed) return kExitUsage;
@@ -252,56 +311,8 @@ int run_compare(const std::vector<std::string>& texts, const GlobalOptions& glob
     return kExitUsage;
   }
   std::cout << record_line(pair->a) << record_line(pair->b);
-  const fuse::Match& m = pair->match;
-  if (pair->same_source) {
-    std::cout << fmt::format(
-        "They are never one incident: both come from {} (a dataset lists an "
-        "incident once; the events of one report are the ones it told "
-        "apart).\n",
-        pair->a.exclusive);
-  } else if (!m.compatible) {
-    std::cout << fmt::format("They cannot be one incident: {}.\n", pair->why_apart);
-  } else {
-    std::cout << fmt::format(
-        "They {} one incident: probability {:.2f} (merged at {:.2f} or more): {}.\n",
-        m.merge ? "can be" : "are unlikely to be", m.score, data->rules.merge_score,
-        evidence_text(fuse::parts_json(m.parts)));
-    std::cout << fmt::format(
-        "Rare words weighed among {} records{}.\n", thousands(pair->weighed_among),
-        pair->window ? fmt::format(" of {}..{} (a first run weighs them among the whole store's)",
-                                   model::format_iso(pair->window->from),
-                                   model::format_iso(pair->window->to))
-                     : std::string(", the whole store's"));
-  }
-  fuse::IncidentStore incidents(*context->store);
-  auto first = incidents.incident_of(refs[0]);
-  auto second = incidents.incident_of(refs[1]);
-  const int64_t in_first = first ? *first : 0, in_second = second ? *second : 0;
-  std::cout << fmt::format("Now {} is {}, and {} is {}.\n", fuse::to_string(refs[0]),
-                           membership(in_first), fuse::to_string(refs[1]), membership(in_second));
-  if (in_first != 0 && in_first == in_second) {
-    auto links = incidents.links(in_first);
-    for (const fuse::StoredLink& link : links ? *links : std::vector<fuse::StoredLink>{}) {
-      if (same_pair(link.a, link.b, refs[0], refs[1])) {
-        std::cout << fmt::format("The run that joined them: {}.\n", link_text(link));
-      }
-    }
-  }
-  auto decisions = incidents.decisions();
-  bool decided = false;
-  for (const fuse::Decision& d : decisions ? *decisions : std::vector<fuse::Decision>{}) {
-    if (same_pair(d.a, d.b, refs[0], refs[1])) {
-      std::cout << fmt::format("An analyst decided on {} that they are {}{}; runs keep that.\n",
-                               d.made, d.together ? "one incident" : "apart",
-                               d.note.empty() ? std::string() : fmt::format(" — {}", d.note));
-      decided = true;
-    }
-  }
-  if (!decided) {
-    std::cout << "A run also needs every other record of their two groups to agree. To decide it "
-                 "yourself: sitrep incident merge (together) or sitrep incident split (apart); "
-                 "later runs keep the decision.\n";
-  }
+  print_verdict(*pair, data->rules);
+  print_stored_history(*context->store, refs[0], refs[1]);
   return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "sitrep/extract/extractor.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <span>
@@ -1483,14 +1484,20 @@ Result<std::vector<StateForce>> read_state_forces(const std::string& path) {
 // "КАБУЛ"), perhaps ", Afghanistan", then "(Reuters) -", " -", ":" or ", <date>". Returns its
 // end (0: none).
 size_t dateline_end(std::string_view text, size_t body) {
+  constexpr size_t kLongestPlace = 48;
+  static constexpr std::array<std::string_view, 3> kSpacedDashes = {" - ", " — ", " – "};
+  if (body >= text.size()) return 0;
   size_t i = body, letters = 0;
   // A spaced dash ends the place ("KABUL - Five …"); a dash inside a name does not
-  // ("MAZAR-I-SHARIF").
-  size_t limit = std::min(text.size(), body + 48);
-  for (std::string_view dash : {" - ", " — ", " – "}) {
-    size_t at = text.find(dash, body);
-    if (at != std::string_view::npos) limit = std::min(limit, at);
+  // ("MAZAR-I-SHARIF"). Looked for only where the place can be, not through the whole text.
+  const std::string_view head = text.substr(body, kLongestPlace + 4);
+  size_t limit = body + head.size();
+  for (std::string_view dash : kSpacedDashes) {
+    if (size_t at = head.find(dash); at != std::string_view::npos) {
+      limit = std::min(limit, body + at);
+    }
   }
+  limit = std::min(limit, body + kLongestPlace);
   while (i < limit) {
     int32_t at = static_cast<int32_t>(i);
     UChar32 c;
@@ -1508,9 +1515,10 @@ size_t dateline_end(std::string_view text, size_t body) {
   if (letters < 3) return 0;
   std::string_view rest = text.substr(i, 64);
   // "KABUL - Five rockets …": the dash ends it (the body's first words are not the dateline's)
-  for (std::string_view mark : {" - ", " — ", " – ", ": "}) {
-    if (rest.starts_with(mark)) return i + mark.size();
+  for (std::string_view dash : kSpacedDashes) {
+    if (rest.starts_with(dash)) return i + dash.size();
   }
+  if (rest.starts_with(": ")) return i + 2;
   for (std::string_view mark : {"(", ":", " -", " —", " –", ","}) {
     if (rest.starts_with(mark)) {
       size_t end = text.find_first_of(")-—–:.", i + mark.size());

@@ -39,10 +39,6 @@ bool near_enough(const SweepEntry& a, const SweepEntry& b, double max_latitude_g
   return a.admin1 == 0 || b.admin1 == 0 || a.admin1 == b.admin1;
 }
 
-uint64_t pair_key(uint32_t x, uint32_t y) {
-  return (uint64_t{std::min(x, y)} << 32) | std::max(x, y);
-}
-
 // Sorts pair keys of indices below `n` by their digits (16 bits at a time, the low digit
 // first, skipping the digits above n in both halves): eight million pairs in a fraction of
 // std::sort's time.

@@ -9,6 +9,7 @@
 // never leaves out a pair match() could merge.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +21,11 @@ namespace sitrep::fuse {
 struct CandidatePair {
   uint32_t a = 0, b = 0;  // indices into the records, a < b
 };
+
+// Two indices as one sortable key: the lower above the higher, whichever way round they come.
+inline uint64_t pair_key(uint32_t x, uint32_t y) {
+  return (uint64_t{std::min(x, y)} << 32) | std::max(x, y);
+}
 
 // Widens the date of each record dated only by its report's publication to the
 // publication_lag_days before it: it meets any day of them (match.cpp counts the publication

@@ -8,10 +8,6 @@
 namespace sitrep::fuse {
 namespace {
 
-uint64_t pair_key(uint32_t a, uint32_t b) {
-  return (uint64_t{std::min(a, b)} << 32) | std::max(a, b);
-}
-
 class Groups {
  public:
   explicit Groups(size_t n) : parent_(n), members_(n) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <span>
 
 #include "sitrep/fuse/area_keys.hpp"
 #include "sitrep/fuse/candidates.hpp"
@@ -198,9 +199,8 @@ Status write_groups(IncidentStore& incidents, const Loaded& loaded, const Cluste
   const GroupedIndices links_of(n, clusters.links.size(),
                                 [&](uint32_t l) { return clusters.group[clusters.links[l].a]; });
   std::set<int64_t> seen;
-  std::vector<uint32_t> members;
   for (uint32_t first = 0; first < records_of.groups(); ++first) {
-    members.assign(records_of.begin(first), records_of.end(first));
+    const std::span<const uint32_t> members(records_of.begin(first), records_of.end(first));
     // Only groups of several records, or with a stored incident, can need writing.
     if (members.empty() || (members.size() == 1 && loaded.incident[members[0]] == 0)) continue;
     std::set<int64_t> existing;

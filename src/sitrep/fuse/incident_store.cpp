@@ -111,11 +111,11 @@ Error no_such_incident(int64_t id) {
   return Error(fmt::format("no incident {} (records in no incident are their own)", id));
 }
 
-// Written with fmt rather than a JSON object: a first run writes one per link (half a million
-// in the 1M-record benchmark). Keys in name order, as a JSON object would write them.
+// Written by hand with compiled formats rather than as a JSON object: a first run writes one
+// per link (half a million in the 1M-record benchmark). Keys in name order, as a JSON object
+// would write them.
 std::string parts_json(const MatchParts& parts) {
   std::string out = "{";
-  // Formats compiled, not parsed per call: a first run writes half a million of these.
   auto add = [&](std::string_view name, std::optional<double> value) {
     if (!value) return;
     if (out.size() > 1) out += ',';
@@ -444,12 +444,10 @@ Result<int64_t> IncidentStore::write(const Incident& incident) {
   auto stmt = cached(id == 0 ? kInsert : kUpdate);
   if (!stmt) return make_error(stmt.error());
   bind_incident(**stmt, incident);
-  if (id != 0) touched_.insert(id);
   if (id != 0) (*stmt)->bind(25, id);
   if (Status s = (*stmt)->run(); !s) return make_error(s.error());
   if (id == 0) {
     id = sqlite3_last_insert_rowid(store_.handle());
-    touched_.insert(id);
   } else {
     if (Status s = flush_rows(); !s) return make_error(s.error());
     auto clear = cached("DELETE FROM incident_members WHERE incident_id = ?");
@@ -457,6 +455,7 @@ Result<int64_t> IncidentStore::write(const Incident& incident) {
     (*clear)->bind(1, id);
     if (Status s = (*clear)->run(); !s) return make_error(s.error());
   }
+  touched_.insert(id);
   for (const RecordRef& ref : incident.members) {
     if (Status s = members_.add(std::string(kind_of(ref)), ref.id, id); !s) {
       return make_error(s.error());

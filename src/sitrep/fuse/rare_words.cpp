@@ -1,7 +1,6 @@
 #include "sitrep/fuse/rare_words.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "sitrep/model/tsv_table.hpp"
 
@@ -52,7 +51,7 @@ Result<WordFilter> WordFilter::load(const std::string& path) {
 
 std::vector<Symbol> WordFilter::words(std::string_view text) const {
   std::vector<Symbol> out;
-  std::string word;  // folded in place; only a word that is kept is interned
+  std::string word;  // reused: each token is folded into it, then interned
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && separates(static_cast<unsigned char>(text[i]))) ++i;

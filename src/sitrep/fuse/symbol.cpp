@@ -22,7 +22,7 @@ constexpr size_t kBlockBytes = size_t{1} << 20;
 class SymbolTable {
  public:
   uint32_t intern(std::string_view text) {
-    const uint64_t hash = std::hash<std::string_view>()(text);
+    const auto hash = static_cast<uint32_t>(std::hash<std::string_view>()(text));
     std::lock_guard<std::mutex> lock(mutex_);
     Slot* slot = find_slot(text, hash);
     if (slot->id != 0) return slot->id;
@@ -37,7 +37,7 @@ class SymbolTable {
     }
     chunk[id & (kChunkSize - 1)] = kept;
     chunks_[id >> kChunkBits].store(chunk, std::memory_order_release);
-    *slot = {static_cast<uint32_t>(hash), id};
+    *slot = {hash, id};
     ++next_id_;
     if (2 * size_t{next_id_} > slots_.size()) grow();
     return id;
@@ -56,12 +56,12 @@ class SymbolTable {
     uint32_t id = 0;  // 0: empty
   };
 
-  Slot* find_slot(std::string_view text, uint64_t hash) {
+  Slot* find_slot(std::string_view text, uint32_t hash) {
     const size_t mask = slots_.size() - 1;
-    for (size_t at = static_cast<uint32_t>(hash) & mask;; at = (at + 1) & mask) {
+    for (size_t at = hash & mask;; at = (at + 1) & mask) {
       Slot& slot = slots_[at];
       if (slot.id == 0) return &slot;
-      if (slot.hash == static_cast<uint32_t>(hash) && this->text(slot.id) == text) return &slot;
+      if (slot.hash == hash && this->text(slot.id) == text) return &slot;
     }
   }
 
@@ -71,7 +71,7 @@ class SymbolTable {
     const size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
       if (slot.id == 0) continue;
-      size_t at = slot.hash & mask;  // slots are placed by the hash's low 32 bits
+      size_t at = slot.hash & mask;
       while (slots_[at].id != 0) at = (at + 1) & mask;
       slots_[at] = slot;
     }
