@@ -8,6 +8,13 @@
 namespace sitrep::fuse {
 namespace {
 
+// A pair good enough to merge, without its evidence: millions of them are sorted, and only the
+// few hundred thousand that become links need their score's parts (match is recomputed).
+struct ScoredPair {
+  uint32_t a = 0, b = 0;
+  double score = 0;
+};
+
 class Groups {
  public:
   explicit Groups(size_t n) : parent_(n), members_(n) {
@@ -41,7 +48,7 @@ class Groups {
 // resemble one member of a group does not bring in a group the rest of it does not resemble).
 bool groups_agree(const std::vector<FusionRecord>& records, const std::vector<uint32_t>& x,
                   const std::vector<uint32_t>& y, const std::unordered_set<uint64_t>& apart,
-                  const FusionRules& rules, const Link& link) {
+                  const FusionRules& rules, const ScoredPair& link) {
   // The cheap refusals first: two rows of one source, an analyst's "apart".
   for (uint32_t i : x) {
     for (uint32_t j : y) {
@@ -71,7 +78,7 @@ bool groups_agree(const std::vector<FusionRecord>& records, const std::vector<ui
 // do not depend on the order the records came in. Sorted as small keys, not as links: the
 // comparisons then read neither the records nor the links' evidence.
 std::vector<uint32_t> best_first(const std::vector<FusionRecord>& records,
-                                 const std::vector<Link>& links) {
+                                 const std::vector<ScoredPair>& links) {
   std::vector<uint32_t> by_ref(records.size());
   std::iota(by_ref.begin(), by_ref.end(), 0u);
   std::vector<RecordRef> refs(records.size());
@@ -115,14 +122,14 @@ Clusters cluster_records(const std::vector<FusionRecord>& records,
   std::unordered_set<uint64_t> apart;
   for (auto [a, b] : decisions.apart) apart.insert(pair_key(a, b));
 
-  std::vector<Link> good;
+  std::vector<ScoredPair> good;
   for (const CandidatePair& p : pairs) {
     ++out.pairs_compared;
     Match m = match(records[p.a], records[p.b], rules);
-    if (m.merge) good.push_back({p.a, p.b, m.score, m.parts});
+    if (m.merge) good.push_back({p.a, p.b, m.score});
   }
   for (uint32_t at : best_first(records, good)) {
-    Link& link = good[at];
+    const ScoredPair& link = good[at];
     uint32_t ra = groups.find(link.a), rb = groups.find(link.b);
     if (ra == rb) continue;
     if (!groups_agree(records, groups.members(ra), groups.members(rb), apart, rules, link)) {
@@ -130,7 +137,8 @@ Clusters cluster_records(const std::vector<FusionRecord>& records,
       continue;
     }
     groups.join(ra, rb);
-    out.links.push_back(std::move(link));
+    out.links.push_back(
+        {link.a, link.b, link.score, match(records[link.a], records[link.b], rules).parts});
   }
   // Each group is named by its first record, whatever the order of the joins.
   out.group.resize(records.size());
