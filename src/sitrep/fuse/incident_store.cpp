@@ -142,6 +142,12 @@ IncidentStore::IncidentStore(store::SqliteStore& store)
              6) {}
 
 Status IncidentStore::flush_rows() {
+  std::stable_sort(pending_members_.begin(), pending_members_.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (const auto& [ref, incident] : pending_members_) {
+    if (Status s = members_.add(kind_of(ref), ref.id, incident); !s) return s;
+  }
+  pending_members_.clear();
   if (Status s = members_.flush(); !s) return s;
   return links_.flush();
 }
@@ -180,6 +186,8 @@ Status IncidentStore::check_references() {
     return make_error(
         fmt::format("internal error: a row of {} names an incident that is not stored", table));
   };
+  std::sort(touched_.begin(), touched_.end());
+  touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
   if (check_all_ || touched_.size() > kMostLookups) {
     for (const char* table : {"incident_members", "incident_links"}) {
       auto stmt =
@@ -220,6 +228,7 @@ Status IncidentStore::commit() {
 }
 
 void IncidentStore::rollback() {
+  pending_members_.clear();
   members_.discard();
   links_.discard();
   touched_.clear();
@@ -455,18 +464,14 @@ Result<int64_t> IncidentStore::write(const Incident& incident) {
     (*clear)->bind(1, id);
     if (Status s = (*clear)->run(); !s) return make_error(s.error());
   }
-  touched_.insert(id);
-  for (const RecordRef& ref : incident.members) {
-    if (Status s = members_.add(std::string(kind_of(ref)), ref.id, id); !s) {
-      return make_error(s.error());
-    }
-  }
+  touch(id);
+  for (const RecordRef& ref : incident.members) pending_members_.emplace_back(ref, id);
   return id;
 }
 
 Status IncidentStore::remove(int64_t incident) {
   if (Status s = flush_rows(); !s) return s;
-  touched_.insert(incident);
+  touch(incident);
   for (const char* sql :
        {"DELETE FROM incident_members WHERE incident_id = ?",
         "DELETE FROM incident_links WHERE incident_id = ?", "DELETE FROM incidents WHERE id = ?"}) {
@@ -477,14 +482,14 @@ Status IncidentStore::remove(int64_t incident) {
 
 Status IncidentStore::move_links(int64_t from, int64_t to) {
   if (Status s = flush_rows(); !s) return s;
-  touched_.insert(from);
-  touched_.insert(to);
+  touch(from);
+  touch(to);
   return run(store_.handle(), "UPDATE incident_links SET incident_id = ?2 WHERE incident_id = ?1",
              from, to);
 }
 
 Status IncidentStore::add_link(int64_t incident, const StoredLink& link) {
-  touched_.insert(incident);
+  touch(incident);
   return links_.add(incident, to_string(link.a), to_string(link.b), link.score, link.parts,
                     link.made);
 }

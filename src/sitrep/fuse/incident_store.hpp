@@ -99,6 +99,9 @@ class IncidentStore {
  private:
   // A statement prepared once per store object, reset for each use.
   Result<store::Statement*> cached(const std::string& sql);
+  void touch(int64_t incident) {
+    if (touched_.empty() || touched_.back() != incident) touched_.push_back(incident);
+  }
   // Writes the member and link rows held in batches.
   Status flush_rows();
   // Foreign keys are off during a transaction (per-row checks ran each insert in a savepoint of
@@ -111,8 +114,13 @@ class IncidentStore {
   // the run, still lists it.
   store::BatchInsert members_;
   store::BatchInsert links_;
-  std::set<int64_t> touched_;  // incidents written, removed, or given or robbed of links
-  bool check_all_ = false;     // every incident removed: check whole tables
+  // Member rows wait here until flush_rows, which writes them in primary-key order: a first run
+  // writes a million rows at once, and in key order the B-tree only appends (1.45 s to 0.70 s
+  // for SQLite alone). The sort is stable, so OR REPLACE still keeps the later of two rows.
+  std::vector<std::pair<RecordRef, int64_t>> pending_members_;
+  // Incidents written, removed, or given or robbed of links; repeats are dropped when checked.
+  std::vector<int64_t> touched_;
+  bool check_all_ = false;  // every incident removed: check whole tables
 };
 
 // "no incident ID", for commands given an id the store does not hold.
