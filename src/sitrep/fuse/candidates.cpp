@@ -108,13 +108,16 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
     return static_cast<int64_t>(std::ceil(max_latitude_gap / shrink / kCellDegrees));
   };
   std::vector<uint64_t> pairs;
-  auto visit = [&](std::vector<uint32_t>& list, uint32_t r) {
+  // `met_in` is a province whose records r has met already (through that province's list):
+  // a grid cell holding them does not pair them again.
+  auto visit = [&](std::vector<uint32_t>& list, uint32_t r, uint32_t met_in = UINT32_MAX) {
     const SweepEntry& rec = sweep[r];
     size_t kept = 0;
     for (uint32_t other : list) {
       const SweepEntry& o = sweep[other];
       if (o.open_until < rec.start) continue;  // closed: drop it
       list[kept++] = other;
+      if (o.admin1 == met_in) continue;
       if (fresh && !(*fresh)[r] && !(*fresh)[other]) continue;
       if (rec.exclusive != 0 && rec.exclusive == o.exclusive) continue;  // never one
       if (near_enough(rec, o, max_latitude_gap)) pairs.push_back(pair_key(r, other));
@@ -137,7 +140,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
     for (int64_t dr = -rows; dr <= rows; ++dr) {
       for (int64_t dc = -columns; dc <= columns; ++dc) {
         auto cell = lists.by_cell.find(cell_key(row + dr, column + dc));
-        if (cell != lists.by_cell.end()) visit(cell->second, r);
+        if (cell != lists.by_cell.end()) visit(cell->second, r, rec.province().id());
       }
     }
   };
