@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <deque>
 #include <utility>
 
 namespace sitrep::fuse {
@@ -58,11 +58,56 @@ void radix_sort(std::vector<uint64_t>& keys, size_t n) {
   }
 }
 
+// Values by 64-bit key: open addressing over a power-of-two table, values in insertion order
+// at addresses that never move. The sweep looks up a dozen grid cells per record; with
+// std::unordered_map, the modulo by a prime bucket count was a fifth of the sweep.
+template <typename V>
+class KeyedValues {
+ public:
+  V* find(uint64_t key) {
+    for (size_t at = home(key);; at = (at + 1) & (slots_.size() - 1)) {
+      if (slots_[at].index == 0) return nullptr;
+      if (slots_[at].key == key) return &values_[slots_[at].index - 1];
+    }
+  }
+  V& operator[](uint64_t key) {
+    if (V* v = find(key)) return *v;
+    if (2 * (values_.size() + 1) > slots_.size()) grow();
+    values_.emplace_back();
+    place({key, values_.size()});
+    return values_.back();
+  }
+  std::deque<V>& values() { return values_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    size_t index = 0;  // into values_, plus one; 0: empty
+  };
+  size_t home(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+  }
+  void place(Slot slot) {
+    size_t at = home(slot.key);
+    while (slots_[at].index != 0) at = (at + 1) & (slots_.size() - 1);
+    slots_[at] = slot;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.index != 0) place(slot);
+    }
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(16);
+  std::deque<V> values_;
+};
+
 // The open records of one country: by province ("" for records that name none) and, for
 // points, by grid cell, so that a record meets only those that could be near it.
 struct OpenLists {
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_admin1;  // by the province's symbol
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_cell;
+  KeyedValues<std::vector<uint32_t>> by_admin1;  // by the province's symbol
+  KeyedValues<std::vector<uint32_t>> by_cell;
 };
 
 uint64_t cell_key(int64_t row, int64_t column) {
@@ -98,7 +143,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
   std::sort(by_day.begin(), by_day.end());
   std::vector<uint32_t> order(records.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(by_day[i]);
-  std::unordered_map<uint32_t, OpenLists> open;  // by the country's symbol; 0 when not known
+  KeyedValues<OpenLists> open;  // by the country's symbol; 0 when not known
   const double max_latitude_gap = rules.point_km / kKmPerDegreeLatitude + 1e-9;
   // A point's neighbours within point_km lie in the cells around its own: `rows` cells north
   // and south, and more east and west, as a degree of longitude shrinks away from the equator.
@@ -127,30 +172,28 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
   auto visit_country = [&](OpenLists& lists, uint32_t r) {
     const FusionRecord& rec = records[r];
     if (rec.admin1.empty()) {
-      for (auto& [admin1, list] : lists.by_admin1) visit(list, r);
+      for (std::vector<uint32_t>& list : lists.by_admin1.values()) visit(list, r);
       return;  // every open record of the country was met
     }
     visit(lists.by_admin1[rec.province().id()], r);
-    if (auto unplaced = lists.by_admin1.find(0); unplaced != lists.by_admin1.end()) {
-      visit(unplaced->second, r);
-    }
+    if (std::vector<uint32_t>* unplaced = lists.by_admin1.find(0)) visit(*unplaced, r);
     if (!rec.is_point()) return;
     auto [row, column] = cell_of(rec);
     const int64_t columns = columns_at(*rec.latitude + rows * kCellDegrees);
     for (int64_t dr = -rows; dr <= rows; ++dr) {
       for (int64_t dc = -columns; dc <= columns; ++dc) {
-        auto cell = lists.by_cell.find(cell_key(row + dr, column + dc));
-        if (cell != lists.by_cell.end()) visit(cell->second, r, rec.province().id());
+        std::vector<uint32_t>* cell = lists.by_cell.find(cell_key(row + dr, column + dc));
+        if (cell) visit(*cell, r, rec.province().id());
       }
     }
   };
   for (uint32_t r : order) {
     const FusionRecord& rec = records[r];
     if (rec.country.empty()) {
-      for (auto& [country, lists] : open) visit_country(lists, r);
+      for (OpenLists& lists : open.values()) visit_country(lists, r);
     } else {
       visit_country(open[rec.country.id()], r);
-      if (auto unknown = open.find(0); unknown != open.end()) visit_country(unknown->second, r);
+      if (OpenLists* unknown = open.find(0)) visit_country(*unknown, r);
     }
     OpenLists& home = open[rec.country.id()];
     home.by_admin1[rec.province().id()].push_back(r);
