@@ -50,8 +50,11 @@ Result<WordFilter> WordFilter::load(const std::string& path) {
 }
 
 std::vector<Symbol> WordFilter::words(std::string_view text) const {
-  std::vector<Symbol> out;
-  std::string word;  // reused: each token is folded into it, then interned
+  // The tokens folded into one buffer, then interned together (one lock for the record).
+  thread_local std::string folded;
+  thread_local std::vector<std::string_view> tokens;
+  folded.assign(text.size(), '\0');
+  tokens.clear();
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && separates(static_cast<unsigned char>(text[i]))) ++i;
@@ -59,14 +62,16 @@ std::vector<Symbol> WordFilter::words(std::string_view text) const {
     bool digits = true;
     while (i < text.size() && !separates(static_cast<unsigned char>(text[i]))) {
       digits &= text[i] >= '0' && text[i] <= '9';
+      folded[i] = ascii_lower(text[i]);
       ++i;
     }
     if (i - start < kMinWordBytes || digits) continue;
-    word.assign(text.substr(start, i - start));
-    for (char& c : word) c = ascii_lower(c);
-    const Symbol kept(word);
-    if (kept.id() >= common_.size() || !common_[kept.id()]) out.push_back(kept);
+    tokens.emplace_back(folded.data() + start, i - start);
   }
+  std::vector<Symbol> out;
+  out.reserve(tokens.size());
+  Symbol::intern_all(tokens, out);
+  std::erase_if(out, [&](Symbol w) { return w.id() < common_.size() && common_[w.id()]; });
   sort_words(out);
   return out;
 }

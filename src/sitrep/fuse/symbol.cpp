@@ -3,11 +3,12 @@
 #include <array>
 #include <atomic>
 #include <cstring>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <vector>
+
+#include <xxhash.h>
 
 namespace sitrep::fuse {
 namespace {
@@ -22,8 +23,23 @@ constexpr size_t kBlockBytes = size_t{1} << 20;
 class SymbolTable {
  public:
   uint32_t intern(std::string_view text) {
-    const auto hash = static_cast<uint32_t>(std::hash<std::string_view>()(text));
     std::lock_guard<std::mutex> lock(mutex_);
+    return intern_locked(text);
+  }
+
+  void intern_all(const std::vector<std::string_view>& texts, std::vector<uint32_t>& ids) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (std::string_view text : texts) ids.push_back(text.empty() ? 0 : intern_locked(text));
+  }
+
+  std::string_view text(uint32_t id) const {
+    const std::string_view* chunk = chunks_[id >> kChunkBits].load(std::memory_order_acquire);
+    return chunk[id & (kChunkSize - 1)];
+  }
+
+ private:
+  uint32_t intern_locked(std::string_view text) {
+    const auto hash = static_cast<uint32_t>(XXH3_64bits(text.data(), text.size()));
     Slot* slot = find_slot(text, hash);
     if (slot->id != 0) return slot->id;
     const uint32_t id = next_id_;
@@ -43,12 +59,6 @@ class SymbolTable {
     return id;
   }
 
-  std::string_view text(uint32_t id) const {
-    const std::string_view* chunk = chunks_[id >> kChunkBits].load(std::memory_order_acquire);
-    return chunk[id & (kChunkSize - 1)];
-  }
-
- private:
   // An open-addressing table of (hash, id), at most half full: a lookup is one cache line and,
   // on a hash match, the text (a node-based map took three dependent misses).
   struct Slot {
@@ -109,6 +119,17 @@ SymbolTable& table() {
 }  // namespace
 
 Symbol::Symbol(std::string_view text) : id_(text.empty() ? 0 : table().intern(text)) {}
+
+void Symbol::intern_all(const std::vector<std::string_view>& texts, std::vector<Symbol>& out) {
+  thread_local std::vector<uint32_t> ids;
+  ids.clear();
+  table().intern_all(texts, ids);
+  for (uint32_t id : ids) {
+    Symbol s;
+    s.id_ = id;
+    out.push_back(s);
+  }
+}
 
 std::string_view Symbol::view() const {
   return id_ == 0 ? std::string_view() : table().text(id_);

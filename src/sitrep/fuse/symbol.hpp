@@ -13,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,10 @@ class Symbol {
   Symbol(std::string_view text);  // NOLINT(google-explicit-constructor)
   Symbol(const std::string& text) : Symbol(std::string_view(text)) {}  // NOLINT
   Symbol(const char* text) : Symbol(std::string_view(text)) {}         // NOLINT
+
+  // Interns every text of `texts` under one hold of the table's lock, appending their symbols
+  // to `out` in order: a record's words cost one lock, not one each.
+  static void intern_all(const std::vector<std::string_view>& texts, std::vector<Symbol>& out);
 
   std::string_view view() const;
   operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
