@@ -12,6 +12,36 @@
 namespace sitrep::fuse {
 namespace {
 
+// The texts match() tests records' fields against, interned once: a test is then an integer
+// comparison, not a string's (they were a tenth of scoring eight million pairs).
+struct KnownTexts {
+  Symbol violent_types[3] = {"Battles", "Explosions/Remote violence", "Violence against civilians"};
+  Symbol other{"other"}, unknown{"unknown"};
+  Symbol unattributed[2] = {model::kUnattributedActors[0], model::kUnattributedActors[1]};
+};
+
+const KnownTexts& known() {
+  static const KnownTexts texts;
+  return texts;
+}
+
+// model::is_unattributed_actor, by symbol.
+bool named(Symbol actor) {
+  const KnownTexts& k = known();
+  return !actor.empty() && actor != k.unattributed[0] && actor != k.unattributed[1];
+}
+
+// The family of an ACLED event type: 1 for violence (battles, explosions/remote violence,
+// violence against civilians), 2 for the others (protests, riots, strategic developments), 0
+// when not given. Records of different families are never one incident.
+int type_family_code(Symbol event_type) {
+  if (event_type.empty()) return 0;
+  for (Symbol violent : known().violent_types) {
+    if (event_type == violent) return 1;
+  }
+  return 2;
+}
+
 // The weight of a word found in four records (weights are 1 / records with the word).
 constexpr double kLeastWordWeight = 0.25;
 // Figures that agree at this many dead or more are full evidence; fewer are less (log scale).
@@ -146,7 +176,6 @@ std::optional<double> casualty_evidence(const FusionRecord& a, const FusionRecor
 // Whether the named sides of two records can be one: each names no one, or they share a side
 // (a perpetrator, or a dataset event's other side).
 bool sides_agree(const FusionRecord& a, const FusionRecord& b) {
-  auto named = [](Symbol actor) { return !model::is_unattributed_actor(actor); };
   if (!named(a.perpetrator) || !named(b.perpetrator)) return true;
   for (Symbol x : {a.perpetrator, a.counterpart}) {
     for (Symbol y : {b.perpetrator, b.counterpart}) {
@@ -158,27 +187,13 @@ bool sides_agree(const FusionRecord& a, const FusionRecord& b) {
 
 // The evidence of the kinds of target: the same, of one family, or of different families; none
 // when either does not say ("other" and "unknown" say nothing).
-std::optional<double> target_evidence(std::string_view a, std::string_view b,
-                                      const FusionRules& rules) {
-  auto told = [](std::string_view t) { return !t.empty() && t != "other" && t != "unknown"; };
+std::optional<double> target_evidence(Symbol a, Symbol b, const FusionRules& rules) {
+  auto told = [k = &known()](Symbol t) { return !t.empty() && t != k->other && t != k->unknown; };
   if (!told(a) || !told(b)) return std::nullopt;
   if (a == b) return rules.target_same;
   std::string_view fa = rules.family_of(a);
   return !fa.empty() && fa == rules.family_of(b) ? rules.target_family : rules.target_differ;
 }
-
-}  // namespace
-
-std::string_view type_family(std::string_view event_type) {
-  if (event_type.empty()) return "";
-  if (event_type == "Battles" || event_type == "Explosions/Remote violence" ||
-      event_type == "Violence against civilians") {
-    return "violence";
-  }
-  return "other";
-}
-
-namespace {
 
 // Whether two records can be one incident; the first reason they cannot goes to `why_not` when
 // one is asked for.
@@ -192,8 +207,8 @@ bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules&
     if (why_not) *why_not = fmt::format("dates {} days apart (more than {})", gap, slack);
     return false;
   }
-  const std::string_view fa = type_family(a.event_type), fb = type_family(b.event_type);
-  if (!fa.empty() && !fb.empty() && fa != fb) {
+  const int fa = type_family_code(a.event_type), fb = type_family_code(b.event_type);
+  if (fa != 0 && fb != 0 && fa != fb) {
     if (why_not) {
       *why_not =
           fmt::format("event types of different kinds: {} and {}", a.event_type, b.event_type);
@@ -234,7 +249,6 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
   if (auto words = word_part(a, b)) {
     p.words = rules.words_disagree + (rules.words_agree - rules.words_disagree) * *words;
   }
-  auto named = [](Symbol actor) { return !model::is_unattributed_actor(actor); };
   if (named(a.perpetrator) && named(b.perpetrator)) p.perpetrator = rules.perpetrator_same;
   const double evidence = p.prior + p.place + p.date + p.casualties.value_or(0) +
                           p.target.value_or(0) + p.words.value_or(0) + p.perpetrator.value_or(0);

@@ -49,8 +49,4 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
 // that only a question about a pair pays for its words.
 std::string why_apart(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules);
 
-// The family of an ACLED event type: "violence" (battles, explosions/remote violence, violence
-// against civilians) or "other" (protests, riots, strategic developments); "" when not given.
-std::string_view type_family(std::string_view event_type);
-
 }  // namespace sitrep::fuse
