@@ -26,17 +26,16 @@ const KnownTexts& known() {
 }
 
 // model::is_unattributed_actor, by symbol.
-bool named(Symbol actor) {
-  const KnownTexts& k = known();
+bool named(Symbol actor, const KnownTexts& k) {
   return !actor.empty() && actor != k.unattributed[0] && actor != k.unattributed[1];
 }
 
 // The family of an ACLED event type: 1 for violence (battles, explosions/remote violence,
 // violence against civilians), 2 for the others (protests, riots, strategic developments), 0
 // when not given. Records of different families are never one incident.
-int type_family_code(Symbol event_type) {
+int type_family_code(Symbol event_type, const KnownTexts& k) {
   if (event_type.empty()) return 0;
-  for (Symbol violent : known().violent_types) {
+  for (Symbol violent : k.violent_types) {
     if (event_type == violent) return 1;
   }
   return 2;
@@ -175,11 +174,11 @@ std::optional<double> casualty_evidence(const FusionRecord& a, const FusionRecor
 
 // Whether the named sides of two records can be one: each names no one, or they share a side
 // (a perpetrator, or a dataset event's other side).
-bool sides_agree(const FusionRecord& a, const FusionRecord& b) {
-  if (!named(a.perpetrator) || !named(b.perpetrator)) return true;
+bool sides_agree(const FusionRecord& a, const FusionRecord& b, const KnownTexts& k) {
+  if (!named(a.perpetrator, k) || !named(b.perpetrator, k)) return true;
   for (Symbol x : {a.perpetrator, a.counterpart}) {
     for (Symbol y : {b.perpetrator, b.counterpart}) {
-      if (named(x) && x == y) return true;
+      if (named(x, k) && x == y) return true;
     }
   }
   return false;
@@ -187,8 +186,9 @@ bool sides_agree(const FusionRecord& a, const FusionRecord& b) {
 
 // The evidence of the kinds of target: the same, of one family, or of different families; none
 // when either does not say ("other" and "unknown" say nothing).
-std::optional<double> target_evidence(Symbol a, Symbol b, const FusionRules& rules) {
-  auto told = [k = &known()](Symbol t) { return !t.empty() && t != k->other && t != k->unknown; };
+std::optional<double> target_evidence(Symbol a, Symbol b, const FusionRules& rules,
+                                      const KnownTexts& k) {
+  auto told = [&k](Symbol t) { return !t.empty() && t != k.other && t != k.unknown; };
   if (!told(a) || !told(b)) return std::nullopt;
   if (a == b) return rules.target_same;
   std::string_view fa = rules.family_of(a);
@@ -198,7 +198,7 @@ std::optional<double> target_evidence(Symbol a, Symbol b, const FusionRules& rul
 // Whether two records can be one incident; the first reason they cannot goes to `why_not` when
 // one is asked for.
 bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules,
-                std::optional<double> km, std::string* why_not) {
+                std::optional<double> km, const KnownTexts& k, std::string* why_not) {
   // Dates: [start - slack, end + slack] of each must meet the other's span.
   const int slack = rules.max_days_apart;
   const int64_t gap = std::max<int64_t>(
@@ -207,7 +207,7 @@ bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules&
     if (why_not) *why_not = fmt::format("dates {} days apart (more than {})", gap, slack);
     return false;
   }
-  const int fa = type_family_code(a.event_type), fb = type_family_code(b.event_type);
+  const int fa = type_family_code(a.event_type, k), fb = type_family_code(b.event_type, k);
   if (fa != 0 && fb != 0 && fa != fb) {
     if (why_not) {
       *why_not =
@@ -215,7 +215,7 @@ bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules&
     }
     return false;
   }
-  if (!sides_agree(a, b)) {
+  if (!sides_agree(a, b, k)) {
     if (why_not) {
       *why_not = fmt::format("perpetrators differ: {} and {}", a.perpetrator, b.perpetrator);
     }
@@ -228,14 +228,15 @@ bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules&
 
 std::string why_apart(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
   std::string why;
-  compatible(a, b, rules, point_distance(a, b), &why);
+  compatible(a, b, rules, point_distance(a, b), known(), &why);
   return why;
 }
 
 Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
   Match m;
+  const KnownTexts& k = known();
   const std::optional<double> km = point_distance(a, b);
-  if (!compatible(a, b, rules, km, nullptr)) return m;
+  if (!compatible(a, b, rules, km, k, nullptr)) return m;
   m.compatible = true;
   MatchParts& p = m.parts;
   p.prior = rules.prior;
@@ -245,11 +246,11 @@ Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rul
     p.date = same_day(a, b) ? rules.date_same : rules.date_apart;
   }
   p.casualties = casualty_evidence(a, b, rules);
-  p.target = target_evidence(a.target, b.target, rules);
+  p.target = target_evidence(a.target, b.target, rules, k);
   if (auto words = word_part(a, b)) {
     p.words = rules.words_disagree + (rules.words_agree - rules.words_disagree) * *words;
   }
-  if (named(a.perpetrator) && named(b.perpetrator)) p.perpetrator = rules.perpetrator_same;
+  if (named(a.perpetrator, k) && named(b.perpetrator, k)) p.perpetrator = rules.perpetrator_same;
   const double evidence = p.prior + p.place + p.date + p.casualties.value_or(0) +
                           p.target.value_or(0) + p.words.value_or(0) + p.perpetrator.value_or(0);
   m.score = 1 / (1 + std::exp(-evidence));
