@@ -78,8 +78,8 @@ class IncidentStore {
   Result<int64_t> count_told_only_by_reports();
 
   // Writes the incident and its members; a new one when incident.id is 0. Returns its id.
-  // Members and links are written in batches (store::BatchInsert): every other method, and the
-  // commit, writes the rows held first.
+  // New incidents, members and links are written in batches (store::BatchInsert): every other
+  // method, and the commit, writes the rows held first.
   Result<int64_t> write(const Incident& incident);
   // Deletes an incident, its members and its links.
   Status remove(int64_t incident);
@@ -102,7 +102,8 @@ class IncidentStore {
   void touch(int64_t incident) {
     if (touched_.empty() || touched_.back() != incident) touched_.push_back(incident);
   }
-  // Writes the member and link rows held in batches.
+  Result<int64_t> add_incident_row(const Incident& incident);
+  // Writes the incident, member and link rows held in batches.
   Status flush_rows();
   // Foreign keys are off during a transaction (per-row checks ran each insert in a savepoint of
   // its own); the commit checks the incidents the transaction touched instead.
@@ -112,6 +113,8 @@ class IncidentStore {
   std::map<std::string, store::Statement> statements_;
   // OR REPLACE: a revised event joins its new incident while its old one, rewritten later in
   // the run, still lists it.
+  store::BatchInsert incidents_;  // new incidents, numbered by next_incident_id_
+  int64_t next_incident_id_ = 0;  // 0: not known in this transaction yet
   store::BatchInsert members_;
   store::BatchInsert links_;
   // Member rows wait here until flush_rows, which writes them in primary-key order: a first run
