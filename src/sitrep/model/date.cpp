@@ -61,6 +61,19 @@ Result<Day> parse_iso(std::string_view text) {
   if (text.size() > 10 && text[10] != ' ' && text[10] != 'T') {
     return make_error(fmt::format("'{}' is not a date: expected YYYY-MM-DD", text));
   }
+  // The common case, eight digits where they belong, read directly: every event's dates pass
+  // here on import and on fusion's read.
+  if (date.size() == 10 && date[4] == '-' && date[7] == '-') {
+    auto digit = [&](size_t i) { return static_cast<unsigned>(date[i]) - '0'; };
+    bool digits = true;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) digits &= digit(i) < 10;
+    if (digits) {
+      return checked_day(
+          static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)),
+          static_cast<int>(digit(5) * 10 + digit(6)), static_cast<int>(digit(8) * 10 + digit(9)),
+          text);
+    }
+  }
   auto year = parse_int(date.substr(0, 4));
   auto month = parse_int(date.substr(5, 2));
   auto day = parse_int(date.substr(8, 2));
