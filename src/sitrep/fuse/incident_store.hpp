@@ -99,6 +99,7 @@ class IncidentStore {
  private:
   // A statement prepared once per store object, reset for each use.
   Result<store::Statement*> cached(const std::string& sql);
+  // Notes an incident for the check before the commit.
   void touch(int64_t incident) {
     if (touched_.empty() || touched_.back() != incident) touched_.push_back(incident);
   }
@@ -111,10 +112,10 @@ class IncidentStore {
 
   store::SqliteStore& store_;
   std::map<std::string, store::Statement> statements_;
-  // OR REPLACE: a revised event joins its new incident while its old one, rewritten later in
-  // the run, still lists it.
   store::BatchInsert incidents_;  // new incidents, numbered by next_incident_id_
   int64_t next_incident_id_ = 0;  // 0: not known in this transaction yet
+  // OR REPLACE: a revised event joins its new incident while its old one, rewritten later in
+  // the run, still lists it.
   store::BatchInsert members_;
   store::BatchInsert links_;
   // Member rows wait here until flush_rows, which writes them in primary-key order: a first run

@@ -173,8 +173,9 @@ Status load_records(store::SqliteStore& store, const WordFilter& words,
     // twelfth of the reading on a million records).
     (void)store::exec(store.handle(), "PRAGMA mmap_size = 1099511627776");
     Status s = run_query(store, std::string(kEventColumns) + "ORDER BY id", {}, false, words, out);
-    if (s)
+    if (s) {
       s = run_query(store, std::string(kMentionColumns) + "ORDER BY m.id", {}, true, words, out);
+    }
     (void)store::exec(store.handle(), "PRAGMA mmap_size = 0");
     return s;
   }
