@@ -196,9 +196,10 @@ std::optional<double> target_evidence(Symbol a, Symbol b, const FusionRules& rul
 }
 
 // Whether two records can be one incident; the first reason they cannot goes to `why_not` when
-// one is asked for.
+// one is asked for. The places are tested last, and `km` gets their point_distance then: the
+// trigonometry is spent only on pairs that pass the cheaper tests.
 bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules,
-                std::optional<double> km, const KnownTexts& k, std::string* why_not) {
+                const KnownTexts& k, std::optional<double>& km, std::string* why_not) {
   // Dates: [start - slack, end + slack] of each must meet the other's span.
   const int slack = rules.max_days_apart;
   const int64_t gap = std::max<int64_t>(
@@ -221,6 +222,7 @@ bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules&
     }
     return false;
   }
+  km = point_distance(a, b);
   return place_agrees(a, b, km, rules, why_not);
 }
 
@@ -228,15 +230,16 @@ bool compatible(const FusionRecord& a, const FusionRecord& b, const FusionRules&
 
 std::string why_apart(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
   std::string why;
-  compatible(a, b, rules, point_distance(a, b), known(), &why);
+  std::optional<double> km;
+  compatible(a, b, rules, known(), km, &why);
   return why;
 }
 
 Match match(const FusionRecord& a, const FusionRecord& b, const FusionRules& rules) {
   Match m;
   const KnownTexts& k = known();
-  const std::optional<double> km = point_distance(a, b);
-  if (!compatible(a, b, rules, km, k, nullptr)) return m;
+  std::optional<double> km;
+  if (!compatible(a, b, rules, k, km, nullptr)) return m;
   m.compatible = true;
   MatchParts& p = m.parts;
   p.prior = rules.prior;
