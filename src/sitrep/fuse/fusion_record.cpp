@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace sitrep::fuse {
@@ -25,7 +26,8 @@ std::optional<PlacePrecision> parse_place_precision(std::string_view text) {
 }
 
 std::string to_string(RecordRef ref) {
-  return fmt::format("{}:{}", ref.from_text ? "mention" : "event", ref.id);
+  // Compiled: fusion writes two of these for each of its links.
+  return fmt::format(FMT_COMPILE("{}:{}"), ref.from_text ? "mention" : "event", ref.id);
 }
 
 std::optional<RecordRef> parse_record_ref(std::string_view text) {
