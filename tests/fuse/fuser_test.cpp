@@ -382,5 +382,38 @@ TEST_F(FuseStore, MembersWrittenInBatchesAreReadBackBeforeTheCommit) {
   EXPECT_EQ(this->members(*id).size(), 2u);
 }
 
+// New incidents are written in batches too, numbered by the store after the largest id: one
+// written after another was removed in the same transaction takes a number of its own.
+TEST_F(FuseStore, NewIncidentsWrittenInBatchesKeepDistinctNumbersAcrossARemoval) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9), row("acled", "A2", 3), row("gtd", "G2", 4)});
+  IncidentStore incidents(*store_);
+  ASSERT_TRUE(incidents.begin().ok());
+  auto incident_of = [](std::vector<RecordRef> members) {
+    Incident incident;
+    incident.members = std::move(members);
+    const model::Day day = model::parse_date("2022-04-18").value();
+    incident.date = model::DateSpan{day, day, model::DatePrecision::day};
+    return incident;
+  };
+  auto first = incidents.write(incident_of({{false, 1}, {false, 2}}));
+  auto second = incidents.write(incident_of({{false, 3}, {false, 4}}));
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_NE(*first, *second);
+  ASSERT_TRUE(incidents.remove(*second).ok());
+  auto third = incidents.write(incident_of({{false, 3}, {false, 4}}));
+  ASSERT_TRUE(third.ok());
+  EXPECT_NE(*third, *first);
+  auto read = incidents.read(*third);  // the batch is written before any read
+  ASSERT_TRUE(read.ok());
+  EXPECT_TRUE(read->has_value());
+  ASSERT_TRUE(incidents.commit().ok()) << "every member names a stored incident";
+  auto count = incidents.count_incidents();
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 2);
+  EXPECT_EQ(this->members(*first).size(), 2u);
+  EXPECT_EQ(this->members(*third).size(), 2u);
+  EXPECT_TRUE(this->members(*second).empty() || *second == *third);
+}
+
 }  // namespace
 }  // namespace sitrep::fuse

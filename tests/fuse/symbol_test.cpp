@@ -55,5 +55,18 @@ TEST(Symbol, ThreadsInterningTheSameTextsAgree) {
   EXPECT_EQ(Symbol(fmt::format("shared-{}", 123)).view(), "shared-123");
 }
 
+TEST(Symbol, InterningManyAtOnceGivesTheSymbolsOneByOneWould) {
+  Symbol known("Kunar");
+  std::vector<Symbol> out = {Symbol("already here")};
+  Symbol::intern_all({"Kunar", "", "intern-all-new-text", "Kunar"}, out);
+  ASSERT_EQ(out.size(), 5u);  // appended, in order
+  EXPECT_EQ(out[0], "already here");
+  EXPECT_EQ(out[1], known);
+  EXPECT_TRUE(out[2].empty());
+  EXPECT_EQ(out[3], Symbol("intern-all-new-text"));
+  EXPECT_EQ(out[3].view(), "intern-all-new-text");
+  EXPECT_EQ(out[4], known);
+}
+
 }  // namespace
 }  // namespace sitrep::fuse

@@ -32,6 +32,15 @@ TEST(Date, RejectsImpossibleDatesWithTheReason) {
   EXPECT_FALSE(parse_date("2023-02-29").ok());
 }
 
+TEST(Date, IsoDatesNeedEveryDigitInPlace) {
+  for (const char* text : {"2022-0A-18", "2022-04-1x", "20a2-04-18", "2022-04-+1", "2022-04- 8",
+                           "2022-04-18x", "2022-4-18", "2022-00-10"}) {
+    EXPECT_FALSE(parse_date(text).ok()) << text;
+  }
+  EXPECT_EQ(parse_date("2022-04-18T06:30:00").value(), to_day({2022, 4, 18}));
+  EXPECT_EQ(parse_date("1999-12-31").value(), to_day({1999, 12, 31}));
+}
+
 TEST(Date, MonthAndYearSpansCoverTheWholePeriod) {
   DateSpan feb = month_span(2024, 2);
   EXPECT_EQ(format_iso(feb.start), "2024-02-01");
