@@ -23,14 +23,16 @@ std::string source_of(const FusionRecord& r) {
 }
 
 void summarize_date(const Members& members, Incident& out) {
-  std::map<model::Day, std::set<std::string>> sources_of_day;
-  std::set<model::Day> dataset_days;
+  // (day, source) of the day-precise records, in day order: an incident has a handful of records,
+  // and sorted vectors cost a fraction of maps of sets.
+  std::vector<std::pair<model::Day, std::string>> sourced;
+  std::vector<model::Day> dataset_days;
   for (const FusionRecord* r : members) {
     if (!is_day(*r)) continue;
-    sources_of_day[r->date.start].insert(source_of(*r));
-    if (!r->from_text) dataset_days.insert(r->date.start);
+    sourced.emplace_back(r->date.start, source_of(*r));
+    if (!r->from_text) dataset_days.push_back(r->date.start);
   }
-  if (sources_of_day.empty()) {
+  if (sourced.empty()) {
     const FusionRecord* narrowest = *std::min_element(
         members.begin(), members.end(), [](const FusionRecord* x, const FusionRecord* y) {
           return std::tuple(x->date.end - x->date.start, x->date.start) <
@@ -39,37 +41,71 @@ void summarize_date(const Members& members, Incident& out) {
     out.date = narrowest->date;
     return;
   }
-  model::Day chosen = sources_of_day.begin()->first;
-  for (const auto& [day, sources] : sources_of_day) {
-    if (dataset_days.count(day) || sources.size() >= 2) {
+  std::sort(sourced.begin(), sourced.end());
+  sourced.erase(std::unique(sourced.begin(), sourced.end()), sourced.end());
+  // The first day a dataset gives, or that two sources give; else the first day.
+  model::Day chosen = sourced.front().first;
+  for (size_t i = 0; i < sourced.size();) {
+    const model::Day day = sourced[i].first;
+    size_t sources = 0;
+    for (; i < sourced.size() && sourced[i].first == day; ++i) ++sources;
+    const bool dataset =
+        std::find(dataset_days.begin(), dataset_days.end(), day) != dataset_days.end();
+    if (dataset || sources >= 2) {
       chosen = day;
       break;
     }
   }
   out.date = {chosen, chosen, model::DatePrecision::day};
-  out.date_spread_days =
-      static_cast<int>(sources_of_day.rbegin()->first - sources_of_day.begin()->first);
+  out.date_spread_days = static_cast<int>(sourced.back().first - sourced.front().first);
 }
+
+// Votes for values, in a small vector (an incident has a handful of records): the value with
+// the most (records, dataset records), the smallest in `less` order on a tie, as iterating a
+// map would give.
+template <typename Value, typename Less>
+class Ballot {
+ public:
+  void vote(const Value& value, bool from_dataset, const FusionRecord* record) {
+    auto it = std::find_if(entries_.begin(), entries_.end(),
+                           [&](const Entry& e) { return e.value == value; });
+    if (it == entries_.end()) it = entries_.insert(entries_.end(), {value, {0, 0}, record});
+    ++it->votes.first;
+    if (from_dataset) ++it->votes.second;
+  }
+  // The winning entry's value and first record; nullptr when no one voted.
+  const FusionRecord* winner(Value* value, Less less = Less()) const {
+    const Entry* best = nullptr;
+    for (const Entry& e : entries_) {
+      if (!best || e.votes > best->votes ||
+          (e.votes == best->votes && less(e.value, best->value))) {
+        best = &e;
+      }
+    }
+    if (!best) return nullptr;
+    if (value) *value = best->value;
+    return best->first;
+  }
+
+ private:
+  struct Entry {
+    Value value;
+    std::pair<int, int> votes;  // records, dataset records
+    const FusionRecord* first;  // the first record that gave it
+  };
+  std::vector<Entry> entries_;
+};
 
 // The value most records give (non-empty), a dataset's first on a tie, then the earliest record.
 // (Symbols order by their text, so ties go to the same value as they would by strings.)
 std::string most_said(const Members& members, Symbol FusionRecord::*field) {
-  std::map<Symbol, std::pair<int, int>> votes;  // value -> (records, dataset records)
+  Ballot<Symbol, std::less<Symbol>> ballot;
   for (const FusionRecord* r : members) {
     const Symbol v = r->*field;
-    if (v.empty()) continue;
-    auto& [all, datasets] = votes[v];
-    ++all;
-    if (!r->from_text) ++datasets;
+    if (!v.empty()) ballot.vote(v, !r->from_text, r);
   }
   Symbol best;
-  std::pair<int, int> best_votes{0, 0};
-  for (const auto& [value, v] : votes) {
-    if (v > best_votes) {
-      best = value;
-      best_votes = v;
-    }
-  }
+  ballot.winner(&best);
   return best.str();
 }
 
@@ -77,24 +113,12 @@ void summarize_place(const Members& members, Incident& out) {
   PlacePrecision finest = PlacePrecision::unknown;
   for (const FusionRecord* r : members) finest = std::min(finest, r->place_precision);
   using Key = std::tuple<Symbol, Symbol, Symbol, Symbol>;  // in text order, as strings were
-  std::map<Key, std::pair<int, int>> votes;
-  std::map<Key, const FusionRecord*> first_with;
+  Ballot<Key, std::less<Key>> ballot;
   for (const FusionRecord* r : members) {
     if (r->place_precision != finest) continue;
-    Key key{r->country, r->admin1, r->admin2, r->location};
-    auto& [all, datasets] = votes[key];
-    ++all;
-    if (!r->from_text) ++datasets;
-    first_with.try_emplace(key, r);
+    ballot.vote(Key{r->country, r->admin1, r->admin2, r->location}, !r->from_text, r);
   }
-  const FusionRecord* chosen = nullptr;
-  std::pair<int, int> best{0, 0};
-  for (const auto& [key, v] : votes) {
-    if (v > best) {
-      best = v;
-      chosen = first_with[key];
-    }
-  }
+  const FusionRecord* chosen = ballot.winner(nullptr);
   out.place_precision = finest;
   out.country = chosen->country;
   out.admin1 = chosen->admin1;
@@ -140,14 +164,24 @@ void summarize_perpetrator(const Members& members, Incident& out) {
   for (const auto& [perpetrator, count] : named) out.perpetrator_candidates.push_back(perpetrator);
 }
 
-// Each source's most confident record (the earliest on a tie).
+// Each source's most confident record (the earliest on a tie), in the order of the sources'
+// keys.
 std::vector<const FusionRecord*> one_per_source(const Members& members) {
-  std::map<std::string, const FusionRecord*> chosen;
+  std::vector<std::pair<std::string, const FusionRecord*>> chosen;
   for (const FusionRecord* r : members) {
-    auto [it, inserted] = chosen.try_emplace(source_of(*r), r);
-    if (!inserted && r->confidence > it->second->confidence) it->second = r;
+    std::string source = source_of(*r);
+    auto it = std::find_if(chosen.begin(), chosen.end(),
+                           [&](const auto& c) { return c.first == source; });
+    if (it == chosen.end()) {
+      chosen.emplace_back(std::move(source), r);
+    } else if (r->confidence > it->second->confidence) {
+      it->second = r;
+    }
   }
+  std::sort(chosen.begin(), chosen.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<const FusionRecord*> out;
+  out.reserve(chosen.size());
   for (const auto& [source, r] : chosen) out.push_back(r);
   return out;
 }
