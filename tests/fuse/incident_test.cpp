@@ -50,6 +50,25 @@ TEST(FusionIncident, ThePlaceIsTheMostPreciseOneGiven) {
   EXPECT_EQ(in.latitude, 36.73);
 }
 
+TEST(FusionIncident, VotesTiedGoToTheFirstValueInTextOrderWhateverTheRecordOrder) {
+  // Two provinces, one dataset record each: a tie, which the text order settles.
+  std::vector<FusionRecord> rs = {record(1, false, 8, "ACLED"), record(2, false, 8, "GTD")};
+  rs[0].admin1 = "Kunduz";
+  rs[0].event_type = "Battles";
+  rs[1].admin1 = "Baghlan";
+  rs[1].event_type = "Explosions/Remote violence";
+  for (int turn = 0; turn < 2; ++turn) {
+    Incident in = of(rs);
+    EXPECT_EQ(in.admin1, "Baghlan");
+    EXPECT_EQ(in.event_type, "Battles");
+    std::swap(rs[0], rs[1]);
+  }
+  // A third record, a report, breaks the tie.
+  rs.push_back(record(3, true, 8, "Pajhwok"));
+  rs.back().admin1 = "Kunduz";
+  EXPECT_EQ(of(rs).admin1, "Kunduz");
+}
+
 TEST(FusionIncident, FatalitiesTakeOneFigurePerSource) {
   // Reuters twice (its later, more confident story counts), AFP, and a hedged blog.
   std::vector<FusionRecord> rs = {record(1, true, 8, "Reuters"), record(2, true, 8, "Reuters"),
