@@ -83,8 +83,11 @@ std::vector<uint32_t> best_first(const std::vector<FusionRecord>& records,
   std::iota(by_ref.begin(), by_ref.end(), 0u);
   std::vector<RecordRef> refs(records.size());
   for (size_t i = 0; i < records.size(); ++i) refs[i] = records[i].ref();
-  std::sort(by_ref.begin(), by_ref.end(),
-            [&](uint32_t x, uint32_t y) { return refs[x] < refs[y]; });
+  // Records are read in their refs' order (events by id, then mentions): usually nothing to sort.
+  if (!std::is_sorted(refs.begin(), refs.end())) {
+    std::sort(by_ref.begin(), by_ref.end(),
+              [&](uint32_t x, uint32_t y) { return refs[x] < refs[y]; });
+  }
   std::vector<uint32_t> rank(records.size());
   for (uint32_t i = 0; i < by_ref.size(); ++i) rank[by_ref[i]] = i;
   struct Key {
