@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sitrep/model/actor_registry.hpp"
 #include "sitrep/model/distance.hpp"
 #include "sitrep/model/tsv_table.hpp"
 
@@ -317,7 +318,7 @@ std::string sides_text(const HeadlineGold& g) {
 std::vector<std::string> named_actors(const Mention& m) {
   std::vector<std::string> out;
   auto add = [&](const ActorMention& a) {
-    if (a.actor.empty() || a.actor == "Unidentified armed group") return;
+    if (model::is_unattributed_actor(a.actor)) return;
     if (std::find(out.begin(), out.end(), a.actor) == out.end()) out.push_back(a.actor);
   };
   if (m.perpetrator) add(*m.perpetrator);

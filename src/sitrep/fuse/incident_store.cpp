@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -41,34 +43,34 @@ Status run(sqlite3* db, const std::string& sql, int64_t a, std::optional<int64_t
   return stmt->run();
 }
 
-// Binds the incident's own strings without copying them: `in` must outlive the statement's
-// step.
+// An incident's values in kIncidentColumns' order, empty text as none (NULL). The same values
+// go to a new incident's batched row and to an update's statement.
+auto incident_columns(const Incident& in) {
+  auto text = [](std::string_view s) {
+    return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
+  };
+  std::string candidates = model::join_name_list(in.perpetrator_candidates);
+  return std::tuple(
+      model::format_iso(in.date.start), model::format_iso(in.date.end),
+      model::to_string(in.date.precision), in.date_spread_days, text(in.country), text(in.admin1),
+      text(in.admin2), text(in.location), in.latitude, in.longitude, to_string(in.place_precision),
+      text(in.event_type), text(in.target), text(in.perpetrator),
+      candidates.empty() ? std::nullopt : std::optional<std::string>(std::move(candidates)),
+      in.fatalities_low, in.fatalities_best, in.fatalities_high, model::to_string(in.claim),
+      text(in.claimed_by), text(in.denied_by), in.sources, static_cast<int64_t>(in.members.size()),
+      in.confidence);
+}
+
+constexpr int kIncidentValues =
+    std::tuple_size_v<decltype(incident_columns(std::declval<const Incident&>()))>;
+
 void bind_incident(Statement& stmt, const Incident& in) {
-  int i = 1;
-  stmt.bind(i++, model::format_iso(in.date.start));
-  stmt.bind(i++, model::format_iso(in.date.end));
-  stmt.bind_borrowed_or_null(i++, model::to_string(in.date.precision));
-  stmt.bind(i++, in.date_spread_days);
-  stmt.bind_borrowed_or_null(i++, in.country);
-  stmt.bind_borrowed_or_null(i++, in.admin1);
-  stmt.bind_borrowed_or_null(i++, in.admin2);
-  stmt.bind_borrowed_or_null(i++, in.location);
-  stmt.bind(i++, in.latitude);
-  stmt.bind(i++, in.longitude);
-  stmt.bind_borrowed_or_null(i++, to_string(in.place_precision));
-  stmt.bind_borrowed_or_null(i++, in.event_type);
-  stmt.bind_borrowed_or_null(i++, in.target);
-  stmt.bind_borrowed_or_null(i++, in.perpetrator);
-  stmt.bind_text_or_null(i++, model::join_name_list(in.perpetrator_candidates));
-  stmt.bind(i++, in.fatalities_low);
-  stmt.bind(i++, in.fatalities_best);
-  stmt.bind(i++, in.fatalities_high);
-  stmt.bind_borrowed_or_null(i++, model::to_string(in.claim));
-  stmt.bind_borrowed_or_null(i++, in.claimed_by);
-  stmt.bind_borrowed_or_null(i++, in.denied_by);
-  stmt.bind(i++, in.sources);
-  stmt.bind(i++, static_cast<int64_t>(in.members.size()));
-  stmt.bind(i++, in.confidence);
+  std::apply(
+      [&stmt](const auto&... values) {
+        int i = 1;
+        (stmt.bind(i++, values), ...);
+      },
+      incident_columns(in));
 }
 
 Incident incident_of_row(const Statement& row) {
@@ -139,7 +141,7 @@ std::string parts_json(const MatchParts& parts) {
 IncidentStore::IncidentStore(store::SqliteStore& store)
     : store_(store),
       incidents_(store.handle(), fmt::format("INSERT INTO incidents (id, {})", kIncidentColumns),
-                 25),
+                 kIncidentValues + 1),
       members_(store.handle(),
                "INSERT OR REPLACE INTO incident_members (kind, record_id, incident_id)", 3),
       links_(store.handle(), "INSERT INTO incident_links (incident_id, a, b, score, parts, made)",
@@ -452,8 +454,8 @@ Result<Statement*> IncidentStore::cached(const std::string& sql) {
 
 Result<int64_t> IncidentStore::write(const Incident& incident) {
   static const std::string kUpdate =
-      fmt::format("UPDATE incidents SET ({}) = ({}) WHERE id = ?25", kIncidentColumns,
-                  "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?");
+      fmt::format("UPDATE incidents SET ({}) = ({}) WHERE id = ?{}", kIncidentColumns,
+                  store::sql_placeholders(kIncidentValues), kIncidentValues + 1);
   int64_t id = incident.id;
   if (id == 0) {
     auto added = add_incident_row(incident);
@@ -464,7 +466,7 @@ Result<int64_t> IncidentStore::write(const Incident& incident) {
     auto stmt = cached(kUpdate);
     if (!stmt) return make_error(stmt.error());
     bind_incident(**stmt, incident);
-    (*stmt)->bind(25, id);
+    (*stmt)->bind(kIncidentValues + 1, id);
     if (Status s = (*stmt)->run(); !s) return make_error(s.error());
     auto clear = cached("DELETE FROM incident_members WHERE incident_id = ?");
     if (!clear) return make_error(clear.error());
@@ -485,18 +487,12 @@ Result<int64_t> IncidentStore::add_incident_row(const Incident& in) {
     if (!largest) return std::move(largest).take_error();
     next_incident_id_ = *largest + 1;
   }
-  auto text = [](std::string_view s) {
-    return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
-  };
   const int64_t id = next_incident_id_;
-  Status added = incidents_.add(
-      id, model::format_iso(in.date.start), model::format_iso(in.date.end),
-      model::to_string(in.date.precision), in.date_spread_days, text(in.country), text(in.admin1),
-      text(in.admin2), text(in.location), in.latitude, in.longitude, to_string(in.place_precision),
-      text(in.event_type), text(in.target), text(in.perpetrator),
-      text(model::join_name_list(in.perpetrator_candidates)), in.fatalities_low, in.fatalities_best,
-      in.fatalities_high, model::to_string(in.claim), text(in.claimed_by), text(in.denied_by),
-      in.sources, static_cast<int64_t>(in.members.size()), in.confidence);
+  Status added = std::apply(
+      [&](auto&&... values) {
+        return incidents_.add(id, std::forward<decltype(values)>(values)...);
+      },
+      incident_columns(in));
   if (!added) return make_error(added.error());
   ++next_incident_id_;
   return id;

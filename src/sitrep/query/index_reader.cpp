@@ -18,14 +18,6 @@ constexpr int kFirstStringColumn = 7;
 constexpr int kAssocColumn1 = kFirstStringColumn + static_cast<int>(kStringFields.size());
 
 Result<model::Day> parse_day(const unsigned char* text, int bytes) {
-  auto digit = [&](int i) { return text[i] - '0'; };
-  if (text && bytes == 10 && text[4] == '-' && text[7] == '-') {
-    int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-    int month = digit(5) * 10 + digit(6), day = digit(8) * 10 + digit(9);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= model::days_in_month(year, month)) {
-      return model::to_day({year, month, day});
-    }
-  }
   if (!text) return make_error("date_start is missing");
   return model::parse_date(
       std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(bytes)));
