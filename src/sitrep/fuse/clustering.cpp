@@ -1,9 +1,12 @@
 #include "sitrep/fuse/clustering.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace sitrep::fuse {
 namespace {
@@ -15,39 +18,74 @@ struct ScoredPair {
   double score = 0;
 };
 
+// Records joined into groups (union-find). Each group's members are also chained in the order
+// they joined (the root first, then each absorbed group's chain): a list through two arrays,
+// not a vector per record, which for a million records was a million allocations.
 class Groups {
  public:
-  explicit Groups(size_t n) : parent_(n), members_(n) {
+  static constexpr uint32_t kEnd = UINT32_MAX;
+
+  // A group's members, root first.
+  class Members {
+   public:
+    class iterator {
+     public:
+      iterator(const std::vector<uint32_t>* next, uint32_t at) : next_(next), at_(at) {}
+      uint32_t operator*() const { return at_; }
+      iterator& operator++() {
+        at_ = (*next_)[at_];
+        return *this;
+      }
+      bool operator!=(const iterator& other) const { return at_ != other.at_; }
+
+     private:
+      const std::vector<uint32_t>* next_;
+      uint32_t at_;
+    };
+    Members(const std::vector<uint32_t>* next, uint32_t root, uint32_t size)
+        : next_(next), root_(root), size_(size) {}
+    iterator begin() const { return {next_, root_}; }
+    iterator end() const { return {next_, kEnd}; }
+    size_t size() const { return size_; }
+
+   private:
+    const std::vector<uint32_t>* next_;
+    uint32_t root_, size_;
+  };
+
+  explicit Groups(size_t n) : parent_(n), next_(n, kEnd), last_(n), size_(n, 1) {
     std::iota(parent_.begin(), parent_.end(), 0u);
-    for (uint32_t i = 0; i < n; ++i) members_[i] = {i};
+    std::iota(last_.begin(), last_.end(), 0u);
   }
   uint32_t find(uint32_t x) {
     while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
     return x;
   }
-  const std::vector<uint32_t>& members(uint32_t root) const { return members_[root]; }
-  // Joins the groups of a and b; the larger absorbs the smaller.
+  Members members(uint32_t root) const { return {&next_, root, size_[root]}; }
+  // Joins the groups of a and b; the larger absorbs the smaller, whose members follow its own.
   void join(uint32_t a, uint32_t b) {
     a = find(a);
     b = find(b);
     if (a == b) return;
-    if (members_[a].size() < members_[b].size()) std::swap(a, b);
+    if (size_[a] < size_[b]) std::swap(a, b);
     parent_[b] = a;
-    members_[a].insert(members_[a].end(), members_[b].begin(), members_[b].end());
-    members_[b].clear();
-    members_[b].shrink_to_fit();
+    next_[last_[a]] = b;
+    last_[a] = last_[b];
+    size_[a] += size_[b];
   }
 
  private:
   std::vector<uint32_t> parent_;
-  std::vector<std::vector<uint32_t>> members_;
+  std::vector<uint32_t> next_;  // the next member of the same group, or kEnd
+  std::vector<uint32_t> last_;  // a root's last member
+  std::vector<uint32_t> size_;  // a root's number of members
 };
 
 // Whether two groups may be one incident: every record of one compatible with every record of
 // the other, and their pairs alike on average (average linkage: a record that happens to
 // resemble one member of a group does not bring in a group the rest of it does not resemble).
-bool groups_agree(const std::vector<FusionRecord>& records, const std::vector<uint32_t>& x,
-                  const std::vector<uint32_t>& y, const std::unordered_set<uint64_t>& apart,
+bool groups_agree(const std::vector<FusionRecord>& records, const Groups::Members& x,
+                  const Groups::Members& y, const std::unordered_set<uint64_t>& apart,
                   const FusionRules& rules, const ScoredPair& link) {
   // The cheap refusals first: two rows of one source, an analyst's "apart".
   for (uint32_t i : x) {
@@ -74,34 +112,66 @@ bool groups_agree(const std::vector<FusionRecord>& records, const std::vector<ui
   return total >= rules.merge_score * static_cast<double>(x.size() * y.size());
 }
 
+struct KeyedLink {
+  uint64_t key;
+  uint32_t link;
+};
+
+// Sorts by key, keeping the order of equal keys: 16 bits at a time, the low digit first,
+// skipping a digit that is the same in every key.
+void stable_radix_sort(std::vector<KeyedLink>& keys) {
+  std::vector<KeyedLink> buffer(keys.size());
+  std::vector<size_t> count(size_t{1} << 16);
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::fill(count.begin(), count.end(), 0);
+    for (const KeyedLink& k : keys) ++count[(k.key >> shift) & 0xFFFF];
+    if (!keys.empty() && count[(keys[0].key >> shift) & 0xFFFF] == keys.size()) continue;
+    size_t total = 0;
+    for (size_t& c : count) total += std::exchange(c, total);
+    for (const KeyedLink& k : keys) buffer[count[(k.key >> shift) & 0xFFFF]++] = k;
+    keys.swap(buffer);
+  }
+}
+
+// An unsigned key in the order of the doubles, highest first (-0 counts as 0, as == has it).
+uint64_t descending_key(double score) {
+  uint64_t bits = std::bit_cast<uint64_t>(score + 0.0);
+  uint64_t ascending = (bits >> 63) ? ~bits : bits | (uint64_t{1} << 63);
+  return ~ascending;
+}
+
 // The order to try the links in: best first; ties by the records' refs, so that the incidents
-// do not depend on the order the records came in. Sorted as small keys, not as links: the
-// comparisons then read neither the records nor the links' evidence.
+// do not depend on the order the records came in. The links arrive in the order of their
+// records' indices (candidate_pairs sorts them), which is the refs' order when the records are
+// (they are read in it); a stable radix sort by score then finishes the job in linear time.
+// Otherwise they are put in refs' order first.
 std::vector<uint32_t> best_first(const std::vector<FusionRecord>& records,
                                  const std::vector<ScoredPair>& links) {
   std::vector<uint32_t> by_ref(records.size());
   std::iota(by_ref.begin(), by_ref.end(), 0u);
   std::vector<RecordRef> refs(records.size());
   for (size_t i = 0; i < records.size(); ++i) refs[i] = records[i].ref();
-  // Records are read in their refs' order (events by id, then mentions): usually nothing to sort.
   if (!std::is_sorted(refs.begin(), refs.end())) {
     std::sort(by_ref.begin(), by_ref.end(),
               [&](uint32_t x, uint32_t y) { return refs[x] < refs[y]; });
   }
   std::vector<uint32_t> rank(records.size());
   for (uint32_t i = 0; i < by_ref.size(); ++i) rank[by_ref[i]] = i;
-  struct Key {
-    double score;
-    uint64_t ranks;  // the lower rank above the higher: refs' order
-    uint32_t link;
-  };
-  std::vector<Key> keys(links.size());
-  for (uint32_t i = 0; i < links.size(); ++i) {
-    keys[i] = {links[i].score, pair_key(rank[links[i].a], rank[links[i].b]), i};
+  auto ranks_of = [&](uint32_t link) { return pair_key(rank[links[link].a], rank[links[link].b]); };
+  std::vector<uint32_t> in_ref_order(links.size());
+  std::iota(in_ref_order.begin(), in_ref_order.end(), 0u);
+  bool sorted = true;
+  for (size_t i = 1; i < links.size() && sorted; ++i) sorted = ranks_of(i - 1) <= ranks_of(i);
+  if (!sorted) {
+    std::sort(in_ref_order.begin(), in_ref_order.end(),
+              [&](uint32_t x, uint32_t y) { return ranks_of(x) < ranks_of(y); });
   }
-  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
-    return x.score != y.score ? x.score > y.score : x.ranks < y.ranks;
-  });
+  std::vector<KeyedLink> keys(links.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    uint32_t link = in_ref_order[i];
+    keys[i] = {descending_key(links[link].score), link};
+  }
+  stable_radix_sort(keys);
   std::vector<uint32_t> out(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) out[i] = keys[i].link;
   return out;
