@@ -104,6 +104,9 @@ bool same_day(const FusionRecord& a, const FusionRecord& b) {
 // The distance between two records placed at towns.
 std::optional<double> point_distance(const FusionRecord& a, const FusionRecord& b) {
   if (!a.is_point() || !b.is_point()) return std::nullopt;
+  // Two records of one town (most pairs that get this far) are 0 km apart without the
+  // trigonometry, which gives exactly 0 for them too.
+  if (*a.latitude == *b.latitude && *a.longitude == *b.longitude) return 0.0;
   return model::distance_km(*a.latitude, *a.longitude, *b.latitude, *b.longitude);
 }
 
