@@ -37,9 +37,9 @@ Status BatchInsert::write(size_t first_value, int rows) {
       s.bind(index, *n);
     } else if (const auto* d = std::get_if<double>(&v)) {
       s.bind(index, *d);
-    } else if (const auto* text = std::get_if<std::string>(&v)) {
-      // The values outlive the step: no copy.
-      sqlite3_bind_text(s.raw(), index, text->data(), static_cast<int>(text->size()),
+    } else if (const auto* text = std::get_if<Text>(&v)) {
+      // The buffer outlives the step and does not move during it: no copy.
+      sqlite3_bind_text(s.raw(), index, text_.data() + text->offset, static_cast<int>(text->size),
                         SQLITE_STATIC);
     } else {
       s.bind_null(index);
@@ -58,6 +58,7 @@ Status BatchInsert::flush() {
     }
   }
   values_.clear();
+  text_.clear();
   rows_ = 0;
   return result;
 }

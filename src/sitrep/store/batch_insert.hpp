@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -25,8 +26,13 @@ namespace sitrep::store {
 
 class BatchInsert {
  public:
+  // Text held in text_ (its bytes from `offset`): a row's strings are copied into one growing
+  // buffer, not a std::string each (a first fusion writes millions of them).
+  struct Text {
+    size_t offset = 0, size = 0;
+  };
   // NULL, an integer, a real, or text.
-  using Value = std::variant<std::monostate, int64_t, double, std::string>;
+  using Value = std::variant<std::monostate, int64_t, double, Text>;
 
   // `head` is everything before VALUES: "INSERT OR REPLACE INTO t (a, b, c)"; `columns` the
   // values per row.
@@ -36,7 +42,7 @@ class BatchInsert {
   template <typename... Values>
   Status add(Values&&... values) {
     static_assert(sizeof...(Values) > 0);
-    (values_.emplace_back(value_of(std::forward<Values>(values))), ...);
+    (values_.push_back(value_of(std::forward<Values>(values))), ...);
     if (++rows_ < rows_per_statement_) return Status::success();
     return flush();
   }
@@ -47,6 +53,7 @@ class BatchInsert {
   // Forgets the rows held (a rollback).
   void discard() {
     values_.clear();
+    text_.clear();
     rows_ = 0;
   }
   size_t rows_held() const { return rows_; }
@@ -60,16 +67,18 @@ class BatchInsert {
   // An integer, a real, text (a string, a view, a literal), or an optional of one (NULL when
   // empty).
   template <typename T>
-  static Value value_of(T&& v) {
-    using D = std::decay_t<T>;
-    if constexpr (is_optional<D>::value) {
-      return v ? value_of(*std::forward<T>(v)) : Value();
-    } else if constexpr (std::is_integral_v<D>) {
+  Value value_of(const T& v) {
+    if constexpr (is_optional<T>::value) {
+      return v ? value_of(*v) : Value();
+    } else if constexpr (std::is_integral_v<T>) {
       return Value(static_cast<int64_t>(v));
-    } else if constexpr (std::is_floating_point_v<D>) {
+    } else if constexpr (std::is_floating_point_v<T>) {
       return Value(static_cast<double>(v));
     } else {
-      return Value(std::string(std::forward<T>(v)));
+      const std::string_view text(v);
+      Text held{text_.size(), text.size()};
+      text_.append(text);
+      return Value(held);
     }
   }
 
@@ -81,6 +90,7 @@ class BatchInsert {
   int columns_;
   int rows_per_statement_;
   std::vector<Value> values_;
+  std::string text_;  // the text values' bytes
   int rows_ = 0;
   Statement one_row_, full_batch_;
 };
