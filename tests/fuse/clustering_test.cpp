@@ -72,6 +72,18 @@ TEST(FusionCandidates, NeighbouringDaysOfOneCountryArePairedAndNothingElse) {
   EXPECT_EQ(pairs_of(candidate_pairs(records, FusionRules{})), (Pairs{{0, 1}}));
 }
 
+// The sweep counts records by day when their days span little more than their number; a date
+// centuries away makes it sort them instead, which must give the same pairs.
+TEST(FusionCandidates, ADateCenturiesAwayGivesThePairsOfAnyOtherOrder) {
+  std::vector<FusionRecord> records;
+  for (int i = 0; i < 12; ++i) records.push_back(report(i + 1, 10 + (11 - i) / 2, "a"));
+  Pairs expected = pairs_of(candidate_pairs(records, FusionRules{}));
+  EXPECT_EQ(expected.size(), 6u + 5u * 4u);  // six days: two a day, each with the next day's
+  records.push_back(report(13, 10, "b"));
+  records.back().date.start = records.back().date.end = to_day({1600, 1, 1});
+  EXPECT_EQ(pairs_of(candidate_pairs(records, FusionRules{})), expected);
+}
+
 TEST(FusionCandidates, AMonthPrecisionRecordMeetsEveryDayOfItsMonth) {
   std::vector<FusionRecord> records = {report(1, 2, "a"), report(2, 29, "b"), report(3, 1, "c")};
   records[2].date = model::month_span(2022, 4);

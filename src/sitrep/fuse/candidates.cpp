@@ -58,6 +58,35 @@ void radix_sort(std::vector<uint64_t>& keys, size_t n) {
   }
 }
 
+// The sweep's order: by first day, ties by index. Counted by day when the days span no more
+// than a few times as many days as there are records (real data always does), so that a
+// million records take one pass; sorted as (day, index) keys otherwise.
+std::vector<uint32_t> sweep_order(const std::vector<SweepEntry>& sweep) {
+  std::vector<uint32_t> order(sweep.size());
+  if (sweep.empty()) return order;
+  auto [low, high] = std::minmax_element(
+      sweep.begin(), sweep.end(), [](const auto& x, const auto& y) { return x.start < y.start; });
+  const uint64_t span = static_cast<uint64_t>(int64_t{high->start} - low->start) + 1;
+  if (span <= 4 * sweep.size() + 1024) {
+    const auto first_day = low->start;
+    std::vector<uint32_t> at(span + 1, 0);
+    for (const SweepEntry& e : sweep) ++at[static_cast<size_t>(int64_t{e.start} - first_day) + 1];
+    for (size_t d = 1; d < at.size(); ++d) at[d] += at[d - 1];
+    for (uint32_t i = 0; i < sweep.size(); ++i) {
+      order[at[static_cast<size_t>(int64_t{sweep[i].start} - first_day)]++] = i;
+    }
+    return order;
+  }
+  std::vector<uint64_t> by_day(sweep.size());
+  for (uint32_t i = 0; i < sweep.size(); ++i) {
+    by_day[i] =
+        (static_cast<uint64_t>(static_cast<uint32_t>(sweep[i].start) ^ 0x80000000u) << 32) | i;
+  }
+  std::sort(by_day.begin(), by_day.end());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(by_day[i]);
+  return order;
+}
+
 // Values by 64-bit key: open addressing over a power-of-two table, values in insertion order
 // at addresses that never move. The sweep looks up a dozen grid cells per record; with
 // std::unordered_map, the modulo by a prime bucket count was a fifth of the sweep.
@@ -134,15 +163,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<FusionRecord>& reco
                                            const FusionRules& rules,
                                            const std::vector<bool>* fresh) {
   const std::vector<SweepEntry> sweep = sweep_entries(records, rules);
-  // The sweep's order: by first day, ties by index; sorted as (day, index) keys.
-  std::vector<uint64_t> by_day(records.size());
-  for (uint32_t i = 0; i < records.size(); ++i) {
-    by_day[i] =
-        (static_cast<uint64_t>(static_cast<uint32_t>(sweep[i].start) ^ 0x80000000u) << 32) | i;
-  }
-  std::sort(by_day.begin(), by_day.end());
-  std::vector<uint32_t> order(records.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(by_day[i]);
+  const std::vector<uint32_t> order = sweep_order(sweep);
   KeyedValues<OpenLists> open;  // by the country's symbol; 0 when not known
   const double max_latitude_gap = rules.point_km / kKmPerDegreeLatitude + 1e-9;
   // A point's neighbours within point_km lie in the cells around its own: `rows` cells north
