@@ -24,6 +24,18 @@ TEST(Symbol, OneTextIsOneSymbolAndTheEmptyTextIsNone) {
   EXPECT_EQ(fmt::format("{}/{}", a, c), "Nangarhar/Kunar");
 }
 
+// Texts of one size with the same first and last bytes share a slot of the cache of recent
+// texts: taking turns in it, each must still get its own symbol.
+TEST(Symbol, TextsSharingARecentTextSlotKeepTheirOwnSymbols) {
+  const Symbol first("slot-test:a:z"), second("slot-test:b:z");
+  EXPECT_NE(first, second);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(Symbol("slot-test:a:z"), first);
+    EXPECT_EQ(Symbol("slot-test:b:z"), second);
+    EXPECT_EQ(Symbol("slot-test:b:z").view(), "slot-test:b:z");
+  }
+}
+
 TEST(Symbol, OrderIsTheTextsNotTheInterningOrder) {
   Symbol later("zz-symbol-test"), earlier("aa-symbol-test");
   EXPECT_LT(later.id(), earlier.id());  // interned first, numbered first

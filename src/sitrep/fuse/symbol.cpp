@@ -116,9 +116,27 @@ SymbolTable& table() {
   return *t;
 }
 
+// The texts this thread interned last, found by a cheap key of their size and end bytes: a
+// record's fields repeat those of the records before it (its country, dataset, event type,
+// province), and a hit costs a comparison instead of a hash, a lock and a probe.
+uint32_t intern_cached(std::string_view text) {
+  struct Recent {
+    std::string_view text;  // the table's copy: it never moves
+    uint32_t id = 0;
+  };
+  thread_local std::array<Recent, 64> recent{};
+  const auto end_bytes =
+      static_cast<unsigned char>(text.front()) * 7u + static_cast<unsigned char>(text.back());
+  Recent& slot = recent[(text.size() * 31u + end_bytes) & 63u];
+  if (slot.id != 0 && slot.text == text) return slot.id;
+  const uint32_t id = table().intern(text);
+  slot = {table().text(id), id};
+  return id;
+}
+
 }  // namespace
 
-Symbol::Symbol(std::string_view text) : id_(text.empty() ? 0 : table().intern(text)) {}
+Symbol::Symbol(std::string_view text) : id_(text.empty() ? 0 : intern_cached(text)) {}
 
 void Symbol::intern_all(const std::vector<std::string_view>& texts, std::vector<Symbol>& out) {
   thread_local std::vector<uint32_t> ids;
