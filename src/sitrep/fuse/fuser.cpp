@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <span>
 
@@ -156,13 +157,20 @@ Result<Loaded> load(store::SqliteStore& store, IncidentStore& incidents, const W
 
 Decisions decisions_among(const std::vector<FusionRecord>& records,
                           const std::vector<Decision>& stored) {
-  std::map<RecordRef, uint32_t> index;
-  for (uint32_t i = 0; i < records.size(); ++i) index[records[i].ref()] = i;
   Decisions out;
+  if (stored.empty()) return out;  // the usual case: no map of a million records for nothing
+  std::vector<std::pair<RecordRef, uint32_t>> index(records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) index[i] = {records[i].ref(), i};
+  std::sort(index.begin(), index.end());
+  auto find = [&index](const RecordRef& ref) -> std::optional<uint32_t> {
+    auto it = std::lower_bound(index.begin(), index.end(), std::pair{ref, uint32_t{0}});
+    if (it == index.end() || !(it->first == ref)) return std::nullopt;
+    return it->second;
+  };
   for (const Decision& d : stored) {
-    auto a = index.find(d.a), b = index.find(d.b);
-    if (a == index.end() || b == index.end()) continue;
-    (d.together ? out.together : out.apart).emplace_back(a->second, b->second);
+    auto a = find(d.a), b = find(d.b);
+    if (!a || !b) continue;
+    (d.together ? out.together : out.apart).emplace_back(*a, *b);
   }
   return out;
 }
