@@ -1,7 +1,6 @@
 #include "sitrep/fuse/incident.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <tuple>
 
@@ -130,17 +129,21 @@ void summarize_place(const Members& members, Incident& out) {
 }
 
 // A named perpetrator fits a record that names no one, names it, or has it as its other side.
-bool fits(std::string_view perpetrator, const FusionRecord& r) {
+bool fits(Symbol perpetrator, const FusionRecord& r) {
   return model::is_unattributed_actor(r.perpetrator) || r.perpetrator == perpetrator ||
          r.counterpart == perpetrator;
 }
 
 void summarize_perpetrator(const Members& members, Incident& out) {
-  std::map<std::string, int> named;  // perpetrator -> records naming it
+  // (perpetrator, records naming it), in the perpetrators' text order.
+  std::vector<std::pair<Symbol, int>> named;
   std::string catch_all;
   for (const FusionRecord* r : members) {
     if (!model::is_unattributed_actor(r->perpetrator)) {
-      ++named[r->perpetrator.str()];
+      auto it = std::find_if(named.begin(), named.end(),
+                             [&](const auto& n) { return n.first == r->perpetrator; });
+      if (it == named.end()) it = named.insert(named.end(), {r->perpetrator, 0});
+      ++it->second;
     } else if (!r->perpetrator.empty()) {
       catch_all = r->perpetrator;
     }
@@ -149,6 +152,7 @@ void summarize_perpetrator(const Members& members, Incident& out) {
     out.perpetrator = catch_all;
     return;
   }
+  std::sort(named.begin(), named.end());
   // The perpetrator every record fits, named by most records; "disputed" when none fits all.
   int best = 0;
   for (const auto& [perpetrator, count] : named) {
@@ -161,7 +165,8 @@ void summarize_perpetrator(const Members& members, Incident& out) {
   }
   if (best > 0) return;
   out.perpetrator = std::string(kDisputedPerpetrator);
-  for (const auto& [perpetrator, count] : named) out.perpetrator_candidates.push_back(perpetrator);
+  for (const auto& [perpetrator, count] : named)
+    out.perpetrator_candidates.push_back(perpetrator.str());
 }
 
 // Each source's most confident record (the earliest on a tie), in the order of the sources'
