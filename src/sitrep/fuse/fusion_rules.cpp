@@ -45,11 +45,11 @@ const std::vector<Key>& keys() {
 
 }  // namespace
 
-std::string_view FusionRules::family_of(std::string_view target) const {
+Symbol FusionRules::family_of(Symbol target) const {
   for (const auto& [name, family] : target_families) {
     if (name == target) return family;
   }
-  return "";
+  return {};
 }
 
 Status FusionRules::load_target_families(const std::string& path) {
@@ -57,7 +57,7 @@ Status FusionRules::load_target_families(const std::string& path) {
   if (!table) return make_error(table.error());
   const auto target = static_cast<size_t>(table->column("target"));
   const auto family = static_cast<size_t>(table->column("family"));
-  std::vector<std::pair<std::string, std::string>> families;
+  std::vector<std::pair<Symbol, Symbol>> families;
   for (const model::TsvRow& row : table->rows) {
     const std::string& name = row.cells[target];
     if (name.empty() || row.cells[family].empty()) {

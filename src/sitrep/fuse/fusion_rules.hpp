@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitrep/fuse/symbol.hpp"
 #include "sitrep/result.hpp"
 
 namespace sitrep::fuse {
@@ -43,16 +44,17 @@ struct FusionRules {
 
   // The kinds of target (data/targets.tsv) that sources use for one another, by family
   // (data/fusion-target-families.tsv): a mosque bombing is "religious" to one source,
-  // "minorities" or "civilians" to the next. The defaults are that file's.
-  std::vector<std::pair<std::string, std::string>> target_families = {
+  // "minorities" or "civilians" to the next. The defaults are that file's. Interned: match()
+  // looks families up for millions of pairs.
+  std::vector<std::pair<Symbol, Symbol>> target_families = {
       {"civilians", "civilian"},       {"minorities", "civilian"},  {"religious", "civilian"},
       {"education", "civilian"},       {"journalists", "civilian"}, {"aid-workers", "civilian"},
       {"business", "civilian"},        {"transport", "civilian"},   {"infrastructure", "civilian"},
       {"security-forces", "security"}, {"military", "security"},    {"police", "security"},
       {"government", "state"},         {"diplomatic", "state"},     {"armed-groups", "armed"}};
 
-  // The family of a kind of target, or "" for one in none.
-  std::string_view family_of(std::string_view target) const;
+  // The family of a kind of target, or the empty symbol for one in none.
+  Symbol family_of(Symbol target) const;
 
   // Reads the table; every key must be known and every value a number in its range. Keys not
   // in the file keep the defaults above.

@@ -194,7 +194,7 @@ std::optional<double> target_evidence(Symbol a, Symbol b, const FusionRules& rul
   auto told = [&k](Symbol t) { return !t.empty() && t != k.other && t != k.unknown; };
   if (!told(a) || !told(b)) return std::nullopt;
   if (a == b) return rules.target_same;
-  std::string_view fa = rules.family_of(a);
+  const Symbol fa = rules.family_of(a);
   return !fa.empty() && fa == rules.family_of(b) ? rules.target_family : rules.target_differ;
 }
 
