@@ -5,6 +5,8 @@
 #include <deque>
 #include <utility>
 
+#include "sitrep/fuse/radix_sort.hpp"
+
 namespace sitrep::fuse {
 namespace {
 
@@ -39,23 +41,16 @@ bool near_enough(const SweepEntry& a, const SweepEntry& b, double max_latitude_g
   return a.admin1 == 0 || b.admin1 == 0 || a.admin1 == b.admin1;
 }
 
-// Sorts pair keys of indices below `n` by their digits (16 bits at a time, the low digit
-// first, skipping the digits above n in both halves): eight million pairs in a fraction of
-// std::sort's time.
+// Sorts pair keys of indices below `n`, visiting only the 16-bit digits below n's top bit in
+// both halves: eight million pairs in a fraction of std::sort's time.
 void radix_sort(std::vector<uint64_t>& keys, size_t n) {
-  std::vector<uint64_t> buffer(keys.size());
   int bits = 1;
   while (bits < 32 && (uint64_t{1} << bits) < n) ++bits;
+  std::vector<int> shifts;
   for (int half : {0, 32}) {
-    for (int shift = half; shift < half + bits; shift += 16) {
-      std::vector<size_t> count(1 << 16, 0);
-      for (uint64_t k : keys) ++count[(k >> shift) & 0xFFFF];
-      size_t total = 0;
-      for (size_t& c : count) total += std::exchange(c, total);
-      for (uint64_t k : keys) buffer[count[(k >> shift) & 0xFFFF]++] = k;
-      keys.swap(buffer);
-    }
+    for (int shift = half; shift < half + bits; shift += 16) shifts.push_back(shift);
   }
+  radix_sort_by_digits(keys, shifts, [](uint64_t k) { return k; });
 }
 
 // The sweep's order: by first day, ties by index. Counted by day when the days span no more

@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "sitrep/fuse/radix_sort.hpp"
+
 namespace sitrep::fuse {
 namespace {
 
@@ -117,22 +119,6 @@ struct KeyedLink {
   uint32_t link;
 };
 
-// Sorts by key, keeping the order of equal keys: 16 bits at a time, the low digit first,
-// skipping a digit that is the same in every key.
-void stable_radix_sort(std::vector<KeyedLink>& keys) {
-  std::vector<KeyedLink> buffer(keys.size());
-  std::vector<size_t> count(size_t{1} << 16);
-  for (int shift = 0; shift < 64; shift += 16) {
-    std::fill(count.begin(), count.end(), 0);
-    for (const KeyedLink& k : keys) ++count[(k.key >> shift) & 0xFFFF];
-    if (!keys.empty() && count[(keys[0].key >> shift) & 0xFFFF] == keys.size()) continue;
-    size_t total = 0;
-    for (size_t& c : count) total += std::exchange(c, total);
-    for (const KeyedLink& k : keys) buffer[count[(k.key >> shift) & 0xFFFF]++] = k;
-    keys.swap(buffer);
-  }
-}
-
 // An unsigned key in the order of the doubles, highest first (-0 counts as 0, as == has it).
 uint64_t descending_key(double score) {
   uint64_t bits = std::bit_cast<uint64_t>(score + 0.0);
@@ -171,7 +157,7 @@ std::vector<uint32_t> best_first(const std::vector<FusionRecord>& records,
     uint32_t link = in_ref_order[i];
     keys[i] = {descending_key(links[link].score), link};
   }
-  stable_radix_sort(keys);
+  radix_sort_by_digits(keys, {0, 16, 32, 48}, [](const KeyedLink& k) { return k.key; });
   std::vector<uint32_t> out(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) out[i] = keys[i].link;
   return out;
