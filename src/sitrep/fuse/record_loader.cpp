@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "sitrep/model/event.hpp"
+#include "sitrep/store/mapped_reads.hpp"
 #include "sitrep/store/statement.hpp"
 
 namespace sitrep::fuse {
@@ -169,15 +170,10 @@ std::string id_list(const std::vector<RecordRef>& refs, bool from_text) {
 Status load_records(store::SqliteStore& store, const WordFilter& words,
                     const std::optional<DayWindow>& window, std::vector<FusionRecord>& out) {
   if (!window) {
-    // Every record: the pages are read in place rather than copied through the kernel (a
-    // twelfth of the reading on a million records).
-    (void)store::exec(store.handle(), "PRAGMA mmap_size = 1099511627776");
+    const store::MappedReads mapped(store.handle());  // every record: one long scan
     Status s = run_query(store, std::string(kEventColumns) + "ORDER BY id", {}, false, words, out);
-    if (s) {
-      s = run_query(store, std::string(kMentionColumns) + "ORDER BY m.id", {}, true, words, out);
-    }
-    (void)store::exec(store.handle(), "PRAGMA mmap_size = 0");
-    return s;
+    if (!s) return s;
+    return run_query(store, std::string(kMentionColumns) + "ORDER BY m.id", {}, true, words, out);
   }
   // Records starting in the window, then those starting before it that reach into it (dated by
   // month or year: the partial index events_spanning holds them).

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "sitrep/query/detail/raw_events.hpp"
+#include "sitrep/store/mapped_reads.hpp"
 #include "sitrep/store/statement.hpp"
 
 namespace sitrep::query {
@@ -156,21 +157,22 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgr
     auto other = store::stamp_of(second.db);
     split = other.ok() && *other == *stamp;
   }
-  (void)store::exec(db, "PRAGMA mmap_size = 1099511627776");  // read pages in place
   std::vector<Part> parts(split ? 2 : 1);
   int64_t middle = split ? min_id + total / 2 : max_id + 1;
-  std::thread helper;
-  if (split) {
-    helper = std::thread([&] {
-      (void)store::exec(second.db, "PRAGMA mmap_size = 1099511627776");
-      parts[1].status = read_events(second.db, middle, max_id + 1, parts[1].raw, parts[1].interners,
-                                    total - (middle - min_id), {});
-    });
+  {
+    const store::MappedReads mapped(db);
+    std::thread helper;
+    if (split) {
+      helper = std::thread([&] {
+        const store::MappedReads mapped_second(second.db);
+        parts[1].status = read_events(second.db, middle, max_id + 1, parts[1].raw,
+                                      parts[1].interners, total - (middle - min_id), {});
+      });
+    }
+    parts[0].status = read_events(db, min_id, middle, parts[0].raw, parts[0].interners,
+                                  middle - min_id, progress);
+    if (helper.joinable()) helper.join();
   }
-  parts[0].status =
-      read_events(db, min_id, middle, parts[0].raw, parts[0].interners, middle - min_id, progress);
-  if (helper.joinable()) helper.join();
-  (void)store::exec(db, "PRAGMA mmap_size = 0");
   for (const Part& p : parts) {
     if (!p.status) return make_error(p.status.error());
   }
