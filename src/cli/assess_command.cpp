@@ -248,11 +248,8 @@ int run_assess(const AssessArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep assess: " << filter.error() << '\n';
     return kExitUsage;
   }
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep assess: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("assess", global);
+  if (!context) return kExitFailure;
   const Unit unit = args.unit == "records" ? Unit::records : Unit::incidents;
   auto rows = select_rows(*context, *filter, unit);
   if (!rows) {

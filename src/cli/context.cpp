@@ -31,6 +31,15 @@ Result<Context> open_context(const GlobalOptions& options) {
   return context;
 }
 
+std::optional<Context> open_context_for(std::string_view command, const GlobalOptions& options) {
+  auto context = open_context(options);
+  if (!context) {
+    std::cerr << "sitrep " << command << ": " << context.error() << '\n';
+    return std::nullopt;
+  }
+  return std::move(context).value();
+}
+
 Result<geo::OpenedGazetteer> open_gazetteer(const GlobalOptions& options) {
   geo::GazetteerLocation where;
   where.explicit_path = options.gazetteer;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "sitrep/extract/extractor.hpp"
 #include "sitrep/geo/gazetteer_files.hpp"
@@ -43,6 +44,9 @@ inline constexpr const char* kUnitHelp =
     "the incident's fatalities; records: every dataset row";
 
 Result<Context> open_context(const GlobalOptions& options);
+// The same for a subcommand: on failure, says why on stderr ("sitrep events: …") and returns
+// nothing, for the command to exit with kExitFailure.
+std::optional<Context> open_context_for(std::string_view command, const GlobalOptions& options);
 
 // The gazetteer the options choose (geo/gazetteer_files.hpp explains the order).
 Result<geo::OpenedGazetteer> open_gazetteer(const GlobalOptions& options);

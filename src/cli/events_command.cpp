@@ -22,11 +22,8 @@ int run_events(const EventsArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep events: --format must be table, csv, jsonl or geojson\n";
     return kExitUsage;
   }
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep events: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("events", global);
+  if (!context) return kExitFailure;
   auto filter = query::parse_filter(join_filter(args.filter));
   if (!filter) {
     std::cerr << "sitrep events: bad filter at " << filter.error() << '\n';

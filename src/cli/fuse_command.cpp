@@ -44,11 +44,8 @@ int write_records(const FuseArgs& args, Context& context, const fuse::FusionData
 }
 
 int run_fuse(const FuseArgs& args, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep fuse: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("fuse", global);
+  if (!context) return kExitFailure;
   auto data = fuse::FusionData::load(model::find_data_dir(global.data_dir), args.rules);
   if (!data) {
     std::cerr << "sitrep fuse: " << data.error() << '\n';

@@ -63,11 +63,8 @@ int run_import(const GazetteerArgs& args, const GlobalOptions& global) {
 }
 
 int run_apply(const GazetteerArgs& args, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep gazetteer apply: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("gazetteer apply", global);
+  if (!context) return kExitFailure;
   auto opened = open_gazetteer(global);
   if (!opened) {
     std::cerr << "sitrep gazetteer apply: " << opened.error() << '\n';

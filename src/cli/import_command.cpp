@@ -103,11 +103,8 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
       return kExitUsage;
     }
   }
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep import: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("import", global);
+  if (!context) return kExitFailure;
   store::ImportOptions options;
   options.format = format;
   options.dry_run = args.dry_run;

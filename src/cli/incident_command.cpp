@@ -103,11 +103,8 @@ std::string link_text(const fuse::StoredLink& link) {
 }
 
 int run_show(int64_t id, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep incident show: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("incident show", global);
+  if (!context) return kExitFailure;
   fuse::IncidentStore incidents(*context->store);
   auto in = incidents.read(id);
   if (!in || !*in) {
@@ -154,11 +151,8 @@ int run_show(int64_t id, const GlobalOptions& global) {
 }
 
 int run_list(int limit, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep incident list: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("incident list", global);
+  if (!context) return kExitFailure;
   auto stmt = store::Statement::prepare(
       context->store->handle(),
       "SELECT id FROM incidents ORDER BY sources DESC, members DESC, id LIMIT ?");
@@ -295,11 +289,8 @@ int run_compare(const std::vector<std::string>& texts, const GlobalOptions& glob
     std::cerr << "sitrep incident compare: give two records (event:ID or mention:ID)\n";
     return kExitUsage;
   }
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep incident compare: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("incident compare", global);
+  if (!context) return kExitFailure;
   auto data = fuse::FusionData::load(model::find_data_dir(global.data_dir));
   if (!data) {
     std::cerr << "sitrep incident compare: " << data.error() << '\n';
@@ -320,11 +311,8 @@ int run_split(int64_t id, const std::vector<std::string>& taken, const std::stri
               const GlobalOptions& global) {
   auto moved = parse_refs("split", taken);
   if (!moved) return kExitUsage;
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep incident split: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("incident split", global);
+  if (!context) return kExitFailure;
   return in_transaction("split", *context->store, [&](fuse::IncidentStore& incidents) -> Status {
     auto out = fuse::split_incident(*context->store, incidents, id, *moved, note);
     if (!out) return make_error(out.error());
@@ -356,11 +344,8 @@ int run_merge(const std::vector<std::string>& texts, const std::string& note,
     }
     items.push_back(item);
   }
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep incident merge: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("incident merge", global);
+  if (!context) return kExitFailure;
   return in_transaction("merge", *context->store, [&](fuse::IncidentStore& incidents) -> Status {
     auto out = fuse::merge_items(*context->store, incidents, items, note);
     if (!out) return make_error(out.error());

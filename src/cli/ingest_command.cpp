@@ -79,11 +79,8 @@ Result<FileResult> ingest_file(const std::string& path, const extract::Extractor
 }
 
 int run_ingest(IngestArgs& args, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep ingest: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("ingest", global);
+  if (!context) return kExitFailure;
   auto extractor = open_extractor(global, args.country);
   if (!extractor) {
     std::cerr << "sitrep ingest: " << extractor.error() << '\n';

@@ -227,11 +227,8 @@ int run_query(const QueryArgs& args, const GlobalOptions& global) {
   }
   if (measures.empty()) measures.push_back(query::Measure::count);
 
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep query: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("query", global);
+  if (!context) return kExitFailure;
   auto filter = query::parse_filter(join_filter(args.filter));
   if (!filter) return fail_usage("bad filter at " + filter.error());
   auto parsed_unit = parse_unit(args.unit);

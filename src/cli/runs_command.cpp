@@ -9,11 +9,8 @@ namespace sitrep::cli {
 namespace {
 
 int run_runs(const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep runs: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("runs", global);
+  if (!context) return kExitFailure;
   auto runs = context->store->runs();
   if (!runs) {
     std::cerr << "sitrep runs: " << runs.error() << '\n';
@@ -37,11 +34,8 @@ int run_runs(const GlobalOptions& global) {
 }
 
 int run_rejects(int64_t run, bool raw, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep rejects: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("rejects", global);
+  if (!context) return kExitFailure;
   if (run == 0) {
     auto latest = context->store->latest_run_with_rejects();
     if (!latest) {

@@ -78,11 +78,8 @@ void print_text(const model::Event& event, const std::vector<model::Event>& revi
 }
 
 int run_show(const ShowArgs& args, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep show: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("show", global);
+  if (!context) return kExitFailure;
   store::SqliteStore& store = *context->store;
   std::optional<model::Event> event;
   Status found = store.for_each_event(store::SqlCondition{"e.id = ?", {args.id}}, 1,

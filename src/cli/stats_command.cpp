@@ -52,11 +52,8 @@ Counts count_by(const query::EventIndex& index, const query::Selection& rows, qu
 }
 
 int run_stats(const StatsArgs& args, const GlobalOptions& global) {
-  auto context = open_context(global);
-  if (!context) {
-    std::cerr << "sitrep stats: " << context.error() << '\n';
-    return kExitFailure;
-  }
+  auto context = open_context_for("stats", global);
+  if (!context) return kExitFailure;
   auto filter = query::parse_filter(join_filter(args.filter));
   if (!filter) {
     std::cerr << "sitrep stats: bad filter at " << filter.error() << '\n';
