@@ -15,6 +15,7 @@
 #include "sitrep/query/incident_units.hpp"
 #include "sitrep/store/importer.hpp"
 #include "sitrep/store/report_store.hpp"
+#include "sitrep/store/statement.hpp"
 
 namespace sitrep::fuse {
 namespace {
@@ -361,6 +362,33 @@ TEST_F(FuseStore, ALinkToNoIncidentAfterRemovingAllFailsTheCommit) {
   auto after = incidents.count_incidents();
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(*after, 1);
+}
+
+bool has_member_index(sqlite3* db) {
+  auto stmt = store::Statement::prepare(
+      db, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_members_by_incident'");
+  if (!stmt.ok()) return false;
+  auto row = stmt->step();
+  return row.ok() && *row && stmt->column_int(0) == 1;
+}
+
+// A first run builds the members' index by incident after writing them (IncidentStore::begin):
+// the store keeps its schema whether the run commits or fails.
+TEST_F(FuseStore, AFirstRunLeavesTheMembersIndexByIncidentInPlace) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  fuse();
+  EXPECT_TRUE(has_member_index(store_->handle()));
+  EXPECT_EQ(members(1).size(), 2u);
+}
+
+TEST_F(FuseStore, AFailedFirstRunLeavesTheMembersIndexByIncidentInPlace) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  IncidentStore incidents(*store_);
+  ASSERT_TRUE(incidents.begin().ok());
+  ASSERT_TRUE(incidents.add_link(999, {{false, 1}, {false, 2}, 0.9, "{}", "fuse"}).ok());
+  EXPECT_FALSE(incidents.commit().ok());
+  incidents.rollback();
+  EXPECT_TRUE(has_member_index(store_->handle()));
 }
 
 // Members are written in batches (store::BatchInsert): reads within the transaction see them.

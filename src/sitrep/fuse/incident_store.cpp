@@ -18,6 +18,9 @@
 namespace sitrep::fuse {
 namespace {
 
+constexpr const char* kMemberIndexDdl =
+    "CREATE INDEX incident_members_by_incident ON incident_members(incident_id)";
+
 using store::Statement;
 
 constexpr const char* kIncidentColumns =
@@ -201,7 +204,9 @@ Status IncidentStore::begin() {
   if (!begun) {
     (void)store::exec(store_.handle(), "PRAGMA foreign_keys = ON");
     store_.restore_wal();
+    return begun;
   }
+  if (*any == 0) return defer_member_index();
   return begun;
 }
 
@@ -243,8 +248,25 @@ Status IncidentStore::check_references() {
   return Status::success();
 }
 
+// A first run writes a million member rows in record order, and their incidents in that order
+// are scattered: the index by incident is built once by sorting, not grown by inserts all over it.
+Status IncidentStore::defer_member_index() {
+  Status dropped = store::exec(store_.handle(), "DROP INDEX incident_members_by_incident");
+  if (!dropped) return dropped;
+  member_index_deferred_ = true;
+  return Status::success();
+}
+
+Status IncidentStore::restore_member_index() {
+  if (!member_index_deferred_) return Status::success();
+  if (Status s = flush_rows(); !s) return s;
+  member_index_deferred_ = false;
+  return store::exec(store_.handle(), kMemberIndexDdl);
+}
+
 Status IncidentStore::commit() {
   if (Status s = flush_rows(); !s) return s;
+  if (Status s = restore_member_index(); !s) return s;
   if (Status s = check_references(); !s) return s;
   touched_.clear();
   check_all_ = false;
@@ -258,6 +280,7 @@ Status IncidentStore::commit() {
 }
 
 void IncidentStore::rollback() {
+  member_index_deferred_ = false;  // the rollback restores it
   pending_members_.clear();
   incidents_.discard();
   members_.discard();
@@ -376,6 +399,7 @@ Result<std::map<RecordRef, int64_t>> IncidentStore::memberships(
 }
 
 Result<std::vector<RecordRef>> IncidentStore::members_of(int64_t incident) {
+  if (Status s = restore_member_index(); !s) return make_error(s.error());
   if (Status s = flush_rows(); !s) return make_error(s.error());
   auto cached_stmt = cached("SELECT kind, record_id FROM incident_members WHERE incident_id = ?");
   if (!cached_stmt) return make_error(cached_stmt.error());
@@ -484,6 +508,7 @@ Result<int64_t> IncidentStore::write(const Incident& incident) {
     if (!added) return std::move(added).take_error();
     id = *added;
   } else {
+    if (Status s = restore_member_index(); !s) return make_error(s.error());
     if (Status s = flush_rows(); !s) return make_error(s.error());
     auto stmt = cached(kUpdate);
     if (!stmt) return make_error(stmt.error());
@@ -521,6 +546,7 @@ Result<int64_t> IncidentStore::add_incident_row(const Incident& in) {
 }
 
 Status IncidentStore::remove(int64_t incident) {
+  if (Status s = restore_member_index(); !s) return s;
   if (Status s = flush_rows(); !s) return s;
   touch(incident);
   for (const char* sql :

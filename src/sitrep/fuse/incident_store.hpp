@@ -109,6 +109,9 @@ class IncidentStore {
   // Foreign keys are off during a transaction (per-row checks ran each insert in a savepoint of
   // its own); the commit checks the incidents the transaction touched instead.
   Status check_references();
+  Status defer_member_index();
+  // Builds the index by incident again (the commit does, and anything that reads by incident).
+  Status restore_member_index();
 
   store::SqliteStore& store_;
   std::map<std::string, store::Statement> statements_;
@@ -124,7 +127,8 @@ class IncidentStore {
   std::vector<std::pair<RecordRef, int64_t>> pending_members_;
   // Incidents written, removed, or given or robbed of links; repeats are dropped when checked.
   std::vector<int64_t> touched_;
-  bool check_all_ = false;  // every incident removed: check whole tables
+  bool check_all_ = false;              // every incident removed: check whole tables
+  bool member_index_deferred_ = false;  // incident_members_by_incident dropped until the commit
 };
 
 // "no incident ID", for commands given an id the store does not hold.
