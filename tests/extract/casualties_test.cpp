@@ -58,12 +58,6 @@ TEST_F(CasualtiesTest, RussianAndDari) {
             Counts({"killed 12..12", "injured 20..20"}));
 }
 
-}  // namespace
-}  // namespace sitrep::extract
-
-namespace sitrep::extract {
-namespace {
-
 TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
   EXPECT_EQ(counts("A high school teacher was shot dead in Khost."), Counts({"killed 1..1"}));
   EXPECT_EQ(counts("A grenade hit the shop, killing the shopkeeper."), Counts({"killed 1..1"}));
@@ -75,6 +69,31 @@ TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
 TEST_F(CasualtiesTest, PluralsAndPeopleWhoSurvivedAreNotOneKilled) {
   EXPECT_EQ(counts("The teachers were shot dead."), Counts({}));
   EXPECT_EQ(counts("The minister escaped the attack."), Counts({}));
+}
+
+TEST_F(CasualtiesTest, CountsListedBeforeOneVerbAreSummed) {
+  EXPECT_EQ(counts("92 Taliban, 15 security personnel killed in Helmand clashes"),
+            Counts({"killed 107..107"}));
+  EXPECT_EQ(counts("Two policemen and three civilians were killed in the blast."),
+            Counts({"killed 5..5"}));
+  EXPECT_EQ(counts("Three soldiers, two policemen, and at least four civilians were wounded."),
+            Counts({"injured 9..+"}));
+}
+
+TEST_F(CasualtiesTest, CountsListedAfterTheVerbAreSummed) {
+  EXPECT_EQ(counts("The bomb killed three policemen and two civilians on Monday."),
+            Counts({"killed 5..5"}));
+  EXPECT_EQ(counts("Gunmen killed 5 soldiers and 2 police were wounded."),
+            Counts({"killed 5..5", "injured 2..2"}));
+  EXPECT_EQ(counts("The attack killed 3 and wounded 2."), Counts({"killed 3..3", "injured 2..2"}));
+}
+
+TEST_F(CasualtiesTest, ADateOrAWholeBeforeTheCountIsNotInTheList) {
+  EXPECT_EQ(counts("On 18 April, 12 people were killed."), Counts({"killed 12..12"}));
+  EXPECT_EQ(counts("Of the 40 passengers, 12 were killed."), Counts({"killed 12..12"}));
+  EXPECT_EQ(counts("In 2019, 12 soldiers were killed."), Counts({"killed 12..12"}));
+  EXPECT_EQ(counts("Three soldiers were killed and two civilians wounded."),
+            Counts({"killed 3..3", "injured 2..2"}));
 }
 
 }  // namespace

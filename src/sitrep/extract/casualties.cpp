@@ -16,14 +16,26 @@ struct Quantity {
 // How many words may stand between a count and its verb: "31 people, including children, were
 // killed" has four.
 constexpr size_t kReach = 6;
+// How many words a count in a list may count: "15 Afghan security personnel".
+constexpr size_t kMostListWords = 4;
+
+void add_to(Quantity& total, const Quantity& more) {
+  total.low += more.low;
+  total.high =
+      total.high && more.high ? std::optional<int>(*total.high + *more.high) : std::nullopt;
+  total.last = more.last;
+}
 
 }  // namespace
 
 Result<CasualtyReader> CasualtyReader::load(const std::string& data_dir) {
   auto words = WordTable::load(data_dir + "/lexicon/numbers.tsv");
   if (!words) return std::move(words).take_error();
+  auto dates = WordTable::load(data_dir + "/lexicon/dates.tsv");
+  if (!dates) return std::move(dates).take_error();
   CasualtyReader r;
   r.words_ = std::move(*words);
+  r.dates_ = std::move(*dates);
   return r;
 }
 
@@ -136,33 +148,123 @@ std::vector<CasualtyMention> CasualtyReader::find(std::string_view text,
     return std::nullopt;
   };
 
+  auto only_space = [](std::string_view g) {
+    return g.find_first_not_of(" \t\n") == std::string_view::npos;
+  };
+  auto ends_clause = [](std::string_view g) {
+    return g.find_first_of(".;!?") != std::string_view::npos;
+  };
+  // A word a count of people can count: not a number, a month, nor a word this table gives a
+  // role.
+  auto plain_word = [&](size_t k) {
+    if (k >= t.size() || t[k].number >= 0) return false;
+    if (const auto* dated = dates_.entries(t[k].lower)) {
+      for (const char* kind : {"month", "hijri-month", "year-word"}) {
+        if (WordTable::of_kind(dated, kind)) return false;
+      }
+    }
+    const auto* entries = words_.entries(t[k].lower);
+    if (!entries) return true;
+    for (const char* kind : {"killed", "injured", "qualifier", "vague", "multiplier", "auxiliary",
+                             "list-and", "not-people"}) {
+      if (WordTable::of_kind(entries, kind)) return false;
+    }
+    return true;
+  };
+  // The words a count counts, tokens [from, to): one to four plain words written together
+  // ("15 security personnel"), the first not a month or unit ("18 April", "10 km", "2 of them").
+  auto counts_people = [&](size_t from, size_t to) {
+    if (to <= from || to - from > kMostListWords) return false;
+    for (size_t k = from; k < to; ++k) {
+      if (!plain_word(k)) return false;
+      if (k > from && gap(k - 1, k).find_first_not_of(" -") != std::string_view::npos) {
+        return false;
+      }
+    }
+    return true;
+  };
+  // The count after a list's count that ends at token `last`: its words, then a comma, "and"
+  // or ", and", then a count ("92 Taliban, 15 security personnel", "two policemen and three
+  // civilians").
+  auto next_in_list = [&](size_t last) -> std::optional<Quantity> {
+    auto list_punctuation = [](std::string_view g) {
+      return g.find_first_not_of(", \t\n\u060C") == std::string_view::npos;
+    };
+    for (size_t joint = last + 2; joint < t.size() && joint <= last + 1 + kMostListWords; ++joint) {
+      const std::string_view before = gap(joint - 1, joint);
+      size_t next = joint;
+      if (word(t[joint].lower, "list-and")) {
+        if (!list_punctuation(before) || ++next >= t.size() || !only_space(gap(joint, next))) {
+          return std::nullopt;
+        }
+      } else if (only_space(before)) {
+        continue;  // still the counted words
+      } else if (!list_punctuation(before)) {
+        return std::nullopt;
+      }
+      if (!counts_people(last + 1, joint)) return std::nullopt;
+      return quantity(next);
+    }
+    return std::nullopt;
+  };
+  // The end of the words a listed count counts when the verb comes before the list, or nothing
+  // when they are followed by a verb of their own ("killed 5 soldiers, and 2 police were
+  // wounded": the 2 are not the killed).
+  auto words_after = [&](const Quantity& q) -> std::optional<size_t> {
+    size_t end = q.last + 1;
+    while (end <= q.last + kMostListWords && counts_people(q.last + 1, end + 1)) ++end;
+    if (end == q.last + 1) return std::nullopt;
+    if (end < t.size() && !ends_clause(gap(end - 1, end)) &&
+        (kind_at(end) || word(t[end].lower, "auxiliary"))) {
+      return std::nullopt;
+    }
+    return end - 1;
+  };
+
   for (size_t i = 0; i < t.size(); ++i) {
     std::optional<Quantity> q = quantity(i);
     if (!q) continue;
-    // A verb before the count: "killing 12", "killed 31 people", "погибли 12".
-    auto only_space = [](std::string_view g) {
-      return g.find_first_not_of(" \t\n") == std::string_view::npos;
-    };
-    auto ends_clause = [](std::string_view g) {
-      return g.find_first_of(".;!?") != std::string_view::npos;
-    };
+    // A verb before the count: "killing 12", "killed 31 people", "погибли 12"; with the counts
+    // listed after it ("killing three policemen and two civilians").
     if (i > 0 && only_space(gap(i - 1, i))) {
       if (auto kind = kind_at(i - 1)) {
-        out.push_back({*kind, q->low, q->high, t[i - 1].begin, t[q->last].end});
-        i = q->last;
+        Quantity total = *q;
+        size_t end = q->last;
+        for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
+          auto words_end = words_after(*more);
+          if (!words_end) break;
+          add_to(total, *more);
+          end = *words_end;
+        }
+        out.push_back({*kind, total.low, total.high, t[i - 1].begin, t[end].end});
+        i = end;
         continue;
       }
     }
-    // Or after it, within reach: "31 people were killed", "12 wounded", "۱۲ نفر کشته".
-    for (size_t j = q->last + 1; j < t.size() && j <= q->last + kReach; ++j) {
+    // Or after it, within reach: "31 people were killed", "12 wounded", "۱۲ نفر کشته"; with the
+    // counts listed before the verb ("92 Taliban, 15 security personnel killed").
+    Quantity total = *q;
+    bool listed = false;
+    for (size_t j = total.last + 1; j < t.size() && j <= total.last + kReach; ++j) {
       if (ends_clause(gap(j - 1, j))) break;  // the verb of another sentence or clause
-      if (quantity(j)) break;                 // another count comes first: the word is its
+      if (quantity(j)) {  // another count: the next of a list, or the one the verb counts
+        auto more = next_in_list(total.last);
+        if (!more || more->first != j) break;
+        add_to(total, *more);
+        listed = true;
+        j = total.last;
+        continue;
+      }
       if (auto kind = kind_at(j)) {
-        out.push_back({*kind, q->low, q->high, t[q->first].begin, t[j].end});
+        // A list's last count counts words of its own: "Of the 40 passengers, 12 were killed"
+        // is 12, which the loop finds next.
+        if (listed && !plain_word(total.last + 1)) break;
+        out.push_back({*kind, total.low, total.high, t[q->first].begin, t[j].end});
+        if (listed) i = j;
         break;
       }
     }
-    i = q->last;
+    if (i < q->last) i = q->last;
   }
   add_single_victims(text, t, out);
   return out;

@@ -11,11 +11,17 @@
 //   "۱۲ نفر کشته شدند"                  killed 12..12
 //   "a teacher was shot dead"          killed 1..1   (one person: a determiner and "was")
 //   "killing him and his driver"       killed 2..2
+//   "92 Taliban, 15 police killed"     killed 107..107
+//   "killing two policemen and three civilians"   killed 5..5
 //
 // A count is a qualifier (at least, more than, about, up to), a number (digits, "1,200", words,
 // "twenty-five", "two dozen", "a hundred") or a vague quantity ("dozens", "several"), then a
 // killed or injured word within a few words after it; or such a word right before it
-// ("killing 12"). The words are data (data/lexicon/numbers.tsv).
+// ("killing 12"). Counts listed together, each with the words it counts and joined by a comma
+// or "and", are one count of their sum when one verb follows or precedes the list; a count
+// followed by a verb of its own is not in the list ("killed 5 soldiers and 2 police were
+// wounded"), nor is a date ("on 18 April, 12 were killed"). The words are data
+// (data/lexicon/numbers.tsv; the months of data/lexicon/dates.tsv).
 #pragma once
 
 #include <map>
@@ -49,6 +55,7 @@ class CasualtyReader {
   void add_single_victims(std::string_view text, const std::vector<Token>& tokens,
                           std::vector<CasualtyMention>& out) const;
   WordTable words_;
+  WordTable dates_;  // months: "18 April, 12 people were killed" lists no count of April
 };
 
 }  // namespace sitrep::extract
