@@ -1,6 +1,7 @@
 #include "sitrep/extract/casualties.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "sitrep/extract/tokens.hpp"
 
@@ -26,6 +27,285 @@ void add_to(Quantity& total, const Quantity& more) {
   total.last = more.last;
 }
 
+bool only_space(std::string_view gap) {
+  return gap.find_first_not_of(" \t\n") == std::string_view::npos;
+}
+
+bool ends_clause(std::string_view gap) {
+  return gap.find_first_of(".;!?") != std::string_view::npos;
+}
+
+// Between two counts of a list: a comma (Latin or Arabic), spaces.
+bool list_punctuation(std::string_view gap) {
+  return gap.find_first_not_of(", \t\n\u060C") == std::string_view::npos;
+}
+
+// One text's tokens read for counts with a killed or injured word before or after them.
+class CountScanner {
+ public:
+  CountScanner(std::string_view text, const std::vector<Token>& tokens, const WordTable& words,
+               const WordTable& dates)
+      : text_(text), t_(tokens), words_(words), dates_(dates) {}
+
+  std::vector<CasualtyMention> counts() {
+    for (size_t i = 0; i < t_.size(); ++i) {
+      if (std::optional<Quantity> q = quantity(i)) i = read_count(*q);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  const WordTable::Entry* word(std::string_view lower, std::string_view kind) const {
+    return words_.find(lower, kind);
+  }
+  bool is(size_t i, std::string_view lower) const { return i < t_.size() && t_[i].lower == lower; }
+  std::string_view gap(size_t a, size_t b) const {
+    return text_.substr(t_[a].end, t_[b].begin - t_[a].end);
+  }
+
+  std::optional<CasualtyMention::Kind> kind_at(size_t i) const {
+    if (i >= t_.size()) return std::nullopt;
+    if (word(t_[i].lower, "killed")) return CasualtyMention::Kind::killed;
+    if (word(t_[i].lower, "injured")) return CasualtyMention::Kind::injured;
+    return std::nullopt;
+  }
+
+  // The qualifier starting at token i ("at-least", "more-than" …, or empty) and the token after
+  // it: at least | more than | over | about | up to | fewer than | не менее | более | около.
+  std::pair<std::string, size_t> qualifier_at(size_t i) const {
+    if (is(i, "at") && i + 1 < t_.size() && word(t_[i + 1].lower, "qualifier")) {
+      return {word(t_[i + 1].lower, "qualifier")->value, i + 2};
+    }
+    if (i < t_.size() && word(t_[i].lower, "qualifier")) {
+      std::string qualifier = word(t_[i].lower, "qualifier")->value;
+      ++i;
+      if (is(i, "than") || is(i, "to") || is(i, "менее")) ++i;
+      return {qualifier, i};
+    }
+    return {"", i};
+  }
+
+  // A number in digits at token i: 12, "1,200", a range "31-36" or "31 to 36", "2 dozen".
+  // Returns the value, the range's high and the last token.
+  std::tuple<int, std::optional<int>, size_t> digits_at(size_t i) const {
+    int value = t_[i].number;
+    size_t last = i;
+    if (i + 1 < t_.size() && t_[i + 1].digits == 3 && gap(i, i + 1) == "," && t_[i].digits <= 3) {
+      value = value * 1000 + t_[i + 1].number;  // 1,200
+      last = ++i;
+    }
+    if (i + 1 < t_.size() && t_[i + 1].number > value &&
+        (gap(i, i + 1) == "-" || gap(i, i + 1) == "–")) {
+      return {value, t_[i + 1].number, i + 1};  // 31-36
+    }
+    if (is(i + 1, "to") && i + 2 < t_.size() && t_[i + 2].number > value) {
+      return {value, t_[i + 2].number, i + 2};  // 31 to 36
+    }
+    if (const WordTable::Entry* m =
+            last + 1 < t_.size() ? word(t_[last + 1].lower, "multiplier") : nullptr) {
+      return {value * std::stoi(m->value), std::nullopt, last + 1};  // "2 dozen", "3 hundred"
+    }
+    return {value, std::nullopt, last};
+  }
+
+  // A number in words at token i ("twenty-five", "two dozen", "a 100"): the value (-1 for
+  // none) and the last token.
+  std::pair<int, size_t> number_words_at(size_t i) const {
+    const WordTable::Entry* w = word(t_[i].lower, "number");
+    if (!w) return {-1, i};
+    int value = std::stoi(w->value);
+    size_t last = i;
+    const bool article = t_[i].lower == "a" || t_[i].lower == "an";
+    if (article && i + 1 < t_.size() && t_[i + 1].number >= 0) {
+      value = t_[i + 1].number;  // "a 100": the article before digits
+      last = i + 1;
+    } else if (i + 1 < t_.size() && word(t_[i + 1].lower, "number") && gap(i, i + 1) == "-" &&
+               value >= 20 && value % 10 == 0) {
+      value += std::stoi(word(t_[i + 1].lower, "number")->value);  // twenty-five
+      last = i + 1;
+    }
+    if (const WordTable::Entry* m =
+            last + 1 < t_.size() ? word(t_[last + 1].lower, "multiplier") : nullptr) {
+      return {value * std::stoi(m->value), last + 1};  // two dozen, three hundred
+    }
+    if (article && last == i) return {-1, i};  // "a" alone counts nothing
+    return {value, last};
+  }
+
+  // The count that starts at token i, if any.
+  std::optional<Quantity> quantity(size_t i) const {
+    Quantity q;
+    q.first = i;
+    auto [qualifier, at] = qualifier_at(i);
+    if (at >= t_.size()) return std::nullopt;
+    int value = -1;
+    std::optional<int> range_high;
+    size_t last = at;
+    if (t_[at].number >= 0) {
+      std::tie(value, range_high, last) = digits_at(at);
+    } else if (word(t_[at].lower, "number")) {
+      std::tie(value, last) = number_words_at(at);
+    } else if (const WordTable::Entry* m = word(t_[at].lower, "multiplier");
+               m && t_[at].lower == "dozen") {
+      value = std::stoi(m->value);  // "dozen" after "a" is handled above; alone it is 12
+    } else if (const WordTable::Entry* v = word(t_[at].lower, "vague")) {
+      const size_t dash = v->value.find('-');
+      q.low = std::stoi(v->value.substr(0, dash));  // "about dozens": still dozens
+      q.high = std::stoi(v->value.substr(dash + 1));
+      q.last = at;
+      return q;
+    }
+    if (value < 0) return std::nullopt;
+    q.last = last;
+    qualify(q, value, range_high, qualifier);
+    return q;
+  }
+
+  static void qualify(Quantity& q, int value, std::optional<int> range_high,
+                      const std::string& qualifier) {
+    q.low = value;
+    q.high = value;
+    if (range_high) {
+      q.high = range_high;
+    } else if (qualifier == "at-least") {
+      q.high.reset();
+    } else if (qualifier == "more-than") {
+      q.low = value + 1;
+      q.high.reset();
+    } else if (qualifier == "up-to") {
+      q.low = 0;
+    } else if (qualifier == "fewer-than") {
+      q.low = 0;
+      q.high = std::max(0, value - 1);
+    }
+  }
+
+  // A word a count of people can count: not a number, a month, nor a word the table gives a
+  // role.
+  bool plain_word(size_t k) const {
+    if (k >= t_.size() || t_[k].number >= 0) return false;
+    if (const auto* dated = dates_.entries(t_[k].lower)) {
+      for (const char* kind : {"month", "hijri-month", "year-word"}) {
+        if (WordTable::of_kind(dated, kind)) return false;
+      }
+    }
+    const auto* entries = words_.entries(t_[k].lower);
+    if (!entries) return true;
+    for (const char* kind : {"killed", "injured", "qualifier", "vague", "multiplier", "auxiliary",
+                             "list-and", "not-people"}) {
+      if (WordTable::of_kind(entries, kind)) return false;
+    }
+    return true;
+  }
+
+  // The words a count counts, tokens [from, to): one to four plain words written together
+  // ("15 security personnel"), none a month or unit ("18 April", "10 km", "2 of them").
+  bool counts_people(size_t from, size_t to) const {
+    if (to <= from || to - from > kMostListWords) return false;
+    for (size_t k = from; k < to; ++k) {
+      if (!plain_word(k)) return false;
+      if (k > from && gap(k - 1, k).find_first_not_of(" -") != std::string_view::npos) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The count after a list's count that ends at token `last`: its words, then a comma, "and"
+  // or ", and", then a count ("92 Taliban, 15 security personnel", "two policemen and three
+  // civilians").
+  std::optional<Quantity> next_in_list(size_t last) const {
+    for (size_t joint = last + 2; joint < t_.size() && joint <= last + 1 + kMostListWords;
+         ++joint) {
+      const std::string_view before = gap(joint - 1, joint);
+      size_t next = joint;
+      if (word(t_[joint].lower, "list-and")) {
+        if (!list_punctuation(before) || ++next >= t_.size() || !only_space(gap(joint, next))) {
+          return std::nullopt;
+        }
+      } else if (only_space(before)) {
+        continue;  // still the counted words
+      } else if (!list_punctuation(before)) {
+        return std::nullopt;
+      }
+      if (!counts_people(last + 1, joint)) return std::nullopt;
+      return quantity(next);
+    }
+    return std::nullopt;
+  }
+
+  // The last of the words a listed count counts when the verb comes before the list, or
+  // nothing when they are followed by a verb of their own ("killed 5 soldiers, and 2 police
+  // were wounded": the 2 are not the killed).
+  std::optional<size_t> words_after(const Quantity& q) const {
+    size_t end = q.last + 1;
+    while (end <= q.last + kMostListWords && counts_people(q.last + 1, end + 1)) ++end;
+    if (end == q.last + 1) return std::nullopt;
+    if (end < t_.size() && !ends_clause(gap(end - 1, end)) &&
+        (kind_at(end) || word(t_[end].lower, "auxiliary"))) {
+      return std::nullopt;
+    }
+    return end - 1;
+  }
+
+  // Reads the count q as a casualty count if a verb goes with it; returns the token to go on
+  // after.
+  size_t read_count(const Quantity& q) {
+    const size_t i = q.first;
+    if (i > 0 && only_space(gap(i - 1, i))) {
+      if (auto kind = kind_at(i - 1)) return read_after_verb(*kind, q);
+    }
+    return read_before_verb(q);
+  }
+
+  // A verb before the count: "killing 12", "killed 31 people", "погибли 12"; with the counts
+  // listed after it ("killing three policemen and two civilians").
+  size_t read_after_verb(CasualtyMention::Kind kind, const Quantity& q) {
+    Quantity total = q;
+    size_t end = q.last;
+    for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
+      auto words_end = words_after(*more);
+      if (!words_end) break;
+      add_to(total, *more);
+      end = *words_end;
+    }
+    out_.push_back({kind, total.low, total.high, t_[q.first - 1].begin, t_[end].end});
+    return end;
+  }
+
+  // A verb after the count, within reach: "31 people were killed", "12 wounded", "۱۲ نفر
+  // کشته"; with the counts listed before it ("92 Taliban, 15 security personnel killed").
+  size_t read_before_verb(const Quantity& q) {
+    Quantity total = q;
+    bool listed = false;
+    for (size_t j = total.last + 1; j < t_.size() && j <= total.last + kReach; ++j) {
+      if (ends_clause(gap(j - 1, j))) break;  // the verb of another sentence or clause
+      if (quantity(j)) {  // another count: the next of a list, or the one the verb counts
+        auto more = next_in_list(total.last);
+        if (!more || more->first != j) break;
+        add_to(total, *more);
+        listed = true;
+        j = total.last;
+        continue;
+      }
+      if (auto kind = kind_at(j)) {
+        // A list's last count counts words of its own: "Of the 40 passengers, 12 were killed"
+        // is 12, which the scan finds next.
+        if (listed && !plain_word(total.last + 1)) break;
+        out_.push_back({*kind, total.low, total.high, t_[q.first].begin, t_[j].end});
+        return listed ? j : q.last;
+      }
+    }
+    return q.last;
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& t_;
+  const WordTable& words_;
+  const WordTable& dates_;
+  std::vector<CasualtyMention> out_;
+};
+
 }  // namespace
 
 Result<CasualtyReader> CasualtyReader::load(const std::string& data_dir) {
@@ -44,229 +324,9 @@ std::vector<CasualtyMention> CasualtyReader::find(std::string_view text) const {
 }
 
 std::vector<CasualtyMention> CasualtyReader::find(std::string_view text,
-                                                  const std::vector<Token>& t) const {
-  auto word = [&](std::string_view lower, std::string_view kind) {
-    return words_.find(lower, kind);
-  };
-  std::vector<CasualtyMention> out;
-  auto is = [&](size_t i, std::string_view lower) { return i < t.size() && t[i].lower == lower; };
-  auto gap = [&](size_t a, size_t b) { return text.substr(t[a].end, t[b].begin - t[a].end); };
-
-  // The count that starts at token i, if any.
-  auto quantity = [&](size_t i) -> std::optional<Quantity> {
-    Quantity q;
-    q.first = i;
-    std::string qualifier;
-    // at least | more than | over | about | up to | fewer than | не менее | более | около
-    if (is(i, "at") && word(i + 1 < t.size() ? t[i + 1].lower : "", "qualifier")) {
-      qualifier = word(t[i + 1].lower, "qualifier")->value;
-      i += 2;
-    } else if (i < t.size() && word(t[i].lower, "qualifier")) {
-      qualifier = word(t[i].lower, "qualifier")->value;
-      ++i;
-      if (is(i, "than") || is(i, "to") || is(i, "менее")) ++i;
-    }
-    if (i >= t.size()) return std::nullopt;
-    int value = -1;
-    std::optional<int> range_high;
-    size_t last = i;
-    if (t[i].number >= 0) {
-      value = t[i].number;
-      // 1,200
-      if (i + 1 < t.size() && t[i + 1].digits == 3 && gap(i, i + 1) == "," && t[i].digits <= 3) {
-        value = value * 1000 + t[i + 1].number;
-        last = ++i;
-      }
-      // 31-36, 31 to 36
-      if (i + 1 < t.size() && t[i + 1].number > value &&
-          (gap(i, i + 1) == "-" || gap(i, i + 1) == "–")) {
-        range_high = t[i + 1].number;
-        last = i + 1;
-      } else if (is(i + 1, "to") && i + 2 < t.size() && t[i + 2].number > value) {
-        range_high = t[i + 2].number;
-        last = i + 2;
-      } else if (const WordTable::Entry* m =
-                     last + 1 < t.size() ? word(t[last + 1].lower, "multiplier") : nullptr) {
-        value *= std::stoi(m->value);  // "2 dozen", "3 hundred"
-        last = last + 1;
-      }
-    } else if (const WordTable::Entry* w = word(t[i].lower, "number")) {
-      value = std::stoi(w->value);
-      // "a 100": the article before digits
-      if ((t[i].lower == "a" || t[i].lower == "an") && i + 1 < t.size() && t[i + 1].number >= 0) {
-        value = t[i + 1].number;
-        last = i + 1;
-      } else if (i + 1 < t.size() && word(t[i + 1].lower, "number") && gap(i, i + 1) == "-" &&
-                 value >= 20 && value % 10 == 0) {
-        value += std::stoi(word(t[i + 1].lower, "number")->value);  // twenty-five
-        last = i + 1;
-      }
-      if (const WordTable::Entry* m =
-              last + 1 < t.size() ? word(t[last + 1].lower, "multiplier") : nullptr) {
-        value *= std::stoi(m->value);  // two dozen, three hundred
-        last = last + 1;
-      } else if ((t[i].lower == "a" || t[i].lower == "an") && last == i) {
-        return std::nullopt;  // "a" alone counts nothing
-      }
-    } else if (const WordTable::Entry* m = word(t[i].lower, "multiplier");
-               m && (t[i].lower == "dozen")) {
-      value = std::stoi(m->value);  // "dozen" after "a" is handled above; alone it is 12
-    } else if (const WordTable::Entry* v = word(t[i].lower, "vague")) {
-      size_t dash = v->value.find('-');
-      q.low = std::stoi(v->value.substr(0, dash));
-      q.high = std::stoi(v->value.substr(dash + 1));
-      q.last = i;
-      if (qualifier.empty()) return q;
-      return q;  // "about dozens": still dozens
-    }
-    if (value < 0) return std::nullopt;
-    q.last = last;
-    if (range_high) {
-      q.low = value;
-      q.high = range_high;
-    } else if (qualifier == "at-least") {
-      q.low = value;
-    } else if (qualifier == "more-than") {
-      q.low = value + 1;
-    } else if (qualifier == "up-to") {
-      q.low = 0;
-      q.high = value;
-    } else if (qualifier == "fewer-than") {
-      q.low = 0;
-      q.high = std::max(0, value - 1);
-    } else {
-      q.low = value;
-      q.high = value;
-    }
-    return q;
-  };
-
-  auto kind_at = [&](size_t i) -> std::optional<CasualtyMention::Kind> {
-    if (i >= t.size()) return std::nullopt;
-    if (word(t[i].lower, "killed")) return CasualtyMention::Kind::killed;
-    if (word(t[i].lower, "injured")) return CasualtyMention::Kind::injured;
-    return std::nullopt;
-  };
-
-  auto only_space = [](std::string_view g) {
-    return g.find_first_not_of(" \t\n") == std::string_view::npos;
-  };
-  auto ends_clause = [](std::string_view g) {
-    return g.find_first_of(".;!?") != std::string_view::npos;
-  };
-  // A word a count of people can count: not a number, a month, nor a word this table gives a
-  // role.
-  auto plain_word = [&](size_t k) {
-    if (k >= t.size() || t[k].number >= 0) return false;
-    if (const auto* dated = dates_.entries(t[k].lower)) {
-      for (const char* kind : {"month", "hijri-month", "year-word"}) {
-        if (WordTable::of_kind(dated, kind)) return false;
-      }
-    }
-    const auto* entries = words_.entries(t[k].lower);
-    if (!entries) return true;
-    for (const char* kind : {"killed", "injured", "qualifier", "vague", "multiplier", "auxiliary",
-                             "list-and", "not-people"}) {
-      if (WordTable::of_kind(entries, kind)) return false;
-    }
-    return true;
-  };
-  // The words a count counts, tokens [from, to): one to four plain words written together
-  // ("15 security personnel"), the first not a month or unit ("18 April", "10 km", "2 of them").
-  auto counts_people = [&](size_t from, size_t to) {
-    if (to <= from || to - from > kMostListWords) return false;
-    for (size_t k = from; k < to; ++k) {
-      if (!plain_word(k)) return false;
-      if (k > from && gap(k - 1, k).find_first_not_of(" -") != std::string_view::npos) {
-        return false;
-      }
-    }
-    return true;
-  };
-  // The count after a list's count that ends at token `last`: its words, then a comma, "and"
-  // or ", and", then a count ("92 Taliban, 15 security personnel", "two policemen and three
-  // civilians").
-  auto next_in_list = [&](size_t last) -> std::optional<Quantity> {
-    auto list_punctuation = [](std::string_view g) {
-      return g.find_first_not_of(", \t\n\u060C") == std::string_view::npos;
-    };
-    for (size_t joint = last + 2; joint < t.size() && joint <= last + 1 + kMostListWords; ++joint) {
-      const std::string_view before = gap(joint - 1, joint);
-      size_t next = joint;
-      if (word(t[joint].lower, "list-and")) {
-        if (!list_punctuation(before) || ++next >= t.size() || !only_space(gap(joint, next))) {
-          return std::nullopt;
-        }
-      } else if (only_space(before)) {
-        continue;  // still the counted words
-      } else if (!list_punctuation(before)) {
-        return std::nullopt;
-      }
-      if (!counts_people(last + 1, joint)) return std::nullopt;
-      return quantity(next);
-    }
-    return std::nullopt;
-  };
-  // The end of the words a listed count counts when the verb comes before the list, or nothing
-  // when they are followed by a verb of their own ("killed 5 soldiers, and 2 police were
-  // wounded": the 2 are not the killed).
-  auto words_after = [&](const Quantity& q) -> std::optional<size_t> {
-    size_t end = q.last + 1;
-    while (end <= q.last + kMostListWords && counts_people(q.last + 1, end + 1)) ++end;
-    if (end == q.last + 1) return std::nullopt;
-    if (end < t.size() && !ends_clause(gap(end - 1, end)) &&
-        (kind_at(end) || word(t[end].lower, "auxiliary"))) {
-      return std::nullopt;
-    }
-    return end - 1;
-  };
-
-  for (size_t i = 0; i < t.size(); ++i) {
-    std::optional<Quantity> q = quantity(i);
-    if (!q) continue;
-    // A verb before the count: "killing 12", "killed 31 people", "погибли 12"; with the counts
-    // listed after it ("killing three policemen and two civilians").
-    if (i > 0 && only_space(gap(i - 1, i))) {
-      if (auto kind = kind_at(i - 1)) {
-        Quantity total = *q;
-        size_t end = q->last;
-        for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
-          auto words_end = words_after(*more);
-          if (!words_end) break;
-          add_to(total, *more);
-          end = *words_end;
-        }
-        out.push_back({*kind, total.low, total.high, t[i - 1].begin, t[end].end});
-        i = end;
-        continue;
-      }
-    }
-    // Or after it, within reach: "31 people were killed", "12 wounded", "۱۲ نفر کشته"; with the
-    // counts listed before the verb ("92 Taliban, 15 security personnel killed").
-    Quantity total = *q;
-    bool listed = false;
-    for (size_t j = total.last + 1; j < t.size() && j <= total.last + kReach; ++j) {
-      if (ends_clause(gap(j - 1, j))) break;  // the verb of another sentence or clause
-      if (quantity(j)) {  // another count: the next of a list, or the one the verb counts
-        auto more = next_in_list(total.last);
-        if (!more || more->first != j) break;
-        add_to(total, *more);
-        listed = true;
-        j = total.last;
-        continue;
-      }
-      if (auto kind = kind_at(j)) {
-        // A list's last count counts words of its own: "Of the 40 passengers, 12 were killed"
-        // is 12, which the loop finds next.
-        if (listed && !plain_word(total.last + 1)) break;
-        out.push_back({*kind, total.low, total.high, t[q->first].begin, t[j].end});
-        if (listed) i = j;
-        break;
-      }
-    }
-    if (i < q->last) i = q->last;
-  }
-  add_single_victims(text, t, out);
+                                                  const std::vector<Token>& tokens) const {
+  std::vector<CasualtyMention> out = CountScanner(text, tokens, words_, dates_).counts();
+  add_single_victims(text, tokens, out);
   return out;
 }
 
