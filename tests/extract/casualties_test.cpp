@@ -88,6 +88,27 @@ TEST_F(CasualtiesTest, CountsListedAfterTheVerbAreSummed) {
   EXPECT_EQ(counts("The attack killed 3 and wounded 2."), Counts({"killed 3..3", "injured 2..2"}));
 }
 
+TEST_F(CasualtiesTest, APersonWithAnArticleLastInAListCountsOne) {
+  EXPECT_EQ(counts("Gunmen shot dead two policemen and a civilian in Kunduz."),
+            Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("Two soldiers and a policeman were killed."), Counts({"killed 3..3"}));
+  // After a comma, it says who said so.
+  EXPECT_EQ(
+      counts("Militants attacked a post, killing seven policemen, a provincial official said."),
+      Counts({"killed 7..7"}));
+}
+
+TEST_F(CasualtiesTest, ACountIncludedInAnotherIsNotAddedNorReadAlone) {
+  EXPECT_EQ(counts("Roundup: 24 including 4 policemen killed in fresh clashes"),
+            Counts({"killed 24..24"}));
+  EXPECT_EQ(counts("31 people, including 5 children, were killed."), Counts({"killed 31..31"}));
+  EXPECT_EQ(counts("At least 29 people, including 11 police officers, were killed."),
+            Counts({"killed 29..+"}));
+  EXPECT_EQ(counts("The blast killed 24 people, including 4 policemen, and wounded 10."),
+            Counts({"killed 24..24", "injured 10..10"}));
+  EXPECT_EQ(counts("Including 4 policemen, 24 people were killed."), Counts({"killed 24..24"}));
+}
+
 TEST_F(CasualtiesTest, ADateOrAWholeBeforeTheCountIsNotInTheList) {
   EXPECT_EQ(counts("On 18 April, 12 people were killed."), Counts({"killed 12..12"}));
   EXPECT_EQ(counts("Of the 40 passengers, 12 were killed."), Counts({"killed 12..12"}));

@@ -49,7 +49,9 @@ class CountScanner {
 
   std::vector<CasualtyMention> counts() {
     for (size_t i = 0; i < t_.size(); ++i) {
-      if (std::optional<Quantity> q = quantity(i)) i = read_count(*q);
+      std::optional<Quantity> q = quantity(i);
+      if (!q) continue;
+      i = part_of_another(i) ? q->last : read_count(*q);
     }
     return std::move(out_);
   }
@@ -229,10 +231,24 @@ class CountScanner {
         return std::nullopt;
       }
       if (!counts_people(last + 1, joint)) return std::nullopt;
-      return quantity(next);
+      if (auto q = quantity(next)) return q;
+      // After a comma, "a …" is who said so or who they were: "killing seven policemen, a
+      // provincial official said".
+      return next > joint ? one_person_at(next) : std::nullopt;
     }
     return std::nullopt;
   }
+
+  // Last in a list, after "and", "a civilian" counts one: "two policemen and a civilian".
+  std::optional<Quantity> one_person_at(size_t i) const {
+    if (!word(t_[i].lower, "one") || !word(t_[i].lower, "number") || !plain_word(i + 1)) {
+      return std::nullopt;
+    }
+    return Quantity{1, 1, i, i};
+  }
+
+  // A count that is part of another: "24 killed, including 4 policemen".
+  bool part_of_another(size_t i) const { return i > 0 && word(t_[i - 1].lower, "subset"); }
 
   // The last of the words a listed count counts when the verb comes before the list, or
   // nothing when they are followed by a verb of their own ("killed 5 soldiers, and 2 police
@@ -278,14 +294,19 @@ class CountScanner {
   size_t read_before_verb(const Quantity& q) {
     Quantity total = q;
     bool listed = false;
-    for (size_t j = total.last + 1; j < t_.size() && j <= total.last + kReach; ++j) {
+    for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
+      add_to(total, *more);
+      listed = true;
+    }
+    size_t reach = total.last + kReach;
+    for (size_t j = total.last + 1; j < t_.size() && j <= reach; ++j) {
       if (ends_clause(gap(j - 1, j))) break;  // the verb of another sentence or clause
-      if (quantity(j)) {  // another count: the next of a list, or the one the verb counts
-        auto more = next_in_list(total.last);
-        if (!more || more->first != j) break;
-        add_to(total, *more);
-        listed = true;
-        j = total.last;
+      if (auto other = quantity(j)) {
+        if (!part_of_another(j)) break;  // another count comes first: the verb is its
+        // "At least 29 people, including 11 police officers, were killed": the verb may be as
+        // far from the part as from a count.
+        j = other->last;
+        reach = std::max(reach, other->last + kReach);
         continue;
       }
       if (auto kind = kind_at(j)) {

@@ -752,18 +752,25 @@ class MentionReader {
     // Of equally strong targets, one after the event word: before it stands the subject.
     size_t trigger_at = m.trigger.empty() ? 0 : m.trigger.begin;
     // A noun counted among the dead or wounded ("killing 10 civilians") was struck for sure.
-    // The counted noun stands right after the number ("two policemen … were shot dead") or
-    // at the end of the count ("killing 10 civilians").
+    // The counted noun stands right after a number of the count ("two policemen … were shot
+    // dead", "four people, including two policemen, were killed", "killing three policemen
+    // and a civilian") or at the end of the count ("killing 10 civilians").
+    auto is_number = [&](const Token& t) {
+      return t.number >= 0 || parts_.numbers.find(t.lower, "number") ||
+             parts_.numbers.find(t.lower, "vague");
+    };
     auto counted = [&](const LexiconHit* h) {
       auto near = between(r_.casualties, before(h->begin, 256), h->end);
       return std::any_of(near.begin(), near.end(), [&](const CasualtyMention& c) {
         if (h->begin < c.begin || h->end > c.end) return false;
-        auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), c.begin,
+        if (c.end - h->end <= 2) return true;
+        const size_t from = std::max(c.begin, h->begin > 24 ? h->begin - 24 : 0);
+        auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), from,
                                       [](const Token& t, size_t b) { return t.begin < b; });
-        bool number_first = first != r_.tokens.end() && first->begin == c.begin &&
-                            (first->number >= 0 || parts_.numbers.find(first->lower, "number") ||
-                             parts_.numbers.find(first->lower, "vague"));
-        return number_first ? h->begin - c.begin <= 24 : c.end - h->end <= 2;
+        for (auto t = first; t != r_.tokens.end() && t->begin < h->begin; ++t) {
+          if (is_number(*t)) return true;
+        }
+        return false;
       });
     };
     auto rank = [&](const LexiconHit* h) {
