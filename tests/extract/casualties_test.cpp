@@ -49,6 +49,8 @@ TEST_F(CasualtiesTest, NumbersThatCountSomethingElseAreNotCasualties) {
   EXPECT_TRUE(counts("In 2021 a suicide bomber attacked a checkpoint.").empty());
   // The date's day is not the count: the count closest to the verb is.
   EXPECT_EQ(counts("On April 18, 12 people were killed."), Counts({"killed 12..12"}));
+  EXPECT_EQ(counts("KABUL, Sept 3 (Reuters) - A suicide bomber killed a scholar."),
+            Counts({"killed 1..1"}));
 }
 
 TEST_F(CasualtiesTest, RussianAndDari) {
@@ -64,6 +66,22 @@ TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
   EXPECT_EQ(counts("Gunmen shot dead a presenter and her driver."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("A bomb killed 3 soldiers; the driver was killed too."),
             Counts({"killed 3..3", "killed 1..1"}));
+}
+
+TEST_F(CasualtiesTest, OnePersonAndThoseKilledWithThemAreCountedTogether) {
+  EXPECT_EQ(counts("A bomb exploded, killing the mosque's prayer leader and three worshippers."),
+            Counts({"killed 4..4"}));
+  EXPECT_EQ(counts("Mujahideen killed a notorious commander of the local police, named "
+                   "Habibullah, along with his three bodyguards in an ambush."),
+            Counts({"killed 4..4"}));
+  EXPECT_EQ(counts("A suicide bomber killed a prominent scholar and four of his students."),
+            Counts({"killed 5..5"}));
+  EXPECT_EQ(counts("A bomb struck the car, killing him along with two police guards and two "
+                   "other men, police said."),
+            Counts({"killed 5..5"}));
+  // Those with their own verb were not killed with him.
+  EXPECT_EQ(counts("Gunmen killed the driver and three passengers were wounded."),
+            Counts({"killed 1..1", "injured 3..3"}));
 }
 
 TEST_F(CasualtiesTest, PluralsAndPeopleWhoSurvivedAreNotOneKilled) {

@@ -51,8 +51,9 @@ class CountScanner {
     for (size_t i = 0; i < t_.size(); ++i) {
       std::optional<Quantity> q = quantity(i);
       if (!q) continue;
-      i = part_of_another(i) ? q->last : read_count(*q);
+      i = part_of_another(i) || a_day_of_month(i) ? q->last : read_count(*q);
     }
+    add_single_victims();
     return std::move(out_);
   }
 
@@ -247,16 +248,23 @@ class CountScanner {
     return Quantity{1, 1, i, i};
   }
 
+  // A number after a month names a day: "KABUL, Sept 3 (Reuters) - A suicide bomber killed …".
+  bool a_day_of_month(size_t i) const {
+    if (i == 0 || t_[i].number < 0 || !only_space(gap(i - 1, i))) return false;
+    const auto* dated = dates_.entries(t_[i - 1].lower);
+    return WordTable::of_kind(dated, "month") != nullptr;
+  }
+
   // A count that is part of another: "24 killed, including 4 policemen".
   bool part_of_another(size_t i) const { return i > 0 && word(t_[i - 1].lower, "subset"); }
 
-  // The last of the words a listed count counts when the verb comes before the list, or
-  // nothing when they are followed by a verb of their own ("killed 5 soldiers, and 2 police
-  // were wounded": the 2 are not the killed).
-  std::optional<size_t> words_after(const Quantity& q) const {
-    size_t end = q.last + 1;
-    while (end <= q.last + kMostListWords && counts_people(q.last + 1, end + 1)) ++end;
-    if (end == q.last + 1) return std::nullopt;
+  // The last of the words a listed count counts, after token `after`, when the verb comes
+  // before the list; or nothing when they are followed by a verb of their own ("killed 5
+  // soldiers, and 2 police were wounded": the 2 are not the killed).
+  std::optional<size_t> words_after(size_t after) const {
+    size_t end = after + 1;
+    while (end <= after + kMostListWords && counts_people(after + 1, end + 1)) ++end;
+    if (end == after + 1) return std::nullopt;
     if (end < t_.size() && !ends_clause(gap(end - 1, end)) &&
         (kind_at(end) || word(t_[end].lower, "auxiliary"))) {
       return std::nullopt;
@@ -280,7 +288,7 @@ class CountScanner {
     Quantity total = q;
     size_t end = q.last;
     for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
-      auto words_end = words_after(*more);
+      auto words_end = words_after(more->last);
       if (!words_end) break;
       add_to(total, *more);
       end = *words_end;
@@ -320,6 +328,116 @@ class CountScanner {
     return q.last;
   }
 
+  // Who died with a person killed: "and three worshippers", "along with his three
+  // bodyguards", "and four of his students", "along with two police guards and two other men".
+  // The count and the last token of the words it counts.
+  std::optional<std::pair<Quantity, size_t>> companions_at(size_t k) const {
+    if (k < t_.size() && word(t_[k].lower, "possessive")) ++k;
+    if (k >= t_.size()) return std::nullopt;
+    std::optional<Quantity> q = quantity(k);
+    if (!q) return std::nullopt;
+    size_t words_from = q->last;
+    if (is(words_from + 1, "of") && words_from + 2 < t_.size() &&
+        word(t_[words_from + 2].lower, "possessive")) {
+      words_from += 2;
+    }
+    auto end = words_after(words_from);
+    if (!end) return std::nullopt;
+    Quantity total = *q;
+    for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
+      auto more_end = words_after(more->last);
+      if (!more_end) break;
+      add_to(total, *more);
+      end = more_end;
+    }
+    return std::pair{total, *end};
+  }
+
+  bool clause_between(size_t a, size_t b) const {
+    return gap(a, b).find_first_of(".;!?:") != std::string_view::npos;
+  }
+  bool covered(size_t begin, size_t end) const {
+    return std::any_of(out_.begin(), out_.end(), [&](const CasualtyMention& c) {
+      return c.kind == CasualtyMention::Kind::killed && begin < c.end && c.begin < end;
+    });
+  }
+  const WordTable::Entry* word_at(size_t i, std::string_view kind) const {
+    return i < t_.size() ? words_.find(t_[i].lower, kind) : nullptr;
+  }
+
+  // "A teacher was shot dead", "killing the shopkeeper", "shot dead a presenter and her
+  // driver", "killing the imam and three worshippers": one person, and those killed with them,
+  // when no count covers the words already.
+  void add_single_victims() {
+    std::vector<CasualtyMention> found;
+    for (size_t k = 0; k < t_.size(); ++k) {
+      // the killing: "killed", "shot dead", "gunned down"
+      size_t last = k;
+      if (const WordTable::Entry* with = word_at(k, "killed-with")) {
+        if (k + 1 >= t_.size() || t_[k + 1].lower != with->value) continue;
+        last = k + 1;
+      } else if (!word_at(k, "killed") || t_[k].lower == "deaths" || t_[k].lower == "fatalities") {
+        continue;
+      }
+      std::optional<CasualtyMention> victim =
+          k >= 2 && (t_[k - 1].lower == "was" || t_[k - 1].lower == "is") ? passive_victim(k, last)
+                                                                          : active_victims(k, last);
+      if (victim && !covered(victim->begin, victim->end)) found.push_back(*victim);
+      k = victim ? std::max(last, token_ending(victim->end)) : last;
+    }
+    out_.insert(out_.end(), found.begin(), found.end());
+    std::sort(out_.begin(), out_.end(),
+              [](const CasualtyMention& a, const CasualtyMention& b) { return a.begin < b.begin; });
+  }
+
+  size_t token_ending(size_t byte) const {
+    auto it = std::lower_bound(t_.begin(), t_.end(), byte,
+                               [](const Token& t, size_t b) { return t.end < b; });
+    return static_cast<size_t>(it - t_.begin());
+  }
+
+  // "<one> <noun…> was <killing>": the killing's words are tokens [first, last].
+  std::optional<CasualtyMention> passive_victim(size_t first, size_t last) const {
+    for (size_t d = first - 1; d-- > 0 && d + 7 > first;) {
+      if (clause_between(d, first - 1) || word_at(d, "killed") || t_[d].number >= 0) break;
+      if (t_[d].lower == "and" || t_[d].lower == "were") break;
+      if (word_at(d, "one") && t_[d].lower != "his" && t_[d].lower != "her") {
+        return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[d].begin, t_[last].end};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "<killing> <one|him> …", with "and his|her …" for a second person, or the count of those
+  // killed with them.
+  std::optional<CasualtyMention> active_victims(size_t first, size_t last) const {
+    constexpr size_t kSecondPersonReach = 8, kCompanionsReach = 12;
+    const size_t next = last + 1;
+    if (next >= t_.size() || clause_between(last, next)) return std::nullopt;
+    if (!word_at(next, "one") && !word_at(next, "one-person")) return std::nullopt;
+    if (t_[next].lower == "one" && is(next + 1, "of")) return std::nullopt;
+    CasualtyMention m{CasualtyMention::Kind::killed, 1, 1, t_[first].begin, t_[next].end};
+    for (size_t j = next + 1; j < t_.size() && j <= next + kCompanionsReach; ++j) {
+      if (clause_between(j - 1, j)) break;
+      const bool along_with = is(j, "along") && is(j + 1, "with");
+      if (word_at(j, "list-and") || along_with) {
+        if (auto with = companions_at(j + (along_with ? 2 : 1))) {
+          m.low = 1 + with->first.low;
+          m.high = with->first.high ? std::optional<int>(1 + *with->first.high) : std::nullopt;
+          m.end = t_[with->second].end;
+          return m;
+        }
+      }
+      if (j <= next + kSecondPersonReach && t_[j].lower == "and" && word_at(j + 1, "one")) {
+        m.low = 2;
+        m.high = 2;
+        m.end = t_[j + 1].end;
+        return m;
+      }
+    }
+    return m;
+  }
+
   std::string_view text_;
   const std::vector<Token>& t_;
   const WordTable& words_;
@@ -346,75 +464,7 @@ std::vector<CasualtyMention> CasualtyReader::find(std::string_view text) const {
 
 std::vector<CasualtyMention> CasualtyReader::find(std::string_view text,
                                                   const std::vector<Token>& tokens) const {
-  std::vector<CasualtyMention> out = CountScanner(text, tokens, words_, dates_).counts();
-  add_single_victims(text, tokens, out);
-  return out;
-}
-
-// "A teacher was shot dead", "killing the shopkeeper", "shot dead a presenter and her driver":
-// one person (two with "and his …"), when no count covers the words already.
-void CasualtyReader::add_single_victims(std::string_view text, const std::vector<Token>& t,
-                                        std::vector<CasualtyMention>& out) const {
-  auto word = [&](size_t i, std::string_view kind) {
-    return i < t.size() ? words_.find(t[i].lower, kind) : nullptr;
-  };
-  auto clause_between = [&](size_t a, size_t b) {
-    return text.substr(t[a].end, t[b].begin - t[a].end).find_first_of(".;!?:") !=
-           std::string_view::npos;
-  };
-  auto covered = [&](size_t begin, size_t end) {
-    return std::any_of(out.begin(), out.end(), [&](const CasualtyMention& c) {
-      return c.kind == CasualtyMention::Kind::killed && begin < c.end && c.begin < end;
-    });
-  };
-  std::vector<CasualtyMention> found;
-  for (size_t k = 0; k < t.size(); ++k) {
-    // the killing: "killed", "shot dead", "gunned down"
-    size_t first = k, last = k;
-    if (const WordTable::Entry* with = word(k, "killed-with")) {
-      if (k + 1 >= t.size() || t[k + 1].lower != with->value) continue;
-      last = k + 1;
-    } else if (!word(k, "killed") || t[k].lower == "deaths" || t[k].lower == "fatalities") {
-      continue;
-    }
-    // passive: "<one> <noun…> was <killing>"
-    if (first >= 2 && (t[first - 1].lower == "was" || t[first - 1].lower == "is")) {
-      for (size_t d = first - 1; d-- > 0 && d + 7 > first;) {
-        if (clause_between(d, first - 1) || word(d, "killed") || t[d].number >= 0) break;
-        if (t[d].lower == "and" || t[d].lower == "were") break;
-        if (word(d, "one") && t[d].lower != "his" && t[d].lower != "her") {
-          if (!covered(t[d].begin, t[last].end)) {
-            found.push_back({CasualtyMention::Kind::killed, 1, 1, t[d].begin, t[last].end});
-          }
-          break;
-        }
-      }
-      k = last;
-      continue;
-    }
-    // active: "<killing> <one|him> …", and "and his|her …" for a second person
-    size_t next = last + 1;
-    if (next >= t.size() || clause_between(last, next)) continue;
-    if (!word(next, "one") && !word(next, "one-person")) continue;
-    if (t[next].lower == "one" && next + 1 < t.size() && t[next + 1].lower == "of") continue;
-    int people = 1;
-    size_t end = next;
-    for (size_t j = next + 1; j < t.size() && j <= next + 8; ++j) {
-      if (clause_between(j - 1, j)) break;
-      if (t[j].lower == "and" && j + 1 < t.size() && word(j + 1, "one")) {
-        people = 2;
-        end = j + 1;
-        break;
-      }
-    }
-    if (!covered(t[first].begin, t[end].end)) {
-      found.push_back({CasualtyMention::Kind::killed, people, people, t[first].begin, t[end].end});
-    }
-    k = end;
-  }
-  out.insert(out.end(), found.begin(), found.end());
-  std::sort(out.begin(), out.end(),
-            [](const CasualtyMention& a, const CasualtyMention& b) { return a.begin < b.begin; });
+  return CountScanner(text, tokens, words_, dates_).counts();
 }
 
 }  // namespace sitrep::extract

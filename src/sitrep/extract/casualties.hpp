@@ -52,8 +52,6 @@ class CasualtyReader {
   std::vector<CasualtyMention> find(std::string_view text, const std::vector<Token>& tokens) const;
 
  private:
-  void add_single_victims(std::string_view text, const std::vector<Token>& tokens,
-                          std::vector<CasualtyMention>& out) const;
   WordTable words_;
   WordTable dates_;  // months: "18 April, 12 people were killed" lists no count of April
 };
