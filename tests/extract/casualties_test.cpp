@@ -44,6 +44,12 @@ TEST_F(CasualtiesTest, QualifiersRangesAndVagueQuantities) {
   EXPECT_EQ(counts("about 20 people killed"), Counts({"killed 20..20"}));
 }
 
+TEST_F(CasualtiesTest, AgesAndMeasuresAreNotCounts) {
+  EXPECT_EQ(counts("Naik Sher Ali (age 33, resident of Kohat) embraced shahadat."), Counts({}));
+  EXPECT_EQ(counts("A 33-year-old man was killed."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("The blast 15 km away killed 4 people."), Counts({"killed 4..4"}));
+}
+
 TEST_F(CasualtiesTest, NumbersThatCountSomethingElseAreNotCasualties) {
   EXPECT_TRUE(counts("Militants fired ten 107mm rockets at the base.").empty());
   EXPECT_TRUE(counts("In 2021 a suicide bomber attacked a checkpoint.").empty());
@@ -122,6 +128,9 @@ TEST_F(CasualtiesTest, ACountIncludedInAnotherIsNotAddedNorReadAlone) {
   EXPECT_EQ(counts("31 people, including 5 children, were killed."), Counts({"killed 31..31"}));
   EXPECT_EQ(counts("At least 29 people, including 11 police officers, were killed."),
             Counts({"killed 29..+"}));
+  EXPECT_EQ(counts("Fourteen personnel, including seven FC soldiers and seven private security "
+                   "guards, embraced shahadat."),
+            Counts({"killed 14..14"}));
   EXPECT_EQ(counts("The blast killed 24 people, including 4 policemen, and wounded 10."),
             Counts({"killed 24..24", "injured 10..10"}));
   EXPECT_EQ(counts("Including 4 policemen, 24 people were killed."), Counts({"killed 24..24"}));

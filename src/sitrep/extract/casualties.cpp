@@ -51,7 +51,11 @@ class CountScanner {
     for (size_t i = 0; i < t_.size(); ++i) {
       std::optional<Quantity> q = quantity(i);
       if (!q) continue;
-      i = part_of_another(i) || a_day_of_month(i) ? q->last : read_count(*q);
+      if (a_day_of_month(i)) {
+        i = q->last;
+      } else {
+        i = part_of_another(i) ? q->last : read_count(*q);
+      }
     }
     add_single_victims();
     return std::move(out_);
@@ -137,6 +141,23 @@ class CountScanner {
 
   // The count that starts at token i, if any.
   std::optional<Quantity> quantity(size_t i) const {
+    std::optional<Quantity> q = number_at(i);
+    if (q && (a_measure(*q) || (i > 0 && word(t_[i - 1].lower, "age")))) return std::nullopt;
+    return q;
+  }
+
+  // A number that measures, not counts: "10 km", "a 33-year-old man", "2022 года".
+  bool a_measure(const Quantity& q) const {
+    const size_t next = q.last + 1;
+    if (next >= t_.size() || gap(q.last, next).find_first_not_of(" -") != std::string_view::npos) {
+      return false;
+    }
+    return word(t_[next].lower, "unit") ||
+           WordTable::of_kind(dates_.entries(t_[next].lower), "year-word");
+  }
+
+  // The number (with its qualifier, range or multiplier) that starts at token i, if any.
+  std::optional<Quantity> number_at(size_t i) const {
     Quantity q;
     q.first = i;
     auto [qualifier, at] = qualifier_at(i);
@@ -195,7 +216,7 @@ class CountScanner {
     const auto* entries = words_.entries(t_[k].lower);
     if (!entries) return true;
     for (const char* kind : {"killed", "injured", "qualifier", "vague", "multiplier", "auxiliary",
-                             "list-and", "not-people"}) {
+                             "list-and", "not-people", "unit"}) {
       if (WordTable::of_kind(entries, kind)) return false;
     }
     return true;
@@ -255,6 +276,13 @@ class CountScanner {
     return WordTable::of_kind(dated, "month") != nullptr;
   }
 
+  // The last count of the list that starts with q (q's own last token when it is alone).
+  size_t list_end(const Quantity& q) const {
+    size_t last = q.last;
+    for (auto more = next_in_list(last); more; more = next_in_list(last)) last = more->last;
+    return last;
+  }
+
   // A count that is part of another: "24 killed, including 4 policemen".
   bool part_of_another(size_t i) const { return i > 0 && word(t_[i - 1].lower, "subset"); }
 
@@ -312,9 +340,10 @@ class CountScanner {
       if (auto other = quantity(j)) {
         if (!part_of_another(j)) break;  // another count comes first: the verb is its
         // "At least 29 people, including 11 police officers, were killed": the verb may be as
-        // far from the part as from a count.
-        j = other->last;
-        reach = std::max(reach, other->last + kReach);
+        // far from the part as from a count. "Fourteen personnel, including seven soldiers and
+        // seven guards, embraced shahadat": a part may be a list.
+        j = list_end(*other);
+        reach = std::max(reach, j + kReach);
         continue;
       }
       if (auto kind = kind_at(j)) {
@@ -322,7 +351,7 @@ class CountScanner {
         // is 12, which the scan finds next.
         if (listed && !plain_word(total.last + 1)) break;
         out_.push_back({*kind, total.low, total.high, t_[q.first].begin, t_[j].end});
-        return listed ? j : q.last;
+        return j;
       }
     }
     return q.last;
@@ -399,7 +428,8 @@ class CountScanner {
   // "<one> <noun…> was <killing>": the killing's words are tokens [first, last].
   std::optional<CasualtyMention> passive_victim(size_t first, size_t last) const {
     for (size_t d = first - 1; d-- > 0 && d + 7 > first;) {
-      if (clause_between(d, first - 1) || word_at(d, "killed") || t_[d].number >= 0) break;
+      if (clause_between(d, first - 1) || word_at(d, "killed")) break;
+      if (t_[d].number >= 0 && !(number_at(d) && a_measure(*number_at(d)))) break;
       if (t_[d].lower == "and" || t_[d].lower == "were") break;
       if (word_at(d, "one") && t_[d].lower != "his" && t_[d].lower != "her") {
         return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[d].begin, t_[last].end};
