@@ -385,6 +385,16 @@ TEST(Extractor, TollsOfBothSidesAddUpAndUpdatesDoNot) {
   EXPECT_EQ(update.mentions[0].killed->low, 8);
 }
 
+// "killed four" counts the noun after it, so the soldier of the next sentence is someone else.
+TEST(Extractor, ATollBeforeItsNounCountsTheNounAfterIt) {
+  auto x = extractor().extract(
+      report("Security forces killed four terrorists during an operation in North Waziristan on "
+             "Friday. A soldier was martyred during the exchange of fire."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].killed);
+  EXPECT_EQ(x.mentions[0].killed->low, 5);
+}
+
 TEST(Extractor, DatelinesAndTheDayOfAStatementAreNotTheEvent) {
   Document d = report(
       "Last night, terrorists attacked a security forces post in Tank District, killing two "

@@ -1000,12 +1000,26 @@ class MentionReader {
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
   // terrorists"), as a key; empty when it names nobody ("killing 12").
   std::string counted_who(const CasualtyMention& c) const {
-    for (const LexiconHit& h : between(r_.hits, c.begin, c.end)) {
-      if (h.end > c.end) continue;
+    // A toll read as "killed four" counts the noun after it: "killed four terrorists".
+    constexpr size_t kCountedNounReach = 24;
+    const size_t reach = ends_with_number(c) ? c.end + kCountedNounReach : c.end;
+    for (const LexiconHit& h : between(r_.hits, c.begin, reach)) {
+      if (h.end > reach) continue;
+      if (h.begin >= c.end &&
+          r_.text.substr(c.end, h.begin - c.end).find_first_of(",.;:!?()") != std::string::npos) {
+        continue;
+      }
       if (h.kind == Kind::target) return "target:" + lex_.target(h.entry).target;
       if (h.kind == Kind::actor) return "actor:" + lex_.actor(h.entry).actor;
     }
     return "";
+  }
+
+  bool ends_with_number(const CasualtyMention& c) const {
+    auto last = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), c.end,
+                                 [](const Token& t, size_t end) { return t.end < end; });
+    return last != r_.tokens.end() && last->end == c.end &&
+           (last->number >= 0 || parts_.numbers.find(last->lower, "number"));
   }
 
   // The country actors are resolved in: the event's place, else the report's, else the one
