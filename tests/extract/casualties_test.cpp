@@ -90,6 +90,15 @@ TEST_F(CasualtiesTest, OnePersonAndThoseKilledWithThemAreCountedTogether) {
             Counts({"killed 1..1", "injured 3..3"}));
 }
 
+TEST_F(CasualtiesTest, APersonBeforeACountOfOthersCountsOne) {
+  EXPECT_EQ(counts("The police chief of Takhar province and two of his bodyguards were killed."),
+            Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("An assistant commissioner and two other officials were killed."),
+            Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("A bomb exploded and two people were killed."), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("One officer was also killed."), Counts({"killed 1..1"}));
+}
+
 TEST_F(CasualtiesTest, PluralsAndPeopleWhoSurvivedAreNotOneKilled) {
   EXPECT_EQ(counts("The teachers were shot dead."), Counts({}));
   EXPECT_EQ(counts("The minister escaped the attack."), Counts({}));
@@ -110,6 +119,8 @@ TEST_F(CasualtiesTest, CountsListedAfterTheVerbAreSummed) {
   EXPECT_EQ(counts("Gunmen killed 5 soldiers and 2 police were wounded."),
             Counts({"killed 5..5", "injured 2..2"}));
   EXPECT_EQ(counts("The attack killed 3 and wounded 2."), Counts({"killed 3..3", "injured 2..2"}));
+  EXPECT_EQ(counts("Nine Taliban and five IS fighters were killed."), Counts({"killed 14..14"}));
+  EXPECT_EQ(counts("Security forces killed the three attackers."), Counts({"killed 3..3"}));
 }
 
 TEST_F(CasualtiesTest, APersonWithAnArticleLastInAListCountsOne) {
@@ -134,6 +145,9 @@ TEST_F(CasualtiesTest, ACountIncludedInAnotherIsNotAddedNorReadAlone) {
   EXPECT_EQ(counts("The blast killed 24 people, including 4 policemen, and wounded 10."),
             Counts({"killed 24..24", "injured 10..10"}));
   EXPECT_EQ(counts("Including 4 policemen, 24 people were killed."), Counts({"killed 24..24"}));
+  EXPECT_EQ(counts("Ten people, eight of them Taliban fighters, were killed."),
+            Counts({"killed 10..10"}));
+  EXPECT_EQ(counts("Police surrounded the house and killed 3 of them."), Counts({"killed 3..3"}));
 }
 
 TEST_F(CasualtiesTest, ADateOrAWholeBeforeTheCountIsNotInTheList) {

@@ -54,7 +54,7 @@ class CountScanner {
       if (a_day_of_month(i)) {
         i = q->last;
       } else {
-        i = part_of_another(i) ? q->last : read_count(*q);
+        i = part_of_another(*q) ? q->last : read_count(*q);
       }
     }
     add_single_victims();
@@ -208,6 +208,7 @@ class CountScanner {
   // role.
   bool plain_word(size_t k) const {
     if (k >= t_.size() || t_[k].number >= 0) return false;
+    if (acronym(k)) return true;  // "nine Taliban and five IS fighters": IS is no "is"
     if (const auto* dated = dates_.entries(t_[k].lower)) {
       for (const char* kind : {"month", "hijri-month", "year-word"}) {
         if (WordTable::of_kind(dated, kind)) return false;
@@ -220,6 +221,12 @@ class CountScanner {
       if (WordTable::of_kind(entries, kind)) return false;
     }
     return true;
+  }
+
+  bool acronym(size_t k) const {
+    const std::string_view w = text_.substr(t_[k].begin, t_[k].end - t_[k].begin);
+    return w.size() >= 2 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   }
 
   // The words a count counts, tokens [from, to): one to four plain words written together
@@ -253,7 +260,10 @@ class CountScanner {
         return std::nullopt;
       }
       if (!counts_people(last + 1, joint)) return std::nullopt;
-      if (auto q = quantity(next)) return q;
+      if (auto q = quantity(next)) {
+        if (part_of_another(*q)) return std::nullopt;  // ", eight of them …": no next count
+        return q;
+      }
       // After a comma, "a …" is who said so or who they were: "killing seven policemen, a
       // provincial official said".
       return next > joint ? one_person_at(next) : std::nullopt;
@@ -284,7 +294,14 @@ class CountScanner {
   }
 
   // A count that is part of another: "24 killed, including 4 policemen".
-  bool part_of_another(size_t i) const { return i > 0 && word(t_[i - 1].lower, "subset"); }
+  // Or set off by a comma with "of them": "Ten people, eight of them Taliban fighters, were
+  // killed".
+  bool part_of_another(const Quantity& q) const {
+    const size_t i = q.first;
+    if (i > 0 && word(t_[i - 1].lower, "subset")) return true;
+    return i > 0 && gap(i - 1, i).find(',') != std::string_view::npos && is(q.last + 1, "of") &&
+           (is(q.last + 2, "them") || is(q.last + 2, "whom"));
+  }
 
   // The last of the words a listed count counts, after token `after`, when the verb comes
   // before the list; or nothing when they are followed by a verb of their own ("killed 5
@@ -305,14 +322,19 @@ class CountScanner {
   size_t read_count(const Quantity& q) {
     const size_t i = q.first;
     if (i > 0 && only_space(gap(i - 1, i))) {
-      if (auto kind = kind_at(i - 1)) return read_after_verb(*kind, q);
+      if (auto kind = kind_at(i - 1)) return read_after_verb(*kind, i - 1, q);
+      // "killed the three attackers", "killing his two sons"
+      const bool determiner = t_[i - 1].lower == "the" || word(t_[i - 1].lower, "possessive");
+      if (determiner && i > 1 && only_space(gap(i - 2, i - 1))) {
+        if (auto kind = kind_at(i - 2)) return read_after_verb(*kind, i - 2, q);
+      }
     }
     return read_before_verb(q);
   }
 
   // A verb before the count: "killing 12", "killed 31 people", "погибли 12"; with the counts
   // listed after it ("killing three policemen and two civilians").
-  size_t read_after_verb(CasualtyMention::Kind kind, const Quantity& q) {
+  size_t read_after_verb(CasualtyMention::Kind kind, size_t verb, const Quantity& q) {
     Quantity total = q;
     size_t end = q.last;
     for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
@@ -321,7 +343,7 @@ class CountScanner {
       add_to(total, *more);
       end = *words_end;
     }
-    out_.push_back({kind, total.low, total.high, t_[q.first - 1].begin, t_[end].end});
+    out_.push_back({kind, total.low, total.high, t_[verb].begin, t_[end].end});
     return end;
   }
 
@@ -338,7 +360,7 @@ class CountScanner {
     for (size_t j = total.last + 1; j < t_.size() && j <= reach; ++j) {
       if (ends_clause(gap(j - 1, j))) break;  // the verb of another sentence or clause
       if (auto other = quantity(j)) {
-        if (!part_of_another(j)) break;  // another count comes first: the verb is its
+        if (!part_of_another(*other)) break;  // another count comes first: the verb is its
         // "At least 29 people, including 11 police officers, were killed": the verb may be as
         // far from the part as from a count. "Fourteen personnel, including seven soldiers and
         // seven guards, embraced shahadat": a part may be a list.
@@ -350,7 +372,13 @@ class CountScanner {
         // A list's last count counts words of its own: "Of the 40 passengers, 12 were killed"
         // is 12, which the scan finds next.
         if (listed && !plain_word(total.last + 1)) break;
-        out_.push_back({*kind, total.low, total.high, t_[q.first].begin, t_[j].end});
+        CasualtyMention m{*kind, total.low, total.high, t_[q.first].begin, t_[j].end};
+        if (auto one = person_before(q)) {  // "The police chief and two of his bodyguards"
+          m.low += 1;
+          if (m.high) *m.high += 1;
+          m.begin = t_[*one].begin;
+        }
+        out_.push_back(m);
         return j;
       }
     }
@@ -409,8 +437,7 @@ class CountScanner {
         continue;
       }
       std::optional<CasualtyMention> victim =
-          k >= 2 && (t_[k - 1].lower == "was" || t_[k - 1].lower == "is") ? passive_victim(k, last)
-                                                                          : active_victims(k, last);
+          passive_at(k) ? passive_victim(passive_at(k), last) : active_victims(k, last);
       if (victim && !covered(victim->begin, victim->end)) found.push_back(*victim);
       k = victim ? std::max(last, token_ending(victim->end)) : last;
     }
@@ -425,7 +452,42 @@ class CountScanner {
     return static_cast<size_t>(it - t_.begin());
   }
 
-  // "<one> <noun…> was <killing>": the killing's words are tokens [first, last].
+  // The person a count of others follows: "The police chief of Takhar province and two of his
+  // bodyguards were killed", "An assistant commissioner and two other officials". The count
+  // says "other" or "of his"; before its "and", back to the clause's start, stand a determiner
+  // and words only. Returns the determiner's token.
+  std::optional<size_t> person_before(const Quantity& q) const {
+    constexpr size_t kMostPersonWords = 10;
+    const size_t joint = q.first;
+    if (joint < 2 || !word(t_[joint - 1].lower, "list-and")) return std::nullopt;
+    const bool others = is(q.last + 1, "other") || is(q.last + 1, "others") ||
+                        (is(q.last + 1, "of") && q.last + 2 < t_.size() &&
+                         word(t_[q.last + 2].lower, "possessive"));
+    if (!others) return std::nullopt;
+    auto boundary = [&](size_t k) {  // a clause starts at token k
+      return k == 0 || gap(k - 1, k).find_first_of(",.;:!?\n") != std::string_view::npos;
+    };
+    size_t start = joint - 1;
+    while (!boundary(start) && joint - start <= kMostPersonWords) --start;
+    if (!boundary(start) || joint - 1 - start < 2 || !word(t_[start].lower, "one") ||
+        word(t_[start].lower, "possessive")) {
+      return std::nullopt;
+    }
+    for (size_t k = start + 1; k + 1 < joint; ++k) {
+      if (!plain_word(k) && !word(t_[k].lower, "one") && !is(k, "of")) return std::nullopt;
+    }
+    return start;
+  }
+
+  // Where "was" stands before the killing at token k ("was killed", "was also killed"), or 0.
+  size_t passive_at(size_t k) const {
+    size_t aux = k >= 2 ? k - 1 : 0;
+    if (aux >= 2 && t_[aux].lower == "also") --aux;
+    const bool was = t_[aux].lower == "was" || (t_[aux].lower == "is" && !acronym(aux));
+    return aux >= 1 && was ? aux + 1 : 0;
+  }
+
+  // "<one> <noun…> was <killing>": `first` is the token after "was", `last` the killing's last.
   std::optional<CasualtyMention> passive_victim(size_t first, size_t last) const {
     for (size_t d = first - 1; d-- > 0 && d + 7 > first;) {
       if (clause_between(d, first - 1) || word_at(d, "killed")) break;

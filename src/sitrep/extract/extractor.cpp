@@ -762,6 +762,7 @@ class MentionReader {
     auto counted = [&](const LexiconHit* h) {
       auto near = between(r_.casualties, before(h->begin, 256), h->end);
       return std::any_of(near.begin(), near.end(), [&](const CasualtyMention& c) {
+        if (noun_after_toll(c, *h)) return true;  // "killing three policemen"
         if (h->begin < c.begin || h->end > c.end) return false;
         if (c.end - h->end <= 2) return true;
         const size_t from = std::max(c.begin, h->begin > 24 ? h->begin - 24 : 0);
@@ -1000,19 +1001,19 @@ class MentionReader {
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
   // terrorists"), as a key; empty when it names nobody ("killing 12").
   std::string counted_who(const CasualtyMention& c) const {
-    // A toll read as "killed four" counts the noun after it: "killed four terrorists".
-    constexpr size_t kCountedNounReach = 24;
-    const size_t reach = ends_with_number(c) ? c.end + kCountedNounReach : c.end;
-    for (const LexiconHit& h : between(r_.hits, c.begin, reach)) {
-      if (h.end > reach) continue;
-      if (h.begin >= c.end &&
-          r_.text.substr(c.end, h.begin - c.end).find_first_of(",.;:!?()") != std::string::npos) {
-        continue;
-      }
+    for (const LexiconHit& h : between(r_.hits, c.begin, c.end + kCountedNounReach)) {
+      if (h.end > c.end && !noun_after_toll(c, h)) continue;
       if (h.kind == Kind::target) return "target:" + lex_.target(h.entry).target;
       if (h.kind == Kind::actor) return "actor:" + lex_.actor(h.entry).actor;
     }
     return "";
+  }
+
+  // A toll read as "killed four" counts the noun after it: "killed four terrorists".
+  static constexpr size_t kCountedNounReach = 24;
+  bool noun_after_toll(const CasualtyMention& c, const LexiconHit& h) const {
+    return h.begin >= c.end && h.end <= c.end + kCountedNounReach && ends_with_number(c) &&
+           r_.text.substr(c.end, h.begin - c.end).find_first_of(",.;:!?()") == std::string::npos;
   }
 
   bool ends_with_number(const CasualtyMention& c) const {
