@@ -381,6 +381,13 @@ TEST_F(FuseStore, AFirstRunLeavesTheMembersIndexByIncidentInPlace) {
   EXPECT_EQ(members(1).size(), 2u);
 }
 
+TEST_F(FuseStore, AStoreThatLostTheMembersIndexIsFusedAndGetsItBack) {
+  import({row("acled", "A1", 7), row("gtd", "G1", 9)});
+  ASSERT_TRUE(store::exec(store_->handle(), "DROP INDEX incident_members_by_incident").ok());
+  fuse();
+  EXPECT_TRUE(has_member_index(store_->handle()));
+}
+
 TEST_F(FuseStore, AFailedFirstRunLeavesTheMembersIndexByIncidentInPlace) {
   import({row("acled", "A1", 7), row("gtd", "G1", 9)});
   IncidentStore incidents(*store_);

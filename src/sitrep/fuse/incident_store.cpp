@@ -19,7 +19,7 @@ namespace sitrep::fuse {
 namespace {
 
 constexpr const char* kMemberIndexDdl =
-    "CREATE INDEX incident_members_by_incident ON incident_members(incident_id)";
+    "CREATE INDEX IF NOT EXISTS incident_members_by_incident ON incident_members(incident_id)";
 
 using store::Statement;
 
@@ -206,7 +206,12 @@ Status IncidentStore::begin() {
     store_.restore_wal();
     return begun;
   }
-  if (*any == 0) return defer_member_index();
+  if (*any == 0) {
+    if (Status deferred = defer_member_index(); !deferred) {
+      rollback();  // nothing written yet: the transaction, foreign keys and WAL as they were
+      return deferred;
+    }
+  }
   return begun;
 }
 
@@ -251,7 +256,8 @@ Status IncidentStore::check_references() {
 // A first run writes a million member rows in record order, and their incidents in that order
 // are scattered: the index by incident is built once by sorting, not grown by inserts all over it.
 Status IncidentStore::defer_member_index() {
-  Status dropped = store::exec(store_.handle(), "DROP INDEX incident_members_by_incident");
+  Status dropped =
+      store::exec(store_.handle(), "DROP INDEX IF EXISTS incident_members_by_incident");
   if (!dropped) return dropped;
   member_index_deferred_ = true;
   return Status::success();
@@ -260,8 +266,9 @@ Status IncidentStore::defer_member_index() {
 Status IncidentStore::restore_member_index() {
   if (!member_index_deferred_) return Status::success();
   if (Status s = flush_rows(); !s) return s;
+  if (Status s = store::exec(store_.handle(), kMemberIndexDdl); !s) return s;
   member_index_deferred_ = false;
-  return store::exec(store_.handle(), kMemberIndexDdl);
+  return Status::success();
 }
 
 Status IncidentStore::commit() {
