@@ -389,6 +389,12 @@ TEST(Extractor, TollsOfBothSidesAddUpAndUpdatesDoNot) {
              "Friday. A soldier was martyred during the exchange of fire."));
   ASSERT_EQ(noun_after.mentions.size(), 1u);
   EXPECT_EQ(noun_after.mentions[0].killed->low, 5);
+  // Not a noun after a preposition: the police station's 12 are the civilians.
+  auto place_after = extractor().extract(
+      report("A suicide bomber killed 12 at a police station in Kandahar. Officials said 12 "
+             "civilians were killed."));
+  ASSERT_EQ(place_after.mentions.size(), 1u);
+  EXPECT_EQ(place_after.mentions[0].killed->low, 12);
 }
 
 TEST(Extractor, DatelinesAndTheDayOfAStatementAreNotTheEvent) {

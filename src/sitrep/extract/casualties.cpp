@@ -156,6 +156,15 @@ class CountScanner {
            WordTable::of_kind(dates_.entries(t_[next].lower), "year-word");
   }
 
+  // A killing right before token i, or after it and at most one word: "both" counts two only
+  // there ("Both Afghan and US forces killed 30 militants" is 30).
+  bool beside_a_killing(size_t i) const {
+    auto verb = [&](size_t k) {
+      return k < t_.size() && (kind_at(k) || word(t_[k].lower, "auxiliary"));
+    };
+    return (i > 0 && kind_at(i - 1)) || verb(i + 1) || (plain_word(i + 1) && verb(i + 2));
+  }
+
   // The number (with its qualifier, range or multiplier) that starts at token i, if any.
   std::optional<Quantity> number_at(size_t i) const {
     Quantity q;
@@ -169,6 +178,9 @@ class CountScanner {
       std::tie(value, range_high, last) = digits_at(at);
     } else if (word(t_[at].lower, "number")) {
       std::tie(value, last) = number_words_at(at);
+    } else if (const WordTable::Entry* both = word(t_[at].lower, "both");
+               both && beside_a_killing(at)) {
+      value = std::stoi(both->value);  // "both attackers were shot dead", "killing both"
     } else if (const WordTable::Entry* m = word(t_[at].lower, "multiplier");
                m && t_[at].lower == "dozen") {
       value = std::stoi(m->value);  // "dozen" after "a" is handled above; alone it is 12
@@ -207,8 +219,7 @@ class CountScanner {
   // A word a count of people can count: not a number, a month, nor a word the table gives a
   // role.
   bool plain_word(size_t k) const {
-    if (k >= t_.size() || t_[k].number >= 0) return false;
-    if (acronym(k)) return true;  // "nine Taliban and five IS fighters": IS is no "is"
+    if (k >= t_.size() || t_[k].number >= 0 || looks_like_verb(k)) return false;
     if (const auto* dated = dates_.entries(t_[k].lower)) {
       for (const char* kind : {"month", "hijri-month", "year-word"}) {
         if (WordTable::of_kind(dated, kind)) return false;
@@ -216,17 +227,34 @@ class CountScanner {
     }
     const auto* entries = words_.entries(t_[k].lower);
     if (!entries) return true;
-    for (const char* kind : {"killed", "injured", "qualifier", "vague", "multiplier", "auxiliary",
-                             "list-and", "not-people", "unit"}) {
+    for (const char* kind : {"killed", "injured", "qualifier", "vague", "multiplier", "list-and",
+                             "not-people", "unit", "verb"}) {
       if (WordTable::of_kind(entries, kind)) return false;
     }
-    return true;
+    // "nine Taliban and five IS fighters": IS is no "is"
+    return !WordTable::of_kind(entries, "auxiliary") || acronym(k);
   }
 
+  // A name in capitals among words that are not ("IS", not a headline in capitals).
   bool acronym(size_t k) const {
-    const std::string_view w = text_.substr(t_[k].begin, t_[k].end - t_[k].begin);
-    return w.size() >= 2 &&
-           std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    auto capitals = [&](size_t i) {
+      const std::string_view w = text_.substr(t_[i].begin, t_[i].end - t_[i].begin);
+      return w.size() >= 2 &&
+             std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+    return capitals(k) && (k == 0 || !capitals(k - 1)) && (k + 1 >= t_.size() || !capitals(k + 1));
+  }
+
+  // A verb that ends what a count counts: one the table lists ("said"), or an English word in
+  // "-ed" that it does not list as an adjective ("20 others remained in hospital", "five
+  // militants captured"; "two armed men" are people).
+  bool looks_like_verb(size_t k) const {
+    const std::string_view w = t_[k].lower;
+    if (word(w, "verb")) return true;
+    const bool ed = w.size() >= 5 && w.substr(w.size() - 2) == "ed" &&
+                    std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool compound = k > 0 && gap(k - 1, k) == "-";  // "Taliban-appointed", "Iran-backed"
+    return ed && !compound && !word(w, "adjective") && !word(w, "killed") && !word(w, "injured");
   }
 
   // The words a count counts, tokens [from, to): one to four plain words written together
@@ -286,6 +314,19 @@ class CountScanner {
     return WordTable::of_kind(dated, "month") != nullptr;
   }
 
+  // Whether a count at token i follows a verb whose object it is ("arrested 12 suspects and two
+  // policemen were wounded"); a verb that opens a clause does not count ("said five soldiers
+  // and 18 fighters were killed").
+  bool object_of_a_verb(size_t i) const {
+    return i > 0 && only_space(gap(i - 1, i)) && looks_like_verb(i - 1) &&
+           !word(t_[i - 1].lower, "opener");
+  }
+
+  // A killing said in the passive at token j: "were killed", "died", "dead".
+  bool passive(size_t j) const {
+    return (j > 0 && word(t_[j - 1].lower, "auxiliary")) || is(j, "died") || is(j, "dead");
+  }
+
   // The last count of the list that starts with q (q's own last token when it is alone).
   size_t list_end(const Quantity& q) const {
     size_t last = q.last;
@@ -311,7 +352,7 @@ class CountScanner {
     while (end <= after + kMostListWords && counts_people(after + 1, end + 1)) ++end;
     if (end == after + 1) return std::nullopt;
     if (end < t_.size() && !ends_clause(gap(end - 1, end)) &&
-        (kind_at(end) || word(t_[end].lower, "auxiliary"))) {
+        (kind_at(end) || word(t_[end].lower, "auxiliary") || looks_like_verb(end))) {
       return std::nullopt;
     }
     return end - 1;
@@ -352,7 +393,10 @@ class CountScanner {
   size_t read_before_verb(const Quantity& q) {
     Quantity total = q;
     bool listed = false;
-    for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
+    // "Two policemen and three civilians were killed"; not "arrested 12 suspects and two
+    // policemen were wounded".
+    for (auto more = object_of_a_verb(q.first) ? std::nullopt : next_in_list(total.last); more;
+         more = next_in_list(total.last)) {
       add_to(total, *more);
       listed = true;
     }
@@ -373,7 +417,8 @@ class CountScanner {
         // is 12, which the scan finds next.
         if (listed && !plain_word(total.last + 1)) break;
         CasualtyMention m{*kind, total.low, total.high, t_[q.first].begin, t_[j].end};
-        if (auto one = person_before(q)) {  // "The police chief and two of his bodyguards"
+        // "The police chief and two of his guards were killed"
+        if (auto one = passive(j) ? person_before(q) : std::nullopt) {
           m.low += 1;
           if (m.high) *m.high += 1;
           m.begin = t_[*one].begin;

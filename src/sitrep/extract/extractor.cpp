@@ -1011,9 +1011,18 @@ class MentionReader {
 
   // A toll read as "killed four" counts the noun after it: "killed four terrorists".
   static constexpr size_t kCountedNounReach = 24;
+  // Words only between, no preposition: "killed 12 at a police station" counts no police.
   bool noun_after_toll(const CasualtyMention& c, const LexiconHit& h) const {
-    return h.begin >= c.end && h.end <= c.end + kCountedNounReach && ends_with_number(c) &&
-           r_.text.substr(c.end, h.begin - c.end).find_first_of(",.;:!?()") == std::string::npos;
+    if (h.begin < c.end || h.end > c.end + kCountedNounReach || !ends_with_number(c) ||
+        r_.text.substr(c.end, h.begin - c.end).find_first_of(",.;:!?()") != std::string::npos) {
+      return false;
+    }
+    auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), c.end,
+                                  [](const Token& t, size_t at) { return t.begin < at; });
+    for (auto t = first; t != r_.tokens.end() && t->begin < h.begin; ++t) {
+      if (parts_.numbers.find(t->lower, "preposition")) return false;
+    }
+    return true;
   }
 
   bool ends_with_number(const CasualtyMention& c) const {
