@@ -150,6 +150,8 @@ TEST_F(CasualtiesTest, ACountIncludedInAnotherIsNotAddedNorReadAlone) {
   EXPECT_EQ(counts("Ten people, eight of them Taliban fighters, were killed."),
             Counts({"killed 10..10"}));
   EXPECT_EQ(counts("Police surrounded the house and killed 3 of them."), Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("Police arrested ten men and killed 3 of them."), Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("Five soldiers killed 12 militants."), Counts({"killed 12..12"}));
 }
 
 // Sentences a review of the list rules found miscounted.

@@ -416,6 +416,9 @@ class CountScanner {
         // A list's last count counts words of its own: "Of the 40 passengers, 12 were killed"
         // is 12, which the scan finds next.
         if (listed && !plain_word(total.last + 1)) break;
+        // A killing with its count after it is that count's: "Police arrested ten men and
+        // killed 3 of them", "Five soldiers killed 12 militants".
+        if (j + 1 < t_.size() && only_space(gap(j, j + 1)) && quantity(j + 1)) break;
         CasualtyMention m{*kind, total.low, total.high, t_[q.first].begin, t_[j].end};
         // "The police chief and two of his guards were killed"
         if (auto one = passive(j) ? person_before(q) : std::nullopt) {
