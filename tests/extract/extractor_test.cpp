@@ -395,6 +395,14 @@ TEST(Extractor, TollsOfBothSidesAddUpAndUpdatesDoNot) {
              "civilians were killed."));
   ASSERT_EQ(place_after.mentions.size(), 1u);
   EXPECT_EQ(place_after.mentions[0].killed->low, 12);
+  // A toll in a sentence dated by a month or year is a statistic, not the day's event.
+  auto statistic = extractor().extract(
+      report("A roadside bomb killed a policeman in Khogyani district of Nangarhar on Sunday, "
+             "officials said. Last month, the Taliban and the US ended talks in Doha, while the "
+             "UN said 1,366 civilians were killed in the first half of the year.",
+             "2019-06-10"));
+  ASSERT_EQ(statistic.mentions.size(), 1u);
+  EXPECT_EQ(statistic.mentions[0].killed->low, 1);
 }
 
 TEST(Extractor, DatelinesAndTheDayOfAStatementAreNotTheEvent) {

@@ -969,6 +969,7 @@ class MentionReader {
       for (bool body : {true, false}) {
         for (size_t s : group.sentences) {
           if ((r_.sentences[s].begin >= title_end_) != body) continue;
+          if (statistic(r_.sentences[s], m)) continue;
           for (const CasualtyMention* c : within(r_.casualties, r_.sentences[s])) {
             if (c->kind != kind) continue;
             auto [it, added] = by_who.try_emplace(counted_who(*c), *c);
@@ -996,6 +997,17 @@ class MentionReader {
       if (!total || (unnamed && unnamed->low > total->low)) total = unnamed;
       (kind == CasualtyMention::Kind::killed ? m.killed : m.injured) = total;
     }
+  }
+
+  // Whether a sentence's tolls are a statistic, not this event's: it is dated by a month or a
+  // year ("At least eight journalists have been killed this year", "Last month, …") while the
+  // event has its day.
+  bool statistic(const Sentence& sentence, const Mention& m) const {
+    if (!m.date || m.date->precision != model::DatePrecision::day) return false;
+    for (const DateMention& d : between(r_.dates, sentence.begin, sentence.end)) {
+      if (d.span.precision >= model::DatePrecision::month) return true;
+    }
+    return false;
   }
 
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
