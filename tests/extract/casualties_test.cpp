@@ -152,6 +152,11 @@ TEST_F(CasualtiesTest, ACountIncludedInAnotherIsNotAddedNorReadAlone) {
   EXPECT_EQ(counts("Police surrounded the house and killed 3 of them."), Counts({"killed 3..3"}));
   EXPECT_EQ(counts("Police arrested ten men and killed 3 of them."), Counts({"killed 3..3"}));
   EXPECT_EQ(counts("Five soldiers killed 12 militants."), Counts({"killed 12..12"}));
+  // A time after the killing is no count of it.
+  EXPECT_EQ(counts("Three Palestinians were killed one day after the raid."),
+            Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("At least 10 people were killed two weeks after the talks collapsed."),
+            Counts({"killed 10..+"}));
 }
 
 // Sentences a review of the list rules found miscounted.

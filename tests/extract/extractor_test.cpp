@@ -403,6 +403,13 @@ TEST(Extractor, TollsOfBothSidesAddUpAndUpdatesDoNot) {
              "2019-06-10"));
   ASSERT_EQ(statistic.mentions.size(), 1u);
   EXPECT_EQ(statistic.mentions[0].killed->low, 1);
+  // A sentence with the event's day and a month after its toll is the event's.
+  auto since = extractor().extract(
+      report("A blast at a Kabul mosque killed at least 10 worshippers on Friday, the latest in a "
+             "series of attacks since the Taliban seized power in August last year."));
+  ASSERT_EQ(since.mentions.size(), 1u);
+  ASSERT_TRUE(since.mentions[0].killed);
+  EXPECT_EQ(since.mentions[0].killed->low, 10);
 }
 
 TEST(Extractor, DatelinesAndTheDayOfAStatementAreNotTheEvent) {

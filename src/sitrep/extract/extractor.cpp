@@ -999,15 +999,20 @@ class MentionReader {
     }
   }
 
-  // Whether a sentence's tolls are a statistic, not this event's: it is dated by a month or a
-  // year ("At least eight journalists have been killed this year", "Last month, …") while the
-  // event has its day.
+  // Whether a sentence's tolls are a statistic, not this event's: while the event has its day,
+  // the sentence has none, and a month or a year comes before its first toll ("Last month, …
+  // the UN said 1,366 civilians were killed"). "… killed 12 on Friday, the deadliest attack
+  // since 2021" is the event's.
   bool statistic(const Sentence& sentence, const Mention& m) const {
     if (!m.date || m.date->precision != model::DatePrecision::day) return false;
+    auto tolls = between(r_.casualties, sentence.begin, sentence.end);
+    if (tolls.empty()) return false;
+    bool period_first = false;
     for (const DateMention& d : between(r_.dates, sentence.begin, sentence.end)) {
-      if (d.span.precision >= model::DatePrecision::month) return true;
+      if (d.span.precision == model::DatePrecision::day) return false;
+      period_first |= d.span.precision >= model::DatePrecision::month && d.end <= tolls[0].begin;
     }
-    return false;
+    return period_first;
   }
 
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
