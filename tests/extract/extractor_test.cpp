@@ -371,45 +371,39 @@ TEST(Extractor, AnOriginCountryNamedWithoutAPlaceMakesItCrossBorder) {
 namespace sitrep::extract {
 namespace {
 
+// The killed low of a report's one mention: -1 when it has not exactly one, or no toll.
+int one_toll(const std::string& text, const std::string& published = "2022-04-20") {
+  auto x = extractor().extract(report(text, published));
+  return x.mentions.size() == 1 && x.mentions[0].killed ? x.mentions[0].killed->low : -1;
+}
+
 TEST(Extractor, TollsOfBothSidesAddUpAndUpdatesDoNot) {
-  auto both = extractor().extract(
-      report("Four soldiers were martyred and three terrorists killed in an exchange of fire in "
-             "Zhob on Monday."));
-  ASSERT_EQ(both.mentions.size(), 1u);
-  ASSERT_TRUE(both.mentions[0].killed);
-  EXPECT_EQ(both.mentions[0].killed->low, 7);
-  auto update = extractor().extract(
-      report("A bomb killed 5 people in Kabul on Monday. Officials later said 8 people were "
-             "killed."));
-  ASSERT_EQ(update.mentions.size(), 1u);
-  EXPECT_EQ(update.mentions[0].killed->low, 8);
+  EXPECT_EQ(one_toll("Four soldiers were martyred and three terrorists killed in an exchange of "
+                     "fire in Zhob on Monday."),
+            7);
+  EXPECT_EQ(one_toll("A bomb killed 5 people in Kabul on Monday. Officials later said 8 people "
+                     "were killed."),
+            8);
   // "killed four" counts the noun after it: the soldier of the next sentence is someone else.
-  auto noun_after = extractor().extract(
-      report("Security forces killed four terrorists during an operation in North Waziristan on "
-             "Friday. A soldier was martyred during the exchange of fire."));
-  ASSERT_EQ(noun_after.mentions.size(), 1u);
-  EXPECT_EQ(noun_after.mentions[0].killed->low, 5);
+  EXPECT_EQ(one_toll("Security forces killed four terrorists during an operation in North "
+                     "Waziristan on Friday. A soldier was martyred during the exchange of fire."),
+            5);
   // Not a noun after a preposition: the police station's 12 are the civilians.
-  auto place_after = extractor().extract(
-      report("A suicide bomber killed 12 at a police station in Kandahar. Officials said 12 "
-             "civilians were killed."));
-  ASSERT_EQ(place_after.mentions.size(), 1u);
-  EXPECT_EQ(place_after.mentions[0].killed->low, 12);
+  EXPECT_EQ(one_toll("A suicide bomber killed 12 at a police station in Kandahar. Officials said "
+                     "12 civilians were killed."),
+            12);
   // A toll in a sentence dated by a month or year is a statistic, not the day's event.
-  auto statistic = extractor().extract(
-      report("A roadside bomb killed a policeman in Khogyani district of Nangarhar on Sunday, "
-             "officials said. Last month, the Taliban and the US ended talks in Doha, while the "
-             "UN said 1,366 civilians were killed in the first half of the year.",
-             "2019-06-10"));
-  ASSERT_EQ(statistic.mentions.size(), 1u);
-  EXPECT_EQ(statistic.mentions[0].killed->low, 1);
+  EXPECT_EQ(one_toll("A roadside bomb killed a policeman in Khogyani district of Nangarhar on "
+                     "Sunday, officials said. Last month, the Taliban and the US ended talks in "
+                     "Doha, while the UN said 1,366 civilians were killed in the first half of "
+                     "the year.",
+                     "2019-06-10"),
+            1);
   // A sentence with the event's day and a month after its toll is the event's.
-  auto since = extractor().extract(
-      report("A blast at a Kabul mosque killed at least 10 worshippers on Friday, the latest in a "
-             "series of attacks since the Taliban seized power in August last year."));
-  ASSERT_EQ(since.mentions.size(), 1u);
-  ASSERT_TRUE(since.mentions[0].killed);
-  EXPECT_EQ(since.mentions[0].killed->low, 10);
+  EXPECT_EQ(one_toll("A blast at a Kabul mosque killed at least 10 worshippers on Friday, the "
+                     "latest in a series of attacks since the Taliban seized power in August "
+                     "last year."),
+            10);
 }
 
 TEST(Extractor, DatelinesAndTheDayOfAStatementAreNotTheEvent) {
