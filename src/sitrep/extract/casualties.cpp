@@ -51,11 +51,7 @@ class CountScanner {
     for (size_t i = 0; i < t_.size(); ++i) {
       std::optional<Quantity> q = quantity(i);
       if (!q) continue;
-      if (a_day_of_month(i)) {
-        i = q->last;
-      } else {
-        i = part_of_another(*q) ? q->last : read_count(*q);
-      }
+      i = a_day_of_month(i) || part_of_another(*q) ? q->last : read_count(*q);
     }
     add_single_victims();
     return std::move(out_);
@@ -377,14 +373,20 @@ class CountScanner {
   // listed after it ("killing three policemen and two civilians").
   size_t read_after_verb(CasualtyMention::Kind kind, size_t verb, const Quantity& q) {
     Quantity total = q;
-    size_t end = q.last;
+    const size_t end = add_counts_listed_after(total, q.last);
+    out_.push_back({kind, total.low, total.high, t_[verb].begin, t_[end].end});
+    return end;
+  }
+
+  // Adds to `total` the counts listed after it, each with words of its own and no verb of its
+  // own; returns the last of those words (`end` when no count follows).
+  size_t add_counts_listed_after(Quantity& total, size_t end) const {
     for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
       auto words_end = words_after(more->last);
       if (!words_end) break;
       add_to(total, *more);
       end = *words_end;
     }
-    out_.push_back({kind, total.low, total.high, t_[verb].begin, t_[end].end});
     return end;
   }
 
@@ -449,13 +451,8 @@ class CountScanner {
     auto end = words_after(words_from);
     if (!end) return std::nullopt;
     Quantity total = *q;
-    for (auto more = next_in_list(total.last); more; more = next_in_list(total.last)) {
-      auto more_end = words_after(more->last);
-      if (!more_end) break;
-      add_to(total, *more);
-      end = more_end;
-    }
-    return std::pair{total, *end};
+    const size_t last_word = add_counts_listed_after(total, *end);
+    return std::pair{total, last_word};
   }
 
   bool clause_between(size_t a, size_t b) const {
@@ -539,7 +536,10 @@ class CountScanner {
   std::optional<CasualtyMention> passive_victim(size_t first, size_t last) const {
     for (size_t d = first - 1; d-- > 0 && d + 7 > first;) {
       if (clause_between(d, first - 1) || word_at(d, "killed")) break;
-      if (t_[d].number >= 0 && !(number_at(d) && a_measure(*number_at(d)))) break;
+      if (t_[d].number >= 0) {
+        const std::optional<Quantity> number = number_at(d);
+        if (!number || !a_measure(*number)) break;  // "a 33-year-old man was killed" goes on
+      }
       if (t_[d].lower == "and" || t_[d].lower == "were") break;
       if (word_at(d, "one") && t_[d].lower != "his" && t_[d].lower != "her") {
         return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[d].begin, t_[last].end};

@@ -765,13 +765,8 @@ class MentionReader {
         if (noun_after_toll(c, *h)) return true;  // "killing three policemen"
         if (h->begin < c.begin || h->end > c.end) return false;
         if (c.end - h->end <= 2) return true;
-        const size_t from = std::max(c.begin, h->begin > 24 ? h->begin - 24 : 0);
-        auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), from,
-                                      [](const Token& t, size_t b) { return t.begin < b; });
-        for (auto t = first; t != r_.tokens.end() && t->begin < h->begin; ++t) {
-          if (is_number(*t)) return true;
-        }
-        return false;
+        auto before_noun = between(r_.tokens, std::max(c.begin, before(h->begin, 24)), h->begin);
+        return std::any_of(before_noun.begin(), before_noun.end(), is_number);
       });
     };
     auto rank = [&](const LexiconHit* h) {
@@ -1034,12 +1029,10 @@ class MentionReader {
         r_.text.substr(c.end, h.begin - c.end).find_first_of(",.;:!?()") != std::string::npos) {
       return false;
     }
-    auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), c.end,
-                                  [](const Token& t, size_t at) { return t.begin < at; });
-    for (auto t = first; t != r_.tokens.end() && t->begin < h.begin; ++t) {
-      if (parts_.numbers.find(t->lower, "preposition")) return false;
-    }
-    return true;
+    auto between_them = between(r_.tokens, c.end, h.begin);
+    return std::none_of(between_them.begin(), between_them.end(), [&](const Token& t) {
+      return parts_.numbers.find(t.lower, "preposition") != nullptr;
+    });
   }
 
   bool ends_with_number(const CasualtyMention& c) const {

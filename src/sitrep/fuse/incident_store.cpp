@@ -265,7 +265,6 @@ Status IncidentStore::defer_member_index() {
 
 Status IncidentStore::restore_member_index() {
   if (!member_index_deferred_) return Status::success();
-  if (Status s = flush_rows(); !s) return s;
   if (Status s = store::exec(store_.handle(), kMemberIndexDdl); !s) return s;
   member_index_deferred_ = false;
   return Status::success();
