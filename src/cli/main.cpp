@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "sitrep/process/huge_pages.hpp"
 
 namespace {
 
@@ -39,6 +40,8 @@ std::vector<std::string> protect_negated_terms(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace sitrep::cli;
+  // First, before any allocation that matters: huge pages for the heap (a restart, once).
+  sitrep::process::restart_with_huge_pages(argv);
   // Query selections and accumulators are megabytes each: keep them on the heap and reuse the
   // pages, rather than mapping fresh zeroed pages (and faulting them in) for every one.
   mallopt(M_MMAP_THRESHOLD, 256 << 20);

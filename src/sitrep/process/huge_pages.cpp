@@ -1,0 +1,57 @@
+#include "sitrep/process/huge_pages.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace sitrep::process {
+namespace {
+
+constexpr std::string_view kTunable = "glibc.malloc.hugetlb";
+
+std::string read_kernel_mode() {
+  std::ifstream in(kHugePageModeFile);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+std::optional<std::string> tunables_for_huge_pages(const char* current,
+                                                   std::string_view kernel_mode,
+                                                   const char* preload) {
+  // Only the madvise mode needs asking: "[always]" gives them anyway, "[never]" never does.
+  if (kernel_mode.find("[madvise]") == std::string_view::npos) return std::nullopt;
+  // valgrind preloads its own library and would not follow the restarted program.
+  if (preload && std::string_view(preload).find("vgpreload") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string_view tunables = current ? current : "";
+  if (tunables.find(kTunable) != std::string_view::npos) return std::nullopt;  // the user's choice
+  std::string value(tunables);
+  if (!value.empty()) value += ':';
+  value += kTunable;
+  value += "=1";
+  return value;
+}
+
+void restart_with_huge_pages(char** argv) {
+  const char* current = std::getenv("GLIBC_TUNABLES");
+  auto tunables = tunables_for_huge_pages(current, read_kernel_mode(), std::getenv("LD_PRELOAD"));
+  if (!tunables) return;
+  const std::string before = current ? current : "";
+  if (setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
+  execv("/proc/self/exe", argv);
+  // Still here: the restart failed (no /proc, say). Run as we are, leaving the environment as
+  // it was for any program this one starts.
+  if (current) {
+    setenv("GLIBC_TUNABLES", before.c_str(), 1);
+  } else {
+    unsetenv("GLIBC_TUNABLES");
+  }
+}
+
+}  // namespace sitrep::process
