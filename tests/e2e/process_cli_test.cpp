@@ -82,6 +82,8 @@ TEST_F(ProcessCli, RestartsOnceWithHugePagesAndKeepsItsArgumentsAndInput) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   EXPECT_NE(environment.find("GLIBC_TUNABLES=glibc.malloc.hugetlb=1"), std::string::npos);
+  // It keeps its name for ps and top.
+  EXPECT_EQ(slurp("/proc/" + std::to_string(pid) + "/comm"), "sitrep\n");
   ASSERT_EQ(finish(pid, input, kReport), 0);
   std::string out = slurp(dir_ / "out");
   EXPECT_NE(out.find("2022-04-18"), std::string::npos) << out;      // --published reached it

@@ -43,8 +43,14 @@ void restart_with_huge_pages(char** argv) {
   auto tunables = tunables_for_huge_pages(current, read_kernel_mode(), std::getenv("LD_PRELOAD"));
   if (!tunables) return;
   const std::string before = current ? current : "";
+  // The binary's own path, not /proc/self/exe: the process keeps its name ("sitrep" in ps and
+  // top, not "exe").
+  char path[4096];
+  ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+  if (length <= 0 || length == static_cast<ssize_t>(sizeof path - 1)) return;
+  path[length] = '\0';
   if (setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
-  execv("/proc/self/exe", argv);
+  execv(path, argv);
   // Still here: the restart failed (no /proc, say). Run as we are, leaving the environment as
   // it was for any program this one starts.
   if (current) {
