@@ -19,6 +19,7 @@
 #include "sitrep/extract/sentences.hpp"
 #include "sitrep/geo/gazetteer_files.hpp"
 #include "sitrep/model/tsv_table.hpp"
+#include "sitrep/process/huge_pages.hpp"
 
 using namespace sitrep;
 using Clock = std::chrono::steady_clock;
@@ -63,6 +64,7 @@ long peak_rss_mb() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sitrep::process::restart_with_huge_pages(argv);  // as the sitrep command does
   double budget = argc > 1 ? std::atof(argv[1]) : 5.0;
   auto started = Clock::now();
   geo::GazetteerLocation where;

@@ -17,6 +17,7 @@
 #include "sitrep/geo/gazetteer_files.hpp"
 #include "sitrep/geo/geocoder.hpp"
 #include "sitrep/geo/polygon.hpp"
+#include "sitrep/process/huge_pages.hpp"
 
 using namespace sitrep;
 using Clock = std::chrono::steady_clock;
@@ -102,6 +103,7 @@ std::vector<Name> ucdp_stream(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sitrep::process::restart_with_huge_pages(argv);  // as the sitrep command does
   std::string gold =
       argc > 1 ? argv[1] : std::string(SITREP_SOURCE_DATA_DIR) + "/../tests/data/geocode-gold.tsv";
   long events = argc > 2 ? std::atol(argv[2]) : 1'000'000;

@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/process/huge_pages.hpp"
 #include "sitrep/query/aggregation.hpp"
 #include "sitrep/query/index_filter.hpp"
 #include "sitrep/synth/generator.hpp"
@@ -126,6 +127,7 @@ int generate_and_index(int64_t events, const std::string& dir, const model::Voca
 }  // namespace
 
 int main(int argc, char** argv) {
+  sitrep::process::restart_with_huge_pages(argv);  // as the sitrep command does
   if (argc < 3) {
     std::cerr << "usage: sitrep_bench_scale EVENTS DIR [RUNS] [reuse]\n";
     return 2;
