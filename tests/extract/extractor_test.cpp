@@ -258,6 +258,36 @@ TEST(Extractor, ADashDatelineEndsAtTheDash) {
   EXPECT_EQ(x.mentions[0].places[0].admin1, "Parwan");
 }
 
+TEST(Extractor, AWireStoryThatNamesNoPlaceHappenedWhereItWasFiled) {
+  auto x = extractor().extract(
+      report("QUETTA: Four people were injured when unidentified men threw a hand grenade into a "
+             "crowded fruit market on Monday night, police said.",
+             "2019-09-03"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_EQ(x.mentions[0].places.size(), 1u);
+  EXPECT_EQ(x.mentions[0].places[0].admin1, "Balochistan");
+  EXPECT_LT(x.mentions[0].places[0].confidence, 0.6);  // a guess, and said to be one
+  // A place the story names wins over the dateline's.
+  auto named = extractor().extract(
+      report("QUETTA: Four people were injured when unidentified men threw a hand grenade into a "
+             "market in Chaman on Monday night, police said.",
+             "2019-09-03"));
+  ASSERT_EQ(named.mentions.size(), 1u);
+  ASSERT_EQ(named.mentions[0].places.size(), 1u);
+  EXPECT_EQ(named.mentions[0].places[0].name, "Chaman");
+}
+
+TEST(Extractor, AStatementsDatelineIsNoStandInForThePlace) {
+  // "Rawalpindi, …": where the military's statements are issued, not where things happen.
+  Document d =
+      report("Last night, terrorists attacked a security forces post, killing two soldiers.",
+             "2022-08-30");
+  d.text = "Rawalpindi, 30 August 2022: " + d.text;
+  auto x = extractor().extract(d);
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_TRUE(x.mentions[0].places.empty());
+}
+
 TEST(Extractor, WhatAGroupHasRepeatedlyDoneIsNoNewEvent) {
   auto x = extractor().extract(report(
       "Gunmen stormed a Sikh temple in Kabul on Wednesday, killing 25 worshippers. The group's "

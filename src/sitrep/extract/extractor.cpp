@@ -902,6 +902,28 @@ class MentionReader {
       }
       m.places.push_back(std::move(o));
     }
+    if (m.places.empty()) add_dateline_place(m);
+  }
+
+  // A wire story that names no place for its event tells of where it was filed, as a rule:
+  // "QUETTA: … threw a hand grenade into a crowded fruit market near Jinnah Road", "SPIN
+  // BOLDAK: … in this border town". The dateline's place stands in, at half its confidence.
+  // Only a dateline in capitals: an official statement's ("Rawalpindi, 24 January 2023.") is
+  // where the statement was issued, far from what it reports.
+  void add_dateline_place(Mention& m) const {
+    for (size_t i = 0; i < r_.places.size(); ++i) {
+      const PlaceSpan& p = r_.places[i];
+      if (p.begin < r_.dateline_begin || p.end > r_.dateline_end) continue;
+      std::string_view name = r_.text.substr(p.begin, p.end - p.begin);
+      if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        continue;
+      }
+      PlaceMention pm = place_mention(p, r_.resolved[i]);
+      if (!pm.found) continue;
+      pm.confidence *= 0.5;
+      m.places.push_back(std::move(pm));
+      return;
+    }
   }
 
   PlaceMention place_mention(const PlaceSpan& p, const geo::Resolution& res) const {
