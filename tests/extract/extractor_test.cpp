@@ -274,6 +274,16 @@ TEST(Extractor, AWireStoryThatNamesNoPlaceHappenedWhereItWasFiled) {
   auto named = places_of("a market in Chaman");  // a place the story names wins
   ASSERT_EQ(named.size(), 1u);
   EXPECT_EQ(named[0].name, "Chaman");
+  // A story that names its places elsewhere, even in another event's sentences, was not filed
+  // where it happened.
+  auto x = extractor().extract(
+      report("KABUL - Pakistani aircraft bombed houses in two Afghan border provinces before dawn "
+             "on Monday, killing eight people. Five people died when a house was hit in Gayan "
+             "district of Paktika province, and three in the Sperah area of Khost.",
+             "2024-03-18"));
+  for (const Mention& m : x.mentions) {
+    for (const PlaceMention& p : m.places) EXPECT_NE(p.admin1, "Kabul") << p.text;
+  }
 }
 
 TEST(Extractor, AStatementsDatelineIsNoStandInForThePlace) {

@@ -902,10 +902,19 @@ class MentionReader {
       }
       m.places.push_back(std::move(o));
     }
-    if (m.places.empty()) add_dateline_place(m);
+    // The dateline stands in only when the story places nothing: "KABUL - Pakistani aircraft
+    // bombed houses in two Afghan border provinces … in Gayan district of Paktika" is not Kabul.
+    if (m.places.empty() &&
+        std::none_of(r_.places.begin(), r_.places.end(), [&](const PlaceSpan& p) {
+          auto i = static_cast<size_t>(&p - r_.places.data());
+          return p.begin >= r_.dateline_end && r_.resolved[i].found && !covered(p) &&
+                 !not_a_place(p);
+        })) {
+      add_dateline_place(m);
+    }
   }
 
-  // A wire story that names no place for its event tells of where it was filed, as a rule:
+  // A wire story that names no place at all tells of where it was filed, as a rule:
   // "QUETTA: … threw a hand grenade into a crowded fruit market near Jinnah Road", "SPIN
   // BOLDAK: … in this border town". The dateline's place stands in, at half its confidence.
   // Only a dateline in capitals: an official statement's ("Rawalpindi, 24 January 2023.") is
