@@ -286,6 +286,24 @@ TEST(Extractor, AWireStoryThatNamesNoPlaceHappenedWhereItWasFiled) {
   }
 }
 
+TEST(Extractor, AnotherEventOfTheSameDayHasThatDay) {
+  for (const char* link : {"In a separate incident the same day,", "Hours later,"}) {
+    auto x = extractor().extract(report(
+        std::string("Militants killed a police constable at a checkpoint in Tank district on "
+                    "Thursday, police said. ") +
+            link +
+            " two men on a motorcycle hurled a hand grenade at a police station in Mardan, "
+            "wounding two officers.",
+        "2022-12-02"));
+    ASSERT_EQ(x.mentions.size(), 2u) << link;
+    for (const Mention& m : x.mentions) {
+      ASSERT_TRUE(m.date) << link;
+      EXPECT_EQ(model::format_iso(m.date->start), "2022-12-01") << link;
+      EXPECT_FALSE(m.date_from_publication) << link;
+    }
+  }
+}
+
 TEST(Extractor, AStatementsDatelineIsNoStandInForThePlace) {
   // "Rawalpindi, …": where the military's statements are issued, not where things happen.
   Document d =

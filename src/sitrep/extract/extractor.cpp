@@ -232,6 +232,21 @@ class MentionReader {
         source_(source),
         report_country_(std::move(report_country)) {}
 
+  // "In a separate incident the same day, …", "a bomb went off hours later": an event with no
+  // date of its own told with such words happened on the day of the one told before it.
+  void date_as_before(const Group& group, const Mention& before, Mention& m) const {
+    if (!m.date_from_publication || !before.date || before.date_from_publication) return;
+    for (size_t s : group.sentences) {
+      for (const LexiconHit* h : within(r_.hits, r_.sentences[s])) {
+        if (!is_cue(lex_, *h, Cue::same_day)) continue;
+        m.date = before.date;
+        m.date_from_publication = false;
+        m.date_evidence = {h->begin, h->end};
+        return;
+      }
+    }
+  }
+
   Mention read(const Group& group) const {
     Mention m;
     std::vector<const LexiconHit*> hits;
@@ -1689,7 +1704,11 @@ ReportExtraction Extractor::extract(const Document& document) const {
                        report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country),
                        title_end);
   std::vector<Group> groups = group_sentences(r, *lexicon_, title_end);
-  for (const Group& g : groups) out.mentions.push_back(reader.read(g));
+  for (const Group& g : groups) {
+    out.mentions.push_back(reader.read(g));
+    if (out.mentions.size() > 1)
+      reader.date_as_before(g, out.mentions.end()[-2], out.mentions.back());
+  }
   for (size_t i = 0; i < r.places.size(); ++i) {
     if (!r.resolved[i].found) {
       out.not_understood.push_back(

@@ -33,6 +33,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::origin_abroad, "origin-abroad"},
     {Cue::separate, "separate"},
     {Cue::not_claim, "not-claim"},
+    {Cue::same_day, "same-day"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

@@ -64,6 +64,7 @@ enum class Cue : uint8_t {
   defend,
   origin_abroad,
   not_claim,
+  same_day,
 };
 
 // One phrase found in a text: its span and what it is.
