@@ -41,6 +41,24 @@ TEST_F(DatePhrasesTest, WeekdaysAndRelativeWordsCountBackFromPublication) {
   EXPECT_EQ(dates("حمله دیروز رخ داد", "2022-04-19"), Dates{"دیروز = 2022-04-18..2022-04-18 day"});
 }
 
+TEST_F(DatePhrasesTest, LastNightIsTheDayBeforeInEveryLanguage) {
+  // The night before publication: it spans two days, and starts on the first.
+  EXPECT_EQ(dates("Last night, terrorists attacked a post.", "2022-04-19"),
+            Dates{"Last night = 2022-04-18..2022-04-19 day"});
+  EXPECT_EQ(dates("شب گذشته جنگجویان طالب حمله کردند", "2022-04-19"),
+            Dates{"شب گذشته = 2022-04-18..2022-04-19 day"});
+  EXPECT_EQ(dates("Боевики напали прошлой ночью.", "2022-04-19"),
+            Dates{"прошлой ночью = 2022-04-18..2022-04-19 day"});
+}
+
+TEST_F(DatePhrasesTest, PashtoWeekdaysInTheirObliqueForm) {
+  // "د پنجشنبې په ورځ": on Thursday. 2022-07-08 was a Friday.
+  EXPECT_EQ(dates("د پنجشنبې په ورځ یوه چاودنه وشوه", "2022-07-08"),
+            Dates{"پنجشنبې = 2022-07-07..2022-07-07 day"});
+  EXPECT_EQ(dates("د چهارشنبې په ورځ", "2022-07-08"),
+            Dates{"چهارشنبې = 2022-07-06..2022-07-06 day"});
+}
+
 TEST_F(DatePhrasesTest, DaysAndMonthsTakeTheYearThatPutsThemBeforePublication) {
   EXPECT_EQ(dates("The attack on April 18 was claimed.", "2022-04-19"),
             Dates{"April 18 = 2022-04-18..2022-04-18 day"});

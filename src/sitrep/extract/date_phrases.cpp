@@ -221,8 +221,9 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
       emit(i, i, {day, day, DatePrecision::day});
       continue;
     }
-    // last night
-    if ((is(i, "last") || is(i, "overnight")) && is(i + 1, "night")) {
+    // last night, прошлой ночью, شب گذشته (night first)
+    if ((word(i, "previous") && word(i + 1, "night")) ||
+        (word(i, "night") && word(i + 1, "previous"))) {
       emit(i, i + 1, {published - 1, published, DatePrecision::day});
       ++i;
       continue;
