@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_support.hpp"
 #include "bundled.hpp"
+#include "sitrep/extract/word_table.hpp"
 
 namespace sitrep::extract {
 namespace {
@@ -57,6 +59,29 @@ TEST_F(DatePhrasesTest, PashtoWeekdaysInTheirObliqueForm) {
             Dates{"پنجشنبې = 2022-07-07..2022-07-07 day"});
   EXPECT_EQ(dates("د چهارشنبې په ورځ", "2022-07-08"),
             Dates{"چهارشنبې = 2022-07-06..2022-07-06 day"});
+}
+
+TEST_F(DatePhrasesTest, DariAndPashtoWeekdaysInTwoWords) {
+  // "سه شنبه": three + Saturday, Tuesday. 2021-11-24 was a Wednesday.
+  EXPECT_EQ(dates("د سه شنبې په ورځ چاودنه وشوه", "2021-11-24"),
+            Dates{"سه شنبې = 2021-11-23..2021-11-23 day"});
+  EXPECT_EQ(dates("روز پنج شنبه حمله شد", "2021-11-24"),
+            Dates{"پنج شنبه = 2021-11-18..2021-11-18 day"});
+  EXPECT_EQ(dates("شنبه", "2021-11-24"), Dates{"شنبه = 2021-11-20..2021-11-20 day"});  // alone
+  EXPECT_TRUE(dates("سه نفر کشته شدند", "2021-11-24").empty());  // "three people": no weekday
+}
+
+TEST(WordTable, ARowOfMoreThanOneWordIsAnErrorNamingFileAndLine) {
+  // The reader looks words up one token at a time: such a row never matched, silently.
+  sitrep::testing::ScratchDir dir;
+  std::string path = dir.write("dates.tsv",
+                               "word\tkind\tvalue\nmonday\tweekday\t1\n"
+                               "last night\trelative\t1\n");
+  auto table = WordTable::load(path);
+  ASSERT_FALSE(table.ok());
+  EXPECT_NE(table.error().find("dates.tsv:3"), std::string::npos) << table.error();
+  EXPECT_NE(table.error().find("'last night' is more than one word"), std::string::npos)
+      << table.error();
 }
 
 TEST_F(DatePhrasesTest, DaysAndMonthsTakeTheYearThatPutsThemBeforePublication) {

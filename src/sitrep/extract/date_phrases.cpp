@@ -203,7 +203,15 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
       }
     }
     // Weekdays: the last one on or before publication; "last Monday": the one a week before.
-    if (const WordTable::Entry* weekday = word(i, "weekday")) {
+    // Dari and Pashto may write them in two words: "سه شنبه" (three + Saturday) is Tuesday.
+    const WordTable::Entry* weekday = word(i, "weekday");
+    size_t weekday_end = i;
+    if (const WordTable::Entry* prefix = word(i, "weekday-prefix");
+        prefix && word(i + 1, "weekday") && word(i + 1, "weekday")->value == "6") {
+      weekday = prefix;
+      weekday_end = i + 1;
+    }
+    if (weekday) {
       int want = std::stoi(weekday->value);                         // 1 = Monday
       int published_weekday = (((published + 3) % 7) + 7) % 7 + 1;  // 1970-01-01 was a Thursday
       int back = (published_weekday - want + 7) % 7;
@@ -213,7 +221,8 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
         first = i - 1;
       }
       Day day = published - back;
-      emit(first, i, {day, day, DatePrecision::day});
+      emit(first, weekday_end, {day, day, DatePrecision::day});
+      i = weekday_end;
       continue;
     }
     if (const WordTable::Entry* relative = word(i, "relative")) {

@@ -12,7 +12,14 @@ Result<WordTable> WordTable::load(const std::string& path) {
   WordTable out;
   int word = table->column("word"), kind = table->column("kind"), value = table->column("value");
   for (const model::TsvRow& row : table->rows) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(row.cells[static_cast<size_t>(word)]);
+    const std::string& text = row.cells[static_cast<size_t>(word)];
+    if (text.find_first_of(" \t") != std::string::npos) {
+      // Readers look words up one token at a time: such a row would never match, silently.
+      return make_error(table->where(row) + ": '" + text +
+                        "' is more than one word; this table is looked up a word at a time "
+                        "(its header says how a kind joins two words)");
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
     u.toLower();
     std::string lower;
     u.toUTF8String(lower);

@@ -19,6 +19,7 @@ class WordTable {
   };
 
   // Reads a TSV with the columns word, kind and value (others, such as language, are notes).
+  // A word with a space in it is an error naming the file and line: it could never match.
   static Result<WordTable> load(const std::string& path);
 
   // The entry of this kind for the word, or nullptr.
