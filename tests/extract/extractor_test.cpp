@@ -109,6 +109,19 @@ TEST(Extractor, ASpeakerIsNotThePerpetrator) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
 }
 
+TEST(Extractor, MilitantsOfANamedGroupAreThatGroup) {
+  for (const char* text :
+       {"A police post in Karak was attacked by militants of the Tehreek-i-Taliban Pakistan on "
+        "Monday, killing two policemen.",
+        "Fighters from the Islamic State attacked a checkpoint in Jalalabad on Monday, killing "
+        "three Taliban."}) {
+    auto x = extractor().extract(report(text, "2023-07-19"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    ASSERT_TRUE(x.mentions[0].perpetrator) << text;
+    EXPECT_NE(x.mentions[0].perpetrator->actor, "Unidentified armed group") << text;
+  }
+}
+
 TEST(Extractor, SeparateAttacksInOtherPlacesAndDaysAreSeparateMentions) {
   auto x = extractor().extract(report(
       "A roadside bomb killed three soldiers in Helmand on Monday. On Tuesday, gunmen shot dead "

@@ -385,9 +385,41 @@ class MentionReader {
         if (a->kind != Kind::actor) continue;
         if (i > 0 && hits[i - 1]->kind == Kind::actor && hits[i - 1]->begin == a->begin) continue;
         classify_actor(hits, i, trigger_at, roles);
+        // "attacked by militants of the TTP": the group takes the role the militants have there
+        if (size_t named = of_a_named_group(hits, i); named != 0) {
+          take_roles(roles, a, hits[named]);
+          i = named;
+        }
       }
     }
     return roles;
+  }
+
+  // "militants of the Tehreek-i-Taliban Pakistan", "fighters from the Islamic State": an
+  // unidentified actor that the next words say belong to a named one. The named one's index in
+  // hits, or 0.
+  size_t of_a_named_group(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    if (lex_.actor(hits[i]->entry).role != ActorEntry::Role::unidentified) return 0;
+    for (size_t j = i + 1; j < hits.size(); ++j) {
+      const LexiconHit* h = hits[j];
+      if (h->begin == hits[i]->begin) continue;
+      if (h->kind != Kind::actor || lex_.actor(h->entry).role != ActorEntry::Role::actor) return 0;
+      std::string_view gap = r_.text.substr(hits[i]->end, h->begin - hits[i]->end);
+      bool belongs =
+          gap == " of the " || gap == " of " || gap == " from the " || gap == " belonging to the ";
+      return belongs ? j : 0;
+    }
+    return 0;
+  }
+
+  // The roles given to `from` are the named group's.
+  static void take_roles(Roles& roles, const LexiconHit* from, const LexiconHit* to) {
+    for (auto* list : {&roles.perpetrators, &roles.targets, &roles.claimants, &roles.deniers}) {
+      for (ActorUse& u : *list) {
+        if (u.hit == from) u.hit = to;
+      }
+    }
+    std::replace(roles.speakers.begin(), roles.speakers.end(), from, to);
   }
 
   // Whether an event word stands in [begin, end).
