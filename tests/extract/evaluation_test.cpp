@@ -99,6 +99,29 @@ TEST(EvaluateExtraction, FatalitiesAgreeWhenRangesOverlapOpenEndsIncluded) {
   EXPECT_EQ(field(e, "fatalities").false_negatives, 1);
 }
 
+TEST(EvaluateExtraction, DistrictsAgreeAsAreasWhateverTheirSpelling) {
+  // admin2 compares names as written; admin2_area as areas: diacritics, romanisation and the
+  // word for the unit do not count, a different district does.
+  auto scores = [](std::string want, std::string got) {
+    GoldEvent g = gold("Battles", "Kunduz", 1, 1);
+    g.fields["admin2"] = want;
+    std::vector<GoldPassage> golds = {passage({g})};
+    return evaluate_extraction(golds, [&](const Document&) {
+      ReportExtraction x;
+      x.mentions = {mention("Battles", "Kunduz", 1, 1)};
+      x.mentions[0].places[0].admin2 = got;
+      return x;
+    });
+  };
+  auto spelled = scores("Imām Şāḩib", "Imam Sahib");
+  EXPECT_EQ(field(spelled, "admin2").true_positives, 0);
+  EXPECT_EQ(field(spelled, "admin2_area").true_positives, 1);
+  EXPECT_EQ(field(scores("Kandahar District", "Kandahar"), "admin2_area").true_positives, 1);
+  auto other = scores("Imām Şāḩib", "Qala-e Zal");
+  EXPECT_EQ(field(other, "admin2_area").true_positives, 0);
+  EXPECT_EQ(field(other, "admin2_area").false_positives, 1);
+}
+
 TEST(ReadExtractionGold, ABadLineIsAnErrorWithItsLineNumber) {
   auto path = std::filesystem::temp_directory_path() / "sitrep-gold-test.jsonl";
   std::ofstream(path) << R"({"id":"a","text":"x","events":[]})"

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sitrep/geo/name_key.hpp"
 #include "sitrep/model/actor_registry.hpp"
 #include "sitrep/model/distance.hpp"
 #include "sitrep/model/tsv_table.hpp"
@@ -18,6 +19,28 @@ using json = nlohmann::json;
 
 constexpr std::string_view kFatalities = "fatalities";
 constexpr std::string_view kCrossBorder = "cross_border";
+constexpr std::string_view kAdmin2Area = "admin2_area";
+
+// A district's name as an area, not a spelling: folded (case, diacritics, romanisation
+// variants) and without the words for an administrative unit, so that "Imām Şāḩib" and "Imam
+// Sahib", or "Kandahar District" and "Kandahar", are one district.
+std::string area_key(std::string_view name) {
+  static const std::vector<std::string> kUnitWords = {"district", "province", "nohiyai", "nohiya",
+                                                      "shahri",   "tumani",   "agency",  "city"};
+  std::string key;
+  std::string words = geo::folded_words(name);
+  size_t start = 0;
+  while (start <= words.size()) {
+    size_t end = words.find(' ', start);
+    if (end == std::string::npos) end = words.size();
+    std::string word = words.substr(start, end - start);
+    if (std::find(kUnitWords.begin(), kUnitWords.end(), word) == kUnitWords.end()) {
+      key += (key.empty() ? "" : " ") + word;
+    }
+    start = end + 1;
+  }
+  return geo::folded_key(key);
+}
 
 const std::vector<std::string> kTextFields = {
     "event_type", "sub_event_type", "perpetrator", "target", "target_level", "minority",
@@ -102,6 +125,10 @@ class Scorer {
       // A passage naming a town states no district: admin2 counts where the gold gives one.
       if (f == "admin2" && want.empty() && g) continue;
       count(id, f, want, got, !want.empty() && want == got);
+      if (f == "admin2") {
+        count(id, std::string(kAdmin2Area), want, got,
+              !want.empty() && !got.empty() && area_key(want) == area_key(got));
+      }
     }
     std::optional<Range> want = g ? gold_range(*g) : std::nullopt;
     std::optional<Range> got = m ? mention_range(*m) : std::nullopt;
@@ -151,6 +178,7 @@ const std::vector<std::string>& scored_fields() {
     std::vector<std::string> f = kTextFields;
     f.emplace_back(kFatalities);
     f.emplace_back(kCrossBorder);
+    f.emplace_back(kAdmin2Area);
     return f;
   }();
   return fields;
