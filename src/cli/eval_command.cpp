@@ -312,7 +312,8 @@ Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
       "object per line, {id, published, source, title, text, events: [{event_type, "
       "sub_event_type, perpetrator, target, target_level, minority, country, admin1, admin2, "
       "date, killed_low, killed_high, claim, cross_border}]}. Prints precision, recall and F1 "
-      "per field; --failures lists the misses.");
+      "per field (admin2_area: districts compared as areas, their spellings folded); "
+      "--failures lists the misses.");
   extract->add_option("--gold", args->gold, "The gold JSONL")->check(CLI::ExistingFile);
   extract
       ->add_option("--headlines", args->headlines,
