@@ -1,5 +1,6 @@
 // The restart that turns on huge pages (sitrep/process/huge_pages.hpp), seen from outside: it
 // happens once, in the same process, and the command still gets its arguments and its input.
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -107,6 +108,30 @@ TEST_F(ProcessCli, LeavesATunableTheUserSetAlone) {
   EXPECT_NE(environment.find("GLIBC_TUNABLES=glibc.malloc.hugetlb=0"), std::string::npos);
   EXPECT_EQ(environment.find("hugetlb=1"), std::string::npos);
   EXPECT_EQ(finish(pid, input, kReport), 0);
+}
+
+TEST_F(ProcessCli, RunThroughTheDynamicLoaderItDoesNotRestart) {
+  // Restarting /proc/self/exe would run the loader itself on sitrep's arguments.
+  const char* loader = "/lib64/ld-linux-x86-64.so.2";
+  if (!std::filesystem::exists(loader)) GTEST_SKIP() << "no " << loader;
+  std::string command = std::string(loader) + " " + SITREP_BINARY + " --version >'" +
+                        (dir_ / "out").string() + "' 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << slurp(dir_ / "out");
+  EXPECT_EQ(slurp(dir_ / "out"), std::string(SITREP_VERSION) + "\n");
+}
+
+TEST_F(ProcessCli, ASetuidCopyDoesNotRestartForEver) {
+  // glibc drops tunables for setuid programs: each restart would find it missing again.
+  if (geteuid() != 0) GTEST_SKIP() << "needs root to make a setuid copy";
+  std::filesystem::path copy = dir_ / "sitrep";
+  std::filesystem::copy_file(SITREP_BINARY, copy);
+  std::filesystem::permissions(dir_, std::filesystem::perms::all);
+  ASSERT_EQ(chown(copy.c_str(), 65534, 65534), 0);
+  ASSERT_EQ(chmod(copy.c_str(), 04755), 0);
+  std::string command =
+      "timeout 20 '" + copy.string() + "' --version >'" + (dir_ / "out").string() + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << slurp(dir_ / "out");
+  EXPECT_EQ(slurp(dir_ / "out"), std::string(SITREP_VERSION) + "\n");
 }
 
 }  // namespace

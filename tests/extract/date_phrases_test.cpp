@@ -53,6 +53,12 @@ TEST_F(DatePhrasesTest, LastNightIsTheDayBeforeInEveryLanguage) {
             Dates{"прошлой ночью = 2022-04-18..2022-04-19 day"});
 }
 
+TEST_F(DatePhrasesTest, NightBeforeLastInEnglishIsNotLastNight) {
+  // Dari puts its "last" after the night; English "at night last week" is last week.
+  EXPECT_EQ(dates("killed late at night last week", "2023-07-19"),
+            Dates{"last week = 2023-07-10..2023-07-16 week"});
+}
+
 TEST_F(DatePhrasesTest, PashtoWeekdaysInTheirObliqueForm) {
   // "د پنجشنبې په ورځ": on Thursday. 2022-07-08 was a Friday.
   EXPECT_EQ(dates("د پنجشنبې په ورځ یوه چاودنه وشوه", "2022-07-08"),

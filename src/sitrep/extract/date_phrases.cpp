@@ -230,9 +230,11 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
       emit(i, i, {day, day, DatePrecision::day});
       continue;
     }
-    // last night, прошлой ночью, شب گذشته (night first)
-    if ((word(i, "previous") && word(i + 1, "night")) ||
-        (word(i, "night") && word(i + 1, "previous"))) {
+    // last night, прошлой ночью; شب گذشته (the word for "last" after: Dari's order only)
+    const WordTable::Entry* previous = word(i, "previous");
+    const WordTable::Entry* following = word(i + 1, "previous");
+    if ((previous && previous->value == "before" && word(i + 1, "night")) ||
+        (word(i, "night") && following && following->value == "after")) {
       emit(i, i + 1, {published - 1, published, DatePrecision::day});
       ++i;
       continue;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "sitrep/extract/sentences.hpp"
@@ -247,7 +248,8 @@ class MentionReader {
     }
   }
 
-  Mention read(const Group& group) const {
+  // `before`: the mention read just before this one, if any (for "the same day").
+  Mention read(const Group& group, const Mention* before) const {
     Mention m;
     std::vector<const LexiconHit*> hits;
     for (size_t s : group.sentences) {
@@ -266,6 +268,7 @@ class MentionReader {
       m.target_evidence = {};
     }
     read_date(group, m);
+    if (before) date_as_before(group, *before, m);  // before the actors, resolved at the date
     read_casualties(group, m);
     if (m.sub_event_type == "Abduction/forced disappearance" && m.killed && m.killed->low > 0) {
       m.sub_event_type = "Attack";  // abducted and then killed: ACLED codes the killing
@@ -385,9 +388,16 @@ class MentionReader {
         if (a->kind != Kind::actor) continue;
         if (i > 0 && hits[i - 1]->kind == Kind::actor && hits[i - 1]->begin == a->begin) continue;
         classify_actor(hits, i, trigger_at, roles);
-        // "attacked by militants of the TTP": the group takes the role the militants have there
+        // "militants of the TTP": one actor. The group's own role stands ("Militants of the TTP
+        // denied …"); when it has none, it takes the militants' ("attacked by militants of the
+        // TTP").
         if (size_t named = of_a_named_group(hits, i); named != 0) {
-          take_roles(roles, a, hits[named]);
+          classify_actor(hits, named, trigger_at, roles);
+          if (has_role(roles, hits[named])) {
+            drop_roles(roles, a);
+          } else {
+            take_roles(roles, a, hits[named]);
+          }
           i = named;
         }
       }
@@ -410,6 +420,23 @@ class MentionReader {
       return belongs ? j : 0;
     }
     return 0;
+  }
+
+  static bool has_role(const Roles& roles, const LexiconHit* hit) {
+    for (const auto* list :
+         {&roles.perpetrators, &roles.targets, &roles.claimants, &roles.deniers}) {
+      for (const ActorUse& u : *list) {
+        if (u.hit == hit) return true;
+      }
+    }
+    return std::find(roles.speakers.begin(), roles.speakers.end(), hit) != roles.speakers.end();
+  }
+
+  static void drop_roles(Roles& roles, const LexiconHit* hit) {
+    for (auto* list : {&roles.perpetrators, &roles.targets, &roles.claimants, &roles.deniers}) {
+      std::erase_if(*list, [&](const ActorUse& u) { return u.hit == hit; });
+    }
+    std::erase(roles.speakers, hit);
   }
 
   // The roles given to `from` are the named group's.
@@ -455,7 +482,9 @@ class MentionReader {
       if (h->begin - hits[i]->end > max_gap) return nullptr;
       if (h->kind == Kind::cue) {
         Cue c = lex_.cue(h->entry);
-        if (c != Cue::origin && c != Cue::destination && c != Cue::hedge) return h;
+        if (c != Cue::origin && c != Cue::destination && c != Cue::hedge && c != Cue::same_day) {
+          return h;
+        }
       }
     }
     return nullptr;
@@ -961,6 +990,15 @@ class MentionReader {
     }
   }
 
+  // "QUETTA", "ДУШАНБЕ", "SPIN BOLDAK": no letter that upper-casing would change.
+  static bool in_capitals(std::string_view text) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString upper = u;
+    upper.toUpper();
+    return u == upper;
+  }
+
   // A wire story that names no place at all tells of where it was filed, as a rule:
   // "QUETTA: … threw a hand grenade into a crowded fruit market near Jinnah Road", "SPIN
   // BOLDAK: … in this border town". The dateline's place stands in, at half its confidence.
@@ -970,10 +1008,7 @@ class MentionReader {
     for (size_t i = 0; i < r_.places.size(); ++i) {
       const PlaceSpan& p = r_.places[i];
       if (p.begin < r_.dateline_begin || p.end > r_.dateline_end) continue;
-      std::string_view name = r_.text.substr(p.begin, p.end - p.begin);
-      if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        continue;
-      }
+      if (!in_capitals(r_.text.substr(p.begin, p.end - p.begin))) continue;
       PlaceMention pm = place_mention(p, r_.resolved[i]);
       if (!pm.found) continue;
       pm.confidence *= 0.5;
@@ -1737,10 +1772,10 @@ ReportExtraction Extractor::extract(const Document& document) const {
                        title_end);
   std::vector<Group> groups = group_sentences(r, *lexicon_, title_end);
   for (const Group& g : groups) {
-    out.mentions.push_back(reader.read(g));
-    if (out.mentions.size() > 1)
-      reader.date_as_before(g, out.mentions.end()[-2], out.mentions.back());
+    Mention m = reader.read(g, out.mentions.empty() ? nullptr : &out.mentions.back());
+    out.mentions.push_back(std::move(m));
   }
+
   for (size_t i = 0; i < r.places.size(); ++i) {
     if (!r.resolved[i].found) {
       out.not_understood.push_back(

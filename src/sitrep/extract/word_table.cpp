@@ -13,7 +13,8 @@ Result<WordTable> WordTable::load(const std::string& path) {
   int word = table->column("word"), kind = table->column("kind"), value = table->column("value");
   for (const model::TsvRow& row : table->rows) {
     const std::string& text = row.cells[static_cast<size_t>(word)];
-    if (text.find_first_of(" \t") != std::string::npos) {
+    if (text.find_first_of(" \t") != std::string::npos ||
+        text.find("\xC2\xA0") != std::string::npos) {  // a no-break space is a space too
       // Readers look words up one token at a time: such a row would never match, silently.
       return make_error(table->where(row) + ": '" + text +
                         "' is more than one word; this table is looked up a word at a time "

@@ -1,5 +1,6 @@
 #include "sitrep/process/huge_pages.hpp"
 
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -16,6 +17,13 @@ std::string read_kernel_mode() {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// Whether `path` is the dynamic loader ("ld-linux-x86-64.so.2 build/sitrep …"): restarting it
+// would run the loader on sitrep's arguments.
+bool is_dynamic_loader(std::string_view path) {
+  std::string_view name = path.substr(path.rfind('/') + 1);
+  return name.starts_with("ld-") || name.starts_with("ld.so");
 }
 
 }  // namespace
@@ -39,6 +47,9 @@ std::optional<std::string> tunables_for_huge_pages(const char* current,
 }
 
 void restart_with_huge_pages(char** argv) {
+  // A setuid, setgid or capability binary: glibc drops the tunable from the environment of such
+  // a program, so every restart would find it missing and restart again.
+  if (getauxval(AT_SECURE) != 0) return;
   const char* current = std::getenv("GLIBC_TUNABLES");
   auto tunables = tunables_for_huge_pages(current, read_kernel_mode(), std::getenv("LD_PRELOAD"));
   if (!tunables) return;
@@ -49,6 +60,7 @@ void restart_with_huge_pages(char** argv) {
   ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
   if (length <= 0 || length == static_cast<ssize_t>(sizeof path - 1)) return;
   path[length] = '\0';
+  if (is_dynamic_loader(path)) return;
   if (setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
   execv(path, argv);
   // Still here: the restart failed (no /proc, say). Run as we are, leaving the environment as

@@ -12,7 +12,8 @@
 // again with the tunable set. sitrep does that first thing in main(), once: the restarted
 // process finds the tunable set and goes on. Whoever sets glibc.malloc.hugetlb themselves
 // (GLIBC_TUNABLES=glibc.malloc.hugetlb=0 turns it off) is left alone, and so is a program run
-// under valgrind, which would lose the restarted process.
+// under valgrind (which would lose the restarted process), through the dynamic loader ("ld.so
+// sitrep …"), or setuid (glibc drops tunables there: it would restart for ever).
 #pragma once
 
 #include <optional>
