@@ -206,8 +206,9 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
     // Dari and Pashto may write them in two words: "سه شنبه" (three + Saturday) is Tuesday.
     const WordTable::Entry* weekday = word(i, "weekday");
     size_t weekday_end = i;
-    if (const WordTable::Entry* prefix = word(i, "weekday-prefix");
-        prefix && word(i + 1, "weekday") && word(i + 1, "weekday")->value == "6") {
+    const WordTable::Entry* prefix = word(i, "weekday-prefix");
+    if (const WordTable::Entry* saturday = prefix ? word(i + 1, "weekday") : nullptr;
+        saturday && saturday->value == "6") {
       weekday = prefix;
       weekday_end = i + 1;
     }

@@ -233,21 +233,6 @@ class MentionReader {
         source_(source),
         report_country_(std::move(report_country)) {}
 
-  // "In a separate incident the same day, …", "a bomb went off hours later": an event with no
-  // date of its own told with such words happened on the day of the one told before it.
-  void date_as_before(const Group& group, const Mention& before, Mention& m) const {
-    if (!m.date_from_publication || !before.date || before.date_from_publication) return;
-    for (size_t s : group.sentences) {
-      for (const LexiconHit* h : within(r_.hits, r_.sentences[s])) {
-        if (!is_cue(lex_, *h, Cue::same_day)) continue;
-        m.date = before.date;
-        m.date_from_publication = false;
-        m.date_evidence = {h->begin, h->end};
-        return;
-      }
-    }
-  }
-
   // `before`: the mention read just before this one, if any (for "the same day").
   Mention read(const Group& group, const Mention* before) const {
     Mention m;
@@ -422,18 +407,23 @@ class MentionReader {
     return 0;
   }
 
-  static bool has_role(const Roles& roles, const LexiconHit* hit) {
-    for (const auto* list :
-         {&roles.perpetrators, &roles.targets, &roles.claimants, &roles.deniers}) {
-      for (const ActorUse& u : *list) {
-        if (u.hit == hit) return true;
+  // The roles an actor use can hold (speakers are listed by hit alone).
+  static std::array<std::vector<ActorUse>*, 4> uses(Roles& roles) {
+    return {&roles.perpetrators, &roles.targets, &roles.claimants, &roles.deniers};
+  }
+
+  static bool has_role(Roles& roles, const LexiconHit* hit) {
+    for (const auto* list : uses(roles)) {
+      if (std::any_of(list->begin(), list->end(),
+                      [&](const ActorUse& u) { return u.hit == hit; })) {
+        return true;
       }
     }
     return std::find(roles.speakers.begin(), roles.speakers.end(), hit) != roles.speakers.end();
   }
 
   static void drop_roles(Roles& roles, const LexiconHit* hit) {
-    for (auto* list : {&roles.perpetrators, &roles.targets, &roles.claimants, &roles.deniers}) {
+    for (auto* list : uses(roles)) {
       std::erase_if(*list, [&](const ActorUse& u) { return u.hit == hit; });
     }
     std::erase(roles.speakers, hit);
@@ -441,7 +431,7 @@ class MentionReader {
 
   // The roles given to `from` are the named group's.
   static void take_roles(Roles& roles, const LexiconHit* from, const LexiconHit* to) {
-    for (auto* list : {&roles.perpetrators, &roles.targets, &roles.claimants, &roles.deniers}) {
+    for (auto* list : uses(roles)) {
       for (ActorUse& u : *list) {
         if (u.hit == from) u.hit = to;
       }
@@ -832,8 +822,7 @@ class MentionReader {
     // dead", "four people, including two policemen, were killed", "killing three policemen
     // and a civilian") or at the end of the count ("killing 10 civilians").
     auto is_number = [&](const Token& t) {
-      return t.number >= 0 || parts_.numbers.find(t.lower, "number") ||
-             parts_.numbers.find(t.lower, "vague");
+      return number_token(t) || parts_.numbers.find(t.lower, "vague");
     };
     auto counted = [&](const LexiconHit* h) {
       auto near = between(r_.casualties, before(h->begin, 256), h->end);
@@ -1060,6 +1049,21 @@ class MentionReader {
     }
   }
 
+  // "In a separate incident the same day, …", "a bomb went off hours later": an event with no
+  // date of its own told with such words happened on the day of the one told before it.
+  void date_as_before(const Group& group, const Mention& before, Mention& m) const {
+    if (!m.date_from_publication || !before.date || before.date_from_publication) return;
+    for (size_t s : group.sentences) {
+      for (const LexiconHit* h : within(r_.hits, r_.sentences[s])) {
+        if (!is_cue(lex_, *h, Cue::same_day)) continue;
+        m.date = before.date;
+        m.date_from_publication = false;
+        m.date_evidence = {h->begin, h->end};
+        return;
+      }
+    }
+  }
+
   // Whether a date is when someone spoke: right after "said" ("said on Friday").
   bool said_on(const DateMention& d) const {
     auto near = between(r_.hits, before(d.begin, 16), d.begin);
@@ -1151,8 +1155,12 @@ class MentionReader {
   bool ends_with_number(const CasualtyMention& c) const {
     auto last = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), c.end,
                                  [](const Token& t, size_t end) { return t.end < end; });
-    return last != r_.tokens.end() && last->end == c.end &&
-           (last->number >= 0 || parts_.numbers.find(last->lower, "number"));
+    return last != r_.tokens.end() && last->end == c.end && number_token(*last);
+  }
+
+  // Digits or a number word: "12", "twelve".
+  bool number_token(const Token& t) const {
+    return t.number >= 0 || parts_.numbers.find(t.lower, "number") != nullptr;
   }
 
   // The country actors are resolved in: the event's place, else the report's, else the one
@@ -1772,10 +1780,9 @@ ReportExtraction Extractor::extract(const Document& document) const {
                        title_end);
   std::vector<Group> groups = group_sentences(r, *lexicon_, title_end);
   for (const Group& g : groups) {
-    Mention m = reader.read(g, out.mentions.empty() ? nullptr : &out.mentions.back());
-    out.mentions.push_back(std::move(m));
+    // read() runs before push_back may move the mentions: `before` stays valid while it reads
+    out.mentions.push_back(reader.read(g, out.mentions.empty() ? nullptr : &out.mentions.back()));
   }
-
   for (size_t i = 0; i < r.places.size(); ++i) {
     if (!r.resolved[i].found) {
       out.not_understood.push_back(

@@ -19,6 +19,11 @@ std::string read_kernel_mode() {
   return text.str();
 }
 
+// Whether the tunable is set already, by the user or by the restart.
+bool tunable_set(const char* tunables) {
+  return tunables && std::string_view(tunables).find(kTunable) != std::string_view::npos;
+}
+
 // Whether `path` is the dynamic loader ("ld-linux-x86-64.so.2 build/sitrep …"): restarting it
 // would run the loader on sitrep's arguments.
 bool is_dynamic_loader(std::string_view path) {
@@ -37,9 +42,8 @@ std::optional<std::string> tunables_for_huge_pages(const char* current,
   if (preload && std::string_view(preload).find("vgpreload") != std::string_view::npos) {
     return std::nullopt;
   }
-  std::string_view tunables = current ? current : "";
-  if (tunables.find(kTunable) != std::string_view::npos) return std::nullopt;  // the user's choice
-  std::string value(tunables);
+  if (tunable_set(current)) return std::nullopt;  // the user's choice, or restarted already
+  std::string value(current ? current : "");
   if (!value.empty()) value += ':';
   value += kTunable;
   value += "=1";
@@ -51,6 +55,7 @@ void restart_with_huge_pages(char** argv) {
   // a program, so every restart would find it missing and restart again.
   if (getauxval(AT_SECURE) != 0) return;
   const char* current = std::getenv("GLIBC_TUNABLES");
+  if (tunable_set(current)) return;  // the restarted process: no need to read the kernel's mode
   auto tunables = tunables_for_huge_pages(current, read_kernel_mode(), std::getenv("LD_PRELOAD"));
   if (!tunables) return;
   const std::string before = current ? current : "";
