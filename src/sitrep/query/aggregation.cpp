@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "sitrep/query/code_counting.hpp"
 #include "sitrep/query/parallel.hpp"
 #include "sitrep/query/scan_kernels.hpp"
 
@@ -43,7 +44,7 @@ constexpr size_t kChunkRows = 2048;
 // The accumulators a single-key scan may spread over copies (a part of a core's L1 cache).
 constexpr size_t kLaneCacheBytes = 32 * 1024;
 constexpr uint64_t kDenseLimit = uint64_t{1} << 18;
-constexpr uint64_t kFewCodes = 8;  // a key with at most this many codes is counted by SIMD
+constexpr uint64_t kFewCodes = kernels::kMaxCountedCodes;  // at most this many: SIMD counts
 
 // One key of a grouping: how a row maps to a component in [0, cardinality), and back to labels.
 struct Dimension {
@@ -292,7 +293,7 @@ class Aggregator {
   Grouping single_key(const Selection& selection, const std::vector<GroupKey>& keys) {
     const Dimension& d = dims_[0];
     // SIMD counting visits every word; under one selected row in 16, visiting rows is cheaper.
-    sparse_ = selection.count() * 16 < (selection.end_word() - selection.first_word()) * 64;
+    sparse_ = !selection.has_at_least((selection.end_word() - selection.first_word()) * 64 / 16);
     size_t parts = parallel_parts(selection.end_word() - selection.first_word(), 8192);
     std::vector<Partial> partials(parts);
     for (Partial& p : partials) p.grow(key_space_);
@@ -327,24 +328,14 @@ class Aggregator {
     return finish(partials, keys);
   }
 
-  // Counts only, a key with a few codes: SIMD compares per code and popcounts, per word.
+  // Counts only, a key with a few codes: SIMD compares per code and popcounts, per word, with
+  // the widest instructions the CPU has (code_counting.hpp).
   template <typename K>
   void count_few_codes(const Selection& selection, size_t word_begin, size_t word_end,
                        const K* keys, size_t rows, Partial& out) {
-    const uint64_t* words = selection.data();
-    const size_t first = selection.first_word();
-    auto n = static_cast<uint32_t>(key_space_);
-    alignas(16) K tail[64] = {};
-    for (size_t w = word_begin; w < word_end; ++w) {
-      uint64_t bits = words[w - first];
-      if (bits == 0) continue;
-      const K* values = keys + w * 64;
-      if (w * 64 + 64 > rows) {
-        std::copy(keys + w * 64, keys + rows, tail);
-        values = tail;
-      }
-      kernels::count_codes(values, bits, n, out.count.data());
-    }
+    kernels::count_selected_codes(
+        keys, rows, selection.data() + (word_begin - selection.first_word()), word_begin, word_end,
+        static_cast<uint32_t>(key_space_), out.count.data());
   }
 
   // A group's three sums side by side: one cache line per row's update, not three.

@@ -105,8 +105,7 @@ class IndexEvaluator {
     auto conditions = resolve_filter(filter_, vocabulary_);
     if (!conditions) return std::move(conditions).take_error();
     narrow_to_dates(*conditions);
-    Selection result = empty();
-    result.set_range(row_begin_, row_end_);
+    Selection result = Selection::of_range(index_.size(), row_begin_, row_end_);
     active_ = &result;
     // Terms on one packed column are fused into one pass at the end; the others (dates, places,
     // actors, ids, words) make bitmaps first.

@@ -1,10 +1,12 @@
-// Splitting a scan over the machine's cores: contiguous ranges, one thread each.
+// Splitting a scan over the machine's cores: contiguous ranges, one thread each (worker_pool.hpp).
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <thread>
 #include <vector>
+
+#include "sitrep/query/worker_pool.hpp"
 
 namespace sitrep::query {
 
@@ -15,8 +17,8 @@ inline size_t parallel_parts(size_t units, size_t min_units) {
   return std::clamp<size_t>(units / std::max<size_t>(min_units, 1), 1, cores);
 }
 
-// Calls f(part, begin, end) for `parts` contiguous slices of [begin, end), on parts threads
-// (the calling thread takes the last slice), aligning slice boundaries to `align`.
+// Calls f(part, begin, end) for `parts` contiguous slices of [begin, end), on up to parts
+// threads of the worker pool (the calling thread takes one), aligning slice boundaries to `align`.
 template <typename F>
 void parallel_slices(size_t parts, size_t begin, size_t end, size_t align, F&& f) {
   if (parts <= 1 || end - begin < parts * align) {
@@ -24,13 +26,11 @@ void parallel_slices(size_t parts, size_t begin, size_t end, size_t align, F&& f
     return;
   }
   size_t step = ((end - begin) / parts + align - 1) / align * align;
-  std::vector<std::thread> threads;
-  for (size_t p = 0; p + 1 < parts; ++p) {
-    size_t b = std::min(end, begin + p * step), e = std::min(end, b + step);
-    threads.emplace_back([&f, p, b, e] { f(p, b, e); });
-  }
-  f(parts - 1, std::min(end, begin + (parts - 1) * step), end);
-  for (std::thread& t : threads) t.join();
+  run_parts(parts, [&](size_t p) {
+    size_t b = std::min(end, begin + p * step);
+    size_t e = p + 1 == parts ? end : std::min(end, b + step);
+    f(p, b, e);
+  });
 }
 
 }  // namespace sitrep::query

@@ -13,6 +13,16 @@ Selection::Selection(size_t rows, bool all, size_t first_word, size_t end_word) 
   clear_tail();
 }
 
+Selection Selection::of_range(size_t rows, size_t begin, size_t end) {
+  end = std::min(end, rows);
+  begin = std::min(begin, end);
+  Selection s(rows, true, begin / 64, (end + 63) / 64);
+  if (s.words_.empty()) return s;
+  s.words_.front() &= ~uint64_t{0} << (begin & 63);
+  if (end % 64 != 0) s.words_.back() &= (uint64_t{1} << (end % 64)) - 1;
+  return s;
+}
+
 void Selection::clear_tail() {
   if (rows_ % 64 != 0 && !words_.empty() && end_word() == (rows_ + 63) / 64) {
     words_.back() &= (uint64_t{1} << (rows_ % 64)) - 1;
@@ -49,6 +59,15 @@ size_t Selection::count() const {
   size_t n = 0;
   for (uint64_t w : words_) n += static_cast<size_t>(std::popcount(w));
   return n;
+}
+
+bool Selection::has_at_least(size_t n) const {
+  size_t seen = 0;
+  for (uint64_t w : words_) {
+    if (seen >= n) return true;
+    seen += static_cast<size_t>(std::popcount(w));
+  }
+  return seen >= n;
 }
 
 size_t Selection::count(size_t begin, size_t end) const {

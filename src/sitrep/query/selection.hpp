@@ -20,6 +20,8 @@ class Selection {
   Selection(size_t rows, bool all);
   // Rows outside [64 * first_word, 64 * end_word) are never selected.
   Selection(size_t rows, bool all, size_t first_word, size_t end_word);
+  // Rows [begin, end) selected, in a span of the words that hold them: one pass over the words.
+  static Selection of_range(size_t rows, size_t begin, size_t end);
 
   size_t rows() const { return rows_; }
   size_t first_word() const { return first_word_; }
@@ -50,7 +52,10 @@ class Selection {
   size_t count() const;
   // Selected rows in [begin, end).
   size_t count(size_t begin, size_t end) const;
-  bool empty() const { return count() == 0; }
+  // Whether at least n rows are selected: stops counting there, so a broad selection answers
+  // after its first words.
+  bool has_at_least(size_t n) const;
+  bool empty() const { return !has_at_least(1); }
 
   // Calls f(row) for each selected row in ascending order; walks whole words of 64 without
   // testing bits, the common case for broad filters.
