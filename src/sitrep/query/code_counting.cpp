@@ -135,32 +135,9 @@ __attribute__((target("avx512f,avx512bw"))) void count_avx512(const T* keys, siz
 
 #endif  // SITREP_X86_DISPATCH
 
-detail::Isa best_isa() {
-  static const detail::Isa isa = detail::cpu_has(detail::Isa::avx512bw) ? detail::Isa::avx512bw
-                                 : detail::cpu_has(detail::Isa::avx2)   ? detail::Isa::avx2
-                                                                        : detail::Isa::sse2;
-  return isa;
-}
-
 }  // namespace
 
 namespace detail {
-
-bool cpu_has(Isa isa) {
-#if defined(SITREP_X86_DISPATCH)
-  switch (isa) {
-    case Isa::sse2:
-      return true;
-    case Isa::avx2:
-      return __builtin_cpu_supports("avx2");
-    case Isa::avx512bw:
-      return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
-  }
-  return false;
-#else
-  return isa == Isa::sse2;
-#endif
-}
 
 template <typename T>
 void count_selected_codes_with(Isa isa, const T* keys, size_t rows, const uint64_t* words,
@@ -193,18 +170,6 @@ void count_selected_codes(const uint8_t* keys, size_t rows, const uint64_t* word
 void count_selected_codes(const uint16_t* keys, size_t rows, const uint64_t* words,
                           size_t word_begin, size_t word_end, uint32_t n, int64_t* counts) {
   detail::count_selected_codes_with(best_isa(), keys, rows, words, word_begin, word_end, n, counts);
-}
-
-std::string_view counting_instructions() {
-  switch (best_isa()) {
-    case detail::Isa::avx512bw:
-      return "avx512bw";
-    case detail::Isa::avx2:
-      return "avx2";
-    case detail::Isa::sse2:
-      return "sse2";
-  }
-  return "sse2";
 }
 
 }  // namespace sitrep::query::kernels

@@ -1,15 +1,15 @@
 // Counting the selected rows of each code of a key with few codes (event type, claim status):
 // the inner loop of `sitrep query --by type`, the whole-table scan of the query suite.
 //
-// The build targets x86-64-v2 (SSE4.2) so that the binary runs on any x86-64 server of the last
-// decade; this loop alone is worth more: it picks, once per process, the widest instructions the
-// CPU has. With AVX-512BW one compare of 64 keys gives the 64-bit mask directly, and the scan
-// runs at memory speed instead of at the speed of the compares (see bench/README.md).
+// With AVX-512BW one compare of 64 keys gives the 64-bit mask directly, and the scan runs at
+// memory speed instead of at the speed of the compares (see bench/README.md); the variant is
+// chosen once per process (cpu_features.hpp).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
+
+#include "sitrep/query/cpu_features.hpp"
 
 namespace sitrep::query::kernels {
 
@@ -22,13 +22,8 @@ void count_selected_codes(const uint8_t* keys, size_t rows, const uint64_t* word
 void count_selected_codes(const uint16_t* keys, size_t rows, const uint64_t* words,
                           size_t word_begin, size_t word_end, uint32_t n, int64_t* counts);
 
-// The instruction set count_selected_codes uses on this CPU: "avx512bw", "avx2" or "sse2".
-std::string_view counting_instructions();
-
 namespace detail {
 // Each variant, for tests that compare them on CPUs that have them.
-enum class Isa { sse2, avx2, avx512bw };
-bool cpu_has(Isa isa);
 template <typename T>
 void count_selected_codes_with(Isa isa, const T* keys, size_t rows, const uint64_t* words,
                                size_t word_begin, size_t word_end, uint32_t n, int64_t* counts);
