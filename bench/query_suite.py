@@ -170,9 +170,13 @@ def main():
             scanned[name] = (sum(widths[c] for c in WHOLE_TABLE[name]) * a.events, ours)
     for name, (bytes_read, ms) in scanned.items():
         rate = bytes_read / (ms / 1000) / 1e9
+        # The scans run on every core, so the bound is every core's; one core's is printed too
+        # (issue 3 states its bound as one core's scan rate).
         top = max(bound.values())
+        one = bound.get(1)
+        single = f"; {one / rate:.1f}x from one core's {one:.1f} GB/s" if one else ""
         print(f"{name}: reads {bytes_read / 1e6:.0f} MB in {ms:.2f} ms = {rate:.1f} GB/s, "
-              f"{top / rate:.1f}x from the {top:.1f} GB/s bound")
+              f"{top / rate:.1f}x from the {top:.1f} GB/s bound{single}")
 
 
 if __name__ == "__main__":
