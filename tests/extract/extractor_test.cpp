@@ -122,6 +122,72 @@ TEST(Extractor, MilitantsOfANamedGroupAreThatGroup) {
   }
 }
 
+TEST(Extractor, AGroupsOwnFightersAreNotWhomItStruck) {
+  for (const char* text :
+       {"Fighters of the Islamic State in Pakistan Province yesterday shot dead a leader of the "
+        "Jamiat Ulema-e-Islam in Bajaur.",
+        "Gunmen shot dead a leader of the Jamiat Ulema-e-Islam in Bajaur on Monday. Islamic State "
+        "said the group's fighters had carried out the attack.",
+        "Gunmen shot dead a leader of the Jamiat Ulema-e-Islam in Kunduz on Monday. The Taliban, "
+        "whose fighters control the district, said they had nothing to do with it."}) {
+    auto x = extractor().extract(report(text, "2023-07-19"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_NE(x.mentions[0].target, "armed-groups") << text;
+    EXPECT_EQ(x.mentions[0].event_type, "Violence against civilians") << text;
+  }
+}
+
+TEST(Extractor, FightersOfAGroupAfterTheEventWordWereStruck) {
+  auto x = extractor().extract(
+      report("Taliban forces killed twelve fighters of the Islamic State in Nangarhar on Monday.",
+             "2023-07-19"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].target, "armed-groups");
+  EXPECT_EQ(x.mentions[0].event_type, "Battles");
+}
+
+TEST(Extractor, AFormerOfficerOfAForceIsACivilian) {
+  // After August 2021 "the Afghan intelligence service" is the Taliban's: without the rule the
+  // state's forces struck no named target, which reads as a battle.
+  auto x = extractor().extract(
+      report("A former officer of the Afghan intelligence service was shot dead by armed men in "
+             "Kunduz city on Sunday, his relatives said, accusing Taliban intelligence agents.",
+             "2022-03-07"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].target, "civilians");
+  EXPECT_EQ(x.mentions[0].event_type, "Violence against civilians");
+}
+
+TEST(Extractor, AGroupThatSaysItHadNothingToDoWithItDeniesIt) {
+  // With a relative clause between the group and its words, the clause's "fighters" made it the
+  // attacker, and a battle of the attack.
+  for (const char* text :
+       {"Gunmen shot dead five aid workers in Maimana on Monday. The Taliban said they had "
+        "nothing to do with the killings.",
+        "Gunmen shot dead five aid workers in Maimana on Monday. The Taliban, whose fighters "
+        "control the district, said they had nothing to do with the killings."}) {
+    auto x = extractor().extract(report(text, "2023-07-19"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    const auto& m = x.mentions[0];
+    ASSERT_EQ(m.denied_by.size(), 1u) << text;
+    EXPECT_EQ(m.denied_by[0].actor, "Taliban") << text;
+    ASSERT_TRUE(m.perpetrator) << text;
+    EXPECT_EQ(m.perpetrator->actor, "Unidentified armed group") << text;
+    EXPECT_EQ(m.event_type, "Violence against civilians") << text;
+  }
+}
+
+TEST(Extractor, AGroupThatOftenDoesNotClaimHasNotClaimedThis) {
+  auto x = extractor().extract(
+      report("A bomb exploded near a bus station in Lashkar Gah on Tuesday, killing four "
+             "civilians. No group has taken responsibility. The Taliban, who are fighting on the "
+             "city's outskirts, often do not claim attacks that kill civilians.",
+             "2020-08-12"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unclaimed);
+  EXPECT_FALSE(x.mentions[0].perpetrator && x.mentions[0].perpetrator->actor == "Taliban");
+}
+
 TEST(Extractor, MilitantsOfANamedGroupKeepTheGroupsOwnClaimOrDenial) {
   // A review found the group taking the militants' role over its own: a denier became the
   // perpetrator, a claimant nothing.

@@ -455,11 +455,13 @@ class MentionReader {
 
   // The first cue after hits[i] in the sentence, before any other actor (two actors joined by
   // "and" share the cue).
-  const LexiconHit* next_cue(const std::vector<const LexiconHit*>& hits, size_t i,
+  // The first cue within max_gap bytes of `from` (the actor's end, or the end of a relative
+  // clause after it), unless another actor comes first.
+  const LexiconHit* next_cue(const std::vector<const LexiconHit*>& hits, size_t i, size_t from,
                              size_t max_gap) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
       const LexiconHit* h = hits[j];
-      if (h->begin == hits[i]->begin) continue;
+      if (h->begin == hits[i]->begin || h->begin < from) continue;
       if (h->kind == Kind::actor && lex_.actor(h->entry).role == ActorEntry::Role::unidentified &&
           close_before(r_.text, hits[j - 1]->end, h->begin, 1)) {
         continue;  // "Islamic State militants claimed …": one actor
@@ -469,7 +471,7 @@ class MentionReader {
         continue;  // "Both the Taliban and Islamic State claimed …": both claimed
       }
       if (h->kind == Kind::actor) return nullptr;
-      if (h->begin - hits[i]->end > max_gap) return nullptr;
+      if (h->begin - from > max_gap) return nullptr;
       if (h->kind == Kind::cue) {
         Cue c = lex_.cue(h->entry);
         if (c != Cue::origin && c != Cue::destination && c != Cue::hedge && c != Cue::same_day) {
@@ -480,11 +482,27 @@ class MentionReader {
     return nullptr;
   }
 
+  // Where a relative clause opened right after `end` (", whose fighters control the district,")
+  // closes, or `end` when none opens there.
+  size_t after_relative_clause(size_t end) const {
+    std::string_view rest = r_.text.substr(end, 160);
+    for (std::string_view opener : {", whose ", ", who ", ", which "}) {
+      if (!rest.starts_with(opener)) continue;
+      size_t comma = rest.find(", ", opener.size());
+      size_t stop = rest.find_first_of(".;", opener.size());
+      if (comma != std::string_view::npos && comma < stop) return end + comma + 2;
+    }
+    return end;
+  }
+
   void classify_actor(const std::vector<const LexiconHit*>& hits, size_t i, size_t trigger_at,
                       Roles& roles) const {
     const LexiconHit* a = hits[i];
     const ActorEntry& entry = lex_.actor(a->entry);
-    const LexiconHit* cue = next_cue(hits, i, 60);
+    // "The Taliban, whose fighters control the district, said …": the actor's own words come
+    // after the clause.
+    const size_t end = after_relative_clause(a->end);
+    const LexiconHit* cue = next_cue(hits, i, end, 60);
     auto cue_is = [&](Cue c) { return cue && lex_.cue(cue->entry) == c; };
     bool suspected = false, spoken_of = false;
     for (size_t j = 0; j < i; ++j) {
@@ -500,7 +518,7 @@ class MentionReader {
     bool named = entry.role == ActorEntry::Role::actor;
     // "Islamic State has claimed similar killings": spoken of. But in "a Taliban attack claimed
     // the lives of five", the event word between makes the actor the attacker.
-    if (cue_is(Cue::not_claim) && !event_word_between(a->end, cue->begin)) {
+    if (cue_is(Cue::not_claim) && !event_word_between(end, cue->begin)) {
       roles.speakers.push_back(a);
       return;
     }
@@ -522,7 +540,10 @@ class MentionReader {
       roles.claimants.push_back({a, 0, false});  // "a Taliban spokesman said … carried out"
       return;
     }
-    if (cue_is(Cue::deny)) {
+    // "The Taliban said they had nothing to do with it": the denial is the actor's own words.
+    bool denies = cue_is(Cue::deny) || (cue_is(Cue::speech) && named && cue->begin - end < 24 &&
+                                        denial_follows(hits, *cue));
+    if (denies) {
       roles.deniers.push_back({a, 0, false});
       // "It blamed the Taliban, who denied planting the device": suspected all the same
       if (suspected && entry.role == ActorEntry::Role::actor) {
@@ -535,7 +556,7 @@ class MentionReader {
     } else if (suspected && named && !spoken_of) {
       // "… blamed the Taliban, who said they were investigating": blamed first, speaking after
       roles.perpetrators.push_back({a, 3, true});
-    } else if ((cue_is(Cue::speech) && cue->begin - a->end < 24) || spoken_of) {
+    } else if ((cue_is(Cue::speech) && cue->begin - end < 24) || spoken_of) {
       roles.speakers.push_back(a);
     } else if (owns_attacker(hits, i)) {
       roles.perpetrators.push_back({a, 2, suspected});  // "soldiers of the Caliphate"
@@ -708,6 +729,16 @@ class MentionReader {
   }
 
   // Whether a claim follows hits[i] later in its sentence (any actor between notwithstanding).
+  // Whether the cue after `speech` is a denial within a few words ("said they had nothing to do
+  // with", "said it was not involved").
+  bool denial_follows(const std::vector<const LexiconHit*>& hits, const LexiconHit& speech) const {
+    for (const LexiconHit* h : hits) {
+      if (h->begin < speech.end || h->kind != Kind::cue || is_cue(lex_, *h, Cue::hedge)) continue;
+      return is_cue(lex_, *h, Cue::deny) && h->begin - speech.end <= 32;
+    }
+    return false;
+  }
+
   bool claim_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
       if (is_cue(lex_, *hits[j], Cue::claim) || is_cue(lex_, *hits[j], Cue::claim_verb)) {
@@ -795,6 +826,24 @@ class MentionReader {
     return false;
   }
 
+  // "Fighters of the Islamic State … shot dead", "the group's fighters carried out the attack":
+  // the attackers' own men, not whom they struck. A group's fighters are its own when a
+  // possessive names them so, or when, before the event word, "of" a named group follows.
+  bool own_fighters(const LexiconHit& h, size_t trigger_at) const {
+    if (lex_.target(h.entry).target != "armed-groups") return false;
+    if (ends_before(r_.text, h.begin, 16,
+                    {"its ", "their ", "whose ", "group's ", "group\u2019s "})) {
+      return true;
+    }
+    if (h.begin >= trigger_at) return false;
+    for (const LexiconHit& a : between(r_.hits, h.end, h.end + 24)) {
+      if (a.kind != Kind::actor || lex_.actor(a.entry).role != ActorEntry::Role::actor) continue;
+      std::string_view gap = r_.text.substr(h.end, a.begin - h.end);
+      if (gap == " of the " || gap == " of " || gap == " from the ") return true;
+    }
+    return false;
+  }
+
   bool by_before(size_t begin) const { return ends_before(r_.text, begin, 8, {"by ", "by the "}); }
 
   static bool same_span(const LexiconHit* a, const LexiconHit* b) {
@@ -840,6 +889,7 @@ class MentionReader {
     };
     for (const LexiconHit* h : hits) {
       if (h->kind != Kind::target || taken(h) || speaks(*h) || !in_event_sentence(*h)) continue;
+      if (own_fighters(*h, trigger_at)) continue;
       const TargetEntry& t = lex_.target(h->entry);
       if (!best || rank(h) > rank(best)) best = h;
       if (!t.minority.empty() && !minority) minority = h;
