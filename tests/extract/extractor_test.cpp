@@ -101,6 +101,16 @@ TEST(Extractor, AttacksAreClassedByWhomTheyStruck) {
   EXPECT_EQ(villagers.mentions[0].event_type, "Violence against civilians");
 }
 
+TEST(Extractor, AnAircraftThatStruckMadeAnAirStrike) {
+  for (const char* text : {"A drone struck a car in Barmal on Friday, killing four people.",
+                           "Helicopter gunships pounded a village in Kunar, killing three."}) {
+    auto x = extractor().extract(report(text));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_EQ(x.mentions[0].sub_event_type, "Air/drone strike") << text;
+    EXPECT_EQ(x.mentions[0].weapon, "air") << text;
+  }
+}
+
 TEST(Extractor, ASpeakerIsNotThePerpetrator) {
   auto x = extractor().extract(
       report("A Taliban spokesman said gunmen killed two policemen in Herat on Sunday."));
