@@ -111,6 +111,25 @@ TEST(Extractor, AnAircraftThatStruckMadeAnAirStrike) {
   }
 }
 
+TEST(Extractor, ATalibanShadowOfficialIsAFighterNotAnOfficial) {
+  auto x = extractor().extract(
+      report("The army said it raided a compound in Sayedabad district on Monday, killing 12 "
+             "Taliban insurgents, including their shadow district chief.",
+             "2019-07-10"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].target, "armed-groups");
+  EXPECT_EQ(x.mentions[0].target_level, "");
+}
+
+TEST(Extractor, ReportersSpokenToWereNotStruck) {
+  auto x = extractor().extract(
+      report("Militants stormed a police station in Dera Ismail Khan on Saturday. The Pakistani "
+             "Taliban took credit for the assault in a message sent to reporters."));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].target, "police");
+  EXPECT_EQ(x.mentions[0].event_type, "Battles");
+}
+
 TEST(Extractor, ASpeakerIsNotThePerpetrator) {
   auto x = extractor().extract(
       report("A Taliban spokesman said gunmen killed two policemen in Herat on Sunday."));

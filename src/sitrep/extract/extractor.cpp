@@ -688,7 +688,9 @@ class MentionReader {
         return true;
       }
     }
-    return false;
+    // "told reporters", "in a message sent to journalists": spoken to, not struck
+    return x.kind == Kind::target && lex_.target(x.entry).target == "journalists" &&
+           ends_before(r_.text, x.begin, 16, {"told ", "to ", "told the ", "to the ", "briefed "});
   }
 
   // Whether a target noun that is not itself an attacker's name follows the actor right away.
