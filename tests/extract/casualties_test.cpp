@@ -68,6 +68,13 @@ TEST_F(CasualtiesTest, RussianAndDari) {
             Counts({"killed 12..12", "injured 20..20"}));
 }
 
+TEST_F(CasualtiesTest, RussianShootingsAndLivesTaken) {
+  EXPECT_EQ(counts("Боевики застрелили двух членов движения на блокпосту."),
+            Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Взрыв на рынке унёс жизни восьми человек, ещё 20 получили ранения."),
+            Counts({"killed 8..8", "injured 20..20"}));
+}
+
 TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
   EXPECT_EQ(counts("A high school teacher was shot dead in Khost."), Counts({"killed 1..1"}));
   EXPECT_EQ(counts("A grenade hit the shop, killing the shopkeeper."), Counts({"killed 1..1"}));
