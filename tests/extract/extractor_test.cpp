@@ -130,6 +130,21 @@ TEST(Extractor, ReportersSpokenToWereNotStruck) {
   EXPECT_EQ(x.mentions[0].event_type, "Battles");
 }
 
+TEST(Extractor, RussianTargetsInTheirCases) {
+  // Russian declines its nouns: "у блокпоста" (at the checkpoint), "учителя" (a teacher, as
+  // object) are the same targets as their nominatives.
+  auto teacher = extractor().extract(
+      report("Боевики застрелили учителя в городе Кундуз в понедельник.", "2019-07-10"));
+  ASSERT_EQ(teacher.mentions.size(), 1u);
+  EXPECT_EQ(teacher.mentions[0].target, "education");
+  auto checkpoint = extractor().extract(
+      report("В понедельник у блокпоста в городе Асадабад взорвалось самодельное взрывное "
+             "устройство, погибли двое.",
+             "2019-07-10"));
+  ASSERT_EQ(checkpoint.mentions.size(), 1u);
+  EXPECT_EQ(checkpoint.mentions[0].target, "police");
+}
+
 TEST(Extractor, ASpeakerIsNotThePerpetrator) {
   auto x = extractor().extract(
       report("A Taliban spokesman said gunmen killed two policemen in Herat on Sunday."));
