@@ -75,6 +75,11 @@ TEST_F(CasualtiesTest, RussianShootingsAndLivesTaken) {
             Counts({"killed 8..8", "injured 20..20"}));
 }
 
+TEST_F(CasualtiesTest, PashtoMartyrsAreKilled) {
+  EXPECT_EQ(counts("دوه پولیس شهیدان شول او درې نور ټپیان شول"),
+            Counts({"killed 2..2", "injured 3..3"}));
+}
+
 TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
   EXPECT_EQ(counts("A high school teacher was shot dead in Khost."), Counts({"killed 1..1"}));
   EXPECT_EQ(counts("A grenade hit the shop, killing the shopkeeper."), Counts({"killed 1..1"}));

@@ -67,6 +67,16 @@ TEST_F(DatePhrasesTest, PashtoWeekdaysInTheirObliqueForm) {
             Dates{"چهارشنبې = 2022-07-06..2022-07-06 day"});
 }
 
+TEST_F(DatePhrasesTest, PashtoLastNightAndItsOtherWeekdayNames) {
+  // "تېره شپه": the past night; "څلورشنبې" and "درېشنبې" are Pashto's own Wednesday and
+  // Tuesday. 2022-07-08 was a Friday.
+  EXPECT_EQ(dates("تېره شپه وسله والو برید وکړ", "2022-07-08"),
+            Dates{"تېره شپه = 2022-07-07..2022-07-08 day"});
+  EXPECT_EQ(dates("د څلورشنبې په ورځ", "2022-07-08"),
+            Dates{"څلورشنبې = 2022-07-06..2022-07-06 day"});
+  EXPECT_EQ(dates("د درېشنبې په ورځ", "2022-07-08"), Dates{"درېشنبې = 2022-07-05..2022-07-05 day"});
+}
+
 TEST_F(DatePhrasesTest, DariAndPashtoWeekdaysInTwoWords) {
   // "سه شنبه": three + Saturday, Tuesday. 2021-11-24 was a Wednesday.
   EXPECT_EQ(dates("د سه شنبې په ورځ چاودنه وشوه", "2021-11-24"),

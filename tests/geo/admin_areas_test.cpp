@@ -17,6 +17,7 @@
 #include "sitrep/geo/admin_assignment.hpp"
 #include "sitrep/geo/gazetteer.hpp"
 #include "sitrep/geo/gazetteer_builder.hpp"
+#include "sitrep/geo/geocoder.hpp"
 #include "sitrep/io/section_file.hpp"
 
 namespace sitrep::geo {
@@ -176,6 +177,45 @@ TEST_F(AdminAreasTest, NullIslandAndOutOfRangeCoordinatesAreFlaggedNotPlaced) {
   assigner.assign(wild);
   EXPECT_EQ(wild.admin1, "");
   EXPECT_NE(wild.geo_check.find("out of range"), std::string::npos);
+}
+
+TEST_F(AdminAreasTest, ANamesTableGivesAnAreaMoreNames) {
+  write("names.tsv", "code\tname\tlanguage\nXX.02\tOstland\tde\nXX.02\tايستلند\tps\n");
+  GazetteerBuilder builder;
+  ASSERT_TRUE(builder.add_admin_names(path("admin1.tsv"), 1).ok());
+  ASSERT_TRUE(builder.add_polygons(path("admin1.geojson")).ok());
+  auto names = builder.add_names(path("names.tsv"));
+  ASSERT_TRUE(names.ok()) << names.error();
+  EXPECT_EQ(*names, 2u);
+  auto image = builder.finish("test", 0);
+  ASSERT_TRUE(image.ok()) << image.error();
+  auto owner = std::make_shared<std::vector<uint64_t>>(std::move(*image));
+  auto g = Gazetteer::from_image(
+      owner, std::string_view(reinterpret_cast<const char*>(owner->data()), owner->size() * 8));
+  ASSERT_TRUE(g.ok()) << g.error();
+  Geocoder geocoder(std::make_shared<const Gazetteer>(std::move(*g)));
+  for (const char* name : {"Ostland", "ايستلند", "Eastland"}) {
+    Resolution r = geocoder.resolve(name);
+    ASSERT_TRUE(r.found) << name << ": " << r.problem;
+    EXPECT_EQ(geocoder.gazetteer().name(r.best.feature), "Eastland") << name;
+  }
+}
+
+TEST_F(AdminAreasTest, ANamesTableRowForAnUnknownCodeIsAnErrorNamingFileAndLine) {
+  write("names.tsv", "code\tname\nXX.02\tOstland\nXX.09\tNowhere\n");
+  GazetteerBuilder builder;
+  ASSERT_TRUE(builder.add_admin_names(path("admin1.tsv"), 1).ok());
+  ASSERT_TRUE(builder.add_polygons(path("admin1.geojson")).ok());
+  ASSERT_TRUE(builder.add_names(path("names.tsv")).ok());
+  auto image = builder.finish("test", 0);
+  ASSERT_FALSE(image.ok());
+  EXPECT_NE(image.error().find("names.tsv:3"), std::string::npos) << image.error();
+  EXPECT_NE(image.error().find("XX.09"), std::string::npos) << image.error();
+
+  write("bad.tsv", "code\tname\nEastland\tOstland\n");
+  auto bad = GazetteerBuilder().add_names(path("bad.tsv"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().find("bad.tsv:2"), std::string::npos) << bad.error();
 }
 
 TEST_F(AdminAreasTest, ABrokenPolygonLayerIsAnErrorNamingTheFeature) {

@@ -97,6 +97,27 @@ TEST_F(GeocoderTest, KindWordsInDariTajikAndRussianAreRead) {
   EXPECT_EQ(g.feature(russian.best.feature).kind, FeatureKind::admin1);
 }
 
+TEST_F(GeocoderTest, PashtoPutsItsKindWordsAfterTheNameAndNamesPakistaniDistricts) {
+  // Dari "ولسوالی خوگیانی", Pashto "د خوګیاڼي ولسوالۍ": the same word on the other side.
+  Resolution district = geocoder.resolve("د خوګیاڼي ولسوالۍ");
+  ASSERT_TRUE(district.found) << district.problem;
+  EXPECT_EQ(g.feature(district.best.feature).kind, FeatureKind::admin2);
+  EXPECT_EQ(admin1_code(district), "AF.18");  // Nangarhar
+  Resolution province = geocoder.resolve("د بلخ ولایت");
+  ASSERT_TRUE(province.found) << province.problem;
+  EXPECT_EQ(std::string(g.code(province.best.feature)), "AF.30");
+  // names.tsv: Bannu in Pashto with Pashto's word for a Pakistani district, and in Urdu with
+  // Urdu's before it; Khyber Pakhtunkhwa in Pashto letters.
+  for (const char* bannu : {"د بنو ضلعې", "ضلع بنوں"}) {
+    Resolution r = geocoder.resolve(bannu);
+    ASSERT_TRUE(r.found) << bannu << ": " << r.problem;
+    EXPECT_EQ(std::string(g.code(r.best.feature)), "PK.03.1183459") << bannu;
+  }
+  Resolution kp = geocoder.resolve("خیبر پښتونخوا");
+  ASSERT_TRUE(kp.found) << kp.problem;
+  EXPECT_EQ(std::string(g.code(kp.best.feature)), "PK.03");
+}
+
 TEST_F(GeocoderTest, OnlyOneKindWordComesOffEachEnd) {
   // "Shahr" is a kind word (city), but here it is part of the town's name.
   Resolution r = geocoder.resolve("Maydan Shahr town");

@@ -57,6 +57,15 @@ TEST(NameKey, ArabicScriptVariantsAreUnified) {
   EXPECT_EQ(folded("مَزار"), folded("مزار"));  // harakat
 }
 
+TEST(NameKey, PashtoLettersMeetTheirUrduSpellings) {
+  EXPECT_EQ(folded("خیبر پښتونخوا"), folded("خیبر پختونخوا"));
+  EXPECT_EQ(folded("ټانک"), folded("ٹانک"));
+  EXPECT_EQ(folded("باجوړ"), folded("باجوڑ"));
+  EXPECT_EQ(folded("ډېره اسماعیل خان"), folded("ڈیرہ اسماعیل خان"));
+  EXPECT_EQ(folded("ځدران"), folded("زدران"));
+  EXPECT_EQ(skeleton("خیبر پښتونخوا"), skeleton("Khyber Pakhtunkhwa"));
+}
+
 TEST(NameKey, SkeletonMeetsAcrossScripts) {
   EXPECT_EQ(skeleton("Mazar-i-Sharif"), "mzrsrf");
   EXPECT_EQ(skeleton("مزار شریف"), "mzrsrf");

@@ -140,7 +140,7 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
         geo::WordInfo info = gazetteer_->word_info(token.lower);
         // a leading word ("of", "near") opens the next phrase: "Hamadoni district of Khatlon"
         if (adjacent && info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
-            info.role != geo::WordRole::leading && !info.before) {
+            info.role != geo::WordRole::leading && info.may_follow()) {
           span.end = token.end;
         }
         break;

@@ -374,7 +374,8 @@ WordInfo Gazetteer::word_info(std::string_view word) const {
     std::string_view at =
         word_text_.substr(word_offsets_[mid], word_offsets_[mid + 1] - word_offsets_[mid]);
     if (at == key) {
-      return {static_cast<WordRole>(word_roles_[mid] & 0x0F), (word_roles_[mid] & 0x10) != 0};
+      return {static_cast<WordRole>(word_roles_[mid] & 0x0F), (word_roles_[mid] & 0x10) != 0,
+              (word_roles_[mid] & 0x20) != 0};
     }
     if (at < key)
       lo = mid + 1;

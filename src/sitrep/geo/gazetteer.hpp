@@ -53,6 +53,8 @@ enum class WordRole : uint8_t { none = 0, place, admin2, admin1, border, area, l
 struct WordInfo {
   WordRole role = WordRole::none;
   bool before = false;  // precedes the name ("ولایت بلخ"); else follows it ("Balkh province")
+  bool either = false;  // on either side: Dari "ولسوالی نادعلی", Pashto "د نادعلي ولسوالۍ"
+  bool may_follow() const { return !before || either; }
 };
 std::optional<WordRole> parse_word_role(std::string_view text);
 
@@ -72,7 +74,7 @@ struct AdminAreas {
   uint32_t admin2 = kNoFeature;
 };
 
-inline constexpr uint32_t kGazetteerFormatVersion = 7;
+inline constexpr uint32_t kGazetteerFormatVersion = 8;
 
 // The height of a latitude band of an area's edges (AreaBands), in degrees: about 2 km.
 inline constexpr double kBandStep = 0.02;

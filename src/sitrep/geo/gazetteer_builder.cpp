@@ -351,11 +351,33 @@ Result<size_t> GazetteerBuilder::add_kind_words(const std::string& path) {
           table->where(row)));
     }
     std::string side = position < 0 ? "" : row.cells[static_cast<size_t>(position)];
-    if (!side.empty() && side != "before" && side != "after") {
+    if (!side.empty() && side != "before" && side != "after" && side != "either") {
       return make_error(
-          fmt::format("{}: position '{}' is not before or after", table->where(row), side));
+          fmt::format("{}: position '{}' is not before, after or either", table->where(row), side));
     }
-    sources_->kind_words.push_back({w, static_cast<uint8_t>(*r), side == "before"});
+    sources_->kind_words.push_back(
+        {w, static_cast<uint8_t>(*r), side == "before" || side == "either", side == "either"});
+  }
+  return table->rows.size();
+}
+
+Result<size_t> GazetteerBuilder::add_names(const std::string& path) {
+  auto table = model::read_tsv(path, {"code", "name"});
+  if (!table) return std::move(table).take_error();
+  int code = table->column("code"), name = table->column("name");
+  for (const model::TsvRow& row : table->rows) {
+    const std::string& c = row.cells[static_cast<size_t>(code)];
+    const std::string& n = row.cells[static_cast<size_t>(name)];
+    bool admin =
+        std::count(c.begin(), c.end(), '.') == 1 || std::count(c.begin(), c.end(), '.') == 2;
+    bool geonameid =
+        !c.empty() && std::all_of(c.begin(), c.end(), [](char x) { return x >= '0' && x <= '9'; });
+    if (n.empty() || (!admin && !geonameid)) {
+      return make_error(fmt::format(
+          "{}: a name row needs an admin code (PK.03, PK.03.1234) or a GeoNames id, and a name",
+          table->where(row)));
+    }
+    sources_->extra_names.push_back({c, n, table->where(row)});
   }
   return table->rows.size();
 }
@@ -400,6 +422,9 @@ Status GazetteerBuilder::add_directory(const std::string& directory,
     }
     if (f.filename() == "kind-words.tsv") {
       if (Status s = check(add_kind_words(f.string())); !s) return s;
+    }
+    if (f.filename() == "names.tsv") {
+      if (Status s = check(add_names(f.string())); !s) return s;
     }
   }
   return Status::success();

@@ -41,9 +41,14 @@ class GazetteerBuilder {
   Result<size_t> add_countries(const std::string& path);
   // Words that say what kind of place a phrase names (kind-words.tsv: word, role).
   Result<size_t> add_kind_words(const std::string& path);
+  // More names for admin areas and places (names.tsv: code, name): an admin1 or admin2 code
+  // ("PK.03", "PK.03.1234") or a GeoNames id. A code the other sources do not know is an error
+  // when the gazetteer is finished, so that a mistyped code is not silently ignored.
+  Result<size_t> add_names(const std::string& path);
 
   // Every source of a gazetteer directory, by file name: *.txt GeoNames, admin1.tsv,
-  // admin2.tsv, *.geojson polygons, regions.tsv, kind-words.tsv; plus the countries table.
+  // admin2.tsv, *.geojson polygons, regions.tsv, kind-words.tsv, names.tsv; plus the countries
+  // table.
   Status add_directory(const std::string& directory, const std::string& countries_table);
 
   // The image; `label` records what it was built from.

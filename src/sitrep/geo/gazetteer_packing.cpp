@@ -116,6 +116,7 @@ class Packer {
     match_districts_to_codes();
     add_admin_without_polygons();
     if (Status st = add_places(); !st) return make_error(st.error());
+    if (Status st = add_extra_names(); !st) return make_error(st.error());
     add_countries();
     if (Status st = add_regions(); !st) return make_error(st.error());
     return pack(label, source_hash);
@@ -295,6 +296,33 @@ class Packer {
         }
       }
     }
+  }
+
+  // names.tsv: spellings the other sources lack ("بنو" for Bannu in Pashto), by admin code or
+  // GeoNames id.
+  Status add_extra_names() {
+    std::map<uint32_t, uint32_t> place_of_geonameid;
+    for (uint32_t id = 0; id < drafts_.size(); ++id) {
+      if (drafts_[id].feature.kind == FeatureKind::place) {
+        place_of_geonameid.emplace(drafts_[id].feature.geonameid, id);
+      }
+    }
+    for (const auto& extra : s_.extra_names) {
+      uint32_t id = kNoFeature;
+      if (auto it = admin1_of_code_.find(extra.code); it != admin1_of_code_.end()) id = it->second;
+      if (auto it = admin2_of_code_.find(extra.code); it != admin2_of_code_.end()) id = it->second;
+      if (extra.code.find('.') == std::string::npos) {
+        auto it = place_of_geonameid.find(
+            static_cast<uint32_t>(std::strtoul(extra.code.c_str(), nullptr, 10)));
+        if (it != place_of_geonameid.end()) id = it->second;
+      }
+      if (id == kNoFeature) {
+        return make_error(
+            fmt::format("{}: no admin area or place has the code {}", extra.where, extra.code));
+      }
+      drafts_[id].names.push_back(extra.name);
+    }
+    return Status::success();
   }
 
   Status add_places() {
@@ -561,7 +589,8 @@ class Packer {
     // Kind words by folded key, sorted for binary search; the first role given a key wins.
     std::map<std::string, uint8_t> words;
     for (const SourceWord& w : s_.kind_words) {
-      words.emplace(name_keys(w.word).folded, static_cast<uint8_t>(w.role | (w.before ? 0x10 : 0)));
+      words.emplace(name_keys(w.word).folded,
+                    static_cast<uint8_t>(w.role | (w.before ? 0x10 : 0) | (w.either ? 0x20 : 0)));
     }
     std::string word_text;
     std::vector<uint32_t> word_offsets;

@@ -124,13 +124,13 @@ Phrase parse_phrase(const Gazetteer& g, std::string_view raw) {
     words.pop_back();
   }
   if (words.size() > 1) {
-    if (WordInfo last = g.word_info(words.back()); is_kind(last.role) && !last.before) {
+    if (WordInfo last = g.word_info(words.back()); is_kind(last.role) && last.may_follow()) {
       take(last.role);
       words.pop_back();
       // "Sangin district bazaar": the bazaar of Sangin district; a district or province word
       // under the first comes off too (a town word does not: "Maydan Shahr town").
       if (WordInfo under = g.word_info(words.back());
-          words.size() > 1 && !under.before &&
+          words.size() > 1 && under.may_follow() &&
           (under.role == WordRole::admin1 || under.role == WordRole::admin2)) {
         words.pop_back();
       }

@@ -5,8 +5,29 @@
 namespace sitrep::model {
 
 // ي ى ے ئ ۍ ې → ی; ك → ک; ة ۀ ہ ھ ۃ → ه; أ إ آ ٱ → ا; ؤ → و; ګ → گ; anything else as it is.
+// Pashto's and Urdu's own letters meet the Dari spellings of the same names: the retroflexes
+// ټ ٹ, ډ ڈ, ړ ڑ → ت, د, ر (Dari writes "اندر" for Pashto "اندړ", Urdu "باجوڑ" for Pashto
+// "باجوړ"), ڼ → ن, ږ → ژ, ځ → ز ("ځدران", "زدران"), and ښ → خ ("خیبر پښتونخوا", Urdu
+// "خیبر پختونخوا"; Pashto's northern reading).
 inline char32_t unify_arabic_letter(char32_t c) {
   switch (c) {
+    case 0x067C:
+    case 0x0679:
+      return 0x062A;
+    case 0x0689:
+    case 0x0688:
+      return 0x062F;
+    case 0x0693:
+    case 0x0691:
+      return 0x0631;
+    case 0x06BC:
+      return 0x0646;
+    case 0x0696:
+      return 0x0698;
+    case 0x0681:
+      return 0x0632;
+    case 0x069A:
+      return 0x062E;
     case 0x064A:
     case 0x0649:
     case 0x06D2:

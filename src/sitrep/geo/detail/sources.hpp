@@ -54,6 +54,7 @@ struct SourceWord {
   std::string word;
   uint8_t role = 0;  // WordRole
   bool before = false;
+  bool either = false;  // before or after the name
 };
 
 struct GazetteerBuilder::Sources {
@@ -64,6 +65,10 @@ struct GazetteerBuilder::Sources {
   std::vector<SourceRegion> regions;
   std::map<std::string, SourceCountry> countries;  // by ISO2
   std::vector<SourceWord> kind_words;
+  struct ExtraName {
+    std::string code, name, where;  // where: file:line, for errors
+  };
+  std::vector<ExtraName> extra_names;  // names.tsv
 };
 
 }  // namespace sitrep::geo
