@@ -145,6 +145,36 @@ TEST(Extractor, RussianTargetsInTheirCases) {
   EXPECT_EQ(checkpoint.mentions[0].target, "police");
 }
 
+TEST(Extractor, PashtoReportsGiveTheirEventsActorsAndPlaces) {
+  // Pakistani forces firing into Kunar: the actor in its oblique case, the province in Pashto
+  // spelling (names.tsv), fire across the border.
+  auto shelling = extractor().extract(report(
+      "د کونړ ولایت چارواکي وايي چې پاکستاني ځواکونو د درېشنبې په ورځ د ډنګام ولسوالۍ پر استوګنو "
+      "سیمو توغندي وویشتل چې درې ملکي وګړي ووژل شول.",
+      "2020-07-16"));
+  ASSERT_EQ(shelling.mentions.size(), 1u);
+  const Mention& m = shelling.mentions[0];
+  EXPECT_EQ(m.sub_event_type, "Shelling/artillery/missile attack");
+  ASSERT_TRUE(m.perpetrator);
+  EXPECT_EQ(m.perpetrator->actor, "Government of Pakistan");
+  ASSERT_FALSE(m.places.empty());
+  EXPECT_EQ(m.places[0].admin1, "Kunar");
+  EXPECT_TRUE(m.cross_border);
+  // Suicide vests seized in an arrest name no bombing.
+  auto arrest = extractor().extract(
+      report("د ملي امنیت ځواکونو د جمعې په ورځ په جلال اباد ښار کې د داعش پنځه غړي ونیول. له "
+             "دوی څخه دوه ځانمرګي واسکټونه ترلاسه شوې دي.",
+             "2020-07-18"));
+  ASSERT_EQ(arrest.mentions.size(), 1u);
+  EXPECT_EQ(arrest.mentions[0].sub_event_type, "Arrests");
+  // A soldier of the former national army is a civilian.
+  auto former = extractor().extract(report(
+      "ناپېژانده وسله والو د پخوانۍ ملي اردو یو سرتېری د خوست ښار کې په ډزو ووژل.", "2022-07-16"));
+  ASSERT_EQ(former.mentions.size(), 1u);
+  EXPECT_EQ(former.mentions[0].target, "civilians");
+  EXPECT_EQ(former.mentions[0].event_type, "Violence against civilians");
+}
+
 TEST(Extractor, ASpeakerIsNotThePerpetrator) {
   auto x = extractor().extract(
       report("A Taliban spokesman said gunmen killed two policemen in Herat on Sunday."));

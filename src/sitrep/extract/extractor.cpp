@@ -828,6 +828,16 @@ class MentionReader {
     return false;
   }
 
+  // Pashto and Russian put "former" a few words before the noun ("د پخوانۍ ملي اردو یو
+  // سرتېری", a soldier of the former national army; "бывший сотрудник полиции").
+  bool former_before(size_t at) const {
+    std::string_view before_noun = r_.text.substr(before(at, 48), at - before(at, 48));
+    for (std::string_view word : {"پخوانۍ ", "پخواني ", "бывший ", "бывшего ", "бывших "}) {
+      if (before_noun.find(word) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
   // "Fighters of the Islamic State … shot dead", "the group's fighters carried out the attack":
   // the attackers' own men, not whom they struck. A group's fighters are its own when a
   // possessive names them so, or when, before the event word, "of" a named group follows.
@@ -906,7 +916,8 @@ class MentionReader {
     if (targets_forces(t.target) || t.target == "government") {
       if (ends_before(r_.text, best->begin, 24,
                       {"former ", "retired ", "ex-", "former army ", "former police ",
-                       "former security ", "former intelligence "})) {
+                       "former security ", "former intelligence "}) ||
+          former_before(best->begin)) {
         m.target = "civilians";
       }
     }
