@@ -78,6 +78,8 @@ TEST_F(CasualtiesTest, RussianShootingsAndLivesTaken) {
 TEST_F(CasualtiesTest, PashtoMartyrsAreKilled) {
   EXPECT_EQ(counts("دوه پولیس شهیدان شول او درې نور ټپیان شول"),
             Counts({"killed 2..2", "injured 3..3"}));
+  // "یوه": one, in its feminine form, at the head of a list.
+  EXPECT_EQ(counts("یوه ښځه او دوه ماشومان ووژل شول"), Counts({"killed 3..3"}));
 }
 
 TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
