@@ -173,6 +173,12 @@ TEST(Extractor, PashtoReportsGiveTheirEventsActorsAndPlaces) {
   ASSERT_EQ(former.mentions.size(), 1u);
   EXPECT_EQ(former.mentions[0].target, "civilians");
   EXPECT_EQ(former.mentions[0].event_type, "Violence against civilians");
+  // Russian too puts "former" a word before the force: "бывшего сотрудника полиции".
+  auto russian = extractor().extract(
+      report("В понедельник неизвестные застрелили бывшего сотрудника полиции в городе Кундуз.",
+             "2022-07-16"));
+  ASSERT_EQ(russian.mentions.size(), 1u);
+  EXPECT_EQ(russian.mentions[0].target, "civilians");
 }
 
 TEST(Extractor, ASpeakerIsNotThePerpetrator) {
