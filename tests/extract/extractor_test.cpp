@@ -181,6 +181,30 @@ TEST(Extractor, PashtoReportsGiveTheirEventsActorsAndPlaces) {
   EXPECT_EQ(russian.mentions[0].target, "civilians");
 }
 
+TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
+  // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials speak; Pakistani forces
+  // fired.
+  auto shelling = extractor().extract(
+      report("مقام‌های امارت اسلامی در خوست می‌گویند که نیروهای پاکستانی روز سه‌شنبه چندین "
+             "گلوله خمپاره "
+             "را بر روستاهای مرزی ولسوالی تنی این ولایت شلیک کردند که دو غیرنظامی کشته شدند.",
+             "2022-07-16"));
+  ASSERT_EQ(shelling.mentions.size(), 1u);
+  const Mention& m = shelling.mentions[0];
+  EXPECT_EQ(m.sub_event_type, "Shelling/artillery/missile attack");
+  ASSERT_TRUE(m.perpetrator);
+  EXPECT_EQ(m.perpetrator->actor, "Government of Pakistan");
+  EXPECT_TRUE(m.cross_border);
+  // Dari puts "former" after the soldier: "سرباز پیشین".
+  auto former =
+      extractor().extract(report("افراد مسلح ناشناس روز پنجشنبه سه سرباز پیشین اردو را در ولسوالی "
+                                 "سپین‌بولدک به ضرب "
+                                 "گلوله کشتند.",
+                                 "2022-07-16"));
+  ASSERT_EQ(former.mentions.size(), 1u);
+  EXPECT_EQ(former.mentions[0].target, "civilians");
+}
+
 TEST(Extractor, ASpeakerIsNotThePerpetrator) {
   auto x = extractor().extract(
       report("A Taliban spokesman said gunmen killed two policemen in Herat on Sunday."));
