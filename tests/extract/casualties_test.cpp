@@ -82,6 +82,15 @@ TEST_F(CasualtiesTest, PashtoMartyrsAreKilled) {
   EXPECT_EQ(counts("یوه ښځه او دوه ماشومان ووژل شول"), Counts({"killed 3..3"}));
 }
 
+TEST_F(CasualtiesTest, DariAndPashtoSayOnePersonByTheSingularAuxiliary) {
+  EXPECT_EQ(counts("والی ولایت زابل روز سه شنبه در یک حمله انتحاری کشته شد"),
+            Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("د برکي برک ولسوال د شنبې په ورځ په ډزو ووژل شو"), Counts({"killed 1..1"}));
+  // The plural says nothing of its own; a count in the clause stands.
+  EXPECT_EQ(counts("در این حمله دو غیرنظامی کشته شدند"), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("در این حمله سه تن کشته شد"), Counts({"killed 3..3"}));
+}
+
 TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
   EXPECT_EQ(counts("A high school teacher was shot dead in Khost."), Counts({"killed 1..1"}));
   EXPECT_EQ(counts("A grenade hit the shop, killing the shopkeeper."), Counts({"killed 1..1"}));

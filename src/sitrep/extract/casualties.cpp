@@ -481,8 +481,10 @@ class CountScanner {
       } else if (!word_at(k, "killed") || t_[k].lower == "deaths" || t_[k].lower == "fatalities") {
         continue;
       }
-      std::optional<CasualtyMention> victim =
-          passive_at(k) ? passive_victim(passive_at(k), last) : active_victims(k, last);
+      std::optional<CasualtyMention> victim = passive_at(k) ? passive_victim(passive_at(k), last)
+                                              : word_at(last + 1, "one-aux")
+                                                  ? singular_passive(k, last + 1)
+                                                  : active_victims(k, last);
       if (victim && !covered(victim->begin, victim->end)) found.push_back(*victim);
       k = victim ? std::max(last, token_ending(victim->end)) : last;
     }
@@ -530,6 +532,19 @@ class CountScanner {
     if (aux >= 2 && t_[aux].lower == "also") --aux;
     const bool was = t_[aux].lower == "was" || (t_[aux].lower == "is" && !acronym(aux));
     return aux >= 1 && was ? aux + 1 : 0;
+  }
+
+  // Dari and Pashto put the auxiliary after the killing and say by it that one person died:
+  // "وزیر … کشته شد", "ولسوال … ووژل شو" (the plural is "شدند", "شول"). One killed, over the
+  // clause before it, so that a count in the clause ("یک تن کشته شد") stands instead.
+  std::optional<CasualtyMention> singular_passive(size_t killing, size_t aux) const {
+    constexpr size_t kClauseReach = 10;
+    size_t start = killing;
+    while (start > 0 && killing - start < kClauseReach && !clause_between(start - 1, start) &&
+           gap(start - 1, start).find(',') == std::string_view::npos) {
+      --start;
+    }
+    return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[start].begin, t_[aux].end};
   }
 
   // "<one> <noun…> was <killing>": `first` is the token after "was", `last` the killing's last.
