@@ -182,10 +182,11 @@ TEST(Extractor, PashtoReportsGiveTheirEventsActorsAndPlaces) {
 }
 
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
-  // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials speak; Pakistani forces
-  // fired.
+  // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials speak; Pakistani
+  // forces fired.
   auto shelling = extractor().extract(
-      report("مقام‌های امارت اسلامی در خوست می‌گویند که نیروهای پاکستانی روز سه‌شنبه چندین "
+      report("مقام‌های امارت اسلامی در خوست می‌گویند که نیروهای پاکستانی روز سه‌شنبه "
+             "چندین "
              "گلوله خمپاره "
              "را بر روستاهای مرزی ولسوالی تنی این ولایت شلیک کردند که دو غیرنظامی کشته شدند.",
              "2022-07-16"));
@@ -203,6 +204,19 @@ TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
                                  "2022-07-16"));
   ASSERT_EQ(former.mentions.size(), 1u);
   EXPECT_EQ(former.mentions[0].target, "civilians");
+  // "ولسوالی علینگار ولایت لغمان": "ولایت" may follow a name in Pashto, but here it opens the
+  // next one; the district and the province are two places.
+  auto alingar =
+      extractor().extract(report("افراد مسلح ناشناس روز سه‌شنبه دو کارمند را در ولسوالی علینگار "
+                                 "ولایت لغمان به ضرب گلوله "
+                                 "کشتند.",
+                                 "2022-07-16"));
+  ASSERT_EQ(alingar.mentions.size(), 1u);
+  ASSERT_GE(alingar.mentions[0].places.size(), 2u);
+  for (const auto& place : alingar.mentions[0].places) {
+    EXPECT_TRUE(place.found) << place.text;
+    EXPECT_EQ(place.admin1, "Laghman") << place.text;
+  }
 }
 
 TEST(Extractor, ASpeakerIsNotThePerpetrator) {

@@ -118,6 +118,15 @@ TEST_F(GeocoderTest, PashtoPutsItsKindWordsAfterTheNameAndNamesPakistaniDistrict
   EXPECT_EQ(std::string(g.code(kp.best.feature)), "PK.03");
 }
 
+TEST_F(GeocoderTest, AVillageNamedDistrictOfXDoesNotHideTheDistrictTheContextNames) {
+  // GeoNames has a village in Wardak whose Dari name is "ولسوالی بهسود" (district of Behsud);
+  // Nangarhar has a district Bihsud.
+  Resolution r = geocoder.resolve("ولسوالی بهسود, ولایت ننگرهار");
+  ASSERT_TRUE(r.found) << r.problem;
+  EXPECT_EQ(g.feature(r.best.feature).kind, FeatureKind::admin2);
+  EXPECT_EQ(admin1_code(r), "AF.18");  // Nangarhar
+}
+
 TEST_F(GeocoderTest, OnlyOneKindWordComesOffEachEnd) {
   // "Shahr" is a kind word (city), but here it is part of the town's name.
   Resolution r = geocoder.resolve("Maydan Shahr town");

@@ -138,9 +138,15 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
         bool adjacent = text.substr(m.end, token.begin - m.end).find_first_not_of(" ") ==
                         std::string_view::npos;
         geo::WordInfo info = gazetteer_->word_info(token.lower);
+        // A word that may stand on either side belongs to the name after it when one follows
+        // at once: "ولسوالی علینگار ولایت لغمان" is Alingar district of Laghman province.
+        bool opens_next = info.either && t + 1 < tokens.size() &&
+                          std::any_of(found.begin(), found.end(), [&](const PhraseMatch& n) {
+                            return n.begin == token.begin || n.begin == tokens[t + 1].begin;
+                          });
         // a leading word ("of", "near") opens the next phrase: "Hamadoni district of Khatlon"
         if (adjacent && info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
-            info.role != geo::WordRole::leading && info.may_follow()) {
+            info.role != geo::WordRole::leading && info.may_follow() && !opens_next) {
           span.end = token.end;
         }
         break;

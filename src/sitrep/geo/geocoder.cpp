@@ -151,13 +151,29 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
 
   // A phrase that is itself a name ("the Afghan-Uzbek border", "Khyber Pakhtunkhwa province")
   // is taken whole before its kind words are read as such.
+  // When the whole phrase names only towns and villages but its kind word names an area, the
+  // name without the kind word is looked up too, and the kind word weighs both: in "ولسوالی
+  // بهسود, ولایت ننگرهار" the district of Nangarhar must be able to beat a village in Wardak
+  // whose own name is "ولسوالی بهسود" (district of Behsud).
   std::vector<NameMatch> matches;
+  const Hint hint = phrase.hint;
   if (phrase.whole != phrase.name) {
     matches = g.find_folded(folded_key(phrase.whole));
     if (!matches.empty()) phrase.hint = Hint::none;
   }
   const NameKeys keys = name_keys(phrase.name);
   const bool arabic = in_arabic_script(phrase.name);
+  const bool area_word = hint == Hint::admin1 || hint == Hint::admin2;
+  if (!matches.empty() && area_word &&
+      std::all_of(matches.begin(), matches.end(), [&](const NameMatch& m) {
+        return g.feature(m.feature).kind == FeatureKind::place;
+      })) {
+    std::vector<NameMatch> bare = g.find(keys, arabic);
+    if (!bare.empty()) {
+      phrase.hint = hint;
+      matches.insert(matches.end(), bare.begin(), bare.end());
+    }
+  }
   if (matches.empty()) matches = g.find(keys, arabic);
   if (matches.empty() && has_cyrillic_ghe(phrase.name)) {
     matches = g.find(without_cyrillic_ghe(phrase.name));
