@@ -182,10 +182,11 @@ TEST(Extractor, PashtoReportsGiveTheirEventsActorsAndPlaces) {
 }
 
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
-  // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials speak; Pakistani
-  // forces fired.
+  // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials speak;
+  // Pakistani forces fired.
   auto shelling = extractor().extract(
-      report("مقام‌های امارت اسلامی در خوست می‌گویند که نیروهای پاکستانی روز سه‌شنبه "
+      report("مقام‌های امارت اسلامی در خوست می‌گویند که نیروهای پاکستانی روز "
+             "سه‌شنبه "
              "چندین "
              "گلوله خمپاره "
              "را بر روستاهای مرزی ولسوالی تنی این ولایت شلیک کردند که دو غیرنظامی کشته شدند.",
@@ -207,10 +208,19 @@ TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
   // "ولسوالی علینگار ولایت لغمان": "ولایت" may follow a name in Pashto, but here it opens the
   // next one; the district and the province are two places.
   auto alingar =
-      extractor().extract(report("افراد مسلح ناشناس روز سه‌شنبه دو کارمند را در ولسوالی علینگار "
+      extractor().extract(report("افراد مسلح ناشناس روز سه‌شنبه دو کارمند را در ولسوالی "
+                                 "علینگار "
                                  "ولایت لغمان به ضرب گلوله "
                                  "کشتند.",
                                  "2022-07-16"));
+  // Attacks that were only intended name no attack: the event is the arrest.
+  auto arrest = extractor().extract(
+      report("نیروهای ویژه امنیت ملی روز پنجشنبه در شهر کابل شش عضو شبکه حقانی را بازداشت "
+             "کردند. این افراد قصد داشتند در روزهای آینده حملات انتحاری را در شهر کابل انجام "
+             "دهند.",
+             "2020-07-16"));
+  ASSERT_EQ(arrest.mentions.size(), 1u);
+  EXPECT_EQ(arrest.mentions[0].sub_event_type, "Arrests");
   ASSERT_EQ(alingar.mentions.size(), 1u);
   ASSERT_GE(alingar.mentions[0].places.size(), 2u);
   for (const auto& place : alingar.mentions[0].places) {
