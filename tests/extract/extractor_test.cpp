@@ -182,10 +182,13 @@ TEST(Extractor, PashtoReportsGiveTheirEventsActorsAndPlaces) {
 }
 
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
-  // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials speak;
-  // Pakistani forces fired.
+  // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials
+  // speak; Pakistani forces fired.
   auto shelling = extractor().extract(
-      report("مقام‌های امارت اسلامی در خوست می‌گویند که نیروهای پاکستانی روز "
+      report("مقام‌های امارت اسلامی در خوست می‌گویند که "
+             "نیروهای "
+             "پاکستانی "
+             "روز "
              "سه‌شنبه "
              "چندین "
              "گلوله خمپاره "
@@ -207,12 +210,13 @@ TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
   EXPECT_EQ(former.mentions[0].target, "civilians");
   // "ولسوالی علینگار ولایت لغمان": "ولایت" may follow a name in Pashto, but here it opens the
   // next one; the district and the province are two places.
-  auto alingar =
-      extractor().extract(report("افراد مسلح ناشناس روز سه‌شنبه دو کارمند را در ولسوالی "
-                                 "علینگار "
-                                 "ولایت لغمان به ضرب گلوله "
-                                 "کشتند.",
-                                 "2022-07-16"));
+  auto alingar = extractor().extract(
+      report("افراد مسلح ناشناس روز سه‌شنبه دو کارمند را در "
+             "ولسوالی "
+             "علینگار "
+             "ولایت لغمان به ضرب گلوله "
+             "کشتند.",
+             "2022-07-16"));
   // Attacks that were only intended name no attack: the event is the arrest.
   auto arrest = extractor().extract(
       report("نیروهای ویژه امنیت ملی روز پنجشنبه در شهر کابل شش عضو شبکه حقانی را بازداشت "

@@ -828,9 +828,15 @@ class MentionReader {
     return false;
   }
 
-  // Pashto and Russian put "former" a few words before the noun ("د پخوانۍ ملي اردو یو
-  // سرتېری", a soldier of the former national army; "бывший сотрудник полиции").
-  bool former_before(size_t at) const {
+  // "two former army commandos", "a retired police officer": no longer in a force. English puts
+  // the word right before the noun; Pashto and Russian a few words before it ("د پخوانۍ ملي
+  // اردو یو سرتېری", a soldier of the former national army; "бывший сотрудник полиции").
+  bool no_longer_in_a_force(size_t at) const {
+    if (ends_before(r_.text, at, 24,
+                    {"former ", "retired ", "ex-", "former army ", "former police ",
+                     "former security ", "former intelligence "})) {
+      return true;
+    }
     std::string_view before_noun = r_.text.substr(before(at, 48), at - before(at, 48));
     for (std::string_view word : {"پخوانۍ ", "پخواني ", "бывший ", "бывшего ", "бывших "}) {
       if (before_noun.find(word) != std::string_view::npos) return true;
@@ -911,15 +917,10 @@ class MentionReader {
     const TargetEntry& t = lex_.target(best->entry);
     m.target = t.target;
     m.target_evidence = {best->begin, best->end};
-    // "two former army commandos", "a retired police officer": no longer in a force, civilians
-    // (ACLED's rule)
-    if (targets_forces(t.target) || t.target == "government") {
-      if (ends_before(r_.text, best->begin, 24,
-                      {"former ", "retired ", "ex-", "former army ", "former police ",
-                       "former security ", "former intelligence "}) ||
-          former_before(best->begin)) {
-        m.target = "civilians";
-      }
+    // Former members of a force are civilians (ACLED's rule).
+    if ((targets_forces(t.target) || t.target == "government") &&
+        no_longer_in_a_force(best->begin)) {
+      m.target = "civilians";
     }
     if (level && lex_.target(level->entry).target == t.target) {
       m.target_level = lex_.target(level->entry).level;

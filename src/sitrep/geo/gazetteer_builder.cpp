@@ -368,8 +368,8 @@ Result<size_t> GazetteerBuilder::add_names(const std::string& path) {
   for (const model::TsvRow& row : table->rows) {
     const std::string& c = row.cells[static_cast<size_t>(code)];
     const std::string& n = row.cells[static_cast<size_t>(name)];
-    bool admin =
-        std::count(c.begin(), c.end(), '.') == 1 || std::count(c.begin(), c.end(), '.') == 2;
+    const auto dots = std::count(c.begin(), c.end(), '.');
+    bool admin = dots == 1 || dots == 2;
     bool geonameid =
         !c.empty() && std::all_of(c.begin(), c.end(), [](char x) { return x >= '0' && x <= '9'; });
     if (n.empty() || (!admin && !geonameid)) {

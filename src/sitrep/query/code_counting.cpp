@@ -13,30 +13,39 @@
 namespace sitrep::query::kernels {
 namespace {
 
-// Calls count(values, bits) for each word with a selected row; the last, partial word's keys
-// are copied into a zeroed buffer first so that no variant reads past the column.
-template <typename T, typename Count>
-void for_each_selected_word(const T* keys, size_t rows, const uint64_t* words, size_t word_begin,
-                            size_t word_end, Count&& count) {
+// The counting loop of the variants that compare whole words: Mask(v, c) gives the bits of
+// the 64 keys at v equal to c. The last, partial word's keys are copied into a zeroed buffer
+// first so that no compare reads past the column. Always inlined, so that it is compiled for
+// the instruction set of the variant that calls it, and Mask with it.
+template <typename T, uint64_t (*Mask)(const T*, uint32_t)>
+[[gnu::always_inline]] inline void count_whole_words(const T* keys, size_t rows,
+                                                     const uint64_t* words, size_t word_begin,
+                                                     size_t word_end, uint32_t n, int64_t* counts) {
+  uint64_t local[kMaxCountedCodes] = {};
   alignas(64) T tail[64] = {};
   for (size_t w = word_begin; w < word_end; ++w) {
     uint64_t bits = words[w - word_begin];
     if (bits == 0) continue;
-    const T* values = keys + w * 64;
+    const T* v = keys + w * 64;
     if (w * 64 + 64 > rows) {
       std::copy(keys + w * 64, keys + rows, tail);
-      values = tail;
+      v = tail;
     }
-    count(values, bits);
+    for (uint32_t c = 0; c < n; ++c)
+      local[c] += static_cast<uint64_t>(std::popcount(Mask(v, c) & bits));
   }
+  for (uint32_t c = 0; c < n; ++c) counts[c] += static_cast<int64_t>(local[c]);
+}
+
+template <typename T>
+uint64_t equal_mask_sse2(const T* v, uint32_t c) {
+  return kernels::equal_any(v, &c, 1);
 }
 
 template <typename T>
 void count_sse2(const T* keys, size_t rows, const uint64_t* words, size_t word_begin,
                 size_t word_end, uint32_t n, int64_t* counts) {
-  for_each_selected_word(
-      keys, rows, words, word_begin, word_end,
-      [&](const T* values, uint64_t bits) { kernels::count_codes(values, bits, n, counts); });
+  count_whole_words<T, equal_mask_sse2<T>>(keys, rows, words, word_begin, word_end, n, counts);
 }
 
 #if defined(SITREP_X86_DISPATCH)
@@ -74,21 +83,7 @@ template <typename T>
 __attribute__((target("avx2"))) void count_avx2(const T* keys, size_t rows, const uint64_t* words,
                                                 size_t word_begin, size_t word_end, uint32_t n,
                                                 int64_t* counts) {
-  uint64_t local[kMaxCountedCodes] = {};
-  alignas(64) T tail[64] = {};
-  for (size_t w = word_begin; w < word_end; ++w) {
-    uint64_t bits = words[w - word_begin];
-    if (bits == 0) continue;
-    const T* v = keys + w * 64;
-    if (w * 64 + 64 > rows) {
-      std::copy(keys + w * 64, keys + rows, tail);
-      v = tail;
-    }
-    for (uint32_t c = 0; c < n; ++c) {
-      local[c] += static_cast<uint64_t>(std::popcount(equal_mask_avx2(v, c) & bits));
-    }
-  }
-  for (uint32_t c = 0; c < n; ++c) counts[c] += static_cast<int64_t>(local[c]);
+  count_whole_words<T, equal_mask_avx2>(keys, rows, words, word_begin, word_end, n, counts);
 }
 
 // With AVX-512 a masked load reads only the rows that exist: no copy for the last word.

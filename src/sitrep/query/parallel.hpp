@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <thread>
-#include <vector>
 
 #include "sitrep/query/worker_pool.hpp"
 
