@@ -181,6 +181,24 @@ TEST(Extractor, PashtoReportsGiveTheirEventsActorsAndPlaces) {
   EXPECT_EQ(russian.mentions[0].target, "civilians");
 }
 
+TEST(Extractor, ANameThatIsACommonWordIsAPlaceOnlyWithItsKindWord) {
+  // Urdu "پولیس چوکی" is a police post, not the Kunar town of Chawkay ("چوکی" in GeoNames)...
+  auto post = extractor().extract(
+      report("بنوں میں نامعلوم مسلح افراد نے پولیس چوکی پر حملہ کیا جس میں تین اہلکار ہلاک ہو گئے۔",
+             "2023-05-02"));
+  ASSERT_EQ(post.mentions.size(), 1u);
+  ASSERT_EQ(post.mentions[0].places.size(), 1u);
+  EXPECT_EQ(post.mentions[0].places[0].admin1, "Khyber Pakhtunkhwa");
+  // ... but "چوکۍ ولسوالۍ" is the district.
+  auto district = extractor().extract(
+      report("د کونړ ولایت د چوکۍ ولسوالۍ کې طالبانو پر یوې پوستې برید وکړ او درې سرتېري یې ووژل.",
+             "2020-07-16"));
+  ASSERT_EQ(district.mentions.size(), 1u);
+  ASSERT_FALSE(district.mentions[0].places.empty());
+  EXPECT_EQ(district.mentions[0].places[0].admin1, "Kunar");
+  EXPECT_EQ(district.mentions[0].places[0].admin2, "Chawkay");
+}
+
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
   // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials
   // speak; Pakistani forces fired.

@@ -11,6 +11,13 @@
 namespace sitrep::extract {
 namespace {
 
+// A word that names what kind of place its name is ("province", "ولسوالی"), as opposed to an
+// area word ("northern") or a leading one ("of"), which open a phrase but do not type it.
+bool is_kind_word(const geo::WordInfo& info) {
+  return info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
+         info.role != geo::WordRole::leading;
+}
+
 // The first code point of s.
 UChar32 first_code_point(std::string_view s) {
   int32_t i = 0;
@@ -91,9 +98,10 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
   for (uint32_t id = 0; id < g.size(); ++id) {
     for (std::string_view name : g.names(id)) {
       std::string key = normalize_for_matching(name).text;
-      if (key.size() < 3 || excluded.count(key) || !added.insert(key).second) continue;
+      if (key.size() < 3 || !added.insert(key).second) continue;
       auto id = static_cast<uint32_t>(names_.size());
       names_.emplace_back(name);
+      needs_kind_word_.push_back(excluded.count(key) > 0);
       matcher_.add(name, id);
       for (const std::string& form : russian_case_forms(name)) {
         if (added.insert(normalize_for_matching(form).text).second) matcher_.add(form, id);
@@ -101,6 +109,25 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
     }
   }
   matcher_.build();
+}
+
+bool PlaceFinder::has_kind_word_beside(std::string_view text, const std::vector<Token>& tokens,
+                                       const PhraseMatch& m) const {
+  auto spaces_only = [&](size_t from, size_t to) {
+    return from <= to &&
+           text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
+  };
+  auto after = std::lower_bound(tokens.begin(), tokens.end(), m.end,
+                                [](const Token& t, size_t e) { return t.begin < e; });
+  if (after != tokens.end() && spaces_only(m.end, after->begin)) {
+    geo::WordInfo info = gazetteer_->word_info(after->lower);
+    if (is_kind_word(info) && info.may_follow()) return true;
+  }
+  auto first = std::lower_bound(tokens.begin(), tokens.end(), m.begin,
+                                [](const Token& t, size_t b) { return t.end <= b; });
+  if (first == tokens.begin() || !spaces_only((first - 1)->end, m.begin)) return false;
+  geo::WordInfo info = gazetteer_->word_info((first - 1)->lower);
+  return is_kind_word(info) && info.before;
 }
 
 std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {
@@ -115,6 +142,11 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
     return !capitalised(text.substr(m.begin, m.end - m.begin)) || in_personal_name(text, m.begin);
   });
   found = longest_matches(std::move(found));
+  // A name that is also a common word is a place only with its kind word: Urdu's "پولیس چوکی"
+  // is a police post, "چوکۍ ولسوالۍ" the district of Chawkay.
+  std::erase_if(found, [&](const PhraseMatch& m) {
+    return needs_kind_word_[m.phrase] && !has_kind_word_beside(text, tokens, m);
+  });
   if (found.empty()) return out;
   // A kind word right before or after the name joins the phrase, on its own side only.
   for (const PhraseMatch& m : found) {
@@ -130,8 +162,7 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
                         text.substr(token.end, m.begin - token.end).find_first_not_of(" ") ==
                             std::string_view::npos;
         geo::WordInfo info = gazetteer_->word_info(token.lower);
-        if (adjacent && info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
-            info.before && info.role != geo::WordRole::leading) {
+        if (adjacent && is_kind_word(info) && info.before) {
           span.begin = token.begin;
         }
       } else if (token.begin >= m.end) {
@@ -145,8 +176,7 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
                             return n.begin == token.begin || n.begin == tokens[t + 1].begin;
                           });
         // a leading word ("of", "near") opens the next phrase: "Hamadoni district of Khatlon"
-        if (adjacent && info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
-            info.role != geo::WordRole::leading && info.may_follow() && !opens_next) {
+        if (adjacent && is_kind_word(info) && info.may_follow() && !opens_next) {
           span.end = token.end;
         }
         break;

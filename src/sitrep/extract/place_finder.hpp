@@ -4,8 +4,9 @@
 // geocoder can read it.
 //
 // In Latin and Cyrillic text a name must be capitalised as written ("Bar" the village is not
-// "bar"); a name that is a frequent word of the language (data/lexicon/stopwords.tsv) or a
-// lexicon phrase ("Kabul" stays a place; "Now" does not) is not a place. Arabic script has no
+// "bar"); a name that is a frequent word of the language (data/lexicon/stopwords.tsv) is a place
+// only with a kind word ("چوکۍ ولسوالۍ"), and a lexicon phrase is not one ("Kabul" stays a
+// place; "Now" does not). Arabic script has no
 // capitals, so there only the word lists guard. Russian inflects names ("из Афганистана", "по
 // Кулябу", "в Бухаре"): each Cyrillic name is also found with the common case endings, and the
 // phrase handed to the geocoder has the name as the gazetteer spells it.
@@ -36,7 +37,8 @@ std::vector<std::string> russian_case_forms(std::string_view name);
 
 class PlaceFinder {
  public:
-  // Reads the gazetteer's names; words in `common_words` (folded) are never places alone.
+  // Reads the gazetteer's names; a name that is one of `common_words` (folded) is a place only
+  // with a kind word beside it.
   PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
               const std::vector<std::string>& common_words);
 
@@ -48,7 +50,11 @@ class PlaceFinder {
 
  private:
   std::shared_ptr<const geo::Gazetteer> gazetteer_;
-  std::vector<std::string> names_;  // by matcher id: the name as the gazetteer spells it
+  bool has_kind_word_beside(std::string_view text, const std::vector<Token>& tokens,
+                            const PhraseMatch& m) const;
+
+  std::vector<std::string> names_;     // by matcher id: the name as the gazetteer spells it
+  std::vector<bool> needs_kind_word_;  // by matcher id: the name is also a common word
   PhraseMatcher matcher_;
 };
 
