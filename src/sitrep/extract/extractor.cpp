@@ -671,7 +671,8 @@ class MentionReader {
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
   // "according to".
   bool speaks(const LexiconHit& x) const {
-    for (const LexiconHit& h : between(r_.hits, before(x.begin, 16), x.end + 32)) {
+    // bytes, not letters: "представитель " is 27 bytes
+    for (const LexiconHit& h : between(r_.hits, before(x.begin, 48), x.end + 32)) {
       if (h.kind != Kind::cue) continue;
       Cue c = lex_.cue(h.entry);
       // "police said", "the governor's office said", "the provincial spokesman rejected the
@@ -1128,11 +1129,12 @@ class MentionReader {
     }
   }
 
-  // Whether a date is when someone spoke: right after "said" ("said on Friday").
+  // Whether a date is when someone spoke: right after "said" ("said on Friday", "сообщили во
+  // вторник": eight bytes between).
   bool said_on(const DateMention& d) const {
-    auto near = between(r_.hits, before(d.begin, 16), d.begin);
+    auto near = between(r_.hits, before(d.begin, 32), d.begin);
     return std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
-      return is_cue(lex_, h, Cue::speech) && close_before(r_.text, h.end, d.begin, 4);
+      return is_cue(lex_, h, Cue::speech) && close_before(r_.text, h.end, d.begin, 8);
     });
   }
 
