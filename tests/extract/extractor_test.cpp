@@ -199,6 +199,42 @@ TEST(Extractor, ANameThatIsACommonWordIsAPlaceOnlyWithItsKindWord) {
   EXPECT_EQ(district.mentions[0].places[0].admin2, "Chawkay");
 }
 
+TEST(Extractor, RussianReportsFindDistrictsTheGazetteerSpellsOnlyInLatin) {
+  // "Чахардара" is GeoBoundaries' "Chahar Dara"; "уезде" is the district word's locative.
+  auto x = extractor().extract(
+      report("Боевики движения «Талибан» в понедельник атаковали пост полиции в уезде Чахардара "
+             "провинции Кундуз, погибли девять полицейских.",
+             "2019-08-06"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_FALSE(x.mentions[0].places.empty());
+  EXPECT_EQ(x.mentions[0].places[0].admin2, "Chahar Dara");
+  EXPECT_EQ(x.mentions[0].places[0].admin1, "Kunduz");
+  // A short spelling that is a Russian word needs its kind word: "Обе" (both) is not Herat's
+  // Obe district.
+  auto both = extractor().extract(report(
+      "Неизвестные застрелили в Кабуле двух судей. Обе женщины погибли на месте.", "2021-01-18"));
+  ASSERT_EQ(both.mentions.size(), 1u);
+  for (const PlaceMention& p : both.mentions[0].places) EXPECT_NE(p.admin1, "Herat");
+}
+
+TEST(Extractor, RussianSourcesAreNotTargetsAndTheDayTheySpokeIsNotTheEventsDay) {
+  // "сообщил представитель губернатора": the governor's spokesman spoke; "сообщили во вторник":
+  // Tuesday is when, not the Monday of the attack.
+  auto x = extractor().extract(
+      report("Неизвестные застрелили в понедельник в Джелалабаде двух охранников, сообщил "
+             "«Интерфаксу» представитель губернатора провинции Нангархар.",
+             "2021-03-03"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_NE(x.mentions[0].target, "government");
+  auto said = extractor().extract(
+      report("Власти провинции сообщили во вторник, что смертник взорвал себя в понедельник в "
+             "мечети в Пешаваре, погибли 20 человек.",
+             "2023-01-31"));
+  ASSERT_EQ(said.mentions.size(), 1u);
+  ASSERT_TRUE(said.mentions[0].date);
+  EXPECT_EQ(model::format_iso(said.mentions[0].date->start), "2023-01-30");
+}
+
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
   // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials
   // speak; Pakistani forces fired.

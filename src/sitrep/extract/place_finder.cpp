@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "sitrep/extract/russian_spellings.hpp"
 #include "sitrep/extract/tokens.hpp"
 
 namespace sitrep::extract {
@@ -94,17 +95,32 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
   std::unordered_set<std::string> excluded;
   for (const std::string& w : common_words) excluded.insert(normalize_for_matching(w).text);
   std::unordered_set<std::string> added;
+  // `written`, and its Russian case forms, found as the gazetteer's `name`
+  auto add = [&](std::string_view written, std::string_view name, bool needs_kind_word) {
+    std::string key = normalize_for_matching(written).text;
+    if (key.size() < 3 || !added.insert(key).second) return;
+    auto phrase = static_cast<uint32_t>(names_.size());
+    names_.emplace_back(name);
+    needs_kind_word_.push_back(needs_kind_word || excluded.count(key) > 0);
+    matcher_.add(written, phrase);
+    for (const std::string& form : russian_case_forms(written)) {
+      if (added.insert(normalize_for_matching(form).text).second) matcher_.add(form, phrase);
+    }
+  };
   const geo::Gazetteer& g = *gazetteer_;
   for (uint32_t id = 0; id < g.size(); ++id) {
+    for (std::string_view name : g.names(id)) add(name, name, false);
+  }
+  // Districts and provinces known only in Latin letters, as Russian reports spell them; after
+  // every real name, so that a real one wins a shared spelling. A short one may be a Russian
+  // word (Herat's Obe is "обе", both), so it needs its kind word: "в уезде Ачин".
+  constexpr size_t kShortSpellingBytes = 2 * 4;  // four Cyrillic letters
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    geo::FeatureKind kind = g.feature(id).kind;
+    if (kind != geo::FeatureKind::admin1 && kind != geo::FeatureKind::admin2) continue;
     for (std::string_view name : g.names(id)) {
-      std::string key = normalize_for_matching(name).text;
-      if (key.size() < 3 || !added.insert(key).second) continue;
-      auto id = static_cast<uint32_t>(names_.size());
-      names_.emplace_back(name);
-      needs_kind_word_.push_back(excluded.count(key) > 0);
-      matcher_.add(name, id);
-      for (const std::string& form : russian_case_forms(name)) {
-        if (added.insert(normalize_for_matching(form).text).second) matcher_.add(form, id);
+      for (const std::string& spelling : russian_spellings(normalize_for_matching(name).text)) {
+        add(spelling, name, spelling.size() <= kShortSpellingBytes);
       }
     }
   }
