@@ -33,6 +33,18 @@ TEST(PhraseMatcher, CaseDiacriticsAndArabicScriptVariantsDoNotMatter) {
             Found({"کابل#2", "طالبـان#1"}));  // ZWNJ, tatweel
 }
 
+TEST(PhraseMatcher, ARussianPhraseMatchesInEveryCaseAndSpansWholeWords) {
+  PhraseMatcher m;
+  m.add("самодельное взрывное устройство", 1);
+  m.add("шииты", 2);
+  m.build();
+  EXPECT_EQ(found(m, "подорвался на самодельном взрывном устройстве у дороги"),
+            Found({"самодельном взрывном устройстве#1"}));
+  EXPECT_EQ(found(m, "колонну с шиитами и шиитов"), Found({"шиитами#2", "шиитов#2"}));
+  // stems are of whole Russian words: not of a word that runs on into Latin letters or digits
+  EXPECT_EQ(found(m, "шиитыX шииты2"), Found({}));
+}
+
 TEST(PhraseMatcher, OnlyWholeWordsMatch) {
   PhraseMatcher m;
   m.add("IS", 1);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -71,8 +72,14 @@ std::string_view to_string(Cue cue) {
 Result<Lexicon> Lexicon::load(const std::string& data_dir) {
   Lexicon lex;
   const std::string dir = data_dir + "/lexicon/";
+  // Rows that read the same once normalised (Russian case forms share a stem: "Талибана",
+  // "Талибаном") and say the same (`meaning`) are one phrase, so a word gives one hit.
+  std::unordered_set<std::string> seen;
   auto add_phrase = [&](const std::string& text, LexiconHit::Kind kind, uint32_t entry,
-                        const std::string& language, bool exact) {
+                        const std::string& language, bool exact, const std::string& meaning) {
+    std::string key = fmt::format("{}\t{}\t{}\t{}", static_cast<int>(kind),
+                                  exact ? text : normalize_for_matching(text).text, meaning, exact);
+    if (!seen.insert(std::move(key)).second) return;
     auto id = static_cast<uint32_t>(lex.phrases_.size());
     lex.phrases_.push_back({kind, entry, language, exact ? text : std::string()});
     lex.matcher_.add(text, id);
@@ -94,7 +101,8 @@ Result<Lexicon> Lexicon::load(const std::string& data_dir) {
           return make_error(t.where(row) + ": match must be word or case");
         }
         add_phrase(cell("alias"), LexiconHit::Kind::actor,
-                   static_cast<uint32_t>(lex.actors_.size()), cell("language"), e.exact_case);
+                   static_cast<uint32_t>(lex.actors_.size()), cell("language"), e.exact_case,
+                   cell("actor") + "\t" + role);
         lex.actors_.push_back(std::move(e));
         return Status::success();
       });
@@ -109,7 +117,9 @@ Result<Lexicon> Lexicon::load(const std::string& data_dir) {
                      return make_error(t.where(row) + ": event_type is empty");
                    }
                    add_phrase(cell("phrase"), LexiconHit::Kind::trigger,
-                              static_cast<uint32_t>(lex.triggers_.size()), cell("language"), false);
+                              static_cast<uint32_t>(lex.triggers_.size()), cell("language"), false,
+                              cell("event_type") + "\t" + cell("sub_event_type") + "\t" +
+                                  cell("weapon") + "\t" + cell("strength"));
                    lex.triggers_.push_back(
                        {cell("event_type"), cell("sub_event_type"), cell("weapon"), *strength});
                    const std::string& language = cell("language");
@@ -131,28 +141,30 @@ Result<Lexicon> Lexicon::load(const std::string& data_dir) {
           return make_error(t.where(row) +
                             ": level must be national, provincial, district or empty");
         }
-        add_phrase(cell("phrase"), LexiconHit::Kind::target,
-                   static_cast<uint32_t>(lex.targets_.size()), cell("language"), false);
+        add_phrase(
+            cell("phrase"), LexiconHit::Kind::target, static_cast<uint32_t>(lex.targets_.size()),
+            cell("language"), false,
+            cell("target") + "\t" + level + "\t" + cell("minority") + "\t" + cell("strength"));
         lex.targets_.push_back({cell("target"), level, cell("minority"), *strength});
         return Status::success();
       });
   if (!s) return make_error(s.error());
 
-  s = read_table(dir + "cues.tsv", {"phrase", "language", "cue", "value"},
-                 [&](const model::TsvTable& t, const model::TsvRow& row, auto cell) -> Status {
-                   const std::string& name = cell("cue");
-                   const auto* found =
-                       std::find_if(std::begin(kCueNames), std::end(kCueNames),
-                                    [&](const auto& c) { return c.second == name; });
-                   if (found == std::end(kCueNames)) {
-                     return make_error(t.where(row) + ": unknown cue '" + name + "'");
-                   }
-                   add_phrase(cell("phrase"), LexiconHit::Kind::cue,
-                              static_cast<uint32_t>(lex.cues_.size()), cell("language"), false);
-                   lex.cues_.push_back(found->first);
-                   lex.cue_values_.push_back(cell("value"));
-                   return Status::success();
-                 });
+  s = read_table(
+      dir + "cues.tsv", {"phrase", "language", "cue", "value"},
+      [&](const model::TsvTable& t, const model::TsvRow& row, auto cell) -> Status {
+        const std::string& name = cell("cue");
+        const auto* found = std::find_if(std::begin(kCueNames), std::end(kCueNames),
+                                         [&](const auto& c) { return c.second == name; });
+        if (found == std::end(kCueNames)) {
+          return make_error(t.where(row) + ": unknown cue '" + name + "'");
+        }
+        add_phrase(cell("phrase"), LexiconHit::Kind::cue, static_cast<uint32_t>(lex.cues_.size()),
+                   cell("language"), false, name + "\t" + cell("value"));
+        lex.cues_.push_back(found->first);
+        lex.cue_values_.push_back(cell("value"));
+        return Status::success();
+      });
   if (!s) return make_error(s.error());
   lex.matcher_.build();
   return lex;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "sitrep/extract/russian_stems.hpp"
 #include "sitrep/model/arabic_letters.hpp"
 
 namespace sitrep::extract {
@@ -33,6 +34,65 @@ bool word_char_before(const std::string& text, size_t i) {
   UChar32 c;
   U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, at, c);
   return c >= 0 && u_isalnum(c);
+}
+
+// Cuts every word of Russian letters in `normal` to its stem (russian_stems.hpp), in place. A
+// kept byte keeps its source; the cut endings go, and a match ending at a stem is stretched to
+// its word's end when found (PhraseMatcher::find).
+void stem_russian_words(NormalText& normal) {
+  const std::string& t = normal.text;
+  auto letter_at = [&](size_t i, size_t& length) {
+    int32_t k = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), k, static_cast<int32_t>(t.size()), c);
+    length = static_cast<size_t>(k) - i;
+    return c >= 0 && russian_letter(static_cast<char32_t>(c));
+  };
+  std::string text;
+  std::vector<uint32_t> source;
+  size_t i = 0;
+  bool stemmed = false;
+  while (i < t.size()) {
+    size_t length = 0;
+    if (!letter_at(i, length) || word_char_before(t, i)) {
+      text += t[i];
+      source.push_back(normal.source[i]);
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < t.size() && letter_at(end, length)) end += length;
+    if (end < t.size() && word_char_at(t, end)) {  // a word mixing scripts: as it is
+      for (; i < end; ++i) {
+        text += t[i];
+        source.push_back(normal.source[i]);
+      }
+      continue;
+    }
+    size_t stem = russian_stem_length(std::string_view(t).substr(i, end - i));
+    stemmed = stemmed || stem < end - i;
+    text.append(t, i, stem);
+    source.insert(source.end(), normal.source.begin() + static_cast<std::ptrdiff_t>(i),
+                  normal.source.begin() + static_cast<std::ptrdiff_t>(i + stem));
+    i = end;
+  }
+  if (!stemmed) return;
+  source.push_back(normal.source.back());
+  normal.text = std::move(text);
+  normal.source = std::move(source);
+}
+
+// A match that ends at a Russian stem ends where its word does: "устройстве", not "устройств".
+size_t word_end(std::string_view text, size_t at) {
+  int32_t i = static_cast<int32_t>(at), n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    int32_t next = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), next, n, c);
+    if (c < 0 || !russian_letter(static_cast<char32_t>(u_tolower(c)))) break;
+    i = next;
+  }
+  return static_cast<size_t>(i);
 }
 
 }  // namespace
@@ -72,6 +132,7 @@ NormalText normalize_for_matching(std::string_view utf8) {
     }
   }
   out.source.push_back(static_cast<uint32_t>(utf8.size()));
+  stem_russian_words(out);
   return out;
 }
 
@@ -198,7 +259,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(std::string_view text,
         int32_t last = static_cast<int32_t>(normal.source[end - 1]);
         U8_FWD_1(reinterpret_cast<const uint8_t*>(text.data()), last,
                  static_cast<int32_t>(text.size()));
-        out.push_back({normal.source[begin], static_cast<size_t>(last), id});
+        out.push_back({normal.source[begin], word_end(text, static_cast<size_t>(last)), id});
       }
       if (states_[s].outputs.empty() && states_[s].output_link == 0) break;
     }

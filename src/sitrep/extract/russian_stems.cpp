@@ -1,0 +1,42 @@
+#include "sitrep/extract/russian_stems.hpp"
+
+#include <libstemmer.h>
+
+namespace sitrep::extract {
+namespace {
+
+// A Snowball stemmer is not safe to share between threads: one per thread, made on first use.
+class ThreadStemmer {
+ public:
+  ThreadStemmer() : stemmer_(sb_stemmer_new("russian", "UTF_8")) {}
+  ~ThreadStemmer() { sb_stemmer_delete(stemmer_); }
+  ThreadStemmer(const ThreadStemmer&) = delete;
+  ThreadStemmer& operator=(const ThreadStemmer&) = delete;
+
+  std::string_view stem(std::string_view word) {
+    if (!stemmer_) return word;
+    const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                                         static_cast<int>(word.size()));
+    if (!s) return word;  // out of memory: the word as it is
+    return {reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_))};
+  }
+
+ private:
+  sb_stemmer* stemmer_;
+};
+
+}  // namespace
+
+bool russian_letter(char32_t c) {
+  return (c >= U'а' && c <= U'я') || (c >= U'А' && c <= U'Я') || c == U'ё' || c == U'Ё';
+}
+
+size_t russian_stem_length(std::string_view word) {
+  thread_local ThreadStemmer stemmer;
+  std::string_view stem = stemmer.stem(word);
+  // Snowball's Russian stemmer only takes endings off; a stem that is not a prefix (it never
+  // should be) leaves the word whole, so offsets into the text stay right.
+  return word.starts_with(stem) ? stem.size() : word.size();
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,23 @@
+// Russian words cut to their stems, so that one lexicon row matches every case of a word.
+//
+// Russian inflects nouns, adjectives and verbs: a report writes "на самодельном взрывном
+// устройстве" where the lexicon says "самодельное взрывное устройство", and "шиитами",
+// "шиитов", "шииты" for one community. Rather than list every form, the matcher's normal form
+// (phrase_matcher.hpp) cuts each Russian word to its Snowball stem (libstemmer, the stemmer of
+// Lucene, Xapian and PostgreSQL's full-text search), on the text and on the lexicon alike:
+// "устройстве" and "устройство" are both "устройств".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sitrep::extract {
+
+// The length in bytes of the stem of `word`, a lower-case word of Russian letters in UTF-8 (а-я,
+// ё); the whole word when its stem is not a prefix of it or it has other letters.
+size_t russian_stem_length(std::string_view word);
+
+// Whether `c` (a code point) is one of the 33 letters of the Russian alphabet.
+bool russian_letter(char32_t c);
+
+}  // namespace sitrep::extract
