@@ -235,6 +235,26 @@ TEST(Extractor, RussianSourcesAreNotTargetsAndTheDayTheySpokeIsNotTheEventsDay) 
   EXPECT_EQ(model::format_iso(said.mentions[0].date->start), "2023-01-30");
 }
 
+TEST(Extractor, RussianNamesTheGroupOfItsFightersInTheGenitiveAfterTheVerb) {
+  // "нападение совершили боевики «Исламского государства»": the attack was carried out by IS
+  // fighters, whose own word "боевики" is not whom they struck.
+  auto x = extractor().extract(report(
+      "Нападение на пост в Кабуле совершили боевики «Исламского государства».", "2022-01-24"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "IS-KP");
+  EXPECT_NE(x.mentions[0].target, "armed-groups");
+  // "три бойца сил безопасности талибов": counted, so struck, and after August 2021 the
+  // Taliban's forces are the state's military.
+  auto counted = extractor().extract(
+      report("Три бойца сил безопасности талибов погибли в субботу при нападении на пост в Кабуле.",
+             "2022-01-24"));
+  ASSERT_EQ(counted.mentions.size(), 1u);
+  EXPECT_FALSE(counted.mentions[0].perpetrator &&
+               counted.mentions[0].perpetrator->actor == "Taliban");
+  EXPECT_EQ(counted.mentions[0].target, "military");
+}
+
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
   // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials
   // speak; Pakistani forces fired.

@@ -111,6 +111,18 @@ bool close_before(std::string_view text, size_t from, size_t to, size_t max_gap)
   return gap.find_first_of(".;:!?") == std::string_view::npos;
 }
 
+// The same, with the gap counted in letters, not bytes: for the gaps that Russian and Dari fill
+// with as many words as English ("взяла на себя террористическая группировка «ИГ»").
+bool close_before_in_letters(std::string_view text, size_t from, size_t to, size_t max_letters) {
+  if (from > to) return false;
+  std::string_view gap = text.substr(from, to - from);
+  auto letters = std::count_if(gap.begin(), gap.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+  });
+  return static_cast<size_t>(letters) <= max_letters &&
+         gap.find_first_of(".;:!?") == std::string_view::npos;
+}
+
 // Whether the place span is preceded by an origin cue ("from", "из", "از"), perhaps with "the"
 // or "the territory of" between (at most three short words, no other place or phrase).
 bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
@@ -285,6 +297,8 @@ class MentionReader {
   struct Roles {
     std::vector<ActorUse> perpetrators, targets, claimants, deniers;
     std::vector<const LexiconHit*> speakers;
+    // "militants" in "militants of the TTP attacked": the group's own men, never its target
+    std::vector<const LexiconHit*> group_members;
   };
 
   void read_event_class(const std::vector<const LexiconHit*>& hits, Mention& m) const {
@@ -383,6 +397,10 @@ class MentionReader {
           } else {
             take_roles(roles, a, hits[named]);
           }
+          if (std::any_of(roles.perpetrators.begin(), roles.perpetrators.end(),
+                          [&](const ActorUse& u) { return u.hit == hits[named]; })) {
+            roles.group_members.push_back(a);
+          }
           i = named;
         }
       }
@@ -400,8 +418,8 @@ class MentionReader {
       if (h->begin == hits[i]->begin) continue;
       if (h->kind != Kind::actor || lex_.actor(h->entry).role != ActorEntry::Role::actor) return 0;
       std::string_view gap = r_.text.substr(hits[i]->end, h->begin - hits[i]->end);
-      bool belongs =
-          gap == " of the " || gap == " of " || gap == " from the " || gap == " belonging to the ";
+      bool belongs = gap == " of the " || gap == " of " || gap == " from the " ||
+                     gap == " belonging to the " || russian_genitive_link(gap);
       return belongs ? j : 0;
     }
     return 0;
@@ -593,17 +611,24 @@ class MentionReader {
     if (last_before != r_.tokens.begin()) before = &*(last_before - 1);
     if (first_after != r_.tokens.end()) after = &*first_after;
     if (after && first_after + 1 != r_.tokens.end()) after2 = &*(first_after + 1);
-    // "dozens of militants", "12 members of the security forces"
-    static const std::vector<std::string> kOver = {"of",   "the",   "members", "member",
-                                                   "its",  "group", "عضو",     "اعضای",
-                                                   "گروه", "члена", "членов",  "группировки"};
-    for (int step = 0; step < 3 && before && before != r_.tokens.data(); ++step) {
+    // "dozens of militants", "12 members of the security forces", "три бойца сил безопасности
+    // талибов", "около двадцати боевиков движения «Талибан»"
+    static const std::vector<std::string> kOver = {
+        "of",      "the",      "members", "member",       "its",         "group", "عضو",
+        "اعضای",   "گروه",     "члена",   "членов",       "группировки", "бойца", "бойцов",
+        "боевика", "боевиков", "сил",     "безопасности", "движения"};
+    auto spaced = [&](size_t from, size_t to) {
+      std::string_view gap = r_.text.substr(from, to - from);
+      return gap == " " || gap == " «" || gap == " \"";
+    };
+    // the words before the actor, back over "members of" to the number that counts them
+    bool next_to = before && spaced(before->end, a.begin);
+    for (int step = 0; next_to && step < 3 && before != r_.tokens.data(); ++step) {
       if (std::find(kOver.begin(), kOver.end(), before->lower) == kOver.end()) break;
       const Token* earlier = before - 1;
       if (earlier->end + 2 < before->begin) break;
       before = earlier;
     }
-    bool next_to = before && r_.text.substr(before->end, a.begin - before->end) == " ";
     if (next_to) {
       if (before->number >= 0 && before->digits < 4) return true;  // not a year
       for (const char* kind : {"number", "vague", "multiplier"}) {
@@ -728,7 +753,7 @@ class MentionReader {
     if (i == 0) return false;
     const LexiconHit* h = hits[i - 1];
     bool claim = is_cue(lex_, *h, Cue::claim) || is_cue(lex_, *h, Cue::claim_verb);
-    return claim && close_before(r_.text, h->end, hits[i]->begin, 40);
+    return claim && close_before_in_letters(r_.text, h->end, hits[i]->begin, 40);
   }
 
   // Whether a claim follows hits[i] later in its sentence (any actor between notwithstanding).
@@ -817,7 +842,36 @@ class MentionReader {
         (h->kind == Kind::actor && lex_.actor(h->entry).role == ActorEntry::Role::unidentified);
     if (!attacker) return false;
     std::string_view gap = r_.text.substr(h->end, hits[i]->begin - h->end);
-    return gap == " of the " || gap == " of ";
+    return gap == " of the " || gap == " of " || russian_genitive_link(gap);
+  }
+
+  // Whether the words between an attacker and a group name say whose it is in Russian, by the
+  // genitive: "боевики «Исламского государства»", "боевики террористической группировки
+  // «Исламское государство»", "боевики движения «Талибан»".
+  static bool russian_genitive_link(std::string_view gap) {
+    static const std::vector<std::string_view> kLinks = {
+        "движения",     "группировки",    "организации", "террористической",
+        "радикального", "экстремистской", "запрещенной", "запрещённой"};
+    bool quoted = false, linked = false;
+    size_t at = 0;
+    while (at < gap.size()) {
+      if (gap[at] == ' ') {
+        ++at;
+        continue;
+      }
+      if (gap.substr(at).starts_with("«")) {
+        quoted = true;
+        at += std::string_view("«").size();
+        continue;
+      }
+      size_t end = std::min(gap.find(' ', at), gap.size());
+      if (std::find(kLinks.begin(), kLinks.end(), gap.substr(at, end - at)) == kLinks.end()) {
+        return false;
+      }
+      linked = true;
+      at = end;
+    }
+    return quoted || linked;
   }
 
   // Whether the nearest event word before hits[i] in its sentence counts ("kidnapped by …", not
@@ -863,7 +917,13 @@ class MentionReader {
     return false;
   }
 
-  bool by_before(size_t begin) const { return ends_before(r_.text, begin, 8, {"by ", "by the "}); }
+  // Whether the actor at `begin` is named as the doer of an event word before it: "by" in
+  // English, and in Russian the verb "committed" before its subject ("нападение совершили
+  // боевики").
+  bool by_before(size_t begin) const {
+    return ends_before(r_.text, begin, 8, {"by ", "by the "}) ||
+           ends_before(r_.text, begin, 24, {"совершили ", "совершила ", "совершило ", "совершил "});
+  }
 
   static bool same_span(const LexiconHit* a, const LexiconHit* b) {
     return a->begin == b->begin && a->end == b->end;
@@ -877,8 +937,13 @@ class MentionReader {
           if (same_span(u.hit, h)) return true;
         }
       }
-      return std::any_of(roles.speakers.begin(), roles.speakers.end(),
-                         [&](const LexiconHit* s) { return same_span(s, h); });
+      for (const auto* list : {&roles.speakers, &roles.group_members}) {
+        if (std::any_of(list->begin(), list->end(),
+                        [&](const LexiconHit* s) { return same_span(s, h); })) {
+          return true;
+        }
+      }
+      return false;
     };
     const LexiconHit* best = nullptr;
     const LexiconHit* minority = nullptr;
@@ -1317,16 +1382,16 @@ class MentionReader {
       m.target_actor = std::move(a);
       break;
     }
-    // A state's forces are its military, whatever the text calls them ("Taliban militia" after
-    // August 2021)
-    if (m.target == "armed-groups" && m.target_actor && is_state_force(m.target_actor->actor, m)) {
-      m.target = "military";
-    }
     // A named side struck and no target noun: its forces ("22 Taliban killed")
     if (m.target.empty() && m.target_actor && m.event_type != "Protests") {
       m.target =
           m.target_actor->actor.starts_with("Government of") ? "security-forces" : "armed-groups";
       m.target_evidence = m.target_actor->evidence;
+    }
+    // A state's forces are its military, whatever the text calls them ("Taliban militia" after
+    // August 2021)
+    if (m.target == "armed-groups" && m.target_actor && is_state_force(m.target_actor->actor, m)) {
+      m.target = "military";
     }
     if (!m.perpetrator && (source_.kind == "claim" || source_.kind == "propaganda") &&
         !source_.actor.empty() && !m.event_type.empty()) {
