@@ -255,6 +255,18 @@ TEST(Extractor, RussianNamesTheGroupOfItsFightersInTheGenitiveAfterTheVerb) {
   EXPECT_EQ(counted.mentions[0].target, "military");
 }
 
+TEST(Extractor, UzbekPlacesAreFoundBeforeTheirSuffixedKindWords) {
+  // "Andijon viloyatining Asaka tumanida": in Asaka district of Andijan region; Uzbek puts the
+  // case ending on the kind word, not the name.
+  auto x = extractor().extract(
+      report("Andijon viloyatining Asaka tumanida militsiya postiga hujum qilindi.", "2022-03-02"));
+  std::vector<std::string> admin2;
+  for (const Mention& m : x.mentions) {
+    for (const PlaceMention& p : m.places) admin2.push_back(p.admin2);
+  }
+  EXPECT_NE(std::find(admin2.begin(), admin2.end(), "Asaka Tumani"), admin2.end());
+}
+
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
   // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials
   // speak; Pakistani forces fired.
