@@ -46,6 +46,16 @@ TEST_F(CasualtiesTest, QualifiersRangesAndVagueQuantities) {
   EXPECT_EQ(counts("about 20 people killed"), Counts({"killed 20..20"}));
 }
 
+TEST_F(CasualtiesTest, ADeathTollThatRoseIsTheNumberItRoseTo) {
+  EXPECT_EQ(counts("The death toll from the bombing rose to 84 on Tuesday."),
+            Counts({"killed 84..84"}));
+  EXPECT_EQ(counts("The toll has climbed to at least 60."), Counts({"killed 60..+"}));
+  EXPECT_EQ(counts("Число жертв теракта в мечети возросло до 84."), Counts({"killed 84..84"}));
+  EXPECT_EQ(counts("Число погибших достигло 31."), Counts({"killed 31..31"}));
+  // a toll in another clause, or a rise of something else, counts nobody
+  EXPECT_EQ(counts("The toll was not known. Prices rose to 84 rupees."), Counts({}));
+}
+
 TEST_F(CasualtiesTest, AgesAndMeasuresAreNotCounts) {
   EXPECT_EQ(counts("Naik Sher Ali (age 33, resident of Kohat) embraced shahadat."), Counts({}));
   EXPECT_EQ(counts("A 33-year-old man was killed."), Counts({"killed 1..1"}));

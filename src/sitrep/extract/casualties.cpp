@@ -53,6 +53,7 @@ class CountScanner {
       if (!q) continue;
       i = a_day_of_month(i) || part_of_another(*q) ? q->last : read_count(*q);
     }
+    add_tolls();
     add_single_victims();
     return std::move(out_);
   }
@@ -591,6 +592,28 @@ class CountScanner {
       }
     }
     return m;
+  }
+
+  // "the death toll rose to 84", "число жертв возросло до 84", "число погибших достигло 84": a
+  // toll word, then within the clause a verb of its rising, then the count (after "to", "at",
+  // "до" if any). The count has no killed word of its own, so nothing else reads it.
+  void add_tolls() {
+    constexpr size_t kTollReach = 10;
+    for (size_t i = 0; i < t_.size(); ++i) {
+      if (!word_at(i, "toll")) continue;
+      for (size_t j = i + 1; j < t_.size() && j <= i + kTollReach; ++j) {
+        if (clause_between(j - 1, j)) break;
+        if (!word_at(j, "toll-verb")) continue;
+        size_t at = j + 1;
+        if (is(at, "to") || is(at, "at") || is(at, "до")) ++at;
+        std::optional<Quantity> q = at < t_.size() ? quantity(at) : std::nullopt;
+        if (q && !covered(t_[i].begin, t_[q->last].end)) {
+          out_.push_back(
+              {CasualtyMention::Kind::killed, q->low, q->high, t_[i].begin, t_[q->last].end});
+        }
+        break;
+      }
+    }
   }
 
   std::string_view text_;
