@@ -209,6 +209,12 @@ TEST(Extractor, RussianReportsFindDistrictsTheGazetteerSpellsOnlyInLatin) {
   ASSERT_FALSE(x.mentions[0].places.empty());
   EXPECT_EQ(x.mentions[0].places[0].admin2, "Chahar Dara");
   EXPECT_EQ(x.mentions[0].places[0].admin1, "Kunduz");
+  // names.tsv's "Северный Вазиристан", its adjective and its noun both inflected
+  auto waziristan = extractor().extract(report(
+      "Боевики напали на колонну армии в Северном Вазиристане, погибли 10 военных.", "2023-08-29"));
+  ASSERT_EQ(waziristan.mentions.size(), 1u);
+  ASSERT_FALSE(waziristan.mentions[0].places.empty());
+  EXPECT_EQ(waziristan.mentions[0].places[0].admin2, "North Wazīristān District");
   // A short spelling that is a Russian word needs its kind word: "Обе" (both) is not Herat's
   // Obe district.
   auto both = extractor().extract(report(

@@ -41,6 +41,11 @@ TEST(PhraseMatcher, ARussianPhraseMatchesInEveryCaseAndSpansWholeWords) {
   EXPECT_EQ(found(m, "подорвался на самодельном взрывном устройстве у дороги"),
             Found({"самодельном взрывном устройстве#1"}));
   EXPECT_EQ(found(m, "колонну с шиитами и шиитов"), Found({"шиитами#2", "шиитов#2"}));
+  // "й" stays a letter of its own, so that adjectives in -ый and -ом share their stem
+  PhraseMatcher adjective;
+  adjective.add("северный", 1);
+  adjective.build();
+  EXPECT_EQ(found(adjective, "в Северном районе"), Found({"Северном#1"}));
   // stems are of whole Russian words: not of a word that runs on into Latin letters or digits
   EXPECT_EQ(found(m, "шиитыX шииты2"), Found({}));
 }

@@ -112,6 +112,13 @@ NormalText normalize_for_matching(std::string_view utf8) {
       out.source.push_back(static_cast<uint32_t>(start));
       continue;
     }
+    // Russian "й" is a letter of its own, not "и" with a mark: the stemmer needs it ("северный"
+    // and "северном" share the stem "северн" only if "ый" stays an ending).
+    if (c == 0x0419 || c == 0x0439) {
+      out.text += "й";
+      out.source.insert(out.source.end(), 2, static_cast<uint32_t>(start));
+      continue;
+    }
     // Decompose to drop the marks of precomposed letters (ā → a), then fold case.
     icu::UnicodeString piece(c);
     UErrorCode status = U_ZERO_ERROR;
