@@ -232,6 +232,16 @@ TEST(Extractor, RussianSourcesAreNotTargetsAndTheDayTheySpokeIsNotTheEventsDay) 
              "2021-03-03"));
   ASSERT_EQ(x.mentions.size(), 1u);
   EXPECT_NE(x.mentions[0].target, "government");
+  // "как сообщили в администрации губернатора": the governor's office spoke; "не взяла ни одна
+  // группировка": nobody claimed it
+  auto office = extractor().extract(
+      report("Неизвестные напали на автомобиль неправительственной организации в Кандагаре, как "
+             "сообщили в администрации губернатора, погибли двое сотрудников. Ответственность за "
+             "нападение пока не взяла ни одна группировка.",
+             "2020-02-12"));
+  ASSERT_EQ(office.mentions.size(), 1u);
+  EXPECT_EQ(office.mentions[0].target, "aid-workers");
+  EXPECT_EQ(office.mentions[0].claim, model::ClaimStatus::unclaimed);
   auto said = extractor().extract(
       report("Власти провинции сообщили во вторник, что смертник взорвал себя в понедельник в "
              "мечети в Пешаваре, погибли 20 человек.",

@@ -709,8 +709,12 @@ class MentionReader {
       if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
         return true;
       }
-      // "said police", "сообщила полиция", "сообщил представитель губернатора"
-      if (c == Cue::speech && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 2)) {
+      // "said police", "сообщила полиция", "сообщил представитель губернатора", "сообщили в
+      // администрации губернатора"
+      if (c == Cue::speech && h.end <= x.begin &&
+          (close_before(r_.text, h.end, x.begin, 2) ||
+           ends_before(r_.text, x.begin, 32, {"сообщили в ", "сообщил в ", "сообщила в "}) ||
+           ends_before(r_.text, x.begin, 64, {"сообщили в администрации "}))) {
         return true;
       }
     }
