@@ -46,6 +46,13 @@ TEST(PhraseMatcher, ARussianPhraseMatchesInEveryCaseAndSpansWholeWords) {
   adjective.add("северный", 1);
   adjective.build();
   EXPECT_EQ(found(adjective, "в Северном районе"), Found({"Северном#1"}));
+  // short words, and words whose stem would be short, stay whole: "боев" (battles) is not
+  // Tajik's "бо" (with)
+  PhraseMatcher battle;
+  battle.add("боев", 1);
+  battle.add("бой", 1);
+  battle.build();
+  EXPECT_EQ(found(battle, "бо гурӯҳи мусаллаҳ, бой и боев"), Found({"бой#1", "боев#1"}));
   // stems are of whole Russian words: not of a word that runs on into Latin letters or digits
   EXPECT_EQ(found(m, "шиитыX шииты2"), Found({}));
 }

@@ -69,7 +69,14 @@ void stem_russian_words(NormalText& normal) {
       }
       continue;
     }
-    size_t stem = russian_stem_length(std::string_view(t).substr(i, end - i));
+    // A word of three letters or fewer, or one whose stem would be, stays whole: Snowball cuts
+    // "бой" and "боев" (battle) to "бо", which is Tajik's "with", and a short stem says little.
+    constexpr size_t kShortest = 3 * 2;  // bytes: three Cyrillic letters
+    size_t stem = end - i;
+    if (stem > kShortest) {
+      stem = russian_stem_length(std::string_view(t).substr(i, end - i));
+      if (stem < kShortest) stem = end - i;
+    }
     stemmed = stemmed || stem < end - i;
     text.append(t, i, stem);
     source.insert(source.end(), normal.source.begin() + static_cast<std::ptrdiff_t>(i),
