@@ -53,6 +53,9 @@ TEST(PhraseMatcher, ARussianPhraseMatchesInEveryCaseAndSpansWholeWords) {
   battle.add("бой", 1);
   battle.build();
   EXPECT_EQ(found(battle, "бо гурӯҳи мусаллаҳ, бой и боев"), Found({"бой#1", "боев#1"}));
+  // ... and a word kept whole does not meet another's stem: "боевой" (combat-ready) stems to
+  // "боев"
+  EXPECT_EQ(found(battle, "в полной боевой готовности"), Found({}));
   // stems are of whole Russian words: not of a word that runs on into Latin letters or digits
   EXPECT_EQ(found(m, "шиитыX шииты2"), Found({}));
 }

@@ -39,6 +39,9 @@ bool word_char_before(const std::string& text, size_t i) {
 // Cuts every word of Russian letters in `normal` to its stem (russian_stems.hpp), in place. A
 // kept byte keeps its source; the cut endings go, and a match ending at a stem is stretched to
 // its word's end when found (PhraseMatcher::find).
+// Follows a Russian word kept whole because its stem would be too short; no text has it.
+constexpr char kWholeWordMark = '\x1F';
+
 void stem_russian_words(NormalText& normal) {
   const std::string& t = normal.text;
   auto letter_at = [&](size_t i, size_t& length) {
@@ -71,16 +74,26 @@ void stem_russian_words(NormalText& normal) {
     }
     // A word of three letters or fewer, or one whose stem would be, stays whole: Snowball cuts
     // "бой" and "боев" (battle) to "бо", which is Tajik's "with", and a short stem says little.
+    // A word kept whole for its short stem is marked, so that it cannot meet another word's stem
+    // ("боев", of battles, is not "боевой", combat-ready, whose stem is "боев").
     constexpr size_t kShortest = 3 * 2;  // bytes: three Cyrillic letters
     size_t stem = end - i;
+    bool marked = false;
     if (stem > kShortest) {
       stem = russian_stem_length(std::string_view(t).substr(i, end - i));
-      if (stem < kShortest) stem = end - i;
+      if (stem < kShortest) {
+        stem = end - i;
+        marked = true;
+      }
     }
-    stemmed = stemmed || stem < end - i;
+    stemmed = stemmed || stem < end - i || marked;
     text.append(t, i, stem);
     source.insert(source.end(), normal.source.begin() + static_cast<std::ptrdiff_t>(i),
                   normal.source.begin() + static_cast<std::ptrdiff_t>(i + stem));
+    if (marked) {
+      text += kWholeWordMark;
+      source.push_back(normal.source[end - 1]);  // a match ending here ends with the word
+    }
     i = end;
   }
   if (!stemmed) return;
