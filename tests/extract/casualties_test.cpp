@@ -56,6 +56,16 @@ TEST_F(CasualtiesTest, ADeathTollThatRoseIsTheNumberItRoseTo) {
   EXPECT_EQ(counts("The toll was not known. Prices rose to 84 rupees."), Counts({}));
 }
 
+TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {
+  EXPECT_EQ(counts("Губернатор провинции Балх погиб в четверг."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Вчера был убит главный редактор радиостанции."), Counts({"killed 1..1"}));
+  // each clause its own count (the extractor adds up different people); the plural says
+  // nothing of one
+  EXPECT_EQ(counts("Три солдата погибли, один полицейский убит."),
+            Counts({"killed 3..3", "killed 1..1"}));
+  EXPECT_EQ(counts("Полицейские погибли."), Counts({}));
+}
+
 TEST_F(CasualtiesTest, AgesAndMeasuresAreNotCounts) {
   EXPECT_EQ(counts("Naik Sher Ali (age 33, resident of Kohat) embraced shahadat."), Counts({}));
   EXPECT_EQ(counts("A 33-year-old man was killed."), Counts({"killed 1..1"}));

@@ -485,7 +485,8 @@ class CountScanner {
       std::optional<CasualtyMention> victim = passive_at(k) ? passive_victim(passive_at(k), last)
                                               : word_at(last + 1, "one-aux")
                                                   ? singular_passive(k, last + 1)
-                                                  : active_victims(k, last);
+                                              : word_at(k, "one-verb") ? singular_passive(k, k)
+                                                                       : active_victims(k, last);
       if (victim && !covered(victim->begin, victim->end)) found.push_back(*victim);
       k = victim ? std::max(last, token_ending(victim->end)) : last;
     }
