@@ -241,6 +241,13 @@ TEST(Extractor, RussianSourcesAreNotTargetsAndTheDayTheySpokeIsNotTheEventsDay) 
              "2020-02-12"));
   ASSERT_EQ(office.mentions.size(), 1u);
   EXPECT_EQ(office.mentions[0].target, "aid-workers");
+  // "в заявлении, разосланном журналистам": sent to journalists, who were not struck
+  auto sent = extractor().extract(
+      report("Боевики обстреляли армейскую колонну в Южном Вазиристане, говорится в заявлении "
+             "группировки, разосланном журналистам.",
+             "2023-08-29"));
+  ASSERT_EQ(sent.mentions.size(), 1u);
+  EXPECT_NE(sent.mentions[0].target, "journalists");
   EXPECT_EQ(office.mentions[0].claim, model::ClaimStatus::unclaimed);
   auto said = extractor().extract(
       report("Власти провинции сообщили во вторник, что смертник взорвал себя в понедельник в "

@@ -718,9 +718,12 @@ class MentionReader {
         return true;
       }
     }
-    // "told reporters", "in a message sent to journalists": spoken to, not struck
-    return x.kind == Kind::target && lex_.target(x.entry).target == "journalists" &&
-           ends_before(r_.text, x.begin, 16, {"told ", "to ", "told the ", "to the ", "briefed "});
+    // "told reporters", "in a message sent to journalists", Russian's dative "журналистам":
+    // spoken to, not struck
+    if (x.kind != Kind::target || lex_.target(x.entry).target != "journalists") return false;
+    return ends_before(r_.text, x.begin, 16,
+                       {"told ", "to ", "told the ", "to the ", "briefed "}) ||
+           r_.text.substr(x.begin, x.end - x.begin).ends_with("журналистам");
   }
 
   // Whether a target noun that is not itself an attacker's name follows the actor right away.
