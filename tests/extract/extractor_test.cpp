@@ -290,6 +290,32 @@ TEST(Extractor, UzbekPlacesAreFoundBeforeTheirSuffixedKindWords) {
   EXPECT_NE(std::find(admin2.begin(), admin2.end(), "Asaka Tumani"), admin2.end());
 }
 
+TEST(Extractor, ADistrictWordMarksANameTheGazetteerSpellsOtherwise) {
+  // "Maiwand" is GeoNames' "Maywand": one letter off, inside the province the text names.
+  auto x = extractor().extract(
+      report("18 Taliban were killed in Maiwand district of Kandahar on Monday.", "2020-11-03"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  std::vector<std::string> districts;
+  for (const PlaceMention& p : x.mentions[0].places) districts.push_back(p.admin2);
+  EXPECT_NE(std::find(districts.begin(), districts.end(), "Maywand"), districts.end());
+  // One letter off and in another country, it is no match: Shigal district of Kunar is not
+  // Pakistan's Shigar.
+  auto shigal = extractor().extract(
+      report("Mortar shells killed two civilians in Shigal district of Kunar province on Monday.",
+             "2023-11-21"));
+  ASSERT_EQ(shigal.mentions.size(), 1u);
+  for (const PlaceMention& p : shigal.mentions[0].places) EXPECT_EQ(p.country, "AF");
+  // Tajik: "ноҳияи Дарқад", Darqad district, spelled in Tajik letters.
+  auto tajik = extractor().extract(
+      report("Ҳамлаи Толибон ба посгоҳи артиш дар ноҳияи Дарқад 12 сарбозро кушт.", "2021-06-29"));
+  std::vector<std::string> tajik_districts;
+  for (const Mention& m : tajik.mentions) {
+    for (const PlaceMention& p : m.places) tajik_districts.push_back(p.admin2);
+  }
+  EXPECT_NE(std::find(tajik_districts.begin(), tajik_districts.end(), "Darqad"),
+            tajik_districts.end());
+}
+
 TEST(Extractor, DariReportsNameTheForceThatFiredNotTheOfficialsWhoSpoke) {
   // "مقام‌های امارت اسلامی … می‌گویند": the Emirate's officials
   // speak; Pakistani forces fired.

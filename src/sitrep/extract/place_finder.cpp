@@ -1,6 +1,7 @@
 #include "sitrep/extract/place_finder.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include <unicode/uchar.h>
@@ -8,6 +9,7 @@
 
 #include "sitrep/extract/russian_spellings.hpp"
 #include "sitrep/extract/tokens.hpp"
+#include "sitrep/geo/name_key.hpp"
 
 namespace sitrep::extract {
 namespace {
@@ -146,6 +148,78 @@ bool PlaceFinder::has_kind_word_beside(std::string_view text, const std::vector<
   return is_kind_word(info) && info.before;
 }
 
+void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
+                                                 const std::vector<Token>& tokens,
+                                                 const std::vector<PhraseMatch>& found,
+                                                 std::vector<PlaceSpan>& out) const {
+  constexpr int32_t kShortestName = 4;  // letters
+  auto covered = [&](const Token& t) {
+    return std::any_of(found.begin(), found.end(),
+                       [&](const PhraseMatch& m) { return t.begin < m.end && m.begin < t.end; });
+  };
+  auto spaced = [&](const Token& a, const Token& b) {
+    return text.substr(a.end, b.begin - a.end) == " ";
+  };
+  // the provinces of the places already found, worked out when first needed
+  std::optional<std::unordered_set<uint32_t>> provinces;
+  auto named_provinces = [&]() -> const std::unordered_set<uint32_t>& {
+    if (!provinces) {
+      provinces.emplace();
+      for (const PhraseMatch& m : found) {
+        for (const geo::NameMatch& n : gazetteer_->find_folded(geo::folded_key(names_[m.phrase]))) {
+          uint32_t admin1 = gazetteer_->feature(n.feature).admin1;
+          if (admin1 != geo::kNoFeature) provinces->insert(admin1);
+        }
+      }
+    }
+    return *provinces;
+  };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    geo::WordInfo info = gazetteer_->word_info(tokens[k].lower);
+    if (info.role != geo::WordRole::admin1 && info.role != geo::WordRole::admin2) continue;
+    const geo::FeatureKind kind =
+        info.role == geo::WordRole::admin2 ? geo::FeatureKind::admin2 : geo::FeatureKind::admin1;
+    for (bool name_after : {true, false}) {
+      if (name_after ? !(info.before || info.either) : !info.may_follow()) continue;
+      if (name_after ? k + 1 >= tokens.size() : k == 0) continue;
+      const Token& name = tokens[name_after ? k + 1 : k - 1];
+      std::string_view written = text.substr(name.begin, name.end - name.begin);
+      UChar32 first = first_code_point(written);
+      if (first < 0 || !u_isupper(first) || covered(name) ||
+          !spaced(name_after ? tokens[k] : name, name_after ? name : tokens[k]) ||
+          gazetteer_->word_info(name.lower).role != geo::WordRole::none) {
+        continue;
+      }
+      int32_t letters = 0;
+      for (int32_t i = 0; i < static_cast<int32_t>(written.size());) {
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(written.data()), i,
+                static_cast<int32_t>(written.size()), c);
+        letters += u_isalpha(c) ? 1 : 0;
+      }
+      if (letters < kShortestName) continue;
+      // A spelling one letter off ("Maiwand" for Maywand) counts only inside a province the text
+      // names: "Shigal district of Kunar province" is not Pakistan's Shigar. The geocoder then
+      // reads the name as written, with the same context.
+      auto similar = gazetteer_->find(written, /*max_edits=*/1);
+      if (std::none_of(similar.begin(), similar.end(), [&](const geo::NameMatch& m) {
+            const geo::Feature& f = gazetteer_->feature(m.feature);
+            return f.kind == kind &&
+                   (m.kind != geo::MatchKind::fuzzy || named_provinces().count(f.admin1) > 0);
+          })) {
+        continue;
+      }
+      std::string spelled(written);
+      std::string_view word = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      PlaceSpan span{
+          std::min(name.begin, tokens[k].begin), std::max(name.end, tokens[k].end), name.begin,
+          name.end,
+          name_after ? std::string(word) + " " + spelled : spelled + " " + std::string(word)};
+      out.push_back(std::move(span));
+    }
+  }
+}
+
 std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {
   return find(text, normalize_for_matching(text), tokenize(text));
 }
@@ -163,7 +237,10 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
   std::erase_if(found, [&](const PhraseMatch& m) {
     return needs_kind_word_[m.phrase] && !has_kind_word_beside(text, tokens, m);
   });
-  if (found.empty()) return out;
+  add_names_marked_by_kind_words(text, tokens, found, out);
+  if (found.empty()) {
+    return out;
+  }
   // A kind word right before or after the name joins the phrase, on its own side only.
   for (const PhraseMatch& m : found) {
     PlaceSpan span{m.begin, m.end, m.begin, m.end, {}};

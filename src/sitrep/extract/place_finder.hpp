@@ -52,6 +52,13 @@ class PlaceFinder {
   std::shared_ptr<const geo::Gazetteer> gazetteer_;
   bool has_kind_word_beside(std::string_view text, const std::vector<Token>& tokens,
                             const PhraseMatch& m) const;
+  // A capitalised word that a district or province word marks as a place ("Maiwand district",
+  // "ноҳияи Дарқад") but that no name of the gazetteer spells so: kept when the gazetteer's
+  // similar-name tiers (gazetteer.hpp) find an area of that kind, and handed to the geocoder
+  // under the gazetteer's name.
+  void add_names_marked_by_kind_words(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::vector<PhraseMatch>& found,
+                                      std::vector<PlaceSpan>& out) const;
 
   std::vector<std::string> names_;     // by matcher id: the name as the gazetteer spells it
   std::vector<bool> needs_kind_word_;  // by matcher id: the name is also a common word
