@@ -298,6 +298,8 @@ TEST(Extractor, ADistrictWordMarksANameTheGazetteerSpellsOtherwise) {
   std::vector<std::string> districts;
   for (const PlaceMention& p : x.mentions[0].places) districts.push_back(p.admin2);
   EXPECT_NE(std::find(districts.begin(), districts.end(), "Maywand"), districts.end());
+  // and "of Kandahar" after it is the province, not the town of Kandahar ahead of the district
+  EXPECT_EQ(x.mentions[0].places.front().admin2, "Maywand");
   // One letter off and in another country, it is no match: Shigal district of Kunar is not
   // Pakistan's Shigar.
   auto shigal = extractor().extract(

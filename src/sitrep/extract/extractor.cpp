@@ -1021,6 +1021,26 @@ class MentionReader {
     }
   }
 
+  // "Maiwand district of Kandahar": the name after "of" is the district's province, though the
+  // geocoder, with no "province" beside it, read it as the town of that name. The district says
+  // more, and the town would outrank it as a point.
+  void drop_provinces_named_as_towns(std::vector<PlaceMention>& places) const {
+    std::erase_if(places, [&](const PlaceMention& town) {
+      if (!town.found || town.precision != "point") return false;
+      return std::any_of(places.begin(), places.end(), [&](const PlaceMention& district) {
+        if (!district.found || district.precision != "admin2" || district.admin1 != town.admin1 ||
+            district.evidence.end > town.evidence.begin) {
+          return false;
+        }
+        std::string gap(
+            r_.text.substr(district.evidence.end, town.evidence.begin - district.evidence.end));
+        std::transform(gap.begin(), gap.end(), gap.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return gap == " of " || gap == ", ";
+      });
+    });
+  }
+
   void read_places(const Group& group, const std::vector<const LexiconHit*>& hits,
                    const Roles& roles, Mention& m) const {
     bool fire = has_cue(lex_, hits, Cue::fire_verb) || has_cue(lex_, hits, Cue::origin_abroad) ||
@@ -1085,6 +1105,7 @@ class MentionReader {
         if (!repeated) list.push_back(std::move(pm));
       }
     }
+    drop_provinces_named_as_towns(targets);
     std::stable_sort(targets.begin(), targets.end(),
                      [](const PlaceMention& a, const PlaceMention& b) {
                        if (a.found != b.found) return a.found;
