@@ -52,8 +52,11 @@ TEST_F(CasualtiesTest, ADeathTollThatRoseIsTheNumberItRoseTo) {
   EXPECT_EQ(counts("The toll has climbed to at least 60."), Counts({"killed 60..+"}));
   EXPECT_EQ(counts("Число жертв теракта в мечети возросло до 84."), Counts({"killed 84..84"}));
   EXPECT_EQ(counts("Число погибших достигло 31."), Counts({"killed 31..31"}));
-  // a toll in another clause, or a rise of something else, counts nobody
+  // a toll in another clause, or a rise of something else, counts nobody; nor does a toll of
+  // the wounded, or of the dead and wounded together
   EXPECT_EQ(counts("The toll was not known. Prices rose to 84 rupees."), Counts({}));
+  EXPECT_EQ(counts("The toll of wounded rose to 30."), Counts({}));
+  EXPECT_EQ(counts("Число погибших и раненых возросло до 30."), Counts({}));
 }
 
 TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {
@@ -64,6 +67,8 @@ TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {
   EXPECT_EQ(counts("Три солдата погибли, один полицейский убит."),
             Counts({"killed 3..3", "killed 1..1"}));
   EXPECT_EQ(counts("Полицейские погибли."), Counts({}));
+  // a thing destroyed is nobody killed
+  EXPECT_EQ(counts("В результате авиаудара уничтожен склад боеприпасов."), Counts({}));
 }
 
 TEST_F(CasualtiesTest, AgesAndMeasuresAreNotCounts) {

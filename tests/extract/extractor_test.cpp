@@ -290,6 +290,25 @@ TEST(Extractor, UzbekPlacesAreFoundBeforeTheirSuffixedKindWords) {
   EXPECT_NE(std::find(admin2.begin(), admin2.end(), "Asaka Tumani"), admin2.end());
 }
 
+TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {
+  // "On May 3, the Islamic State attacked": a date, not three members of the Islamic State
+  auto dated = extractor().extract(report(
+      "On May 3, the Islamic State attacked a Shia mosque in Kunduz, killing 40 worshippers.",
+      "2022-05-04"));
+  ASSERT_EQ(dated.mentions.size(), 1u);
+  ASSERT_TRUE(dated.mentions[0].perpetrator);
+  EXPECT_EQ(dated.mentions[0].perpetrator->actor, "IS-KP");
+  auto no_comma = extractor().extract(
+      report("On March 5 the Taliban attacked a police post in Kunduz.", "2020-03-06"));
+  ASSERT_EQ(no_comma.mentions.size(), 1u);
+  ASSERT_TRUE(no_comma.mentions[0].perpetrator);
+  EXPECT_EQ(no_comma.mentions[0].perpetrator->actor, "Taliban");
+  // a passive auxiliary as the text's last word: nothing after it to read
+  auto last = extractor().extract(report(
+      "Gunmen attacked a checkpoint in Kunduz. Police said the Taliban were.", "2020-03-06"));
+  EXPECT_EQ(last.mentions.size(), 1u);
+}
+
 TEST(Extractor, ADistrictWordMarksANameTheGazetteerSpellsOtherwise) {
   // "Maiwand" is GeoNames' "Maywand": one letter off, inside the province the text names.
   auto x = extractor().extract(
@@ -298,8 +317,17 @@ TEST(Extractor, ADistrictWordMarksANameTheGazetteerSpellsOtherwise) {
   std::vector<std::string> districts;
   for (const PlaceMention& p : x.mentions[0].places) districts.push_back(p.admin2);
   EXPECT_NE(std::find(districts.begin(), districts.end(), "Maywand"), districts.end());
-  // and "of Kandahar" after it is the province, not the town of Kandahar ahead of the district
+  // and "of Kandahar" after it is the province, not the town of Kandahar ahead of the district;
+  // a town not named as its province stays ("Nad Ali district, Lashkar Gah and Gereshk")
   EXPECT_EQ(x.mentions[0].places.front().admin2, "Maywand");
+  auto towns = extractor().extract(
+      report("Fighting raged in Nad Ali district, Lashkar Gah and Gereshk on Monday, killing 12 "
+             "soldiers.",
+             "2020-10-13"));
+  ASSERT_EQ(towns.mentions.size(), 1u);
+  std::vector<std::string> names;
+  for (const PlaceMention& p : towns.mentions[0].places) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Lashkar Gāh"), names.end());
   // One letter off and in another country, it is no match: Shigal district of Kunar is not
   // Pakistan's Shigar.
   auto shigal = extractor().extract(

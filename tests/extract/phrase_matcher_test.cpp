@@ -53,9 +53,15 @@ TEST(PhraseMatcher, ARussianPhraseMatchesInEveryCaseAndSpansWholeWords) {
   battle.add("бой", 1);
   battle.build();
   EXPECT_EQ(found(battle, "бо гурӯҳи мусаллаҳ, бой и боев"), Found({"бой#1", "боев#1"}));
-  // ... and a word kept whole does not meet another's stem: "боевой" (combat-ready) stems to
-  // "боев"
+  // ... and a word kept whole does not meet another's stem, either way: "боевой" (combat-ready)
+  // stems to "боев"; "суд" (court) is the stem of "судья" (judge)
   EXPECT_EQ(found(battle, "в полной боевой готовности"), Found({}));
+  PhraseMatcher combat;
+  combat.add("боевой", 1);
+  combat.add("судья", 2);
+  combat.build();
+  EXPECT_EQ(found(combat, "после тяжелых боев дело передали в суд"), Found({}));
+  EXPECT_EQ(found(combat, "боевые машины и судьи"), Found({"боевые#1", "судьи#2"}));
   // stems are of whole Russian words: not of a word that runs on into Latin letters or digits
   EXPECT_EQ(found(m, "шиитыX шииты2"), Found({}));
 }

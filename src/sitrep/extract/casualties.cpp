@@ -603,7 +603,8 @@ class CountScanner {
     for (size_t i = 0; i < t_.size(); ++i) {
       if (!word_at(i, "toll")) continue;
       for (size_t j = i + 1; j < t_.size() && j <= i + kTollReach; ++j) {
-        if (clause_between(j - 1, j)) break;
+        // "число погибших и раненых", "the toll of wounded": not (only) the dead
+        if (clause_between(j - 1, j) || word_at(j, "injured")) break;
         if (!word_at(j, "toll-verb")) continue;
         size_t at = j + 1;
         if (is(at, "to") || is(at, "at") || is(at, "до")) ++at;

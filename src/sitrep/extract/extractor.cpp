@@ -13,6 +13,7 @@
 
 #include "sitrep/extract/sentences.hpp"
 #include "sitrep/extract/tokens.hpp"
+#include "sitrep/geo/name_key.hpp"
 #include "sitrep/model/tsv_table.hpp"
 
 namespace sitrep::extract {
@@ -111,15 +112,17 @@ bool close_before(std::string_view text, size_t from, size_t to, size_t max_gap)
   return gap.find_first_of(".;:!?") == std::string_view::npos;
 }
 
-// The same, with the gap counted in letters, not bytes: for the gaps that Russian and Dari fill
-// with as many words as English ("взяла на себя террористическая группировка «ИГ»").
-bool close_before_in_letters(std::string_view text, size_t from, size_t to, size_t max_letters) {
+// The same, with the gap counted in characters (code points), not bytes: for the gaps that
+// Russian and Dari fill with as many words as English ("взяла на себя террористическая
+// группировка «ИГ»").
+bool close_before_in_characters(std::string_view text, size_t from, size_t to,
+                                size_t max_characters) {
   if (from > to) return false;
   std::string_view gap = text.substr(from, to - from);
-  auto letters = std::count_if(gap.begin(), gap.end(), [](char c) {
+  auto characters = std::count_if(gap.begin(), gap.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
   });
-  return static_cast<size_t>(letters) <= max_letters &&
+  return static_cast<size_t>(characters) <= max_characters &&
          gap.find_first_of(".;:!?") == std::string_view::npos;
 }
 
@@ -621,13 +624,20 @@ class MentionReader {
       std::string_view gap = r_.text.substr(from, to - from);
       return gap == " " || gap == " «" || gap == " \"";
     };
-    // the words before the actor, back over "members of" to the number that counts them
+    // the words before the actor, back over "members of" to the number that counts them, each
+    // a space apart; a number right before "the" or "its" is a date's ("On March 5 the
+    // Taliban attacked")
     bool next_to = before && spaced(before->end, a.begin);
+    const Token* counted_word = nullptr;  // the word after the number, if the walk moved
     for (int step = 0; next_to && step < 3 && before != r_.tokens.data(); ++step) {
       if (std::find(kOver.begin(), kOver.end(), before->lower) == kOver.end()) break;
       const Token* earlier = before - 1;
-      if (earlier->end + 2 < before->begin) break;
+      if (r_.text.substr(earlier->end, before->begin - earlier->end) != " ") break;
+      counted_word = before;
       before = earlier;
+    }
+    if (counted_word && (counted_word->lower == "the" || counted_word->lower == "its")) {
+      next_to = false;
     }
     if (next_to) {
       if (before->number >= 0 && before->digits < 4) return true;  // not a year
@@ -647,6 +657,7 @@ class MentionReader {
     if (std::find(kSuffer.begin(), kSuffer.end(), after->lower) != kSuffer.end()) return true;
     if (std::find(kPassive.begin(), kPassive.end(), after->lower) != kPassive.end()) {
       // "were killed", "was shot dead": a passive of an event word, not "was suspected"
+      if (!after2) return false;  // "… the Taliban were." at the end of the text
       auto at = between(r_.hits, after2->begin, after2->begin + 1);
       return std::any_of(at.begin(), at.end(),
                          [&](const LexiconHit& h) { return h.kind == Kind::trigger; });
@@ -723,7 +734,7 @@ class MentionReader {
     if (x.kind != Kind::target || lex_.target(x.entry).target != "journalists") return false;
     return ends_before(r_.text, x.begin, 16,
                        {"told ", "to ", "told the ", "to the ", "briefed "}) ||
-           r_.text.substr(x.begin, x.end - x.begin).ends_with("журналистам");
+           r_.text.substr(x.begin, x.end - x.begin).ends_with("урналистам");  // Ж or ж
   }
 
   // Whether a target noun that is not itself an attacker's name follows the actor right away.
@@ -760,7 +771,7 @@ class MentionReader {
     if (i == 0) return false;
     const LexiconHit* h = hits[i - 1];
     bool claim = is_cue(lex_, *h, Cue::claim) || is_cue(lex_, *h, Cue::claim_verb);
-    return claim && close_before_in_letters(r_.text, h->end, hits[i]->begin, 40);
+    return claim && close_before_in_characters(r_.text, h->end, hits[i]->begin, 40);
   }
 
   // Whether a claim follows hits[i] later in its sentence (any actor between notwithstanding).
@@ -1023,22 +1034,34 @@ class MentionReader {
 
   // "Maiwand district of Kandahar": the name after "of" is the district's province, though the
   // geocoder, with no "province" beside it, read it as the town of that name. The district says
-  // more, and the town would outrank it as a point.
+  // more, and the town would outrank it as a point. Only a town named as its province is taken
+  // for it ("Nad Ali district, Lashkar Gah and Gereshk" keeps its towns).
   void drop_provinces_named_as_towns(std::vector<PlaceMention>& places) const {
-    std::erase_if(places, [&](const PlaceMention& town) {
-      if (!town.found || town.precision != "point") return false;
-      return std::any_of(places.begin(), places.end(), [&](const PlaceMention& district) {
+    auto names_its_province = [&](const PlaceMention& town) {
+      return town.found && town.precision == "point" &&
+             geo::folded_key(town.name) == geo::folded_key(town.admin1);
+    };
+    std::vector<bool> dropped(places.size(), false);
+    for (size_t t = 0; t < places.size(); ++t) {
+      const PlaceMention& town = places[t];
+      if (!names_its_province(town)) continue;
+      for (const PlaceMention& district : places) {
         if (!district.found || district.precision != "admin2" || district.admin1 != town.admin1 ||
             district.evidence.end > town.evidence.begin) {
-          return false;
+          continue;
         }
         std::string gap(
             r_.text.substr(district.evidence.end, town.evidence.begin - district.evidence.end));
         std::transform(gap.begin(), gap.end(), gap.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return gap == " of " || gap == ", ";
-      });
-    });
+        if (gap == " of " || gap == ", ") dropped[t] = true;
+      }
+    }
+    std::vector<PlaceMention> kept;
+    for (size_t t = 0; t < places.size(); ++t) {
+      if (!dropped[t]) kept.push_back(std::move(places[t]));
+    }
+    places = std::move(kept);
   }
 
   void read_places(const Group& group, const std::vector<const LexiconHit*>& hits,

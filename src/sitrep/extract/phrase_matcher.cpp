@@ -19,9 +19,15 @@ bool dropped(UChar32 c) {
          u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_ENCLOSING_MARK;
 }
 
+// Follows a Russian word kept whole because its stem would be too short (stem_russian_words);
+// no text has it, and it counts as part of the word, so that a phrase ending in a stem cannot end
+// just before it.
+constexpr char kWholeWordMark = '\x1F';
+
 // A byte of the normal text that starts a letter or digit (a word character).
 bool word_char_at(const std::string& text, size_t i) {
   if (i >= text.size()) return false;
+  if (text[i] == kWholeWordMark) return true;
   int32_t at = static_cast<int32_t>(i), n = static_cast<int32_t>(text.size());
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, n, c);
@@ -30,6 +36,7 @@ bool word_char_at(const std::string& text, size_t i) {
 
 bool word_char_before(const std::string& text, size_t i) {
   if (i == 0) return false;
+  if (text[i - 1] == kWholeWordMark) return true;
   int32_t at = static_cast<int32_t>(i);
   UChar32 c;
   U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, at, c);
@@ -39,11 +46,10 @@ bool word_char_before(const std::string& text, size_t i) {
 // Cuts every word of Russian letters in `normal` to its stem (russian_stems.hpp), in place. A
 // kept byte keeps its source; the cut endings go, and a match ending at a stem is stretched to
 // its word's end when found (PhraseMatcher::find).
-// Follows a Russian word kept whole because its stem would be too short; no text has it.
-constexpr char kWholeWordMark = '\x1F';
-
 void stem_russian_words(NormalText& normal) {
   const std::string& t = normal.text;
+  // Russian letters are two bytes that start with 0xD0 or 0xD1: without one, nothing to do
+  if (t.find_first_of("\xD0\xD1") == std::string::npos) return;
   auto letter_at = [&](size_t i, size_t& length) {
     int32_t k = static_cast<int32_t>(i);
     UChar32 c;
@@ -72,14 +78,14 @@ void stem_russian_words(NormalText& normal) {
       }
       continue;
     }
-    // A word of three letters or fewer, or one whose stem would be, stays whole: Snowball cuts
-    // "бой" and "боев" (battle) to "бо", which is Tajik's "with", and a short stem says little.
-    // A word kept whole for its short stem is marked, so that it cannot meet another word's stem
-    // ("боев", of battles, is not "боевой", combat-ready, whose stem is "боев").
+    // A word of three letters or fewer stays whole, and so does one whose stem would be shorter
+    // than three (Snowball cuts "боев", of battles, to "бо", Tajik's "with"). Both are marked as
+    // whole words, so that they never meet a longer word's stem: "суд" (court) is not "судья"
+    // (judge, stem "суд"), Tajik "дар" (in) is not "Дара", "боев" is not "боевой" (stem "боев").
     constexpr size_t kShortest = 3 * 2;  // bytes: three Cyrillic letters
     size_t stem = end - i;
-    bool marked = false;
-    if (stem > kShortest) {
+    bool marked = stem <= kShortest;
+    if (!marked) {
       stem = russian_stem_length(std::string_view(t).substr(i, end - i));
       if (stem < kShortest) {
         stem = end - i;
@@ -102,14 +108,16 @@ void stem_russian_words(NormalText& normal) {
   normal.source = std::move(source);
 }
 
-// A match that ends at a Russian stem ends where its word does: "устройстве", not "устройств".
+// A match that ends at a Russian stem ends where its word does: "устройстве", not "устройств";
+// "Рӯдакӣ" (Tajik letters and marks are part of the word too). A match that ended at its word's
+// end stays as it is.
 size_t word_end(std::string_view text, size_t at) {
   int32_t i = static_cast<int32_t>(at), n = static_cast<int32_t>(text.size());
   while (i < n) {
     int32_t next = i;
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), next, n, c);
-    if (c < 0 || !russian_letter(static_cast<char32_t>(u_tolower(c)))) break;
+    if (c < 0 || !(u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK)) break;
     i = next;
   }
   return static_cast<size_t>(i);

@@ -4,8 +4,13 @@
 // Text and phrases are compared in a normal form: Unicode case folding, diacritics and other
 // combining marks dropped, tatweel and zero-width joiners removed, and the Arabic-script letter
 // variants unified (ي/ى/ی, ك/ک, ة/ه, أ/إ/آ/ا). So "Taliban", "TALIBAN" and "Tālibān" are one
-// phrase, and so are طالبان written with Arabic or Persian letters. A phrase matches only as
-// whole words; the matches carry byte offsets into the original text.
+// phrase, and so are طالبان written with Arabic or Persian letters. Russian "й" stays a letter.
+// Russian words are cut to their Snowball stems (russian_stems.hpp), so that one phrase matches
+// every case ("на самодельном взрывном устройстве" is "самодельное взрывное устройство"); words
+// of three letters or fewer, and those whose stem would be shorter, stay whole and are marked as
+// such, so that they never meet another word's stem. A phrase matches only as whole words; the
+// matches carry byte offsets into the original text, and one that ends at a stem ends at its word's
+// end.
 #pragma once
 
 #include <array>

@@ -174,33 +174,38 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
     }
     return *provinces;
   };
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    geo::WordInfo info = gazetteer_->word_info(tokens[k].lower);
-    if (info.role != geo::WordRole::admin1 && info.role != geo::WordRole::admin2) continue;
-    const geo::FeatureKind kind =
-        info.role == geo::WordRole::admin2 ? geo::FeatureKind::admin2 : geo::FeatureKind::admin1;
-    for (bool name_after : {true, false}) {
+  auto letters = [](std::string_view written) {
+    int32_t count = 0;
+    for (int32_t i = 0; i < static_cast<int32_t>(written.size());) {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(written.data()), i,
+              static_cast<int32_t>(written.size()), c);
+      count += u_isalpha(c) ? 1 : 0;
+    }
+    return count;
+  };
+  // Capitalised words first, and only then the words beside them: a kind word's lookup folds
+  // the word (ICU), too dear to do for every token.
+  for (size_t c = 0; c < tokens.size(); ++c) {
+    const Token& name = tokens[c];
+    std::string_view written = text.substr(name.begin, name.end - name.begin);
+    UChar32 first = first_code_point(written);
+    if (first < 0 || !u_isupper(first) || covered(name) || letters(written) < kShortestName) {
+      continue;
+    }
+    for (bool name_after : {true, false}) {  // the kind word before the name, then after it
+      if (name_after ? c == 0 : c + 1 >= tokens.size()) continue;
+      const Token& word = tokens[name_after ? c - 1 : c + 1];
+      if (!spaced(name_after ? word : name, name_after ? name : word)) continue;
+      geo::WordInfo info = gazetteer_->word_info(word.lower);
+      if (info.role != geo::WordRole::admin1 && info.role != geo::WordRole::admin2) continue;
       if (name_after ? !(info.before || info.either) : !info.may_follow()) continue;
-      if (name_after ? k + 1 >= tokens.size() : k == 0) continue;
-      const Token& name = tokens[name_after ? k + 1 : k - 1];
-      std::string_view written = text.substr(name.begin, name.end - name.begin);
-      UChar32 first = first_code_point(written);
-      if (first < 0 || !u_isupper(first) || covered(name) ||
-          !spaced(name_after ? tokens[k] : name, name_after ? name : tokens[k]) ||
-          gazetteer_->word_info(name.lower).role != geo::WordRole::none) {
-        continue;
-      }
-      int32_t letters = 0;
-      for (int32_t i = 0; i < static_cast<int32_t>(written.size());) {
-        UChar32 c;
-        U8_NEXT(reinterpret_cast<const uint8_t*>(written.data()), i,
-                static_cast<int32_t>(written.size()), c);
-        letters += u_isalpha(c) ? 1 : 0;
-      }
-      if (letters < kShortestName) continue;
+      if (gazetteer_->word_info(name.lower).role != geo::WordRole::none) break;
+      const geo::FeatureKind kind =
+          info.role == geo::WordRole::admin2 ? geo::FeatureKind::admin2 : geo::FeatureKind::admin1;
       // A spelling one letter off ("Maiwand" for Maywand) counts only inside a province the text
       // names: "Shigal district of Kunar province" is not Pakistan's Shigar. The geocoder then
-      // reads the name as written, with the same context.
+      // reads the name as written, beside the same places.
       auto similar = gazetteer_->find(written, /*max_edits=*/1);
       if (std::none_of(similar.begin(), similar.end(), [&](const geo::NameMatch& m) {
             const geo::Feature& f = gazetteer_->feature(m.feature);
@@ -209,13 +214,12 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
           })) {
         continue;
       }
-      std::string spelled(written);
-      std::string_view word = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-      PlaceSpan span{
-          std::min(name.begin, tokens[k].begin), std::max(name.end, tokens[k].end), name.begin,
-          name.end,
-          name_after ? std::string(word) + " " + spelled : spelled + " " + std::string(word)};
-      out.push_back(std::move(span));
+      std::string kind_word(text.substr(word.begin, word.end - word.begin));
+      out.push_back({std::min(name.begin, word.begin), std::max(name.end, word.end), name.begin,
+                     name.end,
+                     name_after ? kind_word + " " + std::string(written)
+                                : std::string(written) + " " + kind_word});
+      break;
     }
   }
 }
@@ -238,9 +242,7 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
     return needs_kind_word_[m.phrase] && !has_kind_word_beside(text, tokens, m);
   });
   add_names_marked_by_kind_words(text, tokens, found, out);
-  if (found.empty()) {
-    return out;
-  }
+  if (found.empty()) return out;  // in text order already
   // A kind word right before or after the name joins the phrase, on its own side only.
   for (const PhraseMatch& m : found) {
     PlaceSpan span{m.begin, m.end, m.begin, m.end, {}};

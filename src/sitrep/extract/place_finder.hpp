@@ -54,8 +54,8 @@ class PlaceFinder {
                             const PhraseMatch& m) const;
   // A capitalised word that a district or province word marks as a place ("Maiwand district",
   // "ноҳияи Дарқад") but that no name of the gazetteer spells so: kept when the gazetteer's
-  // similar-name tiers (gazetteer.hpp) find an area of that kind, and handed to the geocoder
-  // under the gazetteer's name.
+  // similar-name tiers (gazetteer.hpp) find an area of that kind (one letter off: only in a
+  // province of the places `found`), and handed to the geocoder as written, with its kind word.
   void add_names_marked_by_kind_words(std::string_view text, const std::vector<Token>& tokens,
                                       const std::vector<PhraseMatch>& found,
                                       std::vector<PlaceSpan>& out) const;

@@ -14,7 +14,7 @@
 namespace sitrep::extract {
 
 // The length in bytes of the stem of `word`, a lower-case word of Russian letters in UTF-8 (а-я,
-// ё); the whole word when its stem is not a prefix of it or it has other letters.
+// ё; the caller checks); the whole word when its stem is not a prefix of it.
 size_t russian_stem_length(std::string_view word);
 
 // Whether `c` (a code point) is one of the 33 letters of the Russian alphabet.
