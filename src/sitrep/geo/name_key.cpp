@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "sitrep/model/arabic_letters.hpp"
@@ -337,9 +338,7 @@ NameKeys arabic_keys(const icu::UnicodeString& text) {
   return keys;
 }
 
-}  // namespace
-
-NameKeys name_keys(std::string_view utf8) {
+NameKeys compute_name_keys(std::string_view utf8) {
   Words w;
   if (!is_ascii(utf8)) {
     icu::UnicodeString text = canonical(utf8);
@@ -352,6 +351,23 @@ NameKeys name_keys(std::string_view utf8) {
   }
   drop_connectors(w.words);
   return {fold_latin(w.words), latin_skeleton(w.words)};
+}
+
+}  // namespace
+
+// Words in other scripts cost ICU normalisation and transliteration, and reports repeat them
+// (kind words beside every place, the same provinces): each thread remembers the keys it made,
+// up to a bound, as a pure function's answers may be.
+NameKeys name_keys(std::string_view utf8) {
+  if (is_ascii(utf8)) return compute_name_keys(utf8);
+  constexpr size_t kRemembered = size_t{1} << 14;
+  thread_local std::unordered_map<std::string, NameKeys> remembered;
+  std::string key(utf8);
+  if (auto it = remembered.find(key); it != remembered.end()) return it->second;
+  NameKeys keys = compute_name_keys(utf8);
+  if (remembered.size() >= kRemembered) remembered.clear();
+  remembered.emplace(std::move(key), keys);
+  return keys;
 }
 
 std::string folded_key(std::string_view utf8) {
