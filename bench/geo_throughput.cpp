@@ -16,6 +16,7 @@
 #include "sitrep/geo/admin_assignment.hpp"
 #include "sitrep/geo/gazetteer_files.hpp"
 #include "sitrep/geo/geocoder.hpp"
+#include "sitrep/geo/name_key.hpp"
 #include "sitrep/geo/polygon.hpp"
 #include "sitrep/process/huge_pages.hpp"
 
@@ -132,7 +133,10 @@ int main(int argc, char** argv) {
     size_t calls = 0, found = 0;
     double busy = 0;
     while (busy < 2.0) {
-      if (fresh_each_pass) geocoder = std::make_unique<geo::Geocoder>(opened->gazetteer);
+      if (fresh_each_pass) {
+        geocoder = std::make_unique<geo::Geocoder>(opened->gazetteer);
+        geo::forget_remembered_name_keys();
+      }
       auto t = Clock::now();
       for (const Name& n : list) found += geocoder->resolve(n.text, n.context).found;
       busy += seconds_since(t);

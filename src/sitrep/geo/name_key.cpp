@@ -358,10 +358,17 @@ NameKeys compute_name_keys(std::string_view utf8) {
 // Words in other scripts cost ICU normalisation and transliteration, and reports repeat them
 // (kind words beside every place, the same provinces): each thread remembers the keys it made,
 // up to a bound, as a pure function's answers may be.
+namespace {
+thread_local std::unordered_map<std::string, NameKeys> remembered;
+}  // namespace
+
+void forget_remembered_name_keys() {
+  remembered.clear();
+}
+
 NameKeys name_keys(std::string_view utf8) {
   if (is_ascii(utf8)) return compute_name_keys(utf8);
   constexpr size_t kRemembered = size_t{1} << 14;
-  thread_local std::unordered_map<std::string, NameKeys> remembered;
   std::string key(utf8);
   if (auto it = remembered.find(key); it != remembered.end()) return it->second;
   NameKeys keys = compute_name_keys(utf8);

@@ -27,7 +27,10 @@ struct NameKeys {
   std::string skeleton;
 };
 
+// Keys of names in other scripts than ASCII are remembered per thread (ICU makes them dear).
 NameKeys name_keys(std::string_view utf8);
+// Forgets this thread's remembered keys: for benchmarks that time names not seen before.
+void forget_remembered_name_keys();
 // The folded key alone (cheaper when the skeleton is not needed).
 std::string folded_key(std::string_view utf8);
 
