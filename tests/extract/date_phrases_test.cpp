@@ -77,6 +77,21 @@ TEST_F(DatePhrasesTest, PashtoLastNightAndItsOtherWeekdayNames) {
   EXPECT_EQ(dates("د درېشنبې په ورځ", "2022-07-08"), Dates{"درېشنبې = 2022-07-05..2022-07-05 day"});
 }
 
+TEST_F(DatePhrasesTest, UrduArabicUzbekAndTajikWeekdaysAndMonths) {
+  // 2022-07-08 was a Friday.
+  EXPECT_EQ(dates("منگل کی رات پولیس چوکی پر حملہ", "2022-07-08"),
+            Dates{"منگل = 2022-07-05..2022-07-05 day"});
+  EXPECT_EQ(dates("هجوم يوم الأربعاء في كابل", "2022-07-08"),
+            Dates{"الأربعاء = 2022-07-06..2022-07-06 day"});
+  EXPECT_EQ(dates("Hujum seshanba kuni sodir bo'ldi", "2022-07-08"),
+            Dates{"seshanba = 2022-07-05..2022-07-05 day"});
+  EXPECT_EQ(dates("Ҳамла рӯзи сешанбе рух дод", "2022-07-08"),
+            Dates{"сешанбе = 2022-07-05..2022-07-05 day"});
+  // "Душанбе" is the capital, not Monday ("душанбе"), and "Juma" is a man's name as often as
+  // Friday: neither is in the table
+  EXPECT_EQ(dates("Ҳамла дар Душанбе", "2022-07-08"), Dates{});
+}
+
 TEST_F(DatePhrasesTest, DariAndPashtoWeekdaysInTwoWords) {
   // "سه شنبه": three + Saturday, Tuesday. 2021-11-24 was a Wednesday.
   EXPECT_EQ(dates("د سه شنبې په ورځ چاودنه وشوه", "2021-11-24"),
