@@ -59,23 +59,25 @@ void stem_russian_words(NormalText& normal) {
   };
   std::string text;
   std::vector<uint32_t> source;
+  auto keep = [&](size_t from, size_t to) {  // bytes [from, to) of `t` as they are
+    text.append(t, from, to - from);
+    source.insert(source.end(), normal.source.begin() + static_cast<std::ptrdiff_t>(from),
+                  normal.source.begin() + static_cast<std::ptrdiff_t>(to));
+  };
   size_t i = 0;
   bool stemmed = false;
   while (i < t.size()) {
     size_t length = 0;
     if (!letter_at(i, length) || word_char_before(t, i)) {
-      text += t[i];
-      source.push_back(normal.source[i]);
+      keep(i, i + 1);
       ++i;
       continue;
     }
     size_t end = i;
     while (end < t.size() && letter_at(end, length)) end += length;
     if (end < t.size() && word_char_at(t, end)) {  // a word mixing scripts: as it is
-      for (; i < end; ++i) {
-        text += t[i];
-        source.push_back(normal.source[i]);
-      }
+      keep(i, end);
+      i = end;
       continue;
     }
     // A word of three letters or fewer stays whole, and so does one whose stem would be shorter
@@ -93,9 +95,7 @@ void stem_russian_words(NormalText& normal) {
       }
     }
     stemmed = stemmed || stem < end - i || marked;
-    text.append(t, i, stem);
-    source.insert(source.end(), normal.source.begin() + static_cast<std::ptrdiff_t>(i),
-                  normal.source.begin() + static_cast<std::ptrdiff_t>(i + stem));
+    keep(i, i + stem);
     if (marked) {
       text += kWholeWordMark;
       source.push_back(normal.source[end - 1]);  // a match ending here ends with the word

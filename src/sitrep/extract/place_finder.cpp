@@ -21,6 +21,12 @@ bool is_kind_word(const geo::WordInfo& info) {
          info.role != geo::WordRole::leading;
 }
 
+// Whether only spaces stand between byte `from` and byte `to` of `text`.
+bool spaces_only(std::string_view text, size_t from, size_t to) {
+  return from <= to &&
+         text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
+}
+
 // The first code point of s.
 UChar32 first_code_point(std::string_view s) {
   int32_t i = 0;
@@ -131,19 +137,15 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
 
 bool PlaceFinder::has_kind_word_beside(std::string_view text, const std::vector<Token>& tokens,
                                        const PhraseMatch& m) const {
-  auto spaces_only = [&](size_t from, size_t to) {
-    return from <= to &&
-           text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
-  };
   auto after = std::lower_bound(tokens.begin(), tokens.end(), m.end,
                                 [](const Token& t, size_t e) { return t.begin < e; });
-  if (after != tokens.end() && spaces_only(m.end, after->begin)) {
+  if (after != tokens.end() && spaces_only(text, m.end, after->begin)) {
     geo::WordInfo info = gazetteer_->word_info(after->lower);
     if (is_kind_word(info) && info.may_follow()) return true;
   }
   auto first = std::lower_bound(tokens.begin(), tokens.end(), m.begin,
                                 [](const Token& t, size_t b) { return t.end <= b; });
-  if (first == tokens.begin() || !spaces_only((first - 1)->end, m.begin)) return false;
+  if (first == tokens.begin() || !spaces_only(text, (first - 1)->end, m.begin)) return false;
   geo::WordInfo info = gazetteer_->word_info((first - 1)->lower);
   return is_kind_word(info) && info.before;
 }
@@ -254,15 +256,13 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
       const Token& token = tokens[t];
       if (token.end <= m.begin) {
         bool adjacent = t + 1 < tokens.size() && tokens[t + 1].begin >= m.begin &&
-                        text.substr(token.end, m.begin - token.end).find_first_not_of(" ") ==
-                            std::string_view::npos;
+                        spaces_only(text, token.end, m.begin);
         geo::WordInfo info = gazetteer_->word_info(token.lower);
         if (adjacent && is_kind_word(info) && info.before) {
           span.begin = token.begin;
         }
       } else if (token.begin >= m.end) {
-        bool adjacent = text.substr(m.end, token.begin - m.end).find_first_not_of(" ") ==
-                        std::string_view::npos;
+        bool adjacent = spaces_only(text, m.end, token.begin);
         geo::WordInfo info = gazetteer_->word_info(token.lower);
         // A word that may stand on either side belongs to the name after it when one follows
         // at once: "ولسوالی علینگار ولایت لغمان" is Alingar district of Laghman province.

@@ -27,62 +27,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kGroups 
     {"ph", "ф"},
 }};
 
-std::string_view single_letter(char c) {
-  switch (c) {
-    case 'a':
-      return "а";
-    case 'b':
-      return "б";
-    case 'c':
-      return "к";
-    case 'd':
-      return "д";
-    case 'e':
-      return "е";
-    case 'f':
-      return "ф";
-    case 'g':
-      return "г";
-    case 'h':
-      return "х";
-    case 'i':
-      return "и";
-    case 'j':
-      return "дж";
-    case 'k':
-      return "к";
-    case 'l':
-      return "л";
-    case 'm':
-      return "м";
-    case 'n':
-      return "н";
-    case 'o':
-      return "о";
-    case 'p':
-      return "п";
-    case 'q':
-      return "к";
-    case 'r':
-      return "р";
-    case 's':
-      return "с";
-    case 't':
-      return "т";
-    case 'u':
-      return "у";
-    case 'v':
-      return "в";
-    case 'w':
-      return "в";
-    case 'x':
-      return "кс";
-    case 'z':
-      return "з";
-    default:
-      return "";
-  }
-}
+// The Russian letters of each Latin one, a to z.
+constexpr std::array<std::string_view, 26> kSingle = {"а",  "б", "к", "д", "е", "ф",  "г", "х", "и",
+                                                      "дж", "к", "л", "м", "н", "о",  "п", "к", "р",
+                                                      "с",  "т", "у", "в", "в", "кс", "й", "з"};
 
 // One word, lower-case ASCII letters only.
 std::string transliterate_word(std::string_view w) {
@@ -93,16 +41,14 @@ std::string transliterate_word(std::string_view w) {
       ++i;
       continue;
     }
-    if (w[i] == 'y') {  // a semivowel after a vowel ("Panjwayi"), else a vowel ("Tyre")
-      bool after_vowel = i > 0 && vowel(w[i - 1]);
-      bool before_vowel = i + 1 < w.size() && vowel(w[i + 1]);
-      if (!after_vowel && before_vowel && (w[i + 1] == 'a' || w[i + 1] == 'u')) {
-        // handled by the groups below ("ya", "yu")
-      } else {
-        out += after_vowel || i == 0 ? "й" : "и";
-        ++i;
-        continue;
-      }
+    // "y": a semivowel after a vowel ("Panjwayi") or first, else a vowel ("Tyre"); before "a"
+    // or "u" it is one of the groups below ("ya", "yu")
+    bool after_vowel = i > 0 && vowel(w[i - 1]);
+    bool before_a_or_u = i + 1 < w.size() && (w[i + 1] == 'a' || w[i + 1] == 'u');
+    if (w[i] == 'y' && (after_vowel || !before_a_or_u)) {
+      out += after_vowel || i == 0 ? "й" : "и";
+      ++i;
+      continue;
     }
     bool matched = false;
     for (const auto& [latin, cyrillic] : kGroups) {
@@ -114,7 +60,7 @@ std::string transliterate_word(std::string_view w) {
       }
     }
     if (matched) continue;
-    out += single_letter(w[i]);
+    if (w[i] >= 'a' && w[i] <= 'z') out += kSingle[static_cast<size_t>(w[i] - 'a')];
     ++i;
   }
   return out;

@@ -353,13 +353,11 @@ NameKeys compute_name_keys(std::string_view utf8) {
   return {fold_latin(w.words), latin_skeleton(w.words)};
 }
 
-}  // namespace
-
 // Words in other scripts cost ICU normalisation and transliteration, and reports repeat them
 // (kind words beside every place, the same provinces): each thread remembers the keys it made,
 // up to a bound, as a pure function's answers may be.
-namespace {
 thread_local std::unordered_map<std::string, NameKeys> remembered;
+
 }  // namespace
 
 void forget_remembered_name_keys() {
