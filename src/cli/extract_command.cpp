@@ -43,6 +43,18 @@ std::string casualty_text(const std::optional<extract::CasualtyMention>& c) {
   return fmt::format("{}-{}", c->low, *c->high);
 }
 
+// With no event read, the places and actors the report names are what it still gives.
+void print_named(const extract::ReportExtraction& x, bool explain) {
+  for (const extract::PlaceMention& p : x.places) {
+    std::cout << fmt::format("  named place  {}{}\n", place_line(p),
+                             explain ? quoted(x.text, p.evidence) : "");
+  }
+  for (const extract::ActorMention& a : x.actors) {
+    std::cout << fmt::format("  named actor  {}{}\n", a.actor,
+                             explain ? quoted(x.text, a.evidence) : "");
+  }
+}
+
 void print_table(const extract::Document& d, const extract::ReportExtraction& x, bool explain) {
   std::cout << fmt::format("{}  {}  language {} ({:.2f})  source {}{}\n", d.id,
                            d.title.empty() ? d.file : d.title, x.language.code,
@@ -89,6 +101,7 @@ void print_table(const extract::Document& d, const extract::ReportExtraction& x,
       row("claim", claim, m.claim_evidence);
     }
   }
+  if (x.mentions.empty()) print_named(x, explain);
   for (const std::string& note : x.not_understood) std::cout << "  note: " << note << '\n';
 }
 

@@ -290,6 +290,37 @@ TEST(Extractor, UzbekPlacesAreFoundBeforeTheirSuffixedKindWords) {
   EXPECT_NE(std::find(admin2.begin(), admin2.end(), "Asaka Tumani"), admin2.end());
 }
 
+TEST(Extractor, AReportWithNoEventStillListsThePlacesAndActorsItNames) {
+  // a conference, not an event: what a report in a language read in part still gives
+  auto x = extractor().extract(
+      report("Toshkent shahrida «Islomiy davlat» va Tolibon haqida xalqaro konferensiya bo'ldi.",
+             "2023-05-02"));
+  EXPECT_TRUE(x.mentions.empty());
+  ASSERT_EQ(x.places.size(), 1u);
+  EXPECT_EQ(x.places[0].name, "Tashkent");
+  EXPECT_EQ(x.places[0].country, "UZ");
+  std::vector<std::string> actors;
+  for (const ActorMention& a : x.actors) actors.push_back(a.actor);
+  EXPECT_EQ(actors.size(), 2u);
+  EXPECT_NE(std::find(actors.begin(), actors.end(), "Taliban"), actors.end());
+  // each once, however often named
+  auto twice = extractor().extract(report(
+      "Gunmen attacked a police post in Kunduz. Kunduz police said gunmen fled.", "2020-03-06"));
+  EXPECT_EQ(twice.places.size(), 1u);
+  EXPECT_EQ(twice.actors.size(), 1u);
+}
+
+TEST(Extractor, UzbekAndTajikEventWordsAreReadWithTheirEndings) {
+  auto arrest = extractor().extract(report(
+      "Davlat xavfsizlik xizmati Samarqand shahrida uch nafar shaxsni qo‘lga oldi.", "2023-05-02"));
+  ASSERT_EQ(arrest.mentions.size(), 1u);
+  EXPECT_EQ(arrest.mentions[0].sub_event_type, "Arrests");
+  auto tajik =
+      extractor().extract(report("Дар ноҳияи Панҷ се нафар боздошт шуданд.", "2023-05-02"));
+  ASSERT_EQ(tajik.mentions.size(), 1u);
+  EXPECT_EQ(tajik.mentions[0].sub_event_type, "Arrests");
+}
+
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {
   // "On May 3, the Islamic State attacked": a date, not three members of the Islamic State
   auto dated = extractor().extract(report(

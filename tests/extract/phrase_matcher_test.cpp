@@ -33,6 +33,26 @@ TEST(PhraseMatcher, CaseDiacriticsAndArabicScriptVariantsDoNotMatter) {
             Found({"کابل#2", "طالبـان#1"}));  // ZWNJ, tatweel
 }
 
+TEST(PhraseMatcher, APhraseEndingInAStarMatchesTheBeginningOfAWordAndSpansIt) {
+  PhraseMatcher m;
+  m.add("qo'lga ol*", 1);
+  m.add("ab*", 2);  // too short to be a prefix: the star is a letter like any other
+  m.build();
+  // Uzbek adds its endings to the verb: arrested, had been arrested, they arrested
+  EXPECT_EQ(found(m, "besh kishi qo'lga olindi; qo'lga olingan; qo'lga oldi"),
+            Found({"qo'lga olindi#1", "qo'lga olingan#1", "qo'lga oldi#1"}));
+  EXPECT_EQ(found(m, "qo'lga bolindi, about, abcd"), Found({}));  // not inside a word
+}
+
+TEST(PhraseMatcher, UzbekApostrophesAreOneLetterWhicheverIsTyped) {
+  PhraseMatcher m;
+  m.add("halok bo'ldi", 1);
+  m.build();
+  // the official "ʻ", typographic quotes and the ASCII apostrophe
+  EXPECT_EQ(found(m, "halok boʻldi. halok bo‘ldi. halok bo’ldi. halok bo'ldi."),
+            Found({"halok boʻldi#1", "halok bo‘ldi#1", "halok bo’ldi#1", "halok bo'ldi#1"}));
+}
+
 TEST(PhraseMatcher, ARussianPhraseMatchesInEveryCaseAndSpansWholeWords) {
   PhraseMatcher m;
   m.add("самодельное взрывное устройство", 1);

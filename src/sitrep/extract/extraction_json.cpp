@@ -17,10 +17,11 @@ json actor_json(const ActorMention& a, std::string_view text) {
   return j;
 }
 
-json place_json(const PlaceMention& p, std::string_view text) {
-  json j = {{"text", p.text},
-            {"role", p.role == PlaceMention::Role::origin ? "origin" : "target"},
-            {"found", p.found}};
+// `with_role`: false for the report's list of every place it names, which plays no role.
+json place_json(const PlaceMention& p, std::string_view text, bool with_role = true) {
+  json j = {{"text", p.text}};
+  if (with_role) j["role"] = p.role == PlaceMention::Role::origin ? "origin" : "target";
+  j["found"] = p.found;
   if (p.found) {
     j["name"] = p.name;
     j["country"] = p.country;
@@ -111,6 +112,11 @@ json extraction_json(const Document& d, const ReportExtraction& x) {
   json mentions = json::array();
   for (const Mention& m : x.mentions) mentions.push_back(mention_json(m, x.text));
   j["mentions"] = mentions;
+  json places = json::array(), actors = json::array();
+  for (const PlaceMention& p : x.places) places.push_back(place_json(p, x.text, false));
+  for (const ActorMention& a : x.actors) actors.push_back(actor_json(a, x.text));
+  j["places"] = places;
+  j["actors"] = actors;
   j["not_understood"] = x.not_understood;
   return j;
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 #include <span>
 
 #include <fmt/format.h>
@@ -289,6 +290,34 @@ class MentionReader {
     }
     m.confidence = confidence(m);
     return m;
+  }
+
+  // Every place the report names, each once, in text order, whether or not an event was read
+  // from it: what a report in a language read only in part still gives.
+  std::vector<PlaceMention> named_places() const {
+    std::vector<PlaceMention> out;
+    std::set<std::string> seen;
+    for (size_t i = 0; i < r_.places.size(); ++i) {
+      PlaceMention pm = place_mention(r_.places[i], r_.resolved[i]);
+      pm.reference = false;
+      std::string key = pm.found ? pm.name + '\x1f' + pm.admin1 + '\x1f' + pm.country : pm.text;
+      if (seen.insert(key).second) out.push_back(std::move(pm));
+    }
+    return out;
+  }
+
+  // Every actor the report names, each once, in text order, resolved in the report's country
+  // at its publication date.
+  std::vector<ActorMention> named_actors() const {
+    std::vector<ActorMention> out;
+    std::set<std::string> seen;
+    Mention none;  // no event: the report's country and day stand in
+    for (const LexiconHit& h : r_.hits) {
+      if (h.kind != Kind::actor) continue;
+      ActorMention a = actor_mention({&h, 0, false}, none);
+      if (seen.insert(a.actor).second) out.push_back(std::move(a));
+    }
+    return out;
   }
 
  private:
@@ -1951,15 +1980,17 @@ ReportExtraction Extractor::extract(const Document& document) const {
     out.not_understood.push_back("no publication date: relative dates are not resolved");
   }
   size_t title_end = document.title.empty() ? 0 : document.title.size();
+  MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
+                       report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country),
+                       title_end);
+  out.places = reader.named_places();
+  out.actors = reader.named_actors();
   if (off_topic(r, *lexicon_, document.title.size())) {
     out.not_understood.push_back(
         "the headline is about something other than violence (a disaster, an accident, sport, "
         "the economy, a trial, an anniversary): no event read");
     return out;
   }
-  MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
-                       report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country),
-                       title_end);
   std::vector<Group> groups = group_sentences(r, *lexicon_, title_end);
   for (const Group& g : groups) {
     // read() runs before push_back may move the mentions: `before` stays valid while it reads

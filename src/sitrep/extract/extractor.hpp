@@ -45,6 +45,11 @@ struct ReportExtraction {
   LanguageGuess language;
   SourceKind source;
   std::vector<Mention> mentions;
+  // Every place and actor the report names, each once, whether or not an event was read: what a
+  // report in a language read only in part still gives (an Uzbek arrest report with no event
+  // word sitrep knows still names Tashkent and the Islamic State).
+  std::vector<PlaceMention> places;
+  std::vector<ActorMention> actors;
   std::vector<std::string> not_understood;
 };
 

@@ -19,6 +19,12 @@ bool dropped(UChar32 c) {
          u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_ENCLOSING_MARK;
 }
 
+// The marks Uzbek writes its o‘ and g‘ with, and that typing turns apostrophes into: one ASCII
+// apostrophe, so that "qo‘lga", "qoʻlga", "qo’lga" and "qo'lga" are one word to the lexicon.
+bool apostrophe(UChar32 c) {
+  return c == 0x2018 || c == 0x2019 || c == 0x02BB || c == 0x02BC || c == 0x00B4;
+}
+
 // Follows a Russian word kept whole because its stem would be too short (stem_russian_words);
 // no text has it, and it counts as part of the word, so that a phrase ending in a stem cannot end
 // just before it.
@@ -140,6 +146,11 @@ NormalText normalize_for_matching(std::string_view utf8) {
       out.source.push_back(static_cast<uint32_t>(start));
       continue;
     }
+    if (apostrophe(c)) {
+      out.text += '\'';
+      out.source.push_back(static_cast<uint32_t>(start));
+      continue;
+    }
     // Russian "й" is a letter of its own, not "и" with a mark: the stemmer needs it ("северный"
     // and "северном" share the stem "северн" only if "ый" stays an ending).
     if (c == 0x0419 || c == 0x0439) {
@@ -173,6 +184,9 @@ NormalText normalize_for_matching(std::string_view utf8) {
 
 void PhraseMatcher::add(std::string_view phrase, uint32_t id) {
   std::string key = normalize_for_matching(phrase).text;
+  // "ushla*": any word that begins so; at least three letters before the star
+  bool prefix = key.size() > 3 && key.back() == '*';
+  if (prefix) key.pop_back();
   if (key.empty()) return;
   uint32_t state = 0;
   for (unsigned char b : key) {
@@ -187,7 +201,7 @@ void PhraseMatcher::add(std::string_view phrase, uint32_t id) {
     }
     state = next;
   }
-  states_[state].outputs.emplace_back(id, static_cast<uint32_t>(key.size()));
+  states_[state].outputs.push_back({id, static_cast<uint32_t>(key.size()), prefix});
   ++outputs_count_;
   built_ = false;
 }
@@ -286,9 +300,10 @@ std::vector<PhraseMatch> PhraseMatcher::find(std::string_view text,
   for (size_t i = 0; i < t.size(); ++i) {
     state = step(state, static_cast<uint8_t>(t[i]));
     for (uint32_t s = state; s != 0; s = states_[s].output_link) {
-      for (auto [id, length] : states_[s].outputs) {
+      for (auto [id, length, prefix] : states_[s].outputs) {
         size_t begin = i + 1 - length, end = i + 1;
-        if (word_char_before(t, begin) || word_char_at(t, end)) continue;  // whole words only
+        // whole words only, or a word's beginning for a phrase that ends in a star
+        if (word_char_before(t, begin) || (!prefix && word_char_at(t, end))) continue;
         // The end: just after the original character the match's last byte came from (not
         // the next kept one: a dropped joiner after the match is not part of it).
         int32_t last = static_cast<int32_t>(normal.source[end - 1]);

@@ -10,7 +10,9 @@
 // of three letters or fewer, and those whose stem would be shorter, stay whole and are marked as
 // such, so that they never meet another word's stem. A phrase matches only as whole words; the
 // matches carry byte offsets into the original text, and one that ends at a stem ends at its word's
-// end.
+// end. A phrase that ends in a star matches the beginning of a word and spans the whole word
+// ("qo'lga ol*": "qo‘lga olindi", "qo‘lga olingan"), for the languages that add endings where
+// Russian has a stemmer (Uzbek, Tajik); three letters at least come before the star.
 #pragma once
 
 #include <array>
@@ -52,7 +54,12 @@ class PhraseMatcher {
     std::vector<std::pair<uint8_t, uint32_t>> next;  // sorted by byte
     uint32_t fail = 0;
     uint32_t output_link = 0;  // the nearest state down the fail chain with outputs (0: none)
-    std::vector<std::pair<uint32_t, uint32_t>> outputs;  // (phrase id, length in bytes)
+    struct Output {
+      uint32_t phrase;  // the id given to add()
+      uint32_t length;  // in bytes of the normal form
+      bool prefix;      // ends in a star: need not end a word
+    };
+    std::vector<Output> outputs;
   };
   uint32_t step(uint32_t state, uint8_t byte) const;
   uint32_t child(uint32_t state, uint8_t byte) const;
