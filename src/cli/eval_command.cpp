@@ -270,7 +270,8 @@ int run_eval_extract(const EvalArgs& args, const GlobalOptions& global) {
   }
   auto started = std::chrono::steady_clock::now();
   extract::ExtractionEvaluation e = extract::evaluate_extraction(
-      *gold, [&](const extract::Document& d) { return extractor->extract(d); });
+      *gold, [&](const extract::Document& d) { return extractor->extract(d); },
+      extract::same_district_in(extractor->gazetteer()));
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << fmt::format("{} passages, {} gold events, {} mentions extracted ({:.1f} ms)\n",
@@ -312,7 +313,8 @@ Runner add_eval_command(CLI::App& app, const GlobalOptions& global) {
       "object per line, {id, published, source, title, text, events: [{event_type, "
       "sub_event_type, perpetrator, target, target_level, minority, country, admin1, admin2, "
       "date, killed_low, killed_high, claim, cross_border}]}. Prints precision, recall and F1 "
-      "per field (admin2_area: districts compared as areas, their spellings folded); "
+      "per field (admin2_area: districts compared as areas: one gazetteer district holding both "
+      "names in their provinces, or spellings that fold alike); "
       "--failures lists the misses.");
   extract->add_option("--gold", args->gold, "The gold JSONL")->check(CLI::ExistingFile);
   extract

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../geo/bundled_gazetteer.hpp"
+
 namespace sitrep::extract {
 namespace {
 
@@ -120,6 +122,16 @@ TEST(EvaluateExtraction, DistrictsAgreeAsAreasWhateverTheirSpelling) {
   auto other = scores("Imām Şāḩib", "Qala-e Zal");
   EXPECT_EQ(field(other, "admin2_area").true_positives, 0);
   EXPECT_EQ(field(other, "admin2_area").false_positives, 1);
+}
+
+TEST(EvaluateExtraction, DistrictsAreOneAreaWhenOneGazetteerDistrictHoldsBothNames) {
+  SameDistrict same = same_district_in(*geo::testing::bundled_gazetteer());
+  // GeoNames' spelling of the district and geoBoundaries' (the one sitrep reports)
+  EXPECT_TRUE(same("Garmsīr", "Helmand", "Garmser", "Helmand"));
+  EXPECT_TRUE(same("Khūgyāṉī", "Nangarhar", "Khogayani", "Nangarhar"));
+  // Qarah Bagh is a district of Ghazni and one of Kabul: not the same area
+  EXPECT_FALSE(same("Qarah Bāgh", "Ghazni", "Qarabagh", "Kabul"));
+  EXPECT_FALSE(same("Garmsīr", "Helmand", "Nad Ali", "Helmand"));
 }
 
 TEST(ReadExtractionGold, ABadLineIsAnErrorWithItsLineNumber) {

@@ -321,6 +321,29 @@ TEST(Extractor, UzbekAndTajikEventWordsAreReadWithTheirEndings) {
   EXPECT_EQ(tajik.mentions[0].sub_event_type, "Arrests");
 }
 
+TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNamed) {
+  // Arabic script has no capitals to mark a name: a word beside "ولسوالی" (district) is looked
+  // up, and a spelling met only by its consonants counts in the province the text names
+  auto admin2_of = [](const ReportExtraction& x) {
+    std::vector<std::string> out;
+    for (const Mention& m : x.mentions) {
+      for (const PlaceMention& p : m.places) out.push_back(p.admin2);
+    }
+    return out;
+  };
+  auto dari =
+      extractor().extract(report("جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی اندر ولایت "
+                                 "غزنی "
+                                 "حمله کردند.",
+                                 "2020-06-10"));
+  auto d = admin2_of(dari);
+  EXPECT_NE(std::find(d.begin(), d.end(), "Andar"), d.end());
+  auto pashto = extractor().extract(
+      report("د هلمند ولایت د ګرمسیر ولسوالۍ کې یو موټر له ماین سره ولګېد.", "2016-11-14"));
+  auto p = admin2_of(pashto);
+  EXPECT_NE(std::find(p.begin(), p.end(), "Garmser"), p.end());
+}
+
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {
   // "On May 3, the Islamic State attacked": a date, not three members of the Islamic State
   auto dated = extractor().extract(report(

@@ -110,7 +110,7 @@ int agreement(const GoldEvent& g, const std::map<std::string, std::string>& m) {
 
 class Scorer {
  public:
-  Scorer() {
+  explicit Scorer(const SameDistrict& same_district) : same_district_(same_district) {
     for (const std::string& f : scored_fields()) out_.fields.push_back({f, 0, 0, 0});
   }
 
@@ -127,7 +127,10 @@ class Scorer {
       count(id, f, want, got, !want.empty() && want == got);
       if (f == "admin2") {
         count(id, std::string(kAdmin2Area), want, got,
-              !want.empty() && !got.empty() && area_key(want) == area_key(got));
+              !want.empty() && !got.empty() &&
+                  (area_key(want) == area_key(got) ||
+                   (same_district_ && same_district_(want, field_of(expected, "admin1"), got,
+                                                     field_of(predicted, "admin1")))));
       }
     }
     std::optional<Range> want = g ? gold_range(*g) : std::nullopt;
@@ -142,6 +145,12 @@ class Scorer {
   ExtractionEvaluation& result() { return out_; }
 
  private:
+  static std::string_view field_of(const std::map<std::string, std::string>& fields,
+                                   const std::string& name) {
+    auto it = fields.find(name);
+    return it == fields.end() ? std::string_view() : std::string_view(it->second);
+  }
+
   void count(const std::string& id, const std::string& field, const std::string& want,
              const std::string& got, bool agree) {
     FieldScore& s = *std::find_if(out_.fields.begin(), out_.fields.end(),
@@ -155,10 +164,33 @@ class Scorer {
     if (!want.empty() || !got.empty()) out_.misses.push_back({id, field, want, got});
   }
 
+  const SameDistrict& same_district_;
   ExtractionEvaluation out_;
 };
 
 }  // namespace
+
+SameDistrict same_district_in(const geo::Gazetteer& gazetteer) {
+  return [&gazetteer](std::string_view admin2, std::string_view admin1,
+                      std::string_view other_admin2, std::string_view other_admin1) {
+    auto districts = [&](std::string_view name, std::string_view province) {
+      std::vector<uint32_t> ids;
+      for (const geo::NameMatch& m : gazetteer.find(name, /*max_edits=*/0)) {
+        const geo::Feature& f = gazetteer.feature(m.feature);
+        if (f.kind != geo::FeatureKind::admin2 || m.kind == geo::MatchKind::fuzzy) continue;
+        if (!province.empty() &&
+            (f.admin1 == geo::kNoFeature || gazetteer.name(f.admin1) != province)) {
+          continue;
+        }
+        ids.push_back(m.feature);
+      }
+      return ids;
+    };
+    std::vector<uint32_t> a = districts(admin2, admin1), b = districts(other_admin2, other_admin1);
+    return std::any_of(a.begin(), a.end(),
+                       [&](uint32_t id) { return std::find(b.begin(), b.end(), id) != b.end(); });
+  };
+}
 
 double FieldScore::precision() const {
   int n = true_positives + false_positives;
@@ -255,8 +287,9 @@ Result<std::vector<GoldPassage>> read_extraction_gold(const std::string& path) {
 
 ExtractionEvaluation evaluate_extraction(
     const std::vector<GoldPassage>& gold,
-    const std::function<ReportExtraction(const Document&)>& extract) {
-  Scorer scorer;
+    const std::function<ReportExtraction(const Document&)>& extract,
+    const SameDistrict& same_district) {
+  Scorer scorer(same_district);
   int events = 0, mentions = 0;
   for (const GoldPassage& p : gold) {
     ReportExtraction x = extract(p.document);

@@ -21,6 +21,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/extract/document.hpp"
@@ -69,9 +70,22 @@ const std::vector<std::string>& scored_fields();
 // The values a mention gives for the scored fields (fatalities and cross-border apart).
 std::map<std::string, std::string> mention_fields(const Mention& mention);
 
+// Whether two districts, each named with its province, are one area.
+using SameDistrict =
+    std::function<bool(std::string_view admin2, std::string_view admin1,
+                       std::string_view other_admin2, std::string_view other_admin1)>;
+
+// admin2_area compares districts as areas: by `same_district` when given, else by their
+// spellings folded and without words such as "District".
 ExtractionEvaluation evaluate_extraction(
     const std::vector<GoldPassage>& gold,
-    const std::function<ReportExtraction(const Document&)>& extract);
+    const std::function<ReportExtraction(const Document&)>& extract,
+    const SameDistrict& same_district = {});
+
+// Two district names are one area when a district of the gazetteer has both, in the province
+// each is named with ("Garmsīr", GeoNames' spelling, and "Garmser", geoBoundaries'), or when
+// their spellings fold alike.
+SameDistrict same_district_in(const geo::Gazetteer& gazetteer);
 
 // Real headlines with the labels a dataset gave their events (tests/data/extract-ucdp-gold.tsv,
 // from UCDP GED): the extractor's perpetrator should be one of the event's two sides, and its

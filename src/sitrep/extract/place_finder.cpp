@@ -187,12 +187,17 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
     return count;
   };
   // Capitalised words first, and only then the words beside them: a kind word's lookup folds
-  // the word (ICU), too dear to do for every token.
+  // the word (ICU), too dear to do for every token. Scripts without capitals (Arabic, for Dari
+  // and Pashto: "ولسوالی اندر", "د ګرمسیر ولسوالۍ") cannot mark a name so: any of their words
+  // beside a kind word is looked up, and found only in a province the text names unless a
+  // gazetteer name has its very spelling (a consonant skeleton is too little to go on elsewhere).
   for (size_t c = 0; c < tokens.size(); ++c) {
     const Token& name = tokens[c];
     std::string_view written = text.substr(name.begin, name.end - name.begin);
     UChar32 first = first_code_point(written);
-    if (first < 0 || !u_isupper(first) || covered(name) || letters(written) < kShortestName) {
+    bool caseless = first >= 0 && u_charType(first) == U_OTHER_LETTER;
+    if (first < 0 || !(u_isupper(first) || caseless) || covered(name) ||
+        letters(written) < kShortestName) {
       continue;
     }
     for (bool name_after : {true, false}) {  // the kind word before the name, then after it
@@ -211,8 +216,9 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
       auto similar = gazetteer_->find(written, /*max_edits=*/1);
       if (std::none_of(similar.begin(), similar.end(), [&](const geo::NameMatch& m) {
             const geo::Feature& f = gazetteer_->feature(m.feature);
-            return f.kind == kind &&
-                   (m.kind != geo::MatchKind::fuzzy || named_provinces().count(f.admin1) > 0);
+            bool anywhere = m.kind == geo::MatchKind::folded ||
+                            (m.kind == geo::MatchKind::skeleton && !caseless);
+            return f.kind == kind && (anywhere || named_provinces().count(f.admin1) > 0);
           })) {
         continue;
       }
