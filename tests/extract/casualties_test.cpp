@@ -59,6 +59,19 @@ TEST_F(CasualtiesTest, ADeathTollThatRoseIsTheNumberItRoseTo) {
   EXPECT_EQ(counts("Число погибших и раненых возросло до 30."), Counts({}));
 }
 
+TEST_F(CasualtiesTest, DariAndPashtoTollsGiveTheirNumberBeforeTheVerb) {
+  // "the Taliban put the number of the dead at 18 at least"; "the number of the dead reached 20"
+  EXPECT_EQ(counts("مقام‌های طالبان شمار کشته‌شدگان را دست‌کم ۱۸ تن "
+                   "اعلام "
+                   "کرده‌اند."),
+            Counts({"killed 18..+"}));
+  EXPECT_EQ(counts("د مړو شمېر ۲۰ ته ورسېد."), Counts({"killed 20..20"}));
+  // a toll in another clause counts nobody
+  EXPECT_EQ(
+      counts("شمار کشته‌شدگان روشن نیست. ۱۸ خانه ویران شد."),
+      Counts({}));
+}
+
 TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {
   EXPECT_EQ(counts("Губернатор провинции Балх погиб в четверг."), Counts({"killed 1..1"}));
   EXPECT_EQ(counts("Вчера был убит главный редактор радиостанции."), Counts({"killed 1..1"}));

@@ -332,7 +332,9 @@ TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNa
     return out;
   };
   auto dari =
-      extractor().extract(report("جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی اندر ولایت "
+      extractor().extract(report("جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی "
+                                 "اندر "
+                                 "ولایت "
                                  "غزنی "
                                  "حمله کردند.",
                                  "2020-06-10"));
@@ -342,6 +344,22 @@ TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNa
       report("د هلمند ولایت د ګرمسیر ولسوالۍ کې یو موټر له ماین سره ولګېد.", "2016-11-14"));
   auto p = admin2_of(pashto);
   EXPECT_NE(std::find(p.begin(), p.end(), "Garmser"), p.end());
+}
+
+TEST(Extractor, AClaimOfThisAttackADayLaterAddsToTheAttackInDariAndPashto) {
+  // "this attack": the event already told, not a second one on the day of the claim
+  auto pashto = extractor().extract(report(
+      "د پنجشنبې په ورځ د کابل ښار په یوه جومات کې ځانمرګی برید وشو. د جمعې په ورځ داعش د دې "
+      "برید مسؤلیت ومانه.",
+      "2022-04-23"));
+  ASSERT_EQ(pashto.mentions.size(), 1u);
+  EXPECT_EQ(pashto.mentions[0].claim, model::ClaimStatus::claimed);
+  auto dari = extractor().extract(report(
+      "روز پنجشنبه یک انفجار در شهر کابل رخ داد. روز جمعه داعش مسئولیت این انفجار را بر عهده "
+      "گرفت.",
+      "2022-04-23"));
+  ASSERT_EQ(dari.mentions.size(), 1u);
+  EXPECT_EQ(dari.mentions[0].claim, model::ClaimStatus::claimed);
 }
 
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {

@@ -194,12 +194,21 @@ bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& senten
   });
 }
 
-// Whether one of a sentence's event words comes with "the", "this" or "that" before it: it
-// names an event already told ("… said its fighters had fired the rockets").
+// Whether one of a sentence's event words comes with "the", "this" or "that" before it, or a
+// demonstrative of another language (cues.tsv: refers-back; "این حمله", "د دې برید", "этот
+// теракт"): it names an event already told ("… said its fighters had fired the rockets").
 bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const LexiconHit*>& hits) {
+  constexpr size_t kReach = 24;  // bytes: a demonstrative and the spaces after it
   for (const LexiconHit* h : hits) {
     if (h->kind != Kind::trigger || !counts_as_event(lex, r, *h)) continue;
     if (ends_before(r.text, h->begin, 6, {"the ", "this ", "that "})) return true;
+    for (const LexiconHit& c :
+         between(r.hits, h->begin > kReach ? h->begin - kReach : 0, h->begin)) {
+      if (is_cue(lex, c, Cue::refers_back) && c.end <= h->begin &&
+          r.text.substr(c.end, h->begin - c.end).find_first_not_of(' ') == std::string::npos) {
+        return true;
+      }
+    }
   }
   return false;
 }
@@ -524,7 +533,8 @@ class MentionReader {
       if (h->begin - from > max_gap) return nullptr;
       if (h->kind == Kind::cue) {
         Cue c = lex_.cue(h->entry);
-        if (c != Cue::origin && c != Cue::destination && c != Cue::hedge && c != Cue::same_day) {
+        if (c != Cue::origin && c != Cue::destination && c != Cue::hedge && c != Cue::same_day &&
+            c != Cue::refers_back) {
           return h;
         }
       }
@@ -808,7 +818,10 @@ class MentionReader {
   // with", "said it was not involved").
   bool denial_follows(const std::vector<const LexiconHit*>& hits, const LexiconHit& speech) const {
     for (const LexiconHit* h : hits) {
-      if (h->begin < speech.end || h->kind != Kind::cue || is_cue(lex_, *h, Cue::hedge)) continue;
+      if (h->begin < speech.end || h->kind != Kind::cue || is_cue(lex_, *h, Cue::hedge) ||
+          is_cue(lex_, *h, Cue::refers_back)) {
+        continue;
+      }
       return is_cue(lex_, *h, Cue::deny) && h->begin - speech.end <= 32;
     }
     return false;

@@ -65,6 +65,7 @@ enum class Cue : uint8_t {
   origin_abroad,
   not_claim,
   same_day,
+  refers_back,
 };
 
 // One phrase found in a text: its span and what it is.
