@@ -331,13 +331,13 @@ TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNa
     }
     return out;
   };
-  auto dari =
-      extractor().extract(report("جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی "
-                                 "اندر "
-                                 "ولایت "
-                                 "غزنی "
-                                 "حمله کردند.",
-                                 "2020-06-10"));
+  auto dari = extractor().extract(
+      report("جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی "
+             "اندر "
+             "ولایت "
+             "غزنی "
+             "حمله کردند.",
+             "2020-06-10"));
   auto d = admin2_of(dari);
   EXPECT_NE(std::find(d.begin(), d.end(), "Andar"), d.end());
   auto pashto = extractor().extract(
@@ -360,6 +360,30 @@ TEST(Extractor, AClaimOfThisAttackADayLaterAddsToTheAttackInDariAndPashto) {
       "2022-04-23"));
   ASSERT_EQ(dari.mentions.size(), 1u);
   EXPECT_EQ(dari.mentions[0].claim, model::ClaimStatus::claimed);
+}
+
+TEST(Extractor, AClaimOfTheAttackThatNamesNoPlaceAddsToTheAttackTold) {
+  // "IS-K claimed responsibility for the attack in a statement on Friday": no "this", no place
+  auto x = extractor().extract(report(
+      "د پنجشنبې په ورځ د مزار شریف ښار کې ځانمرګی برید وشو. داعش خراسان د جمعې په ورځ په یوه "
+      "اعلامیه کې د برید مسؤلیت ومانه.",
+      "2023-03-11"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
+  ASSERT_TRUE(x.mentions[0].date);
+  EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2023-03-09");
+}
+
+TEST(Extractor, TheDayAnOfficialSpokeIsNotANewEventWhereTheVerbComesLast) {
+  // "gunmen shot the district governor yesterday evening. The governor's spokesman told Asia
+  // today that two men on a motorbike fired on him": one event, yesterday's
+  auto x = extractor().extract(
+      report("د کندهار ښار کې پرون ماښام ناپېژاندو وسله والو د دامان ولسوالۍ ولسوال په ډزو ووژه. د "
+             "کندهار والي ویاند نن اسیا ته وویل چې دوو موټرسایکل سپرو پرې ډزې وکړې.",
+             "2019-06-11"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].date);
+  EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2019-06-10");
 }
 
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {

@@ -127,6 +127,24 @@ bool close_before_in_characters(std::string_view text, size_t from, size_t to,
          gap.find_first_of(".;:!?") == std::string_view::npos;
 }
 
+// Whether a date is when someone spoke, not when the event happened: right after "said" ("said
+// on Friday", "сообщили во вторник": eight bytes between), or, where the verb comes last, a few
+// words before it with no event word between ("نن اسیا ته وویل": told Asia today; "روز
+// شنبه به رسانه‌ها گفت": told the media on Saturday).
+bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
+  constexpr size_t kVerbLastReach = 12;  // characters between the date and the verb
+  for (const LexiconHit& h : between(r.hits, before(d.begin, 32), d.end + 4 * kVerbLastReach)) {
+    if (h.kind == Kind::trigger && h.begin >= d.end) return false;
+    if (!is_cue(lex, h, Cue::speech)) continue;
+    if (h.end <= d.begin && close_before(r.text, h.end, d.begin, 8)) return true;
+    if (h.begin >= d.end && close_before_in_characters(r.text, d.end, h.begin, kVerbLastReach) &&
+        r.text.substr(d.end, h.begin - d.end).find(',') == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether the place span is preceded by an origin cue ("from", "из", "از"), perhaps with "the"
 // or "the territory of" between (at most three short words, no other place or phrase).
 bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
@@ -206,6 +224,24 @@ bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const L
          between(r.hits, h->begin > kReach ? h->begin - kReach : 0, h->begin)) {
       if (is_cue(lex, c, Cue::refers_back) && c.end <= h->begin &&
           r.text.substr(c.end, h->begin - c.end).find_first_not_of(' ') == std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether an event word stands beside a claim or a denial of responsibility (within a few
+// words, either side): the attack claimed, not a new one.
+bool claims_the_event(const Reading& r, const Lexicon& lex,
+                      const std::vector<const LexiconHit*>& hits) {
+  constexpr size_t kReach = 16;  // characters
+  for (const LexiconHit* cue : hits) {
+    if (!is_cue(lex, *cue, Cue::claim) && !is_cue(lex, *cue, Cue::no_claim)) continue;
+    for (const LexiconHit* h : hits) {
+      if (h->kind != Kind::trigger) continue;
+      if (close_before_in_characters(r.text, h->end, cue->begin, kReach) ||
+          close_before_in_characters(r.text, cue->end, h->begin, kReach)) {
         return true;
       }
     }
@@ -1287,14 +1323,7 @@ class MentionReader {
     }
   }
 
-  // Whether a date is when someone spoke: right after "said" ("said on Friday", "сообщили во
-  // вторник": eight bytes between).
-  bool said_on(const DateMention& d) const {
-    auto near = between(r_.hits, before(d.begin, 32), d.begin);
-    return std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
-      return is_cue(lex_, h, Cue::speech) && close_before(r_.text, h.end, d.begin, 8);
-    });
-  }
+  bool said_on(const DateMention& d) const { return spoken_on(r_, lex_, d); }
 
   // Tolls of different people add up ("four soldiers were martyred and three terrorists
   // killed": 7); a second toll of the same people, or of nobody named, is an update (the higher
@@ -1757,6 +1786,8 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
     }
     std::vector<std::string> here = sentence_areas(r, lex, s);
     std::vector<const DateMention*> dates = within(r.dates, s);
+    // the day of the event the sentence tells, not the day someone spoke of it
+    std::erase_if(dates, [&](const DateMention* d) { return spoken_on(r, lex, *d); });
     std::optional<model::Day> here_day;
     if (!dates.empty()) here_day = dates.front()->span.start;
     // An event word weeks before the current event is background ("the group's attack in
@@ -1774,8 +1805,11 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
                          return std::find(areas.begin(), areas.end(), a) != areas.end();
                        });
       bool another_day = has_day && here_day && day != *here_day;
-      // "the attack", "the rockets": the event already told, told again
-      bool told_again = !groups.empty() && refers_back(r, lex, hits);
+      // "the attack", "the rockets": the event already told, told again; so is the attack a
+      // claim names when the sentence names no place of its own ("داعش … د برید مسؤلیت ومانه":
+      // IS claimed responsibility for the attack, a day later)
+      bool told_again = !groups.empty() && (refers_back(r, lex, hits) ||
+                                            (here.empty() && claims_the_event(r, lex, hits)));
       if (groups.empty() || has_cue(lex, hits, Cue::separate) ||
           ((elsewhere || another_day) && !told_again)) {
         groups.push_back({{i}});
