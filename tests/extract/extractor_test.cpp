@@ -386,6 +386,26 @@ TEST(Extractor, TheDayAnOfficialSpokeIsNotANewEventWhereTheVerbComesLast) {
   EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2019-06-10");
 }
 
+TEST(Extractor, BootyTakenIsNoArrestAndAClaimHoursAfterTheAttackNamesItsClaimant) {
+  // "the mujahideen attacked a police post … and took a Kalashnikov as booty": a clash, no arrest
+  auto booty = extractor().extract(report(
+      "د تحریک طالبان پاکستان مجاهدینو د لکي مروت ضلعې کې د پولیسو پر یوې چوکۍ برید وکړ او یو "
+      "کلاشینکوف یې په غنیمت ونیول.",
+      "2023-08-18"));
+  ASSERT_EQ(booty.mentions.size(), 1u);
+  EXPECT_NE(booty.mentions[0].sub_event_type, "Arrests");
+  // "IS claimed responsibility hours after the attack began": "after" is no cue of the actor's
+  auto claim =
+      extractor().extract(report("افراد مسلح روز چهارشنبه بر گوردواره سیک‌ها در شهر کابل "
+                                 "حمله "
+                                 "کردند. گروه داعش ساعاتی پس "
+                                 "از آغاز حمله مسئولیت آن را بر عهده گرفت.",
+                                 "2020-03-26"));
+  ASSERT_EQ(claim.mentions.size(), 1u);
+  ASSERT_EQ(claim.mentions[0].claimed_by.size(), 1u);
+  EXPECT_EQ(claim.mentions[0].claimed_by[0].actor, "IS-KP");
+}
+
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {
   // "On May 3, the Islamic State attacked": a date, not three members of the Islamic State
   auto dated = extractor().extract(report(
