@@ -47,6 +47,15 @@ TEST_F(GeocoderTest, EverySpellingOfMazarISharifFindsIt) {
   }
 }
 
+TEST_F(GeocoderTest, ACityIsInTheProvinceGeoNamesAndTheProvincePolygonAgreeOn) {
+  // geoBoundaries' Rudaki district (Republican Subordination) reaches over Dushanbe's point;
+  // Natural Earth's Dushanbe and GeoNames' code say Dushanbe: the district is the one in doubt
+  Resolution r = geocoder.resolve("Dushanbe");
+  ASSERT_TRUE(r.found) << r.problem;
+  EXPECT_EQ(admin1_code(r), "TJ.04");
+  EXPECT_EQ(r.admin2, kNoFeature);
+}
+
 TEST_F(GeocoderTest, EverySpellingOfTermezFindsTirmiz) {
   for (const char* s : {"Termez", "Termiz", "Tirmiz", "Термез", "ترمذ"}) {
     EXPECT_EQ(geonameid(geocoder.resolve(s)), 1215957u) << s;

@@ -259,8 +259,14 @@ class Packer {
     return id;
   }
 
-  // Which polygon areas contain a point (the builder's own, slower locate).
-  std::pair<uint32_t, uint32_t> locate(double lat, double lon) const {
+  // Which polygon areas contain a point (the builder's own, slower locate). The district's
+  // province wins over the province polygon the point lies in (the two sources' borders differ
+  // by their simplification), unless `admin1_code`, GeoNames' own word for the place, sides with
+  // the province polygon: then the district is the one in doubt ("Dushanbe" lies in geoBoundaries'
+  // Rudaki district of the Republican Subordination, but in Natural Earth's and GeoNames'
+  // Dushanbe), and it is left out.
+  std::pair<uint32_t, uint32_t> locate(double lat, double lon,
+                                       std::string_view admin1_code = {}) const {
     uint32_t admin1 = kNoFeature, admin2 = kNoFeature;
     for (uint32_t id : shaped_) {
       const Draft& d = drafts_[id];
@@ -269,8 +275,15 @@ class Packer {
         slot = id;
       }
     }
-    if (admin2 != kNoFeature && drafts_[admin2].feature.admin1 != kNoFeature) {
-      admin1 = drafts_[admin2].feature.admin1;
+    if (admin2 != kNoFeature && drafts_[admin2].feature.admin1 != kNoFeature &&
+        drafts_[admin2].feature.admin1 != admin1) {
+      bool province_confirmed =
+          admin1 != kNoFeature && !admin1_code.empty() && drafts_[admin1].code == admin1_code;
+      if (province_confirmed) {
+        admin2 = kNoFeature;
+      } else {
+        admin1 = drafts_[admin2].feature.admin1;
+      }
     }
     return {admin1, admin2};
   }
@@ -342,7 +355,7 @@ class Packer {
       d.name = p.name;
       d.names = std::move(p.names);
       // The polygons decide where they exist; GeoNames' own codes fill in where they do not.
-      auto [admin1, admin2] = locate(p.lat, p.lon);
+      auto [admin1, admin2] = locate(p.lat, p.lon, p.admin1_code);
       if (admin1 != kNoFeature &&
           std::string_view(drafts_[admin1].feature.country, 2) != std::string_view(p.country)) {
         admin1 = admin2 = kNoFeature;  // across a border the polygons' simplification moved
