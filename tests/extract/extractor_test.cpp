@@ -395,15 +395,36 @@ TEST(Extractor, BootyTakenIsNoArrestAndAClaimHoursAfterTheAttackNamesItsClaimant
   ASSERT_EQ(booty.mentions.size(), 1u);
   EXPECT_NE(booty.mentions[0].sub_event_type, "Arrests");
   // "IS claimed responsibility hours after the attack began": "after" is no cue of the actor's
-  auto claim =
-      extractor().extract(report("افراد مسلح روز چهارشنبه بر گوردواره سیک‌ها در شهر کابل "
-                                 "حمله "
-                                 "کردند. گروه داعش ساعاتی پس "
-                                 "از آغاز حمله مسئولیت آن را بر عهده گرفت.",
-                                 "2020-03-26"));
+  auto claim = extractor().extract(report(
+      "افراد مسلح روز چهارشنبه بر گوردواره سیک‌ها در شهر "
+      "کابل "
+      "حمله "
+      "کردند. گروه داعش ساعاتی پس "
+      "از آغاز حمله مسئولیت آن را بر عهده گرفت.",
+      "2020-03-26"));
   ASSERT_EQ(claim.mentions.size(), 1u);
   ASSERT_EQ(claim.mentions[0].claimed_by.size(), 1u);
   EXPECT_EQ(claim.mentions[0].claimed_by[0].actor, "IS-KP");
+}
+
+TEST(Extractor, AClaimWordItsClauseNegatesClaimsNothingInAnyWordOrder) {
+  for (const char* nobody :
+       {"Ответственность за теракт до сих пор не взяла на себя ни одна группировка.",
+        "Ответственность за нападение ни одна группировка на себя не взяла.",
+        "Ни одна группировка не заявила об ответственности."}) {
+    auto x = extractor().extract(report(
+        std::string("В понедельник в Кабуле взорвался автомобиль, погибли пять человек. ") + nobody,
+        "2021-05-04"));
+    ASSERT_EQ(x.mentions.size(), 1u) << nobody;
+    EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unclaimed) << nobody;
+  }
+  // a claim with no negation in its clause stands
+  auto claimed = extractor().extract(
+      report("В понедельник в Кабуле взорвался автомобиль, погибли пять человек. Ответственность "
+             "за теракт взяла на себя группировка «Исламское государство».",
+             "2021-05-04"));
+  ASSERT_EQ(claimed.mentions.size(), 1u);
+  EXPECT_EQ(claimed.mentions[0].claim, model::ClaimStatus::claimed);
 }
 
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {

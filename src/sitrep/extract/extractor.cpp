@@ -1634,14 +1634,35 @@ class MentionReader {
     return false;
   }
 
+  // A claim word its clause negates: a negation cue ("не", "ни", "никто", "not", "نه") at most
+  // a few words before the claim word's end, no comma between.
+  bool negated_claim(const LexiconHit& h) const {
+    constexpr size_t kReach = 32;  // characters
+    if (!is_cue(lex_, h, Cue::claim) && !is_cue(lex_, h, Cue::claim_verb)) return false;
+    for (const LexiconHit& n : between(r_.hits, before(h.begin, 4 * kReach), h.end)) {
+      if (!is_cue(lex_, n, Cue::negation) || n.end > h.end) continue;
+      size_t from = std::min(n.end, h.begin);
+      if (close_before_in_characters(r_.text, from, h.begin, kReach) &&
+          r_.text.substr(from, h.begin - from).find(',') == std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void read_claims(const std::vector<const LexiconHit*>& hits, const Roles& roles,
                    Mention& m) const {
     bool claimed = false, unclaimed = false;
     // "Ответственность за убийство никто не взял": in a sentence saying nobody claimed it, the
-    // word for responsibility is no claim
+    // word for responsibility is no claim; so in one whose claim words are negated ("ни одна
+    // группировка на себя не взяла", "no group has yet claimed")
     auto negated = [&](const LexiconHit* h) {
       const Sentence* sentence = sentence_at(r_.sentences, h->begin);
-      return sentence && has_cue(lex_, within(r_.hits, *sentence), Cue::no_claim);
+      if (!sentence) return false;
+      auto in_sentence = within(r_.hits, *sentence);
+      return has_cue(lex_, in_sentence, Cue::no_claim) ||
+             std::any_of(in_sentence.begin(), in_sentence.end(),
+                         [&](const LexiconHit* c) { return negated_claim(*c); });
     };
     // "… said the group had nothing to do with it and that its fighters supported …": in a
     // sentence that denies, a weak claim word ("its fighters") is no claim
@@ -1657,7 +1678,7 @@ class MentionReader {
       return false;
     };
     for (const LexiconHit* h : hits) {
-      if (is_cue(lex_, *h, Cue::no_claim)) {
+      if (is_cue(lex_, *h, Cue::no_claim) || negated_claim(*h)) {
         unclaimed = true;
         if (m.claim_evidence.empty()) m.claim_evidence = {h->begin, h->end};
       }

@@ -36,6 +36,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::not_claim, "not-claim"},
     {Cue::same_day, "same-day"},
     {Cue::refers_back, "refers-back"},
+    {Cue::negation, "negation"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

@@ -66,6 +66,7 @@ enum class Cue : uint8_t {
   not_claim,
   same_day,
   refers_back,
+  negation,
 };
 
 // One phrase found in a text: its span and what it is.
