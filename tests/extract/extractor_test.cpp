@@ -427,6 +427,17 @@ TEST(Extractor, AClaimWordItsClauseNegatesClaimsNothingInAnyWordOrder) {
   EXPECT_EQ(claimed.mentions[0].claim, model::ClaimStatus::claimed);
 }
 
+TEST(Extractor, RussianTollsOfDifferentSidesAddUpWhenTheirNounsAreLong) {
+  // "военнослужащих" is 28 bytes: the noun a toll counts is found by letters, not bytes
+  auto x = extractor().extract(report(
+      "В среду в уезде Андар провинции Газни уничтожены 30 боевиков движения «Талибан». Погибли "
+      "двое военнослужащих.",
+      "2020-10-15"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].killed);
+  EXPECT_EQ(x.mentions[0].killed->low, 32);
+}
+
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {
   // "On May 3, the Islamic State attacked": a date, not three members of the Islamic State
   auto dated = extractor().extract(report(

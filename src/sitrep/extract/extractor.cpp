@@ -1386,7 +1386,8 @@ class MentionReader {
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
   // terrorists"), as a key; empty when it names nobody ("killing 12").
   std::string counted_who(const CasualtyMention& c) const {
-    for (const LexiconHit& h : between(r_.hits, c.begin, c.end + kCountedNounReach)) {
+    // bytes: a Cyrillic or Arabic-script letter takes two
+    for (const LexiconHit& h : between(r_.hits, c.begin, c.end + 2 * kCountedNounReach)) {
       if (h.end > c.end && !noun_after_toll(c, h)) continue;
       if (h.kind == Kind::target) return "target:" + lex_.target(h.entry).target;
       if (h.kind == Kind::actor) return "actor:" + lex_.actor(h.entry).actor;
@@ -1394,11 +1395,13 @@ class MentionReader {
     return "";
   }
 
-  // A toll read as "killed four" counts the noun after it: "killed four terrorists".
+  // A toll read as "killed four" counts the noun after it: "killed four terrorists", "погибли
+  // двое военнослужащих" (characters, not bytes).
   static constexpr size_t kCountedNounReach = 24;
   // Words only between, no preposition: "killed 12 at a police station" counts no police.
   bool noun_after_toll(const CasualtyMention& c, const LexiconHit& h) const {
-    if (h.begin < c.end || h.end > c.end + kCountedNounReach || !ends_with_number(c) ||
+    if (h.begin < c.end || !close_before_in_characters(r_.text, c.end, h.end, kCountedNounReach) ||
+        !ends_with_number(c) ||
         r_.text.substr(c.end, h.begin - c.end).find_first_of(",.;:!?()") != std::string::npos) {
       return false;
     }
