@@ -61,15 +61,24 @@ TEST_F(CasualtiesTest, ADeathTollThatRoseIsTheNumberItRoseTo) {
 
 TEST_F(CasualtiesTest, DariAndPashtoTollsGiveTheirNumberBeforeTheVerb) {
   // "the Taliban put the number of the dead at 18 at least"; "the number of the dead reached 20"
-  EXPECT_EQ(counts("مقام‌های طالبان شمار کشته‌شدگان را دست‌کم ۱۸ تن "
-                   "اعلام "
-                   "کرده‌اند."),
-            Counts({"killed 18..+"}));
+  EXPECT_EQ(
+      counts(
+          "مقام‌های طالبان شمار کشته‌شدگان را دست‌کم ۱۸ "
+          "تن "
+          "اعلام "
+          "کرده‌اند."),
+      Counts({"killed 18..+"}));
   EXPECT_EQ(counts("د مړو شمېر ۲۰ ته ورسېد."), Counts({"killed 20..20"}));
-  // a toll in another clause counts nobody
+  // a toll in another clause counts nobody, nor does a count of the wounded after it ("the
+  // number of the dead is not yet clear, but 30 were wounded")
   EXPECT_EQ(
       counts("شمار کشته‌شدگان روشن نیست. ۱۸ خانه ویران شد."),
       Counts({}));
+  EXPECT_EQ(
+      counts(
+          "شمار کشته‌شدگان هنوز روشن نیست، اما ۳۰ تن زخمی "
+          "شدند."),
+      Counts({"injured 30..30"}));
 }
 
 TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {

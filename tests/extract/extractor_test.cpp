@@ -374,6 +374,15 @@ TEST(Extractor, AClaimOfTheAttackThatNamesNoPlaceAddsToTheAttackTold) {
   EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2023-03-09");
 }
 
+TEST(Extractor, AnEnglishDateBeforeASpeechVerbIsStillTheEventsDay) {
+  // only languages that put the verb last speak after the date
+  auto x = extractor().extract(report(
+      "The attack on a checkpoint in Kunduz on Friday was confirmed by police.", "2022-04-24"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].date);
+  EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2022-04-22");
+}
+
 TEST(Extractor, TheDayAnOfficialSpokeIsNotANewEventWhereTheVerbComesLast) {
   // "gunmen shot the district governor yesterday evening. The governor's spokesman told Asia
   // today that two men on a motorbike fired on him": one event, yesterday's
@@ -418,6 +427,13 @@ TEST(Extractor, AClaimWordItsClauseNegatesClaimsNothingInAnyWordOrder) {
     ASSERT_EQ(x.mentions.size(), 1u) << nobody;
     EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unclaimed) << nobody;
   }
+  // a negation of another claim word in the sentence leaves this one standing
+  auto doubted = extractor().extract(report(
+      "Islamic State claimed responsibility for a suicide attack on a bus in Kabul on Monday, but "
+      "officials said they did not believe the claim.",
+      "2021-05-04"));
+  ASSERT_EQ(doubted.mentions.size(), 1u);
+  EXPECT_EQ(doubted.mentions[0].claim, model::ClaimStatus::claimed);
   // a claim with no negation in its clause stands
   auto claimed = extractor().extract(
       report("В понедельник в Кабуле взорвался автомобиль, погибли пять человек. Ответственность "

@@ -42,6 +42,13 @@ TEST(PhraseMatcher, APhraseEndingInAStarMatchesTheBeginningOfAWordAndSpansIt) {
   EXPECT_EQ(found(m, "besh kishi qo'lga olindi; qo'lga olingan; qo'lga oldi"),
             Found({"qo'lga olindi#1", "qo'lga olingan#1", "qo'lga oldi#1"}));
   EXPECT_EQ(found(m, "qo'lga bolindi, about, abcd"), Found({}));  // not inside a word
+  // in Cyrillic, where a short last word would otherwise be kept whole for the stemmer
+  PhraseMatcher cyrillic;
+  cyrillic.add("қўлга ол*", 1);
+  cyrillic.build();
+  EXPECT_EQ(found(cyrillic, "беш киши қўлга олинди"), Found({"қўлга олинди#1"}));
+  EXPECT_TRUE(prefix_phrase("ушлан*"));
+  EXPECT_FALSE(prefix_phrase("ол*"));
 }
 
 TEST(PhraseMatcher, UzbekApostrophesAreOneLetterWhicheverIsTyped) {

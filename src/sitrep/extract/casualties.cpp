@@ -595,17 +595,21 @@ class CountScanner {
     return m;
   }
 
-  // "the death toll rose to 84", "число жертв возросло до 84", "число погибших достигло 84": a
-  // toll word, then within the clause a verb of its rising, then the count (after "to", "at",
-  // "до" if any). The count has no killed word of its own, so nothing else reads it.
   // Dari and Pashto put the number before the verb: "شمار کشته‌شدگان را دست‌کم ۱۸ تن
   // اعلام کردند" (they put the number of the dead at 18 at least), "د مړو شمېر ۲۰ ته ورسېد" (the
-  // number of the dead reached 20): the first count after the toll word, in its clause.
+  // number of the dead reached 20): the first count after the toll word, in its clause (an
+  // Arabic comma ends one too), unless the wounded are what it counts ("۳۰ تن زخمی شدند").
   void add_toll_before_its_verb(size_t i, size_t reach) {
     for (size_t j = i + 1; j < t_.size() && j <= i + reach; ++j) {
-      if (clause_between(j - 1, j) || word_at(j, "injured")) return;
+      if (clause_between(j - 1, j) || word_at(j, "injured") ||
+          gap(j - 1, j).find("،") != std::string_view::npos) {
+        return;
+      }
       std::optional<Quantity> q = quantity(j);
       if (!q) continue;
+      for (size_t k = q->last + 1; k <= q->last + 2 && k < t_.size(); ++k) {
+        if (word_at(k, "injured")) return;
+      }
       if (!covered(t_[i].begin, t_[q->last].end)) {
         out_.push_back(
             {CasualtyMention::Kind::killed, q->low, q->high, t_[i].begin, t_[q->last].end});
@@ -614,6 +618,9 @@ class CountScanner {
     }
   }
 
+  // "the death toll rose to 84", "число жертв возросло до 84", "число погибших достигло 84": a
+  // toll word, then within the clause a verb of its rising, then the count (after "to", "at",
+  // "до" if any). The count has no killed word of its own, so nothing else reads it.
   void add_tolls() {
     constexpr size_t kTollReach = 10;
     for (size_t i = 0; i < t_.size(); ++i) {

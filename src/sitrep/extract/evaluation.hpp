@@ -75,8 +75,8 @@ using SameDistrict =
     std::function<bool(std::string_view admin2, std::string_view admin1,
                        std::string_view other_admin2, std::string_view other_admin1)>;
 
-// admin2_area compares districts as areas: by `same_district` when given, else by their
-// spellings folded and without words such as "District".
+// admin2_area compares districts as areas: one when their spellings fold alike (without words
+// such as "District"), or when `same_district`, if given, says so.
 ExtractionEvaluation evaluate_extraction(
     const std::vector<GoldPassage>& gold,
     const std::function<ReportExtraction(const Document&)>& extract,

@@ -127,6 +127,13 @@ bool close_before_in_characters(std::string_view text, size_t from, size_t to,
          gap.find_first_of(".;:!?") == std::string_view::npos;
 }
 
+// Languages that put the verb last (Dari, Pashto, Urdu, Tajik, Uzbek): a speech verb after a
+// date may be when someone spoke.
+bool verb_last(std::string_view language) {
+  return language == "fa" || language == "ps" || language == "ur" || language == "tg" ||
+         language == "uz";
+}
+
 // Whether a date is when someone spoke, not when the event happened: right after "said" ("said
 // on Friday", "сообщили во вторник": eight bytes between), or, where the verb comes last, a few
 // words before it with no event word between ("نن اسیا ته وویل": told Asia today; "روز
@@ -137,7 +144,8 @@ bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
     if (h.kind == Kind::trigger && h.begin >= d.end) return false;
     if (!is_cue(lex, h, Cue::speech)) continue;
     if (h.end <= d.begin && close_before(r.text, h.end, d.begin, 8)) return true;
-    if (h.begin >= d.end && close_before_in_characters(r.text, d.end, h.begin, kVerbLastReach) &&
+    if (h.begin >= d.end && verb_last(h.language) &&
+        close_before_in_characters(r.text, d.end, h.begin, kVerbLastReach) &&
         r.text.substr(d.end, h.begin - d.end).find(',') == std::string_view::npos) {
       return true;
     }
@@ -187,12 +195,11 @@ bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& tri
     }
     // weapons seized or carried: only weapon nouns ("grenades"), not what was done ("attacked")
     if (!is_cue(lex, h, Cue::seizure)) continue;
-    // a seizure phrase holding the event word: "په غنیمت ونیول" (took as booty) arrests nobody
-    bool holds_it = h.begin <= trigger.begin && h.end >= trigger.end;
-    if (lex.trigger(trigger.entry).event_type != "Explosions/Remote violence" && !holds_it) {
+    if (lex.trigger(trigger.entry).event_type != "Explosions/Remote violence" &&
+        !(h.begin == trigger.begin && h.end == trigger.end)) {
       continue;
     }
-    if (holds_it) return false;
+    if (h.begin == trigger.begin && h.end == trigger.end) return false;
     bool near = h.begin >= trigger.end ? close_before(r.text, trigger.end, h.begin, 80)
                                        : close_before(r.text, h.end, trigger.begin, 80);
     if (near) return false;
@@ -551,10 +558,11 @@ class MentionReader {
 
   // The first cue after hits[i] in the sentence, before any other actor (two actors joined by
   // "and" share the cue): the first within max_gap bytes of `from` (the actor's end, or the end
-  // of a relative clause after it), unless another actor comes first. "After" (a background cue)
-  // speaks of events, not of the actor: "گروه داعش ساعاتی پس از آغاز حمله مسئولیت آن را بر عهده
-  // گرفت" (IS claimed it hours after the attack began). (Counting characters instead of bytes,
-  // tried on 2026-12-01, found more Dari claimants but lost Russian and Urdu ones.)
+  // of a relative clause after it), unless another actor comes first. Background cues ("after",
+  // "responsible for", "foiled") speak of events, not of the actor: "گروه داعش ساعاتی پس از آغاز
+  // حمله مسئولیت آن را بر عهده گرفت" (IS claimed it hours after the attack began). (Counting
+  // characters instead of bytes, tried on 2026-12-01, found more Dari claimants but lost Russian
+  // and Urdu ones.)
   const LexiconHit* next_cue(const std::vector<const LexiconHit*>& hits, size_t i, size_t from,
                              size_t max_gap) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
@@ -1663,9 +1671,24 @@ class MentionReader {
       const Sentence* sentence = sentence_at(r_.sentences, h->begin);
       if (!sentence) return false;
       auto in_sentence = within(r_.hits, *sentence);
-      return has_cue(lex_, in_sentence, Cue::no_claim) ||
-             std::any_of(in_sentence.begin(), in_sentence.end(),
-                         [&](const LexiconHit* c) { return negated_claim(*c); });
+      if (has_cue(lex_, in_sentence, Cue::no_claim)) return true;
+      // a negated claim word negates the claim words of its clause: "Ответственность за теракт
+      // не взяла на себя ни одна группировка", but not "IS claimed it, but officials did not
+      // believe the claim"
+      for (const LexiconHit* c : in_sentence) {
+        if (!negated_claim(*c)) continue;
+        size_t from = std::min(c->begin, h->begin), to = std::max(c->end, h->end);
+        if (r_.text.substr(from, to - from).find_first_of(",;") == std::string_view::npos) {
+          return true;
+        }
+      }
+      if (h->kind != Kind::actor) return false;
+      // a claimant: the claim word it goes with (the first after it) is the one negated or not
+      auto next = std::find_if(in_sentence.begin(), in_sentence.end(), [&](const LexiconHit* c) {
+        return c->begin >= h->end &&
+               (is_cue(lex_, *c, Cue::claim) || is_cue(lex_, *c, Cue::claim_verb));
+      });
+      return next != in_sentence.end() && negated_claim(**next);
     };
     // "… said the group had nothing to do with it and that its fighters supported …": in a
     // sentence that denies, a weak claim word ("its fighters") is no claim

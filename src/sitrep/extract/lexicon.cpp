@@ -57,6 +57,12 @@ Status read_table(const std::string& path, const std::vector<std::string_view>& 
     if (cell(columns[0]).empty()) {
       return make_error(table->where(row) + ": the " + std::string(columns[0]) + " is empty");
     }
+    const std::string& phrase = cell(columns[0]);
+    if (phrase.ends_with('*') && !prefix_phrase(phrase)) {
+      return make_error(
+          fmt::format("{}: '{}' ends in a star but has fewer than {} letters before it",
+                      table->where(row), phrase, kPrefixLetters));
+    }
     if (Status s = add(*table, row, cell); !s) return s;
   }
   return Status::success();

@@ -182,11 +182,24 @@ NormalText normalize_for_matching(std::string_view utf8) {
   return out;
 }
 
+bool prefix_phrase(std::string_view phrase) {
+  if (!phrase.ends_with('*')) return false;
+  int32_t letters = 0, n = static_cast<int32_t>(phrase.size()) - 1;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(phrase.data()), i, n, c);
+    letters += c >= 0 && u_isalpha(c) ? 1 : 0;
+  }
+  return letters >= kPrefixLetters;
+}
+
 void PhraseMatcher::add(std::string_view phrase, uint32_t id) {
+  // "ushla*": any word that begins so. The star comes off before the normal form is made, and
+  // the last word, however short, is not marked as kept whole ("qo'lga ol*").
+  bool prefix = prefix_phrase(phrase);
+  if (prefix) phrase.remove_suffix(1);
   std::string key = normalize_for_matching(phrase).text;
-  // "ushla*": any word that begins so; at least three letters before the star
-  bool prefix = key.size() > 3 && key.back() == '*';
-  if (prefix) key.pop_back();
+  if (prefix && !key.empty() && key.back() == kWholeWordMark) key.pop_back();
   if (key.empty()) return;
   uint32_t state = 0;
   for (unsigned char b : key) {

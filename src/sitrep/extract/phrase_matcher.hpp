@@ -12,7 +12,8 @@
 // matches carry byte offsets into the original text, and one that ends at a stem ends at its word's
 // end. A phrase that ends in a star matches the beginning of a word and spans the whole word
 // ("qo'lga ol*": "qo‘lga olindi", "qo‘lga olingan"), for the languages that add endings where
-// Russian has a stemmer (Uzbek, Tajik); three letters at least come before the star.
+// Russian has a stemmer (Uzbek, Tajik); three letters at least come before the star
+// (prefix_phrase).
 #pragma once
 
 #include <array>
@@ -35,6 +36,11 @@ struct NormalText {
   std::vector<uint32_t> source;  // size text.size() + 1 (the last: the original's end)
 };
 NormalText normalize_for_matching(std::string_view utf8);
+
+// A phrase that ends in a star and has at least kPrefixLetters letters before it: it matches
+// the beginning of a word. A shorter one would meet too many words; the star is then a letter.
+constexpr int kPrefixLetters = 3;
+bool prefix_phrase(std::string_view phrase);
 
 class PhraseMatcher {
  public:

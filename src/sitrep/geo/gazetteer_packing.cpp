@@ -264,7 +264,7 @@ class Packer {
   // by their simplification), unless `admin1_code`, GeoNames' own word for the place, sides with
   // the province polygon: then the district is the one in doubt ("Dushanbe" lies in geoBoundaries'
   // Rudaki district of the Republican Subordination, but in Natural Earth's and GeoNames'
-  // Dushanbe), and it is left out.
+  // Dushanbe), and it is left to GeoNames' own admin2 code, if that lies in the province.
   std::pair<uint32_t, uint32_t> locate(double lat, double lon,
                                        std::string_view admin1_code = {}) const {
     uint32_t admin1 = kNoFeature, admin2 = kNoFeature;
