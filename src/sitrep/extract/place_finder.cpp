@@ -196,8 +196,8 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
     std::string_view written = text.substr(name.begin, name.end - name.begin);
     UChar32 first = first_code_point(written);
     bool caseless = first >= 0 && u_charType(first) == U_OTHER_LETTER;
-    if (first < 0 || !(u_isupper(first) || caseless) || covered(name) ||
-        letters(written) < kShortestName) {
+    if (first < 0 || !(u_isupper(first) || caseless) || letters(written) < kShortestName ||
+        covered(name)) {
       continue;
     }
     for (bool name_after : {true, false}) {  // the kind word before the name, then after it
