@@ -374,6 +374,22 @@ TEST(Extractor, AClaimOfTheAttackThatNamesNoPlaceAddsToTheAttackTold) {
   EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2023-03-09");
 }
 
+TEST(Extractor, ADateAfterAccordingToHimAndACommaIsAnEventsDay) {
+  // "… attacked a police post on Monday. According to him, on Tuesday a roadside mine exploded
+  // in the same district": two events, the second on Tuesday
+  auto x = extractor().extract(
+      report("جنگجویان طالب روز دوشنبه بر پاسگاه پولیس در ولسوالی اندر ولایت غزنی حمله کردند. به "
+             "گفته او، روز سه‌شنبه نیز یک ماین کنار جاده در همین ولسوالی "
+             "منفجر "
+             "شد.",
+             "2020-06-10"));
+  ASSERT_EQ(x.mentions.size(), 2u);
+  ASSERT_TRUE(x.mentions[1].date);
+  EXPECT_EQ(model::format_iso(x.mentions[1].date->start), "2020-06-09");
+  // and Monday is a day there, not Dushanbe
+  for (const PlaceMention& p : x.places) EXPECT_NE(p.country, "TJ") << p.text;
+}
+
 TEST(Extractor, AnEnglishDateBeforeASpeechVerbIsStillTheEventsDay) {
   // only languages that put the verb last speak after the date
   auto x = extractor().extract(report(

@@ -143,7 +143,14 @@ bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
   for (const LexiconHit& h : between(r.hits, before(d.begin, 32), d.end + 4 * kVerbLastReach)) {
     if (h.kind == Kind::trigger && h.begin >= d.end) return false;
     if (!is_cue(lex, h, Cue::speech)) continue;
-    if (h.end <= d.begin && close_before(r.text, h.end, d.begin, 8)) return true;
+    // "said on Friday", not "به گفته او، روز سه‌شنبه" (according to him, on Tuesday
+    // …)
+    if (h.end <= d.begin && close_before(r.text, h.end, d.begin, 8)) {
+      std::string_view gap = r.text.substr(h.end, d.begin - h.end);
+      if (gap.find(',') == std::string_view::npos && gap.find("،") == std::string_view::npos) {
+        return true;
+      }
+    }
     if (h.begin >= d.end && verb_last(h.language) &&
         close_before_in_characters(r.text, d.end, h.begin, kVerbLastReach) &&
         r.text.substr(d.end, h.begin - d.end).find(',') == std::string_view::npos) {
