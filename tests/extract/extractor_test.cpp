@@ -377,12 +377,13 @@ TEST(Extractor, AClaimOfTheAttackThatNamesNoPlaceAddsToTheAttackTold) {
 TEST(Extractor, ADateAfterAccordingToHimAndACommaIsAnEventsDay) {
   // "… attacked a police post on Monday. According to him, on Tuesday a roadside mine exploded
   // in the same district": two events, the second on Tuesday
-  auto x = extractor().extract(
-      report("جنگجویان طالب روز دوشنبه بر پاسگاه پولیس در ولسوالی اندر ولایت غزنی حمله کردند. به "
-             "گفته او، روز سه‌شنبه نیز یک ماین کنار جاده در همین ولسوالی "
-             "منفجر "
-             "شد.",
-             "2020-06-10"));
+  auto x = extractor().extract(report(
+      "جنگجویان طالب روز دوشنبه بر پاسگاه پولیس در ولسوالی اندر ولایت غزنی حمله کردند. به "
+      "گفته او، روز سه‌شنبه نیز یک ماین کنار جاده در همین "
+      "ولسوالی "
+      "منفجر "
+      "شد.",
+      "2020-06-10"));
   ASSERT_EQ(x.mentions.size(), 2u);
   ASSERT_TRUE(x.mentions[1].date);
   EXPECT_EQ(model::format_iso(x.mentions[1].date->start), "2020-06-09");
@@ -468,6 +469,23 @@ TEST(Extractor, RussianTollsOfDifferentSidesAddUpWhenTheirNounsAreLong) {
   ASSERT_EQ(x.mentions.size(), 1u);
   ASSERT_TRUE(x.mentions[0].killed);
   EXPECT_EQ(x.mentions[0].killed->low, 32);
+}
+
+TEST(Extractor, UrduPostpositionsSayWhoDidItAndWhoseMenWereStruck) {
+  // "terrorists [erg] targeted a vehicle of the security forces with an IED in North
+  // Waziristan": the forces own the vehicle; the terrorists did it
+  auto owned = extractor().extract(
+      report("شمالی وزیرستان میں دہشت گردوں نے سیکیورٹی فورسز کی گاڑی کو آئی ای ڈی سے نشانہ بنایا۔",
+             "2023-07-16"));
+  ASSERT_EQ(owned.mentions.size(), 1u);
+  ASSERT_TRUE(owned.mentions[0].perpetrator);
+  EXPECT_EQ(owned.mentions[0].perpetrator->actor, "Unidentified armed group");
+  // "the TTP's terrorists [erg] attacked a police post in Bannu": the TTP did it
+  auto agents = extractor().extract(
+      report("بنوں میں کالعدم ٹی ٹی پی کے دہشت گردوں نے پولیس چوکی پر حملہ کیا۔", "2023-07-16"));
+  ASSERT_EQ(agents.mentions.size(), 1u);
+  ASSERT_TRUE(agents.mentions[0].perpetrator);
+  EXPECT_EQ(agents.mentions[0].perpetrator->actor, "TTP");
 }
 
 TEST(Extractor, ANumberBeforeAGroupCountsItsMembersOnlyWhenNothingButTheirWordsStandsBetween) {

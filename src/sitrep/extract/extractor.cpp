@@ -143,8 +143,8 @@ bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
   for (const LexiconHit& h : between(r.hits, before(d.begin, 32), d.end + 4 * kVerbLastReach)) {
     if (h.kind == Kind::trigger && h.begin >= d.end) return false;
     if (!is_cue(lex, h, Cue::speech)) continue;
-    // "said on Friday", not "به گفته او، روز سه‌شنبه" (according to him, on Tuesday
-    // …)
+    // "said on Friday", not "به گفته او، روز سه‌شنبه" (according to him, on
+    // Tuesday …)
     if (h.end <= d.begin && close_before(r.text, h.end, d.begin, 8)) {
       std::string_view gap = r.text.substr(h.end, d.begin - h.end);
       if (gap.find(',') == std::string_view::npos && gap.find("،") == std::string_view::npos) {
@@ -636,6 +636,19 @@ class MentionReader {
       roles.speakers.push_back(a);
       return;
     }
+    switch (postposition_after(hits, i)) {
+      case Postposition::agent:  // "ٹی ٹی پی نے حملہ کیا": the TTP attacked
+        roles.perpetrators.push_back({a, named ? 1 : 4, suspected});
+        return;
+      case Postposition::owner_of_agents:  // "ٹی ٹی پی کے دہشت گردوں نے": the TTP's fighters did
+        roles.perpetrators.push_back({a, named ? 2 : 5, suspected});
+        return;
+      case Postposition::possessor:  // "پاک فوج کے دو جوان شہید": the army's men were struck
+        if (named && trigger_at != std::string_view::npos) roles.targets.push_back({a, 0, false});
+        return;
+      case Postposition::none:
+        break;
+    }
     if (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a)) {
       if (named) roles.targets.push_back({a, 0, false});
       return;
@@ -685,6 +698,32 @@ class MentionReader {
     }
     // an actor merely named in a sentence without event words ("security forces cordoned off
     // the area") did not do it
+  }
+
+  // Urdu says whose a noun is and who did a deed with words after the name (cues.tsv: genitive,
+  // agent): "X نے" (X did), "X کے … نے" (X's men did), "X کے/کی/کا …" with no agent after (X's
+  // men, or X's vehicle, were what the deed struck).
+  enum class Postposition { none, agent, owner_of_agents, possessor };
+  Postposition postposition_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    constexpr size_t kOwnedReach = 32;  // characters from the genitive to the agent marker
+    const LexiconHit* a = hits[i];
+    size_t next = i + 1;  // past the other entries of the actor's own words (a target noun too)
+    while (next < hits.size() && hits[next]->begin < a->end) ++next;
+    if (next >= hits.size() || hits[next]->kind != Kind::cue ||
+        r_.text.substr(a->end, hits[next]->begin - a->end).find_first_not_of(' ') !=
+            std::string_view::npos) {
+      return Postposition::none;
+    }
+    const LexiconHit* marker = hits[next];
+    if (is_cue(lex_, *marker, Cue::agent)) return Postposition::agent;
+    if (!is_cue(lex_, *marker, Cue::genitive)) return Postposition::none;
+    for (size_t j = next + 1; j < hits.size(); ++j) {
+      const LexiconHit* h = hits[j];
+      if (!close_before_in_characters(r_.text, marker->end, h->begin, kOwnedReach)) break;
+      if (h->kind == Kind::trigger) break;
+      if (is_cue(lex_, *h, Cue::agent)) return Postposition::owner_of_agents;
+    }
+    return Postposition::possessor;
   }
 
   // Whether the actor is who suffered, not who acted: counted ("22 Taliban killed", "dozens of

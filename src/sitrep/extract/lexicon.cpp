@@ -37,6 +37,8 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::same_day, "same-day"},
     {Cue::refers_back, "refers-back"},
     {Cue::negation, "negation"},
+    {Cue::genitive, "genitive"},
+    {Cue::agent, "agent"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

@@ -67,6 +67,8 @@ enum class Cue : uint8_t {
   same_day,
   refers_back,
   negation,
+  genitive,
+  agent,
 };
 
 // One phrase found in a text: its span and what it is.
