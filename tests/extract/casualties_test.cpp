@@ -81,6 +81,13 @@ TEST_F(CasualtiesTest, DariAndPashtoTollsGiveTheirNumberBeforeTheVerb) {
       Counts({"injured 30..30"}));
 }
 
+TEST_F(CasualtiesTest, UrduUzbekTajikAndArabicCountsAreRead) {
+  EXPECT_EQ(counts("دھماکے میں دو پولیس اہلکار شہید ہو گئے۔"), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Hujumda ikki kishi halok bo'ldi."), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Дар ин ҳодиса се нафар кушта шуданд."), Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("أسفر الهجوم عن مقتل خمسة أشخاص."), Counts({"killed 5..5"}));
+}
+
 TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {
   EXPECT_EQ(counts("Губернатор провинции Балх погиб в четверг."), Counts({"killed 1..1"}));
   EXPECT_EQ(counts("Вчера был убит главный редактор радиостанции."), Counts({"killed 1..1"}));
