@@ -595,10 +595,12 @@ class CountScanner {
     return m;
   }
 
-  // Dari and Pashto put the number before the verb: "شمار کشته‌شدگان را دست‌کم ۱۸ تن
-  // اعلام کردند" (they put the number of the dead at 18 at least), "د مړو شمېر ۲۰ ته ورسېد" (the
-  // number of the dead reached 20): the first count after the toll word, in its clause (an
-  // Arabic comma ends one too), unless the wounded are what it counts ("۳۰ تن زخمی شدند").
+  // Dari and Pashto put the number before the verb, so the toll is the first count after the
+  // toll word, in its clause (an Arabic comma ends one too), unless the wounded are what it
+  // counts ("۳۰ تن زخمی شدند"). For example:
+  //   "شمار کشته‌شدگان را دست‌کم ۱۸ تن اعلام کردند"
+  //     (they put the number of the dead at 18 at least);
+  //   "د مړو شمېر ۲۰ ته ورسېد" (the number of the dead reached 20).
   void add_toll_before_its_verb(size_t i, size_t reach) {
     for (size_t j = i + 1; j < t_.size() && j <= i + reach; ++j) {
       if (clause_between(j - 1, j) || word_at(j, "injured") ||
