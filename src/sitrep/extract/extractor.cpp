@@ -13,6 +13,7 @@
 #include <unicode/utf8.h>
 
 #include "sitrep/extract/sentences.hpp"
+#include "sitrep/extract/text_spans.hpp"
 #include "sitrep/extract/tokens.hpp"
 #include "sitrep/geo/name_key.hpp"
 #include "sitrep/model/tsv_table.hpp"
@@ -120,10 +121,7 @@ bool close_before_in_characters(std::string_view text, size_t from, size_t to,
                                 size_t max_characters) {
   if (from > to) return false;
   std::string_view gap = text.substr(from, to - from);
-  auto characters = std::count_if(gap.begin(), gap.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
-  });
-  return static_cast<size_t>(characters) <= max_characters &&
+  return character_count(gap) <= max_characters &&
          gap.find_first_of(".;:!?") == std::string_view::npos;
 }
 
@@ -145,11 +143,9 @@ bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
     if (!is_cue(lex, h, Cue::speech)) continue;
     // "said on Friday", not "به گفته او، روز سه‌شنبه" (according to him, on
     // Tuesday …)
-    if (h.end <= d.begin && close_before(r.text, h.end, d.begin, 8)) {
-      std::string_view gap = r.text.substr(h.end, d.begin - h.end);
-      if (gap.find(',') == std::string_view::npos && gap.find("،") == std::string_view::npos) {
-        return true;
-      }
+    if (h.end <= d.begin && close_before(r.text, h.end, d.begin, 8) &&
+        !has_comma(r.text.substr(h.end, d.begin - h.end))) {
+      return true;
     }
     if (h.begin >= d.end && verb_last(h.language) &&
         close_before_in_characters(r.text, d.end, h.begin, kVerbLastReach) &&
@@ -235,12 +231,8 @@ bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const L
   for (const LexiconHit* h : hits) {
     if (h->kind != Kind::trigger || !counts_as_event(lex, r, *h)) continue;
     if (ends_before(r.text, h->begin, 6, {"the ", "this ", "that "})) return true;
-    for (const LexiconHit& c :
-         between(r.hits, h->begin > kReach ? h->begin - kReach : 0, h->begin)) {
-      if (is_cue(lex, c, Cue::refers_back) && c.end <= h->begin &&
-          r.text.substr(c.end, h->begin - c.end).find_first_not_of(' ') == std::string::npos) {
-        return true;
-      }
+    for (const LexiconHit& c : between(r.hits, before(h->begin, kReach), h->begin)) {
+      if (is_cue(lex, c, Cue::refers_back) && spaces_only(r.text, c.end, h->begin)) return true;
     }
   }
   return false;
@@ -359,7 +351,6 @@ class MentionReader {
     std::set<std::string> seen;
     for (size_t i = 0; i < r_.places.size(); ++i) {
       PlaceMention pm = place_mention(r_.places[i], r_.resolved[i]);
-      pm.reference = false;
       std::string key = pm.found ? pm.name + '\x1f' + pm.admin1 + '\x1f' + pm.country : pm.text;
       if (seen.insert(key).second) out.push_back(std::move(pm));
     }
@@ -710,8 +701,7 @@ class MentionReader {
     size_t next = i + 1;  // past the other entries of the actor's own words (a target noun too)
     while (next < hits.size() && hits[next]->begin < a->end) ++next;
     if (next >= hits.size() || hits[next]->kind != Kind::cue ||
-        r_.text.substr(a->end, hits[next]->begin - a->end).find_first_not_of(' ') !=
-            std::string_view::npos) {
+        !spaces_only(r_.text, a->end, hits[next]->begin)) {
       return Postposition::none;
     }
     const LexiconHit* marker = hits[next];
@@ -1345,7 +1335,7 @@ class MentionReader {
     for (size_t s : group.sentences) {
       for (const DateMention* d : within(r_.dates, r_.sentences[s])) {
         if (d->begin >= r_.dateline_begin && d->end <= r_.dateline_end) continue;  // filed
-        if (said_on(*d)) {  // "said on Friday it had detained … on Thursday"
+        if (spoken_on(r_, lex_, *d)) {  // "said on Friday it had detained … on Thursday"
           if (!spoken) spoken = d;
           continue;
         }
@@ -1379,8 +1369,6 @@ class MentionReader {
       }
     }
   }
-
-  bool said_on(const DateMention& d) const { return spoken_on(r_, lex_, d); }
 
   // Tolls of different people add up ("four soldiers were martyred and three terrorists
   // killed": 7); a second toll of the same people, or of nobody named, is an update (the higher

@@ -9,6 +9,7 @@
 #include <deque>
 
 #include "sitrep/extract/russian_stems.hpp"
+#include "sitrep/extract/text_spans.hpp"
 #include "sitrep/model/arabic_letters.hpp"
 
 namespace sitrep::extract {
@@ -183,14 +184,8 @@ NormalText normalize_for_matching(std::string_view utf8) {
 }
 
 bool prefix_phrase(std::string_view phrase) {
-  if (!phrase.ends_with('*')) return false;
-  int32_t letters = 0, n = static_cast<int32_t>(phrase.size()) - 1;
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(phrase.data()), i, n, c);
-    letters += c >= 0 && u_isalpha(c) ? 1 : 0;
-  }
-  return letters >= kPrefixLetters;
+  return phrase.ends_with('*') &&
+         letter_count(phrase.substr(0, phrase.size() - 1)) >= static_cast<size_t>(kPrefixLetters);
 }
 
 void PhraseMatcher::add(std::string_view phrase, uint32_t id) {

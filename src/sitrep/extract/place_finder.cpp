@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "sitrep/extract/russian_spellings.hpp"
+#include "sitrep/extract/text_spans.hpp"
 #include "sitrep/extract/tokens.hpp"
 #include "sitrep/geo/name_key.hpp"
 
@@ -19,12 +20,6 @@ namespace {
 bool is_kind_word(const geo::WordInfo& info) {
   return info.role != geo::WordRole::none && info.role != geo::WordRole::area &&
          info.role != geo::WordRole::leading;
-}
-
-// Whether only spaces stand between byte `from` and byte `to` of `text`.
-bool spaces_only(std::string_view text, size_t from, size_t to) {
-  return from <= to &&
-         text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
 }
 
 // The first code point of s.
@@ -154,7 +149,7 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
                                                  const std::vector<Token>& tokens,
                                                  const std::vector<PhraseMatch>& found,
                                                  std::vector<PlaceSpan>& out) const {
-  constexpr int32_t kShortestName = 4;  // letters
+  constexpr size_t kShortestName = 4;  // letters
   auto covered = [&](const Token& t) {
     return std::any_of(found.begin(), found.end(),
                        [&](const PhraseMatch& m) { return t.begin < m.end && m.begin < t.end; });
@@ -176,16 +171,6 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
     }
     return *provinces;
   };
-  auto letters = [](std::string_view written) {
-    int32_t count = 0;
-    for (int32_t i = 0; i < static_cast<int32_t>(written.size());) {
-      UChar32 c;
-      U8_NEXT(reinterpret_cast<const uint8_t*>(written.data()), i,
-              static_cast<int32_t>(written.size()), c);
-      count += u_isalpha(c) ? 1 : 0;
-    }
-    return count;
-  };
   // Capitalised words first, and only then the words beside them: a kind word's lookup folds
   // the word (ICU), too dear to do for every token. Scripts without capitals (Arabic, for Dari
   // and Pashto: "ولسوالی اندر", "د ګرمسیر ولسوالۍ") cannot mark a name so: any of their words
@@ -196,7 +181,7 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
     std::string_view written = text.substr(name.begin, name.end - name.begin);
     UChar32 first = first_code_point(written);
     bool caseless = first >= 0 && u_charType(first) == U_OTHER_LETTER;
-    if (first < 0 || !(u_isupper(first) || caseless) || letters(written) < kShortestName ||
+    if (first < 0 || !(u_isupper(first) || caseless) || letter_count(written) < kShortestName ||
         covered(name)) {
       continue;
     }

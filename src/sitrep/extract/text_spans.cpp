@@ -1,0 +1,36 @@
+#include "sitrep/extract/text_spans.hpp"
+
+#include <algorithm>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace sitrep::extract {
+
+size_t letter_count(std::string_view text) {
+  size_t count = 0;
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    count += c >= 0 && u_isalpha(c) ? 1 : 0;
+  }
+  return count;
+}
+
+size_t character_count(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+  }));
+}
+
+bool spaces_only(std::string_view text, size_t from, size_t to) {
+  return from <= to &&
+         text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
+}
+
+bool has_comma(std::string_view text) {
+  return text.find(',') != std::string_view::npos || text.find("،") != std::string_view::npos;
+}
+
+}  // namespace sitrep::extract
