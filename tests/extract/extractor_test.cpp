@@ -451,6 +451,13 @@ TEST(Extractor, AClaimWordItsClauseNegatesClaimsNothingInAnyWordOrder) {
       "2021-05-04"));
   ASSERT_EQ(doubted.mentions.size(), 1u);
   EXPECT_EQ(doubted.mentions[0].claim, model::ClaimStatus::claimed);
+  // the Arabic comma ends a clause too: "nobody was hurt, but IS claimed responsibility"
+  auto dari = extractor().extract(
+      report("روز دوشنبه یک انفجار در شهر کابل رخ داد. در این انفجار هیچ کس زخمی نشد، اما داعش "
+             "مسئولیت این حمله را بر عهده گرفت.",
+             "2022-04-20"));
+  ASSERT_EQ(dari.mentions.size(), 1u);
+  EXPECT_EQ(dari.mentions[0].claim, model::ClaimStatus::claimed);
   // a claim with no negation in its clause stands
   auto claimed = extractor().extract(
       report("В понедельник в Кабуле взорвался автомобиль, погибли пять человек. Ответственность "

@@ -149,7 +149,7 @@ bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
     }
     if (h.begin >= d.end && verb_last(h.language) &&
         close_before_in_characters(r.text, d.end, h.begin, kVerbLastReach) &&
-        r.text.substr(d.end, h.begin - d.end).find(',') == std::string_view::npos) {
+        !has_comma(r.text.substr(d.end, h.begin - d.end))) {
       return true;
     }
   }
@@ -1688,7 +1688,7 @@ class MentionReader {
       if (!is_cue(lex_, n, Cue::negation) || n.end > h.end) continue;
       size_t from = std::min(n.end, h.begin);
       if (close_before_in_characters(r_.text, from, h.begin, kReach) &&
-          r_.text.substr(from, h.begin - from).find(',') == std::string_view::npos) {
+          !has_comma(r_.text.substr(from, h.begin - from))) {
         return true;
       }
     }
@@ -1712,7 +1712,9 @@ class MentionReader {
       for (const LexiconHit* c : in_sentence) {
         if (!negated_claim(*c)) continue;
         size_t from = std::min(c->begin, h->begin), to = std::max(c->end, h->end);
-        if (r_.text.substr(from, to - from).find_first_of(",;") == std::string_view::npos) {
+        std::string_view span = r_.text.substr(from, to - from);
+        if (!has_comma(span) && span.find(';') == std::string_view::npos &&
+            span.find("؛") == std::string_view::npos) {
           return true;
         }
       }
