@@ -346,6 +346,28 @@ TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNa
   EXPECT_NE(std::find(p.begin(), p.end(), "Garmser"), p.end());
 }
 
+TEST(Extractor, ABareNameOfAProvinceAndItsSeatIsTheProvinceUnlessTheTextSaysTheTown) {
+  auto place_of = [](const std::string& text) {
+    auto x = extractor().extract(report(text, "2020-06-10"));
+    return x.mentions.empty() || x.mentions.front().places.empty()
+               ? PlaceMention{}
+               : x.mentions.front().places.front();
+  };
+  PlaceMention herat = place_of("Taliban commander killed in Herat.");
+  EXPECT_EQ(herat.precision, "admin1");
+  EXPECT_EQ(herat.admin1, "Herat");
+  EXPECT_EQ(herat.admin2, "");
+  // It stands where the town does, at the province's seat.
+  PlaceMention town = place_of("Taliban commander killed in the western city of Herat.");
+  EXPECT_EQ(town.precision, "point");
+  EXPECT_NEAR(herat.latitude, town.latitude, 1e-6);
+  EXPECT_EQ(place_of("Taliban commander killed in Herat city.").precision, "point");
+  EXPECT_EQ(place_of("Талибы атаковали пост полиции в городе Кундуз.").precision, "point");
+  EXPECT_EQ(place_of("Талибы атаковали пост полиции в Кундузе.").precision, "admin1");
+  // The national capital is the city.
+  EXPECT_EQ(place_of("A bomb killed three people in Kabul.").precision, "point");
+}
+
 TEST(Extractor, AClaimOfThisAttackADayLaterAddsToTheAttackInDariAndPashto) {
   // "this attack": the event already told, not a second one on the day of the claim
   auto pashto = extractor().extract(report(

@@ -56,6 +56,25 @@ TEST_F(GeocoderTest, ACityIsInTheProvinceGeoNamesAndTheProvincePolygonAgreeOn) {
   EXPECT_EQ(r.admin2, kNoFeature);
 }
 
+TEST_F(GeocoderTest, AnAnswerThatSaysOnlyTheProvinceStandsAtItsSeat) {
+  // ACLED's rule for an event known only by its province: the provincial capital. Helmand's
+  // label point is in the desert, about 80 km south-west of Lashkar Gah.
+  Resolution helmand = geocoder.resolve("Helmand province");
+  ASSERT_TRUE(helmand.found) << helmand.problem;
+  EXPECT_EQ(helmand.precision, Precision::admin1);
+  Resolution lashkar_gah = geocoder.resolve("Lashkar Gah");
+  EXPECT_NEAR(helmand.latitude, lashkar_gah.latitude, 1e-6);
+  EXPECT_NEAR(helmand.longitude, lashkar_gah.longitude, 1e-6);
+  // The town of Herat said as its province: its province, no district, at the same point.
+  Resolution herat = geocoder.resolve("Herat");
+  ASSERT_EQ(herat.precision, Precision::point);
+  Resolution province = geocoder.as_province(herat);
+  EXPECT_EQ(province.precision, Precision::admin1);
+  EXPECT_EQ(province.best.feature, herat.admin1);
+  EXPECT_EQ(province.admin2, kNoFeature);
+  EXPECT_NEAR(province.latitude, herat.latitude, 1e-6);
+}
+
 TEST_F(GeocoderTest, EverySpellingOfTermezFindsTirmiz) {
   for (const char* s : {"Termez", "Termiz", "Tirmiz", "Термез", "ترمذ"}) {
     EXPECT_EQ(geonameid(geocoder.resolve(s)), 1215957u) << s;

@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "sitrep/extract/province_seats.hpp"
 #include "sitrep/extract/sentences.hpp"
 #include "sitrep/extract/text_spans.hpp"
 #include "sitrep/extract/tokens.hpp"
@@ -2094,6 +2095,11 @@ ReportExtraction Extractor::extract(const Document& document) const {
   std::vector<std::string> names;
   for (const PlaceSpan& s : r.places) names.push_back(s.phrase);
   r.resolved = geocoder_->resolve_report(names);
+  for (size_t i = 0; i < r.places.size(); ++i) {
+    if (says_only_the_province(geocoder_->gazetteer(), r.tokens, r.places[i], r.resolved[i])) {
+      r.resolved[i] = geocoder_->as_province(r.resolved[i]);
+    }
+  }
   if (document.published) r.dates = p.dates.find(r.text, *document.published, r.tokens);
   r.casualties = p.casualties.find(r.text, r.tokens);
   // "Rawalpindi, 24 January 2023. …": a dateline in ordinary case, a place and a date

@@ -92,6 +92,18 @@ struct ContextAreas {
 Geocoder::Geocoder(std::shared_ptr<const Gazetteer> gazetteer, bool explain)
     : gazetteer_(std::move(gazetteer)), explain_(explain) {
   memo_.reserve(4096);  // a report stream's first few thousand names without rehashing
+  const Gazetteer& g = *gazetteer_;
+  auto rank = [&](const Feature& f) {  // a provincial seat before the capital, then population
+    return std::pair{f.code_of_feature() == "PPLA" ? 1 : 0, f.population};
+  };
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    const Feature& f = g.feature(id);
+    if (f.kind != FeatureKind::place || f.admin1 == kNoFeature) continue;
+    std::string_view code = f.code_of_feature();
+    if (code != "PPLA" && code != "PPLC") continue;
+    auto [it, added] = seats_.try_emplace(f.admin1, id);
+    if (!added && rank(f) > rank(g.feature(it->second))) it->second = id;
+  }
 }
 
 Resolution Geocoder::resolve(std::string_view text, const PlaceContext& context) const {
@@ -307,12 +319,13 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   out.confidence = certainty / total;
   const Feature& best = g.feature(out.best.feature);
   out.precision = precision_of(best.kind, best.border_zone != 0 || phrase.hint == Hint::border);
-  // A district known only by its code, with no places either, stands at its province's point
-  // and says no more than its province.
+  // A district known only by its code, with no places either, says no more than its province
+  // and stands where the province does: at its seat.
   if (best.coarse_point) out.precision = Precision::admin1;
-  const Feature& located = out.precision == Precision::admin1 && best.kind == FeatureKind::admin2
-                               ? g.feature(best.admin1)
-                               : best;
+  const Feature& located = out.precision != Precision::admin1 ? best
+                           : best.kind == FeatureKind::admin2
+                               ? province_point(best.admin1, g.feature(best.admin1))
+                               : province_point(best.admin1, best);
   out.latitude = located.latitude();
   out.longitude = located.longitude();
   out.admin1 = best.admin1;
@@ -322,6 +335,25 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
       !same_place(candidates[1])) {
     out.problem = "ambiguous: the runner-up scores almost as high";
   }
+  return out;
+}
+
+const Feature& Geocoder::province_point(uint32_t admin1, const Feature& otherwise) const {
+  auto seat = seats_.find(admin1);
+  return seat == seats_.end() ? otherwise : gazetteer_->feature(seat->second);
+}
+
+Resolution Geocoder::as_province(const Resolution& answer) const {
+  if (!answer.found || answer.admin1 == kNoFeature) return answer;
+  Resolution out = answer;
+  const Feature& province = gazetteer_->feature(answer.admin1);
+  const Feature& located = province_point(answer.admin1, province);
+  out.best.feature = answer.admin1;
+  if (explain_) out.best.reasons.push_back("said only as its province");
+  out.precision = Precision::admin1;
+  out.admin2 = kNoFeature;
+  out.latitude = located.latitude();
+  out.longitude = located.longitude();
   return out;
 }
 

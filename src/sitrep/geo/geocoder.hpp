@@ -11,6 +11,9 @@
 //   border")
 //     an area (a region of admin1 areas, a border zone, an admin1), never a point picked at random:
 //     the precision says so.
+//   resolve("Helmand province")
+//     precision admin1, standing at the province's seat (Lashkar Gah), as ACLED places an event
+//     known only by its province; a province with no known seat stands at its label point.
 //
 // Candidates are ranked by a score whose parts are kept (Candidate::reasons): how the name
 // matched (folded key, consonant skeleton, edits), whether the kind fits the kind word, whether
@@ -69,13 +72,24 @@ class Geocoder {
   std::vector<Resolution> resolve_report(const std::vector<std::string>& names,
                                          const PlaceContext& context = {}) const;
 
+  // An answer said only as far as its province: precision admin1, no district, standing where
+  // the province's answers stand (its seat). For a reader that knows the text says no more.
+  Resolution as_province(const Resolution& answer) const;
+
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
  private:
   Resolution compute(std::string_view text, const PlaceContext& context) const;
+  // Where an admin1-precision answer in `admin1` stands.
+  const Feature& province_point(uint32_t admin1, const Feature& otherwise) const;
 
   std::shared_ptr<const Gazetteer> gazetteer_;
   bool explain_ = false;
+  // Each admin1 area's seat (its most populous PPLA, or the national capital), by feature id:
+  // where an answer that says only "this province" stands, as ACLED codes it (geo-precision 3:
+  // "a provincial capital is used if no other information at all is available"). Events
+  // cluster in and around the seats; a province's label point is often in empty country.
+  std::unordered_map<uint32_t, uint32_t> seats_;
   // Event streams name the same places again and again: answers for a name whose context is at
   // most a country are remembered (up to kMemoSize names, then forgotten all at once).
   static constexpr size_t kMemoSize = 1 << 16;

@@ -1,0 +1,45 @@
+#include "sitrep/extract/province_seats.hpp"
+
+#include <algorithm>
+
+#include "sitrep/geo/name_key.hpp"
+
+namespace sitrep::extract {
+namespace {
+
+bool names_a_province_by_its_seat(const geo::Gazetteer& g, const geo::Resolution& answer) {
+  if (!answer.found || answer.admin1 == geo::kNoFeature) return false;
+  if (answer.precision != geo::Precision::point && answer.precision != geo::Precision::admin2)
+    return false;
+  // A kind word or context in the phrase ("Kandahar city", "Maiwand, Kandahar") says more.
+  if (geo::folded_key(answer.text) != geo::folded_key(answer.name)) return false;
+  if (g.feature(answer.best.feature).code_of_feature() == "PPLC") return false;
+  return geo::folded_key(answer.name) == geo::folded_key(g.name(answer.admin1)) ||
+         geo::folded_key(answer.best.matched_name) == geo::folded_key(g.name(answer.admin1));
+}
+
+// "the northern city of Kunduz", "в городе Кундуз": a town word among the two words before the
+// name, leading words ("of", "the") not counted.
+bool told_as_a_town(const geo::Gazetteer& g, const std::vector<Token>& tokens,
+                    const PlaceSpan& span) {
+  auto first = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
+                                [](const Token& t, size_t b) { return t.end <= b; });
+  int words = 0;
+  for (auto t = first; t != tokens.begin() && words < 2;) {
+    --t;
+    geo::WordRole role = g.word_info(t->lower).role;
+    if (role == geo::WordRole::place) return true;
+    if (role != geo::WordRole::leading) ++words;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool says_only_the_province(const geo::Gazetteer& gazetteer, const std::vector<Token>& tokens,
+                            const PlaceSpan& span, const geo::Resolution& answer) {
+  return names_a_province_by_its_seat(gazetteer, answer) &&
+         !told_as_a_town(gazetteer, tokens, span);
+}
+
+}  // namespace sitrep::extract
