@@ -239,6 +239,10 @@ int eval_headlines(const EvalArgs& args, const GlobalOptions& global,
       "or province containing the dataset's point): {} of those with a "
       "place ({} of all headlines)\n",
       share(e.place_agrees, e.with_place), share(e.place_agrees, e.rows));
+  std::cout << fmt::format(
+      "place is a region of provinces (\"southern Afghanistan\") holding the dataset's point: "
+      "{} of those naming a region\n",
+      share(e.region_contains, e.with_region));
   std::cout << fmt::format("place within 50 km where the headline names a town or district: {}\n",
                            share(e.local_place_within_50km, e.with_local_place));
   if (args.failures) {

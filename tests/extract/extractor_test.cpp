@@ -1,6 +1,9 @@
 // The extractor end to end on passages written for these tests: every field a brief needs,
 // read from wire, official and claim styles in English, Russian and Dari.
 #include "sitrep/extract/extractor.hpp"
+#include "sitrep/geo/name_key.hpp"
+
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
@@ -346,26 +349,46 @@ TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNa
   EXPECT_NE(std::find(p.begin(), p.end(), "Garmser"), p.end());
 }
 
+// The first event's first place, read from one sentence of 2020-06-10.
+PlaceMention first_place(const std::string& text) {
+  auto x = extractor().extract(report(text, "2020-06-10"));
+  return x.mentions.empty() || x.mentions.front().places.empty()
+             ? PlaceMention{}
+             : x.mentions.front().places.front();
+}
+
 TEST(Extractor, ABareNameOfAProvinceAndItsSeatIsTheProvinceUnlessTheTextSaysTheTown) {
-  auto place_of = [](const std::string& text) {
-    auto x = extractor().extract(report(text, "2020-06-10"));
-    return x.mentions.empty() || x.mentions.front().places.empty()
-               ? PlaceMention{}
-               : x.mentions.front().places.front();
-  };
-  PlaceMention herat = place_of("Taliban commander killed in Herat.");
+  PlaceMention herat = first_place("Taliban commander killed in Herat.");
   EXPECT_EQ(herat.precision, "admin1");
   EXPECT_EQ(herat.admin1, "Herat");
   EXPECT_EQ(herat.admin2, "");
   // It stands where the town does, at the province's seat.
-  PlaceMention town = place_of("Taliban commander killed in the western city of Herat.");
+  PlaceMention town = first_place("Taliban commander killed in the western city of Herat.");
   EXPECT_EQ(town.precision, "point");
   EXPECT_NEAR(herat.latitude, town.latitude, 1e-6);
-  EXPECT_EQ(place_of("Taliban commander killed in Herat city.").precision, "point");
-  EXPECT_EQ(place_of("Талибы атаковали пост полиции в городе Кундуз.").precision, "point");
-  EXPECT_EQ(place_of("Талибы атаковали пост полиции в Кундузе.").precision, "admin1");
+  EXPECT_EQ(first_place("Taliban commander killed in Herat city.").precision, "point");
+  EXPECT_EQ(first_place("Талибы атаковали пост полиции в городе Кундуз.").precision, "point");
+  EXPECT_EQ(first_place("Талибы атаковали пост полиции в Кундузе.").precision, "admin1");
   // The national capital is the city.
-  EXPECT_EQ(place_of("A bomb killed three people in Kabul.").precision, "point");
+  EXPECT_EQ(first_place("A bomb killed three people in Kabul.").precision, "point");
+}
+
+TEST(Extractor, APartOfTheCountryIsARegionNotTheWholeCountry) {
+  // A region's name starts with a lower-case direction word; the capital of its country's
+  // name is enough. Wire copy abbreviates ("N. Afghanistan") and counts the north-east as north.
+  PlaceMention south = first_place("Landmine kills 13 in southern Afghanistan.");
+  EXPECT_EQ(south.precision, "region");
+  EXPECT_EQ(south.name, "southern afghanistan");
+  EXPECT_EQ(first_place("Taliban attack kills 9 police in N. Afghanistan.").name,
+            "northern afghanistan");
+  EXPECT_EQ(first_place("Талибы атаковали пост полиции на севере Афганистана.").name,
+            "northern afghanistan");
+  const geo::Gazetteer& g = *geo::testing::bundled_gazetteer();
+  auto region = g.find_folded(geo::folded_key("northern afghanistan"));
+  ASSERT_FALSE(region.empty());
+  auto members = g.members(region.front().feature);
+  EXPECT_TRUE(std::any_of(members.begin(), members.end(),
+                          [&](uint32_t m) { return g.name(m) == "Kunduz"; }));
 }
 
 TEST(Extractor, AClaimOfThisAttackADayLaterAddsToTheAttackInDariAndPashto) {

@@ -369,6 +369,17 @@ Result<std::vector<HeadlineGold>> read_headline_gold(const std::string& path,
 
 namespace {
 
+// Whether the region of provinces the gazetteer calls `name` has `admin1` among its members.
+bool region_holds(const geo::Gazetteer& gazetteer, const std::string& name, uint32_t admin1) {
+  if (admin1 == geo::kNoFeature) return false;
+  for (const geo::NameMatch& m : gazetteer.find_folded(geo::folded_key(name))) {
+    if (gazetteer.feature(m.feature).kind != geo::FeatureKind::region) continue;
+    auto members = gazetteer.members(m.feature);
+    if (std::find(members.begin(), members.end(), admin1) != members.end()) return true;
+  }
+  return false;
+}
+
 std::string sides_text(const HeadlineGold& g) {
   std::string sides;
   for (const std::string& s : g.sides) sides += (sides.empty() ? "" : " | ") + s;
@@ -468,6 +479,10 @@ HeadlineEvaluation evaluate_headlines(
                     (place->precision == "admin1" && !place->admin1.empty() &&
                      place->admin1 == area_name(truth.admin1));
       if (agrees) ++e.place_agrees;
+      if (place->precision == "region") {
+        ++e.with_region;
+        if (region_holds(gazetteer, place->name, truth.admin1)) ++e.region_contains;
+      }
       if (place->precision == "point" || place->precision == "admin2") {
         ++e.with_local_place;
         if (km <= 50) ++e.local_place_within_50km;

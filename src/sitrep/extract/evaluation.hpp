@@ -127,8 +127,12 @@ struct HeadlineEvaluation {
   // … and the place agrees at the precision the text gives: a point within 50 km; a district or
   // province containing the dataset's point (a country or region never counts)
   int place_agrees = 0;
+  // … and the place is a region of provinces ("southern Afghanistan"), and one of them contains
+  // the dataset's point
+  int with_region = 0;
+  int region_contains = 0;
   // … and the place is a town or a district: the headlines a 50 km test can fairly judge (a
-  // province's label point is 50-150 km from most events in it)
+  // province spans 50-150 km)
   int with_local_place = 0;
   int local_place_within_50km = 0;
   std::vector<EvaluationMiss> misses;  // field "event", "perpetrator", "actors", "deaths", "place"

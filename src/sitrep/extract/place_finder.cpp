@@ -39,6 +39,19 @@ bool capitalised(std::string_view written) {
   return !u_isULowercase(c);  // no case at all: Arabic script, digits
 }
 
+// The rule for a region's name, whose first word is a lower-case direction ("southern
+// Afghanistan", "на севере Афганистана", "N. Afghanistan"): a word of it is capitalised.
+bool a_word_capitalised(std::string_view written) {
+  size_t at = 0;
+  while (at < written.size()) {
+    if (capitalised(written.substr(at))) return true;
+    at = written.find(' ', at);
+    if (at == std::string_view::npos) break;
+    ++at;
+  }
+  return false;
+}
+
 bool cyrillic(UChar32 c) {
   return c >= 0x400 && c <= 0x4FF;
 }
@@ -99,12 +112,14 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
   for (const std::string& w : common_words) excluded.insert(normalize_for_matching(w).text);
   std::unordered_set<std::string> added;
   // `written`, and its Russian case forms, found as the gazetteer's `name`
-  auto add = [&](std::string_view written, std::string_view name, bool needs_kind_word) {
+  auto add = [&](std::string_view written, std::string_view name, bool needs_kind_word,
+                 bool region = false) {
     std::string key = normalize_for_matching(written).text;
     if (key.size() < 3 || !added.insert(key).second) return;
     auto phrase = static_cast<uint32_t>(names_.size());
     names_.emplace_back(name);
     needs_kind_word_.push_back(needs_kind_word || excluded.count(key) > 0);
+    region_name_.push_back(region);
     matcher_.add(written, phrase);
     for (const std::string& form : russian_case_forms(written)) {
       if (added.insert(normalize_for_matching(form).text).second) matcher_.add(form, phrase);
@@ -112,7 +127,8 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
   };
   const geo::Gazetteer& g = *gazetteer_;
   for (uint32_t id = 0; id < g.size(); ++id) {
-    for (std::string_view name : g.names(id)) add(name, name, false);
+    bool region = g.feature(id).kind == geo::FeatureKind::region;
+    for (std::string_view name : g.names(id)) add(name, name, false, region);
   }
   // Districts and provinces known only in Latin letters, as Russian reports spell them; after
   // every real name, so that a real one wins a shared spelling. A short one may be a Russian
@@ -226,7 +242,9 @@ std::vector<PlaceSpan> PlaceFinder::find(std::string_view text, const NormalText
   std::vector<PlaceSpan> out;
   std::vector<PhraseMatch> found = matcher_.find(text, normal);
   std::erase_if(found, [&](const PhraseMatch& m) {
-    return !capitalised(text.substr(m.begin, m.end - m.begin)) || in_personal_name(text, m.begin);
+    std::string_view written = text.substr(m.begin, m.end - m.begin);
+    bool passes = region_name_[m.phrase] ? a_word_capitalised(written) : capitalised(written);
+    return !passes || in_personal_name(text, m.begin);
   });
   found = longest_matches(std::move(found));
   // A name that is also a common word is a place only with its kind word: Urdu's "پولیس چوکی"

@@ -62,6 +62,7 @@ class PlaceFinder {
 
   std::vector<std::string> names_;     // by matcher id: the name as the gazetteer spells it
   std::vector<bool> needs_kind_word_;  // by matcher id: the name is also a common word
+  std::vector<bool> region_name_;      // by matcher id: a region's name ("southern afghanistan")
   PhraseMatcher matcher_;
 };
 
