@@ -373,6 +373,24 @@ TEST(Extractor, ABareNameOfAProvinceAndItsSeatIsTheProvinceUnlessTheTextSaysTheT
   EXPECT_EQ(first_place("A bomb killed three people in Kabul.").precision, "point");
 }
 
+TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
+  PlaceMention p = first_place(
+      "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره باغ ولایت غزنی "
+      "حمله "
+      "کردند.");
+  EXPECT_EQ(p.precision, "admin2");
+  EXPECT_EQ(p.admin2, "Qarabagh");
+  EXPECT_EQ(p.admin1, "Ghazni");
+}
+
+TEST(Extractor, TheKabulAdministrationIsAnActorNotAPlace) {
+  // "the Kabul administration's hireling army": Kabul is not where the attack was
+  PlaceMention p = first_place(
+      "اسلامي امارت مجاهدینو د کندهار ولایت د ارغنداب ولسوالۍ کې د کابل ادارې د اجیر پوځ پر "
+      "پوستو بریدونه وکړل.");
+  EXPECT_EQ(p.admin1, "Kandahar");
+}
+
 TEST(Extractor, APartOfTheCountryIsARegionNotTheWholeCountry) {
   // A region's name starts with a lower-case direction word; the capital of its country's
   // name is enough. Wire copy abbreviates ("N. Afghanistan") and counts the north-east as north.

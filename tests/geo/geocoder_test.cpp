@@ -75,6 +75,17 @@ TEST_F(GeocoderTest, AnAnswerThatSaysOnlyTheProvinceStandsAtItsSeat) {
   EXPECT_NEAR(province.latitude, herat.latitude, 1e-6);
 }
 
+TEST_F(GeocoderTest, AProvinceTheReportNamesWithItsKindWordPicksItsOwnDistrict) {
+  // Two districts are called Arghandab (Kandahar, Zabul); the report's "Kandahar province"
+  // stands at Kandahar city, 17 km from Kandahar's Arghandab
+  std::vector<Resolution> r = geocoder.resolve_report({"Arghandab district", "Kandahar province"});
+  ASSERT_TRUE(r[0].found) << r[0].problem;
+  EXPECT_EQ(g.name(r[0].admin1), "Kandahar");
+  r = geocoder.resolve_report({"Arghandab district", "Zabul province"});
+  ASSERT_TRUE(r[0].found) << r[0].problem;
+  EXPECT_EQ(g.name(r[0].admin1), "Zabul");
+}
+
 TEST_F(GeocoderTest, EverySpellingOfTermezFindsTirmiz) {
   for (const char* s : {"Termez", "Termiz", "Tirmiz", "Термез", "ترمذ"}) {
     EXPECT_EQ(geonameid(geocoder.resolve(s)), 1215957u) << s;

@@ -175,7 +175,7 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
   };
   // the provinces of the places already found, worked out when first needed
   std::optional<std::unordered_set<uint32_t>> provinces;
-  auto named_provinces = [&]() -> const std::unordered_set<uint32_t>& {
+  NamedProvinces named_provinces = [&]() -> const std::unordered_set<uint32_t>& {
     if (!provinces) {
       provinces.emplace();
       for (const PhraseMatch& m : found) {
@@ -211,26 +211,46 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
       if (gazetteer_->word_info(name.lower).role != geo::WordRole::none) break;
       const geo::FeatureKind kind =
           info.role == geo::WordRole::admin2 ? geo::FeatureKind::admin2 : geo::FeatureKind::admin1;
-      // A spelling one letter off ("Maiwand" for Maywand) counts only inside a province the text
-      // names: "Shigal district of Kunar province" is not Pakistan's Shigar. The geocoder then
-      // reads the name as written, beside the same places.
-      auto similar = gazetteer_->find(written, /*max_edits=*/1);
-      if (std::none_of(similar.begin(), similar.end(), [&](const geo::NameMatch& m) {
-            const geo::Feature& f = gazetteer_->feature(m.feature);
-            bool anywhere = m.kind == geo::MatchKind::folded ||
-                            (m.kind == geo::MatchKind::skeleton && !caseless);
-            return f.kind == kind && (anywhere || named_provinces().count(f.admin1) > 0);
-          })) {
-        continue;
+      // Arabic script writes many district names as two words ("ولسوالی ده سبز", "د خاک سفید
+      // ولسوالۍ"): the two words on the far side of the kind word are tried before the one.
+      std::vector<std::pair<size_t, size_t>> names;  // token ranges [first, last]
+      if (caseless) {
+        size_t other = name_after ? c + 1 : c - 1;
+        if ((name_after ? c + 1 < tokens.size() : c >= 1) &&
+            spaced(tokens[std::min(c, other)], tokens[std::max(c, other)]) &&
+            gazetteer_->word_info(tokens[other].lower).role == geo::WordRole::none) {
+          names.push_back({std::min(c, other), std::max(c, other)});
+        }
       }
-      std::string kind_word(text.substr(word.begin, word.end - word.begin));
-      out.push_back({std::min(name.begin, word.begin), std::max(name.end, word.end), name.begin,
-                     name.end,
-                     name_after ? kind_word + " " + std::string(written)
-                                : std::string(written) + " " + kind_word});
+      names.push_back({c, c});
+      for (auto [first_token, last_token] : names) {
+        size_t begin = tokens[first_token].begin, end = tokens[last_token].end;
+        std::string_view phrase = text.substr(begin, end - begin);
+        if (!known_area(phrase, kind, caseless, named_provinces)) continue;
+        std::string kind_word(text.substr(word.begin, word.end - word.begin));
+        out.push_back({std::min(begin, word.begin), std::max(end, word.end), begin, end,
+                       name_after ? kind_word + " " + std::string(phrase)
+                                  : std::string(phrase) + " " + kind_word});
+        break;
+      }
       break;
     }
   }
+}
+
+// A spelling one letter off ("Maiwand" for Maywand) counts only inside a province the text
+// names: "Shigal district of Kunar province" is not Pakistan's Shigar. The geocoder then reads
+// the name as written, beside the same places. In a script without capitals a consonant
+// skeleton is too little to go on outside those provinces.
+bool PlaceFinder::known_area(std::string_view written, geo::FeatureKind kind, bool caseless,
+                             const NamedProvinces& named_provinces) const {
+  auto similar = gazetteer_->find(written, /*max_edits=*/1);
+  return std::any_of(similar.begin(), similar.end(), [&](const geo::NameMatch& m) {
+    const geo::Feature& f = gazetteer_->feature(m.feature);
+    bool anywhere =
+        m.kind == geo::MatchKind::folded || (m.kind == geo::MatchKind::skeleton && !caseless);
+    return f.kind == kind && (anywhere || named_provinces().count(f.admin1) > 0);
+  });
 }
 
 std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {

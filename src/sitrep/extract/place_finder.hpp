@@ -12,9 +12,11 @@
 // phrase handed to the geocoder has the name as the gazetteer spells it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sitrep/extract/phrase_matcher.hpp"
@@ -59,6 +61,12 @@ class PlaceFinder {
   void add_names_marked_by_kind_words(std::string_view text, const std::vector<Token>& tokens,
                                       const std::vector<PhraseMatch>& found,
                                       std::vector<PlaceSpan>& out) const;
+
+  // The provinces of the places a report names, worked out when first asked for.
+  using NamedProvinces = std::function<const std::unordered_set<uint32_t>&()>;
+  // Whether `written` names an area of `kind` (see add_names_marked_by_kind_words).
+  bool known_area(std::string_view written, geo::FeatureKind kind, bool caseless,
+                  const NamedProvinces& named_provinces) const;
 
   std::vector<std::string> names_;     // by matcher id: the name as the gazetteer spells it
   std::vector<bool> needs_kind_word_;  // by matcher id: the name is also a common word

@@ -149,12 +149,26 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   }
   for (const std::string& n : context.nearby) {
     // Only a neighbour whose matches all lie together (a town and its district) is a fix to
-    // measure from; a name of several far-apart places is not.
-    auto found = g.find(parse_phrase(g, n).name, 0);
+    // measure from; a name of several far-apart places is not. A neighbour named with its kind
+    // word is that kind of place ("Kandahar city", "Kandahar province") when the gazetteer
+    // spells one so, and a province stands at its seat, as its answers do.
+    Phrase near = parse_phrase(g, n);
+    auto found = g.find(near.name, 0);
+    if (near.hint != Hint::none && near.hint != Hint::border &&
+        std::any_of(found.begin(), found.end(), [&](const NameMatch& m) {
+          return fits(g.feature(m.feature).kind, near.hint);
+        })) {
+      std::erase_if(
+          found, [&](const NameMatch& m) { return !fits(g.feature(m.feature).kind, near.hint); });
+    }
     if (found.empty()) continue;
-    const Feature& first = g.feature(found[0].feature);
-    bool together = std::all_of(found.begin(), found.end(), [&](const NameMatch& m) {
+    auto point_of = [&](const NameMatch& m) -> const Feature& {
       const Feature& f = g.feature(m.feature);
+      return f.kind == FeatureKind::admin1 ? province_point(m.feature, f) : f;
+    };
+    const Feature& first = point_of(found[0]);
+    bool together = std::all_of(found.begin(), found.end(), [&](const NameMatch& m) {
+      const Feature& f = point_of(m);
       return model::distance_km(first.latitude(), first.longitude(), f.latitude(), f.longitude()) <
              50;
     });
@@ -282,8 +296,10 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
     }
     if (!ctx.points.empty()) {
       double nearest = 1e9;
+      // a province is as far as its seat, where its answers stand
+      const Feature& at = f.kind == FeatureKind::admin1 ? province_point(c.feature, f) : f;
       for (auto [lat, lon] : ctx.points) {
-        nearest = std::min(nearest, model::distance_km(lat, lon, f.latitude(), f.longitude()));
+        nearest = std::min(nearest, model::distance_km(lat, lon, at.latitude(), at.longitude()));
       }
       add(1.5 * std::exp(-nearest / 100.0),
           [&] { return fmt::format("{:.0f} km from the report's other places", nearest); });
