@@ -373,9 +373,34 @@ TEST(Extractor, ABareNameOfAProvinceAndItsSeatIsTheProvinceUnlessTheTextSaysTheT
   EXPECT_EQ(first_place("A bomb killed three people in Kabul.").precision, "point");
 }
 
+TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
+  auto claim_of = [](const std::string& text) {
+    auto x = extractor().extract(report(text, "2022-04-20"));
+    return x.mentions.empty() ? model::ClaimStatus::unknown : x.mentions.front().claim;
+  };
+  const std::string uzbek = "Qunduz shahrida mina portlashi oqibatida uch kishi halok bo'ldi. ";
+  EXPECT_EQ(claim_of(uzbek + "«Islomiy davlat» hujum uchun mas'uliyatni o'z zimmasiga oldi."),
+            model::ClaimStatus::claimed);
+  EXPECT_EQ(claim_of(uzbek + "Hozircha hech bir guruh javobgarlikni o'z zimmasiga olmagan."),
+            model::ClaimStatus::unclaimed);
+  const std::string tajik = "Дар шаҳри Кундуз дар натиҷаи таркиши мина се нафар кушта шуданд. ";
+  EXPECT_EQ(claim_of(tajik + "Гурӯҳи «Давлати исломӣ» масъулияти ҳамларо бар дӯш гирифт."),
+            model::ClaimStatus::claimed);
+  EXPECT_EQ(claim_of(tajik + "То ҳол касе масъулияти ин ҳамларо бар дӯш нагирифтааст."),
+            model::ClaimStatus::unclaimed);
+  EXPECT_EQ(claim_of("قتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة قندوز. ولم تعلن أي جهة "
+                     "مسؤوليتها عن الهجوم."),
+            model::ClaimStatus::unclaimed);
+  EXPECT_EQ(claim_of("کوئٹہ میں بم دھماکے میں تین افراد ہلاک ہو گئے۔ کسی گروہ نے واقعے کی ذمہ "
+                     "داری قبول نہیں کی۔"),
+            model::ClaimStatus::unclaimed);
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
-      "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره باغ ولایت غزنی "
+      "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره باغ "
+      "ولایت "
+      "غزنی "
       "حمله "
       "کردند.");
   EXPECT_EQ(p.precision, "admin2");
