@@ -396,9 +396,24 @@ TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
             model::ClaimStatus::unclaimed);
 }
 
+TEST(Extractor, UzbekTajikAndArabicTargetsAreRead) {
+  auto target_of = [](const std::string& text) {
+    auto x = extractor().extract(report(text, "2022-04-20"));
+    return x.mentions.empty() ? std::string() : x.mentions.front().target;
+  };
+  // the attackers' "fighters" is no target beside the army post they attacked
+  EXPECT_EQ(target_of("Ҷангиёни Толибон ба посгоҳи артиш дар вилояти Тахор ҳамла карданд."),
+            "military");
+  EXPECT_EQ(target_of("Форёб вилоятида мина портлаши оқибатида уч нафар тинч аҳоли вакили ҳалок "
+                      "бўлди."),
+            "civilians");
+  EXPECT_EQ(target_of("هاجم مسلحون مركز شرطة في ولاية قندوز وقتلوا ثلاثة."), "police");
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
-      "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره باغ "
+      "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره "
+      "باغ "
       "ولایت "
       "غزنی "
       "حمله "
