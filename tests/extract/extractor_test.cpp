@@ -396,7 +396,7 @@ TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
             model::ClaimStatus::unclaimed);
 }
 
-TEST(Extractor, UzbekTajikAndArabicTargetsAreRead) {
+TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
   auto target_of = [](const std::string& text) {
     auto x = extractor().extract(report(text, "2022-04-20"));
     return x.mentions.empty() ? std::string() : x.mentions.front().target;
@@ -408,6 +408,8 @@ TEST(Extractor, UzbekTajikAndArabicTargetsAreRead) {
                       "бўлди."),
             "civilians");
   EXPECT_EQ(target_of("هاجم مسلحون مركز شرطة في ولاية قندوز وقتلوا ثلاثة."), "police");
+  // "مزار" is a shrine, but in "مزار شریف" it is the city's name
+  EXPECT_EQ(target_of("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."), "military");
 }
 
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {

@@ -1117,7 +1117,7 @@ class MentionReader {
     };
     for (const LexiconHit* h : hits) {
       if (h->kind != Kind::target || taken(h) || speaks(*h) || !in_event_sentence(*h)) continue;
-      if (own_fighters(*h, trigger_at)) continue;
+      if (own_fighters(*h, trigger_at) || in_a_place_name(*h)) continue;
       const TargetEntry& t = lex_.target(h->entry);
       if (!best || rank(h) > rank(best)) best = h;
       if (!t.minority.empty() && !minority) minority = h;
@@ -1143,6 +1143,15 @@ class MentionReader {
       m.target_minority = lex_.target(minority->entry).minority;
       if (best != minority) m.target_evidence = {minority->begin, minority->end};
     }
+  }
+
+  // A target word inside a place's name is the name: "مزار" (shrine) in "مزار شریف".
+  bool in_a_place_name(const LexiconHit& h) const {
+    for (size_t i = 0; i < r_.places.size(); ++i) {
+      const PlaceSpan& p = r_.places[i];
+      if (r_.resolved[i].found && p.name_begin <= h.begin && h.end <= p.name_end) return true;
+    }
+    return false;
   }
 
   // "by-target" attacks: a battle when forces or fighters were struck, else violence against
