@@ -408,6 +408,11 @@ TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
                       "бўлди."),
             "civilians");
   EXPECT_EQ(target_of("هاجم مسلحون مركز شرطة في ولاية قندوز وقتلوا ثلاثة."), "police");
+  // the governor's spokesman speaks: the journalist was struck
+  EXPECT_EQ(target_of("عطاءالله خوگیانی، سخنگوی والی ننگرهار، گفت که یک خبرنگار در شهر "
+                      "جلال‌آباد "
+                      "از سوی افراد مسلح ناشناس هدف گلوله قرار گرفت و کشته شد."),
+            "journalists");
   // "مزار" is a shrine, but in "مزار شریف" it is the city's name
   EXPECT_EQ(target_of("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."), "military");
 }

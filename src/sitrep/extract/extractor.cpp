@@ -829,6 +829,15 @@ class MentionReader {
 
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
   // "according to".
+  // The bytes of the place names wholly inside [from, to).
+  size_t place_bytes(size_t from, size_t to) const {
+    size_t bytes = 0;
+    for (const PlaceSpan& p : r_.places) {
+      if (p.begin >= from && p.end <= to) bytes += p.end - p.begin;
+    }
+    return bytes;
+  }
+
   bool speaks(const LexiconHit& x) const {
     // bytes, not letters: "представитель " is 27 bytes
     for (const LexiconHit& h : between(r_.hits, before(x.begin, 48), x.end + 32)) {
@@ -836,8 +845,11 @@ class MentionReader {
       Cue c = lex_.cue(h.entry);
       // "police said", "the governor's office said", "the provincial spokesman rejected the
       // claim": who speaks or denies was not struck
+      // "سخنگوی والی ننگرهار، گفت" (the Nangarhar governor's spokesman said): the office's
+      // province between them does not count against the distance
       if ((c == Cue::speech || c == Cue::deny) && h.begin >= x.end &&
-          close_before(r_.text, x.end, h.begin, 14) && between(r_.hits, x.end, h.begin).empty()) {
+          close_before(r_.text, x.end, h.begin, 14 + place_bytes(x.end, h.begin)) &&
+          between(r_.hits, x.end, h.begin).empty()) {
         return true;
       }
       if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
