@@ -829,13 +829,17 @@ class MentionReader {
 
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
   // "according to".
-  // The bytes of the place names wholly inside [from, to).
-  size_t place_bytes(size_t from, size_t to) const {
-    size_t bytes = 0;
+  // Whether [from, to) holds place names and nothing else but spaces and commas.
+  bool only_places_between(size_t from, size_t to) const {
+    size_t at = from;
+    bool place = false;
     for (const PlaceSpan& p : r_.places) {
-      if (p.begin >= from && p.end <= to) bytes += p.end - p.begin;
+      if (p.begin < from || p.end > to) continue;
+      if (!spaces_or_commas(r_.text.substr(at, p.begin - at))) return false;
+      at = p.end;
+      place = true;
     }
-    return bytes;
+    return place && spaces_or_commas(r_.text.substr(at, to - at));
   }
 
   bool speaks(const LexiconHit& x) const {
@@ -846,9 +850,9 @@ class MentionReader {
       // "police said", "the governor's office said", "the provincial spokesman rejected the
       // claim": who speaks or denies was not struck
       // "سخنگوی والی ننگرهار، گفت" (the Nangarhar governor's spokesman said): the office's
-      // province between them does not count against the distance
+      // province alone between them does not count against the distance
       if ((c == Cue::speech || c == Cue::deny) && h.begin >= x.end &&
-          close_before(r_.text, x.end, h.begin, 14 + place_bytes(x.end, h.begin)) &&
+          (close_before(r_.text, x.end, h.begin, 14) || only_places_between(x.end, h.begin)) &&
           between(r_.hits, x.end, h.begin).empty()) {
         return true;
       }

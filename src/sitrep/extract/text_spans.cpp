@@ -33,4 +33,18 @@ bool has_comma(std::string_view text) {
   return text.find(',') != std::string_view::npos || text.find("،") != std::string_view::npos;
 }
 
+bool spaces_or_commas(std::string_view text) {
+  constexpr std::string_view kArabicComma = "،";
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == ' ' || text[i] == ',') {
+      ++i;
+    } else if (text.substr(i, kArabicComma.size()) == kArabicComma) {
+      i += kArabicComma.size();
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace sitrep::extract

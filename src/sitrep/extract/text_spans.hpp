@@ -17,5 +17,7 @@ size_t character_count(std::string_view text);
 bool spaces_only(std::string_view text, size_t from, size_t to);
 // Whether `text` holds a comma, Latin or Arabic.
 bool has_comma(std::string_view text);
+// Whether `text` holds nothing but spaces and commas, Latin or Arabic (true when empty).
+bool spaces_or_commas(std::string_view text);
 
 }  // namespace sitrep::extract
