@@ -417,6 +417,23 @@ TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
   EXPECT_EQ(target_of("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."), "military");
 }
 
+TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileStartsAnotherEvent) {
+  // "according to the Taliban government's official spokesman": a source, not who did it
+  auto uzbek = extractor().extract(
+      report("Tolibon hukumati rasmiy vakili Zabihulloh Mujohidning so'zlariga ko'ra, Qunduz "
+             "shahrida portlash oqibatida ikki kishi halok bo'ldi.",
+             "2022-03-09"));
+  ASSERT_EQ(uzbek.mentions.size(), 1u);
+  EXPECT_FALSE(uzbek.mentions[0].perpetrator.has_value());
+  // "دар ҳамин ҳол" (meanwhile): a blast in Taloqan, then a raid in Kunduz
+  auto tajik = extractor().extract(
+      report("Рӯзи душанбе дар шаҳри Толиқон таркиши мина ду ғайринизомиро кушт. Дар ҳамин ҳол, "
+             "рӯзи сешанбе дар шаҳри Кундуз дар натиҷаи амалиёти Толибон се узви гурӯҳи «Давлати "
+             "исломӣ» кушта шуданд.",
+             "2022-03-09"));
+  EXPECT_EQ(tajik.mentions.size(), 2u);
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
       "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره "
