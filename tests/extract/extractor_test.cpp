@@ -434,6 +434,25 @@ TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileStartsAnotherEv
   EXPECT_EQ(tajik.mentions.size(), 2u);
 }
 
+TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
+  // "security forces conducted an operation … six terrorists were eliminated in the firefight"
+  auto operation = extractor().extract(
+      report("25 августа силы безопасности провели операцию в районе Датта-Хель округа Северный "
+             "Вазиристан. В ходе перестрелки шестеро террористов были ликвидированы.",
+             "2023-08-26", "Операция сил безопасности в Северном Вазиристане"));
+  ASSERT_EQ(operation.mentions.size(), 1u);
+  ASSERT_TRUE(operation.mentions[0].perpetrator.has_value());
+  EXPECT_EQ(operation.mentions[0].perpetrator->actor, "Government of Pakistan");
+  // Afghan border guards in 2022 are the Taliban's, though the shells fell in Pakistan
+  auto guards = extractor().extract(
+      report("Шесть мирных жителей погибли в пакистанском городе Чаман. По данным военных, "
+             "афганские пограничники открыли огонь из артиллерии.",
+             "2022-12-12"));
+  ASSERT_FALSE(guards.mentions.empty());
+  ASSERT_TRUE(guards.mentions[0].perpetrator.has_value());
+  EXPECT_EQ(guards.mentions[0].perpetrator->actor, "Taliban");
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
       "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره "
