@@ -453,6 +453,28 @@ TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
   EXPECT_EQ(guards.mentions[0].perpetrator->actor, "Taliban");
 }
 
+TEST(Extractor, ADariClaimantIsFoundAcrossTheTimeAndChannelBeforeTheVerb) {
+  // IS … a few hours later … through the Amaq agency … took responsibility for this attack
+  auto x = extractor().extract(
+      report("افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر یک خبرنگار حمله کردند و "
+             "او "
+             "را "
+             "کشتند. گروه داعش چند ساعت بعد از طریق خبرگزاری اعماق مسئولیت این حمله را به عهده "
+             "گرفت.",
+             "2022-04-20"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator.has_value());
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "IS-KP");
+  // Pashto's oblique "unknown persons" are unidentified attackers
+  auto pashto = extractor().extract(
+      report("د شمالي وزیرستان ضلعې په یوه کلي کې ناپېژاندو کسانو د شنبې په شپه د نجونو یو "
+             "ښوونځی په چاودېدونکو توکو والوځاوه.",
+             "2022-04-20"));
+  ASSERT_EQ(pashto.mentions.size(), 1u);
+  ASSERT_TRUE(pashto.mentions[0].perpetrator.has_value());
+  EXPECT_EQ(pashto.mentions[0].perpetrator->actor, "Unidentified armed group");
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
       "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره "

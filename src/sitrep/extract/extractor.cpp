@@ -45,6 +45,7 @@ using Kind = LexiconHit::Kind;
 // Everything found in one report's text, before it is grouped into mentions.
 struct Reading {
   std::string_view text;
+  std::string language;                         // the report's, as detected ("fa", "ru", "und")
   size_t dateline_begin = 0, dateline_end = 0;  // "KABUL (Reuters) -": where it was filed
   std::optional<model::Day> published;
   std::vector<Sentence> sentences;
@@ -608,7 +609,11 @@ class MentionReader {
     // "The Taliban, whose fighters control the district, said …": the actor's own words come
     // after the clause.
     const size_t end = after_relative_clause(a->end);
-    const LexiconHit* cue = next_cue(hits, i, end, 60);
+    // Dari and Pashto put a time and a channel between the claimant and the claim's verb at the
+    // clause's end ("گروه داعش چند ساعت بعد از طریق خبرگزاری اعماق مسئولیت … گرفت"), in letters
+    // of two bytes each.
+    const bool far_verb = r_.language == "fa" || r_.language == "ps";
+    const LexiconHit* cue = next_cue(hits, i, end, far_verb ? 100 : 60);
     auto cue_is = [&](Cue c) { return cue && lex_.cue(cue->entry) == c; };
     bool suspected = false, spoken_of = false;
     for (size_t j = 0; j < i; ++j) {
@@ -2109,6 +2114,7 @@ ReportExtraction Extractor::extract(const Document& document) const {
 
   Reading r;
   r.text = out.text;
+  r.language = out.language.code;
   r.dateline_begin = document.title.empty() ? 0 : document.title.size() + 2;
   r.dateline_end = dateline_end(r.text, r.dateline_begin);
   r.published = document.published;
