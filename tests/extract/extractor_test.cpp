@@ -371,6 +371,9 @@ TEST(Extractor, ABareNameOfAProvinceAndItsSeatIsTheProvinceUnlessTheTextSaysTheT
   EXPECT_EQ(first_place("Талибы атаковали пост полиции в Кундузе.").precision, "admin1");
   // The national capital is the city.
   EXPECT_EQ(first_place("A bomb killed three people in Kabul.").precision, "point");
+  // In Arabic script too; Pashto puts "city" after the name.
+  EXPECT_EQ(first_place("په غزني کې یوه چاودنه وشوه او درې کسان ووژل شول.").precision, "admin1");
+  EXPECT_EQ(first_place("د غزني ښار کې یوه چاودنه وشوه او درې کسان ووژل شول.").precision, "point");
 }
 
 TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
@@ -460,7 +463,9 @@ TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
 TEST(Extractor, ADariClaimantIsFoundAcrossTheTimeAndChannelBeforeTheVerb) {
   // IS … a few hours later … through the Amaq agency … took responsibility for this attack
   const std::string attack =
-      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر یک خبرنگار حمله کردند و او "
+      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر یک خبرنگار حمله کردند "
+      "و "
+      "او "
       "را "
       "کشتند.";
   const std::string claim =

@@ -14,8 +14,17 @@ bool names_a_province_by_its_seat(const geo::Gazetteer& g, const geo::Resolution
   // A kind word or context in the phrase ("Kandahar city", "Maiwand, Kandahar") says more.
   if (geo::folded_key(answer.text) != geo::folded_key(answer.name)) return false;
   if (g.feature(answer.best.feature).code_of_feature() == "PPLC") return false;
-  return geo::folded_key(answer.name) == geo::folded_key(g.name(answer.admin1)) ||
-         geo::folded_key(answer.best.matched_name) == geo::folded_key(g.name(answer.admin1));
+  const geo::Feature& best = g.feature(answer.best.feature);
+  auto province = geo::folded_key(g.name(answer.admin1));
+  if (geo::folded_key(answer.name) == province ||
+      geo::folded_key(answer.best.matched_name) == province) {
+    return true;
+  }
+  // In Arabic script, where the gazetteer spells provinces in Latin letters ("غزني"): the seat
+  // itself, with its province among the answers to the same name.
+  return geo::in_arabic_script(answer.name) && best.code_of_feature() == "PPLA" &&
+         std::any_of(answer.runners_up.begin(), answer.runners_up.end(),
+                     [&](const geo::Candidate& c) { return c.feature == answer.admin1; });
 }
 
 // "the northern city of Kunduz", "в городе Кундуз": a town word among the two words before the

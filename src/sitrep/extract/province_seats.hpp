@@ -8,9 +8,9 @@
 // for Afghanistan in 2020, 22 of 24 were such names (bench/README.md). So the extractor reads one
 // as the province, standing at its seat as every province-wide answer does (geo/geocoder.hpp): the
 // point is the same, and the precision no longer claims the town. The national capital keeps its
-// town: "in Kabul" is the city. The names are compared as spelled (folded), so a name in Arabic
-// script, where the gazetteer spells the province in Latin letters, stays the town: widening the
-// rule cost admin1 elsewhere (bench/README.md).
+// town: "in Kabul" is the city. A name in Arabic script ("په غزني کې") is matched to its
+// province through the geocoder's answers, since the gazetteer spells provinces in Latin
+// letters; doing the same for every script cost admin1 elsewhere (bench/README.md).
 #pragma once
 
 #include <vector>
