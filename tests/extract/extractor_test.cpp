@@ -463,7 +463,9 @@ TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
 TEST(Extractor, ADariClaimantIsFoundAcrossTheTimeAndChannelBeforeTheVerb) {
   // IS … a few hours later … through the Amaq agency … took responsibility for this attack
   const std::string attack =
-      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر یک خبرنگار حمله کردند "
+      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر یک خبرنگار "
+      "حمله "
+      "کردند "
       "و "
       "او "
       "را "
@@ -476,6 +478,19 @@ TEST(Extractor, ADariClaimantIsFoundAcrossTheTimeAndChannelBeforeTheVerb) {
                               "د نجونو یو ښوونځی په چاودېدونکو توکو والوځاوه.",
                               "2022-04-20"),
             "Unidentified armed group");
+}
+
+TEST(Extractor, EachBulletOfAListIsItsOwnEventAndRussianDeclaresResponsibility) {
+  // a channel's digest: one event per bullet, each with its own claim
+  auto x = extractor().extract(
+      report("• Округ Танк: в ночь на понедельник боевики обстреляли полицейский участок. Двое "
+             "полицейских погибли. ТТП заявило об ответственности.\n• Округ Хайбер: утром в "
+             "понедельник у машины члена местного «комитета мира» сработала бомба. Никто о "
+             "причастности не заявлял.",
+             "2023-10-17"));
+  ASSERT_EQ(x.mentions.size(), 2u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
+  EXPECT_EQ(x.mentions[1].claim, model::ClaimStatus::unclaimed);
 }
 
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
