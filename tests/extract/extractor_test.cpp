@@ -463,7 +463,9 @@ TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
 TEST(Extractor, ADariClaimantIsFoundAcrossTheTimeAndChannelBeforeTheVerb) {
   // IS … a few hours later … through the Amaq agency … took responsibility for this attack
   const std::string attack =
-      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر یک خبرنگار "
+      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر "
+      "یک "
+      "خبرنگار "
       "حمله "
       "کردند "
       "و "
@@ -491,6 +493,17 @@ TEST(Extractor, EachBulletOfAListIsItsOwnEventAndRussianDeclaresResponsibility) 
   ASSERT_EQ(x.mentions.size(), 2u);
   EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
   EXPECT_EQ(x.mentions[1].claim, model::ClaimStatus::unclaimed);
+}
+
+TEST(Extractor, BombsARussianArrestReportSaysWereToBeMadeAreNoBlast) {
+  // arrested while preparing an attack; instructions for making bombs were seized
+  auto x = extractor().extract(
+      report("Служба государственной безопасности сообщила о задержании четырёх местных жителей, "
+             "которые готовили вооружённое нападение на сотрудников полиции. При обыске у "
+             "задержанных изъяты патроны и телефоны с инструкциями по изготовлению бомб.",
+             "2023-05-12"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].sub_event_type, "Arrests");
 }
 
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
