@@ -141,6 +141,9 @@ TEST_F(DatePhrasesTest, MonthsPartsOfMonthsPeriodsAndYears) {
   EXPECT_EQ(dates("last week", "2022-04-19"), Dates{"last week = 2022-04-11..2022-04-17 week"});
   EXPECT_EQ(dates("attacks in 2021 rose", "2022-05-01"),
             Dates{"2021 = 2021-01-01..2021-12-31 year"});
+  EXPECT_EQ(dates("с 2012 года в стране", "2023-06-16"),
+            Dates{"2012 года = 2012-01-01..2012-12-31 year"});
+  EXPECT_TRUE(dates("с 2012 сотрудниками", "2023-06-16").empty());  // "with 2012 staff"
 }
 
 TEST_F(DatePhrasesTest, WordsThatOnlyLookLikeDatesAreNotDates) {

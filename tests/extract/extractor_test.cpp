@@ -463,7 +463,9 @@ TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
 TEST(Extractor, ADariClaimantIsFoundAcrossTheTimeAndChannelBeforeTheVerb) {
   // IS … a few hours later … through the Amaq agency … took responsibility for this attack
   const std::string attack =
-      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر جلال‌آباد بر "
+      "افراد مسلح ناشناس صبح روز پنجشنبه در شهر "
+      "جلال‌آباد "
+      "بر "
       "یک "
       "خبرنگار "
       "حمله "
@@ -504,6 +506,16 @@ TEST(Extractor, BombsARussianArrestReportSaysWereToBeMadeAreNoBlast) {
              "2023-05-12"));
   ASSERT_EQ(x.mentions.size(), 1u);
   EXPECT_EQ(x.mentions[0].sub_event_type, "Arrests");
+}
+
+TEST(Extractor, ATollSinceTheStartOfTheYearIsAStatisticNotTheEvents) {
+  auto x = extractor().extract(
+      report("Двое полицейских погибли во вторник при нападении боевиков в Пешаваре. С начала "
+             "года в провинции в результате терактов погибли более 300 человек.",
+             "2023-07-31"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].killed.has_value());
+  EXPECT_EQ(x.mentions[0].killed->low, 2);
 }
 
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {

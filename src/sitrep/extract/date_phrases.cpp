@@ -260,9 +260,12 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
       ++i;
       continue;
     }
-    // in 2021
-    if ((is(i, "in") || is(i, "since") || is(i, "в")) && number(i + 1, 4, 4) &&
-        plausible_year(tokens[i + 1].number) && !word(i + 2, "month")) {
+    // in 2021, since 2021, "в 2021 году", "с 2012 года" (Russian "с" is also "with": only with
+    // the year-word)
+    const bool year_lead =
+        is(i, "in") || is(i, "since") || is(i, "в") || (is(i, "с") && word(i + 2, "year-word"));
+    if (year_lead && number(i + 1, 4, 4) && plausible_year(tokens[i + 1].number) &&
+        !word(i + 2, "month")) {
       int y = tokens[i + 1].number;
       size_t last = word(i + 2, "year-word") ? i + 2 : i + 1;
       emit(i + 1, last,

@@ -1453,6 +1453,10 @@ class MentionReader {
       if (d.span.precision == model::DatePrecision::day) return false;
       period_first |= d.span.precision >= model::DatePrecision::month && d.end <= tolls[0].begin;
     }
+    // or a period in words: "since the start of the year", "с начала года" (cues.tsv: period)
+    for (const LexiconHit& h : between(r_.hits, sentence.begin, tolls[0].begin)) {
+      period_first |= is_cue(lex_, h, Cue::period);
+    }
     return period_first;
   }
 

@@ -39,6 +39,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::negation, "negation"},
     {Cue::genitive, "genitive"},
     {Cue::agent, "agent"},
+    {Cue::period, "period"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

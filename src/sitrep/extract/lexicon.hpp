@@ -69,6 +69,7 @@ enum class Cue : uint8_t {
   negation,
   genitive,
   agent,
+  period,
 };
 
 // One phrase found in a text: its span and what it is.
