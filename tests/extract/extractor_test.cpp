@@ -518,6 +518,23 @@ TEST(Extractor, ATollSinceTheStartOfTheYearIsAStatisticNotTheEvents) {
   EXPECT_EQ(x.mentions[0].killed->low, 2);
 }
 
+TEST(Extractor, TheTalibanSpokesmanClaimsAndDeniesForTheTaliban) {
+  auto claim_of = [](const std::string& text) {
+    auto x = extractor().extract(report(text, "2020-06-23"));
+    return x.mentions.empty() ? model::ClaimStatus::unknown : x.mentions.front().claim;
+  };
+  const std::string attack =
+      "Пятеро полицейских погибли при нападении боевиков на блокпост в провинции Кундуз. ";
+  // "said the fighters had seized the post": a claim by the movement
+  EXPECT_EQ(claim_of(attack + "Официальный представитель движения Забихулла Муджахид в Twitter "
+                              "заявил, что боевики захватили пост."),
+            model::ClaimStatus::claimed);
+  // "said that the Taliban had nothing to do with the killing": a denial, not a claim too
+  EXPECT_EQ(claim_of(attack + "Представитель движения Забихулла Муджахид заявил, что талибы к "
+                              "убийству непричастны."),
+            model::ClaimStatus::denied);
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
       "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره "

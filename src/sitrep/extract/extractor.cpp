@@ -665,8 +665,10 @@ class MentionReader {
       return;
     }
     // "The Taliban said they had nothing to do with it": the denial is the actor's own words.
-    bool denies = cue_is(Cue::deny) || (cue_is(Cue::speech) && named && cue->begin - end < 24 &&
-                                        denial_follows(hits, *cue));
+    // … and "заявил, что талибы к убийству непричастны": "said that", a weak claim, followed by
+    // a denial is the denial.
+    bool denies = cue_is(Cue::deny) || ((cue_is(Cue::speech) || cue_is(Cue::claim_verb)) && named &&
+                                        cue->begin - end < 24 && denial_follows(hits, *cue));
     if (denies) {
       roles.deniers.push_back({a, 0, false});
       // "It blamed the Taliban, who denied planting the device": suspected all the same
@@ -927,7 +929,9 @@ class MentionReader {
           is_cue(lex_, *h, Cue::refers_back)) {
         continue;
       }
-      return is_cue(lex_, *h, Cue::deny) && h->begin - speech.end <= 32;
+      // characters, not bytes: "заявил, что талибы к убийству непричастны"
+      return is_cue(lex_, *h, Cue::deny) &&
+             character_count(r_.text.substr(speech.end, h->begin - speech.end)) <= 32;
     }
     return false;
   }
