@@ -535,6 +535,17 @@ TEST(Extractor, TheTalibanSpokesmanClaimsAndDeniesForTheTaliban) {
             model::ClaimStatus::denied);
 }
 
+TEST(Extractor, RussianTerroristsKilledAreArmedGroupsAndAddToTheSoldiersLost) {
+  auto x = extractor().extract(
+      report("25 августа силы безопасности провели операцию в округе Северный Вазиристан. В ходе "
+             "перестрелки шестеро террористов были ликвидированы. Двое военнослужащих погибли.",
+             "2023-08-26"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].target, "armed-groups");
+  ASSERT_TRUE(x.mentions[0].killed.has_value());
+  EXPECT_EQ(x.mentions[0].killed->low, 8);  // six terrorists and two soldiers
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
       "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره "
