@@ -349,6 +349,12 @@ TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNa
   EXPECT_NE(std::find(p.begin(), p.end(), "Garmser"), p.end());
 }
 
+// The first event's target type, "" when none is read.
+std::string first_target(const std::string& text, const std::string& published = "2022-04-20") {
+  auto x = extractor().extract(report(text, published));
+  return x.mentions.empty() ? std::string() : x.mentions.front().target;
+}
+
 // The first event's first place, read from one sentence of 2020-06-10.
 PlaceMention first_place(const std::string& text) {
   auto x = extractor().extract(report(text, "2020-06-10"));
@@ -400,24 +406,21 @@ TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
 }
 
 TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
-  auto target_of = [](const std::string& text) {
-    auto x = extractor().extract(report(text, "2022-04-20"));
-    return x.mentions.empty() ? std::string() : x.mentions.front().target;
-  };
   // the attackers' "fighters" is no target beside the army post they attacked
-  EXPECT_EQ(target_of("Ҷангиёни Толибон ба посгоҳи артиш дар вилояти Тахор ҳамла карданд."),
+  EXPECT_EQ(first_target("Ҷангиёни Толибон ба посгоҳи артиш дар вилояти Тахор ҳамла карданд."),
             "military");
-  EXPECT_EQ(target_of("Форёб вилоятида мина портлаши оқибатида уч нафар тинч аҳоли вакили ҳалок "
-                      "бўлди."),
+  EXPECT_EQ(first_target("Форёб вилоятида мина портлаши оқибатида уч нафар тинч аҳоли вакили ҳалок "
+                         "бўлди."),
             "civilians");
-  EXPECT_EQ(target_of("هاجم مسلحون مركز شرطة في ولاية قندوز وقتلوا ثلاثة."), "police");
+  EXPECT_EQ(first_target("هاجم مسلحون مركز شرطة في ولاية قندوز وقتلوا ثلاثة."), "police");
   // the governor's spokesman speaks: the journalist was struck
-  EXPECT_EQ(target_of("عطاءالله خوگیانی، سخنگوی والی ننگرهار، گفت که یک خبرنگار در شهر "
-                      "جلال‌آباد "
-                      "از سوی افراد مسلح ناشناس هدف گلوله قرار گرفت و کشته شد."),
+  EXPECT_EQ(first_target("عطاءالله خوگیانی، سخنگوی والی ننگرهار، گفت که یک خبرنگار در شهر "
+                         "جلال‌آباد "
+                         "از سوی افراد مسلح ناشناس هدف گلوله قرار گرفت و کشته شد."),
             "journalists");
   // "مزار" is a shrine, but in "مزار شریف" it is the city's name
-  EXPECT_EQ(target_of("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."), "military");
+  EXPECT_EQ(first_target("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."),
+            "military");
 }
 
 TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileStartsAnotherEvent) {
@@ -544,6 +547,14 @@ TEST(Extractor, RussianTerroristsKilledAreArmedGroupsAndAddToTheSoldiersLost) {
   EXPECT_EQ(x.mentions[0].target, "armed-groups");
   ASSERT_TRUE(x.mentions[0].killed.has_value());
   EXPECT_EQ(x.mentions[0].killed->low, 8);  // six terrorists and two soldiers
+}
+
+TEST(Extractor, RussianPresentersAndFightersOfTheForcesAreTargets) {
+  EXPECT_EQ(first_target("В Джелалабаде неизвестные застрелили телеведущую местного канала."),
+            "journalists");
+  EXPECT_EQ(first_target("Бойцы возвращались с патрулирования, когда по их машине в провинции "
+                         "Кундуз открыли огонь, трое бойцов погибли."),
+            "military");
 }
 
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
