@@ -349,6 +349,13 @@ TEST(Extractor, DariAndPashtoDistrictsAreFoundBesideTheirKindWordInTheProvinceNa
   EXPECT_NE(std::find(p.begin(), p.end(), "Garmser"), p.end());
 }
 
+// The first event's claim status, unknown when no event is read.
+model::ClaimStatus first_claim(const std::string& text,
+                               const std::string& published = "2022-04-20") {
+  auto x = extractor().extract(report(text, published));
+  return x.mentions.empty() ? model::ClaimStatus::unknown : x.mentions.front().claim;
+}
+
 // The first event's target type, "" when none is read.
 std::string first_target(const std::string& text, const std::string& published = "2022-04-20") {
   auto x = extractor().extract(report(text, published));
@@ -383,25 +390,21 @@ TEST(Extractor, ABareNameOfAProvinceAndItsSeatIsTheProvinceUnlessTheTextSaysTheT
 }
 
 TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
-  auto claim_of = [](const std::string& text) {
-    auto x = extractor().extract(report(text, "2022-04-20"));
-    return x.mentions.empty() ? model::ClaimStatus::unknown : x.mentions.front().claim;
-  };
   const std::string uzbek = "Qunduz shahrida mina portlashi oqibatida uch kishi halok bo'ldi. ";
-  EXPECT_EQ(claim_of(uzbek + "«Islomiy davlat» hujum uchun mas'uliyatni o'z zimmasiga oldi."),
+  EXPECT_EQ(first_claim(uzbek + "«Islomiy davlat» hujum uchun mas'uliyatni o'z zimmasiga oldi."),
             model::ClaimStatus::claimed);
-  EXPECT_EQ(claim_of(uzbek + "Hozircha hech bir guruh javobgarlikni o'z zimmasiga olmagan."),
+  EXPECT_EQ(first_claim(uzbek + "Hozircha hech bir guruh javobgarlikni o'z zimmasiga olmagan."),
             model::ClaimStatus::unclaimed);
   const std::string tajik = "Дар шаҳри Кундуз дар натиҷаи таркиши мина се нафар кушта шуданд. ";
-  EXPECT_EQ(claim_of(tajik + "Гурӯҳи «Давлати исломӣ» масъулияти ҳамларо бар дӯш гирифт."),
+  EXPECT_EQ(first_claim(tajik + "Гурӯҳи «Давлати исломӣ» масъулияти ҳамларо бар дӯш гирифт."),
             model::ClaimStatus::claimed);
-  EXPECT_EQ(claim_of(tajik + "То ҳол касе масъулияти ин ҳамларо бар дӯш нагирифтааст."),
+  EXPECT_EQ(first_claim(tajik + "То ҳол касе масъулияти ин ҳамларо бар дӯш нагирифтааст."),
             model::ClaimStatus::unclaimed);
-  EXPECT_EQ(claim_of("قتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة قندوز. ولم تعلن أي جهة "
-                     "مسؤوليتها عن الهجوم."),
+  EXPECT_EQ(first_claim("قتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة قندوز. ولم تعلن أي جهة "
+                        "مسؤوليتها عن الهجوم."),
             model::ClaimStatus::unclaimed);
-  EXPECT_EQ(claim_of("کوئٹہ میں بم دھماکے میں تین افراد ہلاک ہو گئے۔ کسی گروہ نے واقعے کی ذمہ "
-                     "داری قبول نہیں کی۔"),
+  EXPECT_EQ(first_claim("کوئٹہ میں بم دھماکے میں تین افراد ہلاک ہو گئے۔ کسی گروہ نے واقعے کی ذمہ "
+                        "داری قبول نہیں کی۔"),
             model::ClaimStatus::unclaimed);
 }
 
@@ -522,19 +525,17 @@ TEST(Extractor, ATollSinceTheStartOfTheYearIsAStatisticNotTheEvents) {
 }
 
 TEST(Extractor, TheTalibanSpokesmanClaimsAndDeniesForTheTaliban) {
-  auto claim_of = [](const std::string& text) {
-    auto x = extractor().extract(report(text, "2020-06-23"));
-    return x.mentions.empty() ? model::ClaimStatus::unknown : x.mentions.front().claim;
-  };
   const std::string attack =
       "Пятеро полицейских погибли при нападении боевиков на блокпост в провинции Кундуз. ";
   // "said the fighters had seized the post": a claim by the movement
-  EXPECT_EQ(claim_of(attack + "Официальный представитель движения Забихулла Муджахид в Twitter "
-                              "заявил, что боевики захватили пост."),
+  EXPECT_EQ(first_claim(attack + "Официальный представитель движения Забихулла Муджахид в "
+                                 "Twitter заявил, что боевики захватили пост.",
+                        "2020-06-23"),
             model::ClaimStatus::claimed);
   // "said that the Taliban had nothing to do with the killing": a denial, not a claim too
-  EXPECT_EQ(claim_of(attack + "Представитель движения Забихулла Муджахид заявил, что талибы к "
-                              "убийству непричастны."),
+  EXPECT_EQ(first_claim(attack + "Представитель движения Забихулла Муджахид заявил, что "
+                                 "талибы к убийству непричастны.",
+                        "2020-06-23"),
             model::ClaimStatus::denied);
 }
 

@@ -83,8 +83,8 @@ ExtractionEvaluation evaluate_extraction(
     const SameDistrict& same_district = {});
 
 // Two district names are one area when a district of the gazetteer has both, in the province
-// each is named with ("Garmsīr", GeoNames' spelling, and "Garmser", geoBoundaries'), or when
-// their spellings fold alike.
+// each is named with ("Garmsīr", GeoNames' spelling, and "Garmser", geoBoundaries'). (Spellings
+// that fold alike are the scorer's own test.)
 SameDistrict same_district_in(const geo::Gazetteer& gazetteer);
 
 // Real headlines with the labels a dataset gave their events (tests/data/extract-ucdp-gold.tsv,

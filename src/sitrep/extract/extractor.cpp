@@ -834,8 +834,6 @@ class MentionReader {
     });
   }
 
-  // Whether a phrase is who speaks: right before "said" ("police said"), or right after
-  // "according to".
   // Whether [from, to) holds place names and nothing else but spaces and commas.
   bool only_places_between(size_t from, size_t to) const {
     size_t at = from;
@@ -849,6 +847,8 @@ class MentionReader {
     return place && spaces_or_commas(r_.text.substr(at, to - at));
   }
 
+  // Whether a phrase is who speaks: right before "said" ("police said"), or right after
+  // "according to".
   bool speaks(const LexiconHit& x) const {
     // bytes, not letters: "представитель " is 27 bytes
     for (const LexiconHit& h : between(r_.hits, before(x.begin, 48), x.end + 32)) {

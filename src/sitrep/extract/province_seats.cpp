@@ -13,8 +13,8 @@ bool names_a_province_by_its_seat(const geo::Gazetteer& g, const geo::Resolution
     return false;
   // A kind word or context in the phrase ("Kandahar city", "Maiwand, Kandahar") says more.
   if (geo::folded_key(answer.text) != geo::folded_key(answer.name)) return false;
-  if (g.feature(answer.best.feature).code_of_feature() == "PPLC") return false;
   const geo::Feature& best = g.feature(answer.best.feature);
+  if (best.code_of_feature() == "PPLC") return false;
   auto province = geo::folded_key(g.name(answer.admin1));
   if (geo::folded_key(answer.name) == province ||
       geo::folded_key(answer.best.matched_name) == province) {

@@ -162,13 +162,9 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
           found, [&](const NameMatch& m) { return !fits(g.feature(m.feature).kind, near.hint); });
     }
     if (found.empty()) continue;
-    auto point_of = [&](const NameMatch& m) -> const Feature& {
-      const Feature& f = g.feature(m.feature);
-      return f.kind == FeatureKind::admin1 ? province_point(m.feature, f) : f;
-    };
-    const Feature& first = point_of(found[0]);
+    const Feature& first = standing_point(found[0].feature);
     bool together = std::all_of(found.begin(), found.end(), [&](const NameMatch& m) {
-      const Feature& f = point_of(m);
+      const Feature& f = standing_point(m.feature);
       return model::distance_km(first.latitude(), first.longitude(), f.latitude(), f.longitude()) <
              50;
     });
@@ -296,8 +292,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
     }
     if (!ctx.points.empty()) {
       double nearest = 1e9;
-      // a province is as far as its seat, where its answers stand
-      const Feature& at = f.kind == FeatureKind::admin1 ? province_point(c.feature, f) : f;
+      const Feature& at = standing_point(c.feature);  // a province: as far as its seat
       for (auto [lat, lon] : ctx.points) {
         nearest = std::min(nearest, model::distance_km(lat, lon, at.latitude(), at.longitude()));
       }
@@ -338,10 +333,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   // A district known only by its code, with no places either, says no more than its province
   // and stands where the province does: at its seat.
   if (best.coarse_point) out.precision = Precision::admin1;
-  const Feature& located = out.precision != Precision::admin1 ? best
-                           : best.kind == FeatureKind::admin2
-                               ? province_point(best.admin1, g.feature(best.admin1))
-                               : province_point(best.admin1, best);
+  const Feature& located = out.precision == Precision::admin1 ? province_point(best.admin1) : best;
   out.latitude = located.latitude();
   out.longitude = located.longitude();
   out.admin1 = best.admin1;
@@ -354,16 +346,20 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   return out;
 }
 
-const Feature& Geocoder::province_point(uint32_t admin1, const Feature& otherwise) const {
+const Feature& Geocoder::province_point(uint32_t admin1) const {
   auto seat = seats_.find(admin1);
-  return seat == seats_.end() ? otherwise : gazetteer_->feature(seat->second);
+  return gazetteer_->feature(seat == seats_.end() ? admin1 : seat->second);
+}
+
+const Feature& Geocoder::standing_point(uint32_t feature) const {
+  return gazetteer_->feature(feature).kind == FeatureKind::admin1 ? province_point(feature)
+                                                                  : gazetteer_->feature(feature);
 }
 
 Resolution Geocoder::as_province(const Resolution& answer) const {
   if (!answer.found || answer.admin1 == kNoFeature) return answer;
   Resolution out = answer;
-  const Feature& province = gazetteer_->feature(answer.admin1);
-  const Feature& located = province_point(answer.admin1, province);
+  const Feature& located = province_point(answer.admin1);
   out.best.feature = answer.admin1;
   if (explain_) out.best.reasons.push_back("said only as its province");
   out.precision = Precision::admin1;

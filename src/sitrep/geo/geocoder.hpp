@@ -80,8 +80,11 @@ class Geocoder {
 
  private:
   Resolution compute(std::string_view text, const PlaceContext& context) const;
-  // Where an admin1-precision answer in `admin1` stands.
-  const Feature& province_point(uint32_t admin1, const Feature& otherwise) const;
+  // Where an admin1-precision answer in `admin1` stands: its seat, else its label point.
+  const Feature& province_point(uint32_t admin1) const;
+  // Where a feature stands when distances are measured: a province at its seat, the rest at
+  // their own point.
+  const Feature& standing_point(uint32_t feature) const;
 
   std::shared_ptr<const Gazetteer> gazetteer_;
   bool explain_ = false;
