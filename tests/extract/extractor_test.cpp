@@ -558,6 +558,13 @@ TEST(Extractor, RussianPresentersAndFightersOfTheForcesAreTargets) {
             "military");
 }
 
+TEST(Extractor, ANameAfterAProvinceWordIsStillADistrictByTheDistrictWordAfterIt) {
+  // "د هلمند ولایت ګرمسیر ولسوالۍ": Garmser is no province, but the word after it says district
+  PlaceMention p = first_place("د هلمند ولایت ګرمسیر ولسوالۍ کې یو موټر له ماین سره ولګېد.");
+  EXPECT_EQ(p.precision, "admin2");
+  EXPECT_EQ(p.admin2, "Garmser");
+}
+
 TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   PlaceMention p = first_place(
       "جنگجویان طالب بر پاسگاه‌های پولیس در ولسوالی قره "

@@ -223,16 +223,17 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
         }
       }
       names.push_back({c, c});
-      for (auto [first_token, last_token] : names) {
-        size_t begin = tokens[first_token].begin, end = tokens[last_token].end;
-        std::string_view phrase = text.substr(begin, end - begin);
-        if (!known_area(phrase, kind, caseless, named_provinces)) continue;
-        std::string kind_word(text.substr(word.begin, word.end - word.begin));
-        out.push_back({std::min(begin, word.begin), std::max(end, word.end), begin, end,
-                       name_after ? kind_word + " " + std::string(phrase)
-                                  : std::string(phrase) + " " + kind_word});
-        break;
-      }
+      auto known = std::find_if(names.begin(), names.end(), [&](std::pair<size_t, size_t> n) {
+        return known_area(
+            text.substr(tokens[n.first].begin, tokens[n.second].end - tokens[n.first].begin), kind,
+            caseless, named_provinces);
+      });
+      if (known == names.end()) continue;  // perhaps the kind word on the other side
+      size_t begin = tokens[known->first].begin, end = tokens[known->second].end;
+      std::string phrase(text.substr(begin, end - begin));
+      std::string kind_word(text.substr(word.begin, word.end - word.begin));
+      out.push_back({std::min(begin, word.begin), std::max(end, word.end), begin, end,
+                     name_after ? kind_word + " " + phrase : phrase + " " + kind_word});
       break;
     }
   }
