@@ -578,6 +578,25 @@ TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   EXPECT_EQ(p.admin1, "Ghazni");
 }
 
+TEST(Extractor, ADariNameRunTogetherOrWithAWordOfThreeLettersIsFound) {
+  // GeoNames spells "مهتر لام" with a space; Dari writers often run the words together or join
+  // them with a zero-width non-joiner. Unwritten vowels leave district names of three letters
+  // ("ژری", Zhari) or starting with such a word ("دشت ارچی").
+  PlaceMention run_together =
+      first_place("یک مقام محلی در شهر مهترلام، مرکز ولایت لغمان، به ضرب گلوله کشته شد.");
+  EXPECT_EQ(run_together.admin2, "Mihtarlam");
+  PlaceMention non_joiner = first_place("یک خبرنگار در شهر فیض\u200cآباد به ضرب گلوله کشته شد.");
+  EXPECT_EQ(non_joiner.admin1, "Badakhshan");
+  PlaceMention three_letters =
+      first_place("نیروی هوایی مواضع طالبان را در ولسوالی ژری ولایت قندهار هدف قرار داد.");
+  EXPECT_EQ(three_letters.precision, "admin2");
+  EXPECT_EQ(three_letters.admin2, "Zhari");
+  PlaceMention short_first_word =
+      first_place("طالبان بر مرکز ولسوالی دشت ارچی ولایت کندز یورش بردند.");
+  EXPECT_EQ(short_first_word.precision, "admin2");
+  EXPECT_EQ(short_first_word.admin2, "Dashte Archi");
+}
+
 TEST(Extractor, TheKabulAdministrationIsAnActorNotAPlace) {
   // "the Kabul administration's hireling army": Kabul is not where the attack was
   PlaceMention p = first_place(

@@ -52,6 +52,23 @@ bool a_word_capitalised(std::string_view written) {
   return false;
 }
 
+bool arabic_script(UChar32 c) {
+  return c >= 0x600 && c <= 0x6FF;
+}
+
+// A name of several words in Arabic script as Dari and Pashto writers also write it: the words
+// run together, or joined by a zero-width non-joiner that the matcher's normal form drops
+// ("مهترلام", "فیض‌آباد" for GeoNames' "مهتر لام", "فیض آباد"). Empty for
+// other names.
+std::string run_together(std::string_view name) {
+  if (name.find(' ') == std::string_view::npos || !arabic_script(first_code_point(name))) return {};
+  std::string joined;
+  for (char c : name) {
+    if (c != ' ') joined += c;
+  }
+  return joined;
+}
+
 bool cyrillic(UChar32 c) {
   return c >= 0x400 && c <= 0x4FF;
 }
@@ -130,6 +147,13 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
     bool region = g.feature(id).kind == geo::FeatureKind::region;
     for (std::string_view name : g.names(id)) add(name, name, false, region);
   }
+  // Run-together spellings after every real name, so that a real name wins a shared spelling.
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    for (std::string_view name : g.names(id)) {
+      std::string joined = run_together(name);
+      if (!joined.empty()) add(joined, name, false);
+    }
+  }
   // Districts and provinces known only in Latin letters, as Russian reports spell them; after
   // every real name, so that a real one wins a shared spelling. A short one may be a Russian
   // word (Herat's Obe is "обе", both), so it needs its kind word: "в уезде Ачин".
@@ -165,7 +189,8 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
                                                  const std::vector<Token>& tokens,
                                                  const std::vector<PhraseMatch>& found,
                                                  std::vector<PlaceSpan>& out) const {
-  constexpr size_t kShortestName = 4;  // letters
+  constexpr size_t kShortestName = 4;              // letters
+  constexpr size_t kShortestArabicScriptName = 3;  // letters
   auto covered = [&](const Token& t) {
     return std::any_of(found.begin(), found.end(),
                        [&](const PhraseMatch& m) { return t.begin < m.end && m.begin < t.end; });
@@ -197,7 +222,10 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
     std::string_view written = text.substr(name.begin, name.end - name.begin);
     UChar32 first = first_code_point(written);
     bool caseless = first >= 0 && u_charType(first) == U_OTHER_LETTER;
-    if (first < 0 || !(u_isupper(first) || caseless) || letter_count(written) < kShortestName ||
+    // Arabic script writes short vowels not at all, so its district names can be three letters
+    // ("ژری", Zhari; "تنی", Tani) or start with a word of three ("دشت ارچی", "نهر سراج").
+    size_t shortest = caseless ? kShortestArabicScriptName : kShortestName;
+    if (first < 0 || !(u_isupper(first) || caseless) || letter_count(written) < shortest ||
         covered(name)) {
       continue;
     }
