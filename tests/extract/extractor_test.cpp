@@ -597,6 +597,31 @@ TEST(Extractor, ADariNameRunTogetherOrWithAWordOfThreeLettersIsFound) {
   EXPECT_EQ(short_first_word.admin2, "Dashte Archi");
 }
 
+TEST(Extractor, AProvinceNamedLikeATownThatIsNotItsSeatIsTheProvince) {
+  // Baghlan's seat is Puli Khumri; the town of Baghlan is another. "در بغلان" is the province,
+  // "مدينة قندز" (Arabic: the city of Kunduz) the town.
+  PlaceMention province = first_place("عناصر طالبان در بغلان به یک پاسگاه پولیس حمله کردند.");
+  EXPECT_EQ(province.precision, "admin1");
+  EXPECT_EQ(province.admin1, "Baghlan");
+  PlaceMention town = first_place("سيطرت حركة طالبان على مدينة قندز بعد معارك مع القوات الحكومية.");
+  EXPECT_EQ(town.precision, "point");
+  EXPECT_EQ(town.admin1, "Kunduz");
+}
+
+TEST(Extractor, APlaceInAProvinceTheEventNamesOutranksOneAloneAndARoadsEnds) {
+  // Kabul is where the passengers were going; the Kunduz-Takhar road runs between two places
+  PlaceMention p = first_place(
+      "Taliban fighters stopped buses on the Kunduz-Takhar highway in Khanabad district of Kunduz "
+      "province and abducted 20 passengers travelling to Kabul.");
+  EXPECT_EQ(p.precision, "admin2");
+  EXPECT_EQ(p.admin2, "Khanabad");
+  PlaceMention road = first_place(
+      "Gunmen opened fire on a police post near the Dushanbe - Khorog highway in "
+      "Gorno-Badakhshan.");
+  EXPECT_EQ(road.precision, "admin1");
+  EXPECT_EQ(road.admin1, "Gorno-Badakhshan");
+}
+
 TEST(Extractor, TheKabulAdministrationIsAnActorNotAPlace) {
   // "the Kabul administration's hireling army": Kabul is not where the attack was
   PlaceMention p = first_place(

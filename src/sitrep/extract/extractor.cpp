@@ -829,9 +829,21 @@ class MentionReader {
   // "north of Kabul").
   bool referenced(const PlaceSpan& p) const {
     auto near = between(r_.hits, before(p.begin, 24), p.begin);
-    return std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
-      return is_cue(lex_, h, Cue::reference) && close_before(r_.text, h.end, p.begin, 6);
-    });
+    return end_of_a_route(p) || std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
+             return is_cue(lex_, h, Cue::reference) && close_before(r_.text, h.end, p.begin, 6);
+           });
+  }
+
+  // "the Kabul-Kandahar highway", "трассу Душанбе — Хорог", "د کندز–تخار لویې لارې": two names
+  // joined by a dash name a road between them, not where the event was.
+  bool end_of_a_route(const PlaceSpan& p) const {
+    auto at = std::lower_bound(r_.places.begin(), r_.places.end(), p.begin,
+                               [](const PlaceSpan& q, size_t b) { return q.begin < b; });
+    auto dash_between = [&](const PlaceSpan& a, const PlaceSpan& b) {
+      return a.end <= b.begin && only_a_dash(r_.text.substr(a.end, b.begin - a.end));
+    };
+    return (at != r_.places.begin() && dash_between(*(at - 1), p)) ||
+           (at != r_.places.end() && at + 1 != r_.places.end() && dash_between(p, *(at + 1)));
   }
 
   // Whether [from, to) holds place names and nothing else but spaces and commas.
@@ -1289,12 +1301,28 @@ class MentionReader {
       }
     }
     drop_provinces_named_as_towns(targets);
-    std::stable_sort(targets.begin(), targets.end(),
-                     [](const PlaceMention& a, const PlaceMention& b) {
-                       if (a.found != b.found) return a.found;
-                       if (a.reference != b.reference) return !a.reference;
-                       return precision_rank(a.precision) < precision_rank(b.precision);
-                     });
+    // A place in a province another of the event's places is in ("Khanabad district … Kunduz")
+    // before one alone in its province ("… buses heading to Kabul").
+    auto corroborated = [&](const PlaceMention& a) {
+      return a.found && !a.admin1.empty() &&
+             std::count_if(targets.begin(), targets.end(), [&](const PlaceMention& b) {
+               return b.found && b.admin1 == a.admin1;
+             }) > 1;
+    };
+    std::vector<bool> agrees;
+    for (const PlaceMention& t : targets) agrees.push_back(corroborated(t));
+    std::vector<size_t> order(targets.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+      const PlaceMention &a = targets[i], &b = targets[j];
+      if (a.found != b.found) return a.found;
+      if (a.reference != b.reference) return !a.reference;
+      if (agrees[i] != agrees[j]) return static_cast<bool>(agrees[i]);
+      return precision_rank(a.precision) < precision_rank(b.precision);
+    });
+    std::vector<PlaceMention> sorted;
+    for (size_t i : order) sorted.push_back(std::move(targets[i]));
+    targets = std::move(sorted);
     m.places = std::move(targets);
     std::erase_if(origins, [&](const PlaceMention& o) {
       return std::any_of(m.places.begin(), m.places.end(), [&](const PlaceMention& t) {

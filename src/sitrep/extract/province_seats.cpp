@@ -21,8 +21,11 @@ bool names_a_province_by_its_seat(const geo::Gazetteer& g, const geo::Resolution
     return true;
   }
   // In Arabic script, where the gazetteer spells provinces in Latin letters ("غزني"): the seat
-  // itself, with its province among the answers to the same name.
-  return geo::in_arabic_script(answer.name) && best.code_of_feature() == "PPLA" &&
+  // itself, with its province among the answers to the same name, or a town whose own name is
+  // its province's ("بغلان", Baghlan's namesake town, not its seat).
+  if (!geo::in_arabic_script(answer.name)) return false;
+  if (geo::folded_key(g.name(answer.best.feature)) == province) return true;
+  return best.code_of_feature() == "PPLA" &&
          std::any_of(answer.runners_up.begin(), answer.runners_up.end(),
                      [&](const geo::Candidate& c) { return c.feature == answer.admin1; });
 }

@@ -47,4 +47,13 @@ bool spaces_or_commas(std::string_view text) {
   return true;
 }
 
+bool only_a_dash(std::string_view text) {
+  auto trimmed = [](std::string_view t) {
+    size_t b = t.find_first_not_of(' '), e = t.find_last_not_of(' ');
+    return b == std::string_view::npos ? std::string_view{} : t.substr(b, e - b + 1);
+  };
+  std::string_view dash = trimmed(text);
+  return dash == "-" || dash == "–" || dash == "—";
+}
+
 }  // namespace sitrep::extract
