@@ -622,6 +622,14 @@ TEST(Extractor, APlaceInAProvinceTheEventNamesOutranksOneAloneAndARoadsEnds) {
   EXPECT_EQ(road.admin1, "Gorno-Badakhshan");
 }
 
+TEST(Extractor, ARussianReportNamesATajikDistrictByItsAdjective) {
+  // "в Рушанском районе ГБАО": Russian names Tajik districts by an adjective, declined
+  PlaceMention p = first_place("В Рушанском районе ГБАО ликвидированы восемь человек.");
+  EXPECT_EQ(p.precision, "admin2");
+  EXPECT_EQ(p.admin2, "Rushon District");
+  EXPECT_EQ(p.admin1, "Gorno-Badakhshan");
+}
+
 TEST(Extractor, TheKabulAdministrationIsAnActorNotAPlace) {
   // "the Kabul administration's hireling army": Kabul is not where the attack was
   PlaceMention p = first_place(
