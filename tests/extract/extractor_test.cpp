@@ -630,6 +630,16 @@ TEST(Extractor, ARussianReportNamesATajikDistrictByItsAdjective) {
   EXPECT_EQ(p.admin1, "Gorno-Badakhshan");
 }
 
+TEST(Extractor, ADistrictFollowedByItsProvinceIsLookedUpInsideIt) {
+  // Kabul and Ghazni both have a Qarabagh; the road's ends (Kabul, Kandahar) do not place it
+  PlaceMention p = first_place(
+      "Боевики «Талибана» похитили двадцать пассажиров двух автобусов на трассе Кабул – Кандагар "
+      "в уезде Карабаг провинции Газни.");
+  EXPECT_EQ(p.precision, "admin2");
+  EXPECT_EQ(p.admin2, "Qarabagh");
+  EXPECT_EQ(p.admin1, "Ghazni");
+}
+
 TEST(Extractor, TheKabulAdministrationIsAnActorNotAPlace) {
   // "the Kabul administration's hireling army": Kabul is not where the attack was
   PlaceMention p = first_place(

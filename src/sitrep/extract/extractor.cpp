@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "sitrep/extract/place_context.hpp"
 #include "sitrep/extract/province_seats.hpp"
 #include "sitrep/extract/sentences.hpp"
 #include "sitrep/extract/text_spans.hpp"
@@ -826,24 +827,14 @@ class MentionReader {
   }
 
   // Whether a place is named as a reference, not as where it happened ("resident of Kohat",
-  // "north of Kabul").
+  // "north of Kabul", an end of "the Kabul-Kandahar highway"). `p` is one of r_.places.
   bool referenced(const PlaceSpan& p) const {
     auto near = between(r_.hits, before(p.begin, 24), p.begin);
-    return end_of_a_route(p) || std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
+    auto i = static_cast<size_t>(&p - r_.places.data());
+    return end_of_a_route(r_.text, r_.places, i) ||
+           std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
              return is_cue(lex_, h, Cue::reference) && close_before(r_.text, h.end, p.begin, 6);
            });
-  }
-
-  // "the Kabul-Kandahar highway", "трассу Душанбе — Хорог", "د کندز–تخار لویې لارې": two names
-  // joined by a dash name a road between them, not where the event was.
-  bool end_of_a_route(const PlaceSpan& p) const {
-    auto at = std::lower_bound(r_.places.begin(), r_.places.end(), p.begin,
-                               [](const PlaceSpan& q, size_t b) { return q.begin < b; });
-    auto dash_between = [&](const PlaceSpan& a, const PlaceSpan& b) {
-      return a.end <= b.begin && only_a_dash(r_.text.substr(a.end, b.begin - a.end));
-    };
-    return (at != r_.places.begin() && dash_between(*(at - 1), p)) ||
-           (at != r_.places.end() && at + 1 != r_.places.end() && dash_between(p, *(at + 1)));
   }
 
   // Whether [from, to) holds place names and nothing else but spaces and commas.
@@ -2159,9 +2150,7 @@ ReportExtraction Extractor::extract(const Document& document) const {
   r.tokens = tokenize(r.text);
   r.hits = lexicon_->find(r.text, normal);
   r.places = p.places.find(r.text, normal, r.tokens);
-  std::vector<std::string> names;
-  for (const PlaceSpan& s : r.places) names.push_back(s.phrase);
-  r.resolved = geocoder_->resolve_report(names);
+  r.resolved = resolve_in_context(*geocoder_, r.text, r.places);
   for (size_t i = 0; i < r.places.size(); ++i) {
     if (says_only_the_province(geocoder_->gazetteer(), r.tokens, r.places[i], r.resolved[i])) {
       r.resolved[i] = geocoder_->as_province(r.resolved[i]);
@@ -2204,8 +2193,8 @@ ReportExtraction Extractor::extract(const Document& document) const {
   }
   for (size_t i = 0; i < r.places.size(); ++i) {
     if (!r.resolved[i].found) {
-      out.not_understood.push_back(
-          fmt::format("place '{}' is not in the gazetteer ({})", names[i], r.resolved[i].problem));
+      out.not_understood.push_back(fmt::format("place '{}' is not in the gazetteer ({})",
+                                               r.places[i].phrase, r.resolved[i].problem));
     }
   }
   if (out.mentions.empty()) out.not_understood.push_back("no event found");
