@@ -426,7 +426,7 @@ TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
             "military");
 }
 
-TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileStartsAnotherEvent) {
+TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileOrBeforeThisStartsAnotherEvent) {
   // "according to the Taliban government's official spokesman": a source, not who did it
   auto uzbek = extractor().extract(
       report("Tolibon hukumati rasmiy vakili Zabihulloh Mujohidning so'zlariga ko'ra, Qunduz "
@@ -441,6 +441,13 @@ TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileStartsAnotherEv
              "исломӣ» кушта шуданд.",
              "2022-03-09"));
   EXPECT_EQ(tajik.mentions.size(), 2u);
+  // Pashto "له دې مخکې" (before this): rockets on Kabul, and earlier a mine under a police car
+  auto pashto = extractor().extract(
+      report("د شنبې په سهار د کابل ښار ته ۲۳ راکټونه ولګېدل چې اته ملکي وګړي یې ووژل. له دې "
+             "مخکې په هماغه سهار یوه مقناطیسي ماین چې د پولیسو پر یوه موټر نښتې وه، وچاودېده او "
+             "یو پولیس یې ووژه.",
+             "2020-11-22"));
+  EXPECT_EQ(pashto.mentions.size(), 2u);
 }
 
 // The first event's perpetrator, "" when none is named.

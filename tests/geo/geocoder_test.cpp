@@ -277,6 +277,19 @@ TEST_F(GeocoderTest, APlaceOutsideTheReportsCountryIsNotAnAnswer) {
   EXPECT_NE(r.problem.find("UZ"), std::string::npos) << r.problem;
 }
 
+TEST_F(GeocoderTest, ATownFarAbroadFromEveryOtherPlaceOfTheReportIsAnotherOne) {
+  // Sarband is a quarter of Peshawar as well as a district of Tajikistan, which the gazetteer
+  // alone holds; beside Peshawar it is not the Tajik one. Beside Kulob it is; and a country's
+  // name ("Afghanistan") is no fix to measure from.
+  auto peshawar = geocoder.resolve_report({"Sarband", "Peshawar"});
+  EXPECT_FALSE(peshawar[0].found);
+  EXPECT_NE(peshawar[0].problem.find("400 km"), std::string::npos) << peshawar[0].problem;
+  auto kulob = geocoder.resolve_report({"Sarband", "Kulob"});
+  EXPECT_TRUE(kulob[0].found);
+  auto country = geocoder.resolve_report({"Sarband", "Afghanistan"});
+  EXPECT_TRUE(country[0].found);
+}
+
 TEST_F(GeocoderTest, ScoresKeepTheirReasons) {
   Resolution r = geocoder.resolve("Faizabad", admin("Faryab"));
   bool named_the_province = false;

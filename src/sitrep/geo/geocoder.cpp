@@ -85,7 +85,31 @@ struct ContextAreas {
   std::set<uint32_t> areas;  // admin1 / admin2 features named by the context
   std::set<std::string> countries;
   std::vector<std::pair<double, double>> points;  // the report's other places
+  // the points of those that are towns, districts or provinces, and their countries
+  std::vector<std::pair<double, double>> local_points;
+  std::set<std::string> local_countries;
+  void add_point(const Feature& f) {
+    points.emplace_back(f.latitude(), f.longitude());
+    if (f.kind == FeatureKind::country || f.kind == FeatureKind::region) return;
+    local_points.emplace_back(f.latitude(), f.longitude());
+    local_countries.insert(std::string(f.country_code()));
+  }
 };
+
+// Farther than this from every other place a report names, and in none of their countries, a
+// place of the same name is another one: "в районе Сарбанд" in a story from Peshawar is not
+// Tajikistan's Sarband District.
+constexpr double kFarAbroadKm = 400;
+
+bool far_abroad(const ContextAreas& ctx, const Feature& f) {
+  if (f.kind != FeatureKind::place && f.kind != FeatureKind::admin2) return false;
+  if (ctx.local_points.empty() || ctx.local_countries.count(std::string(f.country_code())))
+    return false;
+  return std::all_of(ctx.local_points.begin(), ctx.local_points.end(), [&](auto point) {
+    return model::distance_km(point.first, point.second, f.latitude(), f.longitude()) >
+           kFarAbroadKm;
+  });
+}
 
 }  // namespace
 
@@ -143,7 +167,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
       } else if (f.kind == FeatureKind::country) {
         ctx.countries.insert(std::string(f.country_code()));
       } else if (ap.hint == Hint::place || ap.hint == Hint::none) {
-        ctx.points.emplace_back(f.latitude(), f.longitude());
+        ctx.add_point(f);
       }
     }
   }
@@ -168,7 +192,7 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
       return model::distance_km(first.latitude(), first.longitude(), f.latitude(), f.longitude()) <
              50;
     });
-    if (together) ctx.points.emplace_back(first.latitude(), first.longitude());
+    if (together) ctx.add_point(first);
   }
 
   // A phrase that is itself a name ("the Afghan-Uzbek border", "Khyber Pakhtunkhwa province")
@@ -295,6 +319,13 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
       const Feature& at = standing_point(c.feature);  // a province: as far as its seat
       for (auto [lat, lon] : ctx.points) {
         nearest = std::min(nearest, model::distance_km(lat, lon, at.latitude(), at.longitude()));
+      }
+      if (far_abroad(ctx, f)) {
+        rejected = fmt::format(
+            "{} in {}, over {:.0f} km from the report's other places, in none "
+            "of their countries",
+            g.name(m.feature), f.country_code(), kFarAbroadKm);
+        continue;
       }
       add(1.5 * std::exp(-nearest / 100.0),
           [&] { return fmt::format("{:.0f} km from the report's other places", nearest); });
