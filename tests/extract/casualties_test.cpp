@@ -100,6 +100,21 @@ TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {
   EXPECT_EQ(counts("В результате авиаудара уничтожен склад боеприпасов."), Counts({}));
 }
 
+TEST_F(CasualtiesTest, AWordForOthersBetweenTheVerbAndTheCountIsRead) {
+  EXPECT_EQ(counts("Вместе с ним погибли ещё два человека."), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Gunmen killed another 12 people."), Counts({"killed 12..12"}));
+}
+
+TEST_F(CasualtiesTest, ALineBreakEndsAClause) {
+  // a headline without a full stop, then the report: the one killed is counted in the report
+  std::string_view text =
+      "Губернатор провинции Балх погиб при взрыве\n\nГубернатор провинции Балх Мухаммад Дауд "
+      "Музаммиль погиб в четверг.";
+  auto found = testing::bundled<CasualtyReader>().find(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_GT(found[1].begin, text.find('\n'));
+}
+
 TEST_F(CasualtiesTest, AgesAndMeasuresAreNotCounts) {
   EXPECT_EQ(counts("Naik Sher Ali (age 33, resident of Kohat) embraced shahadat."), Counts({}));
   EXPECT_EQ(counts("A 33-year-old man was killed."), Counts({"killed 1..1"}));

@@ -450,6 +450,24 @@ TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileOrBeforeThisSta
   EXPECT_EQ(pashto.mentions.size(), 2u);
 }
 
+TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
+  // "along with him two more people died": the governor and two others
+  auto russian = extractor().extract(
+      report("Губернатор афганской провинции Балх погиб в четверг в результате взрыва в "
+             "Мазари-Шарифе. Вместе с ним погибли ещё два человека, несколько получили ранения.",
+             "2023-03-10", "Губернатор афганской провинции Балх погиб при взрыве"));
+  ASSERT_EQ(russian.mentions.size(), 1u);
+  ASSERT_TRUE(russian.mentions[0].killed.has_value());
+  EXPECT_EQ(russian.mentions[0].killed->low, 3);
+  auto english = extractor().extract(
+      report("Gunmen shot dead the district governor on Monday. Two others were killed in the "
+             "attack.",
+             "2022-01-04"));
+  ASSERT_EQ(english.mentions.size(), 1u);
+  ASSERT_TRUE(english.mentions[0].killed.has_value());
+  EXPECT_EQ(english.mentions[0].killed->low, 3);
+}
+
 // The first event's perpetrator, "" when none is named.
 std::string first_perpetrator(const std::string& text, const std::string& published,
                               const std::string& title = "") {

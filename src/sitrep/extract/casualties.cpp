@@ -32,7 +32,7 @@ bool only_space(std::string_view gap) {
 }
 
 bool ends_clause(std::string_view gap) {
-  return gap.find_first_of(".;!?") != std::string_view::npos;
+  return gap.find_first_of(".;!?\n") != std::string_view::npos;
 }
 
 // Between two counts of a list: a comma (Latin or Arabic), spaces.
@@ -361,8 +361,9 @@ class CountScanner {
     const size_t i = q.first;
     if (i > 0 && only_space(gap(i - 1, i))) {
       if (auto kind = kind_at(i - 1)) return read_after_verb(*kind, i - 1, q);
-      // "killed the three attackers", "killing his two sons"
-      const bool determiner = t_[i - 1].lower == "the" || word(t_[i - 1].lower, "possessive");
+      // "killed the three attackers", "killing his two sons", "погибли ещё два"
+      const bool determiner = t_[i - 1].lower == "the" || word(t_[i - 1].lower, "possessive") ||
+                              word(t_[i - 1].lower, "more");
       if (determiner && i > 1 && only_space(gap(i - 2, i - 1))) {
         if (auto kind = kind_at(i - 2)) return read_after_verb(*kind, i - 2, q);
       }
@@ -457,7 +458,7 @@ class CountScanner {
   }
 
   bool clause_between(size_t a, size_t b) const {
-    return gap(a, b).find_first_of(".;!?:") != std::string_view::npos;
+    return gap(a, b).find_first_of(".;!?:\n") != std::string_view::npos;
   }
   bool covered(size_t begin, size_t end) const {
     return std::any_of(out_.begin(), out_.end(), [&](const CasualtyMention& c) {

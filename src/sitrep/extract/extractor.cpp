@@ -1436,7 +1436,9 @@ class MentionReader {
           if (statistic(r_.sentences[s], m)) continue;
           for (const CasualtyMention* c : within(r_.casualties, r_.sentences[s])) {
             if (c->kind != kind) continue;
-            auto [it, added] = by_who.try_emplace(counted_who(*c), *c);
+            // "ещё два человека", "two others": more people, whoever they are
+            std::string who = counts_more(*c) ? fmt::format("more:{}", c->begin) : counted_who(*c);
+            auto [it, added] = by_who.try_emplace(who, *c);
             if (!added && c->low > it->second.low) it->second = *c;
           }
         }
@@ -1445,20 +1447,32 @@ class MentionReader {
       if (by_who.empty()) continue;
       std::optional<CasualtyMention> total;
       std::optional<CasualtyMention> unnamed;
+      size_t first_more = std::string::npos;  // where the first toll of more people begins
+      auto add = [&](const CasualtyMention& c) {
+        if (!total) {
+          total = c;
+          return;
+        }
+        total->low += c.low;
+        total->high =
+            total->high && c.high ? std::optional<int>(*total->high + *c.high) : std::nullopt;
+        total->begin = std::min(total->begin, c.begin);
+        total->end = std::max(total->end, c.end);
+      };
       for (const auto& [who, c] : by_who) {
         if (who.empty()) {
           unnamed = c;
-        } else if (!total) {
-          total = c;
         } else {
-          total->low += c.low;
-          total->high =
-              total->high && c.high ? std::optional<int>(*total->high + *c.high) : std::nullopt;
-          total->begin = std::min(total->begin, c.begin);
-          total->end = std::max(total->end, c.end);
+          if (who.starts_with("more:")) first_more = std::min(first_more, c.begin);
+          add(c);
         }
       }
-      if (!total || (unnamed && unnamed->low > total->low)) total = unnamed;
+      // "shot dead the governor … two others were killed": the others are more than the one
+      if (unnamed && unnamed->begin < first_more && first_more != std::string::npos) {
+        add(*unnamed);
+      } else if (!total || (unnamed && unnamed->low > total->low)) {
+        total = unnamed;
+      }
       (kind == CasualtyMention::Kind::killed ? m.killed : m.injured) = total;
     }
   }
@@ -1481,6 +1495,20 @@ class MentionReader {
       period_first |= is_cue(lex_, h, Cue::period);
     }
     return period_first;
+  }
+
+  // Whether a toll counts people beyond those counted before it: a `more` cue right before it
+  // ("ещё два", "another two"), inside it ("two others died", "вместе с ним погиб его
+  // телохранитель") or right after it ("killing two others").
+  bool counts_more(const CasualtyMention& c) const {
+    for (const LexiconHit& h : between(r_.hits, before(c.begin, 32), c.end + 8)) {
+      if (!is_cue(lex_, h, Cue::more)) continue;
+      bool right_before = h.end <= c.begin && spaces_only(r_.text, h.end, c.begin);
+      bool inside = h.begin >= c.begin && h.end <= c.end;
+      bool right_after = h.begin >= c.end && spaces_only(r_.text, c.end, h.begin);
+      if (right_before || inside || right_after) return true;
+    }
+    return false;
   }
 
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three

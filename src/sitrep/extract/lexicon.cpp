@@ -40,6 +40,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::genitive, "genitive"},
     {Cue::agent, "agent"},
     {Cue::period, "period"},
+    {Cue::more, "more"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

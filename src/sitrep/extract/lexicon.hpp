@@ -70,6 +70,7 @@ enum class Cue : uint8_t {
   genitive,
   agent,
   period,
+  more,
 };
 
 // One phrase found in a text: its span and what it is.
