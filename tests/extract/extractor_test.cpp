@@ -424,6 +424,23 @@ TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
   // "مزار" is a shrine, but in "مزار شریف" it is the city's name
   EXPECT_EQ(first_target("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."),
             "military");
+  // Dari counts in the singular: "دو غیرنظامی" (two civilians)
+  EXPECT_EQ(first_target("نیروهای پاکستانی بر روستاهای ولسوالی تنی شلیک کردند و دو غیرنظامی "
+                         "کشته شدند."),
+            "civilians");
+  // who speaks opens the clause and says it last, to whom between: "سخنگوی والی بادغیس به طلوع
+  // نیوز گفت" (the Badghis governor's spokesman told Tolo News)
+  EXPECT_EQ(first_target("جنگجویان طالب بر دو پاسگاه اردوی ملی حمله کردند. سخنگوی والی بادغیس به "
+                         "طلوع نیوز گفت که در این درگیری هشت سرباز کشته شدند."),
+            "military");
+  // but the clause's subject, not a target before its verb, denied: "امارت اسلامی در قتل سربازان
+  // پیشین … دست ندارد" (the Emirate had no hand in killing the former soldiers)
+  EXPECT_EQ(first_target("مجاهد گفت که امارت اسلامی در قتل سربازان پیشین در "
+                         "سپین‌بولدک "
+                         "دست "
+                         "ندارد. این سه تن روز پنجشنبه از سوی افراد مسلح ناشناس به ضرب گلوله "
+                         "کشته شدند."),
+            "civilians");
 }
 
 TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileOrBeforeThisStartsAnotherEvent) {

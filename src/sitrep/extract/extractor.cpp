@@ -850,21 +850,59 @@ class MentionReader {
     return place && spaces_or_commas(r_.text.substr(at, to - at));
   }
 
+  // Dari, Pashto and Urdu end a clause with its verb: what stands between a speaker and "گفت"
+  // (said) is the rest of the clause.
+  static bool verb_last(std::string_view language) {
+    return language == "fa" || language == "ps" || language == "ur";
+  }
+
+  // Whether a clause starts at `at`: its sentence does, or a comma right before it.
+  bool opens_clause(size_t at) const {
+    const Sentence* sentence = sentence_at(r_.sentences, at);
+    if (!sentence) return false;
+    std::string_view before_it = r_.text.substr(sentence->begin, at - sentence->begin);
+    for (std::string_view comma : {",", "،"}) {
+      size_t last = before_it.rfind(comma);
+      if (last != std::string_view::npos) before_it.remove_prefix(last + comma.size());
+    }
+    return spaces_only(before_it, 0, before_it.size());
+  }
+
+  // Whether [from, to) holds at most four words and no sentence punctuation.
+  bool few_plain_words(size_t from, size_t to) const {
+    constexpr size_t kMostWords = 4;
+    if (r_.text.substr(from, to - from).find_first_of(".!?;") != std::string_view::npos)
+      return false;
+    return between(r_.tokens, from, to).size() <= kMostWords;
+  }
+
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
   // "according to".
   bool speaks(const LexiconHit& x) const {
     // bytes, not letters: "представитель " is 27 bytes
-    for (const LexiconHit& h : between(r_.hits, before(x.begin, 48), x.end + 32)) {
+    for (const LexiconHit& h : between(r_.hits, before(x.begin, 48), x.end + 96)) {
       if (h.kind != Kind::cue) continue;
       Cue c = lex_.cue(h.entry);
       // "police said", "the governor's office said", "the provincial spokesman rejected the
       // claim": who speaks or denies was not struck
       // "سخنگوی والی ننگرهار، گفت" (the Nangarhar governor's spokesman said): the office's
-      // province alone between them does not count against the distance
-      if ((c == Cue::speech || c == Cue::deny) && h.begin >= x.end &&
-          (close_before(r_.text, x.end, h.begin, 14) || only_places_between(x.end, h.begin)) &&
-          between(r_.hits, x.end, h.begin).empty()) {
-        return true;
+      // province alone between them does not count against the distance; nor, in a language
+      // whose verb ends the clause, does whom it was said to ("سخنگوی والی بادغیس به طلوع نیوز
+      // گفت", told Tolo News)
+      if ((c == Cue::speech || c == Cue::deny) && h.begin >= x.end) {
+        auto gap = between(r_.hits, x.end, h.begin);
+        if ((close_before(r_.text, x.end, h.begin, 14) || only_places_between(x.end, h.begin)) &&
+            gap.empty()) {
+          return true;
+        }
+        // "به" (to) is a destination cue, the only word of the lexicon allowed there
+        bool addressee_only = std::all_of(gap.begin(), gap.end(), [&](const LexiconHit& g) {
+          return is_cue(lex_, g, Cue::destination);
+        });
+        if (verb_last(h.language) && opens_clause(x.begin) && few_plain_words(x.end, h.begin) &&
+            addressee_only) {
+          return true;
+        }
       }
       if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
         return true;
