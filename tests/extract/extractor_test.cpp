@@ -424,6 +424,10 @@ TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
   // "مزار" is a shrine, but in "مزار شریف" it is the city's name
   EXPECT_EQ(first_target("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."),
             "military");
+  // "workers of an international charity", in Pashto
+  EXPECT_EQ(first_target("ناپېژانده وسله والو د چغچران ښار ته نږدې د یوې نړیوالې خیریه موسسې "
+                         "څلور افغان کارکوونکي وتښتول."),
+            "aid-workers");
   // Dari counts in the singular: "دو غیرنظامی" (two civilians)
   EXPECT_EQ(first_target("نیروهای پاکستانی بر روستاهای ولسوالی تنی شلیک کردند و دو غیرنظامی "
                          "کشته شدند."),
