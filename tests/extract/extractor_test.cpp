@@ -728,6 +728,28 @@ TEST(Extractor, AClaimOfThisAttackADayLaterAddsToTheAttackInDariAndPashto) {
   EXPECT_EQ(dari.mentions[0].claim, model::ClaimStatus::claimed);
 }
 
+TEST(Extractor, DariTellsAnEarlierAttackATrialAndAClashThatDidNotHappen) {
+  // "this is the second attack on Shia worshippers in a week, after the blast in Kunduz"
+  auto second = extractor().extract(
+      report("مهاجمان انتحاری روز جمعه در مسجد شیعیان در شهر قندهار خود را منفجر کردند. این "
+             "دومین حمله بر نمازگزاران شیعه در یک هفته، پس از انفجار مسجد سید آباد در کندز، "
+             "است.",
+             "2021-10-16"));
+  EXPECT_EQ(second.mentions.size(), 1u);
+  // a headline of a trial: "sentenced to death"
+  auto trial = extractor().extract(report(
+      "دادگاه روز چهارشنبه چهار تن از متهمان قتل فرخنده را به اعدام محکوم کرد. فرخنده در حوت سال "
+      "گذشته به دست گروهی از مردان خشمگین کشته شد.",
+      "2015-05-07", "چهار متهم پرونده قتل فرخنده به اعدام محکوم شدند"));
+  EXPECT_TRUE(trial.mentions.empty());
+  // "no clash took place": drugs seized from an abandoned lorry
+  auto seizure = extractor().extract(
+      report("نیروهای مبارزه با مواد مخدر ۴۰۰ کیلوگرام تریاک را کشف و ضبط کردند. راننده گریخته و "
+             "هیچ درگیری رخ نداده است.",
+             "2023-08-15"));
+  EXPECT_TRUE(seizure.mentions.empty());
+}
+
 TEST(Extractor, AClaimOfTheAttackThatNamesNoPlaceAddsToTheAttackTold) {
   // "IS-K claimed responsibility for the attack in a statement on Friday": no "this", no place
   auto x = extractor().extract(report(
