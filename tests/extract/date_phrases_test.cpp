@@ -87,9 +87,20 @@ TEST_F(DatePhrasesTest, UrduArabicUzbekAndTajikWeekdaysAndMonths) {
             Dates{"seshanba = 2022-07-05..2022-07-05 day"});
   EXPECT_EQ(dates("Ҳамла рӯзи сешанбе рух дод", "2022-07-08"),
             Dates{"сешанбе = 2022-07-05..2022-07-05 day"});
-  // "Душанбе" is the capital, not Monday ("душанбе"), and "Juma" is a man's name as often as
-  // Friday: neither is in the table
+  // "Душанбе" is the capital, "душанбе" Monday; "Juma" is a man's name as often as "juma" is
+  // Friday: these weekdays count only in lower case
   EXPECT_EQ(dates("Ҳамла дар Душанбе", "2022-07-08"), Dates{});
+  EXPECT_EQ(dates("Ҳамла шоми душанбе рух дод", "2022-07-08"),
+            Dates{"душанбе = 2022-07-04..2022-07-04 day"});
+  EXPECT_EQ(dates("Juma Khan hujum juma kuni bo'ldi", "2022-07-08"),
+            Dates{"juma = 2022-07-08..2022-07-08 day"});
+  // Uzbek in Cyrillic, a Tajik month, Urdu's oblique Friday
+  EXPECT_EQ(dates("Ҳодиса шанба куни юз берди", "2022-07-08"),
+            Dates{"шанба = 2022-07-02..2022-07-02 day"});
+  EXPECT_EQ(dates("14 март дар Душанбе", "2022-07-08"),
+            Dates{"14 март = 2022-03-14..2022-03-14 day"});
+  EXPECT_EQ(dates("جمعے کی صبح دھماکا ہوا", "2022-07-08"),
+            Dates{"جمعے = 2022-07-08..2022-07-08 day"});
 }
 
 TEST_F(DatePhrasesTest, DariAndPashtoWeekdaysInTwoWords) {

@@ -750,6 +750,18 @@ TEST(Extractor, DariTellsAnEarlierAttackATrialAndAClashThatDidNotHappen) {
   EXPECT_TRUE(seizure.mentions.empty());
 }
 
+TEST(Extractor, ASentenceThatNobodyClaimedTheAttackIsAboutTheAttackTold) {
+  // "no group has claimed the incident yet, while Shia organisations called a protest for
+  // Friday": Friday is the protest's day, not another attack's
+  auto x = extractor().extract(
+      report("ڈیرہ اسماعیل خان میں بدھ کی شام دو نامعلوم مسلح افراد نے فائرنگ کر کے ایک دکاندار "
+             "کو قتل کر دیا۔ تاحال کسی گروہ نے واقعے کی ذمہ داری قبول نہیں کی، جبکہ مقامی شیعہ "
+             "تنظیموں نے ٹارگٹ کلنگ کے خلاف جمعے کو احتجاج کا اعلان کیا ہے۔",
+             "2020-09-24"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unclaimed);
+}
+
 TEST(Extractor, AClaimOfTheAttackThatNamesNoPlaceAddsToTheAttackTold) {
   // "IS-K claimed responsibility for the attack in a statement on Friday": no "this", no place
   auto x = extractor().extract(report(

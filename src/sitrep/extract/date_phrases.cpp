@@ -38,6 +38,14 @@ int year_for(int month, int day, Day published) {
   return year;
 }
 
+// Whether a word's first letter is a lower-case one ("душанбе", not "Душанбе").
+bool written_in_lower_case(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && u_isULowercase(c);
+}
+
 }  // namespace
 
 Result<DateReader> DateReader::load(const std::string& data_dir) {
@@ -205,6 +213,10 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
     // Weekdays: the last one on or before publication; "last Monday": the one a week before.
     // Dari and Pashto may write them in two words: "سه شنبه" (three + Saturday) is Tuesday.
     const WordTable::Entry* weekday = word(i, "weekday");
+    // Tajik "душанбе" (Monday) is the capital's name too: the weekday only in lower case
+    if (!weekday &&
+        written_in_lower_case(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)))
+      weekday = word(i, "weekday-lower");
     size_t weekday_end = i;
     const WordTable::Entry* prefix = word(i, "weekday-prefix");
     if (const WordTable::Entry* saturday = prefix ? word(i + 1, "weekday") : nullptr;

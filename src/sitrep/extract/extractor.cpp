@@ -2017,9 +2017,13 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
       bool another_day = has_day && here_day && day != *here_day;
       // "the attack", "the rockets": the event already told, told again; so is the attack a
       // claim names when the sentence names no place of its own ("داعش … د برید مسؤلیت ومانه":
-      // IS claimed responsibility for the attack, a day later)
-      bool told_again = !groups.empty() && (refers_back(r, lex, hits) ||
-                                            (here.empty() && claims_the_event(r, lex, hits)));
+      // IS claimed responsibility for the attack, a day later), and one that nobody claimed
+      // ("تاحال کسی گروہ نے … ذمہ داری قبول نہیں کی، … جمعے کو احتجاج کا اعلان کیا": a protest
+      // called for Friday is no other day of the attack)
+      bool told_again =
+          !groups.empty() &&
+          (refers_back(r, lex, hits) ||
+           (here.empty() && (claims_the_event(r, lex, hits) || has_cue(lex, hits, Cue::no_claim))));
       if (groups.empty() || has_cue(lex, hits, Cue::separate) ||
           ((elsewhere || another_day) && !told_again)) {
         groups.push_back({{i}});
