@@ -86,6 +86,17 @@ TEST_F(CasualtiesTest, UrduUzbekTajikAndArabicCountsAreRead) {
   EXPECT_EQ(counts("Hujumda ikki kishi halok bo'ldi."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("Дар ин ҳодиса се нафар кушта шуданд."), Counts({"killed 3..3"}));
   EXPECT_EQ(counts("أسفر الهجوم عن مقتل خمسة أشخاص."), Counts({"killed 5..5"}));
+  // the Islamic State's "هلاك" (perishing) of its enemies; Tajik "took the lives of 12"
+  EXPECT_EQ(counts("ما أدى إلى هلاك 3 منهم وإصابة آخرين."), Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("ما أدى إلى هلاك أحدهما وإصابة الآخر."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Ҳамла ҷони 12 сарбозро гирифт."), Counts({"killed 12..12"}));
+}
+
+TEST_F(CasualtiesTest, AnUrduNumberOfTheKilledIsAToll) {
+  // "the number of persons killed has become 44, while over 100 injured were moved": the
+  // number of the injured is no toll
+  EXPECT_EQ(counts("دھماکے میں جاں بحق افراد کی تعداد 44 ہو گئی ہے۔"), Counts({"killed 44..44"}));
+  EXPECT_EQ(counts("زخمیوں کی تعداد 100 ہو گئی ہے۔"), Counts({}));
 }
 
 TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {

@@ -621,13 +621,26 @@ class CountScanner {
     }
   }
 
+  // Urdu's "جاں بحق افراد کی تعداد 44 ہو گئی" (the number of persons killed became 44): a word
+  // for a number (toll-of) is a toll's when a killed word stands among the four before it.
+  bool killed_before(size_t i) const {
+    constexpr size_t kWords = 4;
+    for (size_t k = i; k-- > 0 && i - k <= kWords;) {
+      if (clause_between(k, k + 1)) return false;
+      if (word_at(k, "killed")) return true;
+    }
+    return false;
+  }
+
   // "the death toll rose to 84", "число жертв возросло до 84", "число погибших достигло 84": a
   // toll word, then within the clause a verb of its rising, then the count (after "to", "at",
   // "до" if any). The count has no killed word of its own, so nothing else reads it.
   void add_tolls() {
     constexpr size_t kTollReach = 10;
     for (size_t i = 0; i < t_.size(); ++i) {
-      if (word_at(i, "toll-number")) add_toll_before_its_verb(i, kTollReach);
+      if (word_at(i, "toll-number") || (word_at(i, "toll-of") && killed_before(i))) {
+        add_toll_before_its_verb(i, kTollReach);
+      }
       if (!word_at(i, "toll")) continue;
       for (size_t j = i + 1; j < t_.size() && j <= i + kTollReach; ++j) {
         // "число погибших и раненых", "the toll of wounded": not (only) the dead
