@@ -424,6 +424,16 @@ TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
   // "مزار" is a shrine, but in "مزار شریف" it is the city's name
   EXPECT_EQ(first_target("یک ماین مقناطیسی در شهر مزار شریف منفجر شد و دو سرباز را کشت."),
             "military");
+  // Uzbek and Tajik add their endings to the word: "gumonlanuvchini" (the suspect, object),
+  // "қочоқбарро" (the smugglers, object); a rented house is where the suspects were
+  EXPECT_EQ(first_target("Davlat xavfsizlik xizmati Toshkent shahrida ijaraga olingan xonadonda "
+                         "besh nafar gumonlanuvchini qo‘lga oldi.",
+                         "2023-08-30"),
+            "armed-groups");
+  EXPECT_EQ(first_target("Марзбонони тоҷик дар ноҳияи Панҷ бо қочоқбарон даргир шуданд ва ду "
+                         "қочоқбарро куштанд.",
+                         "2023-08-30"),
+            "armed-groups");
   // "workers of an international charity", in Pashto
   EXPECT_EQ(first_target("ناپېژانده وسله والو د چغچران ښار ته نږدې د یوې نړیوالې خیریه موسسې "
                          "څلور افغان کارکوونکي وتښتول."),
