@@ -408,6 +408,15 @@ TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
             model::ClaimStatus::unclaimed);
 }
 
+TEST(Extractor, NeitherConfirmingNorDenyingIsNoDenial) {
+  EXPECT_EQ(first_claim("Airstrikes killed 40 civilians in Khost province on Saturday. Pakistan's "
+                        "foreign ministry neither confirmed nor denied the strikes."),
+            model::ClaimStatus::unknown);
+  EXPECT_EQ(first_claim("Не менее 40 мирных жителей погибли в результате авиаударов по уезду "
+                        "Спера провинции Хост. МИД Пакистана ни подтвердил, ни опроверг удары."),
+            model::ClaimStatus::unknown);
+}
+
 TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
   // the attackers' "fighters" is no target beside the army post they attacked
   EXPECT_EQ(first_target("Ҷангиёни Толибон ба посгоҳи артиш дар вилояти Тахор ҳамла карданд."),
