@@ -517,6 +517,17 @@ std::string first_perpetrator(const std::string& text, const std::string& publis
              : x.mentions.front().perpetrator->actor;
 }
 
+TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrike) {
+  auto x = extractor().extract(
+      report("В воскресенье ВВС Афганистана нанесли удар по позициям движения в уезде Над-Али "
+             "провинции Гильменд: уничтожены 15 боевиков.",
+             "2020-07-13"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].sub_event_type, "Air/drone strike");
+  ASSERT_TRUE(x.mentions[0].perpetrator.has_value());
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Afghanistan (2004-2021)");
+}
+
 TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
   // "security forces conducted an operation … six terrorists were eliminated in the firefight"
   EXPECT_EQ(first_perpetrator("25 августа силы безопасности провели операцию в районе "

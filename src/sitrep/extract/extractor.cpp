@@ -691,6 +691,8 @@ class MentionReader {
       roles.perpetrators.push_back({a, named ? 1 : 5, suspected});
     } else if (suspected) {
       roles.perpetrators.push_back({a, named ? 3 : 6, true});
+    } else if (its_own_event_word(hits, i)) {
+      roles.perpetrators.push_back({a, named ? 2 : 4, false});  // "ВВС Афганистана": it struck
     } else if (trigger_at > a->begin ? event_word_after(hits, i) : subject_of_next(hits, i)) {
       roles.perpetrators.push_back({a, named ? 2 : 4, false});
     } else if (trigger_at != std::string_view::npos && named && struck(hits, i)) {
@@ -999,6 +1001,15 @@ class MentionReader {
 
   // Whether an event word that counts follows hits[i] in its sentence: the actor is its subject
   // ("six policemen were martyred when militants ambushed …").
+  // Whether the actor's own name is an event word: an air force ("ВВС Афганистана", "the Afghan
+  // Air Force") names both the strike and who made it.
+  bool its_own_event_word(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    return std::any_of(hits.begin(), hits.end(), [&](const LexiconHit* h) {
+      return h->kind == Kind::trigger && h->begin == hits[i]->begin && h->end == hits[i]->end &&
+             counts_as_event(lex_, r_, *h) && same_story(*h);
+    });
+  }
+
   bool event_word_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
       if (hits[j]->kind == Kind::trigger && hits[j]->begin >= hits[i]->end &&
