@@ -528,6 +528,25 @@ TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrike) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Afghanistan (2004-2021)");
 }
 
+TEST(Extractor, ADariMinistryOfTheEmirateSpeaksAndTheAirForceNamedStruck) {
+  // "the Islamic Emirate's ministry of defence says Pakistani jets bombed four villages"
+  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی امارت اسلامی می‌گوید که جنگنده‌های "
+                              "پاکستانی "
+                              "سه‌شنبه "
+                              "شب چهار روستا را در ولسوالی برمل ولایت پکتیکا بمباران کردند.",
+                              "2024-12-25"),
+            "Government of Pakistan");
+  // "the ministry of defence said in a statement that the Afghan air force struck Taliban
+  // positions"
+  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی در اعلامیه‌ای گفته است که نیروی هوایی "
+                              "افغانستان "
+                              "شب "
+                              "گذشته مواضع طالبان را در ولسوالی ژری ولایت قندهار هدف قرار داده "
+                              "است.",
+                              "2020-09-27"),
+            "Government of Afghanistan (2004-2021)");
+}
+
 TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
   // "security forces conducted an operation … six terrorists were eliminated in the firefight"
   EXPECT_EQ(first_perpetrator("25 августа силы безопасности провели операцию в районе "

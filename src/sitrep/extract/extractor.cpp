@@ -577,6 +577,12 @@ class MentionReader {
           joined_by_and(hits[j - 1]->end, h->begin)) {
         continue;  // "Both the Taliban and Islamic State claimed …": both claimed
       }
+      // "وزارت دفاع ملی امارت اسلامی می‌گوید": the ministry of the Emirate, one
+      // party speaking
+      if (h->kind == Kind::actor && j == i + 1 && verb_last(r_.language) &&
+          few_plain_words(hits[i]->end, h->begin, 1)) {
+        continue;
+      }
       if (h->kind == Kind::actor) return nullptr;
       if (h->begin - from > max_gap) return nullptr;
       if (h->kind == Kind::cue) {
@@ -683,7 +689,10 @@ class MentionReader {
     } else if (suspected && named && !spoken_of) {
       // "… blamed the Taliban, who said they were investigating": blamed first, speaking after
       roles.perpetrators.push_back({a, 3, true});
-    } else if ((cue_is(Cue::speech) && cue->begin - end < 24) || spoken_of) {
+    } else if ((cue_is(Cue::speech) &&
+                (cue->begin - end < 24 ||
+                 (verb_last(r_.language) && few_plain_words(end, cue->begin)))) ||
+               spoken_of) {
       roles.speakers.push_back(a);
     } else if (owns_attacker(hits, i)) {
       roles.perpetrators.push_back({a, 2, suspected});  // "soldiers of the Caliphate"
@@ -870,12 +879,11 @@ class MentionReader {
     return spaces_only(before_it, 0, before_it.size());
   }
 
-  // Whether [from, to) holds at most four words and no sentence punctuation.
-  bool few_plain_words(size_t from, size_t to) const {
-    constexpr size_t kMostWords = 4;
+  // Whether [from, to) holds at most `most` words and no punctuation that ends a clause.
+  bool few_plain_words(size_t from, size_t to, size_t most = 4) const {
     if (r_.text.substr(from, to - from).find_first_of(".!?;") != std::string_view::npos)
       return false;
-    return between(r_.tokens, from, to).size() <= kMostWords;
+    return between(r_.tokens, from, to).size() <= most;
   }
 
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
