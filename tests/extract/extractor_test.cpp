@@ -499,6 +499,14 @@ TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
   ASSERT_EQ(russian.mentions.size(), 1u);
   ASSERT_TRUE(russian.mentions[0].killed.has_value());
   EXPECT_EQ(russian.mentions[0].killed->low, 3);
+  // Pashto "دوه نور کسان" (two other persons)
+  auto pashto = extractor().extract(
+      report("د بلخ والي پرون سهار د مزار شریف ښار کې په خپل دفتر کې په یوه ځانمرګي برید کې ووژل "
+             "شو. ویاند وویل چې په دې برید کې د والي سربېره دوه نور کسان هم ووژل شول.",
+             "2023-03-10"));
+  ASSERT_EQ(pashto.mentions.size(), 1u);
+  ASSERT_TRUE(pashto.mentions[0].killed.has_value());
+  EXPECT_EQ(pashto.mentions[0].killed->low, 3);
   auto english = extractor().extract(
       report("Gunmen shot dead the district governor on Monday. Two others were killed in the "
              "attack.",
@@ -530,7 +538,8 @@ TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrike) {
 
 TEST(Extractor, ADariMinistryOfTheEmirateSpeaksAndTheAirForceNamedStruck) {
   // "the Islamic Emirate's ministry of defence says Pakistani jets bombed four villages"
-  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی امارت اسلامی می‌گوید که جنگنده‌های "
+  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی امارت اسلامی می‌گوید که "
+                              "جنگنده‌های "
                               "پاکستانی "
                               "سه‌شنبه "
                               "شب چهار روستا را در ولسوالی برمل ولایت پکتیکا بمباران کردند.",
@@ -538,7 +547,8 @@ TEST(Extractor, ADariMinistryOfTheEmirateSpeaksAndTheAirForceNamedStruck) {
             "Government of Pakistan");
   // "the ministry of defence said in a statement that the Afghan air force struck Taliban
   // positions"
-  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی در اعلامیه‌ای گفته است که نیروی هوایی "
+  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی در اعلامیه‌ای گفته است که نیروی "
+                              "هوایی "
                               "افغانستان "
                               "شب "
                               "گذشته مواضع طالبان را در ولسوالی ژری ولایت قندهار هدف قرار داده "
