@@ -408,6 +408,19 @@ TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
             model::ClaimStatus::unclaimed);
 }
 
+TEST(Extractor, PashtoSaysNobodyTookResponsibilityAndNoConnection) {
+  // "so far no group has taken responsibility for this blast"
+  EXPECT_EQ(first_claim("د باجوړ ضلعې کې د پولیسو ګاډي ته نږدې یو ریموټ کنټرول بم وچاودېد او پنځه "
+                        "پولیس شهیدان شول. تر دې دمه کومې ډلې د دې چاودنې ذمه واري نه ده "
+                        "اخیستې."),
+            model::ClaimStatus::unclaimed);
+  // a TTP commander claimed it; its spokesman said the movement has no connection with it
+  EXPECT_EQ(first_claim("د ډېره اسماعیل خان ښار کې یوه ځانمرګي بریدګر خپل ځان والوزاوه او 9 "
+                        "پولیس شهیدان شول. د تحریک طالبان پاکستان یوه قوماندان د دې برید مسؤلیت "
+                        "ومانه، خو د دې ډلې ویاند وویل چې تحریک له دې برید سره تړاو نه لري."),
+            model::ClaimStatus::disputed);
+}
+
 TEST(Extractor, NeitherConfirmingNorDenyingIsNoDenial) {
   EXPECT_EQ(first_claim("Airstrikes killed 40 civilians in Khost province on Saturday. Pakistan's "
                         "foreign ministry neither confirmed nor denied the strikes."),
@@ -538,23 +551,26 @@ TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrike) {
 
 TEST(Extractor, ADariMinistryOfTheEmirateSpeaksAndTheAirForceNamedStruck) {
   // "the Islamic Emirate's ministry of defence says Pakistani jets bombed four villages"
-  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی امارت اسلامی می‌گوید که "
-                              "جنگنده‌های "
-                              "پاکستانی "
-                              "سه‌شنبه "
-                              "شب چهار روستا را در ولسوالی برمل ولایت پکتیکا بمباران کردند.",
-                              "2024-12-25"),
-            "Government of Pakistan");
+  EXPECT_EQ(
+      first_perpetrator("وزارت دفاع ملی امارت اسلامی می‌گوید که "
+                        "جنگنده‌های "
+                        "پاکستانی "
+                        "سه‌شنبه "
+                        "شب چهار روستا را در ولسوالی برمل ولایت پکتیکا بمباران کردند.",
+                        "2024-12-25"),
+      "Government of Pakistan");
   // "the ministry of defence said in a statement that the Afghan air force struck Taliban
   // positions"
-  EXPECT_EQ(first_perpetrator("وزارت دفاع ملی در اعلامیه‌ای گفته است که نیروی "
-                              "هوایی "
-                              "افغانستان "
-                              "شب "
-                              "گذشته مواضع طالبان را در ولسوالی ژری ولایت قندهار هدف قرار داده "
-                              "است.",
-                              "2020-09-27"),
-            "Government of Afghanistan (2004-2021)");
+  EXPECT_EQ(
+      first_perpetrator(
+          "وزارت دفاع ملی در اعلامیه‌ای گفته است که نیروی "
+          "هوایی "
+          "افغانستان "
+          "شب "
+          "گذشته مواضع طالبان را در ولسوالی ژری ولایت قندهار هدف قرار داده "
+          "است.",
+          "2020-09-27"),
+      "Government of Afghanistan (2004-2021)");
 }
 
 TEST(Extractor, RussianOperationsAndAfghanBorderGuardsNameWhoStruck) {
