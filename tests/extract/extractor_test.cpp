@@ -421,6 +421,17 @@ TEST(Extractor, PashtoSaysNobodyTookResponsibilityAndNoConnection) {
             model::ClaimStatus::disputed);
 }
 
+TEST(Extractor, ThoseArrestedAsMilitantsAreAnArmedGroupAndWorkersAreCivilians) {
+  EXPECT_EQ(first_target("The Counter-Terrorism Department arrested four suspected militants in a "
+                         "raid in Dera Ismail Khan on Wednesday, a CTD official said.",
+                         "2023-07-06"),
+            "armed-groups");
+  EXPECT_EQ(first_target("Gunmen attacked a group of farm workers in Samangan province on Tuesday "
+                         "night, killing 10 of them.",
+                         "2020-06-17"),
+            "civilians");
+}
+
 TEST(Extractor, NeitherConfirmingNorDenyingIsNoDenial) {
   EXPECT_EQ(first_claim("Airstrikes killed 40 civilians in Khost province on Saturday. Pakistan's "
                         "foreign ministry neither confirmed nor denied the strikes."),

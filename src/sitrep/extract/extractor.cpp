@@ -330,6 +330,7 @@ class MentionReader {
       m.sub_event_type = "Attack";  // abducted and then killed: ACLED codes the killing
     }
     assign_actors(roles, m);
+    read_arrested(hits, m);
     // after the actors: a side struck with no target noun ("killed two Tajik border guards")
     // names the target
     resolve_event_class(m);
@@ -577,8 +578,8 @@ class MentionReader {
           joined_by_and(hits[j - 1]->end, h->begin)) {
         continue;  // "Both the Taliban and Islamic State claimed …": both claimed
       }
-      // "وزارت دفاع ملی امارت اسلامی می‌گوید": the ministry of the Emirate, one
-      // party speaking
+      // "وزارت دفاع ملی امارت اسلامی می‌گوید": the ministry of the
+      // Emirate, one party speaking
       if (h->kind == Kind::actor && j == i + 1 && verb_last(r_.language) &&
           few_plain_words(hits[i]->end, h->begin, 1)) {
         continue;
@@ -1656,6 +1657,20 @@ class MentionReader {
     }
     if (!branch.empty() && family.size() <= tree.with_ancestors(branch).size()) {
       perpetrator.actor = branch;
+    }
+  }
+
+  // An arrest with no target word: those arrested are the armed men the text names without a
+  // group ("arrested four suspected militants", "militants were detained"): an armed group's.
+  void read_arrested(const std::vector<const LexiconHit*>& hits, Mention& m) const {
+    if (m.sub_event_type != "Arrests" || !m.target.empty()) return;
+    for (const LexiconHit* h : hits) {
+      if (h->kind != Kind::actor || lex_.actor(h->entry).role != ActorEntry::Role::unidentified)
+        continue;
+      if (m.perpetrator && m.perpetrator->evidence.begin == h->begin) continue;
+      m.target = "armed-groups";
+      m.target_evidence = {h->begin, h->end};
+      return;
     }
   }
 
