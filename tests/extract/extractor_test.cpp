@@ -772,6 +772,20 @@ TEST(Extractor, ADistrictFollowedByItsProvinceIsLookedUpInsideIt) {
   EXPECT_EQ(p.admin1, "Ghazni");
 }
 
+TEST(Extractor, UrduNamesPakistanisTownsAndWhereTheDeadCameFromIsNoOtherEvent) {
+  PlaceMention dik = first_place(
+      "ڈیرہ اسماعیل خان میں دو نامعلوم مسلح افراد نے فائرنگ کر کے ایک دکاندار کو قتل کر دیا۔");
+  EXPECT_EQ(dik.admin1, "Khyber Pakhtunkhwa");
+  // "two soldiers, … (resident of Chakwal district) and … (resident of Khanewal district)": one
+  // blast in North Waziristan
+  auto x = extractor().extract(report(
+      "شمالی وزیرستان کے علاقے میر علی میں دہشت گردوں نے سیکیورٹی فورسز کی گاڑی کو آئی ای ڈی سے "
+      "نشانہ بنایا۔ دھماکے کے نتیجے میں پاک فوج کے دو جوان، لانس نائیک محمد عرفان (ساکن ضلع "
+      "چکوال) اور سپاہی ذیشان علی (ساکن ضلع خانیوال)، شہید ہو گئے۔",
+      "2023-07-16"));
+  EXPECT_EQ(x.mentions.size(), 1u);
+}
+
 TEST(Extractor, TheKabulAdministrationIsAnActorNotAPlace) {
   // "the Kabul administration's hireling army": Kabul is not where the attack was
   PlaceMention p = first_place(

@@ -1991,6 +1991,12 @@ std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, co
                     [&](const LexiconHit& h) { return is_cue(lex, h, Cue::background); })) {
       continue;  // "a day after attacks in Mazar-i-Sharif"
     }
+    // "two soldiers, a resident of Chakwal district, …": where someone is from is no other event
+    if (std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
+          return is_cue(lex, h, Cue::reference) && close_before(r.text, h.end, place->begin, 16);
+        })) {
+      continue;
+    }
     areas.push_back(std::to_string(res.admin1));
   }
   return areas;
