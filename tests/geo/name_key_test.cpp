@@ -79,6 +79,10 @@ TEST(NameKey, SkeletonMeetsAcrossScripts) {
   EXPECT_EQ(skeleton("Taloqan"), skeleton("تالقان"));
   EXPECT_EQ(skeleton("Herat"), skeleton("هرات"));
   EXPECT_EQ(skeleton("Peshawar"), skeleton("پشاور"));
+  // Persian و is w in English, v in Uzbek and Russian, and no consonant in Arabic script
+  EXPECT_EQ(skeleton("Jowzjan"), skeleton("Jovzjon"));
+  EXPECT_EQ(skeleton("Jowzjan"), skeleton("جوزجان"));
+  EXPECT_EQ(skeleton("Wardak"), skeleton("Вардак"));
 }
 
 TEST(NameKey, AfghanRomanisationVariantsFoldTogether) {

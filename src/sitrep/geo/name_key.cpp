@@ -267,7 +267,8 @@ std::string fold_latin(const std::vector<std::string_view>& words) {
 }
 
 // Per word, one pass: dzh/dj → j, sh/ch/zh/kh/gh/th/dh/ph → s/c/z/k/g/t/z/f, q → k, x → ks;
-// vowels (and w, y) dropped; a word-final h dropped. Doubled consonants once.
+// vowels (and w, v, y: Persian و is written w or v, and Arabic script drops it as a vowel)
+// dropped; a word-final h dropped. Doubled consonants once.
 std::string latin_skeleton(const std::vector<std::string_view>& words) {
   std::string out;
   for (std::string_view w : words) {
@@ -293,7 +294,7 @@ std::string latin_skeleton(const std::vector<std::string_view>& words) {
       } else if (c == 'x') {
         emit('k');
         emit('s');
-      } else if (std::string_view("aeiouyw").find(c) == std::string_view::npos) {
+      } else if (std::string_view("aeiouywv").find(c) == std::string_view::npos) {
         emit(c);
       }
     }
