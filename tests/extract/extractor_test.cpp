@@ -786,6 +786,19 @@ TEST(Extractor, UrduNamesPakistanisTownsAndWhereTheDeadCameFromIsNoOtherEvent) {
   EXPECT_EQ(x.mentions.size(), 1u);
 }
 
+TEST(Extractor, UzbekAndTajikProvincesBesideTheirKindWordOnEitherSide) {
+  // Uzbek "viloyati" follows the name, Tajik "вилояти" (the same word to the gazetteer) precedes
+  // it; Tajik and Uzbek spell Afghan provinces their own way ("Тахор", "Jovzjon"), and the
+  // object ending "-ро" comes off ("вилояти Кундузро")
+  EXPECT_EQ(first_place("Andijon viloyatida ikki kishi hibsga olindi.").admin1, "Andijan Region");
+  EXPECT_EQ(first_place("Jovzjon viloyatida portlash oqibatida uch kishi halok bo'ldi.").admin1,
+            "Jowzjan");
+  EXPECT_EQ(first_place("Дар вилояти Тахор таркиши мина ду нафарро кушт.").admin1, "Takhar");
+  EXPECT_EQ(
+      first_place("Толибон вилояти Кундузро ба даст гирифтанд ва се сарбозро куштанд.").admin1,
+      "Kunduz");
+}
+
 TEST(Extractor, TheKabulAdministrationIsAnActorNotAPlace) {
   // "the Kabul administration's hireling army": Kabul is not where the attack was
   PlaceMention p = first_place(

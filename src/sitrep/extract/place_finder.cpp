@@ -84,6 +84,16 @@ bool in_personal_name(std::string_view text, size_t at) {
 
 }  // namespace
 
+std::string_view tajik_stem(std::string_view word) {
+  // Cyrillic letters are two bytes; the stem keeps three letters at least
+  constexpr size_t kShortestStem = 3 * 2;
+  constexpr std::string_view kObject = "ро";
+  if (word.ends_with(kObject) && word.size() - kObject.size() >= kShortestStem) {
+    return word.substr(0, word.size() - kObject.size());
+  }
+  return word;
+}
+
 std::vector<std::string> russian_case_forms(std::string_view name) {
   std::vector<std::string> forms;
   if (name.size() < 4) return forms;
@@ -251,14 +261,16 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
         }
       }
       names.push_back({c, c});
+      std::optional<std::string_view> looked_up;  // the name, or its Tajik stem
       auto known = std::find_if(names.begin(), names.end(), [&](std::pair<size_t, size_t> n) {
-        return known_area(
+        looked_up = known_area(
             text.substr(tokens[n.first].begin, tokens[n.second].end - tokens[n.first].begin), kind,
             caseless, named_provinces);
+        return looked_up.has_value();
       });
       if (known == names.end()) continue;  // perhaps the kind word on the other side
       size_t begin = tokens[known->first].begin, end = tokens[known->second].end;
-      std::string phrase(text.substr(begin, end - begin));
+      std::string phrase(*looked_up);
       std::string kind_word(text.substr(word.begin, word.end - word.begin));
       out.push_back({std::min(begin, word.begin), std::max(end, word.end), begin, end,
                      name_after ? kind_word + " " + phrase : phrase + " " + kind_word});
@@ -271,15 +283,22 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
 // names: "Shigal district of Kunar province" is not Pakistan's Shigar. The geocoder then reads
 // the name as written, beside the same places. In a script without capitals a consonant
 // skeleton is too little to go on outside those provinces.
-bool PlaceFinder::known_area(std::string_view written, geo::FeatureKind kind, bool caseless,
-                             const NamedProvinces& named_provinces) const {
-  auto similar = gazetteer_->find(written, /*max_edits=*/1);
-  return std::any_of(similar.begin(), similar.end(), [&](const geo::NameMatch& m) {
-    const geo::Feature& f = gazetteer_->feature(m.feature);
-    bool anywhere =
-        m.kind == geo::MatchKind::folded || (m.kind == geo::MatchKind::skeleton && !caseless);
-    return f.kind == kind && (anywhere || named_provinces().count(f.admin1) > 0);
-  });
+std::optional<std::string_view> PlaceFinder::known_area(
+    std::string_view written, geo::FeatureKind kind, bool caseless,
+    const NamedProvinces& named_provinces) const {
+  auto known = [&](std::string_view name) {
+    auto similar = gazetteer_->find(name, /*max_edits=*/1);
+    return std::any_of(similar.begin(), similar.end(), [&](const geo::NameMatch& m) {
+      const geo::Feature& f = gazetteer_->feature(m.feature);
+      bool anywhere =
+          m.kind == geo::MatchKind::folded || (m.kind == geo::MatchKind::skeleton && !caseless);
+      return f.kind == kind && (anywhere || named_provinces().count(f.admin1) > 0);
+    });
+  };
+  if (known(written)) return written;
+  std::string_view stem = tajik_stem(written);
+  if (stem.size() < written.size() && known(stem)) return stem;
+  return std::nullopt;
 }
 
 std::vector<PlaceSpan> PlaceFinder::find(std::string_view text) const {

@@ -599,11 +599,19 @@ class Packer {
     std::vector<double> grid_param = {lon0, lat0, kGridStep, static_cast<double>(cols),
                                       static_cast<double>(rows)};
 
-    // Kind words by folded key, sorted for binary search; the first role given a key wins.
+    // Kind words by folded key, sorted for binary search; the first role given a key wins. Two
+    // spellings of one key on different sides stand on either side: Uzbek "viloyati" follows
+    // the name ("Andijon viloyati"), Tajik "вилояти" (the same key) precedes it ("вилояти
+    // Тахор").
+    constexpr uint8_t kBefore = 0x10, kEither = 0x20, kRole = 0x0F;
     std::map<std::string, uint8_t> words;
     for (const SourceWord& w : s_.kind_words) {
-      words.emplace(name_keys(w.word).folded,
-                    static_cast<uint8_t>(w.role | (w.before ? 0x10 : 0) | (w.either ? 0x20 : 0)));
+      auto bits =
+          static_cast<uint8_t>(w.role | (w.before ? kBefore : 0) | (w.either ? kEither : 0));
+      auto [it, added] = words.emplace(name_keys(w.word).folded, bits);
+      if (!added && (it->second & kRole) == w.role && (it->second & kBefore) != (bits & kBefore)) {
+        it->second |= kBefore | kEither;
+      }
     }
     std::string word_text;
     std::vector<uint32_t> word_offsets;
