@@ -432,6 +432,16 @@ TEST(Extractor, ThoseArrestedAsMilitantsAreAnArmedGroupAndWorkersAreCivilians) {
             "civilians");
 }
 
+TEST(Extractor, RussianAnnouncesOrAdmitsInvolvementAndHasNothingToDoWithIt) {
+  EXPECT_EQ(first_claim("В среду боевики атаковали пост полиции в Кундузе, погибли трое "
+                        "полицейских. Группировка «Исламское государство» объявила о своей "
+                        "причастности к нападению."),
+            model::ClaimStatus::claimed);
+  EXPECT_EQ(first_claim("В среду боевики атаковали пост полиции в Кундузе, погибли трое "
+                        "полицейских. Талибы заявили, что не имеют отношения к нападению."),
+            model::ClaimStatus::denied);
+}
+
 TEST(Extractor, NeitherConfirmingNorDenyingIsNoDenial) {
   EXPECT_EQ(first_claim("Airstrikes killed 40 civilians in Khost province on Saturday. Pakistan's "
                         "foreign ministry neither confirmed nor denied the strikes."),
