@@ -432,6 +432,16 @@ TEST(Extractor, ThoseArrestedAsMilitantsAreAnArmedGroupAndWorkersAreCivilians) {
             "civilians");
 }
 
+TEST(Extractor, DariAndPashtoSayTheyHadNoRoleInIt) {
+  EXPECT_EQ(first_claim("روز چهارشنبه افراد مسلح بر یک پاسگاه پولیس در کندز حمله کردند و سه "
+                        "پولیس کشته شدند. سخنگوی طالبان گفت که این گروه در این حمله نقشی "
+                        "نداشته است."),
+            model::ClaimStatus::denied);
+  EXPECT_EQ(first_claim("وسله والو د کندز ښار کې د پولیسو پر یوه پوسته برید وکړ او درې پولیس "
+                        "ووژل شول. طالبانو وویل چې دوی په دې برید کې ښکېل نه وو."),
+            model::ClaimStatus::denied);
+}
+
 TEST(Extractor, RussianAnnouncesOrAdmitsInvolvementAndHasNothingToDoWithIt) {
   EXPECT_EQ(first_claim("В среду боевики атаковали пост полиции в Кундузе, погибли трое "
                         "полицейских. Группировка «Исламское государство» объявила о своей "
