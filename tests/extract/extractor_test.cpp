@@ -702,6 +702,17 @@ TEST(Extractor, RussianTerroristsKilledAreArmedGroupsAndAddToTheSoldiersLost) {
   EXPECT_EQ(x.mentions[0].killed->low, 8);  // six terrorists and two soldiers
 }
 
+TEST(Extractor, RussianEmbassiesCadetsAndWeddingsAreTargets) {
+  // as in English: an embassy is diplomatic, whoever died at its gate
+  EXPECT_EQ(first_target("У входа в консульский отдел посольства России в Кабуле боевик привёл в "
+                         "действие взрывное устройство, погибли шесть человек."),
+            "diplomatic");
+  EXPECT_EQ(first_target("Смертник подорвал себя у автобуса в Кабуле, погибли четыре курсанта."),
+            "police");
+  EXPECT_EQ(first_target("В провинции Нангархар при взрыве на свадьбе погибли 20 человек."),
+            "civilians");
+}
+
 TEST(Extractor, RussianPresentersAndFightersOfTheForcesAreTargets) {
   EXPECT_EQ(first_target("В Джелалабаде неизвестные застрелили телеведущую местного канала."),
             "journalists");
