@@ -754,6 +754,11 @@ TEST(Extractor, ADariNameRunTogetherOrWithAWordOfThreeLettersIsFound) {
       first_place("نیروی هوایی مواضع طالبان را در ولسوالی ژری ولایت قندهار هدف قرار داد.");
   EXPECT_EQ(three_letters.precision, "admin2");
   EXPECT_EQ(three_letters.admin2, "Zhari");
+  // but "این" (this) beside "ولسوالی" names no district, and "مقر" (headquarters) is a word
+  PlaceMention this_district = first_place(
+      "صدها تن از باشندگان ولسوالی یکاولنگ ولایت بامیان در برابر مقر این ولسوالی تظاهرات کردند و "
+      "پولیس دو تن را کشت.");
+  EXPECT_EQ(this_district.admin1, "Bamyan");
   PlaceMention short_first_word =
       first_place("طالبان بر مرکز ولسوالی دشت ارچی ولایت کندز یورش بردند.");
   EXPECT_EQ(short_first_word.precision, "admin2");

@@ -135,7 +135,7 @@ std::vector<std::string> russian_case_forms(std::string_view name) {
 PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
                          const std::vector<std::string>& common_words)
     : gazetteer_(std::move(gazetteer)) {
-  std::unordered_set<std::string> excluded;
+  std::unordered_set<std::string>& excluded = common_words_;
   for (const std::string& w : common_words) excluded.insert(normalize_for_matching(w).text);
   std::unordered_set<std::string> added;
   // `written`, and its Russian case forms, found as the gazetteer's `name`
@@ -247,6 +247,8 @@ void PlaceFinder::add_names_marked_by_kind_words(std::string_view text,
       if (info.role != geo::WordRole::admin1 && info.role != geo::WordRole::admin2) continue;
       if (name_after ? !(info.before || info.either) : !info.may_follow()) continue;
       if (gazetteer_->word_info(name.lower).role != geo::WordRole::none) break;
+      // "مقر این ولسوالی" (the seat of this district): "this" names no district
+      if (common_words_.count(normalize_for_matching(written).text) > 0) break;
       const geo::FeatureKind kind =
           info.role == geo::WordRole::admin2 ? geo::FeatureKind::admin2 : geo::FeatureKind::admin1;
       // Arabic script writes many district names as two words ("ولسوالی ده سبز", "د خاک سفید

@@ -76,6 +76,7 @@ class PlaceFinder {
                                              bool caseless,
                                              const NamedProvinces& named_provinces) const;
 
+  std::unordered_set<std::string> common_words_;  // normal forms (normalize_for_matching)
   std::vector<std::string> names_;     // by matcher id: the name as the gazetteer spells it
   std::vector<bool> needs_kind_word_;  // by matcher id: the name is also a common word
   std::vector<bool> region_name_;      // by matcher id: a region's name ("southern afghanistan")
