@@ -891,6 +891,16 @@ TEST(Extractor, DariTellsAnEarlierAttackATrialAndAClashThatDidNotHappen) {
       "گذشته به دست گروهی از مردان خشمگین کشته شد.",
       "2015-05-07", "چهار متهم پرونده قتل فرخنده به اعدام محکوم شدند"));
   EXPECT_TRUE(trial.mentions.empty());
+  // International Mine Awareness Day: land cleared of mines, no blast
+  auto mine_day =
+      extractor().extract(report("مسئولان اداره ماین‌پاکی افغانستان به مناسبت روز جهانی آگاهی از "
+                                 "خطر ماین گفتند که هزاران "
+                                 "هکتار زمین در ولایت هلمند از ماین پاک‌سازی شده "
+                                 "است.",
+                                 "2021-04-04",
+                                 "روز جهانی آگاهی از خطر ماین؛ هزاران هکتار زمین پاک‌سازی "
+                                 "شد"));
+  EXPECT_TRUE(mine_day.mentions.empty());
   // "no clash took place": drugs seized from an abandoned lorry
   auto seizure = extractor().extract(
       report("نیروهای مبارزه با مواد مخدر ۴۰۰ کیلوگرام تریاک را کشف و ضبط کردند. راننده گریخته و "
