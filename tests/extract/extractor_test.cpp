@@ -430,6 +430,16 @@ TEST(Extractor, ThoseArrestedAsMilitantsAreAnArmedGroupAndWorkersAreCivilians) {
                          "night, killing 10 of them.",
                          "2020-06-17"),
             "civilians");
+  // a coal mine is where they worked; its collapse would be an accident
+  EXPECT_EQ(first_target("Gunmen attacked a group of coal mine workers in Samangan province on "
+                         "Tuesday night, killing 10 of them.",
+                         "2020-06-17"),
+            "civilians");
+  EXPECT_TRUE(extractor()
+                  .extract(report("Twelve miners were killed when a coal mine collapsed in "
+                                  "Balochistan on Sunday.",
+                                  "2020-06-17"))
+                  .mentions.empty());
 }
 
 TEST(Extractor, DariAndPashtoSayTheyHadNoRoleInIt) {
@@ -892,14 +902,17 @@ TEST(Extractor, DariTellsAnEarlierAttackATrialAndAClashThatDidNotHappen) {
       "2015-05-07", "چهار متهم پرونده قتل فرخنده به اعدام محکوم شدند"));
   EXPECT_TRUE(trial.mentions.empty());
   // International Mine Awareness Day: land cleared of mines, no blast
-  auto mine_day =
-      extractor().extract(report("مسئولان اداره ماین‌پاکی افغانستان به مناسبت روز جهانی آگاهی از "
-                                 "خطر ماین گفتند که هزاران "
-                                 "هکتار زمین در ولایت هلمند از ماین پاک‌سازی شده "
-                                 "است.",
-                                 "2021-04-04",
-                                 "روز جهانی آگاهی از خطر ماین؛ هزاران هکتار زمین پاک‌سازی "
-                                 "شد"));
+  auto mine_day = extractor().extract(report(
+      "مسئولان اداره ماین‌پاکی افغانستان به مناسبت روز جهانی "
+      "آگاهی "
+      "از "
+      "خطر ماین گفتند که هزاران "
+      "هکتار زمین در ولایت هلمند از ماین پاک‌سازی شده "
+      "است.",
+      "2021-04-04",
+      "روز جهانی آگاهی از خطر ماین؛ هزاران هکتار زمین "
+      "پاک‌سازی "
+      "شد"));
   EXPECT_TRUE(mine_day.mentions.empty());
   // "no clash took place": drugs seized from an abandoned lorry
   auto seizure = extractor().extract(
