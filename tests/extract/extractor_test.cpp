@@ -430,6 +430,15 @@ TEST(Extractor, ThoseArrestedAsMilitantsAreAnArmedGroupAndWorkersAreCivilians) {
                          "night, killing 10 of them.",
                          "2020-06-17"),
             "civilians");
+  // residents held as suspected members of a group the text names are that group's men
+  EXPECT_EQ(first_target("Сотрудники СГБ Узбекистана задержали в Ташкенте троих жителей столицы, "
+                         "подозреваемых в вербовке в ряды «Исламского государства».",
+                         "2023-04-14"),
+            "armed-groups");
+  EXPECT_EQ(first_target("Police arrested five residents of Peshawar suspected of links to the "
+                         "Tehreek-e-Taliban Pakistan.",
+                         "2023-04-14"),
+            "armed-groups");
   // a coal mine is where they worked; its collapse would be an accident
   EXPECT_EQ(first_target("Gunmen attacked a group of coal mine workers in Samangan province on "
                          "Tuesday night, killing 10 of them.",
@@ -903,7 +912,8 @@ TEST(Extractor, DariTellsAnEarlierAttackATrialAndAClashThatDidNotHappen) {
   EXPECT_TRUE(trial.mentions.empty());
   // International Mine Awareness Day: land cleared of mines, no blast
   auto mine_day = extractor().extract(report(
-      "مسئولان اداره ماین‌پاکی افغانستان به مناسبت روز جهانی "
+      "مسئولان اداره ماین‌پاکی افغانستان به مناسبت روز "
+      "جهانی "
       "آگاهی "
       "از "
       "خطر ماین گفتند که هزاران "

@@ -1663,7 +1663,18 @@ class MentionReader {
   // An arrest with no target word: those arrested are the armed men the text names without a
   // group ("arrested four suspected militants", "militants were detained"): an armed group's.
   void read_arrested(const std::vector<const LexiconHit*>& hits, Mention& m) const {
-    if (m.sub_event_type != "Arrests" || !m.target.empty()) return;
+    if (m.sub_event_type != "Arrests") return;
+    // "задержали троих жителей, подозреваемых в вербовке для ИГ": residents held as suspected
+    // members of a group the text names are that group's men
+    if (m.target == "civilians" && has_cue(lex_, hits, Cue::suspect) &&
+        std::any_of(hits.begin(), hits.end(), [&](const LexiconHit* h) {
+          return h->kind == Kind::actor && lex_.actor(h->entry).role == ActorEntry::Role::actor &&
+                 !(m.perpetrator && m.perpetrator->evidence.begin == h->begin);
+        })) {
+      m.target = "armed-groups";
+      return;
+    }
+    if (!m.target.empty()) return;
     for (const LexiconHit* h : hits) {
       if (h->kind != Kind::actor || lex_.actor(h->entry).role != ActorEntry::Role::unidentified)
         continue;
