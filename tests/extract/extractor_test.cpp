@@ -588,6 +588,15 @@ std::string first_perpetrator(const std::string& text, const std::string& publis
              : x.mentions.front().perpetrator->actor;
 }
 
+TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrikeOnThoseNamedBeforeIt) {
+  // "some twenty Taliban fighters were destroyed by air strikes of the Afghan air force": the
+  // air force struck, the Taliban named first were struck
+  EXPECT_EQ(first_perpetrator("Около двадцати боевиков движения «Талибан» уничтожены в результате "
+                              "авиаударов ВВС Афганистана в уезде Нади-Али провинции Гильменд.",
+                              "2020-10-12"),
+            "Government of Afghanistan (2004-2021)");
+}
+
 TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrike) {
   auto x = extractor().extract(
       report("В воскресенье ВВС Афганистана нанесли удар по позициям движения в уезде Над-Али "

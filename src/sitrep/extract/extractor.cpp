@@ -702,7 +702,7 @@ class MentionReader {
     } else if (suspected) {
       roles.perpetrators.push_back({a, named ? 3 : 6, true});
     } else if (its_own_event_word(hits, i)) {
-      roles.perpetrators.push_back({a, named ? 2 : 4, false});  // "ВВС Афганистана": it struck
+      roles.perpetrators.push_back({a, named ? 1 : 4, false});  // "ВВС Афганистана": it struck
     } else if (trigger_at > a->begin ? event_word_after(hits, i) : subject_of_next(hits, i)) {
       roles.perpetrators.push_back({a, named ? 2 : 4, false});
     } else if (trigger_at != std::string_view::npos && named && struck(hits, i)) {
