@@ -506,6 +506,11 @@ TEST(Extractor, UzbekTajikArabicAndDariTargetsAreRead) {
                          "қочоқбарро куштанд.",
                          "2023-08-30"),
             "armed-groups");
+  // an Urdu Sikh shopkeeper; Arabic journalists
+  EXPECT_EQ(first_target("پشاور میں نامعلوم موٹر سائیکل سواروں نے فائرنگ کر کے سکھ برادری سے تعلق "
+                         "رکھنے والے دکاندار کو قتل کر دیا۔"),
+            "minorities");
+  EXPECT_EQ(first_target("قتل مسلحون مجهولون صحفيين اثنين في مدينة جلال آباد."), "journalists");
   // "workers of an international charity", in Pashto
   EXPECT_EQ(first_target("ناپېژانده وسله والو د چغچران ښار ته نږدې د یوې نړیوالې خیریه موسسې "
                          "څلور افغان کارکوونکي وتښتول."),
