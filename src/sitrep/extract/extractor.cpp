@@ -177,6 +177,16 @@ bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& pla
   return false;
 }
 
+// Whether a reference cue ("resident of", "north of", "ساکن") ends within `max_gap` bytes before
+// the place, among the cues that begin within `reach` bytes of it.
+bool after_reference_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place, size_t reach,
+                         size_t max_gap) {
+  auto near = between(r.hits, before(place.begin, reach), place.begin);
+  return std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
+    return is_cue(lex, h, Cue::reference) && close_before(r.text, h.end, place.begin, max_gap);
+  });
+}
+
 int precision_rank(const std::string& precision) {
   static const std::vector<std::string> order = {"point",  "admin2", "admin1",
                                                  "border", "region", "country"};
@@ -841,12 +851,8 @@ class MentionReader {
   // Whether a place is named as a reference, not as where it happened ("resident of Kohat",
   // "north of Kabul", an end of "the Kabul-Kandahar highway"). `p` is one of r_.places.
   bool referenced(const PlaceSpan& p) const {
-    auto near = between(r_.hits, before(p.begin, 24), p.begin);
     auto i = static_cast<size_t>(&p - r_.places.data());
-    return end_of_a_route(r_.text, r_.places, i) ||
-           std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
-             return is_cue(lex_, h, Cue::reference) && close_before(r_.text, h.end, p.begin, 6);
-           });
+    return end_of_a_route(r_.text, r_.places, i) || after_reference_cue(lex_, r_, p, 24, 6);
   }
 
   // Whether [from, to) holds place names and nothing else but spaces and commas.
@@ -1008,8 +1014,6 @@ class MentionReader {
     return close_before(r_.text, from, to, 24);
   }
 
-  // Whether an event word that counts follows hits[i] in its sentence: the actor is its subject
-  // ("six policemen were martyred when militants ambushed …").
   // Whether the actor's own name is an event word: an air force ("ВВС Афганистана", "the Afghan
   // Air Force") names both the strike and who made it.
   bool its_own_event_word(const std::vector<const LexiconHit*>& hits, size_t i) const {
@@ -1019,6 +1023,8 @@ class MentionReader {
     });
   }
 
+  // Whether an event word that counts follows hits[i] in its sentence: the actor is its subject
+  // ("six policemen were martyred when militants ambushed …").
   bool event_word_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
       if (hits[j]->kind == Kind::trigger && hits[j]->begin >= hits[i]->end &&
@@ -1352,26 +1358,20 @@ class MentionReader {
     drop_provinces_named_as_towns(targets);
     // A place in a province another of the event's places is in ("Khanabad district … Kunduz")
     // before one alone in its province ("… buses heading to Kabul").
+    std::map<std::string, int> places_in;  // by province, the event's places found there
+    for (const PlaceMention& t : targets) {
+      if (t.found && !t.admin1.empty()) ++places_in[t.admin1];
+    }
     auto corroborated = [&](const PlaceMention& a) {
-      return a.found && !a.admin1.empty() &&
-             std::count_if(targets.begin(), targets.end(), [&](const PlaceMention& b) {
-               return b.found && b.admin1 == a.admin1;
-             }) > 1;
+      return a.found && !a.admin1.empty() && places_in[a.admin1] > 1;
     };
-    std::vector<bool> agrees;
-    for (const PlaceMention& t : targets) agrees.push_back(corroborated(t));
-    std::vector<size_t> order(targets.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
-      const PlaceMention &a = targets[i], &b = targets[j];
-      if (a.found != b.found) return a.found;
-      if (a.reference != b.reference) return !a.reference;
-      if (agrees[i] != agrees[j]) return static_cast<bool>(agrees[i]);
-      return precision_rank(a.precision) < precision_rank(b.precision);
-    });
-    std::vector<PlaceMention> sorted;
-    for (size_t i : order) sorted.push_back(std::move(targets[i]));
-    targets = std::move(sorted);
+    std::stable_sort(targets.begin(), targets.end(),
+                     [&](const PlaceMention& a, const PlaceMention& b) {
+                       if (a.found != b.found) return a.found;
+                       if (a.reference != b.reference) return !a.reference;
+                       if (corroborated(a) != corroborated(b)) return corroborated(a);
+                       return precision_rank(a.precision) < precision_rank(b.precision);
+                     });
     m.places = std::move(targets);
     std::erase_if(origins, [&](const PlaceMention& o) {
       return std::any_of(m.places.begin(), m.places.end(), [&](const PlaceMention& t) {
@@ -2003,11 +2003,7 @@ std::vector<std::string> sentence_areas(const Reading& r, const Lexicon& lex, co
       continue;  // "a day after attacks in Mazar-i-Sharif"
     }
     // "two soldiers, a resident of Chakwal district, …": where someone is from is no other event
-    if (std::any_of(near.begin(), near.end(), [&](const LexiconHit& h) {
-          return is_cue(lex, h, Cue::reference) && close_before(r.text, h.end, place->begin, 16);
-        })) {
-      continue;
-    }
+    if (after_reference_cue(lex, r, *place, 40, 16)) continue;
     areas.push_back(std::to_string(res.admin1));
   }
   return areas;

@@ -58,8 +58,8 @@ bool arabic_script(UChar32 c) {
 
 // A name of several words in Arabic script as Dari and Pashto writers also write it: the words
 // run together, or joined by a zero-width non-joiner that the matcher's normal form drops
-// ("مهترلام", "فیض‌آباد" for GeoNames' "مهتر لام", "فیض آباد"). Empty
-// for other names.
+// ("مهترلام", "فیض‌آباد" for GeoNames' "مهتر لام", "فیض آباد"). Empty for
+// other names.
 std::string run_together(std::string_view name) {
   if (name.find(' ') == std::string_view::npos || !arabic_script(first_code_point(name))) return {};
   std::string joined;
@@ -135,8 +135,7 @@ std::vector<std::string> russian_case_forms(std::string_view name) {
 PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
                          const std::vector<std::string>& common_words)
     : gazetteer_(std::move(gazetteer)) {
-  std::unordered_set<std::string>& excluded = common_words_;
-  for (const std::string& w : common_words) excluded.insert(normalize_for_matching(w).text);
+  for (const std::string& w : common_words) common_words_.insert(normalize_for_matching(w).text);
   std::unordered_set<std::string> added;
   // `written`, and its Russian case forms, found as the gazetteer's `name`
   auto add = [&](std::string_view written, std::string_view name, bool needs_kind_word,
@@ -145,7 +144,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
     if (key.size() < 3 || !added.insert(key).second) return;
     auto phrase = static_cast<uint32_t>(names_.size());
     names_.emplace_back(name);
-    needs_kind_word_.push_back(needs_kind_word || excluded.count(key) > 0);
+    needs_kind_word_.push_back(needs_kind_word || common_words_.count(key) > 0);
     region_name_.push_back(region);
     matcher_.add(written, phrase);
     for (const std::string& form : russian_case_forms(written)) {

@@ -252,7 +252,8 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
   for (const NameMatch& m : matches) {
     const Feature& f = g.feature(m.feature);
     // Hard limits: a place outside the report's country, or of another kind than the text says
-    // when only its consonants or a misspelling matched, is another place, not a weak answer.
+    // when only its consonants or a misspelling matched, or a town far abroad from every other
+    // place the report names, is another place, not a weak answer.
     if (!ctx.countries.empty() && !in_countries(g, m.feature, ctx.countries)) {
       rejected = fmt::format("{} in {}, outside {}", g.name(m.feature), f.country_code(),
                              *ctx.countries.begin());
@@ -269,6 +270,12 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
         })) {
       rejected = fmt::format("{} in {}, another country than {}", g.name(m.feature),
                              f.country_code(), g.name(*ctx.areas.begin()));
+      continue;
+    }
+    if (far_abroad(ctx, f)) {
+      rejected = fmt::format(
+          "{} in {}, over {:.0f} km from the report's other places, in none of their countries",
+          g.name(m.feature), f.country_code(), kFarAbroadKm);
       continue;
     }
     Candidate c;
@@ -319,13 +326,6 @@ Resolution Geocoder::compute(std::string_view text, const PlaceContext& context)
       const Feature& at = standing_point(c.feature);  // a province: as far as its seat
       for (auto [lat, lon] : ctx.points) {
         nearest = std::min(nearest, model::distance_km(lat, lon, at.latitude(), at.longitude()));
-      }
-      if (far_abroad(ctx, f)) {
-        rejected = fmt::format(
-            "{} in {}, over {:.0f} km from the report's other places, in none "
-            "of their countries",
-            g.name(m.feature), f.country_code(), kFarAbroadKm);
-        continue;
       }
       add(1.5 * std::exp(-nearest / 100.0),
           [&] { return fmt::format("{:.0f} km from the report's other places", nearest); });
