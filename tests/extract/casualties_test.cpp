@@ -111,6 +111,16 @@ TEST_F(CasualtiesTest, ARussianKillingInTheSingularIsOnePerson) {
   EXPECT_EQ(counts("В результате авиаудара уничтожен склад боеприпасов."), Counts({}));
 }
 
+TEST_F(CasualtiesTest, ARussianKillingsSingularObjectIsOnePerson) {
+  EXPECT_EQ(counts("Неизвестные застрелили телеведущую местного канала."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Боевики убили губернатора провинции."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Взрыв унёс жизнь губернатора."), Counts({"killed 1..1"}));
+  // a plural object or a place is no count of one; a count says how many
+  EXPECT_EQ(counts("Боевики убили полицейских."), Counts({}));
+  EXPECT_EQ(counts("Боевики застрелили в Кабуле."), Counts({}));
+  EXPECT_EQ(counts("Боевики убили двух полицейских."), Counts({"killed 2..2"}));
+}
+
 TEST_F(CasualtiesTest, AWordForOthersBetweenTheVerbAndTheCountIsRead) {
   EXPECT_EQ(counts("Вместе с ним погибли ещё два человека."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("Gunmen killed another 12 people."), Counts({"killed 12..12"}));
@@ -193,6 +203,29 @@ TEST_F(CasualtiesTest, OnePersonAndThoseKilledWithThemAreCountedTogether) {
   // Those with their own verb were not killed with him.
   EXPECT_EQ(counts("Gunmen killed the driver and three passengers were wounded."),
             Counts({"killed 1..1", "injured 3..3"}));
+}
+
+TEST_F(CasualtiesTest, APassiveKillingCountsThoseKilledAlongWithThePerson) {
+  EXPECT_EQ(counts("The deputy governor of Badakhshan, Nisar Ahmad Ahmadi, was killed along with "
+                   "his driver on Tuesday."),
+            Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("The imam of a mosque in Kabul's Wazir Akbar Khan area was killed along with "
+                   "one worshipper."),
+            Counts({"killed 2..2"}));
+  // After a passive, "and" starts another clause: the brother was wounded.
+  EXPECT_EQ(counts("A teacher was killed and his brother wounded."), Counts({"killed 1..1"}));
+}
+
+TEST_F(CasualtiesTest, ACountReachesItsPluralPassiveOverTheWordsOfItsSubject) {
+  EXPECT_EQ(counts("Two men belonging to the Hazara community were shot dead in Quetta."),
+            Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Two policemen escorting a polio vaccination team were shot dead."),
+            Counts({"killed 2..2"}));
+  // The words between have a verb of their own: the count is of the arrested.
+  EXPECT_EQ(counts("Two men were arrested after police officers were killed."), Counts({}));
+  // An object's count is its verb's.
+  EXPECT_EQ(counts("Police arrested two men belonging to a gang whose members were killed."),
+            Counts({}));
 }
 
 TEST_F(CasualtiesTest, APersonBeforeACountOfOthersCountsOne) {

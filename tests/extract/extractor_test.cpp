@@ -281,6 +281,18 @@ TEST(Extractor, RussianNamesTheGroupOfItsFightersInTheGenitiveAfterTheVerb) {
   EXPECT_EQ(counted.mentions[0].target, "military");
 }
 
+TEST(Extractor, TheNounACountOfSeveralCountsIsTheTargetNotANounAfterADeterminer) {
+  // Aid workers are the stronger target, but the dead are the policemen escorting them.
+  auto x =
+      extractor().extract(report("Two policemen escorting a polio vaccination team were "
+                                 "killed in Lakki Marwat on Tuesday.",
+                                 "2023-04-26"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].target, "police");
+  ASSERT_TRUE(x.mentions[0].killed);
+  EXPECT_EQ(x.mentions[0].killed->low, 2);
+}
+
 TEST(Extractor, UzbekPlacesAreFoundBeforeTheirSuffixedKindWords) {
   // "Andijon viloyatining Asaka tumanida": in Asaka district of Andijan region; Uzbek puts the
   // case ending on the kind word, not the name.
@@ -582,6 +594,26 @@ TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
   ASSERT_EQ(english.mentions.size(), 1u);
   ASSERT_TRUE(english.mentions[0].killed.has_value());
   EXPECT_EQ(english.mentions[0].killed->low, 3);
+}
+
+TEST(Extractor, ARussianOneKilledAndTheOneKilledWithThemAreTwo) {
+  // "shot dead a presenter … together with her died the driver": the object's singular
+  // ending says one, "вместе с ней" says the driver is another
+  auto with = extractor().extract(
+      report("В Джелалабаде неизвестные застрелили телеведущую местного канала. Вместе с ней "
+             "погиб водитель.",
+             "2020-12-11"));
+  ASSERT_EQ(with.mentions.size(), 1u);
+  ASSERT_TRUE(with.mentions[0].killed.has_value());
+  EXPECT_EQ(with.mentions[0].killed->low, 2);
+  // "a blast that took the life of the governor … his driver also died"
+  auto also = extractor().extract(
+      report("В Файзабаде взрыв унёс жизнь губернатора провинции Бадахшан. Погиб также его "
+             "водитель, ещё шесть человек ранены.",
+             "2023-06-07"));
+  ASSERT_EQ(also.mentions.size(), 1u);
+  ASSERT_TRUE(also.mentions[0].killed.has_value());
+  EXPECT_EQ(also.mentions[0].killed->low, 2);
 }
 
 // The first event's perpetrator, "" when none is named.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "sitrep/extract/russian_stems.hpp"
 #include "sitrep/extract/tokens.hpp"
 
 namespace sitrep::extract {
@@ -405,8 +406,12 @@ class CountScanner {
       listed = true;
     }
     size_t reach = total.last + kReach;
-    for (size_t j = total.last + 1; j < t_.size() && j <= reach; ++j) {
+    const size_t subject_reach = object_of_a_verb(q.first) ? 0 : total.last + kSubjectReach;
+    bool subject = true;  // the words so far may be the count's subject (see kSubjectReach)
+    for (size_t j = total.last + 1; j < t_.size() && j <= std::max(reach, subject_reach); ++j) {
       if (ends_clause(gap(j - 1, j))) break;  // the verb of another sentence or clause
+      subject &= subject_goes_on(j);
+      if (j > reach && !subject) break;
       if (auto other = quantity(j)) {
         if (!part_of_another(*other)) break;  // another count comes first: the verb is its
         // "At least 29 people, including 11 police officers, were killed": the verb may be as
@@ -423,6 +428,7 @@ class CountScanner {
         // A killing with its count after it is that count's: "Police arrested ten men and
         // killed 3 of them", "Five soldiers killed 12 militants".
         if (j + 1 < t_.size() && only_space(gap(j, j + 1)) && quantity(j + 1)) break;
+        if (j > reach && !were_before(j)) break;
         CasualtyMention m{*kind, total.low, total.high, t_[q.first].begin, t_[j].end};
         // "The police chief and two of his guards were killed"
         if (auto one = passive(j) ? person_before(q) : std::nullopt) {
@@ -435,6 +441,22 @@ class CountScanner {
       }
     }
     return q.last;
+  }
+
+  // Past kReach, a count that is no verb's object reaches a plural passive over its subject's
+  // words: "Two men belonging to the Hazara community were shot dead", "Two policemen escorting a
+  // polio team were shot dead". The words have no verb or auxiliary of their own ("Two men
+  // were arrested after police officers were killed" counts no dead).
+  static constexpr size_t kSubjectReach = 12;
+  bool subject_goes_on(size_t j) const {
+    if (kind_at(j)) return were_before(j);
+    if (is(j, "were") || word_at(j, "killed-with")) return true;
+    return !word(t_[j].lower, "auxiliary") && !looks_like_verb(j) && !word(t_[j].lower, "verb");
+  }
+  // "were killed", "were shot dead"
+  bool were_before(size_t j) const {
+    if (j < 2) return false;
+    return is(word_at(j - 1, "killed-with") ? j - 2 : j - 1, "were");
   }
 
   // Who died with a person killed: "and three worshippers", "along with his three
@@ -486,8 +508,9 @@ class CountScanner {
       std::optional<CasualtyMention> victim = passive_at(k) ? passive_victim(passive_at(k), last)
                                               : word_at(last + 1, "one-aux")
                                                   ? singular_passive(k, last + 1)
-                                              : word_at(k, "one-verb") ? singular_passive(k, k)
-                                                                       : active_victims(k, last);
+                                              : word_at(k, "one-verb")    ? singular_passive(k, k)
+                                              : word_at(k, "object-verb") ? one_object(k)
+                                                                          : active_victims(k, last);
       if (victim && !covered(victim->begin, victim->end)) found.push_back(*victim);
       k = victim ? std::max(last, token_ending(victim->end)) : last;
     }
@@ -551,8 +574,11 @@ class CountScanner {
   }
 
   // "<one> <noun…> was <killing>": `first` is the token after "was", `last` the killing's last.
+  // The noun's words may run to ten ("The imam of a mosque in Kabul's Wazir Akbar Khan area was
+  // killed") and hold a name between commas ("The deputy governor, Nisar Ahmad Ahmadi, was").
+  static constexpr size_t kPassiveSubjectReach = 12;
   std::optional<CasualtyMention> passive_victim(size_t first, size_t last) const {
-    for (size_t d = first - 1; d-- > 0 && d + 7 > first;) {
+    for (size_t d = first - 1; d-- > 0 && d + kPassiveSubjectReach > first;) {
       if (clause_between(d, first - 1) || word_at(d, "killed")) break;
       if (t_[d].number >= 0) {
         const std::optional<Quantity> number = number_at(d);
@@ -560,7 +586,9 @@ class CountScanner {
       }
       if (t_[d].lower == "and" || t_[d].lower == "were") break;
       if (word_at(d, "one") && t_[d].lower != "his" && t_[d].lower != "her") {
-        return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[d].begin, t_[last].end};
+        CasualtyMention m{CasualtyMention::Kind::killed, 1, 1, t_[d].begin, t_[last].end};
+        add_companions(m, last, /*along_with_only=*/true);
+        return m;
       }
     }
     return std::nullopt;
@@ -569,31 +597,52 @@ class CountScanner {
   // "<killing> <one|him> …", with "and his|her …" for a second person, or the count of those
   // killed with them.
   std::optional<CasualtyMention> active_victims(size_t first, size_t last) const {
-    constexpr size_t kSecondPersonReach = 8, kCompanionsReach = 12;
     const size_t next = last + 1;
     if (next >= t_.size() || clause_between(last, next)) return std::nullopt;
     if (!word_at(next, "one") && !word_at(next, "one-person")) return std::nullopt;
     if (t_[next].lower == "one" && is(next + 1, "of")) return std::nullopt;
     CasualtyMention m{CasualtyMention::Kind::killed, 1, 1, t_[first].begin, t_[next].end};
-    for (size_t j = next + 1; j < t_.size() && j <= next + kCompanionsReach; ++j) {
+    add_companions(m, next, /*along_with_only=*/false);
+    return m;
+  }
+
+  // Adds to the one person of m, whose words end at token `last`, those killed with them: "and
+  // his driver", "along with his driver", "along with one worshipper", "and three worshippers".
+  // After a passive ("was killed and his brother wounded") only "along with" joins them.
+  void add_companions(CasualtyMention& m, size_t last, bool along_with_only) const {
+    constexpr size_t kSecondPersonReach = 8, kCompanionsReach = 12;
+    for (size_t j = last + 1; j < t_.size() && j <= last + kCompanionsReach; ++j) {
       if (clause_between(j - 1, j)) break;
       const bool along_with = is(j, "along") && is(j + 1, "with");
-      if (word_at(j, "list-and") || along_with) {
-        if (auto with = companions_at(j + (along_with ? 2 : 1))) {
-          m.low = 1 + with->first.low;
-          m.high = with->first.high ? std::optional<int>(1 + *with->first.high) : std::nullopt;
-          m.end = t_[with->second].end;
-          return m;
-        }
+      const bool joins = along_with || (!along_with_only && word_at(j, "list-and"));
+      if (!joins) continue;
+      const size_t second = j + (along_with ? 2 : 1);
+      if (auto with = companions_at(second)) {
+        m.low = 1 + with->first.low;
+        m.high = with->first.high ? std::optional<int>(1 + *with->first.high) : std::nullopt;
+        m.end = t_[with->second].end;
+        return;
       }
-      if (j <= next + kSecondPersonReach && t_[j].lower == "and" && word_at(j + 1, "one")) {
+      if (j <= last + kSecondPersonReach && (along_with || t_[j].lower == "and") &&
+          word_at(second, "one")) {
         m.low = 2;
         m.high = 2;
-        m.end = t_[j + 1].end;
-        return m;
+        m.end = t_[plain_word(second + 1) ? second + 1 : second].end;  // "his driver"
+        return;
       }
     }
-    return m;
+  }
+
+  // Russian says by the case ending of the word after an active killing that one person was
+  // killed: "застрелили телеведущую", "убили главу уезда", "убили губернатора" (a singular
+  // accusative; numbers.tsv: one-ending), not "убили полицейских" (plural: a count says how
+  // many) nor "застрелили в Кабуле".
+  std::optional<CasualtyMention> one_object(size_t verb) const {
+    const size_t next = verb + 1;
+    if (next >= t_.size() || !only_space(gap(verb, next)) || quantity(next)) return std::nullopt;
+    const std::string_view ending = russian_ending(t_[next].lower);
+    if (ending.empty() || !word(ending, "one-ending")) return std::nullopt;
+    return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[verb].begin, t_[next].end};
   }
 
   // Dari and Pashto put the number before the verb, so the toll is the first count after the

@@ -1200,7 +1200,11 @@ class MentionReader {
         if (h->begin < c.begin || h->end > c.end) return false;
         if (c.end - h->end <= 2) return true;
         auto before_noun = between(r_.tokens, std::max(c.begin, before(h->begin, 24)), h->begin);
-        return std::any_of(before_noun.begin(), before_noun.end(), is_number);
+        // In a toll of several a determiner counts nobody: "Two policemen escorting a polio
+        // vaccination team were killed" counts policemen.
+        return std::any_of(before_noun.begin(), before_noun.end(), [&](const Token& t) {
+          return is_number(t) && !(c.low > 1 && parts_.numbers.find(t.lower, "one"));
+        });
       });
     };
     auto rank = [&](const LexiconHit* h) {

@@ -1,6 +1,7 @@
 #include "sitrep/extract/russian_stems.hpp"
 
 #include <libstemmer.h>
+#include <unicode/utf8.h>
 
 namespace sitrep::extract {
 namespace {
@@ -37,6 +38,22 @@ size_t russian_stem_length(std::string_view word) {
   // Snowball's Russian stemmer only takes endings off; a stem that is not a prefix (it never
   // should be) leaves the word whole, so offsets into the text stay right.
   return word.starts_with(stem) ? stem.size() : word.size();
+}
+
+bool russian_word(std::string_view word) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const auto size = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < size;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0 || !russian_letter(static_cast<char32_t>(c))) return false;
+  }
+  return !word.empty();
+}
+
+std::string_view russian_ending(std::string_view word) {
+  if (!russian_word(word)) return {};
+  return word.substr(russian_stem_length(word));
 }
 
 }  // namespace sitrep::extract

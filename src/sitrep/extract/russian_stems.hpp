@@ -20,4 +20,11 @@ size_t russian_stem_length(std::string_view word);
 // Whether `c` (a code point) is one of the 33 letters of the Russian alphabet.
 bool russian_letter(char32_t c);
 
+// Whether `word` (UTF-8) is one or more Russian letters and nothing else.
+bool russian_word(std::string_view word);
+
+// The ending Snowball takes off a lower-case Russian word: "у" of "главу", "ого" of
+// "полицейского"; empty when it takes none or the word is not Russian.
+std::string_view russian_ending(std::string_view word);
+
 }  // namespace sitrep::extract
