@@ -32,6 +32,14 @@ Document report(std::string text, std::string published = "2022-04-20", std::str
   return d;
 }
 
+// The low killed toll of a report that tells one event; -1 when it tells none, several, or no
+// toll.
+int killed_in_one_event(const Document& d) {
+  auto x = extractor().extract(d);
+  if (x.mentions.size() != 1 || !x.mentions[0].killed) return -1;
+  return x.mentions[0].killed->low;
+}
+
 std::string quote(const ReportExtraction& x, const Evidence& e) {
   return x.text.substr(e.begin, e.end - e.begin);
 }
@@ -572,48 +580,37 @@ TEST(Extractor, UzbekAndTajikSourcesAreNoPerpetratorsAndMeanwhileOrBeforeThisSta
 
 TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
   // "along with him two more people died": the governor and two others
-  auto russian = extractor().extract(
-      report("Губернатор афганской провинции Балх погиб в четверг в результате взрыва в "
-             "Мазари-Шарифе. Вместе с ним погибли ещё два человека, несколько получили ранения.",
-             "2023-03-10", "Губернатор афганской провинции Балх погиб при взрыве"));
-  ASSERT_EQ(russian.mentions.size(), 1u);
-  ASSERT_TRUE(russian.mentions[0].killed.has_value());
-  EXPECT_EQ(russian.mentions[0].killed->low, 3);
+  EXPECT_EQ(killed_in_one_event(report(
+                "Губернатор афганской провинции Балх погиб в четверг в результате взрыва в "
+                "Мазари-Шарифе. Вместе с ним погибли ещё два человека, несколько получили ранения.",
+                "2023-03-10", "Губернатор афганской провинции Балх погиб при взрыве")),
+            3);
   // Pashto "دوه نور کسان" (two other persons)
-  auto pashto = extractor().extract(
-      report("د بلخ والي پرون سهار د مزار شریف ښار کې په خپل دفتر کې په یوه ځانمرګي برید کې ووژل "
-             "شو. ویاند وویل چې په دې برید کې د والي سربېره دوه نور کسان هم ووژل شول.",
-             "2023-03-10"));
-  ASSERT_EQ(pashto.mentions.size(), 1u);
-  ASSERT_TRUE(pashto.mentions[0].killed.has_value());
-  EXPECT_EQ(pashto.mentions[0].killed->low, 3);
-  auto english = extractor().extract(
-      report("Gunmen shot dead the district governor on Monday. Two others were killed in the "
-             "attack.",
-             "2022-01-04"));
-  ASSERT_EQ(english.mentions.size(), 1u);
-  ASSERT_TRUE(english.mentions[0].killed.has_value());
-  EXPECT_EQ(english.mentions[0].killed->low, 3);
+  EXPECT_EQ(
+      killed_in_one_event(report(
+          "د بلخ والي پرون سهار د مزار شریف ښار کې په خپل دفتر کې په یوه ځانمرګي برید کې ووژل "
+          "شو. ویاند وویل چې په دې برید کې د والي سربېره دوه نور کسان هم ووژل شول.",
+          "2023-03-10")),
+      3);
+  EXPECT_EQ(killed_in_one_event(report("Gunmen shot dead the district governor on Monday. Two "
+                                       "others were killed in the attack.",
+                                       "2022-01-04")),
+            3);
 }
 
 TEST(Extractor, ARussianOneKilledAndTheOneKilledWithThemAreTwo) {
   // "shot dead a presenter … together with her died the driver": the object's singular
   // ending says one, "вместе с ней" says the driver is another
-  auto with = extractor().extract(
-      report("В Джелалабаде неизвестные застрелили телеведущую местного канала. Вместе с ней "
-             "погиб водитель.",
-             "2020-12-11"));
-  ASSERT_EQ(with.mentions.size(), 1u);
-  ASSERT_TRUE(with.mentions[0].killed.has_value());
-  EXPECT_EQ(with.mentions[0].killed->low, 2);
+  EXPECT_EQ(killed_in_one_event(report("В Джелалабаде неизвестные застрелили телеведущую местного "
+                                       "канала. Вместе с ней погиб водитель.",
+                                       "2020-12-11")),
+            2);
   // "a blast that took the life of the governor … his driver also died"
-  auto also = extractor().extract(
-      report("В Файзабаде взрыв унёс жизнь губернатора провинции Бадахшан. Погиб также его "
-             "водитель, ещё шесть человек ранены.",
-             "2023-06-07"));
-  ASSERT_EQ(also.mentions.size(), 1u);
-  ASSERT_TRUE(also.mentions[0].killed.has_value());
-  EXPECT_EQ(also.mentions[0].killed->low, 2);
+  EXPECT_EQ(killed_in_one_event(report("В Файзабаде взрыв унёс жизнь губернатора провинции "
+                                       "Бадахшан. Погиб также его водитель, ещё шесть человек "
+                                       "ранены.",
+                                       "2023-06-07")),
+            2);
 }
 
 // The first event's perpetrator, "" when none is named.
