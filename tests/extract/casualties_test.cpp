@@ -81,6 +81,16 @@ TEST_F(CasualtiesTest, DariAndPashtoTollsGiveTheirNumberBeforeTheVerb) {
       Counts({"injured 30..30"}));
 }
 
+TEST_F(CasualtiesTest, ADariCountOfSeveralReachesItsVerbAtTheEndOfItsClause) {
+  // "two guards of the governor also died in this attack": the verb is eight words on
+  EXPECT_EQ(counts("دو محافظ والی نیز در این حمله جان باختند."), Counts({"killed 2..2"}));
+  // "killed two policemen", the past singular
+  EXPECT_EQ(counts("یک ماین منفجر شد و دو پولیس را کشت."), Counts({"killed 2..2"}));
+  // "in a suicide attack in the city of Qalat … were killed": "یک" is the article, and its
+  // reach is the usual one
+  EXPECT_EQ(counts("در یک حمله انتحاری بر کاروان والی در شهر قلات مردم کشته شدند."), Counts({}));
+}
+
 TEST_F(CasualtiesTest, UrduUzbekTajikAndArabicCountsAreRead) {
   EXPECT_EQ(counts("دھماکے میں دو پولیس اہلکار شہید ہو گئے۔"), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("Hujumda ikki kishi halok bo'ldi."), Counts({"killed 2..2"}));

@@ -598,6 +598,22 @@ TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
             3);
 }
 
+TEST(Extractor, DariAndPashtoTollsOfOthersAddUp) {
+  // "the governor … was killed. … two guards of the governor also died in this attack"
+  EXPECT_EQ(killed_in_one_event(report("والی ولایت زابل روز سه شنبه در یک حمله انتحاری در شهر "
+                                       "قلات کشته شد. مقام‌های محلی می‌گویند که دو محافظ والی "
+                                       "نیز "
+                                       "در این حمله جان باختند.",
+                                       "2019-07-24")),
+            3);
+  // "three members of Daesh were killed and a soldier of the Emirate was martyred": Daesh,
+  // named before the count, is whom the three were
+  EXPECT_EQ(killed_in_one_event(report("په کندز کې په دې عملیاتو کې د داعش درې غړي ووژل شول او "
+                                       "د امارت یو سرتېری هم شهید شو.",
+                                       "2023-02-14")),
+            4);
+}
+
 TEST(Extractor, ARussianOneKilledAndTheOneKilledWithThemAreTwo) {
   // "shot dead a presenter … together with her died the driver": the object's singular
   // ending says one, "вместе с ней" says the driver is another

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
 
 #include "bundled.hpp"
 
@@ -78,6 +80,24 @@ TEST(Lexicon, ABadRowIsAnErrorNamingFileAndLine) {
   EXPECT_NE(loaded.error().find("cues.tsv:"), std::string::npos) << loaded.error();
   EXPECT_NE(loaded.error().find("unknown cue 'promise'"), std::string::npos) << loaded.error();
   std::filesystem::remove_all(dir);
+}
+
+// An analyst adding a row should learn that it is there already: a repeated row changes nothing
+// and hides which of the two a later edit should change.
+TEST(Lexicon, NoBundledTableRepeatsARow) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(SITREP_SOURCE_DATA_DIR) + "/lexicon")) {
+    if (entry.path().extension() != ".tsv") continue;
+    std::ifstream in(entry.path());
+    std::map<std::string, int> first_line;
+    std::string row;
+    for (int line = 1; std::getline(in, row); ++line) {
+      if (row.empty() || row[0] == '#') continue;
+      auto [at, added] = first_line.try_emplace(row, line);
+      EXPECT_TRUE(added) << entry.path().filename() << ":" << line << " repeats line " << at->second
+                         << ": " << row;
+    }
+  }
 }
 
 }  // namespace

@@ -226,7 +226,7 @@ class CountScanner {
     const auto* entries = words_.entries(t_[k].lower);
     if (!entries) return true;
     for (const char* kind : {"killed", "injured", "qualifier", "vague", "multiplier", "list-and",
-                             "not-people", "unit", "verb"}) {
+                             "not-people", "unit", "verb", "one-aux"}) {
       if (WordTable::of_kind(entries, kind)) return false;
     }
     // "nine Taliban and five IS fighters": IS is no "is"
@@ -405,7 +405,7 @@ class CountScanner {
       add_to(total, *more);
       listed = true;
     }
-    size_t reach = total.last + kReach;
+    size_t reach = total.last + (verb_last_count(q) ? kVerbLastReach : kReach);
     const size_t subject_reach = object_of_a_verb(q.first) ? 0 : total.last + kSubjectReach;
     bool subject = true;  // the words so far may be the count's subject (see kSubjectReach)
     for (size_t j = total.last + 1; j < t_.size() && j <= std::max(reach, subject_reach); ++j) {
@@ -441,6 +441,17 @@ class CountScanner {
       }
     }
     return q.last;
+  }
+
+  // Dari, Pashto and Urdu put the verb last, after all else its clause says of the count: "دو
+  // محافظ والی نیز در این حمله جان باختند" (two guards of the governor also died in this attack).
+  // Not a count of one: "یک", "یو" are also the article ("در یک حمله انتحاری … کشته شدند",
+  // in a suicide attack … were killed).
+  static constexpr size_t kVerbLastReach = 12;
+  bool verb_last_count(const Quantity& q) const {
+    const std::string& w = t_[q.first].lower;
+    const auto lead = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
+    return lead >= 0xD8 && lead <= 0xDB && q.low >= 2;  // U+0600..U+06FF
   }
 
   // Past kReach, a count that is no verb's object reaches a plural passive over its subject's

@@ -1564,6 +1564,7 @@ class MentionReader {
   // телохранитель") or right after it ("killing two others").
   bool counts_more(const CasualtyMention& c) const {
     for (const LexiconHit& h : between(r_.hits, before(c.begin, 32), c.end + 8)) {
+      if (is_cue(lex_, h, Cue::also) && also_in_toll(c, h)) return true;
       if (!is_cue(lex_, h, Cue::more)) continue;
       bool right_before = h.end <= c.begin && spaces_only(r_.text, h.end, c.begin);
       bool inside = h.begin >= c.begin && h.end <= c.end;
@@ -1573,9 +1574,26 @@ class MentionReader {
     return false;
   }
 
+  // "also" inside a toll, right after its count's words ("دو محافظ والی نیز … جان باختند", two
+  // of the governor's guards also died): more people than those counted before. Elsewhere it
+  // says nothing of them.
+  bool also_in_toll(const CasualtyMention& c, const LexiconHit& h) const {
+    constexpr size_t kCountWords = 3;
+    if (h.begin < c.begin || h.end > c.end) return false;
+    return starts_with_number(c) && between(r_.tokens, c.begin, h.begin).size() <= kCountWords;
+  }
+
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
   // terrorists"), as a key; empty when it names nobody ("killing 12").
   std::string counted_who(const CasualtyMention& c) const {
+    // Pashto names whose people they are before the count: "د داعش درې غړي" (three members of
+    // Daesh); not before a verb ("Afghan forces killed nine").
+    for (const LexiconHit& h : between(r_.hits, before(c.begin, 32), c.begin)) {
+      if (h.kind == Kind::actor && h.end <= c.begin && spaces_only(r_.text, h.end, c.begin) &&
+          starts_with_number(c)) {
+        return "actor:" + lex_.actor(h.entry).actor;
+      }
+    }
     // bytes: a Cyrillic or Arabic-script letter takes two
     for (const LexiconHit& h : between(r_.hits, c.begin, c.end + 2 * kCountedNounReach)) {
       if (h.end > c.end && !noun_after_toll(c, h)) continue;
@@ -1599,6 +1617,12 @@ class MentionReader {
     return std::none_of(between_them.begin(), between_them.end(), [&](const Token& t) {
       return parts_.numbers.find(t.lower, "preposition") != nullptr;
     });
+  }
+
+  bool starts_with_number(const CasualtyMention& c) const {
+    auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), c.begin,
+                                  [](const Token& t, size_t begin) { return t.begin < begin; });
+    return first != r_.tokens.end() && first->begin == c.begin && number_token(*first);
   }
 
   bool ends_with_number(const CasualtyMention& c) const {

@@ -41,6 +41,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::agent, "agent"},
     {Cue::period, "period"},
     {Cue::more, "more"},
+    {Cue::also, "also"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

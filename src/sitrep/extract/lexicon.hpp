@@ -71,6 +71,7 @@ enum class Cue : uint8_t {
   agent,
   period,
   more,
+  also,
 };
 
 // One phrase found in a text: its span and what it is.

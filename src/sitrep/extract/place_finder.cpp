@@ -58,8 +58,8 @@ bool arabic_script(UChar32 c) {
 
 // A name of several words in Arabic script as Dari and Pashto writers also write it: the words
 // run together, or joined by a zero-width non-joiner that the matcher's normal form drops
-// ("مهترلام", "فیض‌آباد" for GeoNames' "مهتر لام", "فیض آباد"). Empty for
-// other names.
+// ("مهترلام", "فیض‌آباد" for GeoNames' "مهتر لام", "فیض آباد"). Empty
+// for other names.
 std::string run_together(std::string_view name) {
   if (name.find(' ') == std::string_view::npos || !arabic_script(first_code_point(name))) return {};
   std::string joined;
