@@ -409,6 +409,24 @@ TEST(Extractor, ABareNameOfAProvinceAndItsSeatIsTheProvinceUnlessTheTextSaysTheT
   EXPECT_EQ(first_place("د غزني ښار کې یوه چاودنه وشوه او درې کسان ووژل شول.").precision, "point");
 }
 
+TEST(Extractor, AGroupsOwnVoiceAndItsSpokesmanOnItsFightersClaim) {
+  // A claim in the group's voice: "by the grace of Allah, soldiers of the caliphate detonated …"
+  auto voice = extractor().extract(
+      report("ولایت خراسان – به توفیق الله تعالی، سربازان خلافت روز پنجشنبه یک دستگاه انفجاری را "
+             "در یک موتر در شهر مزار شریف منفجر ساختند. در نتیجه ۹ تن هلاک شدند.",
+             "2022-04-29"));
+  ASSERT_EQ(voice.mentions.size(), 1u);
+  EXPECT_EQ(voice.mentions[0].claim, model::ClaimStatus::claimed);
+  ASSERT_EQ(voice.mentions[0].claimed_by.size(), 1u);  // the group once, named twice
+  EXPECT_EQ(voice.mentions[0].claimed_by[0].actor, "IS-KP");
+  // "the Taliban's spokesman said on Twitter that the movement's fighters 'cleared' three posts"
+  EXPECT_EQ(first_claim("Девять полицейских погибли при нападении на посты в уезде Ханабад "
+                        "провинции Кундуз. Официальный представитель талибов Забихулла Муджахид "
+                        "заявил в Twitter, что боевики движения «зачистили» три поста.",
+                        "2020-07-09"),
+            model::ClaimStatus::claimed);
+}
+
 TEST(Extractor, UzbekTajikArabicAndUrduClaimsAndTheirNegativesAreRead) {
   const std::string uzbek = "Qunduz shahrida mina portlashi oqibatida uch kishi halok bo'ldi. ";
   EXPECT_EQ(first_claim(uzbek + "«Islomiy davlat» hujum uchun mas'uliyatni o'z zimmasiga oldi."),
@@ -601,7 +619,8 @@ TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
 TEST(Extractor, DariAndPashtoTollsOfOthersAddUp) {
   // "the governor … was killed. … two guards of the governor also died in this attack"
   EXPECT_EQ(killed_in_one_event(report("والی ولایت زابل روز سه شنبه در یک حمله انتحاری در شهر "
-                                       "قلات کشته شد. مقام‌های محلی می‌گویند که دو محافظ والی "
+                                       "قلات کشته شد. مقام‌های محلی می‌گویند که دو محافظ "
+                                       "والی "
                                        "نیز "
                                        "در این حمله جان باختند.",
                                        "2019-07-24")),

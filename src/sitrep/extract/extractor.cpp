@@ -1946,12 +1946,17 @@ class MentionReader {
         if (m.claim_evidence.empty()) m.claim_evidence = {h->begin, h->end};
       }
     }
+    // Each group once, however often the report names it claiming or denying.
+    auto add_once = [](std::vector<ActorMention>& list, ActorMention a) {
+      auto same = [&](const ActorMention& x) { return x.actor == a.actor; };
+      if (std::none_of(list.begin(), list.end(), same)) list.push_back(std::move(a));
+    };
     for (const ActorUse& c : roles.claimants) {
       if (negated(c.hit) || denying(c.hit)) continue;
-      m.claimed_by.push_back(actor_mention(c, m));
+      add_once(m.claimed_by, actor_mention(c, m));
       claimed = true;
     }
-    for (const ActorUse& d : roles.deniers) m.denied_by.push_back(actor_mention(d, m));
+    for (const ActorUse& d : roles.deniers) add_once(m.denied_by, actor_mention(d, m));
     bool denied = !m.denied_by.empty() || has_cue(lex_, hits, Cue::deny);
     // A claim channel claims for its side (any branch of its organisation: Amaq speaks for
     // every province of the Islamic State), not the enemy strikes it reports.
