@@ -619,7 +619,8 @@ TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
 TEST(Extractor, DariAndPashtoTollsOfOthersAddUp) {
   // "the governor … was killed. … two guards of the governor also died in this attack"
   EXPECT_EQ(killed_in_one_event(report("والی ولایت زابل روز سه شنبه در یک حمله انتحاری در شهر "
-                                       "قلات کشته شد. مقام‌های محلی می‌گویند که دو محافظ "
+                                       "قلات کشته شد. مقام‌های محلی می‌گویند که دو "
+                                       "محافظ "
                                        "والی "
                                        "نیز "
                                        "در این حمله جان باختند.",
@@ -1562,6 +1563,28 @@ TEST(Extractor, AnotherEventOfTheSameDayHasThatDay) {
       EXPECT_FALSE(m.date_from_publication) << link;
     }
   }
+}
+
+TEST(Extractor, ADigestsItemsWithoutADayHaveTheDayOfTheItemBefore) {
+  // "Main news of Tuesday, 7 November": published the next day, the items are of the 7th
+  auto x = extractor().extract(
+      report("Главное за вторник, 7 ноября:\n"
+             "— Кандагар: на окраине города подорвана машина сил безопасности талибов. Двое "
+             "бойцов погибли.\n"
+             "— Герат, уезд Инджиль: неизвестные застрелили имама сельской мечети.\n",
+             "2023-11-08"));
+  ASSERT_EQ(x.mentions.size(), 2u);
+  for (const Mention& m : x.mentions) {
+    ASSERT_TRUE(m.date);
+    EXPECT_EQ(model::format_iso(m.date->start), "2023-11-07");
+  }
+  // with no day in the text, the publication day stands
+  auto undated = extractor().extract(
+      report("— Кандагар: подорвана машина сил безопасности талибов.\n"
+             "— Герат, уезд Инджиль: неизвестные застрелили имама сельской мечети.\n",
+             "2023-11-08"));
+  ASSERT_EQ(undated.mentions.size(), 2u);
+  EXPECT_TRUE(undated.mentions[1].date_from_publication);
 }
 
 TEST(Extractor, TheSameDayIsNoVerbAndItsDateResolvesTheActors) {

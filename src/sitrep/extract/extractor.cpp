@@ -1471,15 +1471,18 @@ class MentionReader {
     }
   }
 
-  // "In a separate incident the same day, …", "a bomb went off hours later": an event with no
-  // date of its own told with such words happened on the day of the one told before it.
+  // An event told with no date of its own happened on the day of the one told before it, when
+  // that one's day is in the text: a digest's items under "Главное за вторник, 7 ноября", "In
+  // a separate incident the same day, …", "a bomb went off hours later". The evidence is the
+  // same-day words when there are some, else the earlier event's date.
   void date_as_before(const Group& group, const Mention& before, Mention& m) const {
     if (!m.date_from_publication || !before.date || before.date_from_publication) return;
+    m.date = before.date;
+    m.date_from_publication = false;
+    m.date_evidence = before.date_evidence;
     for (size_t s : group.sentences) {
       for (const LexiconHit* h : within(r_.hits, r_.sentences[s])) {
         if (!is_cue(lex_, *h, Cue::same_day)) continue;
-        m.date = before.date;
-        m.date_from_publication = false;
         m.date_evidence = {h->begin, h->end};
         return;
       }
