@@ -43,6 +43,16 @@ TEST_F(DatePhrasesTest, WeekdaysAndRelativeWordsCountBackFromPublication) {
   EXPECT_EQ(dates("حمله دیروز رخ داد", "2022-04-19"), Dates{"دیروز = 2022-04-18..2022-04-18 day"});
 }
 
+TEST_F(DatePhrasesTest, RussianWeekdaysInTheGenitiveAndFridayPrayers) {
+  // 2020-06-23 was a Tuesday: "in the night from Monday to Tuesday" starts on the Monday
+  EXPECT_EQ(
+      dates("Бой продолжался в ночь с понедельника на вторник.", "2020-06-23"),
+      (Dates{"понедельника = 2020-06-22..2020-06-22 day", "вторник = 2020-06-23..2020-06-23 day"}));
+  // "during Friday prayers"; 2022-09-03 was a Saturday
+  EXPECT_EQ(dates("Взрыв произошёл во время пятничной молитвы.", "2022-09-03"),
+            Dates{"пятничной = 2022-09-02..2022-09-02 day"});
+}
+
 TEST_F(DatePhrasesTest, LastNightIsTheDayBeforeInEveryLanguage) {
   // The night before publication: it spans two days, and starts on the first.
   EXPECT_EQ(dates("Last night, terrorists attacked a post.", "2022-04-19"),
