@@ -53,6 +53,22 @@ TEST_F(DatePhrasesTest, RussianWeekdaysInTheGenitiveAndFridayPrayers) {
             Dates{"пятничной = 2022-09-02..2022-09-02 day"});
 }
 
+TEST_F(DatePhrasesTest, PashtoAndDariGiveTheDayAfterItsMonthAndTheYearBefore) {
+  // "on the 12th of October of the year 2023"
+  EXPECT_EQ(dates("د ۲۰۲۳ کال د اکتوبر په ۱۲مه برید وشو.", "2023-10-13"),
+            Dates{"۲۰۲۳ کال د اکتوبر په ۱۲مه = 2023-10-12..2023-10-12 day"});
+  // "on the 22nd of the month of Libra of the solar year 1397" (1397-07-22 is 2018-10-14)
+  EXPECT_EQ(dates("د ۱۳۹۷ لمریز کال د تلې میاشتې په ۲۲مه برید وشو.", "2018-10-15"),
+            Dates{"۱۳۹۷ لمریز کال د تلې میاشتې په ۲۲مه = 2018-10-14..2018-10-14 day"});
+  EXPECT_EQ(dates("د تلې د میاشتې په ۱۹مه برید وشو.", "2020-10-11"),
+            Dates{"تلې د میاشتې په ۱۹مه = 2020-10-10..2020-10-10 day"});
+  // "the past day" is yesterday, in Dari and Pashto
+  EXPECT_EQ(dates("پولیس روز گذشته سه تن را بازداشت کردند.", "2019-11-24"),
+            Dates{"روز گذشته = 2019-11-23..2019-11-23 day"});
+  EXPECT_EQ(dates("تېره ورځ برید وشو.", "2019-11-24"),
+            Dates{"تېره ورځ = 2019-11-23..2019-11-23 day"});
+}
+
 TEST_F(DatePhrasesTest, LastNightIsTheDayBeforeInEveryLanguage) {
   // The night before publication: it spans two days, and starts on the first.
   EXPECT_EQ(dates("Last night, terrorists attacked a post.", "2022-04-19"),

@@ -117,7 +117,49 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
     return last;
   };
 
+  // Pashto and Dari give the day after its month, and the year before them: "د ۲۰۲۳ کال د
+  // اکتوبر په ۱۲مه" (on the 12th of October of the year 2023), "د ۱۳۹۷ لمریز کال د تلې میاشتې
+  // په ۲۲مه" (on the 22nd of the month of Libra of the solar year 1397). The month at token i;
+  // the day's token, or 0.
+  auto day_after_month = [&](size_t i) -> size_t {
+    size_t k = i + 1;
+    if (word(k, "of-word") && word(k + 1, "month-word")) ++k;  // "د تلې د میاشتې"
+    if (word(k, "month-word")) ++k;
+    return word(k, "day-lead") && number(k + 1, 1, 2) ? k + 1 : 0;
+  };
+  // A year written before, up to four tokens back, with its year word: the year's token, or
+  // none.
+  auto year_before = [&](size_t i, int low, int high) -> std::optional<size_t> {
+    for (size_t j = i; j-- > 0 && j + 4 >= i;) {
+      if (number(j, 4, 4) && tokens[j].number >= low && tokens[j].number <= high &&
+          (word(j + 1, "year-word") || word(j + 2, "year-word"))) {
+        return j;
+      }
+    }
+    return std::nullopt;
+  };
+
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (size_t at = day_after_month(i); at != 0 && (word(i, "month") || word(i, "hijri-month"))) {
+      const bool hijri = word(i, "month") == nullptr;
+      const int m = std::stoi((hijri ? word(i, "hijri-month") : word(i, "month"))->value);
+      const int d = tokens[at].number;
+      auto year = hijri ? year_before(i, 1300, 1500) : year_before(i, 1900, 2100);
+      std::optional<Day> day;
+      if (hijri) {
+        int y = year ? tokens[*year].number : model::to_solar_hijri(published).year;
+        day = model::from_solar_hijri(y, m, d);
+        if (!year && day && *day > published) day = model::from_solar_hijri(y - 1, m, d);
+      } else {
+        int y = year ? tokens[*year].number : year_for(m, d, published);
+        if (d >= 1 && d <= model::days_in_month(y, m)) day = model::to_day({y, m, d});
+      }
+      if (day) {
+        emit(year.value_or(i), at, {*day, *day, DatePrecision::day});
+        i = at;
+        continue;
+      }
+    }
     // Solar Hijri: 1401/2/18 (year first, 1300-1500), 18 ثور 1401, ثور 1401
     if (number(i, 4, 4) && tokens[i].number >= 1300 && tokens[i].number <= 1500 &&
         number(i + 1, 1, 2) && number(i + 2, 1, 2) && between(i, i + 1) == "/" &&
@@ -249,6 +291,13 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
     if ((previous && previous->value == "before" && word(i + 1, "night")) ||
         (word(i, "night") && following && following->value == "after")) {
       emit(i, i + 1, {published - 1, published, DatePrecision::day});
+      ++i;
+      continue;
+    }
+    // روز گذشته, تېره ورځ: the past day, yesterday
+    if ((previous && previous->value == "before" && word(i + 1, "day-word")) ||
+        (word(i, "day-word") && following && following->value == "after")) {
+      emit(i, i + 1, {published - 1, published - 1, DatePrecision::day});
       ++i;
       continue;
     }

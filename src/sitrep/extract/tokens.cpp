@@ -17,14 +17,14 @@ std::vector<Token> tokenize(std::string_view text) {
   auto close = [&](size_t at) {
     if (!in_word) return;
     current.end = at;
-    // A number, possibly with an ordinal suffix: 18, 18th, 1st.
+    // A number, possibly with an ordinal suffix: 18, 18th, 1st, 18-го; Pashto ۱۸مه, Dari ۱۸م.
     size_t d = 0;
     while (d < current.lower.size() && std::isdigit(static_cast<unsigned char>(current.lower[d])))
       ++d;
     std::string_view rest = std::string_view(current.lower).substr(d);
     if (d > 0 && d <= 4 &&
         (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th" ||
-         rest == "го" || rest == "е")) {
+         rest == "го" || rest == "е" || rest == "مه" || rest == "م")) {
       std::from_chars(current.lower.data(), current.lower.data() + d, current.number);
       current.digits = static_cast<int>(d);
     }
