@@ -62,11 +62,18 @@ TEST_F(DatePhrasesTest, PashtoAndDariGiveTheDayAfterItsMonthAndTheYearBefore) {
             Dates{"۱۳۹۷ لمریز کال د تلې میاشتې په ۲۲مه = 2018-10-14..2018-10-14 day"});
   EXPECT_EQ(dates("د تلې د میاشتې په ۱۹مه برید وشو.", "2020-10-11"),
             Dates{"تلې د میاشتې په ۱۹مه = 2020-10-10..2020-10-10 day"});
-  // "the past day" is yesterday, in Dari and Pashto
+}
+
+TEST_F(DatePhrasesTest, ThePastDayIsYesterdayInDariPashtoAndUrdu) {
   EXPECT_EQ(dates("پولیس روز گذشته سه تن را بازداشت کردند.", "2019-11-24"),
             Dates{"روز گذشته = 2019-11-23..2019-11-23 day"});
   EXPECT_EQ(dates("تېره ورځ برید وشو.", "2019-11-24"),
             Dates{"تېره ورځ = 2019-11-23..2019-11-23 day"});
+  EXPECT_EQ(dates("کوئٹہ میں گزشتہ روز دھماکا ہوا۔", "2019-11-15"),
+            Dates{"گزشتہ روز = 2019-11-14..2019-11-14 day"});
+  // and the past night is last night
+  EXPECT_EQ(dates("گزشتہ رات دھماکا ہوا۔", "2019-11-15"),
+            Dates{"گزشتہ رات = 2019-11-14..2019-11-15 day"});
 }
 
 TEST_F(DatePhrasesTest, LastNightIsTheDayBeforeInEveryLanguage) {
