@@ -459,6 +459,13 @@ TEST(Extractor, PashtoSaysNobodyTookResponsibilityAndNoConnection) {
             model::ClaimStatus::disputed);
 }
 
+TEST(Extractor, AMilitaryAirportIsAMilitaryTargetBeforeItsCheckpoint) {
+  EXPECT_EQ(first_target("An explosion at a checkpoint outside Kabul's military airport on Sunday "
+                         "killed several people."),
+            "military");
+  EXPECT_EQ(first_target("Militants fired rockets at the Bagram air base on Sunday."), "military");
+}
+
 TEST(Extractor, ThoseArrestedAsMilitantsAreAnArmedGroupAndWorkersAreCivilians) {
   EXPECT_EQ(first_target("The Counter-Terrorism Department arrested four suspected militants in a "
                          "raid in Dera Ismail Khan on Wednesday, a CTD official said.",
@@ -618,13 +625,14 @@ TEST(Extractor, TheOthersKilledAddToThoseNamedBeforeThem) {
 
 TEST(Extractor, DariAndPashtoTollsOfOthersAddUp) {
   // "the governor … was killed. … two guards of the governor also died in this attack"
-  EXPECT_EQ(killed_in_one_event(report("والی ولایت زابل روز سه شنبه در یک حمله انتحاری در شهر "
-                                       "قلات کشته شد. مقام‌های محلی می‌گویند که دو "
-                                       "محافظ "
-                                       "والی "
-                                       "نیز "
-                                       "در این حمله جان باختند.",
-                                       "2019-07-24")),
+  EXPECT_EQ(killed_in_one_event(report(
+                "والی ولایت زابل روز سه شنبه در یک حمله انتحاری در شهر "
+                "قلات کشته شد. مقام‌های محلی می‌گویند که دو "
+                "محافظ "
+                "والی "
+                "نیز "
+                "در این حمله جان باختند.",
+                "2019-07-24")),
             3);
   // "three members of Daesh were killed and a soldier of the Emirate was martyred": Daesh,
   // named before the count, is whom the three were

@@ -1200,10 +1200,15 @@ class MentionReader {
         if (h->begin < c.begin || h->end > c.end) return false;
         if (c.end - h->end <= 2) return true;
         auto before_noun = between(r_.tokens, std::max(c.begin, before(h->begin, 24)), h->begin);
-        // In a toll of several a determiner counts nobody: "Two policemen escorting a polio
-        // vaccination team were killed" counts policemen.
+        // After the toll's first noun a determiner counts nobody: "Two policemen escorting a
+        // polio vaccination team were killed", "A police constable assigned to guard a polio
+        // vaccination team was shot dead" count the police.
+        auto earlier = between(r_.hits, c.begin, h->begin);
+        const bool first_noun = std::none_of(
+            earlier.begin(), earlier.end(),
+            [&](const LexiconHit& e) { return e.kind == Kind::target && e.begin < h->begin; });
         return std::any_of(before_noun.begin(), before_noun.end(), [&](const Token& t) {
-          return is_number(t) && !(c.low > 1 && parts_.numbers.find(t.lower, "one"));
+          return is_number(t) && (first_noun || !parts_.numbers.find(t.lower, "one"));
         });
       });
     };
