@@ -140,7 +140,8 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
   };
 
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (size_t at = day_after_month(i); at != 0 && (word(i, "month") || word(i, "hijri-month"))) {
+    const bool a_month = word(i, "month") || word(i, "hijri-month");
+    if (size_t at = a_month ? day_after_month(i) : 0; at != 0) {
       const bool hijri = word(i, "month") == nullptr;
       const int m = std::stoi((hijri ? word(i, "hijri-month") : word(i, "month"))->value);
       const int d = tokens[at].number;
