@@ -686,6 +686,19 @@ TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrike) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Afghanistan (2004-2021)");
 }
 
+TEST(Extractor, StrikesOfPakistaniAviationAreAnAirStrikeAcrossTheBorder) {
+  // "40 civilians died in strikes of the Pakistani aviation on villages of Spera district"
+  auto x = extractor().extract(
+      report("Не менее 40 мирных жителей погибли в результате ударов пакистанской авиации по "
+             "деревням в уезде Спера афганской провинции Хост.",
+             "2022-04-17"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].sub_event_type, "Air/drone strike");
+  ASSERT_TRUE(x.mentions[0].perpetrator.has_value());
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Pakistan");
+  EXPECT_TRUE(x.mentions[0].cross_border);
+}
+
 TEST(Extractor, ADariMinistryOfTheEmirateSpeaksAndTheAirForceNamedStruck) {
   // "the Islamic Emirate's ministry of defence says Pakistani jets bombed four villages"
   EXPECT_EQ(
