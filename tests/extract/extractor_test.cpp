@@ -516,6 +516,20 @@ TEST(Extractor, RussianAnnouncesOrAdmitsInvolvementAndHasNothingToDoWithIt) {
             model::ClaimStatus::denied);
 }
 
+TEST(Extractor, RussianDenialsAndNoClaimsInOtherWords) {
+  const std::string blast = "В Кабуле взорвалась бомба, погибли пять человек. ";
+  // "said they have nothing at all to do with the attack", "the movement is not behind it"
+  EXPECT_EQ(first_claim(blast + "Талибы заявили, что не имеют никакого отношения к нападению."),
+            model::ClaimStatus::denied);
+  EXPECT_EQ(first_claim(blast + "Представитель талибов сказал, что движение не стоит за взрывом."),
+            model::ClaimStatus::denied);
+  // "nobody has yet declared responsibility", "none of the groups took responsibility"
+  EXPECT_EQ(first_claim(blast + "Об ответственности пока никто не заявил."),
+            model::ClaimStatus::unclaimed);
+  EXPECT_EQ(first_claim(blast + "Ни одна из группировок не взяла на себя ответственность."),
+            model::ClaimStatus::unclaimed);
+}
+
 TEST(Extractor, NeitherConfirmingNorDenyingIsNoDenial) {
   EXPECT_EQ(first_claim("Airstrikes killed 40 civilians in Khost province on Saturday. Pakistan's "
                         "foreign ministry neither confirmed nor denied the strikes."),
