@@ -129,6 +129,9 @@ TEST_F(CasualtiesTest, ARussianKillingsSingularObjectIsOnePerson) {
   EXPECT_EQ(counts("Боевики убили полицейских."), Counts({}));
   EXPECT_EQ(counts("Боевики застрелили в Кабуле."), Counts({}));
   EXPECT_EQ(counts("Боевики убили двух полицейских."), Counts({"killed 2..2"}));
+  // collective numbers in the accusative: "killed all four attackers", "three policemen"
+  EXPECT_EQ(counts("Всех четверых нападавших уничтожили спецназовцы."), Counts({"killed 4..4"}));
+  EXPECT_EQ(counts("Боевики убили троих полицейских."), Counts({"killed 3..3"}));
 }
 
 TEST_F(CasualtiesTest, AWordForOthersBetweenTheVerbAndTheCountIsRead) {
