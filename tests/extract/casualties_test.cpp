@@ -134,6 +134,22 @@ TEST_F(CasualtiesTest, ARussianKillingsSingularObjectIsOnePerson) {
   EXPECT_EQ(counts("Боевики убили троих полицейских."), Counts({"killed 3..3"}));
 }
 
+TEST_F(CasualtiesTest, RussianSingularNounsListedAfterAPluralKillingCountOneEach) {
+  // "a serviceman of the border troops and an officer of the interior ministry died"
+  EXPECT_EQ(counts("При отражении атаки погибли военнослужащий пограничных войск и сотрудник "
+                   "органов внутренних дел."),
+            Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Погибли один прихожанин-сикх и боец сил безопасности талибов."),
+            Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Погибли двое полицейских и водитель."), Counts({"killed 3..3"}));
+  // plurals, numbers and a verb after "и" are not singular people
+  EXPECT_EQ(counts("Погибли мирные жители и военные."), Counts({}));
+  EXPECT_EQ(counts("Погибли девять военнослужащих и пятеро нападавших."),
+            Counts({"killed 14..14"}));
+  EXPECT_EQ(counts("Полиция подтвердила гибель трёх сотрудников и сообщила о розыске."),
+            Counts({"killed 3..3"}));
+}
+
 TEST_F(CasualtiesTest, AWordForOthersBetweenTheVerbAndTheCountIsRead) {
   EXPECT_EQ(counts("Вместе с ним погибли ещё два человека."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("Gunmen killed another 12 people."), Counts({"killed 12..12"}));

@@ -656,6 +656,17 @@ TEST(Extractor, DariAndPashtoTollsOfOthersAddUp) {
             4);
 }
 
+TEST(Extractor, AttackersCountedInRussianAreOthersButNeverTheTarget) {
+  // "fifteen attackers were destroyed … a serviceman and an officer died": 17
+  EXPECT_EQ(killed_in_one_event(report("В Рудакинском районе пятнадцать нападавших уничтожены. "
+                                       "При отражении атаки погибли военнослужащий пограничных "
+                                       "войск и сотрудник органов внутренних дел.",
+                                       "2019-11-07")),
+            17);
+  // "armed men attacked a post in Kabul, the attackers fled": nobody named was struck
+  EXPECT_EQ(first_target("Вооружённые люди напали на пост в Кабуле, нападавшие скрылись."), "");
+}
+
 TEST(Extractor, ARussianOneKilledAndTheOneKilledWithThemAreTwo) {
   // "shot dead a presenter … together with her died the driver": the object's singular
   // ending says one, "вместе с ней" says the driver is another

@@ -51,7 +51,10 @@ class CountScanner {
   std::vector<CasualtyMention> counts() {
     for (size_t i = 0; i < t_.size(); ++i) {
       std::optional<Quantity> q = quantity(i);
-      if (!q) continue;
+      if (!q) {
+        if (kind_at(i)) i = read_russian_list(i);
+        continue;
+      }
       i = a_day_of_month(i) || part_of_another(*q) ? q->last : read_count(*q);
     }
     add_tolls();
@@ -280,8 +283,8 @@ class CountScanner {
         if (!list_punctuation(before) || ++next >= t_.size() || !only_space(gap(joint, next))) {
           return std::nullopt;
         }
-      } else if (only_space(before)) {
-        continue;  // still the counted words
+      } else if (only_space(before) || before == "-") {
+        continue;  // still the counted words ("прихожанин-сикх")
       } else if (!list_punctuation(before)) {
         return std::nullopt;
       }
@@ -297,12 +300,43 @@ class CountScanner {
     return std::nullopt;
   }
 
-  // Last in a list, after "and", "a civilian" counts one: "two policemen and a civilian".
+  // Last in a list, after "and", "a civilian" counts one: "two policemen and a civilian"; in
+  // Russian, which has no article, a noun in the singular ("двое полицейских и водитель").
   std::optional<Quantity> one_person_at(size_t i) const {
+    if (auto noun = russian_singular_at(i)) return noun;
     if (!word(t_[i].lower, "one") || !word(t_[i].lower, "number") || !plain_word(i + 1)) {
       return std::nullopt;
     }
     return Quantity{1, 1, i, i};
+  }
+
+  // A Russian noun in the nominative singular counts one person: its last letter is one the
+  // singular ends in (numbers.tsv: one-final; "сотрудник", "водитель", "журналистка", not
+  // "сотрудники", "военнослужащие"). The noun is its own count: its words start at itself.
+  std::optional<Quantity> russian_singular_at(size_t i) const {
+    if (i == 0 || i >= t_.size() || !plain_word(i) || !russian_word(t_[i].lower) || quantity(i)) {
+      return std::nullopt;  // "девять" is a number, not a singular noun
+    }
+    const std::string& w = t_[i].lower;
+    if (w.size() < 2 || !word(std::string_view(w).substr(w.size() - 2), "one-final")) {
+      return std::nullopt;  // a Russian letter is two bytes
+    }
+    return Quantity{1, 1, i, i - 1};
+  }
+
+  // Russian lists singular people after a plural killing, without numbers: "погибли
+  // военнослужащий пограничных войск и сотрудник органов внутренних дел" (a serviceman and an
+  // officer died: 2). Only a list counts: a singular alone after a plural verb is no toll.
+  size_t read_russian_list(size_t verb) {
+    const auto first = russian_singular_at(verb + 1);
+    if (!first || !word(t_[verb].lower, "plural-killing") || !only_space(gap(verb, verb + 1))) {
+      return verb;
+    }
+    Quantity total = *first;
+    const size_t end = add_counts_listed_after(total, first->last);
+    if (total.low < 2) return verb;
+    out_.push_back({*kind_at(verb), total.low, total.high, t_[verb].begin, t_[end].end});
+    return end;
   }
 
   // A number after a month names a day: "KABUL, Sept 3 (Reuters) - A suicide bomber killed …".

@@ -1218,6 +1218,7 @@ class MentionReader {
     };
     for (const LexiconHit* h : hits) {
       if (h->kind != Kind::target || taken(h) || speaks(*h) || !in_event_sentence(*h)) continue;
+      if (lex_.target(h->entry).strength == 0) continue;  // names whom a toll counts only
       if (own_fighters(*h, trigger_at) || in_a_place_name(*h)) continue;
       const TargetEntry& t = lex_.target(h->entry);
       if (!best || rank(h) > rank(best)) best = h;
