@@ -52,7 +52,7 @@ class CountScanner {
     for (size_t i = 0; i < t_.size(); ++i) {
       std::optional<Quantity> q = quantity(i);
       if (!q) {
-        if (kind_at(i)) i = read_russian_list(i);
+        i = read_russian_list(i);
         continue;
       }
       i = a_day_of_month(i) || part_of_another(*q) ? q->last : read_count(*q);
@@ -328,10 +328,12 @@ class CountScanner {
   // военнослужащий пограничных войск и сотрудник органов внутренних дел" (a serviceman and an
   // officer died: 2). Only a list counts: a singular alone after a plural verb is no toll.
   size_t read_russian_list(size_t verb) {
-    const auto first = russian_singular_at(verb + 1);
-    if (!first || !word(t_[verb].lower, "plural-killing") || !only_space(gap(verb, verb + 1))) {
-      return verb;
+    const auto lead = static_cast<unsigned char>(t_[verb].lower[0]);
+    if ((lead != 0xD0 && lead != 0xD1) || !word(t_[verb].lower, "plural-killing")) {
+      return verb;  // a Cyrillic letter's UTF-8 starts with D0 or D1: the others need no lookup
     }
+    const auto first = russian_singular_at(verb + 1);
+    if (!first || !only_space(gap(verb, verb + 1))) return verb;
     Quantity total = *first;
     const size_t end = add_counts_listed_after(total, first->last);
     if (total.low < 2) return verb;
