@@ -22,6 +22,14 @@ class CasualtiesTest : public ::testing::Test {
     }
     return out;
   }
+  // The words of each count found.
+  static std::vector<std::string> spans(std::string_view text) {
+    std::vector<std::string> out;
+    for (const CasualtyMention& m : testing::bundled<CasualtyReader>().find(text)) {
+      out.emplace_back(text.substr(m.begin, m.end - m.begin));
+    }
+    return out;
+  }
 };
 
 using Counts = std::vector<std::string>;
@@ -241,6 +249,10 @@ TEST_F(CasualtiesTest, APassiveKillingCountsThoseKilledAlongWithThePerson) {
   EXPECT_EQ(counts("The imam of a mosque in Kabul's Wazir Akbar Khan area was killed along with "
                    "one worshipper."),
             Counts({"killed 2..2"}));
+  // The subject's own determiner, not the one of the team he guarded
+  EXPECT_EQ(
+      spans("A police constable assigned to guard a polio vaccination team was shot dead."),
+      Counts({"A police constable assigned to guard a polio vaccination team was shot dead"}));
   // After a passive, "and" starts another clause: the brother was wounded.
   EXPECT_EQ(counts("A teacher was killed and his brother wounded."), Counts({"killed 1..1"}));
 }

@@ -459,6 +459,15 @@ TEST(Extractor, PashtoSaysNobodyTookResponsibilityAndNoConnection) {
             model::ClaimStatus::disputed);
 }
 
+TEST(Extractor, TheCountedPersonsCommunityAndNotWhatTheyGuardedIsTheTarget) {
+  EXPECT_EQ(first_target("A police constable assigned to guard a polio vaccination team was shot "
+                         "dead in Swabi, officials said."),
+            "police");
+  EXPECT_EQ(first_target("A shopkeeper belonging to the Shia community was killed in Parachinar "
+                         "on Monday when gunmen fired at him."),
+            "minorities");
+}
+
 TEST(Extractor, AMilitaryAirportIsAMilitaryTargetBeforeItsCheckpoint) {
   EXPECT_EQ(first_target("An explosion at a checkpoint outside Kabul's military airport on Sunday "
                          "killed several people."),

@@ -624,21 +624,25 @@ class CountScanner {
   // The noun's words may run to ten ("The imam of a mosque in Kabul's Wazir Akbar Khan area was
   // killed") and hold a name between commas ("The deputy governor, Nisar Ahmad Ahmadi, was").
   static constexpr size_t kPassiveSubjectReach = 12;
+  // Of several determiners before the comma nearest "was", the first is the subject's: "A
+  // police constable assigned to guard a polio vaccination team was shot dead" is the
+  // constable's death.
   std::optional<CasualtyMention> passive_victim(size_t first, size_t last) const {
+    std::optional<size_t> subject;
     for (size_t d = first - 1; d-- > 0 && d + kPassiveSubjectReach > first;) {
       if (clause_between(d, first - 1) || word_at(d, "killed")) break;
+      if (subject && gap(d, d + 1).find(',') != std::string_view::npos) break;
       if (t_[d].number >= 0) {
         const std::optional<Quantity> number = number_at(d);
         if (!number || !a_measure(*number)) break;  // "a 33-year-old man was killed" goes on
       }
       if (t_[d].lower == "and" || t_[d].lower == "were") break;
-      if (word_at(d, "one") && t_[d].lower != "his" && t_[d].lower != "her") {
-        CasualtyMention m{CasualtyMention::Kind::killed, 1, 1, t_[d].begin, t_[last].end};
-        add_companions(m, last, /*along_with_only=*/true);
-        return m;
-      }
+      if (word_at(d, "one") && t_[d].lower != "his" && t_[d].lower != "her") subject = d;
     }
-    return std::nullopt;
+    if (!subject) return std::nullopt;
+    CasualtyMention m{CasualtyMention::Kind::killed, 1, 1, t_[*subject].begin, t_[last].end};
+    add_companions(m, last, /*along_with_only=*/true);
+    return m;
   }
 
   // "<killing> <one|him> …", with "and his|her …" for a second person, or the count of those

@@ -1199,10 +1199,12 @@ class MentionReader {
         if (noun_after_toll(c, *h)) return true;  // "killing three policemen"
         if (h->begin < c.begin || h->end > c.end) return false;
         if (c.end - h->end <= 2) return true;
+        if (!lex_.target(h->entry).minority.empty()) return true;  // who the counted were
         auto before_noun = between(r_.tokens, std::max(c.begin, before(h->begin, 24)), h->begin);
         // After the toll's first noun a determiner counts nobody: "Two policemen escorting a
         // polio vaccination team were killed", "A police constable assigned to guard a polio
-        // vaccination team was shot dead" count the police.
+        // vaccination team was shot dead" count the police. A community inside the toll says
+        // who the counted were ("A shopkeeper belonging to the Shia community was killed").
         auto earlier = between(r_.hits, c.begin, h->begin);
         const bool first_noun = std::none_of(
             earlier.begin(), earlier.end(),
