@@ -5,6 +5,7 @@
 
 #include "sitrep/extract/russian_stems.hpp"
 #include "sitrep/extract/tokens.hpp"
+#include "sitrep/geo/gazetteer.hpp"
 
 namespace sitrep::extract {
 namespace {
@@ -317,10 +318,8 @@ class CountScanner {
     if (i == 0 || i >= t_.size() || !plain_word(i) || !russian_word(t_[i].lower) || quantity(i)) {
       return std::nullopt;  // "девять" is a number, not a singular noun
     }
-    const std::string& w = t_[i].lower;
-    if (w.size() < 2 || !word(std::string_view(w).substr(w.size() - 2), "one-final")) {
-      return std::nullopt;  // a Russian letter is two bytes
-    }
+    const std::string_view w = t_[i].lower;  // Russian letters, two bytes each
+    if (!word(w.substr(w.size() - 2), "one-final")) return std::nullopt;
     return Quantity{1, 1, i, i - 1};
   }
 
@@ -332,12 +331,13 @@ class CountScanner {
     if ((lead != 0xD0 && lead != 0xD1) || !word(t_[verb].lower, "plural-killing")) {
       return verb;  // a Cyrillic letter's UTF-8 starts with D0 or D1: the others need no lookup
     }
+    const auto kind = kind_at(verb);  // a plural-killing row says nothing of killed or injured
     const auto first = russian_singular_at(verb + 1);
-    if (!first || !only_space(gap(verb, verb + 1))) return verb;
+    if (!kind || !first || !only_space(gap(verb, verb + 1))) return verb;
     Quantity total = *first;
     const size_t end = add_counts_listed_after(total, first->last);
     if (total.low < 2) return verb;
-    out_.push_back({*kind_at(verb), total.low, total.high, t_[verb].begin, t_[end].end});
+    out_.push_back({*kind, total.low, total.high, t_[verb].begin, t_[end].end});
     return end;
   }
 
@@ -485,9 +485,7 @@ class CountScanner {
   // in a suicide attack … were killed).
   static constexpr size_t kVerbLastReach = 12;
   bool verb_last_count(const Quantity& q) const {
-    const std::string& w = t_[q.first].lower;
-    const auto lead = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
-    return lead >= 0xD8 && lead <= 0xDB && q.low >= 2;  // U+0600..U+06FF
+    return q.low >= 2 && geo::in_arabic_script(t_[q.first].lower);
   }
 
   // Past kReach, a count that is no verb's object reaches a plural passive over its subject's

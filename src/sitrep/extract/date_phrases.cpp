@@ -140,10 +140,11 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
   };
 
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const bool a_month = word(i, "month") || word(i, "hijri-month");
-    if (size_t at = a_month ? day_after_month(i) : 0; at != 0) {
-      const bool hijri = word(i, "month") == nullptr;
-      const int m = std::stoi((hijri ? word(i, "hijri-month") : word(i, "month"))->value);
+    const WordTable::Entry* gregorian = word(i, "month");
+    const WordTable::Entry* any_month = gregorian ? gregorian : word(i, "hijri-month");
+    if (size_t at = any_month ? day_after_month(i) : 0; at != 0) {
+      const bool hijri = gregorian == nullptr;
+      const int m = std::stoi(any_month->value);
       const int d = tokens[at].number;
       auto year = hijri ? year_before(i, 1300, 1500) : year_before(i, 1900, 2100);
       std::optional<Day> day;

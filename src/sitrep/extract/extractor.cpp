@@ -1206,9 +1206,9 @@ class MentionReader {
         // vaccination team was shot dead" count the police. A community inside the toll says
         // who the counted were ("A shopkeeper belonging to the Shia community was killed").
         auto earlier = between(r_.hits, c.begin, h->begin);
-        const bool first_noun = std::none_of(
-            earlier.begin(), earlier.end(),
-            [&](const LexiconHit& e) { return e.kind == Kind::target && e.begin < h->begin; });
+        const bool first_noun =
+            std::none_of(earlier.begin(), earlier.end(),
+                         [](const LexiconHit& e) { return e.kind == Kind::target; });
         return std::any_of(before_noun.begin(), before_noun.end(), [&](const Token& t) {
           return is_number(t) && (first_noun || !parts_.numbers.find(t.lower, "one"));
         });
@@ -1599,10 +1599,11 @@ class MentionReader {
   std::string counted_who(const CasualtyMention& c) const {
     // Pashto names whose people they are before the count: "د داعش درې غړي" (three members of
     // Daesh); not before a verb ("Afghan forces killed nine").
-    for (const LexiconHit& h : between(r_.hits, before(c.begin, 32), c.begin)) {
-      if (h.kind == Kind::actor && h.end <= c.begin && spaces_only(r_.text, h.end, c.begin) &&
-          starts_with_number(c)) {
-        return "actor:" + lex_.actor(h.entry).actor;
+    if (starts_with_number(c)) {
+      for (const LexiconHit& h : between(r_.hits, before(c.begin, 32), c.begin)) {
+        if (h.kind == Kind::actor && h.end <= c.begin && spaces_only(r_.text, h.end, c.begin)) {
+          return "actor:" + lex_.actor(h.entry).actor;
+        }
       }
     }
     // bytes: a Cyrillic or Arabic-script letter takes two
