@@ -52,7 +52,9 @@ struct Dimension {
   const PackedInts* column = nullptr;
   std::vector<uint32_t> lut;  // stored value -> component; empty: the stored value itself
   uint32_t cardinality = 1;
-  std::function<std::vector<std::string>(uint32_t)> labels;
+  // Appends a component's labels to a group's (one per key column).
+  std::function<void(uint32_t, std::vector<std::string>&)> labels;
+  size_t columns = 1;
 };
 
 model::Day monday_of(model::Day d) {
@@ -66,8 +68,8 @@ Dimension time_dimension(const EventIndex& index, GroupKey key) {
   uint32_t days = index.size() ? static_cast<uint32_t>(last - first + 1) : 1;
   if (key == GroupKey::day) {
     d.cardinality = days;
-    d.labels = [first](uint32_t i) {
-      return std::vector<std::string>{model::format_iso(first + static_cast<model::Day>(i))};
+    d.labels = [first](uint32_t i, std::vector<std::string>& out) {
+      out.push_back(model::format_iso(first + static_cast<model::Day>(i)));
     };
     return d;
   }
@@ -85,17 +87,17 @@ Dimension time_dimension(const EventIndex& index, GroupKey key) {
   }
   d.cardinality = days ? d.lut.back() + 1 : 1;
   if (key == GroupKey::week) {
-    d.labels = [week0](uint32_t i) {
-      return std::vector<std::string>{model::format_iso(week0 + 7 * static_cast<model::Day>(i))};
+    d.labels = [week0](uint32_t i, std::vector<std::string>& out) {
+      out.push_back(model::format_iso(week0 + 7 * static_cast<model::Day>(i)));
     };
   } else if (key == GroupKey::month) {
-    d.labels = [start](uint32_t i) {
+    d.labels = [start](uint32_t i, std::vector<std::string>& out) {
       int months = start.year * 12 + start.month - 1 + static_cast<int>(i);
-      return std::vector<std::string>{fmt::format("{:04}-{:02}", months / 12, months % 12 + 1)};
+      out.push_back(fmt::format("{:04}-{:02}", months / 12, months % 12 + 1));
     };
   } else {
-    d.labels = [start](uint32_t i) {
-      return std::vector<std::string>{fmt::format("{:04}", start.year + static_cast<int>(i))};
+    d.labels = [start](uint32_t i, std::vector<std::string>& out) {
+      out.push_back(fmt::format("{:04}", start.year + static_cast<int>(i)));
     };
   }
   return d;
@@ -106,8 +108,8 @@ Dimension coded_dimension(const EventIndex& index, Column column, Category categ
   d.column = &index.column(column);
   const Dictionary* dictionary = &index.dictionary(category);
   d.cardinality = dictionary->size();
-  d.labels = [dictionary](uint32_t code) {
-    return std::vector<std::string>{std::string(dictionary->at(code))};
+  d.labels = [dictionary](uint32_t code, std::vector<std::string>& out) {
+    out.emplace_back(dictionary->at(code));
   };
   return d;
 }
@@ -117,31 +119,31 @@ Dimension place_dimension(const EventIndex& index, size_t depth) {
   Dimension d;
   d.column = &index.column(Column::place);
   auto places = index.places();
-  std::map<std::array<uint32_t, 4>, uint32_t> prefixes;
+  // Each place's prefix, then the places in prefix order: equal prefixes, one component. (A
+  // sort of the place numbers rather than a map of prefixes: this runs on every query, and the
+  // map's allocations were a tenth of a small query's time.)
   std::vector<std::array<uint32_t, 4>> tuples(places.size());
   for (size_t p = 0; p < places.size(); ++p) {
-    std::array<uint32_t, 4> t = {places[p].country, places[p].admin1, places[p].admin2,
-                                 places[p].location};
-    for (size_t k = depth; k < 4; ++k) t[k] = 0;
-    tuples[p] = t;
-    prefixes.emplace(t, 0);
+    tuples[p] = {places[p].country, places[p].admin1, places[p].admin2, places[p].location};
+    for (size_t k = depth; k < 4; ++k) tuples[p][k] = 0;
   }
+  std::vector<uint32_t> order(places.size());
+  for (size_t p = 0; p < order.size(); ++p) order[p] = static_cast<uint32_t>(p);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return tuples[a] < tuples[b]; });
   auto names = std::make_shared<std::vector<std::array<uint32_t, 4>>>();
-  for (auto& [t, id] : prefixes) {
-    id = static_cast<uint32_t>(names->size());
-    names->push_back(t);
-  }
   d.lut.resize(places.size());
-  for (size_t p = 0; p < places.size(); ++p) d.lut[p] = prefixes[tuples[p]];
+  for (uint32_t p : order) {
+    if (names->empty() || names->back() != tuples[p]) names->push_back(tuples[p]);
+    d.lut[p] = static_cast<uint32_t>(names->size() - 1);
+  }
   d.cardinality = static_cast<uint32_t>(std::max<size_t>(names->size(), 1));
   constexpr std::array<Category, 4> kParts = {Category::country, Category::admin1, Category::admin2,
                                               Category::location};
-  d.labels = [&index, names, depth, kParts](uint32_t id) {
-    std::vector<std::string> labels;
-    for (size_t k = 0; k < depth; ++k) {
-      labels.emplace_back(index.dictionary(kParts[k]).at((*names)[id][k]));
-    }
-    return labels;
+  d.columns = depth;
+  d.labels = [&index, names, depth, kParts](uint32_t id, std::vector<std::string>& out) {
+    for (size_t k = 0; k < depth; ++k)
+      out.emplace_back(index.dictionary(kParts[k]).at((*names)[id][k]));
   };
   return d;
 }
@@ -209,7 +211,11 @@ void visit_in_lanes(const Selection& selection, size_t word_begin, size_t word_e
     uint64_t bits = words[w - first];
     size_t row = w * 64;
     if (bits == ~uint64_t{0}) {
+      // Unrolled whole, so that each lane's pointer stays in a register: a loop over the lanes
+      // reloads it per row (the packed scan ran a quarter slower so; see sum_increments.cpp).
+#pragma GCC unroll 64
       for (size_t r = row; r < row + 64; r += kLanes) {
+#pragma GCC unroll 8
         for (size_t l = 0; l < kLanes; ++l) add(l, r + l);
       }
     } else {
@@ -397,14 +403,17 @@ class Aggregator {
     }
   }
 
-  // A count and a sum of fatalities fit in one 64-bit word per group, count above bit 40,
-  // for kPackedRows rows whose values are all under 2^24: one add per row instead of two.
+  // A count and a sum of fatalities fit in one 64-bit word per group, count above bit 40 and
+  // sum below it, while no row's figure reaches 2^24: one add per row instead of two. The words
+  // are emptied into the partial sums before either field can overflow
+  // (kernels::rows_between_emptyings).
   static constexpr int kCountShift = 40;
-  static constexpr size_t kPackedRows = size_t{1} << 16;
-  bool packs_count_and_sum() const {
+  int64_t largest_fatalities() const {
     auto zones = index_.zone_max_fatalities();
-    int32_t largest = zones.empty() ? 0 : *std::max_element(zones.begin(), zones.end());
-    return index_.column(Column::fatalities).base >= -1 && largest < (int32_t{1} << 24);
+    return zones.empty() ? 0 : *std::max_element(zones.begin(), zones.end());
+  }
+  bool packs_count_and_sum() const {
+    return index_.column(Column::fatalities).base >= -1 && largest_fatalities() < (1 << 24);
   }
 
   template <bool kDirect, typename K, typename F>
@@ -419,46 +428,58 @@ class Aggregator {
     uint64_t* lane[kLanes];
     for (size_t l = 0; l < kLanes; ++l) lane[l] = sums.data() + (l % lanes) * space;
     const int64_t base = index_.column(Column::fatalities).base;
+    auto slot = [&](size_t r) -> uint32_t {
+      return kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]];
+    };
     auto add = [&](uint64_t* acc, size_t r) {
       uint32_t x = fatalities[r];
       uint64_t value = x == 0 ? 0 : static_cast<uint64_t>(base + x);
-      acc[kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]]] +=
-          (uint64_t{1} << kCountShift) + value;
+      acc[slot(r)] += (uint64_t{1} << kCountShift) + value;
     };
     auto flush = [&] {
-      for (size_t l = 0; l < lanes; ++l) {
-        for (size_t code = 0; code < space; ++code) {
-          uint64_t& packed = lane[l][code];
-          size_t k = kDirect && !fold.empty() ? fold[code] : code;
-          out.count[k] += static_cast<int64_t>(packed >> kCountShift);
-          out.fatalities[k] += static_cast<int64_t>(packed & ((uint64_t{1} << kCountShift) - 1));
-          packed = 0;
-        }
+      for (size_t l = 1; l < lanes; ++l) {
+        for (size_t code = 0; code < space; ++code) lane[0][code] += lane[l][code];
       }
+      for (size_t code = 0; code < space; ++code) {
+        uint64_t packed = lane[0][code];
+        size_t k = kDirect && !fold.empty() ? fold[code] : code;
+        out.count[k] += static_cast<int64_t>(packed >> kCountShift);
+        out.fatalities[k] += static_cast<int64_t>(packed & ((uint64_t{1} << kCountShift) - 1));
+      }
+      std::fill(sums.begin(), sums.end(), 0);
     };
-    // A wholly selected word's 64 increments are worked out at once in vector registers
-    // (sum_increments.hpp), leaving a load and an add per row, in turn on the lanes.
+    // Runs of wholly selected words go to the histogram kernel (sum_increments.hpp); with a
+    // key read through a table, each word's 64 increments still come from it, then a load and
+    // an add per row in turn on the lanes. Scattered rows are added one by one.
     const uint64_t* words = selection.data();
     const size_t first = selection.first_word();
+    const size_t period = kernels::rows_between_emptyings(kCountShift, largest_fatalities()) / 64;
+    auto full = [&](size_t w) { return words[w - first] == ~uint64_t{0}; };
     alignas(64) uint64_t increments[64];
-    for (size_t w = word_begin; w < word_end; ++w) {
-      uint64_t bits = words[w - first];
-      const size_t row = w * 64;
-      if (bits == ~uint64_t{0}) {
-        kernels::sum_increments(fatalities + row, base, kCountShift, increments);
-        for (size_t j = 0; j < 64; j += kLanes) {
-          for (size_t l = 0; l < kLanes; ++l) {
-            size_t r = row + j + l;
-            lane[l][kDirect ? static_cast<uint32_t>(keys[r]) : lut[keys[r]]] += increments[j + l];
+    for (size_t w = word_begin; w < word_end;) {
+      const size_t stop = std::min(word_end, w + period - (w - word_begin) % period);
+      while (w < stop) {
+        size_t run = w;
+        while (run < stop && full(run)) ++run;
+        if constexpr (kDirect) {
+          kernels::add_packed_words(keys + w * 64, fatalities + w * 64, run - w, base, kCountShift,
+                                    lane);
+        } else {
+          for (size_t v = w; v < run; ++v) {
+            kernels::sum_increments(fatalities + v * 64, base, kCountShift, increments);
+#pragma GCC unroll 16
+            for (size_t j = 0; j < 64; ++j) lane[j % kLanes][slot(v * 64 + j)] += increments[j];
           }
         }
-      } else {
-        for (; bits; bits &= bits - 1)
-          add(lane[0], row + static_cast<size_t>(std::countr_zero(bits)));
+        w = run;
+        if (w < stop) {
+          for (uint64_t bits = words[w - first]; bits; bits &= bits - 1)
+            add(lane[0], w * 64 + static_cast<size_t>(std::countr_zero(bits)));
+          ++w;
+        }
       }
-      if ((w - word_begin + 1) % (kPackedRows / 64) == 0) flush();
+      flush();
     }
-    flush();
   }
 
   void scan(const Selection& selection, size_t word_begin, size_t word_end, Partial& out) {
@@ -567,18 +588,39 @@ class Aggregator {
     struct Totals {
       int64_t count = 0, fatalities = 0, with_fatalities = 0, places = 0;
     };
-    std::map<uint64_t, Totals> merged;
+    // Dense partials share their slots, which are the composite keys in order: they are summed
+    // slot by slot. Hashed ones go through a map.
+    std::vector<std::pair<uint64_t, Totals>> merged;
+    if (std::all_of(partials.begin(), partials.end(), [](const Partial& p) { return p.dense; })) {
+      size_t slots = 0;
+      for (const Partial& p : partials) slots = std::max(slots, p.slots());
+      std::vector<Totals> sums(slots);
+      for (const Partial& p : partials) {
+        for (size_t slot = 0; slot < p.slots(); ++slot) {
+          sums[slot].count += p.count[slot];
+          sums[slot].fatalities += p.fatalities[slot];
+          sums[slot].with_fatalities += p.with_fatalities[slot];
+        }
+      }
+      for (size_t key = 0; key < sums.size(); ++key) {
+        if (sums[key].count != 0) merged.emplace_back(key, sums[key]);
+      }
+    } else {
+      std::map<uint64_t, Totals> by_key;
+      for (const Partial& p : partials) {
+        for (size_t slot = 0; slot < p.slots(); ++slot) {
+          if (p.count[slot] == 0) continue;
+          Totals& t = by_key[p.dense ? slot : p.key_of[slot]];
+          t.count += p.count[slot];
+          t.fatalities += p.fatalities[slot];
+          t.with_fatalities += p.with_fatalities[slot];
+        }
+      }
+      merged.assign(by_key.begin(), by_key.end());
+    }
     std::map<uint64_t, std::vector<uint32_t>> place_lists;
     std::vector<uint64_t> dense_place_bits;
     for (Partial& p : partials) {
-      for (size_t slot = 0; slot < p.slots(); ++slot) {
-        if (p.count[slot] == 0) continue;
-        uint64_t key = p.dense ? slot : p.key_of[slot];
-        Totals& t = merged[key];
-        t.count += p.count[slot];
-        t.fatalities += p.fatalities[slot];
-        t.with_fatalities += p.with_fatalities[slot];
-      }
       if (!p.place_bits.empty()) {
         if (dense_place_bits.empty()) dense_place_bits.assign(p.place_bits.size(), 0);
         for (size_t i = 0; i < p.place_bits.size(); ++i) dense_place_bits[i] |= p.place_bits[i];
@@ -606,12 +648,17 @@ class Aggregator {
     Grouping out;
     out.keys = keys;
     out.measures = measures_;
+    out.groups.reserve(merged.size());
+    size_t columns = 0;
+    for (const Dimension& d : dims_) columns += d.columns;
     for (const auto& [key, t] : merged) {
       Group g;
       g.order = key;
+      g.labels.reserve(columns);
+      g.values.reserve(measures_.size());
       for (size_t d = 0; d < dims_.size(); ++d) {
         auto component = static_cast<uint32_t>(key / strides_[d] % dims_[d].cardinality);
-        for (std::string& label : dims_[d].labels(component)) g.labels.push_back(std::move(label));
+        dims_[d].labels(component, g.labels);
       }
       for (Measure m : measures_) {
         g.values.push_back(m == Measure::count                    ? t.count
