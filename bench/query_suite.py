@@ -2,13 +2,16 @@
 """The query-engine benchmark of issue 3: one suite of analyst queries answered by sitrep's
 columnar index, by SQLite (sitrep's own SQL path over the store, `--engine sql`) and by DuckDB.
 
-Usage: bench/query_suite.py [EVENTS] [--runs N] [--sql-runs N] [--skip-sql] [--work DIR]
+Usage: bench/query_suite.py [EVENTS] [--runs N] [--sitrep-runs N] [--sql-runs N] [--skip-sql]
+                            [--work DIR]
 
 Builds (once, then reuses) in DIR (default /tmp/sitrep-bench-EVENTS): a synthetic ACLED file
 from `sitrep synth`, a store imported from it, the store's events exported as CSV, and a DuckDB
 database loaded from that CSV. DuckDB comes from npm's @duckdb/node-api, installed under
-bench/.duckdb (git-ignored): sitrep never depends on it. Each engine runs every query RUNS times
-in one process (warm: snapshot open, DuckDB table loaded) and the table shows medians; sitrep's
+bench/.duckdb (git-ignored): sitrep never depends on it. Each engine runs every query in one
+process (warm: snapshot open, DuckDB table loaded) and the table shows medians: DuckDB RUNS times
+after a warm-up run, sitrep SITREP_RUNS times (21: its queries take a millisecond or two, and on
+this VM the first ten or so of a process run up to twice as slow while the cores wake up); sitrep's
 time is measured in-process (`sitrep query --timing --repeat`: filter and aggregation, nothing
 cached between runs), DuckDB's by the node client around runAndReadAll, SQLite's by sitrep around
 its SQL statements (`--engine sql`).
@@ -89,7 +92,7 @@ def index_figures(db):
 
 
 def time_sitrep(db, args, engine, runs):
-    """Median in-process time of `runs` runs after one warm-up (sitrep query --repeat)."""
+    """Median in-process time of `runs` + 1 runs (sitrep query --repeat)."""
     # Rows, as SQLite and DuckDB count them, even in a store that `sitrep fuse` has run on.
     err = sitrep(db, ["query"] + args + ["--engine", engine, "--unit", "records", "--timing",
                                          "--format", "csv",
@@ -134,6 +137,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("events", nargs="?", type=int, default=10_000_000)
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--sitrep-runs", type=int, default=21)
     p.add_argument("--sql-runs", type=int, default=1)
     p.add_argument("--skip-sql", action="store_true")
     p.add_argument("--skip-duckdb", action="store_true")
@@ -158,7 +162,7 @@ def main():
     print("-" * len(header))
     scanned = {}
     for name, args in SUITE:
-        ours, groups = time_sitrep(db, args, "index", a.runs)
+        ours, groups = time_sitrep(db, args, "index", a.sitrep_runs)
         sql = None if a.skip_sql else time_sitrep(db, args, "sql", a.sql_runs)[0]
         d = duck.get(name)
         dms = d["median_ms"] if d else None
