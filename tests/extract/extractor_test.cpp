@@ -700,6 +700,32 @@ std::string first_perpetrator(const std::string& text, const std::string& publis
              : x.mentions.front().perpetrator->actor;
 }
 
+// The first event's perpetrator and whether it is only suspected; "" when none is named.
+std::pair<std::string, bool> first_suspect(const std::string& text) {
+  auto x = extractor().extract(report(text, "2016-11-14"));
+  if (x.mentions.empty() || !x.mentions.front().perpetrator) return {"", false};
+  return {x.mentions.front().perpetrator->actor, x.mentions.front().perpetrator->uncertain};
+}
+
+TEST(Extractor, DariAndPashtoBlameTheActorRightBeforeTheVerb) {
+  const std::pair<std::string, bool> suspected_taliban{"Taliban", true};
+  // "The governor held the Taliban responsible", "… attributed this attack to the Taliban",
+  // "… attributed this mine to the Taliban": the verb comes after the one blamed, who is
+  // suspected, not the speaker.
+  const std::string dari =
+      "روز یکشنبه یک ماین کنار جاده در ولسوالی گرمسیر ولایت هلمند منفجر "
+      "شد و شش غیرنظامی را کشت. ";
+  EXPECT_EQ(first_suspect(dari + "والی هلمند طالبان را مسئول دانست."), suspected_taliban);
+  EXPECT_EQ(first_suspect(dari + "والی هلمند این حمله را به طالبان نسبت داد."), suspected_taliban);
+  EXPECT_EQ(first_suspect("د هلمند ولایت د ګرمسیر ولسوالۍ په مرکز کې یو موټر له ماین سره "
+                          "ولګېد او شپږ ملکي وګړي ووژل شول. والي دا ماین طالبانو ته منسوب کړ."),
+            suspected_taliban);
+  // In English the one who blames comes right before the verb, and only speaks.
+  EXPECT_EQ(first_suspect("A roadside bomb killed six civilians in Garmsir district of Helmand "
+                          "on Sunday. The Taliban blamed the army."),
+            (std::pair<std::string, bool>{"", false}));
+}
+
 TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrikeOnThoseNamedBeforeIt) {
   // "some twenty Taliban fighters were destroyed by air strikes of the Afghan air force": the
   // air force struck, the Taliban named first were struck

@@ -374,8 +374,26 @@ class CountScanner {
   bool part_of_another(const Quantity& q) const {
     const size_t i = q.first;
     if (i > 0 && word(t_[i - 1].lower, "subset")) return true;
+    if (relative_part(q)) return true;
     return i > 0 && gap(i - 1, i).find(',') != std::string_view::npos && is(q.last + 1, "of") &&
            (is(q.last + 2, "them") || is(q.last + 2, "whom"));
+  }
+
+  // Dari and Pashto set a part off as a relative clause, with "of them" after its count and no
+  // killing of its own: "شپږ ملکي وګړي چې دوه یې ماشومان دي" (six civilians, two of whom are
+  // children), "شش غیرنظامی که دو تن از آنان کودک بودند". "یې" is also the doer of a verb, and
+  // "چې" starts any clause: "بم وچاودېد چې دوه پولیس یې ووژل" (a bomb went off that killed two
+  // policemen) counts the killed.
+  bool relative_part(const Quantity& q) const {
+    if (q.first == 0 || !word(t_[q.first - 1].lower, "relative")) return false;
+    bool of_them = false;
+    for (size_t k = q.last + 1; k < t_.size() && !ends_clause(gap(k - 1, k)); ++k) {
+      if (!only_space(gap(k - 1, k))) break;  // "،": the relative clause ends
+      if (kind_at(k)) return false;
+      if (k <= q.last + 3 && word(t_[k].lower, "of-them")) of_them = true;
+      if (!of_them && k >= q.last + 3) return false;
+    }
+    return of_them;
   }
 
   // The last of the words a listed count counts, after token `after`, when the verb comes

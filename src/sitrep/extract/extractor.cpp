@@ -641,8 +641,13 @@ class MentionReader {
       if (lex_.cue(h->entry) == Cue::attribution && a->begin - h->end < 6) spoken_of = true;
     }
     // "IS-KP was suspected" (passive: suspected); "officials blamed the Taliban" (the officials
-    // accuse: they speak)
-    bool accuses = cue_is(Cue::suspect) && close_before(r_.text, a->end, cue->begin, 1);
+    // accuse: they speak). Dari and Pashto put the verb after its object, with at most an object
+    // marker between: "طالبان را مسئول دانست", "طالبانو ته منسوب کړ" blame the actor before it.
+    const bool blamed_before_verb = verb_last(r_.language) && cue_is(Cue::suspect) &&
+                                    close_before(r_.text, a->end, cue->begin, 8);
+    if (blamed_before_verb) suspected = true;
+    bool accuses =
+        cue_is(Cue::suspect) && !blamed_before_verb && close_before(r_.text, a->end, cue->begin, 1);
     if (cue_is(Cue::suspect) && !accuses && only_auxiliaries(a->end, cue->begin)) suspected = true;
     bool named = entry.role == ActorEntry::Role::actor;
     // "Islamic State has claimed similar killings": spoken of. But in "a Taliban attack claimed
