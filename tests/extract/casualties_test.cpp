@@ -93,8 +93,7 @@ TEST_F(CasualtiesTest, ADariOrPashtoRelativeClauseOfThemIsPartOfTheCountBefore) 
   // "at least six civilians, two of whom are children, were killed"
   EXPECT_EQ(counts("لږ تر لږه شپږ ملکي وګړي چې دوه یې ماشومان دي، ووژل شول."),
             Counts({"killed 6..+"}));
-  EXPECT_EQ(counts("شش غیرنظامی که دو تن از آنان کودک بودند، کشته شدند."),
-            Counts({"killed 6..6"}));
+  EXPECT_EQ(counts("شش غیرنظامی که دو تن از آنان کودک بودند، کشته شدند."), Counts({"killed 6..6"}));
   // "a bomb went off that killed two policemen": the clause has its own killing
   EXPECT_EQ(counts("بم وچاودېد چې دوه پولیس یې ووژل."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("بم وچاودېد چې دوه یې ووژل."), Counts({"killed 2..2"}));
