@@ -196,6 +196,11 @@ TEST_F(CasualtiesTest, NumbersThatCountSomethingElseAreNotCasualties) {
   EXPECT_EQ(counts("On April 18, 12 people were killed."), Counts({"killed 12..12"}));
   EXPECT_EQ(counts("KABUL, Sept 3 (Reuters) - A suicide bomber killed a scholar."),
             Counts({"killed 1..1"}));
+  // A day before its month: "a correspondent was shot on 13 May" is one killed, not 13
+  EXPECT_EQ(counts("Корреспондент был застрелен 13 мая в округе Банну."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("A journalist was shot dead on 13 May in Bannu."), Counts({"killed 1..1"}));
+  // … but "may" in lower case is no month
+  EXPECT_EQ(counts("Officials said 5 may have been killed."), Counts({"killed 5..5"}));
 }
 
 TEST_F(CasualtiesTest, RussianAndDari) {

@@ -341,11 +341,18 @@ class CountScanner {
     return end;
   }
 
-  // A number after a month names a day: "KABUL, Sept 3 (Reuters) - A suicide bomber killed …".
+  // A number beside a month names a day: "KABUL, Sept 3 (Reuters) - A suicide bomber killed …",
+  // "застрелен 13 мая" (shot on 13 May). An English month after the number is written with a
+  // capital: "5 may have been killed" is a count.
   bool a_day_of_month(size_t i) const {
-    if (i == 0 || t_[i].number < 0 || !only_space(gap(i - 1, i))) return false;
-    const auto* dated = dates_.entries(t_[i - 1].lower);
-    return WordTable::of_kind(dated, "month") != nullptr;
+    if (t_[i].number < 0) return false;
+    auto month = [&](size_t k) {
+      return WordTable::of_kind(dates_.entries(t_[k].lower), "month") != nullptr;
+    };
+    const bool after = i > 0 && only_space(gap(i - 1, i)) && month(i - 1);
+    const bool before = i + 1 < t_.size() && only_space(gap(i, i + 1)) && month(i + 1) &&
+                        !(text_[t_[i + 1].begin] >= 'a' && text_[t_[i + 1].begin] <= 'z');
+    return after || before;
   }
 
   // Whether a count at token i follows a verb whose object it is ("arrested 12 suspects and two
