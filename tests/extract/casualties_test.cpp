@@ -60,6 +60,8 @@ TEST_F(CasualtiesTest, ADeathTollThatRoseIsTheNumberItRoseTo) {
   EXPECT_EQ(counts("The toll has climbed to at least 60."), Counts({"killed 60..+"}));
   EXPECT_EQ(counts("Число жертв теракта в мечети возросло до 84."), Counts({"killed 84..84"}));
   EXPECT_EQ(counts("Число погибших достигло 31."), Counts({"killed 31..31"}));
+  // "the Taliban's losses came to at least eight men"
+  EXPECT_EQ(counts("Потери талибов составили не менее восьми человек."), Counts({"killed 8..+"}));
   // a toll in another clause, or a rise of something else, counts nobody; nor does a toll of
   // the wounded, or of the dead and wounded together
   EXPECT_EQ(counts("The toll was not known. Prices rose to 84 rupees."), Counts({}));
