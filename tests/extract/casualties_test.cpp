@@ -274,6 +274,15 @@ TEST_F(CasualtiesTest, APassiveKillingCountsThoseKilledAlongWithThePerson) {
   EXPECT_EQ(counts("A teacher was killed and his brother wounded."), Counts({"killed 1..1"}));
 }
 
+TEST_F(CasualtiesTest, ARussianSingularKillingCountsThoseKilledTogetherWithThePerson) {
+  // "he died together with his son", "… with his driver", "… with two bodyguards"
+  EXPECT_EQ(counts("Он погиб вместе с сыном."), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Губернатор погиб вместе со своим водителем."), Counts({"killed 2..2"}));
+  EXPECT_EQ(counts("Губернатор погиб вместе с двумя охранниками."), Counts({"killed 3..3"}));
+  // "together with his sons" is a plural: no count says how many
+  EXPECT_EQ(counts("Он погиб вместе с сыновьями."), Counts({"killed 1..1"}));
+}
+
 TEST_F(CasualtiesTest, ACountReachesItsPluralPassiveOverTheWordsOfItsSubject) {
   EXPECT_EQ(counts("Two men belonging to the Hazara community were shot dead in Quetta."),
             Counts({"killed 2..2"}));

@@ -578,7 +578,7 @@ class CountScanner {
       std::optional<CasualtyMention> victim = passive_at(k) ? passive_victim(passive_at(k), last)
                                               : word_at(last + 1, "one-aux")
                                                   ? singular_passive(k, last + 1)
-                                              : word_at(k, "one-verb")    ? singular_passive(k, k)
+                                              : word_at(k, "one-verb")    ? one_verb_victims(k)
                                               : word_at(k, "object-verb") ? one_object(k)
                                                                           : active_victims(k, last);
       if (victim && !covered(victim->begin, victim->end)) found.push_back(*victim);
@@ -643,6 +643,14 @@ class CountScanner {
     return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[start].begin, t_[aux].end};
   }
 
+  // Russian: a killing in the singular is one person's death, with those "вместе с" them: "Он
+  // погиб вместе с сыном" (he died together with his son) is two.
+  std::optional<CasualtyMention> one_verb_victims(size_t killing) const {
+    std::optional<CasualtyMention> m = singular_passive(killing, killing);
+    if (m) add_companions(*m, killing, /*along_with_only=*/true);
+    return m;
+  }
+
   // "<one> <noun…> was <killing>": `first` is the token after "was", `last` the killing's last.
   // The noun's words may run to ten ("The imam of a mosque in Kabul's Wazir Akbar Khan area was
   // killed") and hold a name between commas ("The deputy governor, Nisar Ahmad Ahmadi, was").
@@ -681,13 +689,14 @@ class CountScanner {
   }
 
   // Adds to the one person of m, whose words end at token `last`, those killed with them: "and
-  // his driver", "along with his driver", "along with one worshipper", "and three worshippers".
-  // After a passive ("was killed and his brother wounded") only "along with" joins them.
+  // his driver", "along with his driver", "along with one worshipper", "and three worshippers",
+  // "вместе с сыном", "вместе с двумя охранниками". After a passive ("was killed and his brother
+  // wounded") only "along with" joins them.
   void add_companions(CasualtyMention& m, size_t last, bool along_with_only) const {
     constexpr size_t kSecondPersonReach = 8, kCompanionsReach = 12;
     for (size_t j = last + 1; j < t_.size() && j <= last + kCompanionsReach; ++j) {
       if (clause_between(j - 1, j)) break;
-      const bool along_with = is(j, "along") && is(j + 1, "with");
+      const bool along_with = along_with_at(j);
       const bool joins = along_with || (!along_with_only && word_at(j, "list-and"));
       if (!joins) continue;
       const size_t second = j + (along_with ? 2 : 1);
@@ -697,14 +706,44 @@ class CountScanner {
         m.end = t_[with->second].end;
         return;
       }
-      if (j <= last + kSecondPersonReach && (along_with || t_[j].lower == "and") &&
-          word_at(second, "one")) {
+      if (j > last + kSecondPersonReach || (!along_with && t_[j].lower != "and")) continue;
+      if (word_at(second, "one")) {
         m.low = 2;
         m.high = 2;
         m.end = t_[plain_word(second + 1) ? second + 1 : second].end;  // "his driver"
         return;
       }
+      if (auto one = one_with_at(second)) {
+        m.low = 2;
+        m.high = 2;
+        m.end = t_[*one].end;
+        return;
+      }
     }
+  }
+
+  // "along with", "вместе с", "вместе со": numbers.tsv's kind along, with the next words in its
+  // value ("с|со").
+  bool along_with_at(size_t j) const {
+    const WordTable::Entry* along = word_at(j, "along");
+    if (!along || j + 1 >= t_.size() || !only_space(gap(j, j + 1))) return false;
+    std::string_view rest = along->value;
+    while (!rest.empty()) {
+      const size_t bar = rest.find('|');
+      if (t_[j + 1].lower == rest.substr(0, bar)) return true;
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+    return false;
+  }
+
+  // A Russian noun in the singular instrumental, after "вместе с" and maybe a possessive: "с
+  // сыном", "со своим водителем" (numbers.tsv: with-one-ending). Returns its token.
+  std::optional<size_t> one_with_at(size_t k) const {
+    if (k < t_.size() && word(t_[k].lower, "possessive")) ++k;
+    if (k >= t_.size() || !only_space(gap(k - 1, k))) return std::nullopt;
+    const std::string_view ending = russian_ending(t_[k].lower);
+    if (ending.empty() || !word(ending, "with-one-ending")) return std::nullopt;
+    return k;
   }
 
   // Russian says by the case ending of the word after an active killing that one person was
