@@ -726,6 +726,24 @@ TEST(Extractor, DariAndPashtoBlameTheActorRightBeforeTheVerb) {
             (std::pair<std::string, bool>{"", false}));
 }
 
+TEST(Extractor, ARussianPassivesAgentInTheInstrumentalIsThePerpetrator) {
+  // "three policemen were killed by the Taliban"
+  EXPECT_EQ(first_perpetrator("Во вторник в провинции Кундуз трое полицейских были убиты талибами.",
+                              "2020-12-16"),
+            "Taliban");
+  // "a post was attacked by Taliban fighters"
+  EXPECT_EQ(first_perpetrator("Во вторник в провинции Кундуз пост полиции был атакован боевиками "
+                              "«Талибана», погибли трое полицейских.",
+                              "2020-12-16"),
+            "Taliban");
+  // "a magnetic mine attached to his car by unknown men"
+  EXPECT_EQ(first_perpetrator("Заместитель губернатора провинции Кабул погиб во вторник в "
+                              "результате взрыва магнитной мины, прикреплённой неизвестными к "
+                              "его автомобилю.",
+                              "2020-12-16"),
+            "Unidentified armed group");
+}
+
 TEST(Extractor, AnAirForceNamedInRussianMadeAnAirStrikeOnThoseNamedBeforeIt) {
   // "some twenty Taliban fighters were destroyed by air strikes of the Afghan air force": the
   // air force struck, the Taliban named first were struck

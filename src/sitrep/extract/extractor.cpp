@@ -14,6 +14,7 @@
 
 #include "sitrep/extract/place_context.hpp"
 #include "sitrep/extract/province_seats.hpp"
+#include "sitrep/extract/russian_stems.hpp"
 #include "sitrep/extract/sentences.hpp"
 #include "sitrep/extract/text_spans.hpp"
 #include "sitrep/extract/tokens.hpp"
@@ -669,6 +670,10 @@ class MentionReader {
       case Postposition::none:
         break;
     }
+    if (russian_agent(*a)) {  // "убиты талибами", "прикреплённой неизвестными"
+      roles.perpetrators.push_back({a, named ? 1 : 4, suspected});
+      return;
+    }
     if (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a)) {
       if (named) roles.targets.push_back({a, 0, false});
       return;
@@ -1161,6 +1166,21 @@ class MentionReader {
   // Whether the actor at `begin` is named as the doer of an event word before it: "by" in
   // English, and in Russian the verb "committed" before its subject ("нападение совершили
   // боевики").
+  // Russian names a passive's agent in the instrumental, right after the participle: "были
+  // убиты талибами" (were killed by the Taliban), "мины, прикреплённой неизвестными" (a mine
+  // attached by unknown men).
+  bool russian_agent(const LexiconHit& a) const {
+    if (r_.language != "ru") return false;
+    auto first = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.begin,
+                                  [](const Token& t, size_t b) { return t.end <= b; });
+    if (first == r_.tokens.end() || first == r_.tokens.begin() || first->begin != a.begin) {
+      return false;
+    }
+    const Token& before = *(first - 1);
+    return r_.text.substr(before.end, a.begin - before.end) == " " &&
+           russian_instrumental_plural(first->lower) && russian_passive_participle(before.lower);
+  }
+
   bool by_before(size_t begin) const {
     return ends_before(r_.text, begin, 8, {"by ", "by the "}) ||
            ends_before(r_.text, begin, 24, {"совершили ", "совершила ", "совершило ", "совершил "});

@@ -56,4 +56,25 @@ std::string_view russian_ending(std::string_view word) {
   return word.substr(russian_stem_length(word));
 }
 
+bool russian_instrumental_plural(std::string_view word) {
+  if (!russian_word(word)) return false;
+  for (std::string_view ending : {"ами", "ями", "ими", "ыми"}) {
+    if (word.size() > ending.size() + 2 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+bool russian_passive_participle(std::string_view word) {
+  if (!russian_word(word)) return false;
+  // Full forms: "-нн-" or "-т-" before an adjective's ending ("прикреплённой", "убитые");
+  // short forms: "-н", "-т" and their endings ("атакован", "убиты", "ранена").
+  for (std::string_view ending :
+       {"нный", "нная", "нное", "нные", "нной", "нного", "нных", "нным", "нными", "тый", "тая",
+        "тое",  "тые",  "того", "тых",  "ван",  "вана",  "ваны", "ян",   "яна",   "яны", "ен",
+        "ена",  "ены",  "ён",   "ёна",  "ёны",  "ит",    "ита",  "иты",  "ут",    "ута", "уты"}) {
+    if (word.size() > ending.size() + 2 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 }  // namespace sitrep::extract

@@ -27,4 +27,14 @@ bool russian_word(std::string_view word);
 // "полицейского"; empty when it takes none or the word is not Russian.
 std::string_view russian_ending(std::string_view word);
 
+// Whether a lower-case Russian word is a noun or adjective in the instrumental plural, by its
+// ending ("талибами", "боевиками", "неизвестными"): the case of a passive's agent ("убиты
+// талибами", killed by the Taliban).
+bool russian_instrumental_plural(std::string_view word);
+
+// Whether a lower-case Russian word looks like a passive participle, full or short, by its
+// ending: "прикреплённой", "убиты", "атакован", "обстрелян". A guess from the ending, for a word
+// right before an agent in the instrumental.
+bool russian_passive_participle(std::string_view word);
+
 }  // namespace sitrep::extract
