@@ -326,6 +326,9 @@ TEST_F(CasualtiesTest, CountsListedAfterTheVerbAreSummed) {
   EXPECT_EQ(counts("The attack killed 3 and wounded 2."), Counts({"killed 3..3", "injured 2..2"}));
   EXPECT_EQ(counts("Nine Taliban and five IS fighters were killed."), Counts({"killed 14..14"}));
   EXPECT_EQ(counts("Security forces killed the three attackers."), Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("Security forces killed all four attackers."), Counts({"killed 4..4"}));
+  EXPECT_EQ(counts("Силы безопасности уничтожили всех четверых нападавших."),
+            Counts({"killed 4..4"}));
 }
 
 TEST_F(CasualtiesTest, APersonWithAnArticleLastInAListCountsOne) {

@@ -423,9 +423,10 @@ class CountScanner {
     const size_t i = q.first;
     if (i > 0 && only_space(gap(i - 1, i))) {
       if (auto kind = kind_at(i - 1)) return read_after_verb(*kind, i - 1, q);
-      // "killed the three attackers", "killing his two sons", "погибли ещё два"
-      const bool determiner = t_[i - 1].lower == "the" || word(t_[i - 1].lower, "possessive") ||
-                              word(t_[i - 1].lower, "more");
+      // "killed the three attackers", "killing his two sons", "погибли ещё два", "killed all
+      // four attackers", "уничтожили всех четверых"
+      const bool determiner = word(t_[i - 1].lower, "determiner") ||
+                              word(t_[i - 1].lower, "possessive") || word(t_[i - 1].lower, "more");
       if (determiner && i > 1 && only_space(gap(i - 2, i - 1))) {
         if (auto kind = kind_at(i - 2)) return read_after_verb(*kind, i - 2, q);
       }
