@@ -101,6 +101,13 @@ TEST_F(CasualtiesTest, ADariOrPashtoRelativeClauseOfThemIsPartOfTheCountBefore) 
   EXPECT_EQ(counts("بم وچاودېد چې دوه یې ووژل."), Counts({"killed 2..2"}));
 }
 
+TEST_F(CasualtiesTest, ANumberOfPeopleIsNoCountOfOne) {
+  // "a number of civilians were killed": some, not one
+  EXPECT_EQ(counts("یو شمېر ملکي وګړي ووژل شول."), Counts({}));
+  EXPECT_EQ(counts("A number of civilians were killed."), Counts({}));
+  EXPECT_EQ(counts("یو ملکي وګړی ووژل شو."), Counts({"killed 1..1"}));
+}
+
 TEST_F(CasualtiesTest, ADariCountOfSeveralReachesItsVerbAtTheEndOfItsClause) {
   // "two guards of the governor also died in this attack": the verb is eight words on
   EXPECT_EQ(counts("دو محافظ والی نیز در این حمله جان باختند."), Counts({"killed 2..2"}));

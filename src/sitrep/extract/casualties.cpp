@@ -194,6 +194,11 @@ class CountScanner {
       return q;
     }
     if (value < 0) return std::nullopt;
+    // "یو شمېر", "a number of": one and a word of number say no number at all, not one
+    if (value == 1 && last + 1 < t_.size() && only_space(gap(last, last + 1)) &&
+        word(t_[last + 1].lower, "some")) {
+      return std::nullopt;
+    }
     q.last = last;
     qualify(q, value, range_high, qualifier);
     return q;
