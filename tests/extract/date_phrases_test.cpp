@@ -136,6 +136,16 @@ TEST_F(DatePhrasesTest, UrduArabicUzbekAndTajikWeekdaysAndMonths) {
             Dates{"جمعے = 2022-07-08..2022-07-08 day"});
 }
 
+TEST_F(DatePhrasesTest, UrduSaturdayAndMondayOnlyBeforeOnOrAPartOfTheDay) {
+  // 2022-07-08 was a Friday. "ہفتے" is Saturday and the week, "پیر" Monday and a saint.
+  EXPECT_EQ(dates("ہفتے کی شام فائرنگ ہوئی", "2022-07-08"),
+            Dates{"ہفتے = 2022-07-02..2022-07-02 day"});
+  EXPECT_EQ(dates("پیر کو دھماکا ہوا", "2022-07-08"), Dates{"پیر = 2022-07-04..2022-07-04 day"});
+  // "during last week", "the shrine of a saint"
+  EXPECT_EQ(dates("گزشتہ ہفتے کے دوران حملے ہوئے", "2022-07-08"), Dates{});
+  EXPECT_EQ(dates("پیر صاحب کے مزار پر حملہ", "2022-07-08"), Dates{});
+}
+
 TEST_F(DatePhrasesTest, DariAndPashtoWeekdaysInTwoWords) {
   // "سه شنبه": three + Saturday, Tuesday. 2021-11-24 was a Wednesday.
   EXPECT_EQ(dates("د سه شنبې په ورځ چاودنه وشوه", "2021-11-24"),

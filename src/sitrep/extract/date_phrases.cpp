@@ -261,6 +261,14 @@ std::vector<DateMention> DateReader::find(std::string_view text, Day published,
     if (!weekday &&
         written_in_lower_case(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)))
       weekday = word(i, "weekday-lower");
+    // Urdu "ہفتے" (Saturday) is also the week, and "پیر" (Monday) a saint: the weekday only
+    // before "کو" (on), or "کے"/"کی" and a part of the day ("ہفتے کی شام", Saturday evening)
+    if (const WordTable::Entry* marked = weekday ? nullptr : word(i, "weekday-marked")) {
+      if (word(i + 1, "weekday-mark") ||
+          (word(i + 1, "weekday-mark-of") && word(i + 2, "day-part"))) {
+        weekday = marked;
+      }
+    }
     size_t weekday_end = i;
     const WordTable::Entry* prefix = word(i, "weekday-prefix");
     if (const WordTable::Entry* saturday = prefix ? word(i + 1, "weekday") : nullptr;
