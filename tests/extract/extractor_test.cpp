@@ -726,6 +726,17 @@ TEST(Extractor, DariAndPashtoBlameTheActorRightBeforeTheVerb) {
             (std::pair<std::string, bool>{"", false}));
 }
 
+TEST(Extractor, AProtestWithNoOrganiserNamedIsMadeByProtesters) {
+  EXPECT_EQ(first_perpetrator("BANNU: Hundreds of traders staged a sit-in outside the Bannu press "
+                              "club on Saturday against extortion.",
+                              "2023-11-05"),
+            "Protesters");
+  // A government that lodges a protest with another holds no protest
+  auto x = extractor().extract(report(
+      "پاکستان نے کابل میں افغان عبوری حکومت کے سامنے شدید احتجاج ریکارڈ کرایا ہے۔", "2022-12-12"));
+  EXPECT_TRUE(x.mentions.empty());
+}
+
 TEST(Extractor, ARussianPassivesAgentInTheInstrumentalIsThePerpetrator) {
   // "three policemen were killed by the Taliban"
   EXPECT_EQ(first_perpetrator("Во вторник в провинции Кундуз трое полицейских были убиты талибами.",

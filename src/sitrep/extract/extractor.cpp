@@ -1780,6 +1780,15 @@ class MentionReader {
       a.uncertain = true;
       m.perpetrator = std::move(a);
     }
+    // A protest or riot with no organiser named was made by its crowd (ACLED's "Protesters
+    // (Country)", "Rioters (Country)").
+    if (!m.perpetrator && (m.event_type == "Protests" || m.event_type == "Riots")) {
+      ActorMention a;
+      a.actor = m.event_type == "Protests" ? "Protesters" : "Rioters";
+      a.text = std::string(r_.text.substr(m.trigger.begin, m.trigger.end - m.trigger.begin));
+      a.evidence = m.trigger;
+      m.perpetrator = std::move(a);
+    }
     for (const ActorUse& t : roles.targets) {
       ActorMention a = actor_mention(t, m);
       if (m.perpetrator && a.actor == m.perpetrator->actor) continue;
