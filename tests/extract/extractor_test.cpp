@@ -726,6 +726,14 @@ TEST(Extractor, DariAndPashtoBlameTheActorRightBeforeTheVerb) {
             (std::pair<std::string, bool>{"", false}));
 }
 
+TEST(Extractor, AnUzbekSideFiredTowardIsStruckNotStriking) {
+  // "shots were fired from the Afghan bank toward a patrol of Uzbek border guards"
+  EXPECT_EQ(first_perpetrator("Сурхондарё вилоятининг Музработ туманида Амударёнинг Афғонистон "
+                              "қирғоғидан ўзбекистонлик чегарачилар патрулига қарата ўқ узилди.",
+                              "2019-11-12"),
+            "Unidentified armed group");
+}
+
 TEST(Extractor, AProtestWithNoOrganiserNamedIsMadeByProtesters) {
   EXPECT_EQ(first_perpetrator("BANNU: Hundreds of traders staged a sit-in outside the Bannu press "
                               "club on Saturday against extortion.",

@@ -670,6 +670,11 @@ class MentionReader {
       case Postposition::none:
         break;
     }
+    // Uzbek "чегарачилар патрулига қарата ўқ узилди": fire went toward the border guards' patrol
+    if (cue_is(Cue::toward) && at_most_one_word_between(a->end, cue->begin)) {
+      if (named) roles.targets.push_back({a, 0, false});
+      return;
+    }
     if (russian_agent(*a)) {  // "убиты талибами", "прикреплённой неизвестными"
       roles.perpetrators.push_back({a, named ? 1 : 4, suspected});
       return;
@@ -1166,6 +1171,17 @@ class MentionReader {
   // Whether the actor at `begin` is named as the doer of an event word before it: "by" in
   // English, and in Russian the verb "committed" before its subject ("нападение совершили
   // боевики").
+  // Whether the text between two offsets is spaces around at most one word.
+  bool at_most_one_word_between(size_t from, size_t to) const {
+    if (from > to) return false;
+    std::string_view gap = r_.text.substr(from, to - from);
+    const size_t first = gap.find_first_not_of(' ');
+    if (first == std::string_view::npos) return true;
+    const size_t end = gap.find(' ', first);
+    return end == std::string_view::npos ||
+           gap.find_first_not_of(' ', end) == std::string_view::npos;
+  }
+
   // Russian names a passive's agent in the instrumental, right after the participle: "были
   // убиты талибами" (were killed by the Taliban), "мины, прикреплённой неизвестными" (a mine
   // attached by unknown men).

@@ -42,6 +42,7 @@ constexpr std::pair<Cue, std::string_view> kCueNames[] = {
     {Cue::period, "period"},
     {Cue::more, "more"},
     {Cue::also, "also"},
+    {Cue::toward, "toward"},
 };
 
 Result<int> parse_strength(const model::TsvTable& table, const model::TsvRow& row,

@@ -72,6 +72,7 @@ enum class Cue : uint8_t {
   period,
   more,
   also,
+  toward,
 };
 
 // One phrase found in a text: its span and what it is.
