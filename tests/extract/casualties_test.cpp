@@ -286,6 +286,8 @@ TEST_F(CasualtiesTest, ARussianSingularKillingCountsThoseKilledTogetherWithThePe
   EXPECT_EQ(counts("Он погиб вместе с сыном."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("Губернатор погиб вместе со своим водителем."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("Губернатор погиб вместе с двумя охранниками."), Counts({"killed 3..3"}));
+  // "a blast whose victim was the minister": one killed
+  EXPECT_EQ(counts("Взрыв, жертвой которого стал министр."), Counts({"killed 1..1"}));
   // "together with his sons" is a plural: no count says how many
   EXPECT_EQ(counts("Он погиб вместе с сыновьями."), Counts({"killed 1..1"}));
 }
