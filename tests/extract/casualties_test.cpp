@@ -217,6 +217,9 @@ TEST_F(CasualtiesTest, RussianAndDari) {
             Counts({"killed 12..+", "injured 20..20"}));
   EXPECT_EQ(counts("در این حمله ۱۲ نفر کشته و ۲۰ تن دیگر زخمی شدند"),
             Counts({"killed 12..12", "injured 20..20"}));
+  // "two embassy staff were killed, as well as four Afghan citizens"
+  EXPECT_EQ(counts("Погибли двое сотрудников посольства, а также четверо граждан Афганистана."),
+            Counts({"killed 6..6"}));
 }
 
 TEST_F(CasualtiesTest, RussianShootingsAndLivesTaken) {

@@ -285,8 +285,13 @@ class CountScanner {
          ++joint) {
       const std::string_view before = gap(joint - 1, joint);
       size_t next = joint;
-      if (word(t_[joint].lower, "list-and")) {
-        if (!list_punctuation(before) || ++next >= t_.size() || !only_space(gap(joint, next))) {
+      // "и", "and"; or two words, "а также" (as well as)
+      const WordTable::Entry* two = word(t_[joint].lower, "list-and-two");
+      const bool second = two && joint + 1 < t_.size() && only_space(gap(joint, joint + 1)) &&
+                          t_[joint + 1].lower == two->value;
+      if (word(t_[joint].lower, "list-and") || second) {
+        if (second) ++next;
+        if (!list_punctuation(before) || ++next >= t_.size() || !only_space(gap(next - 1, next))) {
           return std::nullopt;
         }
       } else if (only_space(before) || before == "-") {
