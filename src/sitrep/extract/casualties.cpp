@@ -718,16 +718,13 @@ class CountScanner {
         return;
       }
       if (j > last + kSecondPersonReach || (!along_with && t_[j].lower != "and")) continue;
-      if (word_at(second, "one")) {
+      // "his driver", "с сыном": one more person, whose words end at `person_end`
+      std::optional<size_t> person_end = one_with_at(second);
+      if (word_at(second, "one")) person_end = plain_word(second + 1) ? second + 1 : second;
+      if (person_end) {
         m.low = 2;
         m.high = 2;
-        m.end = t_[plain_word(second + 1) ? second + 1 : second].end;  // "his driver"
-        return;
-      }
-      if (auto one = one_with_at(second)) {
-        m.low = 2;
-        m.high = 2;
-        m.end = t_[*one].end;
+        m.end = t_[*person_end].end;
         return;
       }
     }

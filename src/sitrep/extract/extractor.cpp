@@ -1168,9 +1168,6 @@ class MentionReader {
     return false;
   }
 
-  // Whether the actor at `begin` is named as the doer of an event word before it: "by" in
-  // English, and in Russian the verb "committed" before its subject ("нападение совершили
-  // боевики").
   // Whether the text between two offsets is spaces around at most one word.
   bool at_most_one_word_between(size_t from, size_t to) const {
     if (from > to) return false;
@@ -1197,6 +1194,9 @@ class MentionReader {
            russian_instrumental_plural(first->lower) && russian_passive_participle(before.lower);
   }
 
+  // Whether the actor at `begin` is named as the doer of an event word before it: "by" in
+  // English, and in Russian the verb "committed" before its subject ("нападение совершили
+  // боевики").
   bool by_before(size_t begin) const {
     return ends_before(r_.text, begin, 8, {"by ", "by the "}) ||
            ends_before(r_.text, begin, 24, {"совершили ", "совершила ", "совершило ", "совершил "});
@@ -1204,6 +1204,16 @@ class MentionReader {
 
   static bool same_span(const LexiconHit* a, const LexiconHit* b) {
     return a->begin == b->begin && a->end == b->end;
+  }
+
+  // An actor no word names, who the event word says acted: its evidence is the event word.
+  ActorMention actor_of_event_word(const Mention& m, std::string actor, bool uncertain) const {
+    ActorMention a;
+    a.actor = std::move(actor);
+    a.text = std::string(r_.text.substr(m.trigger.begin, m.trigger.end - m.trigger.begin));
+    a.evidence = m.trigger;
+    a.uncertain = uncertain;
+    return a;
   }
 
   void read_target(const std::vector<const LexiconHit*>& hits, const Roles& roles,
@@ -1789,21 +1799,13 @@ class MentionReader {
     // stays unknown.
     if (!m.perpetrator && (attack_word(m) || m.sub_event_type == "Abduction/forced disappearance" ||
                            m.sub_event_type == "Suicide bomb" || m.sub_event_type == "Grenade")) {
-      ActorMention a;
-      a.actor = "Unidentified armed group";
-      a.text = std::string(r_.text.substr(m.trigger.begin, m.trigger.end - m.trigger.begin));
-      a.evidence = m.trigger;
-      a.uncertain = true;
-      m.perpetrator = std::move(a);
+      m.perpetrator = actor_of_event_word(m, "Unidentified armed group", /*uncertain=*/true);
     }
     // A protest or riot with no organiser named was made by its crowd (ACLED's "Protesters
     // (Country)", "Rioters (Country)").
     if (!m.perpetrator && (m.event_type == "Protests" || m.event_type == "Riots")) {
-      ActorMention a;
-      a.actor = m.event_type == "Protests" ? "Protesters" : "Rioters";
-      a.text = std::string(r_.text.substr(m.trigger.begin, m.trigger.end - m.trigger.begin));
-      a.evidence = m.trigger;
-      m.perpetrator = std::move(a);
+      m.perpetrator = actor_of_event_word(m, m.event_type == "Protests" ? "Protesters" : "Rioters",
+                                          /*uncertain=*/false);
     }
     for (const ActorUse& t : roles.targets) {
       ActorMention a = actor_mention(t, m);

@@ -247,6 +247,8 @@ class Aggregator {
       if (m == Measure::distinct_places) need_places_ = true;
     }
     place_count_ = index.places().size();
+    auto zones = index.zone_max_fatalities();
+    largest_fatalities_ = zones.empty() ? 0 : *std::max_element(zones.begin(), zones.end());
     places_dense_ = dense_ && key_space_ * place_count_ <= (uint64_t{1} << 26);
   }
 
@@ -408,12 +410,8 @@ class Aggregator {
   // are emptied into the partial sums before either field can overflow
   // (kernels::rows_between_emptyings).
   static constexpr int kCountShift = 40;
-  int64_t largest_fatalities() const {
-    auto zones = index_.zone_max_fatalities();
-    return zones.empty() ? 0 : *std::max_element(zones.begin(), zones.end());
-  }
   bool packs_count_and_sum() const {
-    return index_.column(Column::fatalities).base >= -1 && largest_fatalities() < (1 << 24);
+    return index_.column(Column::fatalities).base >= -1 && largest_fatalities_ < (1 << 24);
   }
 
   template <bool kDirect, typename K, typename F>
@@ -453,7 +451,7 @@ class Aggregator {
     // an add per row in turn on the lanes. Scattered rows are added one by one.
     const uint64_t* words = selection.data();
     const size_t first = selection.first_word();
-    const size_t period = kernels::rows_between_emptyings(kCountShift, largest_fatalities()) / 64;
+    const size_t period = kernels::rows_between_emptyings(kCountShift, largest_fatalities_) / 64;
     auto full = [&](size_t w) { return words[w - first] == ~uint64_t{0}; };
     alignas(64) uint64_t increments[64];
     for (size_t w = word_begin; w < word_end;) {
@@ -590,17 +588,18 @@ class Aggregator {
     };
     // Dense partials share their slots, which are the composite keys in order: they are summed
     // slot by slot. Hashed ones go through a map.
+    auto add = [](Totals& t, const Partial& p, size_t slot) {
+      t.count += p.count[slot];
+      t.fatalities += p.fatalities[slot];
+      t.with_fatalities += p.with_fatalities[slot];
+    };
     std::vector<std::pair<uint64_t, Totals>> merged;
     if (std::all_of(partials.begin(), partials.end(), [](const Partial& p) { return p.dense; })) {
       size_t slots = 0;
       for (const Partial& p : partials) slots = std::max(slots, p.slots());
       std::vector<Totals> sums(slots);
       for (const Partial& p : partials) {
-        for (size_t slot = 0; slot < p.slots(); ++slot) {
-          sums[slot].count += p.count[slot];
-          sums[slot].fatalities += p.fatalities[slot];
-          sums[slot].with_fatalities += p.with_fatalities[slot];
-        }
+        for (size_t slot = 0; slot < p.slots(); ++slot) add(sums[slot], p, slot);
       }
       for (size_t key = 0; key < sums.size(); ++key) {
         if (sums[key].count != 0) merged.emplace_back(key, sums[key]);
@@ -609,11 +608,7 @@ class Aggregator {
       std::map<uint64_t, Totals> by_key;
       for (const Partial& p : partials) {
         for (size_t slot = 0; slot < p.slots(); ++slot) {
-          if (p.count[slot] == 0) continue;
-          Totals& t = by_key[p.dense ? slot : p.key_of[slot]];
-          t.count += p.count[slot];
-          t.fatalities += p.fatalities[slot];
-          t.with_fatalities += p.with_fatalities[slot];
+          if (p.count[slot] != 0) add(by_key[p.dense ? slot : p.key_of[slot]], p, slot);
         }
       }
       merged.assign(by_key.begin(), by_key.end());
@@ -715,6 +710,7 @@ class Aggregator {
   bool need_with_fatalities_ = false;
   bool sparse_ = false;  // few selected rows: count them one by one
   size_t place_count_ = 0;
+  int64_t largest_fatalities_ = 0;  // the largest best estimate of any row (the zone maps')
 };
 
 }  // namespace

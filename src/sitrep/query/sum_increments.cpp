@@ -95,7 +95,9 @@ template <typename F>
   }
 }
 
-// The word loops of add_packed_words, one per instruction set so that the increments inline.
+// The word loops of add_packed_words, one per instruction set so that the increments inline
+// (GCC refuses to inline a target-specific kernel through a shared generic driver: "target
+// specific option mismatch", so the two loops cannot be one template).
 // Each word's increments are worked out while the adds of the word before are still in flight:
 // read back at once, the vector stores would stall the loads.
 template <typename K, typename F>
