@@ -1945,6 +1945,40 @@ TEST(Extractor, AClaimNamingAPlaceGoesToTheEventThere) {
   EXPECT_EQ(x.mentions[1].claim, model::ClaimStatus::unknown);
 }
 
+TEST(Extractor, AClaimOfAnEventSetApartElsewhereIsAnotherEvent) {
+  auto x = extractor().extract(report(
+      "Taliban forces raided a hideout in Paghman district of Kabul on Thursday, killing three "
+      "militants. Separately, the Islamic State claimed the killing of two Taliban fighters at a "
+      "checkpoint in Kandahar city on Wednesday.",
+      "2022-12-30"));
+  ASSERT_EQ(x.mentions.size(), 2u);
+  EXPECT_EQ(x.mentions[1].places.at(0).admin1, "Kandahar");
+  EXPECT_EQ(x.mentions[1].claim, model::ClaimStatus::claimed);
+  EXPECT_EQ(model::format_iso(x.mentions[1].date->start), "2022-12-28");
+}
+
+TEST(Extractor, ALaterClaimOfTheSameBombingIsNoNewEvent) {
+  auto x = extractor().extract(report(
+      "Two policemen were killed when a roadside bomb exploded near their vehicle in Upper Dir on "
+      "Tuesday. Hours later, a statement attributed to the Islamic State's Khorasan branch "
+      "claimed the bombing.",
+      "2023-06-28"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
+}
+
+TEST(Extractor, APlaceInsideAnActorsNameDoesNotHideTheEventsPlace) {
+  // "Pakistan" in the claimant's name is the only place of the sentence that tells the event
+  // ("claimed the attack"): the mosque's place, in a background sentence, still places it.
+  auto x = extractor().extract(report(
+      "The death toll from Monday's suicide bombing inside a mosque in Peshawar rose to 84 on "
+      "Tuesday. A faction of the Tehreek-i-Taliban Pakistan initially claimed the attack.",
+      "2023-02-01"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_FALSE(x.mentions[0].places.empty());
+  EXPECT_EQ(x.mentions[0].places[0].admin1, "Khyber Pakhtunkhwa");
+}
+
 TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
   auto x = extractor().extract(report(
       "Gunmen shot dead two Christian brothers in Quetta on Monday. The Islamic State claimed "

@@ -253,14 +253,18 @@ bool refers_back(const Reading& r, const Lexicon& lex, const std::vector<const L
 }
 
 // Whether an event word stands beside a claim or a denial of responsibility (within a few
-// words, either side): the attack claimed, not a new one.
+// words, either side), or is part of one ("claimed the attack"): the attack claimed, not a new
+// one.
 bool claims_the_event(const Reading& r, const Lexicon& lex,
                       const std::vector<const LexiconHit*>& hits) {
   constexpr size_t kReach = 16;  // characters
   for (const LexiconHit* cue : hits) {
-    if (!is_cue(lex, *cue, Cue::claim) && !is_cue(lex, *cue, Cue::no_claim)) continue;
+    bool claim = is_cue(lex, *cue, Cue::claim), claim_verb = is_cue(lex, *cue, Cue::claim_verb);
+    if (!claim && !claim_verb && !is_cue(lex, *cue, Cue::no_claim)) continue;
     for (const LexiconHit* h : hits) {
       if (h->kind != Kind::trigger) continue;
+      if ((claim || claim_verb) && h->begin == cue->begin && h->end == cue->end) return true;
+      if (claim_verb) continue;
       if (close_before_in_characters(r.text, h->end, cue->begin, kReach) ||
           close_before_in_characters(r.text, cue->end, h->begin, kReach)) {
         return true;
@@ -1393,11 +1397,14 @@ class MentionReader {
       return r_.sentences[s].begin >= title_end_ && !within(r_.places, r_.sentences[s]).empty();
     });
     // Places in the sentences that tell of the event outrank those of sentences around it
-    // ("Nangarhar, where the group is active").
+    // ("Nangarhar, where the group is active"); a place inside an actor's name ("Tehreek-i-Taliban
+    // Pakistan") places nothing.
     auto telling = [&](size_t s) { return event_sentence(lex_, r_, r_.sentences[s]); };
     bool event_places = std::any_of(group.sentences.begin(), group.sentences.end(), [&](size_t s) {
-      return r_.sentences[s].begin >= title_end_ && telling(s) &&
-             !within(r_.places, r_.sentences[s]).empty();
+      if (r_.sentences[s].begin < title_end_ || !telling(s)) return false;
+      std::vector<const PlaceSpan*> places = within(r_.places, r_.sentences[s]);
+      return std::any_of(places.begin(), places.end(),
+                         [&](const PlaceSpan* p) { return !covered(*p) && !not_a_place(*p); });
     });
     std::vector<PlaceMention> targets, origins;
     for (size_t s : group.sentences) {
@@ -2118,6 +2125,20 @@ std::vector<uint32_t> sentence_places(const Reading& r, const Sentence& s) {
   return out;
 }
 
+// The last group that names one of `spots` (places and their districts), if any.
+std::optional<size_t> last_naming(const std::vector<std::vector<uint32_t>>& group_places,
+                                  const std::vector<uint32_t>& spots) {
+  for (size_t g = group_places.size(); g-- > 0;) {
+    const std::vector<uint32_t>& named = group_places[g];
+    if (std::any_of(spots.begin(), spots.end(), [&](uint32_t f) {
+          return std::find(named.begin(), named.end(), f) != named.end();
+        })) {
+      return g;
+    }
+  }
+  return std::nullopt;
+}
+
 // Sentences grouped into mentions (see the header: an event word starts one unless the sentence
 // tells more of the current one).
 std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t title_end) {
@@ -2164,12 +2185,21 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
       // IS claimed responsibility for the attack, a day later), and one that nobody claimed
       // ("تاحال کسی گروہ نے … ذمہ داری قبول نہیں کی، … جمعے کو احتجاج کا اعلان کیا": a protest
       // called for Friday is no other day of the attack)
+      bool claims = claims_the_event(r, lex, hits);
       bool told_again =
-          !groups.empty() &&
-          (refers_back(r, lex, hits) ||
-           (here.empty() && (claims_the_event(r, lex, hits) || has_cue(lex, hits, Cue::no_claim))));
-      if (groups.empty() || has_cue(lex, hits, Cue::separate) ||
-          ((elsewhere || another_day) && !told_again)) {
+          !groups.empty() && (refers_back(r, lex, hits) ||
+                              (here.empty() && (claims || has_cue(lex, hits, Cue::no_claim))));
+      // "The TTP claimed the attack in Dera Ismail Khan": the event of that place, told again
+      std::vector<uint32_t> spots = sentence_places(r, s);
+      if (claims) {
+        if (auto g = last_naming(group_places, spots)) {
+          groups[*g].sentences.push_back(i);
+          continue;
+        }
+      }
+      // "Hours later, IS also claimed the bombing": set apart in time, but the same event
+      bool set_apart = has_cue(lex, hits, Cue::separate) && !(told_again && here.empty());
+      if (groups.empty() || set_apart || ((elsewhere || another_day) && !told_again)) {
         groups.push_back({{i}});
         group_areas.emplace_back();
         group_places.emplace_back();
@@ -2180,7 +2210,6 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
       }
       areas.insert(areas.end(), here.begin(), here.end());
       group_areas.back().insert(group_areas.back().end(), here.begin(), here.end());
-      std::vector<uint32_t> spots = sentence_places(r, s);
       group_places.back().insert(group_places.back().end(), spots.begin(), spots.end());
       if (!has_day && here_day) {
         has_day = true;
@@ -2192,25 +2221,10 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
       } else if (groups.empty()) {
         pending.push_back(i);
       } else {
-        // "The TTP claimed the attack in Dera Ismail Khan": the event of that place, if an
-        // earlier one; else the current one.
-        size_t to = groups.size() - 1;
-        std::vector<uint32_t> spots = sentence_places(r, s);
-        auto named = [&](size_t g) {
-          return std::any_of(spots.begin(), spots.end(), [&](uint32_t f) {
-            return std::find(group_places[g].begin(), group_places[g].end(), f) !=
-                   group_places[g].end();
-          });
-        };
-        if (!spots.empty() && !named(to)) {
-          for (size_t g = groups.size(); g-- > 0;) {
-            if (named(g)) {
-              to = g;
-              break;
-            }
-          }
-        }
-        groups[to].sentences.push_back(i);
+        // "The TTP claimed responsibility for the attack in Dera Ismail Khan": the event of that
+        // place, if an earlier one; else the current one.
+        auto named = last_naming(group_places, sentence_places(r, s));
+        groups[named.value_or(groups.size() - 1)].sentences.push_back(i);
       }
     }
   }
