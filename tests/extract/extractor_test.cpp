@@ -1979,6 +1979,28 @@ TEST(Extractor, APlaceInsideAnActorsNameDoesNotHideTheEventsPlace) {
   EXPECT_EQ(x.mentions[0].places[0].admin1, "Khyber Pakhtunkhwa");
 }
 
+TEST(Extractor, AGroupThatOthersOpposeDidNotAct) {
+  auto x = extractor().extract(report(
+      "The National Resistance Front, an armed group opposed to the Taliban, said its fighters "
+      "ambushed a Taliban convoy in Andarab district of Baghlan province on Friday.",
+      "2022-09-17"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_NE(x.mentions[0].perpetrator->actor, "Taliban");
+}
+
+TEST(Extractor, ASpeakerWhoDeniesBeforeAnythingLikeAClaimIsNoClaimant) {
+  auto x = extractor().extract(report(
+      "Gunmen killed four polio vaccinators in Nahrin district of Baghlan province on Tuesday. A "
+      "Taliban spokesman said the group had nothing to do with it and that its fighters "
+      "supported the vaccination campaign.",
+      "2020-12-09"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::denied);
+}
+
 TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
   auto x = extractor().extract(report(
       "Gunmen shot dead two Christian brothers in Quetta on Monday. The Islamic State claimed "

@@ -683,7 +683,8 @@ class MentionReader {
       roles.perpetrators.push_back({a, named ? 1 : 4, suspected});
       return;
     }
-    if (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a)) {
+    if (names_a_side(*a) ||
+        (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a))) {
       if (named) roles.targets.push_back({a, 0, false});
       return;
     }
@@ -766,15 +767,20 @@ class MentionReader {
     return Postposition::possessor;
   }
 
+  // Whether the actor only names a side someone takes: "a pro-Taliban cleric", "an anti-Taliban
+  // militia", "an armed group opposed to the Taliban" (whom the group fights). It did nothing.
+  bool names_a_side(const LexiconHit& a) const {
+    std::string_view before_text = r_.text.substr(0, a.begin);
+    return before_text.ends_with("pro-") || before_text.ends_with("anti-") ||
+           before_text.ends_with("Pro-") || before_text.ends_with("Anti-") ||
+           ends_before(r_.text, a.begin, 16, {"opposed to ", "opposed to the "});
+  }
+
   // Whether the actor is who suffered, not who acted: counted ("22 Taliban killed", "dozens of
   // militants"), or in the passive ("Taliban were killed", "Taliban killed in Helmand",
   // "Taliban suffer casualties").
   bool victims(const LexiconHit& a) const {
-    std::string_view before_text = r_.text.substr(0, a.begin);
-    if (before_text.ends_with("pro-") || before_text.ends_with("anti-") ||
-        before_text.ends_with("Pro-") || before_text.ends_with("Anti-")) {
-      return true;  // "a pro-Taliban cleric": the actor names whom the target sides with
-    }
+    if (names_a_side(a)) return true;
     if (followed_by_target_noun(a)) return true;  // "the Taliban police", "IS-KP commander"
     const Token* before = nullptr;
     const Token* after = nullptr;
@@ -1013,11 +1019,16 @@ class MentionReader {
     return false;
   }
 
+  // Whether a claim word follows the actor in its sentence ("a Taliban spokesman said its
+  // fighters carried out …"): the speaker claims.
   bool claim_after(const std::vector<const LexiconHit*>& hits, size_t i) const {
     for (size_t j = i + 1; j < hits.size(); ++j) {
       if (is_cue(lex_, *hits[j], Cue::claim) || is_cue(lex_, *hits[j], Cue::claim_verb)) {
         return true;
       }
+      // "said the group had nothing to do with it and that its fighters supported …": the
+      // actor's words deny before they say anything like a claim
+      if (is_cue(lex_, *hits[j], Cue::deny)) return false;
     }
     return false;
   }
