@@ -957,6 +957,14 @@ TEST(Extractor, ADariDistrictOfTwoWordsIsFoundBesideItsKindWord) {
   EXPECT_EQ(p.admin1, "Ghazni");
 }
 
+TEST(Extractor, APersianNameIsFoundHoweverItsConnectingVowelIsJoined) {
+  // GeoNames writes "Sar-e Pul" and "Pul-e Khumri"; wires write "Sar-e-Pul", "Pul-i-Khumri".
+  EXPECT_EQ(first_place("A bomb killed a man in Sar-e-Pul on Tuesday.").admin1,
+            "Sar-e Pol Province");
+  EXPECT_EQ(first_place("A bomb killed a man in Pul-i-Khumri on Tuesday.").admin1, "Baghlan");
+  EXPECT_EQ(first_place("A bomb killed a man in Pul-e-Alam on Tuesday.").admin1, "Logar");
+}
+
 TEST(Extractor, ADariNameRunTogetherOrWithAWordOfThreeLettersIsFound) {
   // GeoNames spells "مهتر لام" with a space; Dari writers often run the words together or join
   // them with a zero-width non-joiner. Unwritten vowels leave district names of three letters

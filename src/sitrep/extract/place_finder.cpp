@@ -1,6 +1,8 @@
 #include "sitrep/extract/place_finder.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <optional>
 #include <unordered_set>
 
@@ -54,6 +56,30 @@ bool a_word_capitalised(std::string_view written) {
 
 bool arabic_script(UChar32 c) {
   return c >= 0x600 && c <= 0x6FF;
+}
+
+// The other ways Latin writers join a Persian name's connecting vowel (ezafe) to its words:
+// GeoNames' "Sar-e Pul" and "Pul-e Khumri" are written "Sar-e-Pul", "Sar-i-Pul", "Pul-i
+// Khumri" as often. Every spelling of each connector, "-e " "-e-" "-i " "-i-" (the connector a
+// hyphen after a letter, then a space or a hyphen before a capital); none for other names.
+std::vector<std::string> ezafe_spellings(std::string_view name) {
+  static constexpr std::array<std::string_view, 4> kJoins = {"-e ", "-e-", "-i ", "-i-"};
+  std::vector<std::string> out{std::string(name)};
+  for (size_t at = 1; at + 3 < name.size(); ++at) {
+    std::string_view join = name.substr(at, 3);
+    bool connector = std::find(kJoins.begin(), kJoins.end(), join) != kJoins.end() &&
+                     std::isalpha(static_cast<unsigned char>(name[at - 1])) &&
+                     std::isupper(static_cast<unsigned char>(name[at + 3]));
+    if (!connector) continue;
+    std::vector<std::string> next;
+    for (const std::string& form : out) {
+      for (std::string_view other : kJoins)
+        next.push_back(form.substr(0, at) + std::string(other) + form.substr(at + 3));
+    }
+    out = std::move(next);
+  }
+  std::erase(out, std::string(name));
+  return out;
 }
 
 // A name of several words in Arabic script as Dari and Pashto writers also write it: the words
@@ -161,6 +187,11 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const geo::Gazetteer> gazetteer,
     for (std::string_view name : g.names(id)) {
       std::string joined = run_together(name);
       if (!joined.empty()) add(joined, name, false);
+    }
+  }
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    for (std::string_view name : g.names(id)) {
+      for (const std::string& spelling : ezafe_spellings(name)) add(spelling, name, false);
     }
   }
   // Districts and provinces known only in Latin letters, as Russian reports spell them; after
