@@ -2009,6 +2009,26 @@ TEST(Extractor, ASpeakerWhoDeniesBeforeAnythingLikeAClaimIsNoClaimant) {
   EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::denied);
 }
 
+TEST(Extractor, AnArrestNobodyIsNamedMakingWasTheStates) {
+  auto tashkent = extractor().extract(
+      report("18 сентября в Сурхандарьинской области задержаны трое жителей Термезского района, "
+             "которые вели вербовку молодёжи.",
+             "2023-09-20"));
+  ASSERT_EQ(tashkent.mentions.size(), 1u);
+  ASSERT_TRUE(tashkent.mentions[0].perpetrator);
+  EXPECT_EQ(tashkent.mentions[0].perpetrator->actor, "Government of Uzbekistan");
+  // the state as it was on the day: Afghanistan's before August 2021, the Taliban after
+  auto before = extractor().extract(
+      report("Police arrested three men in Herat city on Monday.", "2020-05-12"));
+  auto after = extractor().extract(
+      report("Police arrested three men in Herat city on Monday.", "2022-05-12"));
+  ASSERT_EQ(before.mentions.size(), 1u);
+  ASSERT_EQ(after.mentions.size(), 1u);
+  ASSERT_TRUE(before.mentions[0].perpetrator && after.mentions[0].perpetrator);
+  EXPECT_EQ(before.mentions[0].perpetrator->actor, "Government of Afghanistan (2004-2021)");
+  EXPECT_EQ(after.mentions[0].perpetrator->actor, "Taliban");
+}
+
 TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
   auto x = extractor().extract(report(
       "Gunmen shot dead two Christian brothers in Quetta on Monday. The Islamic State claimed "

@@ -1773,6 +1773,7 @@ class MentionReader {
   // group ("arrested four suspected militants", "militants were detained"): an armed group's.
   void read_arrested(const std::vector<const LexiconHit*>& hits, Mention& m) const {
     if (m.sub_event_type != "Arrests") return;
+    arrested_by_the_state(m);
     // "задержали троих жителей, подозреваемых в вербовке для ИГ": residents held as suspected
     // members of a group the text names are that group's men
     if (m.target == "civilians" && has_cue(lex_, hits, Cue::suspect) &&
@@ -1790,6 +1791,20 @@ class MentionReader {
       if (m.perpetrator && m.perpetrator->evidence.begin == h->begin) continue;
       m.target = "armed-groups";
       m.target_evidence = {h->begin, h->end};
+      return;
+    }
+  }
+
+  // An arrest nobody is named making ("Задержаны трое жителей", "police detained two men") was
+  // made by the state of the country it happened in, as it was on that day
+  // (data/lexicon/state-forces.tsv: the Taliban in Afghanistan since August 2021).
+  void arrested_by_the_state(Mention& m) const {
+    if (m.perpetrator) return;
+    std::string country = event_country(m);
+    model::Day day = m.date ? m.date->start : (doc_.published ? *doc_.published : 0);
+    for (const StateForce& f : parts_.state_forces) {
+      if (f.country != country || day < f.from || day > f.to) continue;
+      m.perpetrator = actor_of_event_word(m, f.actor, /*uncertain=*/false);
       return;
     }
   }
