@@ -2029,6 +2029,14 @@ TEST(Extractor, AnArrestNobodyIsNamedMakingWasTheStates) {
   EXPECT_EQ(after.mentions[0].perpetrator->actor, "Taliban");
 }
 
+TEST(Extractor, InRussianTheOwnerAfterATargetNounWasStruck) {
+  auto x = extractor().extract(report(
+      "В Ханабаде ночью по блокпосту талибов бросили гранату, ранены два бойца.", "2023-11-08"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
+}
+
 TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
   auto x = extractor().extract(report(
       "Gunmen shot dead two Christian brothers in Quetta on Monday. The Islamic State claimed "

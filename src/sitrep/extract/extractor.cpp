@@ -782,6 +782,7 @@ class MentionReader {
   bool victims(const LexiconHit& a) const {
     if (names_a_side(a)) return true;
     if (followed_by_target_noun(a)) return true;  // "the Taliban police", "IS-KP commander"
+    if (owner_after_target_noun(a)) return true;  // "по блокпосту талибов"
     const Token* before = nullptr;
     const Token* after = nullptr;
     const Token* after2 = nullptr;
@@ -980,6 +981,25 @@ class MentionReader {
         return x.kind == Kind::actor && x.end == h.end;
       });
       return !also_actor;
+    }
+    return false;
+  }
+
+  // Russian puts the owner after what it owns, in the genitive: "по блокпосту талибов" (at the
+  // Taliban's checkpoint), "колонну сил безопасности". An actor right after a target noun owns
+  // the target, unless the noun is fighters ("бойцы талибов атаковали": the Taliban's men did it).
+  bool owner_after_target_noun(const LexiconHit& a) const {
+    if (a.language != "ru") return false;
+    for (const LexiconHit& h : between(r_.hits, before(a.begin, 64), a.begin)) {
+      if (h.kind != Kind::target || h.end > a.begin) continue;
+      std::string_view gap = r_.text.substr(h.end, a.begin - h.end);
+      if (gap != " " && gap != " «") continue;
+      const std::string& type = lex_.target(h.entry).target;
+      if (type == "armed-groups" || type == "civilians") continue;
+      auto same = between(r_.hits, h.begin, h.begin + 1);
+      return std::none_of(same.begin(), same.end(), [&](const LexiconHit& x) {
+        return x.kind == Kind::actor && x.end == h.end;
+      });
     }
     return false;
   }
