@@ -2037,6 +2037,17 @@ TEST(Extractor, InRussianTheOwnerAfterATargetNounWasStruck) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
 }
 
+TEST(Extractor, AGroupSaidToHaveNoPartInTheKillingIsNoClaimant) {
+  auto x = extractor().extract(report(
+      "Неизвестные вооружённые люди в понедельник вечером застрелили главу уезда Сайед-Карам "
+      "провинции Пактия. Забихулла Муджахид заявил, что талибы к убийству непричастны.",
+      "2019-09-17"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::denied);
+}
+
 TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
   auto x = extractor().extract(report(
       "Gunmen shot dead two Christian brothers in Quetta on Monday. The Islamic State claimed "

@@ -693,7 +693,9 @@ class MentionReader {
       roles.speakers.push_back(a);
       return;
     }
-    if (claimed_before(hits, i) && entry.role != ActorEntry::Role::unidentified) {
+    // … but "заявил, что талибы к убийству непричастны": what is said of the actor is a denial
+    if (claimed_before(hits, i) && entry.role != ActorEntry::Role::unidentified &&
+        !cue_is(Cue::deny)) {
       roles.claimants.push_back(
           {a, 0, false});  // "взяла на себя группировка «ИГ»", "claimed by IS"
       return;
