@@ -251,6 +251,19 @@ TEST_F(CasualtiesTest, OnePersonNamedWithoutANumberIsOneKilled) {
   EXPECT_EQ(counts("Gunmen shot dead a presenter and her driver."), Counts({"killed 2..2"}));
   EXPECT_EQ(counts("A bomb killed 3 soldiers; the driver was killed too."),
             Counts({"killed 3..3", "killed 1..1"}));
+  // a rank or a name opening its clause, with no determiner, is one person too
+  EXPECT_EQ(counts("Assistant Sub-Inspector Gul Nawaz of Kulachi police station was martyred."),
+            Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("On Monday, Mullah Abdul Karim was killed in Nad Ali."),
+            Counts({"killed 1..1"}));
+}
+
+TEST_F(CasualtiesTest, NoOneKilledIsNoCountButNoFewerThanIsAtLeast) {
+  EXPECT_EQ(counts("No one was killed in the blast."), Counts({}));
+  EXPECT_EQ(counts("Nobody was killed but 3 were wounded."), Counts({"injured 3..3"}));
+  EXPECT_EQ(counts("No fewer than 12 people were killed."), Counts({"killed 12..+"}));
+  EXPECT_EQ(counts("Not less than 12 people were killed."), Counts({"killed 12..+"}));
+  EXPECT_EQ(counts("Fewer than 12 people were killed."), Counts({"killed 0..11"}));
 }
 
 TEST_F(CasualtiesTest, OnePersonAndThoseKilledWithThemAreCountedTogether) {

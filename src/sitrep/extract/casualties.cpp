@@ -56,7 +56,9 @@ class CountScanner {
         i = read_russian_list(i);
         continue;
       }
-      i = a_day_of_month(i) || part_of_another(*q) ? q->last : read_count(*q);
+      const bool no_count = a_day_of_month(i) || part_of_another(*q) ||
+                            (counts_nobody(i) && qualifier_at(i).first.empty());
+      i = no_count ? q->last : read_count(*q);
     }
     add_tolls();
     add_single_victims();
@@ -82,6 +84,11 @@ class CountScanner {
   // The qualifier starting at token i ("at-least", "more-than" …, or empty) and the token after
   // it: at least | more than | over | about | up to | fewer than | не менее | более | около.
   std::pair<std::string, size_t> qualifier_at(size_t i) const {
+    // "no fewer than 12", "not less than 12": at least 12
+    if ((word_at(i, "nobody") || is(i, "not")) && i + 1 < t_.size()) {
+      const WordTable::Entry* fewer = word(t_[i + 1].lower, "qualifier");
+      if (fewer && fewer->value == "fewer-than" && is(i + 2, "than")) return {"at-least", i + 3};
+    }
     if (is(i, "at") && i + 1 < t_.size() && word(t_[i + 1].lower, "qualifier")) {
       return {word(t_[i + 1].lower, "qualifier")->value, i + 2};
     }
@@ -681,10 +688,34 @@ class CountScanner {
       if (t_[d].lower == "and" || t_[d].lower == "were") break;
       if (word_at(d, "one") && t_[d].lower != "his" && t_[d].lower != "her") subject = d;
     }
-    if (!subject) return std::nullopt;
+    if (!subject) subject = named_subject(first - 1);
+    if (!subject || counts_nobody(*subject)) return std::nullopt;
     CasualtyMention m{CasualtyMention::Kind::killed, 1, 1, t_[*subject].begin, t_[last].end};
     add_companions(m, last, /*along_with_only=*/true);
     return m;
+  }
+
+  // "No one was killed", "Nobody was hurt": the subject at token k, or the word before it.
+  bool counts_nobody(size_t k) const {
+    return word_at(k, "nobody") || (k > 0 && word_at(k - 1, "nobody"));
+  }
+
+  // "Assistant Sub-Inspector Gul Nawaz of Kulachi police station was martyred": a subject with
+  // no determiner is one person when it opens its clause with a capital (a rank, a name) and
+  // holds words only. Returns its first token; `aux` is the token of "was".
+  std::optional<size_t> named_subject(size_t aux) const {
+    if (aux == 0) return std::nullopt;
+    for (size_t d = aux; d-- > 0 && d + kPassiveSubjectReach > aux;) {
+      if (!plain_word(d) && t_[d].lower != "of") return std::nullopt;
+      if (t_[d].lower == "and" || t_[d].lower == "were") return std::nullopt;
+      const bool opens =
+          d == 0 || clause_between(d - 1, d) || gap(d - 1, d).find(',') != std::string_view::npos;
+      if (!opens) continue;
+      const char first = text_[t_[d].begin];
+      if (first < 'A' || first > 'Z' || words_.entries(t_[d].lower)) return std::nullopt;
+      return d;
+    }
+    return std::nullopt;
   }
 
   // "<killing> <one|him> …", with "and his|her …" for a second person, or the count of those

@@ -10,6 +10,9 @@
 //   "погибли не менее 12 человек"      killed 12..(open)
 //   "۱۲ نفر کشته شدند"                  killed 12..12
 //   "a teacher was shot dead"          killed 1..1   (one person: a determiner and "was")
+//   "Mullah Karim was killed"          killed 1..1   (or a capital opening the clause)
+//   "no one was killed"                no count
+//   "no fewer than 12 were killed"     killed 12..(open)
 //   "killing him and his driver"       killed 2..2
 //   "92 Taliban, 15 police killed"     killed 107..107
 //   "killing two policemen and three civilians"   killed 5..5
