@@ -2048,6 +2048,23 @@ TEST(Extractor, AGroupSaidToHaveNoPartInTheKillingIsNoClaimant) {
   EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::denied);
 }
 
+TEST(Extractor, AVagueTollAfterAnExactOneIsNoBetterCount) {
+  auto x = extractor().extract(report(
+      "A suicide bomber attacked a Shi'ite procession in Kohat on Friday, killing 12 people. "
+      "Sectarian violence in Kohat and neighbouring Hangu killed scores in the 2000s.",
+      "2022-03-05"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].killed);
+  EXPECT_EQ(x.mentions[0].killed->low, 12);
+  EXPECT_EQ(x.mentions[0].killed->high, 12);
+  // but a vague toll alone is the count
+  auto dozens = extractor().extract(report(
+      "A suicide bomber attacked a procession in Kohat on Friday, killing dozens.", "2022-03-05"));
+  ASSERT_EQ(dozens.mentions.size(), 1u);
+  ASSERT_TRUE(dozens.mentions[0].killed);
+  EXPECT_EQ(dozens.mentions[0].killed->low, 24);
+}
+
 TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
   auto x = extractor().extract(report(
       "Gunmen shot dead two Christian brothers in Quetta on Monday. The Islamic State claimed "

@@ -1595,16 +1595,24 @@ class MentionReader {
     for (auto kind : {CasualtyMention::Kind::killed, CasualtyMention::Kind::injured}) {
       std::map<std::string, CasualtyMention> by_who;  // who was counted → the highest toll
       for (bool body : {true, false}) {
+        bool exact_before = false;  // an exact toll in an earlier sentence
         for (size_t s : group.sentences) {
           if ((r_.sentences[s].begin >= title_end_) != body) continue;
           if (statistic(r_.sentences[s], m)) continue;
+          bool exact_here = false;
           for (const CasualtyMention* c : within(r_.casualties, r_.sentences[s])) {
             if (c->kind != kind) continue;
+            exact_here |= c->high && *c->high == c->low;
+            // "killing 12 people … violence in Kohat killed scores in the 2000s", "… saying
+            // that "dozens" of police had been killed": a vague toll after an exact one is
+            // background or a claim, not a better count
+            if (exact_before && vague(*c)) continue;
             // "ещё два человека", "two others": more people, whoever they are
             std::string who = counts_more(*c) ? fmt::format("more:{}", c->begin) : counted_who(*c);
             auto [it, added] = by_who.try_emplace(who, *c);
             if (!added && c->low > it->second.low) it->second = *c;
           }
+          exact_before |= exact_here;
         }
         if (!by_who.empty()) break;
       }
@@ -1639,6 +1647,12 @@ class MentionReader {
       }
       (kind == CasualtyMention::Kind::killed ? m.killed : m.injured) = total;
     }
+  }
+
+  // A toll of a vague quantity ("dozens", "десятки": 24-99) or a wide range ("up to 40": 0-40).
+  static bool vague(const CasualtyMention& c) {
+    constexpr int kVagueWidth = 10;
+    return c.high && *c.high - c.low >= kVagueWidth;
   }
 
   // Whether a sentence's tolls are a statistic, not this event's: while the event has its day,
