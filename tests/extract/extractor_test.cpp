@@ -2075,5 +2075,23 @@ TEST(Extractor, ANamedBranchOutranksItsOrganisation) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "IS-Pakistan");
 }
 
+TEST(Extractor, DariAndPashtoActorsAfterUponAreStruckEvenInAClaim) {
+  // "IS claimed the attack on the Taliban in Kandahar": the Taliban come after "پر" (upon)
+  auto claim = extractor().extract(
+      report("داعش په کندهار کې پر طالبانو د برید مسؤلیت ومانه. د کندهار ښار کې د شنبې په ورځ د "
+             "طالبانو پر یوه پوسته د ماین چاودنه وشوه چې له امله یې دوه طالب جنګیالي ووژل شول.",
+             "2022-05-16"));
+  ASSERT_EQ(claim.mentions.size(), 1u);
+  ASSERT_TRUE(claim.mentions[0].perpetrator);
+  EXPECT_EQ(claim.mentions[0].perpetrator->actor, "IS-KP");
+  EXPECT_EQ(claim.mentions[0].claim, model::ClaimStatus::claimed);
+  // Dari: "an attack on the Taliban" names no attacker
+  auto dari = extractor().extract(
+      report("روز شنبه در شهر کندهار حمله بر طالبان صورت گرفت که در نتیجه دو تن کشته شدند.",
+             "2022-05-16"));
+  ASSERT_EQ(dari.mentions.size(), 1u);
+  EXPECT_FALSE(dari.mentions[0].perpetrator && dari.mentions[0].perpetrator->actor == "Taliban");
+}
+
 }  // namespace
 }  // namespace sitrep::extract

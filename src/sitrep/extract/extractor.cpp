@@ -683,7 +683,7 @@ class MentionReader {
       roles.perpetrators.push_back({a, named ? 1 : 4, suspected});
       return;
     }
-    if (names_a_side(*a) ||
+    if (names_a_side(*a) || struck_upon(*a) ||
         (!cue_is(Cue::deny) && !cue_is(Cue::claim) && !cue_is(Cue::claim_verb) && victims(*a))) {
       if (named) roles.targets.push_back({a, 0, false});
       return;
@@ -781,10 +781,30 @@ class MentionReader {
   // Whether the actor is who suffered, not who acted: counted ("22 Taliban killed", "dozens of
   // militants"), or in the passive ("Taliban were killed", "Taliban killed in Helmand",
   // "Taliban suffer casualties").
+  // Dari and Pashto "upon": "پر طالبانو د برید" (of the attack on the Taliban), "حمله بر
+  // طالبان"; and "د طالبانو پر یوه موټر" (on a vehicle of the Taliban). The attacker comes
+  // before the preposition, never right after it, so the actor there is struck even in a
+  // claim's sentence ("داعش … پر طالبانو د برید مسؤلیت ومانه").
+  bool struck_upon(const LexiconHit& a) const {
+    if (r_.language != "fa" && r_.language != "ps") return false;
+    auto first_after = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.end,
+                                        [](const Token& t, size_t e) { return t.begin < e; });
+    auto last_before = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.begin,
+                                        [](const Token& t, size_t b) { return t.end <= b; });
+    if (last_before == r_.tokens.begin()) return false;
+    const Token& before = *(last_before - 1);
+    if (!spaces_only(r_.text, before.end, a.begin)) return false;
+    static const std::vector<std::string> kUpon = {"پر", "بر", "بالای"};
+    if (std::find(kUpon.begin(), kUpon.end(), before.lower) != kUpon.end()) return true;
+    return r_.language == "ps" && before.lower == "د" && first_after != r_.tokens.end() &&
+           first_after->lower == "پر" && spaces_only(r_.text, a.end, first_after->begin);
+  }
+
   bool victims(const LexiconHit& a) const {
     if (names_a_side(a)) return true;
     if (followed_by_target_noun(a)) return true;  // "the Taliban police", "IS-KP commander"
     if (owner_after_target_noun(a)) return true;  // "по блокпосту талибов"
+    if (struck_upon(a)) return true;              // "پر طالبانو"
     const Token* before = nullptr;
     const Token* after = nullptr;
     const Token* after2 = nullptr;
