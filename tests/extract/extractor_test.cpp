@@ -2093,5 +2093,28 @@ TEST(Extractor, DariAndPashtoActorsAfterUponAreStruckEvenInAClaim) {
   EXPECT_FALSE(dari.mentions[0].perpetrator && dari.mentions[0].perpetrator->actor == "Taliban");
 }
 
+TEST(Extractor, ANationsDroneStrikeIsItsStatesDoing) {
+  auto x = extractor().extract(report(
+      "Officials in Khost say a Pakistani drone strike killed three people in Tani district on "
+      "Sunday.",
+      "2022-04-18"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Pakistan");
+}
+
+TEST(Extractor, DariNamesTheAgentItBlamesBeforeTheVerb) {
+  // "the spokesman … considered the Taliban the agent of planting this mine"
+  auto x =
+      extractor().extract(report("انفجار یک ماین کنار جاده‌ای روز دوشنبه در ولسوالی ارغنداب "
+                                 "ولایت قندهار جان دو کودک را "
+                                 "گرفت. سخنگوی والی قندهار طالبان را عامل جاسازی این ماین دانست.",
+                                 "2020-03-10"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Taliban");
+  EXPECT_TRUE(x.mentions[0].perpetrator->uncertain);
+}
+
 }  // namespace
 }  // namespace sitrep::extract
