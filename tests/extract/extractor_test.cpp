@@ -2106,7 +2106,8 @@ TEST(Extractor, ANationsDroneStrikeIsItsStatesDoing) {
 TEST(Extractor, DariNamesTheAgentItBlamesBeforeTheVerb) {
   // "the spokesman … considered the Taliban the agent of planting this mine"
   auto x =
-      extractor().extract(report("انفجار یک ماین کنار جاده‌ای روز دوشنبه در ولسوالی ارغنداب "
+      extractor().extract(report("انفجار یک ماین کنار جاده‌ای روز دوشنبه در ولسوالی "
+                                 "ارغنداب "
                                  "ولایت قندهار جان دو کودک را "
                                  "گرفت. سخنگوی والی قندهار طالبان را عامل جاسازی این ماین دانست.",
                                  "2020-03-10"));
@@ -2114,6 +2115,19 @@ TEST(Extractor, DariNamesTheAgentItBlamesBeforeTheVerb) {
   ASSERT_TRUE(x.mentions[0].perpetrator);
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Taliban");
   EXPECT_TRUE(x.mentions[0].perpetrator->uncertain);
+}
+
+TEST(Extractor, DariSingularDeathsAddUpWhenOneDiedAlso) {
+  // "the district chief … died; his bodyguard also was killed in the blast": two
+  auto x =
+      extractor().extract(report("ولسوال سروبی صبح روز دوشنبه در پی انفجار یک ماین کنار جاده‌ای "
+                                 "در ولایت کابل جان باخت. "
+                                 "سخنگوی پولیس کابل گفت که محافظ او نیز در این انفجار کشته شد.",
+                                 "2021-02-09"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].killed);
+  EXPECT_EQ(x.mentions[0].killed->low, 2);
+  EXPECT_EQ(x.mentions[0].killed->high, 2);
 }
 
 }  // namespace

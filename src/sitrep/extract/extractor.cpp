@@ -1711,12 +1711,14 @@ class MentionReader {
   }
 
   // "also" inside a toll, right after its count's words ("دو محافظ والی نیز … جان باختند", two
-  // of the governor's guards also died): more people than those counted before. Elsewhere it
-  // says nothing of them.
+  // of the governor's guards also died), or anywhere in one person's death, which has no count
+  // ("راننده خانم میوند نیز در این حمله کشته شد", her driver was also killed in the attack):
+  // more people than those counted before. Elsewhere it says nothing of them.
   bool also_in_toll(const CasualtyMention& c, const LexiconHit& h) const {
     constexpr size_t kCountWords = 3;
     if (h.begin < c.begin || h.end > c.end) return false;
-    return starts_with_number(c) && between(r_.tokens, c.begin, h.begin).size() <= kCountWords;
+    if (!starts_with_number(c)) return c.low == 1 && c.high == 1;
+    return between(r_.tokens, c.begin, h.begin).size() <= kCountWords;
   }
 
   // Who a toll counts: the target or actor named inside its words ("four soldiers", "three
