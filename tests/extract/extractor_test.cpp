@@ -2105,12 +2105,13 @@ TEST(Extractor, ANationsDroneStrikeIsItsStatesDoing) {
 
 TEST(Extractor, DariNamesTheAgentItBlamesBeforeTheVerb) {
   // "the spokesman … considered the Taliban the agent of planting this mine"
-  auto x =
-      extractor().extract(report("انفجار یک ماین کنار جاده‌ای روز دوشنبه در ولسوالی "
-                                 "ارغنداب "
-                                 "ولایت قندهار جان دو کودک را "
-                                 "گرفت. سخنگوی والی قندهار طالبان را عامل جاسازی این ماین دانست.",
-                                 "2020-03-10"));
+  auto x = extractor().extract(report(
+      "انفجار یک ماین کنار جاده‌ای روز دوشنبه در ولسوالی "
+      "ارغنداب "
+      "ولایت قندهار "
+      "جان دو کودک را گرفت. "
+      "سخنگوی والی قندهار طالبان را عامل جاسازی این ماین دانست.",
+      "2020-03-10"));
   ASSERT_EQ(x.mentions.size(), 1u);
   ASSERT_TRUE(x.mentions[0].perpetrator);
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Taliban");
@@ -2119,15 +2120,30 @@ TEST(Extractor, DariNamesTheAgentItBlamesBeforeTheVerb) {
 
 TEST(Extractor, DariSingularDeathsAddUpWhenOneDiedAlso) {
   // "the district chief … died; his bodyguard also was killed in the blast": two
-  auto x =
-      extractor().extract(report("ولسوال سروبی صبح روز دوشنبه در پی انفجار یک ماین کنار جاده‌ای "
-                                 "در ولایت کابل جان باخت. "
-                                 "سخنگوی پولیس کابل گفت که محافظ او نیز در این انفجار کشته شد.",
-                                 "2021-02-09"));
+  auto x = extractor().extract(
+      report("ولسوال سروبی صبح روز دوشنبه در پی انفجار یک ماین "
+             "کنار جاده‌ای در ولایت کابل جان باخت. "
+             "سخنگوی پولیس کابل گفت که محافظ او نیز در این انفجار کشته شد.",
+             "2021-02-09"));
   ASSERT_EQ(x.mentions.size(), 1u);
   ASSERT_TRUE(x.mentions[0].killed);
   EXPECT_EQ(x.mentions[0].killed->low, 2);
   EXPECT_EQ(x.mentions[0].killed->high, 2);
+}
+
+TEST(Extractor, UrduKillingsAreCountedButAnAgeIsNot) {
+  // "gunmen killed two shopkeepers in Kohat"; "… killed a 40-year-old shopkeeper"
+  auto two = extractor().extract(
+      report("کوہاٹ میں منگل کی شام نامعلوم مسلح افراد نے فائرنگ کر کے دو دکانداروں کو قتل کر دیا۔",
+             "2021-05-12"));
+  ASSERT_EQ(two.mentions.size(), 1u);
+  ASSERT_TRUE(two.mentions[0].killed);
+  EXPECT_EQ(two.mentions[0].killed->low, 2);
+  auto aged = extractor().extract(report(
+      "کوہاٹ میں منگل کی شام نامعلوم مسلح افراد نے فائرنگ کر کے 40 سالہ دکاندار کو قتل کر دیا۔",
+      "2021-05-12"));
+  ASSERT_EQ(aged.mentions.size(), 1u);
+  EXPECT_FALSE(aged.mentions[0].killed && aged.mentions[0].killed->low == 40);
 }
 
 }  // namespace
