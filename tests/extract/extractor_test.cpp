@@ -2146,5 +2146,19 @@ TEST(Extractor, UrduKillingsAreCountedButAnAgeIsNot) {
   EXPECT_FALSE(aged.mentions[0].killed && aged.mentions[0].killed->low == 40);
 }
 
+TEST(Extractor, ASourceNamedAsAChainOfOwnersSpeaksAndDoesNotAttack) {
+  // "According to the Main Directorate of Border Troops of the State Committee for National
+  // Security, an armed group of smugglers opened fire on a border detachment in Shamsiddin
+  // Shohin district"
+  auto x = extractor().extract(
+      report("Тибқи иттилои Сарраёсати Қӯшунҳои сарҳадии Кумитаи давлатии амнияти миллии Ҷумҳурии "
+             "Тоҷикистон, шоми 3 май дар ноҳияи Шамсиддин Шоҳин гурӯҳи мусаллаҳи қочоқбарон ба сӯи "
+             "дастаи сарҳадӣ оташ кушоданд.",
+             "2021-05-05"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
+}
+
 }  // namespace
 }  // namespace sitrep::extract

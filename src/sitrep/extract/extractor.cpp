@@ -625,6 +625,20 @@ class MentionReader {
     return end;
   }
 
+  // Where the chain of names that ends with actor i begins: "Сарраёсати Қӯшунҳои сарҳадии
+  // Кумитаи давлатии амнияти миллии" (the border troops' directorate of the security committee)
+  // is one source, each name owning the next, so "according to" before the first speaks of all.
+  size_t start_of_name_chain(const std::vector<const LexiconHit*>& hits, size_t i) const {
+    size_t from = hits[i]->begin;
+    for (size_t j = i; j-- > 0;) {
+      const LexiconHit* h = hits[j];
+      if (h->end > from) continue;  // words of a name overlapping this one
+      if (h->kind != Kind::actor || !spaces_only(r_.text, h->end, from)) break;
+      from = h->begin;
+    }
+    return from;
+  }
+
   void classify_actor(const std::vector<const LexiconHit*>& hits, size_t i, size_t trigger_at,
                       Roles& roles) const {
     const LexiconHit* a = hits[i];
@@ -639,11 +653,15 @@ class MentionReader {
     const LexiconHit* cue = next_cue(hits, i, end, far_verb ? 100 : 60);
     auto cue_is = [&](Cue c) { return cue && lex_.cue(cue->entry) == c; };
     bool suspected = false, spoken_of = false;
+    const size_t named_from = start_of_name_chain(hits, i);
     for (size_t j = 0; j < i; ++j) {
       const LexiconHit* h = hits[j];
       if (h->kind != Kind::cue || a->begin - h->end > 80) continue;
       if (lex_.cue(h->entry) == Cue::suspect) suspected = true;
-      if (lex_.cue(h->entry) == Cue::attribution && a->begin - h->end < 6) spoken_of = true;
+      if (lex_.cue(h->entry) == Cue::attribution && h->end <= named_from &&
+          named_from - h->end < 6) {
+        spoken_of = true;
+      }
     }
     // "IS-KP was suspected" (passive: suspected); "officials blamed the Taliban" (the officials
     // accuse: they speak). Dari and Pashto put the verb after its object, with at most an object
