@@ -2160,5 +2160,27 @@ TEST(Extractor, ASourceNamedAsAChainOfOwnersSpeaksAndDoesNotAttack) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
 }
 
+TEST(Extractor, ARussianSpokesmanNamedBeforeHisGroupSpeaksForIt) {
+  // "… a bomb went off; the Taliban's representative in the province confirmed the blast"
+  auto x = extractor().extract(report(
+      "В пятницу в городе Кундуз на севере Афганистана взорвалась бомба, погибли пять человек. "
+      "Представитель талибов в провинции подтвердил факт взрыва.",
+      "2022-05-14"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_FALSE(x.mentions[0].perpetrator && x.mentions[0].perpetrator->actor == "Taliban");
+}
+
+TEST(Extractor, AGroupThreateningAttacksDidNotCarryOutTheOneReported) {
+  // "Unknown gunmen shot dead a district chief … The Taliban threatened attacks on polling
+  // stations."
+  auto x = extractor().extract(
+      report("Неизвестные вооружённые люди в понедельник застрелили главу уезда Зурмат провинции "
+             "Пактия. Талибы пригрозили нападениями на избирательные участки.",
+             "2019-09-17"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
+}
+
 }  // namespace
 }  // namespace sitrep::extract

@@ -625,6 +625,19 @@ class MentionReader {
     return end;
   }
 
+  // Russian puts who speaks after the speech word: "Представитель движения «Талибан» … заявил",
+  // "Представитель талибов в провинции подтвердил", "сообщили талибы". A speech word at most two
+  // words before the name, in its clause, makes the name a source, not the attacker.
+  bool russian_speaker_before(const LexiconHit& cue, size_t name_begin) const {
+    constexpr size_t kWordsBetween = 2;
+    if (r_.language != "ru" || lex_.cue(cue.entry) != Cue::speech || cue.end > name_begin) {
+      return false;
+    }
+    std::string_view gap = r_.text.substr(cue.end, name_begin - cue.end);
+    if (gap.find_first_of(",.;:!?()") != std::string_view::npos) return false;
+    return between(r_.tokens, cue.end, name_begin).size() <= kWordsBetween;
+  }
+
   // Where the chain of names that ends with actor i begins: "Сарраёсати Қӯшунҳои сарҳадии
   // Кумитаи давлатии амнияти миллии" (the border troops' directorate of the security committee)
   // is one source, each name owning the next, so "according to" before the first speaks of all.
@@ -662,6 +675,7 @@ class MentionReader {
           named_from - h->end < 6) {
         spoken_of = true;
       }
+      if (russian_speaker_before(*h, named_from)) spoken_of = true;
     }
     // "IS-KP was suspected" (passive: suspected); "officials blamed the Taliban" (the officials
     // accuse: they speak). Dari and Pashto put the verb after its object, with at most an object
