@@ -2182,5 +2182,20 @@ TEST(Extractor, AGroupThreateningAttacksDidNotCarryOutTheOneReported) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Unidentified armed group");
 }
 
+TEST(Extractor, WhatHappenedInRecentYearsIsNoPartOfTheEvent) {
+  // "On Sunday militants attacked a checkpoint in North Waziristan: two soldiers died. Hundreds
+  // of Sikhs live in Bannu, and in recent years many of them fell victim to killings."
+  auto x = extractor().extract(report(
+      "В воскресенье в округе Северный Вазиристан боевики атаковали блокпост, в перестрелке "
+      "погибли двое военнослужащих. В Банну живут сотни сикхов, и за последние годы многие из "
+      "них стали жертвами убийств.",
+      "2023-06-26"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].event_type, "Battles");
+  EXPECT_EQ(x.mentions[0].target, "military");
+  ASSERT_FALSE(x.mentions[0].places.empty());
+  EXPECT_EQ(x.mentions[0].places[0].admin2, "North Wazīristān District");
+}
+
 }  // namespace
 }  // namespace sitrep::extract

@@ -910,7 +910,10 @@ class MentionReader {
   bool in_event_sentence(const LexiconHit& x) const {
     const Sentence* sentence = sentence_at(r_.sentences, x.begin);
     if (!sentence) return false;
-    for (const LexiconHit* h : within(r_.hits, *sentence)) {
+    // "… and in recent years many members of the community fell victim to killings"
+    std::vector<const LexiconHit*> hits = within(r_.hits, *sentence);
+    if (has_cue(lex_, hits, Cue::not_event) || has_cue(lex_, hits, Cue::off_topic)) return false;
+    for (const LexiconHit* h : hits) {
       if (h->kind == Kind::trigger && counts_as_event(lex_, r_, *h)) return true;
     }
     return false;
