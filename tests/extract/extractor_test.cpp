@@ -2197,5 +2197,21 @@ TEST(Extractor, WhatHappenedInRecentYearsIsNoPartOfTheEvent) {
   EXPECT_EQ(x.mentions[0].places[0].admin2, "North Wazīristān District");
 }
 
+TEST(Extractor, DariAttacksSomeoneHadAHandInAreNoNewEvent) {
+  // "Police arrested four Taliban members in Nahrin district of Baghlan yesterday. According to
+  // information, these men had a hand in planting roadside mines on the Kabul-Kandahar highway
+  // and in several attacks on police checkpoints."
+  auto x = extractor().extract(
+      report("نیروهای پولیس ملی روز گذشته چهار تن از "
+             "اعضای گروه طالبان را در ولسوالی نهرین "
+             "ولایت بغلان بازداشت کردند. به اساس معلومات، "
+             "این افراد در جاسازی ماین‌های کنار جاده "
+             "در شاهراه کابل-قندهار و چندین حمله "
+             "بر پاسگاه‌های پولیس دست داشتند.",
+             "2019-06-12"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].sub_event_type, "Arrests");
+}
+
 }  // namespace
 }  // namespace sitrep::extract
