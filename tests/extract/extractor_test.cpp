@@ -2213,5 +2213,19 @@ TEST(Extractor, DariAttacksSomeoneHadAHandInAreNoNewEvent) {
   EXPECT_EQ(x.mentions[0].sub_event_type, "Arrests");
 }
 
+TEST(Extractor, PashtoBothAttacksWentUnclaimed) {
+  // "Gunmen shot dead a policeman in Tank on Monday. Separately, a roadside bomb killed two
+  // soldiers in Bannu on Tuesday. Nobody has yet claimed either attack."
+  auto x = extractor().extract(
+      report("د ټانک ضلعې په یوه کلي کې د دوشنبې په ورځ ناپېژاندو وسله والو "
+             "پر یوه پولیس ډزې وکړې او هغه یې ووژه. بل پلو، د بنو ضلعې "
+             "په یوه سیمه کې د سه شنبې په ورځ د سړک غاړې بم وچاودېد چې "
+             "دوه سرتېري یې ووژل. د دواړو بریدونو مسؤلیت تر اوسه چا نه دی منلی.",
+             "2023-10-19"));
+  ASSERT_EQ(x.mentions.size(), 2u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unclaimed);
+  EXPECT_EQ(x.mentions[1].claim, model::ClaimStatus::unclaimed);
+}
+
 }  // namespace
 }  // namespace sitrep::extract
