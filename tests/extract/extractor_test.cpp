@@ -2227,5 +2227,23 @@ TEST(Extractor, PashtoBothAttacksWentUnclaimed) {
   EXPECT_EQ(x.mentions[1].claim, model::ClaimStatus::unclaimed);
 }
 
+TEST(Extractor, AStatementOpeningWithItsGroupsNameIsTheGroupsClaim) {
+  auto x = extractor().extract(report(
+      "Tehreek-e-Taliban Pakistan: Last night our mujahideen attacked a police post in Lakki "
+      "Marwat, killing five policemen.",
+      "2023-02-11", "Attack on police post in Lakki Marwat"));
+  EXPECT_EQ(x.source.kind, "claim");
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "TTP");
+  // a report that merely mentions the group first is no statement of it
+  auto news = extractor().extract(report(
+      "Tehreek-e-Taliban Pakistan fighters attacked a police post in Lakki Marwat last night, "
+      "killing five policemen.",
+      "2023-02-11", "Attack on police post in Lakki Marwat"));
+  EXPECT_EQ(news.source.kind, "unknown");
+}
+
 }  // namespace
 }  // namespace sitrep::extract

@@ -2439,6 +2439,23 @@ size_t dateline_end(std::string_view text, size_t body) {
   return 0;
 }
 
+// A group's own statement opens with the group's name and a colon ("Islamic Emirate of
+// Afghanistan: Today at dawn a mujahid …"): whatever the source field says, the group speaks,
+// as its claim channel would. Only when the source is not known otherwise.
+void statement_of_a_group(const Reading& r, const Lexicon& lex, SourceKind& source) {
+  if (source.kind != "unknown") return;
+  for (const LexiconHit& h : r.hits) {
+    if (h.begin < r.dateline_begin) continue;
+    if (h.begin > r.dateline_begin) return;
+    if (h.kind != Kind::actor || lex.actor(h.entry).role != ActorEntry::Role::actor) continue;
+    if (!r.text.substr(h.end).starts_with(": ")) continue;
+    source.kind = "claim";
+    source.outlet = std::string(r.text.substr(h.begin, h.end - h.begin));
+    source.actor = lex.actor(h.entry).actor;
+    return;
+  }
+}
+
 std::string full_text(const Document& document) {
   if (document.title.empty()) return document.text;
   return document.title + "\n\n" + document.text;
@@ -2521,6 +2538,7 @@ ReportExtraction Extractor::extract(const Document& document) const {
   if (!document.published) {
     out.not_understood.push_back("no publication date: relative dates are not resolved");
   }
+  statement_of_a_group(r, *lexicon_, out.source);
   size_t title_end = document.title.empty() ? 0 : document.title.size();
   MentionReader reader(p, *lexicon_, geocoder_->gazetteer(), r, document, out.source,
                        report_country(r, *lexicon_, geocoder_->gazetteer(), options_.country),
