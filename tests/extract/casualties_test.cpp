@@ -423,5 +423,19 @@ TEST_F(CasualtiesTest, ADateOrAWholeBeforeTheCountIsNotInTheList) {
             Counts({"killed 3..3", "injured 2..2"}));
 }
 
+TEST_F(CasualtiesTest, ABattleThatLeftAListDeadCountsTheWholeList) {
+  EXPECT_EQ(counts("The battle left seven policemen and all four attackers dead."),
+            Counts({"killed 11..11"}));
+  EXPECT_EQ(counts("The raid left three soldiers and the two gunmen dead."),
+            Counts({"killed 5..5"}));
+}
+
+TEST_F(CasualtiesTest, ACountAmongThemIsPartOfTheCountBefore) {
+  EXPECT_EQ(counts("Twenty-two people, among them eight civilians, were wounded."),
+            Counts({"injured 22..22"}));
+  // … but "among" alone is no part: "Taliban among 12 killed" is 12
+  EXPECT_EQ(counts("Two commanders among 12 killed in Kunduz."), Counts({"killed 12..12"}));
+}
+
 }  // namespace
 }  // namespace sitrep::extract

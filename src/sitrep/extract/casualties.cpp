@@ -307,6 +307,11 @@ class CountScanner {
         return std::nullopt;
       }
       if (!counts_people(last + 1, joint)) return std::nullopt;
+      // "seven policemen and all four attackers", "… and the two attackers"
+      if (next > joint && next + 1 < t_.size() && word(t_[next].lower, "determiner") &&
+          only_space(gap(next, next + 1)) && quantity(next + 1)) {
+        ++next;
+      }
       if (auto q = quantity(next)) {
         if (part_of_another(*q)) return std::nullopt;  // ", eight of them …": no next count
         return q;
@@ -392,12 +397,15 @@ class CountScanner {
     return last;
   }
 
-  // A count that is part of another: "24 killed, including 4 policemen".
-  // Or set off by a comma with "of them": "Ten people, eight of them Taliban fighters, were
-  // killed".
+  // A count that is part of another: "24 killed, including 4 policemen", "Twenty-two people,
+  // among them eight civilians". Or set off by a comma with "of them": "Ten people, eight of
+  // them Taliban fighters, were killed".
   bool part_of_another(const Quantity& q) const {
     const size_t i = q.first;
     if (i > 0 && word(t_[i - 1].lower, "subset")) return true;
+    if (i > 1 && (is(i - 1, "them") || is(i - 1, "whom")) && is(i - 2, "among")) {
+      return true;
+    }
     if (relative_part(q)) return true;
     return i > 0 && gap(i - 1, i).find(',') != std::string_view::npos && is(q.last + 1, "of") &&
            (is(q.last + 2, "them") || is(q.last + 2, "whom"));
