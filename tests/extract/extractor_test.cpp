@@ -2245,5 +2245,23 @@ TEST(Extractor, AStatementOpeningWithItsGroupsNameIsTheGroupsClaim) {
   EXPECT_EQ(news.source.kind, "unknown");
 }
 
+TEST(Extractor, RussianServicemenFightingAreTheStatesForcesAndDyingAreItsMen) {
+  auto fought = extractor().extract(
+      report("В среду в уезде Андар провинции Газни военнослужащие вступили в бой с боевиками, "
+             "уничтожены пять боевиков.",
+             "2020-10-15"));
+  ASSERT_EQ(fought.mentions.size(), 1u);
+  ASSERT_TRUE(fought.mentions[0].perpetrator);
+  EXPECT_EQ(fought.mentions[0].perpetrator->actor, "Government of Afghanistan (2004-2021)");
+  auto died = extractor().extract(
+      report("В среду в уезде Андар провинции Газни боевики атаковали блокпост, погибли трое "
+             "военнослужащих.",
+             "2020-10-15"));
+  ASSERT_EQ(died.mentions.size(), 1u);
+  ASSERT_TRUE(died.mentions[0].perpetrator);
+  EXPECT_EQ(died.mentions[0].perpetrator->actor, "Unidentified armed group");
+  EXPECT_EQ(died.mentions[0].target, "military");
+}
+
 }  // namespace
 }  // namespace sitrep::extract
