@@ -2263,5 +2263,18 @@ TEST(Extractor, RussianServicemenFightingAreTheStatesForcesAndDyingAreItsMen) {
   EXPECT_EQ(died.mentions[0].target, "military");
 }
 
+TEST(Extractor, RussianSaysWhoPlantedTheBombAfterTheVerb) {
+  // "… a car hit a roadside bomb; according to the police, the mine was planted by Taliban
+  // militants" (verb before its subject)
+  auto x = extractor().extract(
+      report("В понедельник в уезде Карабаг провинции Газни автомобиль подорвался на самодельном "
+             "взрывном устройстве, погибли трое мирных жителей. По словам полиции, мину заложили "
+             "боевики движения «Талибан».",
+             "2020-06-17"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Taliban");
+}
+
 }  // namespace
 }  // namespace sitrep::extract

@@ -1287,11 +1287,25 @@ class MentionReader {
   }
 
   // Whether the actor at `begin` is named as the doer of an event word before it: "by" in
-  // English, and in Russian the verb "committed" before its subject ("нападение совершили
-  // боевики").
+  // English, and in Russian a verb of doing before its subject ("нападение совершили
+  // боевики", "мину заложили боевики движения «Талибан»").
   bool by_before(size_t begin) const {
-    return ends_before(r_.text, begin, 8, {"by ", "by the "}) ||
-           ends_before(r_.text, begin, 24, {"совершили ", "совершила ", "совершило ", "совершил "});
+    if (ends_before(r_.text, begin, 8, {"by ", "by the "})) return true;
+    static const std::vector<std::string_view> kDeeds = {
+        "совершили ", "совершила ",  "совершило ",    "совершил ", "заложили ",
+        "подложили ", "установили ", "заминировали ", "заложил ",  "подложил "};
+    for (std::string_view lead :
+         {"", "боевики ", "боевики движения «", "члены ", "боевики группировки «"}) {
+      if (begin < lead.size() || r_.text.substr(begin - lead.size(), lead.size()) != lead) continue;
+      const size_t verb_end = begin - lead.size();
+      for (std::string_view deed : kDeeds) {
+        if (verb_end >= deed.size() &&
+            r_.text.substr(verb_end - deed.size(), deed.size()) == deed) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static bool same_span(const LexiconHit* a, const LexiconHit* b) {
