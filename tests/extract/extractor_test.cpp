@@ -2276,5 +2276,18 @@ TEST(Extractor, RussianSaysWhoPlantedTheBombAfterTheVerb) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Taliban");
 }
 
+TEST(Extractor, UzbekAndTajikFireFromAfghanSoilCrossesTheBorder) {
+  // "rockets launched from Afghan territory fell on Termez"; "three rockets were fired from
+  // Afghan soil toward Farkhor district"
+  for (const char* text :
+       {"Kecha, 5-iyul kuni kechqurun Afg‘oniston hududidan uchirilgan ikki reaktiv snaryad "
+        "Termiz shahriga kelib tushdi.",
+        "Рӯзи шанбе аз хоки Афғонистон ба сӯи ноҳияи Фархор се мушак партоб шуд."}) {
+    auto x = extractor().extract(report(text, "2022-07-06"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_TRUE(x.mentions[0].cross_border) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::extract
