@@ -403,13 +403,13 @@ class CountScanner {
   bool part_of_another(const Quantity& q) const {
     const size_t i = q.first;
     if (i > 0 && word(t_[i - 1].lower, "subset")) return true;
-    if (i > 1 && (is(i - 1, "them") || is(i - 1, "whom")) && is(i - 2, "among")) {
-      return true;
-    }
+    if (i > 1 && them(i - 1) && is(i - 2, "among")) return true;
     if (relative_part(q)) return true;
     return i > 0 && gap(i - 1, i).find(',') != std::string_view::npos && is(q.last + 1, "of") &&
-           (is(q.last + 2, "them") || is(q.last + 2, "whom"));
+           them(q.last + 2);
   }
+  // "them", "whom": the people a count before them counted ("among them", "eight of them")
+  bool them(size_t k) const { return is(k, "them") || is(k, "whom"); }
 
   // Dari and Pashto set a part off as a relative clause, with "of them" after its count and no
   // killing of its own: "شپږ ملکي وګړي چې دوه یې ماشومان دي" (six civilians, two of whom are

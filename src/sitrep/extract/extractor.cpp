@@ -224,11 +224,17 @@ bool counts_as_event(const Lexicon& lex, const Reading& r, const LexiconHit& tri
   return true;
 }
 
-// Whether a sentence tells of an event: an event word that counts, and nothing saying the deaths
-// were no violence ("earthquake").
+// Whether a sentence's words say it tells no event: the deaths were no violence ("earthquake"),
+// the report is about something else, or the killings are years of them ("in recent years").
+bool says_no_event(const Lexicon& lex, const std::vector<const LexiconHit*>& hits) {
+  return has_cue(lex, hits, Cue::not_event) || has_cue(lex, hits, Cue::off_topic);
+}
+
+// Whether a sentence tells of an event: an event word that counts, and nothing saying it tells
+// none.
 bool event_sentence(const Lexicon& lex, const Reading& r, const Sentence& sentence) {
   std::vector<const LexiconHit*> hits = within(r.hits, sentence);
-  if (has_cue(lex, hits, Cue::not_event) || has_cue(lex, hits, Cue::off_topic)) return false;
+  if (says_no_event(lex, hits)) return false;
   // The weakest words ("operation", "destroyed", "fired") tell of an event only with a toll.
   bool toll = !within(r.casualties, sentence).empty();
   return std::any_of(hits.begin(), hits.end(), [&](const LexiconHit* h) {
@@ -810,43 +816,46 @@ class MentionReader {
            ends_before(r_.text, a.begin, 16, {"opposed to ", "opposed to the "});
   }
 
-  // Whether the actor is who suffered, not who acted: counted ("22 Taliban killed", "dozens of
-  // militants"), or in the passive ("Taliban were killed", "Taliban killed in Helmand",
-  // "Taliban suffer casualties").
+  // The token that ends right before `begin`, and the one that starts at or after `end`
+  // (nullptr at the text's edges).
+  const Token* token_before(size_t begin) const {
+    auto it = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), begin,
+                               [](const Token& t, size_t b) { return t.end <= b; });
+    return it == r_.tokens.begin() ? nullptr : &*(it - 1);
+  }
+  const Token* token_after(size_t end) const {
+    auto it = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), end,
+                               [](const Token& t, size_t e) { return t.begin < e; });
+    return it == r_.tokens.end() ? nullptr : &*it;
+  }
+
   // Dari and Pashto "upon": "پر طالبانو د برید" (of the attack on the Taliban), "حمله بر
   // طالبان"; and "د طالبانو پر یوه موټر" (on a vehicle of the Taliban). The attacker comes
   // before the preposition, never right after it, so the actor there is struck even in a
   // claim's sentence ("داعش … پر طالبانو د برید مسؤلیت ومانه").
   bool struck_upon(const LexiconHit& a) const {
     if (r_.language != "fa" && r_.language != "ps") return false;
-    auto first_after = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.end,
-                                        [](const Token& t, size_t e) { return t.begin < e; });
-    auto last_before = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.begin,
-                                        [](const Token& t, size_t b) { return t.end <= b; });
-    if (last_before == r_.tokens.begin()) return false;
-    const Token& before = *(last_before - 1);
-    if (!spaces_only(r_.text, before.end, a.begin)) return false;
+    const Token* before = token_before(a.begin);
+    if (!before || !spaces_only(r_.text, before->end, a.begin)) return false;
     static const std::vector<std::string> kUpon = {"پر", "بر", "بالای"};
-    if (std::find(kUpon.begin(), kUpon.end(), before.lower) != kUpon.end()) return true;
-    return r_.language == "ps" && before.lower == "د" && first_after != r_.tokens.end() &&
-           first_after->lower == "پر" && spaces_only(r_.text, a.end, first_after->begin);
+    if (std::find(kUpon.begin(), kUpon.end(), before->lower) != kUpon.end()) return true;
+    const Token* after = token_after(a.end);
+    return r_.language == "ps" && before->lower == "د" && after && after->lower == "پر" &&
+           spaces_only(r_.text, a.end, after->begin);
   }
 
+  // Whether the actor is who suffered, not who acted: counted ("22 Taliban killed", "dozens of
+  // militants"), or in the passive ("Taliban were killed", "Taliban killed in Helmand",
+  // "Taliban suffer casualties").
   bool victims(const LexiconHit& a) const {
     if (names_a_side(a)) return true;
     if (followed_by_target_noun(a)) return true;  // "the Taliban police", "IS-KP commander"
     if (owner_after_target_noun(a)) return true;  // "по блокпосту талибов"
     if (struck_upon(a)) return true;              // "پر طالبانو"
-    const Token* before = nullptr;
-    const Token* after = nullptr;
-    const Token* after2 = nullptr;
-    auto first_after = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.end,
-                                        [](const Token& t, size_t e) { return t.begin < e; });
-    auto last_before = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), a.begin,
-                                        [](const Token& t, size_t b) { return t.end <= b; });
-    if (last_before != r_.tokens.begin()) before = &*(last_before - 1);
-    if (first_after != r_.tokens.end()) after = &*first_after;
-    if (after && first_after + 1 != r_.tokens.end()) after2 = &*(first_after + 1);
+    const Token* before = token_before(a.begin);
+    const Token* after = token_after(a.end);
+    const Token* after2 =
+        after && after + 1 != r_.tokens.data() + r_.tokens.size() ? after + 1 : nullptr;
     // "dozens of militants", "12 members of the security forces", "три бойца сил безопасности
     // талибов", "около двадцати боевиков движения «Талибан»"
     static const std::vector<std::string> kOver = {
@@ -912,7 +921,7 @@ class MentionReader {
     if (!sentence) return false;
     // "… and in recent years many members of the community fell victim to killings"
     std::vector<const LexiconHit*> hits = within(r_.hits, *sentence);
-    if (has_cue(lex_, hits, Cue::not_event) || has_cue(lex_, hits, Cue::off_topic)) return false;
+    if (says_no_event(lex_, hits)) return false;
     for (const LexiconHit* h : hits) {
       if (h->kind == Kind::trigger && counts_as_event(lex_, r_, *h)) return true;
     }
@@ -1294,18 +1303,16 @@ class MentionReader {
     static const std::vector<std::string_view> kDeeds = {
         "совершили ", "совершила ",  "совершило ",    "совершил ", "заложили ",
         "подложили ", "установили ", "заминировали ", "заложил ",  "подложил "};
-    for (std::string_view lead :
-         {"", "боевики ", "боевики движения «", "члены ", "боевики группировки «"}) {
-      if (begin < lead.size() || r_.text.substr(begin - lead.size(), lead.size()) != lead) continue;
-      const size_t verb_end = begin - lead.size();
-      for (std::string_view deed : kDeeds) {
-        if (verb_end >= deed.size() &&
-            r_.text.substr(verb_end - deed.size(), deed.size()) == deed) {
-          return true;
-        }
-      }
-    }
-    return false;
+    // the verb may stand before the fighters the actor's name qualifies
+    static const std::vector<std::string_view> kFighters = {"", "боевики ", "боевики движения «",
+                                                            "члены ", "боевики группировки «"};
+    const std::string_view before = r_.text.substr(0, begin);
+    return std::any_of(kFighters.begin(), kFighters.end(), [&](std::string_view fighters) {
+      if (!before.ends_with(fighters)) return false;
+      std::string_view verb_end = before.substr(0, before.size() - fighters.size());
+      return std::any_of(kDeeds.begin(), kDeeds.end(),
+                         [&](std::string_view deed) { return verb_end.ends_with(deed); });
+    });
   }
 
   static bool same_span(const LexiconHit* a, const LexiconHit* b) {
