@@ -102,6 +102,57 @@ TEST(Extractor, OfficialsCarryTheirLevel) {
   EXPECT_EQ(district.mentions[0].sub_event_type, "Remote explosive/landmine/IED");
 }
 
+TEST(Extractor, AnOfficialsPlaceGivesTheLevel) {
+  // a governor is provincial, but the governor of a district is a district's official; a
+  // police chief of a province or named after it is provincial
+  struct Case {
+    const char* text;
+    const char* level;
+  };
+  for (const Case& c :
+       {Case{"Gunmen shot dead the governor of Qaisar district in Faryab province on Sunday.",
+             "district"},
+        Case{"The police chief of Takhar province was killed by a roadside mine on Saturday.",
+             "provincial"},
+        Case{"A roadside mine killed the Takhar police chief on Saturday.", "provincial"},
+        Case{"A suicide bomber blew himself up near the foreign ministry in Kabul, killing five.",
+             "national"},
+        Case{"An assistant commissioner was killed when militants ambushed his vehicle in Bajaur.",
+             "district"}}) {
+    auto x = extractor().extract(report(c.text, "2020-09-20"));
+    ASSERT_EQ(x.mentions.size(), 1u) << c.text;
+    EXPECT_EQ(x.mentions[0].target, "government") << c.text;
+    EXPECT_EQ(x.mentions[0].target_level, c.level) << c.text;
+  }
+}
+
+TEST(Extractor, TheOfficeASpokesmanSpeaksForWasNotStruck) {
+  // the governor speaks through his spokesman, or blames; the police were struck
+  for (const char* text :
+       {"Five police officers died in the clashes, said Mohammad Jawad Hejri, a spokesman for "
+        "the governor.",
+        "Taliban fighters attacked police checkpoints, the spokesman for the Uruzgan governor "
+        "said.",
+        "Gunmen shot dead two policemen in Zurmat district. Provincial officials accused the "
+        "Taliban of the killing."}) {
+    auto x = extractor().extract(report(text, "2020-09-20"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_EQ(x.mentions[0].target, "police") << text;
+    EXPECT_EQ(x.mentions[0].target_level, "") << text;
+  }
+  // "a civil activist was shot dead in Mazar-i-Sharif; the Balkh governor's spokesman blamed
+  // the Taliban"
+  auto dari =
+      extractor().extract(report("یک فعال جامعه مدنی روز سه‌شنبه از سوی افراد مسلح ناشناس "
+                                 "در "
+                                 "شهر "
+                                 "مزار شریف به ضرب "
+                                 "گلوله کشته شد. سخنگوی والی بلخ طالبان را مسئول این قتل دانست.",
+                                 "2020-09-16"));
+  ASSERT_EQ(dari.mentions.size(), 1u);
+  EXPECT_NE(dari.mentions[0].target, "government");
+}
+
 TEST(Extractor, AttacksAreClassedByWhomTheyStruck) {
   auto police = extractor().extract(report("Gunmen attacked a police checkpoint in Kunduz."));
   ASSERT_EQ(police.mentions.size(), 1u);

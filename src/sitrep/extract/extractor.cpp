@@ -985,6 +985,34 @@ class MentionReader {
     return between(r_.tokens, from, to).size() <= most;
   }
 
+  // Whether `x` is the subject of a blaming cue: right before it in English, or opening the
+  // clause where the verb comes last, with only whom it blames between.
+  bool blames(const LexiconHit& x, const LexiconHit& cue) const {
+    if (cue.language == "en") return cue.begin - x.end == 1;
+    if (!verb_last(cue.language) || !opens_clause(x.begin) || !few_plain_words(x.end, cue.begin)) {
+      return false;
+    }
+    auto gap = between(r_.hits, x.end, cue.begin);
+    return std::all_of(gap.begin(), gap.end(),
+                       [](const LexiconHit& g) { return g.kind == Kind::actor; });
+  }
+
+  // Whether `x` is the office a speaker speaks for: "said Mohammad Jawad Hejri, a spokesman for
+  // the governor", "a spokesman for the Nangarhar governor" (the governor was not struck).
+  bool office_of_speaker(const LexiconHit& speaker, const LexiconHit& x) const {
+    std::string_view gap = r_.text.substr(speaker.end, x.begin - speaker.end);
+    // Dari joins them with the ezafe: "سخنگوی والی بلخ" (the Balkh governor's spokesman)
+    if (r_.text.substr(speaker.begin, speaker.end - speaker.begin).ends_with("ی") && gap == " ") {
+      return true;
+    }
+    for (std::string_view of : {" for the ", " for ", " of the ", " to the "}) {
+      if (!gap.starts_with(of)) continue;
+      size_t after = speaker.end + of.size();
+      return after == x.begin || only_places_between(after, x.begin);
+    }
+    return false;
+  }
+
   // Whether a phrase is who speaks: right before "said" ("police said"), or right after
   // "according to".
   bool speaks(const LexiconHit& x) const {
@@ -1013,11 +1041,16 @@ class MentionReader {
           return true;
         }
       }
+      // "Provincial officials accused the Taliban", "سخنگوی والی بلخ طالبان را مسئول این قتل
+      // دانست" (the Balkh governor's spokesman held the Taliban responsible): who blames was not
+      // struck
+      if (c == Cue::suspect && h.begin >= x.end && blames(x, h)) return true;
       if (c == Cue::attribution && h.end <= x.begin && close_before(r_.text, h.end, x.begin, 5)) {
         return true;
       }
       // "said police", "сообщила полиция", "сообщил представитель губернатора", "сообщили в
       // администрации губернатора"
+      if (c == Cue::speech && h.end <= x.begin && office_of_speaker(h, x)) return true;
       if (c == Cue::speech && h.end <= x.begin &&
           (close_before(r_.text, h.end, x.begin, 2) ||
            ends_before(r_.text, x.begin, 32, {"сообщили в ", "сообщил в ", "сообщила в "}) ||
@@ -1347,7 +1380,7 @@ class MentionReader {
     };
     const LexiconHit* best = nullptr;
     const LexiconHit* minority = nullptr;
-    const LexiconHit* level = nullptr;
+    std::vector<const LexiconHit*> levels;  // officials of some level, in text order
     // Of equally strong targets, one after the event word: before it stands the subject.
     size_t trigger_at = m.trigger.empty() ? 0 : m.trigger.begin;
     // A noun counted among the dead or wounded ("killing 10 civilians") was struck for sure.
@@ -1389,10 +1422,16 @@ class MentionReader {
       const TargetEntry& t = lex_.target(h->entry);
       if (!best || rank(h) > rank(best)) best = h;
       if (!t.minority.empty() && !minority) minority = h;
-      if (!t.level.empty() && !level) level = h;
+      if (!t.level.empty()) levels.push_back(h);
     }
     if (!best) return;
     const TargetEntry& t = lex_.target(best->entry);
+    // The level of the target itself, else of the first official of its kind: "a bomb killed
+    // the governor … and a ministry spokesman said" is provincial.
+    const LexiconHit* level = lex_.target(best->entry).level.empty() ? nullptr : best;
+    for (const LexiconHit* h : levels) {
+      if (!level && lex_.target(h->entry).target == t.target) level = h;
+    }
     m.target = t.target;
     m.target_evidence = {best->begin, best->end};
     // Former members of a force are civilians (ACLED's rule).
@@ -1400,8 +1439,13 @@ class MentionReader {
         no_longer_in_a_force(best->begin)) {
       m.target = "civilians";
     }
-    if (level && lex_.target(level->entry).target == t.target) {
+    if (level && m.target == t.target) {
       m.target_level = lex_.target(level->entry).level;
+    }
+    if (m.target == "government") {
+      if (std::string_view own = level_of_office_place(*best); !own.empty()) {
+        m.target_level = std::string(own);
+      }
     }
     static const std::vector<std::string> kMinorityTargets = {"civilians", "religious", "education",
                                                               "minorities"};
@@ -1411,6 +1455,32 @@ class MentionReader {
       m.target_minority = lex_.target(minority->entry).minority;
       if (best != minority) m.target_evidence = {minority->begin, minority->end};
     }
+  }
+
+  // The level an official's place gives: "the governor of Qaisar district" is a district's
+  // governor, "the police chief of Takhar province" and "Takhar police chief" are provincial.
+  // Empty when no province or district stands right after "of" or right before the official.
+  std::string_view level_of_office_place(const LexiconHit& official) const {
+    for (size_t i = 0; i < r_.places.size(); ++i) {
+      const PlaceSpan& p = r_.places[i];
+      if (!r_.resolved[i].found) continue;
+      std::string_view gap = p.begin >= official.end
+                                 ? r_.text.substr(official.end, p.begin - official.end)
+                                 : std::string_view{};
+      bool after_of = gap == " of " || gap == " of the ";
+      bool right_before =
+          p.end < official.begin && official.begin - p.end == 1 && r_.text[p.end] == ' ';
+      if (!after_of && !right_before) continue;
+      switch (r_.resolved[i].precision) {
+        case geo::Precision::admin2:
+          return "district";
+        case geo::Precision::admin1:
+          return "provincial";
+        default:
+          return {};
+      }
+    }
+    return {};
   }
 
   // A target word inside a place's name is the name: "مزار" (shrine) in "مزار شریف".
