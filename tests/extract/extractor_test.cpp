@@ -142,13 +142,14 @@ TEST(Extractor, TheOfficeASpokesmanSpeaksForWasNotStruck) {
   }
   // "a civil activist was shot dead in Mazar-i-Sharif; the Balkh governor's spokesman blamed
   // the Taliban"
-  auto dari =
-      extractor().extract(report("یک فعال جامعه مدنی روز سه‌شنبه از سوی افراد مسلح ناشناس "
-                                 "در "
-                                 "شهر "
-                                 "مزار شریف به ضرب "
-                                 "گلوله کشته شد. سخنگوی والی بلخ طالبان را مسئول این قتل دانست.",
-                                 "2020-09-16"));
+  auto dari = extractor().extract(report(
+      "یک فعال جامعه مدنی روز سه‌شنبه از سوی افراد مسلح "
+      "ناشناس "
+      "در "
+      "شهر "
+      "مزار شریف به ضرب "
+      "گلوله کشته شد. سخنگوی والی بلخ طالبان را مسئول این قتل دانست.",
+      "2020-09-16"));
   ASSERT_EQ(dari.mentions.size(), 1u);
   EXPECT_NE(dari.mentions[0].target, "government");
 }
@@ -544,6 +545,17 @@ TEST(Extractor, ThoseArrestedAsMilitantsAreAnArmedGroupAndWorkersAreCivilians) {
                          "Tehreek-e-Taliban Pakistan.",
                          "2023-04-14"),
             "armed-groups");
+  // people a state's forces detain, named by no trade or faith of their own, are held as
+  // members of armed groups; journalists stay journalists
+  EXPECT_EQ(first_target("Tajik security services detained nine people in Khatlon province on "
+                         "Monday on suspicion of links to the Islamic State group.",
+                         "2023-04-14"),
+            "armed-groups");
+  EXPECT_EQ(
+      first_target("Taliban intelligence arrested two journalists of a local radio station in "
+                   "Bamiyan city on Sunday.",
+                   "2023-07-10"),
+      "journalists");
   // a coal mine is where they worked; its collapse would be an accident
   EXPECT_EQ(first_target("Gunmen attacked a group of coal mine workers in Samangan province on "
                          "Tuesday night, killing 10 of them.",
