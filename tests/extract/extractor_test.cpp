@@ -142,14 +142,13 @@ TEST(Extractor, TheOfficeASpokesmanSpeaksForWasNotStruck) {
   }
   // "a civil activist was shot dead in Mazar-i-Sharif; the Balkh governor's spokesman blamed
   // the Taliban"
-  auto dari = extractor().extract(report(
-      "یک فعال جامعه مدنی روز سه‌شنبه از سوی افراد مسلح "
-      "ناشناس "
-      "در "
-      "شهر "
-      "مزار شریف به ضرب "
-      "گلوله کشته شد. سخنگوی والی بلخ طالبان را مسئول این قتل دانست.",
-      "2020-09-16"));
+  const std::string dari_text =
+      "یک فعال جامعه مدنی روز سه‌شنبه "
+      "از سوی افراد مسلح ناشناس در شهر "
+      "مزار شریف به ضرب گلوله کشته شد. "
+      "سخنگوی والی بلخ طالبان را مسئول "
+      "این قتل دانست.";
+  auto dari = extractor().extract(report(dari_text, "2020-09-16"));
   ASSERT_EQ(dari.mentions.size(), 1u);
   EXPECT_NE(dari.mentions[0].target, "government");
 }
