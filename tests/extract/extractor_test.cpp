@@ -1893,6 +1893,19 @@ TEST(Extractor, WithoutAPublicationDateRelativeDatesAreNotGuessed) {
   EXPECT_EQ(x.not_understood.front(), "no publication date: relative dates are not resolved");
 }
 
+TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
+  // the Taliban are the state's forces after August 2021: its military
+  for (const char* text :
+       {"Islamic State said its fighters had blown up a vehicle carrying Taliban members in "
+        "Kunduz city on Tuesday, killing four of them.",
+        "روز پنجشنبه در اثر انفجار یک ماین بر یک موتر حامل نیروهای امارت اسلامی در شهر "
+        "جلال‌آباد دو تن کشته شدند."}) {
+    auto x = extractor().extract(report(text, "2022-07-20"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_EQ(x.mentions[0].target, "military") << text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::extract
 

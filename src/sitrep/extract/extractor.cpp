@@ -852,6 +852,12 @@ class MentionReader {
     if (followed_by_target_noun(a)) return true;  // "the Taliban police", "IS-KP commander"
     if (owner_after_target_noun(a)) return true;  // "по блокпосту талибов"
     if (struck_upon(a)) return true;              // "پر طالبانو"
+    // "a vehicle carrying Taliban members", "موتر حامل نیروهای امارت اسلامی" (a car carrying
+    // the Islamic Emirate's forces)
+    if (ends_before(r_.text, a.begin, 32,
+                    {"carrying ", "carrying the ", "حامل ", "حامل نیروهای ", "حامل افراد "})) {
+      return true;
+    }
     const Token* before = token_before(a.begin);
     const Token* after = token_after(a.end);
     const Token* after2 =
