@@ -1893,6 +1893,22 @@ TEST(Extractor, WithoutAPublicationDateRelativeDatesAreNotGuessed) {
   EXPECT_EQ(x.not_understood.front(), "no publication date: relative dates are not resolved");
 }
 
+TEST(Extractor, PashtoSaysAGroupDidThisAttack) {
+  // "a suicide attack on a political gathering in Bajaur killed 54; Islamic State Khorasan
+  // said in a statement that a suicide bomber of the group did this attack"
+  const std::string text =
+      "د باجوړ ضلعې په خار تحصیل کې د یکشنبې په ورځ "
+      "پر یوې سیاسي غونډې ځانمرګی برید وشو چې "
+      "لږ تر لږه ۵۴ کسان پکې ووژل شول. "
+      "د اسلامي دولت خراسان څانګې په یوه اعلامیه کې "
+      "وویل چې د دې ډلې یوه ځانمرګي دا برید کړی دی.";
+  auto x = extractor().extract(report(text, "2023-07-31"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::claimed);
+  ASSERT_FALSE(x.mentions[0].claimed_by.empty());
+  EXPECT_EQ(x.mentions[0].claimed_by[0].actor, "IS-KP");
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :

@@ -2251,6 +2251,16 @@ class MentionReader {
       add_once(m.claimed_by, actor_mention(c, m));
       claimed = true;
     }
+    // "د اسلامي دولت خراسان څانګې … وویل چې … دا برید کړی دی" (Islamic State Khorasan said … it
+    // did this attack): a named perpetrator in the sentence of the claim made it
+    if (claimed && m.claimed_by.empty() && m.perpetrator && !m.perpetrator->uncertain &&
+        !m.perpetrator->evidence.empty() && !m.claim_evidence.empty()) {
+      const Sentence* of_claim = sentence_at(r_.sentences, m.claim_evidence.begin);
+      if (of_claim && of_claim == sentence_at(r_.sentences, m.perpetrator->evidence.begin) &&
+          m.perpetrator->actor != "Unidentified armed group") {
+        m.claimed_by.push_back(*m.perpetrator);
+      }
+    }
     for (const ActorUse& d : roles.deniers) add_once(m.denied_by, actor_mention(d, m));
     bool denied = !m.denied_by.empty() || has_cue(lex_, hits, Cue::deny);
     // A claim channel claims for its side (any branch of its organisation: Amaq speaks for
