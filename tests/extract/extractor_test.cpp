@@ -1942,6 +1942,29 @@ TEST(Extractor, AStatesForcesFiringIntoAnotherStateIsCrossBorderWithoutAnOriginP
   EXPECT_FALSE(at_home.mentions[0].cross_border);
 }
 
+TEST(Extractor, AttackersFromAnotherCountryCrossTheBorder) {
+  // the origin inside a longer phrase ("fired from | Afghan territory"); men who came from a
+  // country attacking on the ground; a country after "from across the border in"
+  for (const char* text :
+       {"Several rockets fired from Afghan territory landed in the Uzbek border city of Termez on "
+        "Tuesday.",
+        "On the night of 5 to 6 November, a group of 20 armed members of the Islamic State from "
+        "Afghanistan attacked the Ishkobod border post in Rudaki district of Tajikistan.",
+        "Militants of the Tehreek-i-Taliban Pakistan attacked two military check posts in Chitral "
+        "District from across the border in Afghanistan on Wednesday."}) {
+    auto x = extractor().extract(report(text, "2021-11-07"));
+    ASSERT_EQ(x.mentions.size(), 1u) << text;
+    EXPECT_TRUE(x.mentions[0].cross_border) << text;
+  }
+  // a state's own guards fighting smugglers who came across fought at home
+  auto home = extractor().extract(
+      report("Uzbek border guards killed three armed smugglers who tried to cross the Amu Darya "
+             "from Afghanistan near Termez on Tuesday.",
+             "2021-11-07"));
+  ASSERT_EQ(home.mentions.size(), 1u);
+  EXPECT_FALSE(home.mentions[0].cross_border);
+}
+
 TEST(Extractor, AnOriginCountryNamedWithoutAPlaceMakesItCrossBorder) {
   auto x = extractor().extract(
       report("Terrorists operating from Afghan territory fired at a Pakistani army patrol in "

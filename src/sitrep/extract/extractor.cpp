@@ -165,7 +165,8 @@ bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
 bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
   for (const LexiconHit& h : between(r.hits, before(place.begin, 64), place.begin)) {
     if (h.end > place.begin) break;
-    if (!is_cue(lex, h, Cue::origin) || !close_before(r.text, h.end, place.begin, 24)) continue;
+    bool origin = is_cue(lex, h, Cue::origin) || is_cue(lex, h, Cue::origin_abroad);
+    if (!origin || !close_before(r.text, h.end, place.begin, 24)) continue;
     auto near = between(r.hits, h.end, place.begin);
     bool other = std::any_of(near.begin(), near.end(),
                              [&](const LexiconHit& x) { return x.end <= place.begin; });
@@ -1601,8 +1602,13 @@ class MentionReader {
         if (covered(p) || not_a_place(p)) continue;
         PlaceMention pm = place_mention(p, r_.resolved[i]);
         pm.reference = referenced(p);
-        pm.role = fire && after_origin_cue(lex_, r_, p) ? PlaceMention::Role::origin
-                                                        : PlaceMention::Role::target;
+        // men "from Afghanistan" crossing to attack come from abroad with any weapon; "from"
+        // a town is where fire came from only when fire is the event
+        bool from_country =
+            r_.resolved[i].found && r_.resolved[i].precision == geo::Precision::country;
+        pm.role = (fire || from_country) && after_origin_cue(lex_, r_, p)
+                      ? PlaceMention::Role::origin
+                      : PlaceMention::Role::target;
         auto& list = pm.role == PlaceMention::Role::origin ? origins : targets;
         bool repeated = std::any_of(list.begin(), list.end(), [&](const PlaceMention& q) {
           return q.found == pm.found && q.name == pm.name && q.admin1 == pm.admin1;
@@ -1634,7 +1640,8 @@ class MentionReader {
       });
     });
     for (PlaceMention& o : origins) {
-      if (o.found && !m.places.empty() && m.places.front().found &&
+      // a country men came from without fire is weighed with the actors (read_cross_border)
+      if (fire && o.found && !m.places.empty() && m.places.front().found &&
           !m.places.front().country.empty() && o.country != m.places.front().country) {
         m.cross_border = true;
       }
@@ -2126,8 +2133,19 @@ class MentionReader {
     }
     if (!m.perpetrator || m.cross_border) return;
     model::Day day = m.date ? m.date->start : 0;
+    bool home_state = false;
     for (const StateForce& f : parts_.state_forces) {
-      if (f.actor == m.perpetrator->actor && day >= f.from && day <= f.to && f.country != here) {
+      if (f.actor != m.perpetrator->actor || day < f.from || day > f.to) continue;
+      if (f.country != here) m.cross_border = true;
+      if (f.country == here) home_state = true;
+    }
+    // "militants from Afghanistan attacked a border post": attackers who came from another
+    // country. Not the state's own guards engaging smugglers "who tried to cross from
+    // Afghanistan": they fought at home.
+    if (home_state || m.perpetrator->uncertain) return;
+    for (const PlaceMention& p : m.places) {
+      if (p.role == PlaceMention::Role::origin && p.found && !p.country.empty() &&
+          p.country != here) {
         m.cross_border = true;
       }
     }

@@ -201,6 +201,12 @@ std::vector<LexiconHit> Lexicon::find(std::string_view text, const NormalText& n
   std::sort(all.begin(), all.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
+  // A country fire came from is read inside a longer phrase too: "fired from | Afghan
+  // territory" keeps "from Afghan territory" (origin-abroad) beside the fire verb "fired from".
+  auto overlay = [&](const PhraseMatch& m) {
+    const Phrase& p = phrases_[m.phrase];
+    return p.kind == LexiconHit::Kind::cue && cues_[p.entry] == Cue::origin_abroad;
+  };
   std::vector<PhraseMatch> kept;
   size_t free_from = 0, kept_begin = 0, kept_end = 0;
   for (const PhraseMatch& m : all) {
@@ -210,6 +216,8 @@ std::vector<LexiconHit> Lexicon::find(std::string_view text, const NormalText& n
       kept_begin = m.begin;
       kept_end = m.end;
       free_from = m.end;
+    } else if (overlay(m) && m.end > free_from) {
+      kept.push_back(m);  // still in start order: it starts after the kept one before it
     }
   }
   std::vector<LexiconHit> hits;
