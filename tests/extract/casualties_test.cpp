@@ -437,5 +437,19 @@ TEST_F(CasualtiesTest, ACountAmongThemIsPartOfTheCountBefore) {
   EXPECT_EQ(counts("Two commanders among 12 killed in Kunduz."), Counts({"killed 12..12"}));
 }
 
+TEST_F(CasualtiesTest, DariCountsAPersonAndThoseWithHim) {
+  // "the district governor of Ishkamish and one of his guards were killed by a roadside mine"
+  EXPECT_EQ(counts("ولسوال اشکمش و یکی از محافظانش "
+                   "در انفجار یک ماین کشته شدند."),
+            Counts({"killed 2..2"}));
+  // "Qari Fateh, along with one of his colleagues, was killed"
+  EXPECT_EQ(counts("قاری فاتح همراه با یکی از همکارانش "
+                   "به هلاکت رسید."),
+            Counts({"killed 2..2"}));
+  // "a mine killed a shopkeeper"; "one woman and two children were killed"
+  EXPECT_EQ(counts("انفجار یک ماین یک دکاندار را کشت."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("یک زن و دو کودک کشته شدند."), Counts({"killed 3..3"}));
+}
+
 }  // namespace
 }  // namespace sitrep::extract

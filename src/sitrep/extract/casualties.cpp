@@ -446,6 +446,7 @@ class CountScanner {
   // after.
   size_t read_count(const Quantity& q) {
     const size_t i = q.first;
+    if (is(q.last + 1, "شنبه")) return q.last;  // "سه شنبه" (Tuesday, "three-Saturday")
     if (i > 0 && only_space(gap(i - 1, i))) {
       if (auto kind = kind_at(i - 1)) return read_after_verb(*kind, i - 1, q);
       // "killed the three attackers", "killing his two sons", "погибли ещё два", "killed all
@@ -482,6 +483,16 @@ class CountScanner {
 
   // A verb after the count, within reach: "31 people were killed", "12 wounded", "۱۲ نفر
   // کشته"; with the counts listed before it ("92 Taliban, 15 security personnel killed").
+  // Dari's "یک" is also the article: "در انفجار یک ماین … کشته شدند" (in the blast of a mine
+  // … were killed) counts no one before a plural verb. It counts before a singular one ("یک
+  // مجاهد … شهید شد"), a person named as the object ("یک دکاندار را کشت"), with a classifier
+  // ("یک تن"), or in a list ("یک زن و دو کودک").
+  bool dari_article(const Quantity& q) const {
+    if (q.first != q.last || t_[q.first].lower != "یک" || next_in_list(q.last)) return false;
+    const size_t noun = q.last + 1;
+    return !is(noun, "تن") && !is(noun, "نفر") && !is(noun + 1, "را");
+  }
+
   size_t read_before_verb(const Quantity& q) {
     Quantity total = q;
     bool listed = false;
@@ -499,7 +510,7 @@ class CountScanner {
       if (ends_clause(gap(j - 1, j))) break;  // the verb of another sentence or clause
       subject &= subject_goes_on(j);
       if (j > reach && !subject) break;
-      if (auto other = quantity(j)) {
+      if (auto other = quantity(j); other && !dari_article(*other)) {
         if (!part_of_another(*other)) break;  // another count comes first: the verb is its
         // "At least 29 people, including 11 police officers, were killed": the verb may be as
         // far from the part as from a count. "Fourteen personnel, including seven soldiers and
@@ -516,12 +527,17 @@ class CountScanner {
         // killed 3 of them", "Five soldiers killed 12 militants".
         if (j + 1 < t_.size() && only_space(gap(j, j + 1)) && quantity(j + 1)) break;
         if (j > reach && !were_before(j)) break;
+        if (dari_article(q) && !word_at(j + 1, "one-aux")) break;  // "یک ماین … کشته شدند"
         CasualtyMention m{*kind, total.low, total.high, t_[q.first].begin, t_[j].end};
         // "The police chief and two of his guards were killed"
         if (auto one = passive(j) ? person_before(q) : std::nullopt) {
           m.low += 1;
           if (m.high) *m.high += 1;
           m.begin = t_[*one].begin;
+        } else if (others_of_the_one_before(q) || (q.first >= 2 && along_with_at(q.first - 2))) {
+          // "ولسوال … و یکی از محافظانش … کشته شدند", "… همراه با یکی از همکارانش به هلاکت رسید"
+          m.low += 1;
+          if (m.high) *m.high += 1;
         }
         out_.push_back(m);
         return j;
@@ -536,7 +552,9 @@ class CountScanner {
   // in a suicide attack … were killed).
   static constexpr size_t kVerbLastReach = 12;
   bool verb_last_count(const Quantity& q) const {
-    return q.low >= 2 && geo::in_arabic_script(t_[q.first].lower);
+    const bool several =
+        q.low >= 2 || others_of_the_one_before(q) || (q.first >= 2 && along_with_at(q.first - 2));
+    return several && geo::in_arabic_script(t_[q.first].lower);
   }
 
   // Past kReach, a count that is no verb's object reaches a plural passive over its subject's
@@ -648,6 +666,17 @@ class CountScanner {
     return start;
   }
 
+  // Dari names a person, then "و" and a count "از" his men, with the possessive on the noun:
+  // "ولسوال ولسوالی اشکمش و یکی از محافظانش" (the Ishkamish district governor and one of his
+  // guards). The person is one more.
+  bool others_of_the_one_before(const Quantity& q) const {
+    if (q.first < 2 || !is(q.first - 1, "و") || !is(q.last + 1, "از") || q.last + 2 >= t_.size()) {
+      return false;
+    }
+    const std::string& men = t_[q.last + 2].lower;
+    return men.ends_with("انش") || men.ends_with("هایش") || men.ends_with("یش");
+  }
+
   // Where "was" stands before the killing at token k ("was killed", "was also killed"), or 0.
   size_t passive_at(size_t k) const {
     size_t aux = k >= 2 ? k - 1 : 0;
@@ -666,7 +695,17 @@ class CountScanner {
            gap(start - 1, start).find(',') == std::string_view::npos) {
       --start;
     }
-    return CasualtyMention{CasualtyMention::Kind::killed, 1, 1, t_[start].begin, t_[aux].end};
+    CasualtyMention m{CasualtyMention::Kind::killed, 1, 1, t_[start].begin, t_[aux].end};
+    // "قاری فاتح … همراه با یکی از همکارانش به هلاکت رسید" (along with one of his colleagues)
+    for (size_t j = start; j + 2 < killing; ++j) {
+      if (!along_with_at(j)) continue;
+      if (std::optional<Quantity> with = quantity(j + 2)) {
+        m.low = 1 + with->low;
+        m.high = with->high ? std::optional<int>(1 + *with->high) : std::nullopt;
+      }
+      break;
+    }
+    return m;
   }
 
   // Russian: a killing in the singular is one person's death, with those "вместе с" them: "Он
