@@ -437,7 +437,7 @@ TEST_F(CasualtiesTest, ACountAmongThemIsPartOfTheCountBefore) {
   EXPECT_EQ(counts("Two commanders among 12 killed in Kunduz."), Counts({"killed 12..12"}));
 }
 
-TEST_F(CasualtiesTest, DariCountsAPersonAndThoseWithHim) {
+TEST_F(CasualtiesTest, DariAndPashtoCountAPersonAndThoseWithHim) {
   // "the district governor of Ishkamish and one of his guards were killed by a roadside mine"
   EXPECT_EQ(counts("ولسوال اشکمش و یکی از محافظانش "
                    "در انفجار یک ماین کشته شدند."),
@@ -445,6 +445,10 @@ TEST_F(CasualtiesTest, DariCountsAPersonAndThoseWithHim) {
   // "Qari Fateh, along with one of his colleagues, was killed"
   EXPECT_EQ(counts("قاری فاتح همراه با یکی از همکارانش "
                    "به هلاکت رسید."),
+            Counts({"killed 2..2"}));
+  // Pashto: "the Sherzad district governor and his one guard were killed"
+  EXPECT_EQ(counts("د شېرزاد ولسوال او د هغه یو ساتونکی "
+                   "په چاودنه کې ووژل شول."),
             Counts({"killed 2..2"}));
   // "a mine killed a shopkeeper"; "one woman and two children were killed"
   EXPECT_EQ(counts("انفجار یک ماین یک دکاندار را کشت."), Counts({"killed 1..1"}));

@@ -668,8 +668,13 @@ class CountScanner {
 
   // Dari names a person, then "و" and a count "از" his men, with the possessive on the noun:
   // "ولسوال ولسوالی اشکمش و یکی از محافظانش" (the Ishkamish district governor and one of his
-  // guards). The person is one more.
+  // guards); Pashto "او د هغه" and a count. The person is one more.
   bool others_of_the_one_before(const Quantity& q) const {
+    // Pashto: "ولسوال او د هغه یو ساتونکی" (the district governor and his one guard)
+    if (q.first >= 3 && is(q.first - 3, "او") && is(q.first - 2, "د") &&
+        (is(q.first - 1, "هغه") || is(q.first - 1, "هغې"))) {
+      return true;
+    }
     if (q.first < 2 || !is(q.first - 1, "و") || !is(q.last + 1, "از") || q.last + 2 >= t_.size()) {
       return false;
     }
