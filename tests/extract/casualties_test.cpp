@@ -455,5 +455,14 @@ TEST_F(CasualtiesTest, DariAndPashtoCountAPersonAndThoseWithHim) {
   EXPECT_EQ(counts("یک زن و دو کودک کشته شدند."), Counts({"killed 3..3"}));
 }
 
+TEST_F(CasualtiesTest, TajikSaysOneDeathByTheSingularAuxiliary) {
+  // "the Taliban's deputy governor was killed in Faizabad"; "a border guard died heroically";
+  // "his driver died too"; "the blast killed two civilians"
+  EXPECT_EQ(counts("Муовини волии Толибон дар шаҳри Файзобод кушта шуд."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Сарбози Қӯшунҳои сарҳадӣ қаҳрамонона ҳалок гардид."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Ронандаи ӯ низ ҷон бохт."), Counts({"killed 1..1"}));
+  EXPECT_EQ(counts("Таркиши мина ду ғайринизомиро кушт."), Counts({"killed 2..2"}));
+}
+
 }  // namespace
 }  // namespace sitrep::extract
