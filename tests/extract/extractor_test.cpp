@@ -1963,6 +1963,13 @@ TEST(Extractor, AttackersFromAnotherCountryCrossTheBorder) {
              "2021-11-07"));
   ASSERT_EQ(home.mentions.size(), 1u);
   EXPECT_FALSE(home.mentions[0].cross_border);
+  // what came from the country was not people: "electricity from Uzbekistan"
+  auto goods = extractor().extract(
+      report("Unknown people blew up a power pylon carrying imported electricity from Uzbekistan "
+             "in Baghlan province on Sunday night.",
+             "2020-01-13"));
+  ASSERT_EQ(goods.mentions.size(), 1u);
+  EXPECT_FALSE(goods.mentions[0].cross_border);
 }
 
 TEST(Extractor, AnOriginCountryNamedWithoutAPlaceMakesItCrossBorder) {

@@ -1544,6 +1544,31 @@ class MentionReader {
     places = std::move(kept);
   }
 
+  // Whether the words before "from <place>" are people or their coming: "members of the Islamic
+  // State from Afghanistan", "trying to infiltrate from Afghanistan"; not "electricity from
+  // Uzbekistan".
+  bool people_came_from(const PlaceSpan& p) const {
+    for (const LexiconHit& cue : between(r_.hits, before(p.begin, 40), p.begin)) {
+      if (cue.end > p.begin ||
+          !(is_cue(lex_, cue, Cue::origin) || is_cue(lex_, cue, Cue::origin_abroad))) {
+        continue;
+      }
+      for (const LexiconHit& a : between(r_.hits, before(cue.begin, 64), cue.begin)) {
+        if (a.kind == Kind::actor && a.end <= cue.begin && spaces_only(r_.text, a.end, cue.begin)) {
+          return true;
+        }
+      }
+      const Token* word = token_before(cue.begin);
+      static const std::vector<std::string_view> kComing = {"infiltrate", "infiltrated", "cross",
+                                                            "crossed",    "came",        "come",
+                                                            "entered",    "sneaked",     "border"};
+      if (word && std::find(kComing.begin(), kComing.end(), word->lower) != kComing.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void read_places(const Group& group, const std::vector<const LexiconHit*>& hits,
                    const Roles& roles, Mention& m) const {
     bool fire = has_cue(lex_, hits, Cue::fire_verb) || has_cue(lex_, hits, Cue::origin_abroad) ||
@@ -1604,8 +1629,9 @@ class MentionReader {
         pm.reference = referenced(p);
         // men "from Afghanistan" crossing to attack come from abroad with any weapon; "from"
         // a town is where fire came from only when fire is the event
-        bool from_country =
-            r_.resolved[i].found && r_.resolved[i].precision == geo::Precision::country;
+        bool from_country = r_.resolved[i].found &&
+                            r_.resolved[i].precision == geo::Precision::country &&
+                            people_came_from(p);
         pm.role = (fire || from_country) && after_origin_cue(lex_, r_, p)
                       ? PlaceMention::Role::origin
                       : PlaceMention::Role::target;
