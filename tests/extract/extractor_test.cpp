@@ -1909,6 +1909,21 @@ TEST(Extractor, PashtoSaysAGroupDidThisAttack) {
   EXPECT_EQ(x.mentions[0].claimed_by[0].actor, "IS-KP");
 }
 
+TEST(Extractor, ACheckpointOfAStatesForcesIsItsMilitarysUnlessPoliceAreNamed) {
+  auto military = extractor().extract(
+      report("An explosion hit a Taliban checkpoint in Spin Boldak on Monday, killing two Taliban "
+             "guards.",
+             "2022-05-10"));
+  ASSERT_EQ(military.mentions.size(), 1u);
+  EXPECT_EQ(military.mentions[0].target, "military");
+  auto police = extractor().extract(
+      report("Two members of the Taliban police force were shot dead at a checkpoint in Jalalabad "
+             "on Thursday evening.",
+             "2021-11-19"));
+  ASSERT_EQ(police.mentions.size(), 1u);
+  EXPECT_EQ(police.mentions[0].target, "police");
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :

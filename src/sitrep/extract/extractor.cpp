@@ -2088,6 +2088,12 @@ class MentionReader {
     if (m.target == "armed-groups" && m.target_actor && is_state_force(m.target_actor->actor, m)) {
       m.target = "military";
     }
+    // … and a checkpoint of theirs no police word names is the military's ("a Taliban
+    // checkpoint", "a checkpoint of the Taliban militia", "на блокпосту талибов")
+    if (m.target == "police" && m.target_actor && is_state_force(m.target_actor->actor, m) &&
+        bare_checkpoint(m.target_evidence) && !police_named(m)) {
+      m.target = "military";
+    }
     if (!m.perpetrator && (source_.kind == "claim" || source_.kind == "propaganda") &&
         !source_.actor.empty() && !m.event_type.empty()) {
       ActorMention a;
@@ -2097,6 +2103,28 @@ class MentionReader {
       a.text = source_.outlet;
       m.perpetrator = std::move(a);
     }
+  }
+
+  // Whether the event's sentences or the title name the police ("Two members of the Taliban
+  // police force were shot dead at a checkpoint").
+  bool police_named(const Mention& m) const {
+    auto police = [&](size_t begin, size_t end) {
+      auto words = between(r_.tokens, begin, end);
+      return std::any_of(words.begin(), words.end(), [](const Token& t) {
+        return t.lower.starts_with("police") || t.lower.starts_with("полиц") ||
+               t.lower.starts_with("پولیس");
+      });
+    };
+    if (police(0, title_end_)) return true;
+    return std::any_of(m.sentences.begin(), m.sentences.end(),
+                       [&](const Evidence& s) { return police(s.begin, s.end); });
+  }
+
+  // Whether a target's words are a checkpoint alone, no police word among them.
+  bool bare_checkpoint(const Evidence& e) const {
+    auto words = between(r_.tokens, e.begin, e.end);
+    return words.size() == 1 &&
+           (words[0].lower.starts_with("checkpo") || words[0].lower.starts_with("блокпост"));
   }
 
   // With the actors known: a state's forces attacking someone the text does not name as a target
