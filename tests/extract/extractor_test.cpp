@@ -1924,6 +1924,17 @@ TEST(Extractor, ACheckpointOfAStatesForcesIsItsMilitarysUnlessPoliceAreNamed) {
   EXPECT_EQ(police.mentions[0].target, "police");
 }
 
+TEST(Extractor, AStatementsOpeningDateIsWhenItWasIssuedEvenUnderATitleWithAPlace) {
+  // "Kabul, 11 May 2021." dates the statement; the airstrikes were on Monday, 10 May
+  auto x = extractor().extract(
+      report("Kabul, 11 May 2021. As a result of airstrikes by the Afghan Air Force in Chahar Dara "
+             "district of Kunduz province on Monday, two dozen Taliban terrorists were killed.",
+             "2021-05-11", "MoD: airstrikes kill two dozen Taliban in Kunduz"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  ASSERT_TRUE(x.mentions[0].date);
+  EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2021-05-10");
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :

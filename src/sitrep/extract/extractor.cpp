@@ -2710,8 +2710,11 @@ ReportExtraction Extractor::extract(const Document& document) const {
   if (document.published) r.dates = p.dates.find(r.text, *document.published, r.tokens);
   r.casualties = p.casualties.find(r.text, r.tokens);
   // "Rawalpindi, 24 January 2023. …": a dateline in ordinary case, a place and a date
-  if (r.dateline_end == 0 && !r.places.empty() && r.places.front().begin == r.dateline_begin) {
-    size_t after = r.places.front().end;
+  // (the title's places come before it in the text)
+  auto opening = std::find_if(r.places.begin(), r.places.end(),
+                              [&](const PlaceSpan& p) { return p.begin >= r.dateline_begin; });
+  if (r.dateline_end == 0 && opening != r.places.end() && opening->begin == r.dateline_begin) {
+    size_t after = opening->end;
     auto date = between(r.dates, after, after + 4);
     if (!date.empty() && r.text.substr(after, 2) == ", ") r.dateline_end = date.front().end;
   }
