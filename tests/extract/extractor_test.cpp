@@ -1935,6 +1935,19 @@ TEST(Extractor, AStatementsOpeningDateIsWhenItWasIssuedEvenUnderATitleWithAPlace
   EXPECT_EQ(model::format_iso(x.mentions[0].date->start), "2021-05-10");
 }
 
+TEST(Extractor, VowsFilmsAndAreasThatHaveSeenAttacksTellNoEvent) {
+  for (const char* text :
+       {"Prime Minister Shehbaz Sharif on Friday vowed that the state would strike back against "
+        "those who target its citizens. 'Any attack on our people will be answered,' he said.",
+        "The film, shot partly in Paktia, recreates the shelling and night raids that forced the "
+        "garrison to surrender.",
+        "The railway would cross areas of Nangarhar and the Khyber Pass that have seen attacks "
+        "in the past."}) {
+    auto x = extractor().extract(report(text, "2023-02-03"));
+    EXPECT_TRUE(x.mentions.empty()) << text;
+  }
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :
