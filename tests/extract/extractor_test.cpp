@@ -2155,6 +2155,19 @@ TEST(Extractor, AGroupThatOthersOpposeDidNotAct) {
   ASSERT_EQ(x.mentions.size(), 1u);
   ASSERT_TRUE(x.mentions[0].perpetrator);
   EXPECT_NE(x.mentions[0].perpetrator->actor, "Taliban");
+  // a victim close to a group names the group's side, not the attacker
+  for (const char* text :
+       {"A cleric close to the Taliban was killed in a suicide attack in Herat on Friday.",
+        "مولوی مجیب‌الرحمن انصاری، "
+        "از روحانیون نزدیک به طالبان، "
+        "دیروز در یک حمله انتحاری "
+        "در شهر هرات کشته شد."}) {
+    auto close = extractor().extract(report(text, "2022-09-03"));
+    ASSERT_EQ(close.mentions.size(), 1u) << text;
+    if (close.mentions[0].perpetrator) {
+      EXPECT_NE(close.mentions[0].perpetrator->actor, "Taliban") << text;
+    }
+  }
 }
 
 TEST(Extractor, ASpeakerWhoDeniesBeforeAnythingLikeAClaimIsNoClaimant) {

@@ -814,7 +814,9 @@ class MentionReader {
     std::string_view before_text = r_.text.substr(0, a.begin);
     return before_text.ends_with("pro-") || before_text.ends_with("anti-") ||
            before_text.ends_with("Pro-") || before_text.ends_with("Anti-") ||
-           ends_before(r_.text, a.begin, 16, {"opposed to ", "opposed to the "});
+           ends_before(r_.text, a.begin, 16,
+                       {"opposed to ", "opposed to the ", "close to ", "close to the ", "نزدیک به ",
+                        "близкий к ", "близкого к "});
   }
 
   // The token that ends right before `begin`, and the one that starts at or after `end`
