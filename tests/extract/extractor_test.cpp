@@ -1948,6 +1948,18 @@ TEST(Extractor, VowsFilmsAndAreasThatHaveSeenAttacksTellNoEvent) {
   }
 }
 
+TEST(Extractor, TajikBorderGuardsWhoClashedFoughtTheBattle) {
+  // "Tajik border guards clashed with a group of armed smugglers in Khatlon on Sunday evening"
+  auto x = extractor().extract(
+      report("Марзбонони тоҷик шоми якшанбе дар вилояти Хатлон бо гурӯҳи қочоқбарони мусаллаҳ "
+             "даргир шуданд.",
+             "2020-02-11"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].event_type, "Battles");
+  ASSERT_TRUE(x.mentions[0].perpetrator);
+  EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Tajikistan");
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :
