@@ -1960,6 +1960,18 @@ TEST(Extractor, TajikBorderGuardsWhoClashedFoughtTheBattle) {
   EXPECT_EQ(x.mentions[0].perpetrator->actor, "Government of Tajikistan");
 }
 
+TEST(Extractor, ArabicAssassinatedIsAShooting) {
+  // "the soldiers of the Caliphate assassinated a member of the apostate Taliban militia in
+  // Kunduz city"
+  auto x =
+      extractor().extract(report("واصل جنود الخلافة حملتهم على المرتدين، "
+                                 "حيث اغتالوا عنصرا من ميليشيا طالبان المرتدة "
+                                 "في مدينة قندوز.",
+                                 "2023-08-10"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].weapon, "firearms");
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :
