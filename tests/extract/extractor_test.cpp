@@ -1972,6 +1972,16 @@ TEST(Extractor, ArabicAssassinatedIsAShooting) {
   EXPECT_EQ(x.mentions[0].weapon, "firearms");
 }
 
+TEST(Extractor, ATruckBombsTruckIsNotWhatItStruck) {
+  auto x = extractor().extract(
+      report("A Taliban suicide bomber detonated a truck full of explosives outside an "
+             "intelligence service office in Aybak on Monday, killing 11 members of the security "
+             "forces.",
+             "2020-06-16"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_NE(x.mentions[0].target, "transport");
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :
