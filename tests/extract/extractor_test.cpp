@@ -1982,6 +1982,18 @@ TEST(Extractor, ATruckBombsTruckIsNotWhatItStruck) {
   EXPECT_NE(x.mentions[0].target, "transport");
 }
 
+TEST(Extractor, AnArrestIsNeitherClaimedNorUnclaimed) {
+  // the "not claimed" is the background attack's
+  auto x = extractor().extract(report(
+      "Taliban intelligence agents arrested four members of an Islamic State cell in a raid on "
+      "a house in Herat city on Tuesday, the Taliban's chief spokesman said. Herat was shaken in "
+      "September by a suicide bombing at the Guzargah mosque. That attack was not claimed.",
+      "2022-10-12"));
+  ASSERT_FALSE(x.mentions.empty());
+  EXPECT_EQ(x.mentions[0].sub_event_type, "Arrests");
+  EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unknown);
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :

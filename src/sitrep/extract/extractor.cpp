@@ -2356,7 +2356,8 @@ class MentionReader {
       m.claim = model::ClaimStatus::claimed;
     } else if (denied) {
       m.claim = model::ClaimStatus::denied;
-    } else if (unclaimed) {
+    } else if (unclaimed && m.sub_event_type != "Arrests") {
+      // nobody claims an arrest: "not claimed" beside one speaks of an attack told as background
       m.claim = model::ClaimStatus::unclaimed;
     }
   }
