@@ -2036,7 +2036,9 @@ TEST(Extractor, AttackersFromAnotherCountryCrossTheBorder) {
         "On the night of 5 to 6 November, a group of 20 armed members of the Islamic State from "
         "Afghanistan attacked the Ishkobod border post in Rudaki district of Tajikistan.",
         "Militants of the Tehreek-i-Taliban Pakistan attacked two military check posts in Chitral "
-        "District from across the border in Afghanistan on Wednesday."}) {
+        "District from across the border in Afghanistan on Wednesday.",
+        "Mortar shells fired from Pakistani border posts killed two civilians in Shigal district "
+        "of Kunar province on Monday."}) {
     auto x = extractor().extract(report(text, "2021-11-07"));
     ASSERT_EQ(x.mentions.size(), 1u) << text;
     EXPECT_TRUE(x.mentions[0].cross_border) << text;
