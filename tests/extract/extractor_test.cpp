@@ -2038,7 +2038,11 @@ TEST(Extractor, AttackersFromAnotherCountryCrossTheBorder) {
         "Militants of the Tehreek-i-Taliban Pakistan attacked two military check posts in Chitral "
         "District from across the border in Afghanistan on Wednesday.",
         "Mortar shells fired from Pakistani border posts killed two civilians in Shigal district "
-        "of Kunar province on Monday."}) {
+        "of Kunar province on Monday.",
+        // Pashto: "rockets fired from Pakistan landed on homes in Sarkano district of Kunar"
+        "له پاکستانه توغول شوي راکټونه "
+        "د کونړ ولایت د سرکانو ولسوالۍ "
+        "په کورونو ولګېدل."}) {
     auto x = extractor().extract(report(text, "2021-11-07"));
     ASSERT_EQ(x.mentions.size(), 1u) << text;
     EXPECT_TRUE(x.mentions[0].cross_border) << text;
