@@ -2042,7 +2042,12 @@ TEST(Extractor, AttackersFromAnotherCountryCrossTheBorder) {
         // Pashto: "rockets fired from Pakistan landed on homes in Sarkano district of Kunar"
         "له پاکستانه توغول شوي راکټونه "
         "د کونړ ولایت د سرکانو ولسوالۍ "
-        "په کورونو ولګېدل."}) {
+        "په کورونو ولګېدل.",
+        // Dari: "soldiers of the Caliphate fired ten rockets from the southern bank of the Amu
+        // river at an Uzbek army base in Termez"
+        "سربازان خلافت دیروز از ساحل جنوبی دریای آمو "
+        "ده راکت را به سوی یک پایگاه ارتش ازبکستان "
+        "در شهر ترمز شلیک کردند."}) {
     auto x = extractor().extract(report(text, "2021-11-07"));
     ASSERT_EQ(x.mentions.size(), 1u) << text;
     EXPECT_TRUE(x.mentions[0].cross_border) << text;
