@@ -1994,6 +1994,20 @@ TEST(Extractor, AnArrestIsNeitherClaimedNorUnclaimed) {
   EXPECT_EQ(x.mentions[0].claim, model::ClaimStatus::unknown);
 }
 
+TEST(Extractor, AForceStrikingWhereItWasBasedDidNotCrossABorder) {
+  // US forces were based in Afghanistan until 30 August 2021; after it a strike there came
+  // from abroad
+  const char* text =
+      "US forces carried out an air strike on Islamic State positions in Deh Bala district of "
+      "Nangarhar province on Monday night, killing nine fighters.";
+  auto based = extractor().extract(report(text, "2019-05-14"));
+  ASSERT_EQ(based.mentions.size(), 1u);
+  EXPECT_FALSE(based.mentions[0].cross_border);
+  auto after = extractor().extract(report(text, "2022-08-02"));
+  ASSERT_EQ(after.mentions.size(), 1u);
+  EXPECT_TRUE(after.mentions[0].cross_border);
+}
+
 TEST(Extractor, AVehicleCarryingASidesMenStruckThatSide) {
   // the Taliban are the state's forces after August 2021: its military
   for (const char* text :

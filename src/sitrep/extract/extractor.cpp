@@ -27,6 +27,19 @@ namespace sitrep::extract {
 struct StateForce {
   std::string actor, country;
   model::Day from = INT32_MIN, to = INT32_MAX;
+  // Countries the force was based in, and when: a strike there was not across a border (US
+  // forces in Afghanistan until August 2021).
+  struct Base {
+    std::string country;
+    model::Day from = INT32_MIN, to = INT32_MAX;
+  };
+  std::vector<Base> based_in;
+
+  bool based(std::string_view where, model::Day day) const {
+    return std::any_of(based_in.begin(), based_in.end(), [&](const Base& b) {
+      return b.country == where && day >= b.from && day <= b.to;
+    });
+  }
 };
 
 struct Extractor::Parts {
@@ -2192,7 +2205,7 @@ class MentionReader {
     bool home_state = false;
     for (const StateForce& f : parts_.state_forces) {
       if (f.actor != m.perpetrator->actor || day < f.from || day > f.to) continue;
-      if (f.country != here) m.cross_border = true;
+      if (f.country != here && !f.based(here, day)) m.cross_border = true;
       if (f.country == here) home_state = true;
     }
     // "militants from Afghanistan attacked a border post": attackers who came from another
@@ -2559,6 +2572,36 @@ std::vector<Group> group_sentences(const Reading& r, const Lexicon& lex, size_t 
 
 namespace {
 
+// "AF 2001-10-07..2021-08-30; IQ": a country, and the days it was a base (open when left out).
+Result<std::vector<StateForce::Base>> parse_bases(std::string_view text) {
+  std::vector<StateForce::Base> out;
+  while (!text.empty()) {
+    size_t semicolon = text.find(';');
+    std::string_view item = text.substr(0, semicolon);
+    text = semicolon == std::string_view::npos ? std::string_view() : text.substr(semicolon + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.empty()) continue;
+    StateForce::Base b;
+    size_t space = item.find(' ');
+    b.country = std::string(item.substr(0, space));
+    if (space != std::string_view::npos) {
+      std::string_view range = item.substr(space + 1);
+      size_t dots = range.find("..");
+      if (dots == std::string_view::npos) return make_error(fmt::format("'{}': FROM..TO", item));
+      for (auto [part, day] :
+           {std::pair{range.substr(0, dots), &b.from}, std::pair{range.substr(dots + 2), &b.to}}) {
+        if (part.empty()) continue;
+        auto parsed = model::parse_date(part);
+        if (!parsed) return make_error(fmt::format("'{}': {}", item, parsed.error()));
+        *day = *parsed;
+      }
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
 Result<std::vector<StateForce>> read_state_forces(const std::string& path) {
   auto table = model::read_tsv(path, {"actor", "country", "from", "to"});
   if (!table) return make_error(table.error());
@@ -2567,12 +2610,17 @@ Result<std::vector<StateForce>> read_state_forces(const std::string& path) {
     auto cell = [&](const char* name) -> const std::string& {
       return row.cells[static_cast<size_t>(table->column(name))];
     };
-    StateForce f{cell("actor"), cell("country"), INT32_MIN, INT32_MAX};
+    StateForce f{cell("actor"), cell("country"), INT32_MIN, INT32_MAX, {}};
     for (auto [text, day] : {std::pair{&cell("from"), &f.from}, std::pair{&cell("to"), &f.to}}) {
       if (text->empty()) continue;
       auto parsed = model::parse_date(*text);
       if (!parsed) return make_error(table->where(row) + ": " + parsed.error());
       *day = *parsed;
+    }
+    if (table->column("based_in") >= 0) {
+      auto bases = parse_bases(cell("based_in"));
+      if (!bases) return make_error(table->where(row) + ": based_in: " + bases.error());
+      f.based_in = std::move(*bases);
     }
     out.push_back(std::move(f));
   }
