@@ -446,7 +446,7 @@ class CountScanner {
   // after.
   size_t read_count(const Quantity& q) {
     const size_t i = q.first;
-    if (is(q.last + 1, "شنبه")) return q.last;  // "سه شنبه" (Tuesday, "three-Saturday")
+    if (names_a_weekday(q)) return q.last;
     if (i > 0 && only_space(gap(i - 1, i))) {
       if (auto kind = kind_at(i - 1)) return read_after_verb(*kind, i - 1, q);
       // "killed the three attackers", "killing his two sons", "погибли ещё два", "killed all
@@ -481,8 +481,6 @@ class CountScanner {
     return end;
   }
 
-  // A verb after the count, within reach: "31 people were killed", "12 wounded", "۱۲ نفر
-  // کشته"; with the counts listed before it ("92 Taliban, 15 security personnel killed").
   // Dari's "یک" is also the article: "در انفجار یک ماین … کشته شدند" (in the blast of a mine
   // … were killed) counts no one before a plural verb. It counts before a singular one ("یک
   // مجاهد … شهید شد"), a person named as the object ("یک دکاندار را کشت"), with a classifier
@@ -493,6 +491,16 @@ class CountScanner {
     return !is(noun, "تن") && !is(noun, "نفر") && !is(noun + 1, "را");
   }
 
+  // Dari and Pashto write some weekdays as a number and "Saturday": "سه شنبه" (Tuesday) is no
+  // count of three.
+  bool names_a_weekday(const Quantity& q) const {
+    const size_t next = q.last + 1;
+    return next < t_.size() && geo::in_arabic_script(t_[next].lower) &&
+           WordTable::of_kind(dates_.entries(t_[next].lower), "weekday") != nullptr;
+  }
+
+  // A verb after the count, within reach: "31 people were killed", "12 wounded", "۱۲ نفر
+  // کشته"; with the counts listed before it ("92 Taliban, 15 security personnel killed").
   size_t read_before_verb(const Quantity& q) {
     Quantity total = q;
     bool listed = false;
@@ -534,8 +542,7 @@ class CountScanner {
           m.low += 1;
           if (m.high) *m.high += 1;
           m.begin = t_[*one].begin;
-        } else if (others_of_the_one_before(q) || (q.first >= 2 && along_with_at(q.first - 2))) {
-          // "ولسوال … و یکی از محافظانش … کشته شدند", "… همراه با یکی از همکارانش به هلاکت رسید"
+        } else if (with_a_person_before(q)) {
           m.low += 1;
           if (m.high) *m.high += 1;
         }
@@ -552,9 +559,7 @@ class CountScanner {
   // in a suicide attack … were killed).
   static constexpr size_t kVerbLastReach = 12;
   bool verb_last_count(const Quantity& q) const {
-    const bool several =
-        q.low >= 2 || others_of_the_one_before(q) || (q.first >= 2 && along_with_at(q.first - 2));
-    return several && geo::in_arabic_script(t_[q.first].lower);
+    return (q.low >= 2 || with_a_person_before(q)) && geo::in_arabic_script(t_[q.first].lower);
   }
 
   // Past kReach, a count that is no verb's object reaches a plural passive over its subject's
@@ -680,6 +685,12 @@ class CountScanner {
     }
     const std::string& men = t_[q.last + 2].lower;
     return men.ends_with("انش") || men.ends_with("هایش") || men.ends_with("یش");
+  }
+
+  // Whether the count follows a person it adds to: "ولسوال … و یکی از محافظانش … کشته شدند",
+  // "… همراه با یکی از همکارانش به هلاکت رسید" (along with one of his colleagues).
+  bool with_a_person_before(const Quantity& q) const {
+    return others_of_the_one_before(q) || (q.first >= 2 && along_with_at(q.first - 2));
   }
 
   // Where "was" stands before the killing at token k ("was killed", "was also killed"), or 0.

@@ -173,9 +173,9 @@ bool spoken_on(const Reading& r, const Lexicon& lex, const DateMention& d) {
   return false;
 }
 
-// Whether the place span is preceded by an origin cue ("from", "из", "از"), perhaps with "the"
-// or "the territory of" between (at most three short words, no other place or phrase).
-bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
+// The origin cue ("from", "из", "از") the place span follows, perhaps with "the" or "the
+// territory of" between (at most three short words, no other place or phrase); nullptr if none.
+const LexiconHit* origin_cue_before(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
   for (const LexiconHit& h : between(r.hits, before(place.begin, 64), place.begin)) {
     if (h.end > place.begin) break;
     bool origin = is_cue(lex, h, Cue::origin) || is_cue(lex, h, Cue::origin_abroad);
@@ -187,9 +187,13 @@ bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& pla
     bool place_between = std::any_of(places.begin(), places.end(),
                                      [&](const PlaceSpan& p) { return p.end <= place.begin; });
     std::string_view gap = r.text.substr(h.end, place.begin - h.end);
-    if (!other && !place_between && std::count(gap.begin(), gap.end(), ' ') <= 4) return true;
+    if (!other && !place_between && std::count(gap.begin(), gap.end(), ' ') <= 4) return &h;
   }
-  return false;
+  return nullptr;
+}
+
+bool after_origin_cue(const Lexicon& lex, const Reading& r, const PlaceSpan& place) {
+  return origin_cue_before(lex, r, place) != nullptr;
 }
 
 // Whether a reference cue ("resident of", "north of", "ساکن") ends within `max_gap` bytes before
@@ -1450,9 +1454,12 @@ class MentionReader {
     const TargetEntry& t = lex_.target(best->entry);
     // The level of the target itself, else of the first official of its kind: "a bomb killed
     // the governor … and a ministry spokesman said" is provincial.
-    const LexiconHit* level = lex_.target(best->entry).level.empty() ? nullptr : best;
-    for (const LexiconHit* h : levels) {
-      if (!level && lex_.target(h->entry).target == t.target) level = h;
+    const LexiconHit* level = best;
+    if (t.level.empty()) {
+      auto of_its_kind = std::find_if(levels.begin(), levels.end(), [&](const LexiconHit* h) {
+        return lex_.target(h->entry).target == t.target;
+      });
+      level = of_its_kind == levels.end() ? nullptr : *of_its_kind;
     }
     m.target = t.target;
     m.target_evidence = {best->begin, best->end};
@@ -1559,29 +1566,20 @@ class MentionReader {
     places = std::move(kept);
   }
 
-  // Whether the words before "from <place>" are people or their coming: "members of the Islamic
-  // State from Afghanistan", "trying to infiltrate from Afghanistan"; not "electricity from
-  // Uzbekistan".
-  bool people_came_from(const PlaceSpan& p) const {
-    for (const LexiconHit& cue : between(r_.hits, before(p.begin, 40), p.begin)) {
-      if (cue.end > p.begin ||
-          !(is_cue(lex_, cue, Cue::origin) || is_cue(lex_, cue, Cue::origin_abroad))) {
-        continue;
-      }
-      for (const LexiconHit& a : between(r_.hits, before(cue.begin, 64), cue.begin)) {
-        if (a.kind == Kind::actor && a.end <= cue.begin && spaces_only(r_.text, a.end, cue.begin)) {
-          return true;
-        }
-      }
-      const Token* word = token_before(cue.begin);
-      static const std::vector<std::string_view> kComing = {"infiltrate", "infiltrated", "cross",
-                                                            "crossed",    "came",        "come",
-                                                            "entered",    "sneaked",     "border"};
-      if (word && std::find(kComing.begin(), kComing.end(), word->lower) != kComing.end()) {
+  // Whether the words before an origin cue ("from <place>") are people or their coming:
+  // "members of the Islamic State from Afghanistan", "trying to infiltrate from Afghanistan";
+  // not "electricity from Uzbekistan".
+  bool people_came_from(const LexiconHit& cue) const {
+    for (const LexiconHit& a : between(r_.hits, before(cue.begin, 64), cue.begin)) {
+      if (a.kind == Kind::actor && a.end <= cue.begin && spaces_only(r_.text, a.end, cue.begin)) {
         return true;
       }
     }
-    return false;
+    const Token* word = token_before(cue.begin);
+    static const std::vector<std::string_view> kComing = {"infiltrate", "infiltrated", "cross",
+                                                          "crossed",    "came",        "come",
+                                                          "entered",    "sneaked",     "border"};
+    return word && std::find(kComing.begin(), kComing.end(), word->lower) != kComing.end();
   }
 
   void read_places(const Group& group, const std::vector<const LexiconHit*>& hits,
@@ -1644,12 +1642,12 @@ class MentionReader {
         pm.reference = referenced(p);
         // men "from Afghanistan" crossing to attack come from abroad with any weapon; "from"
         // a town is where fire came from only when fire is the event
-        bool from_country = r_.resolved[i].found &&
+        const LexiconHit* from = origin_cue_before(lex_, r_, p);
+        bool from_country = from && r_.resolved[i].found &&
                             r_.resolved[i].precision == geo::Precision::country &&
-                            people_came_from(p);
-        pm.role = (fire || from_country) && after_origin_cue(lex_, r_, p)
-                      ? PlaceMention::Role::origin
-                      : PlaceMention::Role::target;
+                            people_came_from(*from);
+        pm.role = from && (fire || from_country) ? PlaceMention::Role::origin
+                                                 : PlaceMention::Role::target;
         auto& list = pm.role == PlaceMention::Role::origin ? origins : targets;
         bool repeated = std::any_of(list.begin(), list.end(), [&](const PlaceMention& q) {
           return q.found == pm.found && q.name == pm.name && q.admin1 == pm.admin1;
@@ -2344,7 +2342,7 @@ class MentionReader {
         !m.perpetrator->evidence.empty() && !m.claim_evidence.empty()) {
       const Sentence* of_claim = sentence_at(r_.sentences, m.claim_evidence.begin);
       if (of_claim && of_claim == sentence_at(r_.sentences, m.perpetrator->evidence.begin) &&
-          m.perpetrator->actor != "Unidentified armed group") {
+          !model::is_unattributed_actor(m.perpetrator->actor)) {
         m.claimed_by.push_back(*m.perpetrator);
       }
     }
