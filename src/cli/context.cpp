@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -78,6 +79,17 @@ Status open_index(Context& context) {
   events.not_saved = [](const std::string& error) {
     std::cerr << "warning: the query index could not be saved (" << error
               << "); it will be built again next time\n";
+  };
+  auto started = std::chrono::steady_clock::now();
+  events.built = [&](const query::BuildReport& report) {
+    if (events.progress) std::cerr << "\r     \r";
+    if (report.from_chunks + report.from_rows == 0) return;
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << fmt::format(
+        "  {} events from the store's column chunks, {} from event rows, "
+        "in {:.1f} s\n",
+        thousands(report.from_chunks), thousands(report.from_rows), seconds);
   };
   auto index = query::open_event_index(*context.store, context.db_path, events);
   if (events.progress) std::cerr << "\r     \r";

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "sitrep/geo/admin_assignment.hpp"
+#include "sitrep/query/column_chunk_writer.hpp"
 #include "sitrep/query/event_index.hpp"
 #include "sitrep/query/index_snapshot.hpp"
 #include "sitrep/store/importer.hpp"
@@ -168,6 +169,13 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
         ++placed.unplaced;
       }
     };
+  }
+  // The column chunks, written with the events they hold, let a later rebuild of the query
+  // index skip the wide event rows (query/column_chunk_writer.hpp).
+  query::ColumnChunkWriter chunks(*context->store);
+  if (!args.dry_run) {
+    options.on_inserted = [&chunks](const model::Event& e) { chunks.add(e); };
+    options.before_commit = [&chunks] { return chunks.finish(); };
   }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
   if (show_progress && terminal) std::cerr << "\r\033[K";

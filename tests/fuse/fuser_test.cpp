@@ -55,12 +55,7 @@ class FuseStore : public ::testing::Test {
 
   void import(const std::vector<model::Event>& events) {
     const std::string name = dir_.file("events" + std::to_string(++files_) + ".jsonl");
-    std::ofstream out(name);
-    auto writer = io::make_event_writer(io::OutputFormat::jsonl, out);
-    writer->begin();
-    for (const model::Event& e : events) writer->write(e);
-    writer->end();
-    out.close();
+    testing::write_jsonl(name, events);
     auto report = store::import_files(*store_, {name}, testing::bundled_vocabulary(), {});
     ASSERT_TRUE(report.ok()) << report.error();
   }

@@ -61,7 +61,7 @@ Shared& shared() {
       if (!report) throw std::runtime_error(f + ": " + report.error());
     }
     // Read by two threads (as a large store is), so that merging their dictionaries is tested.
-    auto index = EventIndex::build(*s->store, {}, 0);
+    auto index = EventIndex::build(*s->store, {.parallel_from = 0});
     if (!index) throw std::runtime_error(index.error());
     s->index = std::make_unique<EventIndex>(std::move(*index));
     return s;

@@ -42,12 +42,7 @@ model::Event event(const std::string& id, const std::string& day, const std::str
 class IndexQuery : public ::testing::Test {
  protected:
   void import(const std::vector<model::Event>& events, const std::string& name = "events.jsonl") {
-    std::ofstream out(dir_.file(name));
-    auto writer = io::make_event_writer(io::OutputFormat::jsonl, out);
-    writer->begin();
-    for (const model::Event& e : events) writer->write(e);
-    writer->end();
-    out.close();
+    testing::write_jsonl(dir_.file(name), events);
     auto report =
         store::import_files(*store_, {dir_.file(name)}, testing::bundled_vocabulary(), {});
     ASSERT_TRUE(report.ok()) << report.error();

@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include "sitrep/io/event_writer.hpp"
 #include "sitrep/model/vocabulary.hpp"
 
 namespace sitrep::testing {
@@ -22,6 +24,15 @@ inline const model::Vocabulary& bundled_vocabulary() {
 
 inline std::string fixture(const std::string& name) {
   return std::string(SITREP_FIXTURES_DIR) + "/" + name;
+}
+
+// Writes `events` to `path` as sitrep JSONL (what the tests then import).
+inline void write_jsonl(const std::string& path, const std::vector<model::Event>& events) {
+  std::ofstream out(path);
+  auto writer = io::make_event_writer(io::OutputFormat::jsonl, out);
+  writer->begin();
+  for (const model::Event& e : events) writer->write(e);
+  writer->end();
 }
 
 // A fresh directory per test, removed afterwards.

@@ -54,6 +54,61 @@ uint64_t header_checksum(const Header& header, const TableEntry* table) {
   return sum;
 }
 
+struct Layout {
+  Header header{};
+  std::vector<TableEntry> table;
+};
+
+// The header and section table of an image of `sections` (SectionFileBuilder's pending ones).
+template <typename Sections>
+Layout layout_of(const Sections& sections, const FileKind& kind, const FileStamp& stamp) {
+  Layout out;
+  Header& header = out.header;
+  std::memcpy(header.magic, kind.magic.data(), sizeof header.magic);
+  header.format_version = kind.version;
+  header.section_count = static_cast<uint32_t>(sections.size());
+  header.count = stamp.count;
+  header.first = stamp.first;
+  header.second = stamp.second;
+  std::snprintf(header.label, sizeof header.label, "%s", stamp.label.c_str());
+
+  out.table.resize(sections.size());
+  size_t offset = aligned(sizeof(Header) + sizeof(TableEntry) * out.table.size());
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const auto& s = sections[i];
+    TableEntry& e = out.table[i];
+    std::snprintf(e.name, sizeof e.name, "%s", s.name.c_str());
+    e.offset = offset;
+    e.size = s.bytes.size();
+    e.base = s.base;
+    e.width = s.width;
+    e.checksum = XXH3_64bits(s.bytes.data(), s.bytes.size());
+    offset = aligned(offset + s.bytes.size());
+  }
+  header.file_size = offset;
+  header.checksum = header_checksum(header, out.table.data());
+  return out;
+}
+
+// Writes a file through `fill` into a temporary beside `path`, renamed over it when every write
+// succeeded: a reader sees the old file or the whole new one.
+template <typename Fill>
+Status write_through_temporary(const std::string& path, Fill fill) {
+  std::string temporary = path;
+  temporary += fmt::format(".tmp{}", ::getpid());
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (!f) return make_error(fmt::format("{}: cannot write: {}", temporary, std::strerror(errno)));
+  bool written =
+      fill([f](const void* data, size_t bytes) { return std::fwrite(data, 1, bytes, f) == bytes; });
+  written = std::fclose(f) == 0 && written;
+  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::string reason = std::strerror(errno);
+    std::remove(temporary.c_str());
+    return make_error(fmt::format("{}: cannot write: {}", path, reason));
+  }
+  return Status::success();
+}
+
 }  // namespace
 
 Result<Section> SectionFile::section(std::string_view name) const {
@@ -72,41 +127,41 @@ void SectionFileBuilder::add(std::string_view name, const void* data, size_t byt
       Pending{std::string(name), std::string(static_cast<const char*>(data), bytes), width, base});
 }
 
+void SectionFileBuilder::add(std::string_view name, std::string&& bytes, uint32_t width,
+                             int64_t base) {
+  sections_.push_back(Pending{std::string(name), std::move(bytes), width, base});
+}
+
 std::vector<uint64_t> SectionFileBuilder::finish(const FileKind& kind,
                                                  const FileStamp& stamp) const {
-  Header header{};
-  std::memcpy(header.magic, kind.magic.data(), sizeof header.magic);
-  header.format_version = kind.version;
-  header.section_count = static_cast<uint32_t>(sections_.size());
-  header.count = stamp.count;
-  header.first = stamp.first;
-  header.second = stamp.second;
-  std::snprintf(header.label, sizeof header.label, "%s", stamp.label.c_str());
-
-  std::vector<TableEntry> table(sections_.size());
-  size_t offset = aligned(sizeof(Header) + sizeof(TableEntry) * table.size());
-  for (size_t i = 0; i < sections_.size(); ++i) {
-    const Pending& s = sections_[i];
-    TableEntry& e = table[i];
-    std::snprintf(e.name, sizeof e.name, "%s", s.name.c_str());
-    e.offset = offset;
-    e.size = s.bytes.size();
-    e.base = s.base;
-    e.width = s.width;
-    e.checksum = XXH3_64bits(s.bytes.data(), s.bytes.size());
-    offset = aligned(offset + s.bytes.size());
-  }
-  header.file_size = offset;
-  header.checksum = header_checksum(header, table.data());
-
-  std::vector<uint64_t> image(offset / sizeof(uint64_t), 0);
+  const Layout layout = layout_of(sections_, kind, stamp);
+  std::vector<uint64_t> image(layout.header.file_size / sizeof(uint64_t), 0);
   auto* bytes = reinterpret_cast<char*>(image.data());
-  std::memcpy(bytes, &header, sizeof header);
-  std::memcpy(bytes + sizeof header, table.data(), sizeof(TableEntry) * table.size());
+  std::memcpy(bytes, &layout.header, sizeof layout.header);
+  std::memcpy(bytes + sizeof layout.header, layout.table.data(),
+              sizeof(TableEntry) * layout.table.size());
   for (size_t i = 0; i < sections_.size(); ++i) {
-    std::memcpy(bytes + table[i].offset, sections_[i].bytes.data(), sections_[i].bytes.size());
+    std::memcpy(bytes + layout.table[i].offset, sections_[i].bytes.data(),
+                sections_[i].bytes.size());
   }
   return image;
+}
+
+Status SectionFileBuilder::write(const std::string& path, const FileKind& kind,
+                                 const FileStamp& stamp) const {
+  const Layout layout = layout_of(sections_, kind, stamp);
+  return write_through_temporary(path, [&](auto put) {
+    static constexpr char kZeros[kAlignment] = {};
+    bool written = put(&layout.header, sizeof layout.header) &&
+                   put(layout.table.data(), sizeof(TableEntry) * layout.table.size());
+    size_t at = sizeof layout.header + sizeof(TableEntry) * layout.table.size();
+    for (size_t i = 0; written && i < sections_.size(); ++i) {
+      written = put(kZeros, layout.table[i].offset - at) &&
+                put(sections_[i].bytes.data(), sections_[i].bytes.size());
+      at = layout.table[i].offset + sections_[i].bytes.size();
+    }
+    return written && put(kZeros, layout.header.file_size - at);
+  });
 }
 
 Result<SectionFile> parse_section_file(std::string_view image, const FileKind& kind) {
@@ -156,18 +211,7 @@ Result<SectionFile> parse_section_file(std::string_view image, const FileKind& k
 }
 
 Status write_file_atomically(const std::string& path, std::string_view bytes) {
-  std::string temporary = path;
-  temporary += fmt::format(".tmp{}", ::getpid());
-  std::FILE* f = std::fopen(temporary.c_str(), "wb");
-  if (!f) return make_error(fmt::format("{}: cannot write: {}", temporary, std::strerror(errno)));
-  bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  written = std::fclose(f) == 0 && written;
-  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::string reason = std::strerror(errno);
-    std::remove(temporary.c_str());
-    return make_error(fmt::format("{}: cannot write: {}", path, reason));
-  }
-  return Status::success();
+  return write_through_temporary(path, [&](auto put) { return put(bytes.data(), bytes.size()); });
 }
 
 }  // namespace sitrep::io

@@ -72,12 +72,17 @@ class SectionFileBuilder {
  public:
   void add(std::string_view name, const void* data, size_t bytes, uint32_t width = 0,
            int64_t base = 0);
+  // As add, taking the bytes without a copy.
+  void add(std::string_view name, std::string&& bytes, uint32_t width, int64_t base);
   template <typename T>
   void add(std::string_view name, const std::vector<T>& values) {
     add(name, values.data(), values.size() * sizeof(T));
   }
   // The image: 8-byte aligned words, so sections can be read in place.
   std::vector<uint64_t> finish(const FileKind& kind, const FileStamp& stamp) const;
+  // The same image written to `path` (atomically: a temporary file renamed over it), without
+  // building it in memory first.
+  Status write(const std::string& path, const FileKind& kind, const FileStamp& stamp) const;
 
  private:
   struct Pending {

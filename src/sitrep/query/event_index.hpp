@@ -100,12 +100,32 @@ inline constexpr uint32_t kGridRows = 1800;     // 180 / 0.1
 // Progress of a build: rows read so far, of `total`.
 using BuildProgress = std::function<void(int64_t done, int64_t total)>;
 
+struct BuildOptions {
+  BuildProgress progress = {};
+  // At least this many events to read from their rows are read by two threads, each over half.
+  int64_t parallel_from = 200000;
+  // Off: read every event from its row, as a store without column chunks is read (the
+  // reference the chunks are tested against).
+  bool read_chunks = true;
+  // Set: the snapshot is written there as it is laid out and the index maps it, instead of
+  // being built in memory and saved afterwards (a copy of the whole image fewer).
+  std::string snapshot_path = {};
+};
+
+// Where a build found the events, and whether it could write the snapshot it was asked for.
+struct BuildReport {
+  int64_t from_chunks = 0;
+  int64_t from_rows = 0;
+  std::string save_error;  // empty: written (or not asked for)
+};
+
 class EventIndex {
  public:
-  // Reads every event of the store (one consistent read) into a new index. Stores with at least
-  // `parallel_from` events are read by two threads, each over half the ids.
-  static Result<EventIndex> build(store::SqliteStore& store, const BuildProgress& progress = {},
-                                  int64_t parallel_from = 200000);
+  // Reads every event of the store (one consistent read) into a new index: from the store's
+  // column chunks (column_chunk_writer.hpp) where they hold the events unchanged since, and
+  // from the event rows otherwise. `report`, if given, says how many came from each.
+  static Result<EventIndex> build(store::SqliteStore& store, const BuildOptions& options = {},
+                                  BuildReport* report = nullptr);
   // Views a snapshot image that `owner` keeps alive; verifies it (see parse_snapshot).
   static Result<EventIndex> from_image(std::shared_ptr<const void> owner, std::string_view image);
   // Maps and verifies the snapshot file at `path`.

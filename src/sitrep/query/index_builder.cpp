@@ -9,90 +9,83 @@ namespace sitrep::query {
 
 namespace detail {
 
-// Sorted dictionaries over every part's strings; each part's codes renumbered into them and
-// the parts concatenated (in id order, as the parts are).
-RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries) {
-  std::vector<std::array<std::vector<uint32_t>, kCategoryCount>> remaps(parts.size());
+PartMerger::PartMerger(size_t rows_expected) {
+  merged_.id.reserve(rows_expected);
+  merged_.day.reserve(rows_expected);
+  merged_.latitude.reserve(rows_expected);
+  merged_.longitude.reserve(rows_expected);
+  merged_.fatalities.reserve(rows_expected);
+  merged_.fatalities_low.reserve(rows_expected);
+  merged_.fatalities_high.reserve(rows_expected);
+  for (auto& codes : merged_.codes) codes.reserve(rows_expected);
+}
+
+void PartMerger::add(Part&& part) {
+  // The part's codes -> codes of interners_, per category.
+  std::array<std::vector<uint32_t>, kCategoryCount> remap;
   for (size_t c = 0; c < kCategoryCount; ++c) {
-    std::vector<std::vector<std::string>> sorted(parts.size());
-    std::vector<std::string>& all = dictionaries[c];
-    for (size_t p = 0; p < parts.size(); ++p) {
-      std::vector<uint32_t> local;  // local code -> position in the part's sorted list
-      parts[p].interners[c].sorted(sorted[p], local);
-      all.insert(all.end(), sorted[p].begin(), sorted[p].end());
-      // old code -> global code, through the part's sorted position
-      remaps[p][c].assign(local.size(), 0);
-      for (size_t old = 1; old < local.size(); ++old) remaps[p][c][old] = local[old];
-    }
-    std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());
-    for (size_t p = 0; p < parts.size(); ++p) {
-      for (uint32_t& code : remaps[p][c]) {
-        if (code == 0) continue;
-        const std::string& value = sorted[p][code - 1];
-        code =
-            static_cast<uint32_t>(std::lower_bound(all.begin(), all.end(), value) - all.begin()) +
-            1;
-      }
+    const Interner& local = part.interners[c];
+    remap[c].assign(local.size() + 1, 0);
+    for (uint32_t code = 1; code <= local.size(); ++code) {
+      const std::string& value = local.value(code);
+      remap[c][code] = interners_[c].code(reinterpret_cast<const unsigned char*>(value.data()),
+                                          static_cast<int>(value.size()));
     }
   }
-  RawEvents merged = std::move(parts[0].raw);
-  auto renumber = [&](RawEvents& raw,
-                      const std::array<std::vector<uint32_t>, kCategoryCount>& remap) {
-    for (size_t f = 0; f < kStringFields.size(); ++f) {
-      const auto& r = remap[static_cast<size_t>(kStringFields[f].category)];
-      for (uint32_t& code : raw.codes[f]) code = r[code];
-    }
-    const auto& actors = remap[static_cast<size_t>(Category::actor)];
-    for (auto* assoc : {&raw.assoc1, &raw.assoc2}) {
-      for (AssociatedActor& a : *assoc) a.actor = actors[a.actor];
-    }
-  };
-  renumber(merged, remaps[0]);
-  for (size_t p = 1; p < parts.size(); ++p) {
-    RawEvents& raw = parts[p].raw;
-    renumber(raw, remaps[p]);
-    auto offset = static_cast<uint32_t>(merged.id.size());
-    for (auto* assoc : {&raw.assoc1, &raw.assoc2}) {
-      for (AssociatedActor& a : *assoc) a.row += offset;
-    }
-    for (ExactCoordinate& e : raw.exact) e.row += offset;
-    auto append = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-    append(merged.id, raw.id);
-    append(merged.day, raw.day);
-    append(merged.latitude, raw.latitude);
-    append(merged.longitude, raw.longitude);
-    append(merged.exact, raw.exact);
-    append(merged.fatalities, raw.fatalities);
-    append(merged.fatalities_low, raw.fatalities_low);
-    append(merged.fatalities_high, raw.fatalities_high);
-    for (size_t f = 0; f < kStringFields.size(); ++f) append(merged.codes[f], raw.codes[f]);
-    append(merged.assoc1, raw.assoc1);
-    append(merged.assoc2, raw.assoc2);
-    raw = RawEvents();
+  RawEvents& raw = part.raw;
+  const auto offset = static_cast<uint32_t>(merged_.id.size());
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  append(merged_.id, raw.id);
+  append(merged_.day, raw.day);
+  append(merged_.latitude, raw.latitude);
+  append(merged_.longitude, raw.longitude);
+  append(merged_.fatalities, raw.fatalities);
+  append(merged_.fatalities_low, raw.fatalities_low);
+  append(merged_.fatalities_high, raw.fatalities_high);
+  for (size_t f = 0; f < kStringFields.size(); ++f) {
+    const std::vector<uint32_t>& r = remap[static_cast<size_t>(kStringFields[f].category)];
+    std::vector<uint32_t>& to = merged_.codes[f];
+    for (uint32_t code : raw.codes[f]) to.push_back(r[code]);
   }
-  return merged;
+  for (ExactCoordinate e : raw.exact) {
+    e.row += offset;
+    merged_.exact.push_back(e);
+  }
+  const std::vector<uint32_t>& actors = remap[static_cast<size_t>(Category::actor)];
+  for (auto [from, to] :
+       {std::pair{&raw.assoc1, &merged_.assoc1}, {&raw.assoc2, &merged_.assoc2}}) {
+    for (AssociatedActor a : *from) to->push_back({a.row + offset, actors[a.actor]});
+  }
+  part = Part();
 }
 
-}  // namespace detail
-
-using namespace detail;
-
-struct EventIndexBuilder::Rows {
-  Part part;
-  std::array<Interner::Recent, kStringFields.size()> recent;  // per column read
-};
-
-EventIndexBuilder::EventIndexBuilder() : rows_(std::make_unique<Rows>()) {}
-EventIndexBuilder::~EventIndexBuilder() = default;
-
-size_t EventIndexBuilder::size() const {
-  return rows_->part.raw.id.size();
+RawEvents PartMerger::finish(Dictionaries& dictionaries) {
+  std::array<std::vector<uint32_t>, kCategoryCount> sorted_code;  // merged code -> sorted code
+  for (size_t c = 0; c < kCategoryCount; ++c) interners_[c].sorted(dictionaries[c], sorted_code[c]);
+  for (size_t f = 0; f < kStringFields.size(); ++f) {
+    const std::vector<uint32_t>& r = sorted_code[static_cast<size_t>(kStringFields[f].category)];
+    for (uint32_t& code : merged_.codes[f]) code = r[code];
+  }
+  const std::vector<uint32_t>& actors = sorted_code[static_cast<size_t>(Category::actor)];
+  for (auto* assoc : {&merged_.assoc1, &merged_.assoc2}) {
+    for (AssociatedActor& a : *assoc) a.actor = actors[a.actor];
+  }
+  interners_ = {};
+  return std::move(merged_);
 }
 
-void EventIndexBuilder::add(const model::Event& e) {
-  RawEvents& raw = rows_->part.raw;
-  auto& interners = rows_->part.interners;
+RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries) {
+  size_t rows = 0;
+  for (const Part& p : parts) rows += p.raw.id.size();
+  PartMerger merger(rows);
+  for (Part& p : parts) merger.add(std::move(p));
+  return merger.finish(dictionaries);
+}
+
+void add_event(Part& part, std::array<Interner::Recent, kStringFields.size()>& recent,
+               const model::Event& e) {
+  RawEvents& raw = part.raw;
+  auto& interners = part.interners;
   auto row = static_cast<uint32_t>(raw.id.size());
   raw.id.push_back(e.id);
   raw.day.push_back(e.date.start);
@@ -121,7 +114,7 @@ void EventIndexBuilder::add(const model::Event& e) {
                                ? 0
                                : interners[static_cast<size_t>(kStringFields[f].category)].code(
                                      reinterpret_cast<const unsigned char*>(v.data()),
-                                     static_cast<int>(v.size()), rows_->recent[f]));
+                                     static_cast<int>(v.size()), recent[f]));
   }
   Interner& actors = interners[static_cast<size_t>(Category::actor)];
   for (int role : {1, 2}) {
@@ -133,6 +126,26 @@ void EventIndexBuilder::add(const model::Event& e) {
                                        static_cast<int>(name.size()))});
     }
   }
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+struct EventIndexBuilder::Rows {
+  Part part;
+  std::array<Interner::Recent, kStringFields.size()> recent;  // per column read
+};
+
+EventIndexBuilder::EventIndexBuilder() : rows_(std::make_unique<Rows>()) {}
+EventIndexBuilder::~EventIndexBuilder() = default;
+
+size_t EventIndexBuilder::size() const {
+  return rows_->part.raw.id.size();
+}
+
+void EventIndexBuilder::add(const model::Event& e) {
+  add_event(rows_->part, rows_->recent, e);
 }
 
 Result<EventIndex> EventIndexBuilder::finish(const store::StoreStamp& stamp) {

@@ -2,32 +2,40 @@
 // and the spatial grid.
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <numeric>
 #include <unordered_map>
+#include <variant>
 
 #include <fmt/format.h>
 
 #include "sitrep/query/detail/raw_events.hpp"
+#include "sitrep/query/parallel.hpp"
 
 namespace sitrep::query::detail {
 namespace {
 
 // Row order: by (day, id). Stores bulk-loaded in date order need no sort at all.
-// Rows in id order (as the store is read) sort by (day, id) with one stable counting pass over
-// the days: linear, where a comparison sort of 10M rows took a second.
+// One stable counting pass over the days: linear, where a comparison sort of 10M rows took a
+// second. Rows read in id order come out of it in (day, id) order; a day whose rows came in
+// another order (a rebuild's revised rows, read after the rest) is sorted by id on its own.
 bool counting_sort_by_day(const RawEvents& raw, std::vector<uint32_t>& order) {
   size_t n = raw.id.size();
-  if (n == 0 ||
-      std::adjacent_find(raw.id.begin(), raw.id.end(), std::greater_equal<>()) != raw.id.end()) {
-    return false;
-  }
+  if (n == 0) return false;
   auto [lo, hi] = std::minmax_element(raw.day.begin(), raw.day.end());
   if (int64_t{*hi} - *lo >= (int64_t{1} << 24)) return false;
   std::vector<uint32_t> start(static_cast<size_t>(*hi - *lo) + 2, 0);
   for (int32_t d : raw.day) ++start[static_cast<size_t>(d - *lo) + 1];
   std::partial_sum(start.begin(), start.end(), start.begin());
-  for (uint32_t r = 0; r < n; ++r) order[start[static_cast<size_t>(raw.day[r] - *lo)]++] = r;
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (uint32_t r = 0; r < n; ++r) order[next[static_cast<size_t>(raw.day[r] - *lo)]++] = r;
+  if (std::adjacent_find(raw.id.begin(), raw.id.end(), std::greater_equal<>()) == raw.id.end()) {
+    return true;
+  }
+  auto by_id = [&](uint32_t a, uint32_t b) { return raw.id[a] < raw.id[b]; };
+  for (size_t d = 0; d + 1 < start.size(); ++d) {
+    auto first = order.begin() + start[d], last = order.begin() + start[d + 1];
+    if (!std::is_sorted(first, last, by_id)) std::sort(first, last, by_id);
+  }
   return true;
 }
 
@@ -55,9 +63,15 @@ std::vector<uint32_t> date_order(const RawEvents& raw) {
 // their minimum; nullable counts as offsets from one below their minimum, so stored 0 is NULL.
 enum class Base { zero, minimum, nullable_minimum };
 
+// A column's values in row order, packed at the narrowest width from its base.
+struct PackedSection {
+  std::string bytes;
+  uint32_t width = 0;
+  int64_t base = 0;
+};
+
 template <typename Value>
-void add_packed(SnapshotBuilder& out, std::string_view name, const std::vector<uint32_t>& order,
-                Value value, Base how) {
+PackedSection packed(const std::vector<uint32_t>& order, Value value, Base how) {
   const bool nullable = how == Base::nullable_minimum;
   size_t n = order.size();
   int64_t lo = INT64_MAX, hi = INT64_MIN;
@@ -68,16 +82,17 @@ void add_packed(SnapshotBuilder& out, std::string_view name, const std::vector<u
     hi = std::max(hi, v);
   }
   if (lo > hi) lo = hi = 0;
-  int64_t base = how == Base::zero ? 0 : nullable ? lo - 1 : lo;
-  uint32_t width = PackedInts::width_for(static_cast<uint64_t>(hi - base));
+  PackedSection out;
+  out.base = how == Base::zero ? 0 : nullable ? lo - 1 : lo;
+  out.width = PackedInts::width_for(static_cast<uint64_t>(hi - out.base));
   std::vector<uint32_t> stored(n);
   for (size_t i = 0; i < n; ++i) {
     int64_t v = value(order[i]);
-    stored[i] = nullable && v == kNoFatalities ? 0 : static_cast<uint32_t>(v - base);
+    stored[i] = nullable && v == kNoFatalities ? 0 : static_cast<uint32_t>(v - out.base);
   }
-  std::vector<char> bytes(n * width);
-  pack_ints(stored.data(), n, width, bytes.data());
-  out.add(name, bytes.data(), bytes.size(), width, base);
+  out.bytes.resize(n * out.width);
+  pack_ints(stored.data(), n, out.width, out.bytes.data());
+  return out;
 }
 
 void add_grid(SnapshotBuilder& out, const std::vector<int32_t>& lat,
@@ -137,9 +152,9 @@ std::vector<T> permuted(const std::vector<T>& values, const std::vector<uint32_t
 
 }  // namespace
 
-// The image of `raw`, whose codes are final (numbered in the sorted `dictionaries`).
-std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
-                           const store::StoreStamp& stamp) {
+// The sections of the image of `raw`, whose codes are final (numbered in the sorted
+// `dictionaries`).
+SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries) {
   SnapshotBuilder out;
   for (size_t c = 0; c < kCategoryCount; ++c) {
     std::vector<uint32_t> offsets;
@@ -207,15 +222,17 @@ std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
   }
   out.add("places", places);
 
-  auto code_of = [&](size_t field) {
-    return [&, field](uint32_t r) { return static_cast<int64_t>(codes[field][r]); };
+  // The packed columns, each a gather through `order` (random reads): two threads take turns
+  // over them, and the sections are added in a fixed order.
+  using Values = std::variant<const std::vector<int32_t>*, const std::vector<int64_t>*,
+                              const std::vector<uint32_t>*>;
+  struct Job {
+    Column column;
+    Values values;
+    Base how;
   };
-  add_packed(
-      out, column_section(Column::day), order, [&](uint32_t r) { return raw.day[r]; },
-      Base::minimum);
-  add_packed(
-      out, column_section(Column::event_id), order, [&](uint32_t r) { return raw.id[r]; },
-      Base::minimum);
+  std::vector<Job> jobs = {{Column::day, &raw.day, Base::minimum},
+                           {Column::event_id, &raw.id, Base::minimum}};
   constexpr std::array<std::pair<Column, size_t>, 11> kCoded = {{
       {Column::country, 0},
       {Column::admin1, 1},
@@ -229,18 +246,26 @@ std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
       {Column::claim, 10},
       {Column::dataset, 11},
   }};
-  for (auto [column, field] : kCoded) {
-    add_packed(out, column_section(column), order, code_of(field), Base::zero);
-  }
-  add_packed(
-      out, column_section(Column::place), order,
-      [&](uint32_t r) { return static_cast<int64_t>(place_of[r]); }, Base::zero);
-  for (auto [column, values] : {std::pair{Column::fatalities, &raw.fatalities},
-                                std::pair{Column::fatalities_low, &raw.fatalities_low},
-                                std::pair{Column::fatalities_high, &raw.fatalities_high}}) {
-    add_packed(
-        out, column_section(column), order, [&](uint32_t r) { return (*values)[r]; },
-        Base::nullable_minimum);
+  for (auto [column, field] : kCoded) jobs.push_back({column, &codes[field], Base::zero});
+  jobs.push_back({Column::place, &place_of, Base::zero});
+  jobs.push_back({Column::fatalities, &raw.fatalities, Base::nullable_minimum});
+  jobs.push_back({Column::fatalities_low, &raw.fatalities_low, Base::nullable_minimum});
+  jobs.push_back({Column::fatalities_high, &raw.fatalities_high, Base::nullable_minimum});
+  std::vector<PackedSection> sections(jobs.size());
+  const size_t threads = order.size() >= 100000 ? parallel_parts(jobs.size(), 1) : 1;
+  run_parts(threads, [&](size_t part) {
+    for (size_t j = part; j < jobs.size(); j += threads) {
+      sections[j] = std::visit(
+          [&](const auto* values) {
+            return packed(
+                order, [values](uint32_t r) { return int64_t{(*values)[r]}; }, jobs[j].how);
+          },
+          jobs[j].values);
+    }
+  });
+  for (size_t j = 0; j < jobs.size(); ++j) {
+    out.add(column_section(jobs[j].column), std::move(sections[j].bytes), sections[j].width,
+            sections[j].base);
   }
 
   std::vector<int32_t> lat = permuted(raw.latitude, order), lon = permuted(raw.longitude, order);
@@ -258,13 +283,16 @@ std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
   }
   std::vector<uint32_t> info = {ids_ascending ? 1u : 0u};
   out.add("info", info);
-  return out.finish(order.size(), stamp);
+  return out;
 }
 
-Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreStamp& stamp) {
-  Dictionaries dictionaries;
-  RawEvents raw = merge_parts(parts, dictionaries);
-  parts.clear();
+std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
+                           const store::StoreStamp& stamp) {
+  return packed_sections(raw, dictionaries).finish(raw.id.size(), stamp);
+}
+
+Result<EventIndex> index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
+                                 const store::StoreStamp& stamp) {
   if (raw.id.size() > UINT32_MAX - 1) {
     return make_error("the query index holds at most 4,294,967,294 events");
   }
@@ -273,6 +301,36 @@ Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreSt
   std::string_view bytes(reinterpret_cast<const char*>(image->data()),
                          image->size() * sizeof(uint64_t));
   return EventIndex::from_image(image, bytes);
+}
+
+Result<EventIndex> saved_index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
+                                       const store::StoreStamp& stamp, const std::string& path,
+                                       std::string& save_error) {
+  if (raw.id.size() > UINT32_MAX - 1) {
+    return make_error("the query index holds at most 4,294,967,294 events");
+  }
+  SnapshotBuilder sections = packed_sections(raw, dictionaries);
+  const size_t events = raw.id.size();
+  raw = RawEvents();
+  Status written = sections.write(path, events, stamp);
+  if (written) {
+    auto index = EventIndex::open_snapshot(path);
+    if (index) return index;
+    save_error = index.error();
+  } else {
+    save_error = written.error();
+  }
+  auto image = std::make_shared<std::vector<uint64_t>>(sections.finish(events, stamp));
+  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
+                         image->size() * sizeof(uint64_t));
+  return EventIndex::from_image(image, bytes);
+}
+
+Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreStamp& stamp) {
+  Dictionaries dictionaries;
+  RawEvents raw = merge_parts(parts, dictionaries);
+  parts.clear();
+  return index_of_rows(std::move(raw), dictionaries, stamp);
 }
 
 }  // namespace sitrep::query::detail

@@ -1,12 +1,16 @@
-// EventIndex::build: the store's events read back in rowid order (two threads over halves of the
-// ids when the store is large), then merged and packed.
+// EventIndex::build: the store's events read back from its column chunks and, where no chunk holds
+// them unchanged, from their rows in rowid order (two threads over halves of the rows when they
+// are many), then merged and packed.
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "sitrep/query/detail/column_chunk.hpp"
 #include "sitrep/query/detail/raw_events.hpp"
+#include "sitrep/query/worker_pool.hpp"
 #include "sitrep/store/mapped_reads.hpp"
 #include "sitrep/store/statement.hpp"
 
@@ -42,10 +46,15 @@ void add_associated(const unsigned char* text, int bytes, uint32_t row, Interner
   }
 }
 
-// Reads the events with ids in [first_id, end_id) in id order.
-Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw,
-                   std::array<Interner, kCategoryCount>& interners, int64_t total,
-                   const BuildProgress& progress) {
+// Ids [first, end) of events to read from their rows.
+struct IdRange {
+  int64_t first = 0;
+  int64_t end = 0;
+};
+
+// Reads the events of `ranges` (ascending) in id order into `part`.
+Status read_rows(sqlite3* db, const std::vector<IdRange>& ranges, Part& part, int64_t total,
+                 const BuildProgress& progress) {
   std::string sql =
       "SELECT id, date_start, latitude, longitude, fatalities_best, fatalities_low, "
       "fatalities_high";
@@ -53,9 +62,9 @@ Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw
   sql += ", assoc_actors1, assoc_actors2 FROM events WHERE id >= ? AND id < ?";
   auto stmt = store::Statement::prepare(db, sql);
   if (!stmt) return make_error(stmt.error());
-  stmt->bind(1, first_id);
-  stmt->bind(2, end_id);
   sqlite3_stmt* s = stmt->handle();
+  RawEvents& raw = part.raw;
+  auto& interners = part.interners;
   for (auto* v : {&raw.id, &raw.fatalities, &raw.fatalities_low, &raw.fatalities_high}) {
     v->reserve(static_cast<size_t>(total));
   }
@@ -63,48 +72,211 @@ Status read_events(sqlite3* db, int64_t first_id, int64_t end_id, RawEvents& raw
   for (auto& c : raw.codes) c.reserve(static_cast<size_t>(total));
   Interner& actors = interners[static_cast<size_t>(Category::actor)];
   std::array<Interner::Recent, kStringFields.size()> recent;
-  int rc;
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    auto row = static_cast<uint32_t>(raw.id.size());
-    raw.id.push_back(sqlite3_column_int64(s, 0));
-    auto day = parse_day(sqlite3_column_text(s, 1), sqlite3_column_bytes(s, 1));
-    if (!day) {
-      return make_error(fmt::format("event {}: date_start: {}", raw.id.back(), day.error()));
-    }
-    raw.day.push_back(*day);
-    if (sqlite3_column_type(s, 2) == SQLITE_NULL || sqlite3_column_type(s, 3) == SQLITE_NULL) {
-      raw.latitude.push_back(kNoCoordinate);
-      raw.longitude.push_back(kNoCoordinate);
-    } else {
-      double lat = sqlite3_column_double(s, 2), lon = sqlite3_column_double(s, 3);
-      auto lat_e7 = static_cast<int32_t>(std::llround(std::clamp(lat, -90.0, 90.0) * 1e7));
-      auto lon_e7 = static_cast<int32_t>(std::llround(std::clamp(lon, -180.0, 180.0) * 1e7));
-      raw.latitude.push_back(lat_e7);
-      raw.longitude.push_back(lon_e7);
-      if (lat_e7 / kCoordinateScale != lat || lon_e7 / kCoordinateScale != lon) {
-        raw.exact.push_back({row, 0, lat, lon});
+  for (const IdRange& range : ranges) {
+    stmt->reset();
+    stmt->bind(1, range.first);
+    stmt->bind(2, range.end);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      auto row = static_cast<uint32_t>(raw.id.size());
+      raw.id.push_back(sqlite3_column_int64(s, 0));
+      auto day = parse_day(sqlite3_column_text(s, 1), sqlite3_column_bytes(s, 1));
+      if (!day) {
+        return make_error(fmt::format("event {}: date_start: {}", raw.id.back(), day.error()));
       }
+      raw.day.push_back(*day);
+      if (sqlite3_column_type(s, 2) == SQLITE_NULL || sqlite3_column_type(s, 3) == SQLITE_NULL) {
+        raw.latitude.push_back(kNoCoordinate);
+        raw.longitude.push_back(kNoCoordinate);
+      } else {
+        double lat = sqlite3_column_double(s, 2), lon = sqlite3_column_double(s, 3);
+        auto lat_e7 = static_cast<int32_t>(std::llround(std::clamp(lat, -90.0, 90.0) * 1e7));
+        auto lon_e7 = static_cast<int32_t>(std::llround(std::clamp(lon, -180.0, 180.0) * 1e7));
+        raw.latitude.push_back(lat_e7);
+        raw.longitude.push_back(lon_e7);
+        if (lat_e7 / kCoordinateScale != lat || lon_e7 / kCoordinateScale != lon) {
+          raw.exact.push_back({row, 0, lat, lon});
+        }
+      }
+      auto fatalities = [s](int column) {
+        return sqlite3_column_type(s, column) == SQLITE_NULL ? kNoFatalities
+                                                             : sqlite3_column_int64(s, column);
+      };
+      raw.fatalities.push_back(fatalities(4));
+      raw.fatalities_low.push_back(fatalities(5));
+      raw.fatalities_high.push_back(fatalities(6));
+      for (size_t f = 0; f < kStringFields.size(); ++f) {
+        int column = kFirstStringColumn + static_cast<int>(f);
+        raw.codes[f].push_back(interners[static_cast<size_t>(kStringFields[f].category)].code(
+            sqlite3_column_text(s, column), sqlite3_column_bytes(s, column), recent[f]));
+      }
+      add_associated(sqlite3_column_text(s, kAssocColumn1), sqlite3_column_bytes(s, kAssocColumn1),
+                     row, actors, raw.assoc1);
+      add_associated(sqlite3_column_text(s, kAssocColumn1 + 1),
+                     sqlite3_column_bytes(s, kAssocColumn1 + 1), row, actors, raw.assoc2);
+      if (progress && (row & 0xFFFFF) == 0) progress(row, total);
     }
-    auto fatalities = [s](int column) {
-      return sqlite3_column_type(s, column) == SQLITE_NULL ? kNoFatalities
-                                                           : sqlite3_column_int64(s, column);
-    };
-    raw.fatalities.push_back(fatalities(4));
-    raw.fatalities_low.push_back(fatalities(5));
-    raw.fatalities_high.push_back(fatalities(6));
-    for (size_t f = 0; f < kStringFields.size(); ++f) {
-      int column = kFirstStringColumn + static_cast<int>(f);
-      raw.codes[f].push_back(interners[static_cast<size_t>(kStringFields[f].category)].code(
-          sqlite3_column_text(s, column), sqlite3_column_bytes(s, column), recent[f]));
+    if (rc != SQLITE_DONE) {
+      return make_error(fmt::format("reading events: {}", sqlite3_errmsg(db)));
     }
-    add_associated(sqlite3_column_text(s, kAssocColumn1), sqlite3_column_bytes(s, kAssocColumn1),
-                   row, actors, raw.assoc1);
-    add_associated(sqlite3_column_text(s, kAssocColumn1 + 1),
-                   sqlite3_column_bytes(s, kAssocColumn1 + 1), row, actors, raw.assoc2);
-    if (progress && (row & 0xFFFFF) == 0) progress(row, total);
   }
-  if (rc != SQLITE_DONE) return make_error(fmt::format("reading events: {}", sqlite3_errmsg(db)));
   return Status::success();
+}
+
+int64_t ids_in(const std::vector<IdRange>& ranges) {
+  int64_t n = 0;
+  for (const IdRange& r : ranges) n += r.end - r.first;
+  return n;
+}
+
+// `ranges` cut in two lists holding about half the ids each (a range may be split).
+std::pair<std::vector<IdRange>, std::vector<IdRange>> halves(const std::vector<IdRange>& ranges) {
+  std::pair<std::vector<IdRange>, std::vector<IdRange>> out;
+  int64_t left = ids_in(ranges) / 2;
+  for (IdRange r : ranges) {
+    if (left > 0) {
+      int64_t take = std::min(left, r.end - r.first);
+      out.first.push_back({r.first, r.first + take});
+      left -= take;
+      r.first += take;
+    }
+    if (r.first < r.end) out.second.push_back(r);
+  }
+  return out;
+}
+
+// The rows of `part` whose ids are not in `dropped` (sorted).
+void drop_rows(Part& part, const std::vector<int64_t>& dropped) {
+  RawEvents& raw = part.raw;
+  const size_t n = raw.id.size();
+  std::vector<uint32_t> new_row(n, UINT32_MAX);
+  uint32_t kept = 0;
+  for (size_t r = 0; r < n; ++r) {
+    if (!std::binary_search(dropped.begin(), dropped.end(), raw.id[r])) new_row[r] = kept++;
+  }
+  if (kept == n) return;
+  auto keep = [&](auto& column) {
+    for (size_t r = 0; r < n; ++r) {
+      if (new_row[r] != UINT32_MAX) column[new_row[r]] = column[r];
+    }
+    column.resize(kept);
+  };
+  keep(raw.id);
+  keep(raw.day);
+  keep(raw.latitude);
+  keep(raw.longitude);
+  keep(raw.fatalities);
+  keep(raw.fatalities_low);
+  keep(raw.fatalities_high);
+  for (auto& codes : raw.codes) keep(codes);
+  auto renumbered = [&](auto& entries) {
+    std::erase_if(entries, [&](const auto& e) { return new_row[e.row] == UINT32_MAX; });
+    for (auto& e : entries) e.row = new_row[e.row];
+  };
+  renumbered(raw.exact);
+  renumbered(raw.assoc1);
+  renumbered(raw.assoc2);
+}
+
+// What a build took from the column chunks.
+struct ChunksRead {
+  std::vector<IdRange> held;   // ids the chunks held: ascending, disjoint
+  std::vector<int64_t> stale;  // ids inside `held` changed since: to read from their rows
+  int64_t events = 0;          // events taken from the chunks
+};
+
+// Ids of events changed or deleted since their chunk was written, ascending.
+Result<std::vector<int64_t>> stale_ids(sqlite3* db) {
+  std::vector<int64_t> ids;
+  auto stmt = store::Statement::prepare(db, "SELECT id FROM event_columns_stale ORDER BY id");
+  if (!stmt) return ids;  // a store that does not keep them (opened read-only before version 6)
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return std::move(row).take_error();
+    if (!*row) return ids;
+    ids.push_back(stmt->column_int(0));
+  }
+}
+
+// Adds the store's column chunks over [min_id, max_id] to `merger`, without their stale events.
+// Two threads take turns stepping the one statement (each copies its chunk out under a lock)
+// and decode and merge their chunks while the other reads. A chunk that is corrupt, of another
+// layout, or overlapping the one before is skipped: its events are read from their rows.
+Result<ChunksRead> read_chunks(sqlite3* db, int64_t min_id, int64_t max_id,
+                               const BuildProgress& progress, PartMerger& merger) {
+  ChunksRead out;
+  auto stmt = store::Statement::prepare(
+      db,
+      "SELECT first_id, last_id, layout, data FROM event_columns WHERE last_id >= ? AND "
+      "first_id <= ? ORDER BY first_id");
+  if (!stmt) return out;  // a store that does not keep them (opened read-only before version 6)
+  auto stale = stale_ids(db);
+  if (!stale) return std::move(stale).take_error();
+  stmt->bind(1, min_id);
+  stmt->bind(2, max_id);
+  sqlite3_stmt* s = stmt->handle();
+  std::mutex reading, merging;
+  int64_t previous_end = INT64_MIN;
+  int rc = SQLITE_ROW;
+  // The next chunk to decode, copied into `blob`; false when none is left.
+  auto next = [&](std::string& blob, IdRange& range) {
+    std::lock_guard lock(reading);
+    while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+      int64_t first = sqlite3_column_int64(s, 0), last = sqlite3_column_int64(s, 1);
+      if (sqlite3_column_int(s, 2) != kChunkLayout || first < min_id || last > max_id ||
+          first < previous_end) {
+        continue;
+      }
+      previous_end = last + 1;
+      blob.assign(static_cast<const char*>(sqlite3_column_blob(s, 3)),
+                  static_cast<size_t>(sqlite3_column_bytes(s, 3)));
+      range = {first, last + 1};
+      return true;
+    }
+    return false;
+  };
+  auto decode_and_merge = [&](size_t) {
+    std::string blob;
+    IdRange range;
+    while (next(blob, range)) {
+      auto part = decode_chunk(blob);
+      if (!part || part->raw.id.empty() || part->raw.id.front() != range.first ||
+          part->raw.id.back() != range.end - 1) {
+        continue;
+      }
+      auto from = std::lower_bound(stale->begin(), stale->end(), range.first);
+      auto to = std::lower_bound(from, stale->end(), range.end);
+      std::vector<int64_t> changed(from, to);
+      if (!changed.empty()) drop_rows(*part, changed);
+      std::lock_guard lock(merging);
+      out.stale.insert(out.stale.end(), changed.begin(), changed.end());
+      out.events += static_cast<int64_t>(part->raw.id.size());
+      out.held.push_back(range);
+      merger.add(std::move(part).value());
+      if (progress) progress(out.events, max_id - min_id + 1);
+    }
+  };
+  run_parts(2, decode_and_merge);
+  if (rc != SQLITE_DONE) {
+    return make_error(fmt::format("reading column chunks: {}", sqlite3_errmsg(db)));
+  }
+  auto by_first = [](const IdRange& a, const IdRange& b) { return a.first < b.first; };
+  std::sort(out.held.begin(), out.held.end(), by_first);
+  std::sort(out.stale.begin(), out.stale.end());
+  return out;
+}
+
+// The ids of [min_id, max_id] outside `held`.
+std::vector<IdRange> gaps_between(const std::vector<IdRange>& held, int64_t min_id,
+                                  int64_t max_id) {
+  std::vector<IdRange> gaps;
+  int64_t next = min_id;
+  for (const IdRange& r : held) {
+    if (r.first > next) gaps.push_back({next, r.first});
+    next = std::max(next, r.end);
+  }
+  if (next <= max_id) gaps.push_back({next, max_id + 1});
+  return gaps;
 }
 
 Result<std::pair<int64_t, int64_t>> id_bounds(sqlite3* db) {
@@ -129,8 +301,9 @@ struct ReaderConnection {
 
 }  // namespace
 
-Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgress& progress,
-                                     int64_t parallel_from) {
+Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildOptions& options,
+                                     BuildReport* report) {
+  const BuildProgress& progress = options.progress;
   sqlite3* db = store.handle();
   // One read transaction: the stamp and the rows come from the same state of the store.
   if (Status s = store::exec(db, "BEGIN"); !s) return make_error(s.error());
@@ -144,39 +317,67 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildProgr
   if (!bounds) return std::move(bounds).take_error();
   auto [min_id, max_id] = *bounds;
   const int64_t total = max_id - min_id + 1;
+  const store::MappedReads mapped(db);
 
-  // Large stores are read by two threads, each over half the ids on its own connection; the
+  PartMerger merger(static_cast<size_t>(total));
+  ChunksRead held;
+  if (options.read_chunks && max_id > 0) {
+    auto read = read_chunks(db, min_id, max_id, progress, merger);
+    if (!read) return std::move(read).take_error();
+    held = std::move(read).value();
+  }
+  const std::vector<IdRange> gaps = gaps_between(held.held, min_id, max_id);
+  const int64_t rows = ids_in(gaps);
+
+  // Many rows are read by two threads, each over half of them on its own connection; the
   // second connection must see the same state of the store (same stamp), else one thread reads.
   const char* file = sqlite3_db_filename(db, "main");
   ReaderConnection second;
-  bool split = total >= parallel_from && file && *file && std::thread::hardware_concurrency() > 1 &&
-               sqlite3_open_v2(file, &second.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                               nullptr) == SQLITE_OK &&
-               store::exec(second.db, "BEGIN").ok();
+  bool split =
+      rows >= options.parallel_from && file && *file && std::thread::hardware_concurrency() > 1 &&
+      sqlite3_open_v2(file, &second.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) ==
+          SQLITE_OK &&
+      store::exec(second.db, "BEGIN").ok();
   if (split) {
     auto other = store::stamp_of(second.db);
     split = other.ok() && *other == *stamp;
   }
+  auto [mine, theirs] = split ? halves(gaps) : std::make_pair(gaps, std::vector<IdRange>());
   std::vector<Part> parts(split ? 2 : 1);
-  int64_t middle = split ? min_id + total / 2 : max_id + 1;
   {
-    const store::MappedReads mapped(db);
     std::thread helper;
     if (split) {
-      helper = std::thread([&] {
+      helper = std::thread([&, theirs = theirs] {
         const store::MappedReads mapped_second(second.db);
-        parts[1].status = read_events(second.db, middle, max_id + 1, parts[1].raw,
-                                      parts[1].interners, total - (middle - min_id), {});
+        parts[1].status = read_rows(second.db, theirs, parts[1], ids_in(theirs), {});
       });
     }
-    parts[0].status = read_events(db, min_id, middle, parts[0].raw, parts[0].interners,
-                                  middle - min_id, progress);
+    parts[0].status =
+        read_rows(db, mine, parts[0], ids_in(mine), held.held.empty() ? progress : BuildProgress());
     if (helper.joinable()) helper.join();
   }
-  for (const Part& p : parts) {
-    if (!p.status) return make_error(p.status.error());
+  // Events changed since their chunk was written: read from their rows, after the rest.
+  if (!held.stale.empty()) {
+    std::vector<IdRange> one_each;
+    for (int64_t id : held.stale) one_each.push_back({id, id + 1});
+    parts.emplace_back();
+    parts.back().status = read_rows(db, one_each, parts.back(), ids_in(one_each), {});
   }
-  return index_of_parts(parts, *stamp);
+  int64_t from_rows = 0;
+  for (Part& p : parts) {
+    if (!p.status) return make_error(p.status.error());
+    from_rows += static_cast<int64_t>(p.raw.id.size());
+    merger.add(std::move(p));
+  }
+  Dictionaries dictionaries;
+  RawEvents raw = merger.finish(dictionaries);
+  BuildReport done{held.events, from_rows, {}};
+  auto index = options.snapshot_path.empty()
+                   ? index_of_rows(std::move(raw), dictionaries, *stamp)
+                   : saved_index_of_rows(std::move(raw), dictionaries, *stamp,
+                                         options.snapshot_path, done.save_error);
+  if (report) *report = std::move(done);
+  return index;
 }
 
 }  // namespace sitrep::query

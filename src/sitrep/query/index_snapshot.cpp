@@ -32,11 +32,12 @@ Result<std::shared_ptr<const EventIndex>> open_event_index(store::SqliteStore& s
     }
   }
   if (events.rebuilding) events.rebuilding(reason, stamp->max_event_id);
-  auto built = EventIndex::build(store, events.progress);
+  BuildReport report;
+  auto built =
+      EventIndex::build(store, {.progress = events.progress, .snapshot_path = path}, &report);
   if (!built) return std::move(built).take_error();
-  if (Status saved = built->save_snapshot(path); !saved && events.not_saved) {
-    events.not_saved(saved.error());
-  }
+  if (events.built) events.built(report);
+  if (!report.save_error.empty() && events.not_saved) events.not_saved(report.save_error);
   return std::make_shared<const EventIndex>(std::move(*built));
 }
 

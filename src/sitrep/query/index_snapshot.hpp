@@ -24,6 +24,8 @@ struct IndexEvents {
   // and the number of events about to be read.
   std::function<void(const std::string& reason, int64_t events)> rebuilding;
   BuildProgress progress;
+  // Called after a rebuild with where it found the events.
+  std::function<void(const BuildReport&)> built;
   // Called when the rebuilt index could not be saved (it is still used).
   std::function<void(const std::string& error)> not_saved;
 };

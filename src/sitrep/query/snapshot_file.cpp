@@ -22,6 +22,12 @@ std::vector<uint64_t> SnapshotBuilder::finish(uint64_t event_count,
       kSnapshotKind, {event_count, stamp.store_id, stamp.generation, stamp.max_event_id});
 }
 
+Status SnapshotBuilder::write(const std::string& path, uint64_t event_count,
+                              const store::StoreStamp& stamp) const {
+  return io::SectionFileBuilder::write(
+      path, kSnapshotKind, {event_count, stamp.store_id, stamp.generation, stamp.max_event_id});
+}
+
 Result<SnapshotContents> parse_snapshot(std::string_view image) {
   auto file = io::parse_section_file(image, kSnapshotKind);
   if (!file) return std::move(file).take_error();

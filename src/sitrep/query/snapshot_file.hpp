@@ -35,6 +35,8 @@ struct SnapshotContents {
 class SnapshotBuilder : public io::SectionFileBuilder {
  public:
   std::vector<uint64_t> finish(uint64_t event_count, const store::StoreStamp& stamp) const;
+  // The same image written to `path` atomically, not built in memory.
+  Status write(const std::string& path, uint64_t event_count, const store::StoreStamp& stamp) const;
 };
 
 // Validates an image and returns views into it (the image must outlive them).

@@ -62,6 +62,7 @@ Status import_one(SqliteStore& store, size_t index, const std::string& path,
         case WriteOutcome::inserted:
           ++file.counts.inserted;
           if (options.on_written) options.on_written(event);
+          if (options.on_inserted) options.on_inserted(event);
           continue;
         case WriteOutcome::updated:
           ++file.counts.updated;
@@ -128,6 +129,12 @@ Result<ImportReport> import_files(SqliteStore& store, const std::vector<std::str
   if (Status s = store.finish_run(*run_id, report.totals); !s) {
     store.rollback();
     return make_error(s.error());
+  }
+  if (options.before_commit) {
+    if (Status s = options.before_commit(); !s) {
+      store.rollback();
+      return make_error(s.error());
+    }
   }
   if (Status s = store.commit(); !s) {
     store.rollback();

@@ -35,6 +35,11 @@ struct ImportOptions {
   // Called on the writing thread for each event the import inserts or revises, once the store
   // has given it its id (a first load uses it to build the query index as it goes).
   std::function<void(const model::Event&)> on_written;
+  // As on_written, for the events the import inserts (not those it revises), in id order.
+  std::function<void(const model::Event&)> on_inserted;
+  // Called inside the import's transaction just before it commits (not for a dry run or an
+  // aborted import): the last writes that must commit with the events. An error rolls back.
+  std::function<Status()> before_commit;
   // Called on the reading thread for each valid event after its digest is taken: derives what
   // the source did not say (admin areas from coordinates), never the content the digest covers.
   std::function<void(model::Event&)> enrich;

@@ -318,9 +318,33 @@ CREATE TABLE fusion_decisions (
                      mentions_table_ddl("mentions_v5", "INTEGER PRIMARY KEY AUTOINCREMENT"));
 }
 
+// Version 6: column chunks, a narrow copy of the indexed columns of the events an import
+// inserts (query/column_chunk_writer.hpp), and the ids of events changed or deleted since,
+// which a rebuild of the query index reads from their rows instead. The triggers keep that
+// list whoever changes an event.
+std::string migration_6() {
+  return R"sql(
+CREATE TABLE event_columns (
+  first_id INTEGER PRIMARY KEY,
+  last_id INTEGER NOT NULL,
+  layout INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE event_columns_stale (id INTEGER PRIMARY KEY);
+CREATE TRIGGER events_updated_stale_columns AFTER UPDATE ON events
+BEGIN
+  INSERT OR IGNORE INTO event_columns_stale (id) VALUES (OLD.id);
+END;
+CREATE TRIGGER events_deleted_stale_columns AFTER DELETE ON events
+BEGIN
+  INSERT OR IGNORE INTO event_columns_stale (id) VALUES (OLD.id);
+END;
+)sql";
+}
+
 const std::vector<std::string>& migrations() {
   static const std::vector<std::string> all = {migration_1(), migration_2(), migration_3(),
-                                               migration_4(), migration_5()};
+                                               migration_4(), migration_5(), migration_6()};
   return all;
 }
 

@@ -72,6 +72,10 @@ class Interner {
     recent = {it->first, it->second};
     return recent.code;
   }
+  size_t size() const { return values_.size(); }
+  // The value of code `code` (1 .. size()).
+  const std::string& value(uint32_t code) const { return values_[code - 1]; }
+
   // The values in byte order, and old code -> new code (0 stays 0).
   void sorted(std::vector<std::string>& values, std::vector<uint32_t>& remap) const {
     std::vector<uint32_t> order(values_.size());
@@ -118,15 +122,46 @@ struct Part {
   Status status;
 };
 
-// Sorted dictionaries over every part's strings; each part's codes renumbered into them and
-// the parts concatenated (in id order, as the parts are).
+// Appends `event` as the part's next row, interning its strings (`recent`: one per string
+// column). The row holds what a read of the event's stored row would hold.
+void add_event(Part& part, std::array<Interner::Recent, kStringFields.size()>& recent,
+               const model::Event& event);
+
+// Merges parts one at a time into one set of rows, in the order they are added (the rows need
+// not come in id order): each part's codes are renumbered into one interner per category as it
+// comes (a hash lookup per distinct value of the part), its rows appended, and the part freed,
+// so that the next part reuses its memory. finish() sorts the dictionaries and renumbers.
+class PartMerger {
+ public:
+  // `rows_expected`: the rows all parts will hold, or more (reserved once, never grown).
+  explicit PartMerger(size_t rows_expected);
+  void add(Part&& part);
+  RawEvents finish(Dictionaries& dictionaries);
+
+ private:
+  RawEvents merged_;
+  std::array<Interner, kCategoryCount> interners_;
+};
+
+// The parts merged, in their order (PartMerger).
 RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries);
 
 // The image of `raw`, whose codes are final (numbered in the sorted `dictionaries`).
 std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
                            const store::StoreStamp& stamp);
 
-// The index of `parts` (merged, then packed): the last step of every build.
+// The index of `raw`, whose codes are numbered in the sorted `dictionaries` (packed).
+Result<EventIndex> index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
+                                 const store::StoreStamp& stamp);
+
+// As index_of_rows, writing the image to `path` as it is laid out and mapping it from there (no
+// copy of it in memory). If the file cannot be written or read back, the index is built in
+// memory and `save_error` says why.
+Result<EventIndex> saved_index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
+                                       const store::StoreStamp& stamp, const std::string& path,
+                                       std::string& save_error);
+
+// The index of `parts` (merged, then packed).
 Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreStamp& stamp);
 
 }  // namespace sitrep::query::detail
