@@ -75,16 +75,18 @@ void save_followed_index(Context& context, query::EventIndexBuilder& builder,
   auto stamp = context.store->stamp();
   if (!stamp) return;
   size_t events = builder.size();
-  Result<query::EventIndex> index = make_error("no index");
+  const std::string path = query::snapshot_path_for(context.db_path);
+  Status saved = make_error("no index");
   if (first_load) {
-    index = builder.finish(*stamp);
+    saved = builder.save(*stamp, path);
   } else if (base && events > 0 && base->stamp().store_id == stamp->store_id &&
              base->stamp().generation + 1 == stamp->generation) {
-    index = builder.finish_over(*base, *stamp);
+    saved = builder.save_over(*base, *stamp, path);
+  } else {
+    return;
   }
-  if (!index) return;
-  if (Status s = index->save_snapshot(query::snapshot_path_for(context.db_path)); !s) {
-    std::cerr << "warning: the query index could not be saved (" << s.error()
+  if (!saved) {
+    std::cerr << "warning: the query index could not be saved (" << saved.error()
               << "); the first query will build it\n";
     return;
   }

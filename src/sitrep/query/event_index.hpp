@@ -221,6 +221,10 @@ class EventIndexBuilder {
   // The index of `base` with these events added; base's events with the same ids are replaced
   // (their revisions). What an import that started from a current snapshot writes after it.
   Result<EventIndex> finish_over(const EventIndex& base, const store::StoreStamp& stamp);
+  // As finish and finish_over, the snapshot written straight to `path` (atomically) as it is
+  // laid out, and no index kept: what an import does, which only saves it.
+  Status save(const store::StoreStamp& stamp, const std::string& path);
+  Status save_over(const EventIndex& base, const store::StoreStamp& stamp, const std::string& path);
 
  private:
   struct Rows;

@@ -148,13 +148,6 @@ void EventIndexBuilder::add(const model::Event& e) {
   add_event(rows_->part, rows_->recent, e);
 }
 
-Result<EventIndex> EventIndexBuilder::finish(const store::StoreStamp& stamp) {
-  std::vector<Part> parts;
-  parts.push_back(std::move(rows_->part));
-  rows_->part = Part();
-  return index_of_parts(parts, stamp);
-}
-
 namespace {
 
 // The values of a packed column as offsets from its base, one per row.
@@ -237,15 +230,37 @@ Part part_of(const EventIndex& base, const std::vector<int64_t>& dropped) {
   return part;
 }
 
+// The builder's events as the parts of an index: alone, or after `base`'s other events.
+std::vector<Part> take_parts(Part& added, const EventIndex* base) {
+  std::vector<Part> parts;
+  if (base) parts.push_back(part_of(*base, added.raw.id));
+  parts.push_back(std::move(added));
+  added = Part();
+  return parts;
+}
+
 }  // namespace
+
+Result<EventIndex> EventIndexBuilder::finish(const store::StoreStamp& stamp) {
+  std::vector<Part> parts = take_parts(rows_->part, nullptr);
+  return index_of_parts(parts, stamp);
+}
 
 Result<EventIndex> EventIndexBuilder::finish_over(const EventIndex& base,
                                                   const store::StoreStamp& stamp) {
-  std::vector<Part> parts;
-  parts.push_back(part_of(base, rows_->part.raw.id));
-  parts.push_back(std::move(rows_->part));
-  rows_->part = Part();
+  std::vector<Part> parts = take_parts(rows_->part, &base);
   return index_of_parts(parts, stamp);
+}
+
+Status EventIndexBuilder::save(const store::StoreStamp& stamp, const std::string& path) {
+  std::vector<Part> parts = take_parts(rows_->part, nullptr);
+  return write_parts(parts, stamp, path);
+}
+
+Status EventIndexBuilder::save_over(const EventIndex& base, const store::StoreStamp& stamp,
+                                    const std::string& path) {
+  std::vector<Part> parts = take_parts(rows_->part, &base);
+  return write_parts(parts, stamp, path);
 }
 
 }  // namespace sitrep::query

@@ -303,6 +303,17 @@ Result<EventIndex> index_of_rows(RawEvents raw, const Dictionaries& dictionaries
   return EventIndex::from_image(image, bytes);
 }
 
+Status write_parts(std::vector<Part>& parts, const store::StoreStamp& stamp,
+                   const std::string& path) {
+  Dictionaries dictionaries;
+  RawEvents raw = merge_parts(parts, dictionaries);
+  parts.clear();
+  if (raw.id.size() > UINT32_MAX - 1) {
+    return make_error("the query index holds at most 4,294,967,294 events");
+  }
+  return packed_sections(raw, dictionaries).write(path, raw.id.size(), stamp);
+}
+
 Result<EventIndex> saved_index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
                                        const store::StoreStamp& stamp, const std::string& path,
                                        std::string& save_error) {

@@ -161,6 +161,10 @@ Result<EventIndex> saved_index_of_rows(RawEvents raw, const Dictionaries& dictio
                                        const store::StoreStamp& stamp, const std::string& path,
                                        std::string& save_error);
 
+// The snapshot of `parts` (merged, then packed) written to `path`, and nothing kept.
+Status write_parts(std::vector<Part>& parts, const store::StoreStamp& stamp,
+                   const std::string& path);
+
 // The index of `parts` (merged, then packed).
 Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreStamp& stamp);
 
