@@ -82,7 +82,7 @@ Status open_index(Context& context) {
   };
   auto started = std::chrono::steady_clock::now();
   events.built = [&](const query::BuildReport& report) {
-    if (events.progress) std::cerr << "\r     \r";
+    if (events.progress) std::cerr << "\r     \r";  // before the line below
     if (report.from_chunks + report.from_rows == 0) return;
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -92,7 +92,6 @@ Status open_index(Context& context) {
         thousands(report.from_chunks), thousands(report.from_rows), seconds);
   };
   auto index = query::open_event_index(*context.store, context.db_path, events);
-  if (events.progress) std::cerr << "\r     \r";
   if (!index) return make_error(index.error());
   context.index = std::move(*index);
   return Status::success();

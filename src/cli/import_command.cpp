@@ -76,7 +76,7 @@ void save_followed_index(Context& context, query::EventIndexBuilder& builder,
   if (!stamp) return;
   size_t events = builder.size();
   const std::string path = query::snapshot_path_for(context.db_path);
-  Status saved = make_error("no index");
+  Status saved;
   if (first_load) {
     saved = builder.save(*stamp, path);
   } else if (base && events > 0 && base->stamp().store_id == stamp->store_id &&
@@ -177,7 +177,15 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
   query::ColumnChunkWriter chunks(*context->store);
   if (!args.dry_run) {
     options.on_inserted = [&chunks](const model::Event& e) { chunks.add(e); };
-    options.before_commit = [&chunks] { return chunks.finish(); };
+    // A chunk that could not be written costs a later rebuild speed, not the import: if the
+    // transaction itself failed, the commit says so.
+    options.before_commit = [&chunks] {
+      if (Status s = chunks.finish(); !s) {
+        std::cerr << "warning: some column chunks were not written (" << s.error()
+                  << "); a rebuild of the query index will read those events from the store\n";
+      }
+      return Status::success();
+    };
   }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
   if (show_progress && terminal) std::cerr << "\r\033[K";

@@ -82,6 +82,11 @@ TEST(ColumnChunk, RefusesATruncatedOrAlteredBlob) {
   EXPECT_FALSE(detail::decode_chunk(blob.substr(0, blob.size() - 1)).ok());
   EXPECT_FALSE(detail::decode_chunk(blob + "x").ok());
   EXPECT_FALSE(detail::decode_chunk("").ok());
+  std::string renamed = blob;  // a value changed in place: well-formed, but not what was written
+  size_t at = renamed.find("Nangarhar");
+  ASSERT_NE(at, std::string::npos);
+  renamed[at] = 'M';
+  EXPECT_FALSE(detail::decode_chunk(renamed).ok());
   std::string huge_count = blob;
   huge_count[3] = '\x7f';  // the event count
   EXPECT_FALSE(detail::decode_chunk(huge_count).ok());
@@ -98,7 +103,7 @@ class ChunkedStore : public ::testing::Test {
 
   void import(const std::vector<model::Event>& events, const std::string& name) {
     testing::write_jsonl(dir_.file(name), events);
-    ColumnChunkWriter chunks(*store_);
+    ColumnChunkWriter chunks(*store_, chunk_events_);
     store::ImportOptions options;
     options.on_inserted = [&](const model::Event& e) { chunks.add(e); };
     options.before_commit = [&] { return chunks.finish(); };
@@ -137,6 +142,7 @@ class ChunkedStore : public ::testing::Test {
 
   testing::ScratchDir dir_;
   std::unique_ptr<store::SqliteStore> store_;
+  uint32_t chunk_events_ = 65536;
 };
 
 TEST_F(ChunkedStore, AnImportWritesChunksOfItsInsertedEvents) {
@@ -166,6 +172,48 @@ TEST_F(ChunkedStore, RebuildFromChunksIsTheRebuildFromRows) {
   std::string from_rows = image(false);
   ASSERT_FALSE(from_rows.empty());
   EXPECT_EQ(image(true), from_rows);
+}
+
+TEST_F(ChunkedStore, ManySmallChunksReadOnTwoThreadsGiveTheRebuildFromRows) {
+  chunk_events_ = 16;
+  import(events(0, 500), "first.jsonl");
+  import(events(500, 530), "second.jsonl");
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 32 + 2);
+  exec("UPDATE events SET target = 'police' WHERE native_id IN ('E17', 'E300', 'E521')");
+  std::string from_rows = image(false);
+  EXPECT_EQ(image(true), from_rows);
+}
+
+TEST_F(ChunkedStore, ValuesNoRowUsesAnyMoreLeaveTheDictionaries) {
+  std::vector<model::Event> first = events(0, 60);
+  first[10].admin2 = "Only Here";      // revised away below
+  first[20].weapon = "Unique Weapon";  // its event deleted below
+  first[30].assoc_actors1 = {{"Lone Ally", "Lone Ally"}};
+  import(first, "first.jsonl");
+  std::vector<model::Event> revised = {event(10), event(30)};
+  import(revised, "revised.jsonl");
+  exec("DELETE FROM events WHERE native_id = 'E20'");
+  std::string from_rows = image(false);
+  ASSERT_EQ(from_rows.find("Only Here"), std::string::npos);
+  ASSERT_EQ(from_rows.find("Lone Ally"), std::string::npos);
+  EXPECT_EQ(image(true), from_rows);
+}
+
+TEST_F(ChunkedStore, AnAssociatedActorNameHoldingTheSeparatorIsSplitAsItsRowIs) {
+  std::vector<model::Event> first = events(0, 10);
+  first[4].assoc_actors2 = {{"Side A; Side B", "Side A; Side B"}};
+  import(first, "first.jsonl");
+  EXPECT_EQ(image(true), image(false));
+}
+
+TEST_F(ChunkedStore, IdsSqliteGivesOutAgainAfterADeleteGetAChunkOfTheirOwn) {
+  import(events(0, 100), "first.jsonl");
+  // The largest ids deleted: SQLite numbers the next events from the largest id left.
+  exec("DELETE FROM events WHERE native_id IN ('E97', 'E98', 'E99')");
+  import(events(100, 110), "second.jsonl");
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 1);
+  EXPECT_EQ(count("SELECT min(first_id) FROM event_columns"), 98);
+  EXPECT_EQ(image(true), image(false));
 }
 
 TEST_F(ChunkedStore, ADamagedChunkIsReadFromItsRowsInstead) {

@@ -1,7 +1,10 @@
 // Column chunks (detail/column_chunk.hpp): encoding a part into layout 1 and back.
 #include "sitrep/query/detail/column_chunk.hpp"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <optional>
 #include <span>
@@ -10,6 +13,9 @@
 
 namespace sitrep::query::detail {
 namespace {
+
+static_assert(std::endian::native == std::endian::little,
+              "column chunks store values little-endian, copied as they lie in memory");
 
 class ChunkWriter {
  public:
@@ -136,7 +142,10 @@ std::string encode_chunk(const Part& part) {
       out.put(a.actor);
     }
   }
-  return out.take();
+  std::string blob = out.take();
+  const uint64_t checksum = XXH3_64bits(blob.data(), blob.size());
+  blob.append(reinterpret_cast<const char*>(&checksum), sizeof checksum);
+  return blob;
 }
 
 namespace {
@@ -152,6 +161,11 @@ Result<Part> decode_chunk(std::string_view blob) {
   auto corrupt = [](std::string_view what) {
     return make_error(fmt::format("a column chunk is corrupt ({})", what));
   };
+  if (blob.size() < sizeof(uint64_t)) return corrupt("too short");
+  uint64_t checksum = 0;
+  std::memcpy(&checksum, blob.data() + blob.size() - sizeof checksum, sizeof checksum);
+  blob.remove_suffix(sizeof checksum);
+  if (XXH3_64bits(blob.data(), blob.size()) != checksum) return corrupt("checksum mismatch");
   ChunkReader in(blob);
   Part part;
   RawEvents& raw = part.raw;

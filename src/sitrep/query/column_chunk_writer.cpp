@@ -1,5 +1,7 @@
 #include "sitrep/query/column_chunk_writer.hpp"
 
+#include <algorithm>
+
 #include "sitrep/query/detail/column_chunk.hpp"
 #include "sitrep/query/detail/raw_events.hpp"
 #include "sitrep/store/statement.hpp"
@@ -9,41 +11,49 @@ namespace sitrep::query {
 using namespace detail;
 
 struct ColumnChunkWriter::Buffer {
-  store::SqliteStore* store = nullptr;
-  store::Statement insert;
+  sqlite3* db = nullptr;
+  uint32_t chunk_events = kChunkEvents;
   Part part;
   std::array<Interner::Recent, kStringFields.size()> recent;
   Status status;
-  int64_t written = 0;
 
+  // Writes the buffered run as one chunk and empties the buffer, whatever happens.
   Status write() {
-    const std::vector<int64_t>& ids = part.raw.id;
-    if (ids.empty()) return Status::success();
-    if (!insert.raw()) {
-      auto stmt = store::Statement::prepare(
-          store->handle(),
-          "INSERT INTO event_columns (first_id, last_id, layout, data) VALUES (?, ?, ?, ?)");
-      if (!stmt) return make_error(stmt.error());
-      insert = std::move(stmt).value();
-    }
-    std::string blob = encode_chunk(part);
-    insert.reset();
-    insert.bind(1, ids.front());
-    insert.bind(2, ids.back());
-    insert.bind(3, kChunkLayout);
-    sqlite3_bind_blob64(insert.raw(), 4, blob.data(), blob.size(), SQLITE_STATIC);
-    Status s = insert.run();
-    insert.reset();  // the blob is bound without a copy
+    Part run = std::move(part);
     part = Part();
     recent = {};
-    if (s) ++written;
-    return s;
+    const std::vector<int64_t>& ids = run.raw.id;
+    if (ids.empty()) return Status::success();
+    // The run's ids are new, so whatever a chunk or the stale list says of them is about
+    // deleted events whose ids SQLite has given out again (it reuses the largest ids once
+    // they are deleted): those chunks go, and the run's events are current.
+    auto replace = store::Statement::prepare(
+        db, "DELETE FROM event_columns WHERE last_id >= ?1 AND first_id <= ?2");
+    auto fresh =
+        store::Statement::prepare(db, "DELETE FROM event_columns_stale WHERE id BETWEEN ?1 AND ?2");
+    auto insert = store::Statement::prepare(
+        db, "INSERT INTO event_columns (first_id, last_id, layout, data) VALUES (?, ?, ?, ?)");
+    for (auto* stmt : {&replace, &fresh, &insert}) {
+      if (!*stmt) return make_error(stmt->error());
+    }
+    for (auto* stmt : {&replace, &fresh}) {
+      (*stmt)->bind(1, ids.front());
+      (*stmt)->bind(2, ids.back());
+      if (Status s = (*stmt)->run(); !s) return s;
+    }
+    std::string blob = encode_chunk(run);
+    insert->bind(1, ids.front());
+    insert->bind(2, ids.back());
+    insert->bind(3, kChunkLayout);
+    sqlite3_bind_blob64(insert->raw(), 4, blob.data(), blob.size(), SQLITE_STATIC);
+    return insert->run();
   }
 };
 
-ColumnChunkWriter::ColumnChunkWriter(store::SqliteStore& store)
+ColumnChunkWriter::ColumnChunkWriter(store::SqliteStore& store, uint32_t chunk_events)
     : buffer_(std::make_unique<Buffer>()) {
-  buffer_->store = &store;
+  buffer_->db = store.handle();
+  buffer_->chunk_events = std::clamp<uint32_t>(chunk_events, 1, kChunkEvents);
 }
 
 ColumnChunkWriter::~ColumnChunkWriter() = default;
@@ -51,7 +61,7 @@ ColumnChunkWriter::~ColumnChunkWriter() = default;
 void ColumnChunkWriter::add(const model::Event& event) {
   Buffer& b = *buffer_;
   const std::vector<int64_t>& ids = b.part.raw.id;
-  if (!ids.empty() && (ids.size() == kChunkEvents || event.id != ids.back() + 1)) {
+  if (!ids.empty() && (ids.size() == b.chunk_events || event.id != ids.back() + 1)) {
     Status s = b.write();
     if (!s && b.status) b.status = s;
   }
@@ -62,10 +72,6 @@ Status ColumnChunkWriter::finish() {
   Status s = buffer_->write();
   if (!s && buffer_->status) buffer_->status = s;
   return buffer_->status;
-}
-
-int64_t ColumnChunkWriter::chunks_written() const {
-  return buffer_->written;
 }
 
 }  // namespace sitrep::query

@@ -4,7 +4,10 @@
 // rows, several times faster. The chunks are written inside the import's transaction, so they
 // commit or roll back with the events. Events that change later are marked by the store's
 // triggers (`event_columns_stale`) and read from their rows on a rebuild; events no chunk
-// holds (written by an older sitrep, or by another path) are read from their rows too.
+// holds (written by an older sitrep, by another path, or whose chunk failed to be written) are
+// read from their rows too. The stale list is never pruned: a store whose events are revised
+// again and again reads more and more of them from rows (until a later import's chunks hold
+// new events).
 #pragma once
 
 #include <memory>
@@ -17,7 +20,8 @@ namespace sitrep::query {
 
 class ColumnChunkWriter {
  public:
-  explicit ColumnChunkWriter(store::SqliteStore& store);
+  // `chunk_events`: events per chunk, at most 65,536 (smaller only in tests).
+  explicit ColumnChunkWriter(store::SqliteStore& store, uint32_t chunk_events = 65536);
   ~ColumnChunkWriter();
   ColumnChunkWriter(const ColumnChunkWriter&) = delete;
   ColumnChunkWriter& operator=(const ColumnChunkWriter&) = delete;
@@ -26,10 +30,9 @@ class ColumnChunkWriter {
   // id that does not follow the last one starts a new chunk.
   void add(const model::Event& event);
   // Writes what is still buffered: call it before the import commits. Returns the first error
-  // of any write (a chunk that failed is simply missing, and its events are read from rows).
+  // of any write. A chunk that failed is simply missing (its events are read from their rows),
+  // so the caller may go on with the import and warn.
   Status finish();
-  // Chunks written so far.
-  int64_t chunks_written() const;
 
  private:
   struct Buffer;

@@ -97,7 +97,8 @@ inline constexpr double kGridCellDegrees = 0.1;
 inline constexpr uint32_t kGridColumns = 3600;  // 360 / 0.1
 inline constexpr uint32_t kGridRows = 1800;     // 180 / 0.1
 
-// Progress of a build: rows read so far, of `total`.
+// Progress of a build: events read so far, of `total`. Called from the reading threads, one call
+// at a time.
 using BuildProgress = std::function<void(int64_t done, int64_t total)>;
 
 struct BuildOptions {
@@ -219,10 +220,11 @@ class EventIndexBuilder {
   size_t size() const;
   Result<EventIndex> finish(const store::StoreStamp& stamp);
   // The index of `base` with these events added; base's events with the same ids are replaced
-  // (their revisions). What an import that started from a current snapshot writes after it.
+  // (their revisions).
   Result<EventIndex> finish_over(const EventIndex& base, const store::StoreStamp& stamp);
   // As finish and finish_over, the snapshot written straight to `path` (atomically) as it is
-  // laid out, and no index kept: what an import does, which only saves it.
+  // laid out, and no index kept: what an import does (a first load, or an import into a store
+  // whose snapshot was current), which only saves it.
   Status save(const store::StoreStamp& stamp, const std::string& path);
   Status save_over(const EventIndex& base, const store::StoreStamp& stamp, const std::string& path);
 

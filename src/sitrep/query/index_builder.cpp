@@ -21,17 +21,24 @@ PartMerger::PartMerger(size_t rows_expected) {
 }
 
 void PartMerger::add(Part&& part) {
-  // The part's codes -> codes of interners_, per category.
+  // The part's codes -> codes of interners_, per category, looked up the first time a row uses
+  // them: a part's interner may hold values none of its rows use any more (rows dropped as
+  // stale, or revised away from an earlier index), and a rebuild from the rows never sees those.
+  constexpr uint32_t kUnseen = UINT32_MAX;
   std::array<std::vector<uint32_t>, kCategoryCount> remap;
   for (size_t c = 0; c < kCategoryCount; ++c) {
-    const Interner& local = part.interners[c];
-    remap[c].assign(local.size() + 1, 0);
-    for (uint32_t code = 1; code <= local.size(); ++code) {
-      const std::string& value = local.value(code);
-      remap[c][code] = interners_[c].code(reinterpret_cast<const unsigned char*>(value.data()),
-                                          static_cast<int>(value.size()));
-    }
+    remap[c].assign(part.interners[c].size() + 1, kUnseen);
+    remap[c][0] = 0;
   }
+  auto merged_code = [&](size_t category, uint32_t code) {
+    uint32_t& to = remap[category][code];
+    if (to == kUnseen) {
+      const std::string& value = part.interners[category].value(code);
+      to = interners_[category].code(reinterpret_cast<const unsigned char*>(value.data()),
+                                     static_cast<int>(value.size()));
+    }
+    return to;
+  };
   RawEvents& raw = part.raw;
   const auto offset = static_cast<uint32_t>(merged_.id.size());
   auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
@@ -43,18 +50,20 @@ void PartMerger::add(Part&& part) {
   append(merged_.fatalities_low, raw.fatalities_low);
   append(merged_.fatalities_high, raw.fatalities_high);
   for (size_t f = 0; f < kStringFields.size(); ++f) {
-    const std::vector<uint32_t>& r = remap[static_cast<size_t>(kStringFields[f].category)];
+    const auto category = static_cast<size_t>(kStringFields[f].category);
     std::vector<uint32_t>& to = merged_.codes[f];
-    for (uint32_t code : raw.codes[f]) to.push_back(r[code]);
+    for (uint32_t code : raw.codes[f]) to.push_back(merged_code(category, code));
   }
   for (ExactCoordinate e : raw.exact) {
     e.row += offset;
     merged_.exact.push_back(e);
   }
-  const std::vector<uint32_t>& actors = remap[static_cast<size_t>(Category::actor)];
+  const auto actors = static_cast<size_t>(Category::actor);
   for (auto [from, to] :
        {std::pair{&raw.assoc1, &merged_.assoc1}, {&raw.assoc2, &merged_.assoc2}}) {
-    for (AssociatedActor a : *from) to->push_back({a.row + offset, actors[a.actor]});
+    for (AssociatedActor a : *from) {
+      to->push_back({a.row + offset, merged_code(actors, a.actor)});
+    }
   }
   part = Part();
 }
@@ -118,13 +127,25 @@ void add_event(Part& part, std::array<Interner::Recent, kStringFields.size()>& r
   }
   Interner& actors = interners[static_cast<size_t>(Category::actor)];
   for (int role : {1, 2}) {
+    // Split as the stored row would be: a name holding "; " is two actors there.
     for (const model::ActorRef& a : role == 1 ? e.assoc_actors1 : e.assoc_actors2) {
-      const std::string& name = a.name();
-      if (name.empty()) continue;
-      (role == 1 ? raw.assoc1 : raw.assoc2)
-          .push_back({row, actors.code(reinterpret_cast<const unsigned char*>(name.data()),
-                                       static_cast<int>(name.size()))});
+      add_associated(a.name(), row, actors, role == 1 ? raw.assoc1 : raw.assoc2);
     }
+  }
+}
+
+void add_associated(std::string_view names, uint32_t row, Interner& actors,
+                    std::vector<AssociatedActor>& out) {
+  size_t start = 0;
+  while (start <= names.size()) {
+    size_t end = names.find("; ", start);
+    if (end == std::string_view::npos) end = names.size();
+    std::string_view name = names.substr(start, end - start);
+    if (!name.empty()) {
+      out.push_back({row, actors.code(reinterpret_cast<const unsigned char*>(name.data()),
+                                      static_cast<int>(name.size()))});
+    }
+    start = end + 2;
   }
 }
 

@@ -16,8 +16,9 @@ namespace {
 
 // Row order: by (day, id). Stores bulk-loaded in date order need no sort at all.
 // One stable counting pass over the days: linear, where a comparison sort of 10M rows took a
-// second. Rows read in id order come out of it in (day, id) order; a day whose rows came in
-// another order (a rebuild's revised rows, read after the rest) is sorted by id on its own.
+// second. Rows that came in id order come out of it in (day, id) order; a day whose rows came in
+// another order is sorted by id on its own. That is most days of a rebuild from column chunks,
+// whose parts are merged in whatever order the two reading threads finish them.
 bool counting_sort_by_day(const RawEvents& raw, std::vector<uint32_t>& order) {
   size_t n = raw.id.size();
   if (n == 0) return false;
@@ -150,10 +151,8 @@ std::vector<T> permuted(const std::vector<T>& values, const std::vector<uint32_t
   return out;
 }
 
-}  // namespace
-
 // The sections of the image of `raw`, whose codes are final (numbered in the sorted
-// `dictionaries`).
+// `dictionaries`). Frees the columns it no longer needs as it goes (see below).
 SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries) {
   SnapshotBuilder out;
   for (size_t c = 0; c < kCategoryCount; ++c) {
@@ -292,6 +291,8 @@ SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries
   return out;
 }
 
+}  // namespace
+
 std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
                            const store::StoreStamp& stamp) {
   return packed_sections(raw, dictionaries).finish(raw.id.size(), stamp);
@@ -331,9 +332,11 @@ Result<EventIndex> saved_index_of_rows(RawEvents raw, const Dictionaries& dictio
   raw = RawEvents();
   Status written = sections.write(path, events, stamp);
   if (written) {
+    // Another process may have renamed its own snapshot over this one since: then this
+    // build's index is the one built in memory below (and the file is theirs).
     auto index = EventIndex::open_snapshot(path);
-    if (index) return index;
-    save_error = index.error();
+    if (index && index->stamp() == stamp) return index;
+    save_error = index ? "another process wrote it meanwhile" : index.error();
   } else {
     save_error = written.error();
   }

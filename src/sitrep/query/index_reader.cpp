@@ -28,22 +28,11 @@ Result<model::Day> parse_day(const unsigned char* text, int bytes) {
       std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(bytes)));
 }
 
-void add_associated(const unsigned char* text, int bytes, uint32_t row, Interner& actors,
-                    std::vector<AssociatedActor>& out) {
-  if (!text || bytes == 0) return;
-  std::string_view list(reinterpret_cast<const char*>(text), static_cast<size_t>(bytes));
-  // "; "-joined, as the SQL path splits them.
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t end = list.find("; ", start);
-    if (end == std::string_view::npos) end = list.size();
-    std::string_view name = list.substr(start, end - start);
-    if (!name.empty()) {
-      out.push_back({row, actors.code(reinterpret_cast<const unsigned char*>(name.data()),
-                                      static_cast<int>(name.size()))});
-    }
-    start = end + 2;
-  }
+std::string_view column_view(sqlite3_stmt* s, int column) {
+  const unsigned char* text = sqlite3_column_text(s, column);
+  if (!text) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<size_t>(sqlite3_column_bytes(s, column))};
 }
 
 // Ids [first, end) of events to read from their rows.
@@ -110,10 +99,8 @@ Status read_rows(sqlite3* db, const std::vector<IdRange>& ranges, Part& part, in
         raw.codes[f].push_back(interners[static_cast<size_t>(kStringFields[f].category)].code(
             sqlite3_column_text(s, column), sqlite3_column_bytes(s, column), recent[f]));
       }
-      add_associated(sqlite3_column_text(s, kAssocColumn1), sqlite3_column_bytes(s, kAssocColumn1),
-                     row, actors, raw.assoc1);
-      add_associated(sqlite3_column_text(s, kAssocColumn1 + 1),
-                     sqlite3_column_bytes(s, kAssocColumn1 + 1), row, actors, raw.assoc2);
+      add_associated(column_view(s, kAssocColumn1), row, actors, raw.assoc1);
+      add_associated(column_view(s, kAssocColumn1 + 1), row, actors, raw.assoc2);
       if (progress && (row & 0xFFFFF) == 0) progress(row, total);
     }
     if (rc != SQLITE_DONE) {
@@ -189,7 +176,7 @@ struct ChunksRead {
 Result<std::vector<int64_t>> stale_ids(sqlite3* db) {
   std::vector<int64_t> ids;
   auto stmt = store::Statement::prepare(db, "SELECT id FROM event_columns_stale ORDER BY id");
-  if (!stmt) return ids;  // a store that does not keep them (opened read-only before version 6)
+  if (!stmt) return std::move(stmt).take_error();
   while (true) {
     auto row = stmt->step();
     if (!row) return std::move(row).take_error();
@@ -209,9 +196,11 @@ Result<ChunksRead> read_chunks(sqlite3* db, int64_t min_id, int64_t max_id,
       db,
       "SELECT first_id, last_id, layout, data FROM event_columns WHERE last_id >= ? AND "
       "first_id <= ? ORDER BY first_id");
-  if (!stmt) return out;  // a store that does not keep them (opened read-only before version 6)
+  // A store without them (left at version 5, read-only): every event is read from its row. So
+  // is every event of a store whose list of changed events cannot be read.
+  if (!stmt) return out;
   auto stale = stale_ids(db);
-  if (!stale) return std::move(stale).take_error();
+  if (!stale) return out;
   stmt->bind(1, min_id);
   stmt->bind(2, max_id);
   sqlite3_stmt* s = stmt->handle();

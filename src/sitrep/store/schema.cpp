@@ -389,6 +389,12 @@ Status migrate(sqlite3* db) {
         "this store has schema version {}, newer than this sitrep understands ({}): upgrade sitrep",
         *version, current_schema_version()));
   }
+  // Versions from 6 on add only what is derived and redundant (column chunks): a store that
+  // cannot be written (a read-only file or share) and is at least at version 5 is used as it is.
+  constexpr int kLastRequiredVersion = 5;
+  if (*version >= kLastRequiredVersion && sqlite3_db_readonly(db, "main") == 1) {
+    return Status::success();
+  }
   for (int v = *version; v < current_schema_version(); ++v) {
     std::string sql = fmt::format("BEGIN IMMEDIATE;\n{}\nPRAGMA user_version = {};\nCOMMIT;",
                                   migrations()[static_cast<size_t>(v)], v + 1);

@@ -8,8 +8,9 @@
 // in code order (length, bytes); the integer columns (ids, days, coordinates, the three
 // fatality counts, the twelve string codes), each as a base and a byte width (0, 1, 2, 4 or 8)
 // followed by the values less the base; the exact coordinates and the associated actors as
-// counts and fixed-size entries. Nullable columns store NULL as 0 and a value as one more than
-// its offset from the base.
+// counts and fixed-size entries; last, an XXH3 checksum of everything before it, so a damaged
+// chunk is found and its events read from their rows. Nullable columns store NULL as 0 and a
+// value as one more than its offset from the base.
 #pragma once
 
 #include <cstdint>

@@ -122,6 +122,11 @@ struct Part {
   Status status;
 };
 
+// Adds the associated actors of `names`, joined by "; " as the store holds them (and as the SQL
+// path splits them), to `out` for `row`. Empty names are skipped.
+void add_associated(std::string_view names, uint32_t row, Interner& actors,
+                    std::vector<AssociatedActor>& out);
+
 // Appends `event` as the part's next row, interning its strings (`recent`: one per string
 // column). The row holds what a read of the event's stored row would hold.
 void add_event(Part& part, std::array<Interner::Recent, kStringFields.size()>& recent,
@@ -146,7 +151,8 @@ class PartMerger {
 // The parts merged, in their order (PartMerger).
 RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries);
 
-// The image of `raw`, whose codes are final (numbered in the sorted `dictionaries`).
+// The image of `raw`, whose codes are final (numbered in the sorted `dictionaries`). Frees
+// raw's codes and fatality ranges on the way (their memory goes to the later steps).
 std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
                            const store::StoreStamp& stamp);
 
