@@ -89,20 +89,39 @@ class ChunkReader {
     if (!get(base) || !get(width)) return false;
     if (width != 0 && width != 1 && width != 2 && width != 4 && width != 8) return false;
     if ((in_.size() - at_) / std::max<size_t>(width, 1) < (width ? n : 0)) return false;
-    const uint64_t shift = null ? 1 : 0;
     out.resize(n);
+    const char* from = in_.data() + at_;
+    at_ += width * n;
+    // One loop per width, so each is a plain typed load the compiler can unroll.
+    switch (width) {
+      case 0:
+        return unpack<uint8_t, 0>(from, n, base, null, out);
+      case 1:
+        return unpack<uint8_t, 1>(from, n, base, null, out);
+      case 2:
+        return unpack<uint16_t, 2>(from, n, base, null, out);
+      case 4:
+        return unpack<uint32_t, 4>(from, n, base, null, out);
+      default:
+        return unpack<uint64_t, 8>(from, n, base, null, out);
+    }
+  }
+  bool at_end() const { return at_ == in_.size(); }
+
+  template <typename Stored, size_t kWidth, typename T>
+  static bool unpack(const char* from, size_t n, int64_t base, std::optional<T> null,
+                     std::vector<T>& out) {
+    const uint64_t shift = null ? 1 : 0;
+    const T null_value = null.value_or(T{});
     for (size_t i = 0; i < n; ++i) {
-      uint64_t stored = 0;
-      std::memcpy(&stored, in_.data() + at_, width);
-      at_ += width;
-      out[i] =
-          null && stored == 0
-              ? *null
-              : static_cast<T>(static_cast<int64_t>(static_cast<uint64_t>(base) + stored - shift));
+      Stored stored = 0;
+      if constexpr (kWidth > 0) std::memcpy(&stored, from + i * kWidth, kWidth);
+      const auto value = static_cast<T>(
+          static_cast<int64_t>(static_cast<uint64_t>(base) + uint64_t{stored} - shift));
+      out[i] = null && stored == 0 ? null_value : value;
     }
     return true;
   }
-  bool at_end() const { return at_ == in_.size(); }
   // Whether `count` entries of `bytes` each can still be read (checked before sizing a vector).
   bool holds(uint32_t count, size_t bytes) const { return (in_.size() - at_) / bytes >= count; }
 
