@@ -4,20 +4,34 @@
 #include <cmath>
 
 #include "sitrep/query/detail/raw_events.hpp"
+#include "sitrep/query/worker_pool.hpp"
 
 namespace sitrep::query {
 
 namespace detail {
 
+// The merged columns are sized (and so first touched) at once, on two threads when large: on a
+// virtual machine a fresh page can cost more than the work done in it, and two cores take the
+// faults side by side.
 PartMerger::PartMerger(size_t rows_expected) {
-  merged_.id.reserve(rows_expected);
-  merged_.day.reserve(rows_expected);
-  merged_.latitude.reserve(rows_expected);
-  merged_.longitude.reserve(rows_expected);
-  merged_.fatalities.reserve(rows_expected);
-  merged_.fatalities_low.reserve(rows_expected);
-  merged_.fatalities_high.reserve(rows_expected);
-  for (auto& codes : merged_.codes) codes.reserve(rows_expected);
+  auto size_numbers = [&] {
+    merged_.id.resize(rows_expected);
+    merged_.day.resize(rows_expected);
+    merged_.latitude.resize(rows_expected);
+    merged_.longitude.resize(rows_expected);
+    merged_.fatalities.resize(rows_expected);
+    merged_.fatalities_low.resize(rows_expected);
+    merged_.fatalities_high.resize(rows_expected);
+  };
+  auto size_codes = [&] {
+    for (auto& codes : merged_.codes) codes.resize(rows_expected);
+  };
+  if (rows_expected < (size_t{1} << 20)) {
+    size_numbers();
+    size_codes();
+    return;
+  }
+  run_parts(2, [&](size_t part) { part == 0 ? size_numbers() : size_codes(); });
 }
 
 void PartMerger::add(Part&& part) {
@@ -40,20 +54,34 @@ void PartMerger::add(Part&& part) {
     return to;
   };
   RawEvents& raw = part.raw;
-  const auto offset = static_cast<uint32_t>(merged_.id.size());
-  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-  append(merged_.id, raw.id);
-  append(merged_.day, raw.day);
-  append(merged_.latitude, raw.latitude);
-  append(merged_.longitude, raw.longitude);
-  append(merged_.fatalities, raw.fatalities);
-  append(merged_.fatalities_low, raw.fatalities_low);
-  append(merged_.fatalities_high, raw.fatalities_high);
+  const auto offset = static_cast<uint32_t>(rows_);
+  const size_t n = raw.id.size();
+  if (rows_ + n > merged_.id.size()) {  // more rows than expected: grow every column
+    for (auto* column :
+         {&merged_.id, &merged_.fatalities, &merged_.fatalities_low, &merged_.fatalities_high}) {
+      column->resize(rows_ + n);
+    }
+    for (auto* column : {&merged_.day, &merged_.latitude, &merged_.longitude}) {
+      column->resize(rows_ + n);
+    }
+    for (auto& column : merged_.codes) column.resize(rows_ + n);
+  }
+  auto place = [&](const auto& from, auto& to) {
+    std::copy(from.begin(), from.end(), to.begin() + static_cast<std::ptrdiff_t>(rows_));
+  };
+  place(raw.id, merged_.id);
+  place(raw.day, merged_.day);
+  place(raw.latitude, merged_.latitude);
+  place(raw.longitude, merged_.longitude);
+  place(raw.fatalities, merged_.fatalities);
+  place(raw.fatalities_low, merged_.fatalities_low);
+  place(raw.fatalities_high, merged_.fatalities_high);
   for (size_t f = 0; f < kStringFields.size(); ++f) {
     const auto category = static_cast<size_t>(kStringFields[f].category);
-    std::vector<uint32_t>& to = merged_.codes[f];
-    for (uint32_t code : raw.codes[f]) to.push_back(merged_code(category, code));
+    uint32_t* to = merged_.codes[f].data() + rows_;
+    for (uint32_t code : raw.codes[f]) *to++ = merged_code(category, code);
   }
+  rows_ += n;
   for (ExactCoordinate e : raw.exact) {
     e.row += offset;
     merged_.exact.push_back(e);
@@ -69,6 +97,12 @@ void PartMerger::add(Part&& part) {
 }
 
 RawEvents PartMerger::finish(Dictionaries& dictionaries) {
+  for (auto* column :
+       {&merged_.id, &merged_.fatalities, &merged_.fatalities_low, &merged_.fatalities_high}) {
+    column->resize(rows_);
+  }
+  for (auto* column : {&merged_.day, &merged_.latitude, &merged_.longitude}) column->resize(rows_);
+  for (auto& column : merged_.codes) column.resize(rows_);
   std::array<std::vector<uint32_t>, kCategoryCount> sorted_code;  // merged code -> sorted code
   for (size_t c = 0; c < kCategoryCount; ++c) interners_[c].sorted(dictionaries[c], sorted_code[c]);
   for (size_t f = 0; f < kStringFields.size(); ++f) {

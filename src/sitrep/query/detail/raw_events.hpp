@@ -138,13 +138,14 @@ void add_event(Part& part, std::array<Interner::Recent, kStringFields.size()>& r
 // so that the next part reuses its memory. finish() sorts the dictionaries and renumbers.
 class PartMerger {
  public:
-  // `rows_expected`: the rows all parts will hold, or more (reserved once, never grown).
+  // `rows_expected`: the rows all parts will hold, or more (sized once; grown only if exceeded).
   explicit PartMerger(size_t rows_expected);
   void add(Part&& part);
   RawEvents finish(Dictionaries& dictionaries);
 
  private:
-  RawEvents merged_;
+  RawEvents merged_;  // sized up front; rows_ of it hold rows
+  size_t rows_ = 0;
   std::array<Interner, kCategoryCount> interners_;
 };
 
