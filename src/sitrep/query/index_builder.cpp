@@ -14,17 +14,10 @@ namespace detail {
 // virtual machine a fresh page can cost more than the work done in it, and two cores take the
 // faults side by side.
 PartMerger::PartMerger(size_t rows_expected) {
-  auto size_numbers = [&] {
-    merged_.id.resize(rows_expected);
-    merged_.day.resize(rows_expected);
-    merged_.latitude.resize(rows_expected);
-    merged_.longitude.resize(rows_expected);
-    merged_.fatalities.resize(rows_expected);
-    merged_.fatalities_low.resize(rows_expected);
-    merged_.fatalities_high.resize(rows_expected);
-  };
+  auto sized = [rows_expected](auto& column) { column.resize(rows_expected); };
+  auto size_numbers = [&] { for_each_number_column(merged_, sized); };
   auto size_codes = [&] {
-    for (auto& codes : merged_.codes) codes.resize(rows_expected);
+    for (auto& codes : merged_.codes) sized(codes);
   };
   if (rows_expected < (size_t{1} << 20)) {
     size_numbers();
@@ -57,25 +50,11 @@ void PartMerger::add(Part&& part) {
   const auto offset = static_cast<uint32_t>(rows_);
   const size_t n = raw.id.size();
   if (rows_ + n > merged_.id.size()) {  // more rows than expected: grow every column
-    for (auto* column :
-         {&merged_.id, &merged_.fatalities, &merged_.fatalities_low, &merged_.fatalities_high}) {
-      column->resize(rows_ + n);
-    }
-    for (auto* column : {&merged_.day, &merged_.latitude, &merged_.longitude}) {
-      column->resize(rows_ + n);
-    }
-    for (auto& column : merged_.codes) column.resize(rows_ + n);
+    for_each_row_column(merged_, [&](auto& column) { column.resize(rows_ + n); });
   }
-  auto place = [&](const auto& from, auto& to) {
+  for_each_number_column(merged_, raw, [&](auto& to, const auto& from) {
     std::copy(from.begin(), from.end(), to.begin() + static_cast<std::ptrdiff_t>(rows_));
-  };
-  place(raw.id, merged_.id);
-  place(raw.day, merged_.day);
-  place(raw.latitude, merged_.latitude);
-  place(raw.longitude, merged_.longitude);
-  place(raw.fatalities, merged_.fatalities);
-  place(raw.fatalities_low, merged_.fatalities_low);
-  place(raw.fatalities_high, merged_.fatalities_high);
+  });
   for (size_t f = 0; f < kStringFields.size(); ++f) {
     const auto category = static_cast<size_t>(kStringFields[f].category);
     uint32_t* to = merged_.codes[f].data() + rows_;
@@ -97,12 +76,7 @@ void PartMerger::add(Part&& part) {
 }
 
 RawEvents PartMerger::finish(Dictionaries& dictionaries) {
-  for (auto* column :
-       {&merged_.id, &merged_.fatalities, &merged_.fatalities_low, &merged_.fatalities_high}) {
-    column->resize(rows_);
-  }
-  for (auto* column : {&merged_.day, &merged_.latitude, &merged_.longitude}) column->resize(rows_);
-  for (auto& column : merged_.codes) column.resize(rows_);
+  for_each_row_column(merged_, [&](auto& column) { column.resize(rows_); });
   std::array<std::vector<uint32_t>, kCategoryCount> sorted_code;  // merged code -> sorted code
   for (size_t c = 0; c < kCategoryCount; ++c) interners_[c].sorted(dictionaries[c], sorted_code[c]);
   for (size_t f = 0; f < kStringFields.size(); ++f) {
@@ -132,18 +106,7 @@ void add_event(Part& part, std::array<Interner::Recent, kStringFields.size()>& r
   auto row = static_cast<uint32_t>(raw.id.size());
   raw.id.push_back(e.id);
   raw.day.push_back(e.date.start);
-  if (e.latitude && e.longitude) {
-    auto lat_e7 = static_cast<int32_t>(std::llround(std::clamp(*e.latitude, -90.0, 90.0) * 1e7));
-    auto lon_e7 = static_cast<int32_t>(std::llround(std::clamp(*e.longitude, -180.0, 180.0) * 1e7));
-    raw.latitude.push_back(lat_e7);
-    raw.longitude.push_back(lon_e7);
-    if (lat_e7 / kCoordinateScale != *e.latitude || lon_e7 / kCoordinateScale != *e.longitude) {
-      raw.exact.push_back({row, 0, *e.latitude, *e.longitude});
-    }
-  } else {
-    raw.latitude.push_back(kNoCoordinate);
-    raw.longitude.push_back(kNoCoordinate);
-  }
+  add_coordinates(raw, row, e.latitude, e.longitude);
   raw.fatalities.push_back(e.fatalities_best ? *e.fatalities_best : kNoFatalities);
   raw.fatalities_low.push_back(e.fatalities_low ? *e.fatalities_low : kNoFatalities);
   raw.fatalities_high.push_back(e.fatalities_high ? *e.fatalities_high : kNoFatalities);
@@ -165,6 +128,22 @@ void add_event(Part& part, std::array<Interner::Recent, kStringFields.size()>& r
     for (const model::ActorRef& a : role == 1 ? e.assoc_actors1 : e.assoc_actors2) {
       add_associated(a.name(), row, actors, role == 1 ? raw.assoc1 : raw.assoc2);
     }
+  }
+}
+
+void add_coordinates(RawEvents& raw, uint32_t row, std::optional<double> latitude,
+                     std::optional<double> longitude) {
+  if (!latitude || !longitude) {
+    raw.latitude.push_back(kNoCoordinate);
+    raw.longitude.push_back(kNoCoordinate);
+    return;
+  }
+  auto lat_e7 = static_cast<int32_t>(std::llround(std::clamp(*latitude, -90.0, 90.0) * 1e7));
+  auto lon_e7 = static_cast<int32_t>(std::llround(std::clamp(*longitude, -180.0, 180.0) * 1e7));
+  raw.latitude.push_back(lat_e7);
+  raw.longitude.push_back(lon_e7);
+  if (lat_e7 / kCoordinateScale != *latitude || lon_e7 / kCoordinateScale != *longitude) {
+    raw.exact.push_back({row, 0, *latitude, *longitude});
   }
 }
 

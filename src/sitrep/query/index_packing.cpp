@@ -291,23 +291,31 @@ SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries
   return out;
 }
 
-}  // namespace
-
-std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
-                           const store::StoreStamp& stamp) {
-  return packed_sections(raw, dictionaries).finish(raw.id.size(), stamp);
-}
-
-Result<EventIndex> index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
-                                 const store::StoreStamp& stamp) {
+Status fits_an_index(const RawEvents& raw) {
   if (raw.id.size() > UINT32_MAX - 1) {
     return make_error("the query index holds at most 4,294,967,294 events");
   }
-  auto image = std::make_shared<std::vector<uint64_t>>(pack(raw, dictionaries, stamp));
-  raw = RawEvents();
+  return Status::success();
+}
+
+// An index over the image of `sections`, built in memory.
+Result<EventIndex> index_in_memory(const SnapshotBuilder& sections, size_t events,
+                                   const store::StoreStamp& stamp) {
+  auto image = std::make_shared<std::vector<uint64_t>>(sections.finish(events, stamp));
   std::string_view bytes(reinterpret_cast<const char*>(image->data()),
                          image->size() * sizeof(uint64_t));
   return EventIndex::from_image(image, bytes);
+}
+
+}  // namespace
+
+Result<EventIndex> index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
+                                 const store::StoreStamp& stamp) {
+  if (Status s = fits_an_index(raw); !s) return make_error(s.error());
+  SnapshotBuilder sections = packed_sections(raw, dictionaries);
+  const size_t events = raw.id.size();
+  raw = RawEvents();
+  return index_in_memory(sections, events, stamp);
 }
 
 Status write_parts(std::vector<Part>& parts, const store::StoreStamp& stamp,
@@ -315,18 +323,14 @@ Status write_parts(std::vector<Part>& parts, const store::StoreStamp& stamp,
   Dictionaries dictionaries;
   RawEvents raw = merge_parts(parts, dictionaries);
   parts.clear();
-  if (raw.id.size() > UINT32_MAX - 1) {
-    return make_error("the query index holds at most 4,294,967,294 events");
-  }
+  if (Status s = fits_an_index(raw); !s) return s;
   return packed_sections(raw, dictionaries).write(path, raw.id.size(), stamp);
 }
 
 Result<EventIndex> saved_index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
                                        const store::StoreStamp& stamp, const std::string& path,
                                        std::string& save_error) {
-  if (raw.id.size() > UINT32_MAX - 1) {
-    return make_error("the query index holds at most 4,294,967,294 events");
-  }
+  if (Status s = fits_an_index(raw); !s) return make_error(s.error());
   SnapshotBuilder sections = packed_sections(raw, dictionaries);
   const size_t events = raw.id.size();
   raw = RawEvents();
@@ -340,10 +344,7 @@ Result<EventIndex> saved_index_of_rows(RawEvents raw, const Dictionaries& dictio
   } else {
     save_error = written.error();
   }
-  auto image = std::make_shared<std::vector<uint64_t>>(sections.finish(events, stamp));
-  std::string_view bytes(reinterpret_cast<const char*>(image->data()),
-                         image->size() * sizeof(uint64_t));
-  return EventIndex::from_image(image, bytes);
+  return index_in_memory(sections, events, stamp);
 }
 
 Result<EventIndex> index_of_parts(std::vector<Part>& parts, const store::StoreStamp& stamp) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -54,11 +55,7 @@ Status read_rows(sqlite3* db, const std::vector<IdRange>& ranges, Part& part, in
   sqlite3_stmt* s = stmt->handle();
   RawEvents& raw = part.raw;
   auto& interners = part.interners;
-  for (auto* v : {&raw.id, &raw.fatalities, &raw.fatalities_low, &raw.fatalities_high}) {
-    v->reserve(static_cast<size_t>(total));
-  }
-  for (auto* v : {&raw.day, &raw.latitude, &raw.longitude}) v->reserve(static_cast<size_t>(total));
-  for (auto& c : raw.codes) c.reserve(static_cast<size_t>(total));
+  for_each_row_column(raw, [total](auto& column) { column.reserve(static_cast<size_t>(total)); });
   Interner& actors = interners[static_cast<size_t>(Category::actor)];
   std::array<Interner::Recent, kStringFields.size()> recent;
   for (const IdRange& range : ranges) {
@@ -74,19 +71,12 @@ Status read_rows(sqlite3* db, const std::vector<IdRange>& ranges, Part& part, in
         return make_error(fmt::format("event {}: date_start: {}", raw.id.back(), day.error()));
       }
       raw.day.push_back(*day);
-      if (sqlite3_column_type(s, 2) == SQLITE_NULL || sqlite3_column_type(s, 3) == SQLITE_NULL) {
-        raw.latitude.push_back(kNoCoordinate);
-        raw.longitude.push_back(kNoCoordinate);
-      } else {
-        double lat = sqlite3_column_double(s, 2), lon = sqlite3_column_double(s, 3);
-        auto lat_e7 = static_cast<int32_t>(std::llround(std::clamp(lat, -90.0, 90.0) * 1e7));
-        auto lon_e7 = static_cast<int32_t>(std::llround(std::clamp(lon, -180.0, 180.0) * 1e7));
-        raw.latitude.push_back(lat_e7);
-        raw.longitude.push_back(lon_e7);
-        if (lat_e7 / kCoordinateScale != lat || lon_e7 / kCoordinateScale != lon) {
-          raw.exact.push_back({row, 0, lat, lon});
-        }
-      }
+      auto coordinate = [s](int column) {
+        return sqlite3_column_type(s, column) == SQLITE_NULL
+                   ? std::nullopt
+                   : std::optional<double>(sqlite3_column_double(s, column));
+      };
+      add_coordinates(raw, row, coordinate(2), coordinate(3));
       auto fatalities = [s](int column) {
         return sqlite3_column_type(s, column) == SQLITE_NULL ? kNoFatalities
                                                              : sqlite3_column_int64(s, column);
@@ -142,20 +132,12 @@ void drop_rows(Part& part, const std::vector<int64_t>& dropped) {
     if (!std::binary_search(dropped.begin(), dropped.end(), raw.id[r])) new_row[r] = kept++;
   }
   if (kept == n) return;
-  auto keep = [&](auto& column) {
+  for_each_row_column(raw, [&](auto& column) {
     for (size_t r = 0; r < n; ++r) {
       if (new_row[r] != UINT32_MAX) column[new_row[r]] = column[r];
     }
     column.resize(kept);
-  };
-  keep(raw.id);
-  keep(raw.day);
-  keep(raw.latitude);
-  keep(raw.longitude);
-  keep(raw.fatalities);
-  keep(raw.fatalities_low);
-  keep(raw.fatalities_high);
-  for (auto& codes : raw.codes) keep(codes);
+  });
   auto renumbered = [&](auto& entries) {
     std::erase_if(entries, [&](const auto& e) { return new_row[e.row] == UINT32_MAX; });
     for (auto& e : entries) e.row = new_row[e.row];
@@ -268,6 +250,22 @@ std::vector<IdRange> gaps_between(const std::vector<IdRange>& held, int64_t min_
   return gaps;
 }
 
+// `ranges` with the ids `ids` (ascending, none inside `ranges`) added, runs of consecutive ids as
+// one range, all in ascending order.
+std::vector<IdRange> with_ids(const std::vector<IdRange>& ranges, const std::vector<int64_t>& ids) {
+  std::vector<IdRange> out = ranges;
+  for (int64_t id : ids) {
+    if (out.empty() || out.back().end != id) {
+      out.push_back({id, id + 1});
+    } else {
+      ++out.back().end;
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const IdRange& a, const IdRange& b) { return a.first < b.first; });
+  return out;
+}
+
 Result<std::pair<int64_t, int64_t>> id_bounds(sqlite3* db) {
   auto stmt = store::Statement::prepare(
       db, "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM events");
@@ -315,7 +313,8 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildOptio
     if (!read) return std::move(read).take_error();
     held = std::move(read).value();
   }
-  const std::vector<IdRange> gaps = gaps_between(held.held, min_id, max_id);
+  // What the chunks do not hold, and the events changed since theirs was written.
+  const std::vector<IdRange> gaps = with_ids(gaps_between(held.held, min_id, max_id), held.stale);
   const int64_t rows = ids_in(gaps);
 
   // Many rows are read by two threads, each over half of them on its own connection; the
@@ -344,13 +343,6 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildOptio
     parts[0].status =
         read_rows(db, mine, parts[0], ids_in(mine), held.held.empty() ? progress : BuildProgress());
     if (helper.joinable()) helper.join();
-  }
-  // Events changed since their chunk was written: read from their rows, after the rest.
-  if (!held.stale.empty()) {
-    std::vector<IdRange> one_each;
-    for (int64_t id : held.stale) one_each.push_back({id, id + 1});
-    parts.emplace_back();
-    parts.back().status = read_rows(db, one_each, parts.back(), ids_in(one_each), {});
   }
   int64_t from_rows = 0;
   for (Part& p : parts) {

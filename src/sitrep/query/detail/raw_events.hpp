@@ -10,6 +10,7 @@
 #include <deque>
 #include <functional>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,6 +114,40 @@ struct RawEvents {
 
 constexpr int64_t kNoFatalities = INT64_MIN;
 
+// Calls f(column) for each column of `raw` that holds a number per row (not the string codes).
+// The two-argument form pairs the same column of `a` and `b`.
+template <typename F>
+void for_each_number_column(RawEvents& raw, F&& f) {
+  f(raw.id);
+  f(raw.day);
+  f(raw.latitude);
+  f(raw.longitude);
+  f(raw.fatalities);
+  f(raw.fatalities_low);
+  f(raw.fatalities_high);
+}
+template <typename F>
+void for_each_number_column(RawEvents& a, const RawEvents& b, F&& f) {
+  f(a.id, b.id);
+  f(a.day, b.day);
+  f(a.latitude, b.latitude);
+  f(a.longitude, b.longitude);
+  f(a.fatalities, b.fatalities);
+  f(a.fatalities_low, b.fatalities_low);
+  f(a.fatalities_high, b.fatalities_high);
+}
+// Calls f(column) for every column of `raw` with one value per row: the numbers and the codes.
+template <typename F>
+void for_each_row_column(RawEvents& raw, F&& f) {
+  for_each_number_column(raw, f);
+  for (auto& codes : raw.codes) f(codes);
+}
+
+// Appends row `row`'s coordinates (or none) as 1e-7-degree integers, keeping the exact values
+// of a coordinate they cannot hold.
+void add_coordinates(RawEvents& raw, uint32_t row, std::optional<double> latitude,
+                     std::optional<double> longitude);
+
 using Dictionaries = std::array<std::vector<std::string>, kCategoryCount>;
 
 // What one reading thread gathers: rows in id order, codes local to its interners.
@@ -152,12 +187,8 @@ class PartMerger {
 // The parts merged, in their order (PartMerger).
 RawEvents merge_parts(std::vector<Part>& parts, Dictionaries& dictionaries);
 
-// The image of `raw`, whose codes are final (numbered in the sorted `dictionaries`). Frees
-// raw's codes and fatality ranges on the way (their memory goes to the later steps).
-std::vector<uint64_t> pack(RawEvents& raw, const Dictionaries& dictionaries,
-                           const store::StoreStamp& stamp);
-
-// The index of `raw`, whose codes are numbered in the sorted `dictionaries` (packed).
+// The index of `raw`, whose codes are numbered in the sorted `dictionaries` (packed: into date
+// order, bit-packed columns, places, zone maps and the grid).
 Result<EventIndex> index_of_rows(RawEvents raw, const Dictionaries& dictionaries,
                                  const store::StoreStamp& stamp);
 
