@@ -167,6 +167,30 @@ Result<std::vector<int64_t>> stale_ids(sqlite3* db) {
   }
 }
 
+// While it lives, the connection's page cache is kept small (8 MiB): each page of a chunk is
+// read once, and a cache growing to its full size would be memory taken fresh from the system
+// (256 MiB of page faults) for nothing.
+class SmallPageCache {
+ public:
+  explicit SmallPageCache(sqlite3* db) : db_(db) {
+    auto size = store::Statement::prepare(db_, "PRAGMA cache_size");
+    if (!size) return;
+    auto row = size->step();
+    if (!row || !*row) return;
+    previous_ = size->column_int(0);
+    (void)store::exec(db_, "PRAGMA cache_size = -8192");
+  }
+  ~SmallPageCache() {
+    if (previous_) (void)store::exec(db_, fmt::format("PRAGMA cache_size = {}", *previous_));
+  }
+  SmallPageCache(const SmallPageCache&) = delete;
+  SmallPageCache& operator=(const SmallPageCache&) = delete;
+
+ private:
+  sqlite3* db_;
+  std::optional<int64_t> previous_;
+};
+
 // Adds the store's column chunks over [min_id, max_id] to `merger`, without their stale events.
 // Two threads take turns stepping the one statement (each copies its chunk out under a lock)
 // and decode and merge their chunks while the other reads. A chunk that is corrupt, of another
@@ -183,6 +207,7 @@ Result<ChunksRead> read_chunks(sqlite3* db, int64_t min_id, int64_t max_id,
   if (!stmt) return out;
   auto stale = stale_ids(db);
   if (!stale) return out;
+  const SmallPageCache small_cache(db);
   stmt->bind(1, min_id);
   stmt->bind(2, max_id);
   sqlite3_stmt* s = stmt->handle();
@@ -268,7 +293,11 @@ std::vector<IdRange> with_ids(const std::vector<IdRange>& ranges, const std::vec
 
 Result<std::pair<int64_t, int64_t>> id_bounds(sqlite3* db) {
   auto stmt = store::Statement::prepare(
-      db, "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM events");
+      db,
+      // Two subqueries: SQLite answers a lone min() or max() from the end of the rowid b-tree,
+      // but both in one SELECT scan the whole table (0.8 s over 10M events).
+      "SELECT coalesce((SELECT min(id) FROM events), 0), coalesce((SELECT max(id) FROM events), "
+      "0)");
   if (!stmt) return std::move(stmt).take_error();
   auto row = stmt->step();
   if (!row) return std::move(row).take_error();
