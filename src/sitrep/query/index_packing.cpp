@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 #include <unordered_map>
 #include <variant>
 
@@ -71,13 +72,21 @@ struct PackedSection {
   int64_t base = 0;
 };
 
-template <typename Value>
-PackedSection packed(const std::vector<uint32_t>& order, Value value, Base how) {
+// The stored value of `v` from `base` (0 for a missing count of a nullable column).
+inline uint32_t stored_value(int64_t v, int64_t base, bool nullable) {
+  return nullable && v == kNoFatalities ? 0 : static_cast<uint32_t>(v - base);
+}
+
+// `values` gathered through `order`, packed at the narrowest width from their base. The minimum
+// and maximum are taken over the column in its own order (the same values, read in sequence),
+// and the gather writes straight into the section: no column-sized temporary, whose fresh pages
+// cost a fault each on a VM.
+template <typename T>
+PackedSection packed(const std::vector<uint32_t>& order, const std::vector<T>& values, Base how) {
   const bool nullable = how == Base::nullable_minimum;
-  size_t n = order.size();
   int64_t lo = INT64_MAX, hi = INT64_MIN;
-  for (uint32_t r : order) {
-    int64_t v = value(r);
+  for (T value : values) {
+    int64_t v = value;
     if (nullable && v == kNoFatalities) continue;
     lo = std::min(lo, v);
     hi = std::max(hi, v);
@@ -86,26 +95,34 @@ PackedSection packed(const std::vector<uint32_t>& order, Value value, Base how) 
   PackedSection out;
   out.base = how == Base::zero ? 0 : nullable ? lo - 1 : lo;
   out.width = PackedInts::width_for(static_cast<uint64_t>(hi - out.base));
-  std::vector<uint32_t> stored(n);
-  for (size_t i = 0; i < n; ++i) {
-    int64_t v = value(order[i]);
-    stored[i] = nullable && v == kNoFatalities ? 0 : static_cast<uint32_t>(v - out.base);
+  out.bytes.resize(order.size() * out.width);
+  auto gather = [&]<typename Stored>(Stored* stored) {
+    for (size_t i = 0; i < order.size(); ++i) {
+      stored[i] = static_cast<Stored>(stored_value(values[order[i]], out.base, nullable));
+    }
+  };
+  if (out.width == 1) {
+    gather(reinterpret_cast<uint8_t*>(out.bytes.data()));
+  } else if (out.width == 2) {
+    gather(reinterpret_cast<uint16_t*>(out.bytes.data()));
+  } else {
+    gather(reinterpret_cast<uint32_t*>(out.bytes.data()));
   }
-  out.bytes.resize(n * out.width);
-  pack_ints(stored.data(), n, out.width, out.bytes.data());
   return out;
 }
 
-void add_grid(SnapshotBuilder& out, const std::vector<int32_t>& lat,
-              const std::vector<int32_t>& lon) {
-  // Counting sort of the rows by cell: one array of counts over every cell of the globe.
+void add_grid(SnapshotBuilder& out, std::span<const int32_t> lat, std::span<const int32_t> lon) {
+  // Counting sort of the rows by cell: one array of counts over every cell of the globe. The
+  // cells are computed twice rather than kept (a column-sized array of fresh memory).
   std::vector<uint32_t> counts(size_t{kGridRows} * kGridColumns + 1, 0);
-  std::vector<uint32_t> cell_of(lat.size(), UINT32_MAX);
-  for (size_t r = 0; r < lat.size(); ++r) {
-    if (lat[r] == kNoCoordinate) continue;
-    cell_of[r] = EventIndex::grid_cell(lat[r], lon[r]);
-    ++counts[cell_of[r] + 1];
-  }
+  auto for_each_located = [&](auto&& f) {
+    for (size_t r = 0; r < lat.size(); ++r) {
+      if (lat[r] != kNoCoordinate) {
+        f(static_cast<uint32_t>(r), EventIndex::grid_cell(lat[r], lon[r]));
+      }
+    }
+  };
+  for_each_located([&](uint32_t, uint32_t cell) { ++counts[cell + 1]; });
   std::vector<uint32_t> cells, starts;
   for (uint32_t c = 0; c + 1 < counts.size(); ++c) {
     if (counts[c + 1] == 0) continue;
@@ -113,26 +130,27 @@ void add_grid(SnapshotBuilder& out, const std::vector<int32_t>& lat,
   }
   std::partial_sum(counts.begin(), counts.end(), counts.begin());
   uint32_t with_coordinates = counts.back();
-  std::vector<uint32_t> rows(with_coordinates);
+  std::string rows_bytes(size_t{with_coordinates} * sizeof(uint32_t), '\0');
+  auto* rows = reinterpret_cast<uint32_t*>(rows_bytes.data());
   for (uint32_t c : cells) starts.push_back(counts[c]);
   starts.push_back(with_coordinates);
-  for (size_t r = 0; r < lat.size(); ++r) {
-    if (cell_of[r] != UINT32_MAX) rows[counts[cell_of[r]]++] = static_cast<uint32_t>(r);
-  }
+  for_each_located([&](uint32_t r, uint32_t cell) { rows[counts[cell]++] = r; });
   out.add("grid.cells", cells);
   out.add("grid.starts", starts);
-  out.add("grid.rows", rows);
+  out.add("grid.rows", std::move(rows_bytes), 0, 0);
 }
 
-void add_zone_maps(SnapshotBuilder& out, const std::vector<int64_t>& fatalities,
-                   const std::vector<int32_t>& lat) {
+// `fatalities` in the rows' original order, read through `order`; `lat` in date order.
+void add_zone_maps(SnapshotBuilder& out, const std::vector<uint32_t>& order,
+                   const std::vector<int64_t>& fatalities, std::span<const int32_t> lat) {
   size_t zones = (lat.size() + kZoneRows - 1) / kZoneRows;
   std::vector<int32_t> fat_max(zones, -1), lat_min(zones, INT32_MAX), lat_max(zones, INT32_MIN);
   for (size_t r = 0; r < lat.size(); ++r) {
     size_t z = r / kZoneRows;
-    if (fatalities[r] != kNoFatalities) {
-      fat_max[z] = std::max<int32_t>(
-          fat_max[z], static_cast<int32_t>(std::min<int64_t>(fatalities[r], INT32_MAX)));
+    const int64_t killed = fatalities[order[r]];
+    if (killed != kNoFatalities) {
+      fat_max[z] =
+          std::max<int32_t>(fat_max[z], static_cast<int32_t>(std::min<int64_t>(killed, INT32_MAX)));
     }
     if (lat[r] != kNoCoordinate) {
       lat_min[z] = std::min(lat_min[z], lat[r]);
@@ -144,11 +162,18 @@ void add_zone_maps(SnapshotBuilder& out, const std::vector<int64_t>& fatalities,
   out.add("zone.lat_max", lat_max);
 }
 
+// `values` gathered through `order`, as the bytes of a section.
 template <typename T>
-std::vector<T> permuted(const std::vector<T>& values, const std::vector<uint32_t>& order) {
-  std::vector<T> out(order.size());
-  for (size_t i = 0; i < order.size(); ++i) out[i] = values[order[i]];
+std::string permuted_bytes(const std::vector<T>& values, const std::vector<uint32_t>& order) {
+  std::string out(order.size() * sizeof(T), '\0');
+  auto* target = reinterpret_cast<T*>(out.data());
+  for (size_t i = 0; i < order.size(); ++i) target[i] = values[order[i]];
   return out;
+}
+
+template <typename T>
+std::span<const T> as_span(const std::string& bytes) {
+  return {reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)};
 }
 
 // The sections of the image of `raw`, whose codes are final (numbered in the sorted
@@ -175,6 +200,7 @@ SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries
   for (ExactCoordinate& e : raw.exact) e.row = row_of[e.row];
   std::sort(raw.exact.begin(), raw.exact.end(),
             [](const ExactCoordinate& a, const ExactCoordinate& b) { return a.row < b.row; });
+  std::vector<uint32_t>().swap(row_of);
 
   // Places: the distinct (country, admin1, admin2, location) tuples, in code order.
   const auto& codes = raw.codes;
@@ -255,11 +281,7 @@ SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries
   run_parts(threads, [&](size_t part) {
     for (size_t j = part; j < jobs.size(); j += threads) {
       sections[j] = std::visit(
-          [&](const auto* values) {
-            return packed(
-                order, [values](uint32_t r) { return int64_t{(*values)[r]}; }, jobs[j].how);
-          },
-          jobs[j].values);
+          [&](const auto* values) { return packed(order, *values, jobs[j].how); }, jobs[j].values);
     }
   });
   for (size_t j = 0; j < jobs.size(); ++j) {
@@ -273,15 +295,23 @@ SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries
   std::vector<int64_t>().swap(raw.fatalities_high);
   std::vector<uint32_t>().swap(place_of);
 
-  std::vector<int32_t> lat = permuted(raw.latitude, order), lon = permuted(raw.longitude, order);
-  std::vector<int64_t> fatalities = permuted(raw.fatalities, order);
-  out.add("coord.lat", lat);
-  out.add("coord.lon", lon);
+  std::vector<int32_t>().swap(raw.day);
+
+  // The coordinates are gathered straight into their sections, which the zone maps and the grid
+  // then read: no second copy of them.
+  std::string lat_bytes = permuted_bytes(raw.latitude, order);
+  std::vector<int32_t>().swap(raw.latitude);
+  std::string lon_bytes = permuted_bytes(raw.longitude, order);
+  std::vector<int32_t>().swap(raw.longitude);
+  const auto lat = as_span<int32_t>(lat_bytes), lon = as_span<int32_t>(lon_bytes);
+  add_zone_maps(out, order, raw.fatalities, lat);
+  std::vector<int64_t>().swap(raw.fatalities);
+  add_grid(out, lat, lon);
+  out.add("coord.lat", std::move(lat_bytes), 0, 0);
+  out.add("coord.lon", std::move(lon_bytes), 0, 0);
   out.add("coord.exact", raw.exact);
   out.add("assoc.1", raw.assoc1);
   out.add("assoc.2", raw.assoc2);
-  add_zone_maps(out, fatalities, lat);
-  add_grid(out, lat, lon);
   bool ids_ascending = true;
   for (size_t i = 1; i < order.size() && ids_ascending; ++i) {
     ids_ascending = raw.id[order[i]] > raw.id[order[i - 1]];

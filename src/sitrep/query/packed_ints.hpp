@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 namespace sitrep::query {
 
@@ -41,18 +40,5 @@ struct PackedInts {
     return max_stored <= 0xFF ? 1 : max_stored <= 0xFFFF ? 2 : 4;
   }
 };
-
-// Writes `values` (already offset from the base) at `width` bytes each into `out`.
-inline void pack_ints(const uint32_t* values, size_t n, uint32_t width, void* out) {
-  if (width == 4) {
-    std::memcpy(out, values, n * 4);
-  } else if (width == 2) {
-    auto* o = static_cast<uint16_t*>(out);
-    for (size_t i = 0; i < n; ++i) o[i] = static_cast<uint16_t>(values[i]);
-  } else {
-    auto* o = static_cast<uint8_t*>(out);
-    for (size_t i = 0; i < n; ++i) o[i] = static_cast<uint8_t>(values[i]);
-  }
-}
 
 }  // namespace sitrep::query
