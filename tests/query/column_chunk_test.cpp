@@ -1,6 +1,7 @@
 // Column chunks: the codec gives back what it was given and refuses damaged blobs; a rebuild
 // from a store's chunks is byte for byte the rebuild from its rows, after revisions, deletions
-// and damage, and it really reads the chunks (not the rows) where they hold the events.
+// and damage, and it really reads the chunks (not the rows) where they hold the events; a chunk
+// many of whose events changed is written again by the next import.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -134,6 +135,15 @@ class ChunkedStore : public ::testing::Test {
 
   void exec(const std::string& sql) { ASSERT_TRUE(store::exec(store_->handle(), sql).ok()); }
 
+  // A rebuild reads all `events` from the chunks, none from rows, and gives the rows' index.
+  void expect_every_event_from_chunks(int64_t events) {
+    BuildReport report;
+    ASSERT_TRUE(EventIndex::build(*store_, {}, &report).ok());
+    EXPECT_EQ(report.from_chunks, events);
+    EXPECT_EQ(report.from_rows, 0);
+    EXPECT_EQ(image(true), image(false));
+  }
+
   std::vector<model::Event> events(int from, int to) {
     std::vector<model::Event> out;
     for (int i = from; i < to; ++i) out.push_back(event(i));
@@ -243,6 +253,50 @@ TEST_F(ChunkedStore, ARebuildReadsTheChunksWhereTheyHoldTheEvents) {
   ASSERT_TRUE(from_chunks.ok() && from_rows.ok());
   EXPECT_EQ(from_chunks->dictionary(Category::country).find("TJ"), 0u);
   EXPECT_NE(from_rows->dictionary(Category::country).find("TJ"), 0u);
+}
+
+// The events of [from, to) with a changed province: a revision each when imported again.
+std::vector<model::Event> revisions(int from, int to) {
+  std::vector<model::Event> out;
+  for (int i = from; i < to; ++i) {
+    out.push_back(event(i));
+    out.back().admin1 = "Khost";
+  }
+  return out;
+}
+
+TEST_F(ChunkedStore, AChunkAnEighthOfWhoseEventsChangedIsWrittenAgainByTheNextImport) {
+  import(events(0, 80), "first.jsonl");
+  import(revisions(0, 9), "nine.jsonl");  // 9 of 80: below an eighth, the chunk stays
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 9);
+  import(revisions(9, 10), "tenth.jsonl");  // 10 of 80: written again from the rows
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 1);
+  expect_every_event_from_chunks(80);
+}
+
+TEST_F(ChunkedStore, AChunkWrittenAgainAroundDeletedEventsBecomesOneChunkPerRun) {
+  import(events(0, 80), "first.jsonl");
+  exec("DELETE FROM events WHERE native_id IN ('E20', 'E50', 'E51')");
+  exec("UPDATE events SET admin2 = 'Shinwar' WHERE native_id IN ('E1', 'E2', 'E3', 'E4')");
+  import(revisions(60, 63), "revised.jsonl");  // 10 of 80 changed
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 3);
+  EXPECT_EQ(count("SELECT sum(last_id - first_id + 1) FROM event_columns"), 77);
+  expect_every_event_from_chunks(77);
+}
+
+TEST_F(ChunkedStore, AChunkWhoseEventsWouldSplitIntoManyRunsIsLeftAsItIs) {
+  import(events(0, 200), "first.jsonl");
+  std::string deleted;
+  for (int n = 0; n < 140; n += 2) {
+    deleted += (deleted.empty() ? "'E" : ", 'E") + std::to_string(n) + "'";
+  }
+  exec("DELETE FROM events WHERE native_id IN (" + deleted + ")");
+  import(events(200, 210), "more.jsonl");  // 70 ids of 200 gone, in 71 runs left: not rewritten
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 70);
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 2);
+  EXPECT_EQ(image(true), image(false));
 }
 
 }  // namespace

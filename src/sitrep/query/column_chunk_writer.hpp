@@ -5,9 +5,10 @@
 // commit or roll back with the events. Events that change later are marked by the store's
 // triggers (`event_columns_stale`) and read from their rows on a rebuild; events no chunk
 // holds (written by an older sitrep, by another path, or whose chunk failed to be written) are
-// read from their rows too. The stale list is never pruned: a store whose events are revised
-// again and again reads more and more of them from rows (until a later import's chunks hold
-// new events).
+// read from their rows too. So that the stale list stays short however often events are revised,
+// every import ends by writing again, from the rows as they then stand, each chunk of which an
+// eighth or more of the events changed since it was written: a rebuild then reads at most about
+// an eighth of any chunk's events from their rows.
 #pragma once
 
 #include <memory>
@@ -29,9 +30,11 @@ class ColumnChunkWriter {
   // An event the store has just inserted (its id set). A chunk holds consecutive ids only: an
   // id that does not follow the last one starts a new chunk.
   void add(const model::Event& event);
-  // Writes what is still buffered: call it before the import commits. Returns the first error
-  // of any write. A chunk that failed is simply missing (its events are read from their rows),
-  // so the caller may go on with the import and warn.
+  // Writes what is still buffered, then writes again every chunk an eighth of whose events
+  // changed since it was written (one chunk per run of consecutive ids left; a chunk whose events
+  // fall into more than 64 runs is left as it is): call it before the import commits. Returns
+  // the first error of any write. A chunk that failed is simply missing (its events are read from
+  // their rows), so the caller may go on with the import and warn.
   Status finish();
 
  private:

@@ -1,6 +1,7 @@
 // A column chunk: the indexed columns of up to kChunkEvents events with consecutive ids, as one
 // blob of the store's `event_columns` table. Each chunk carries its own dictionaries, so it is
-// written once, when its events are inserted, and never rewritten; a rebuild of the index reads
+// written when its events are inserted (and again only once many of them changed: see
+// column_chunk_writer.hpp); a rebuild of the index reads
 // the chunks instead of the wide event rows (the rows cost SQLite 1.5-1.8 µs each to decode,
 // bench/README.md; a chunk costs a few nanoseconds an event).
 //
