@@ -111,7 +111,13 @@ PackedSection packed(const std::vector<uint32_t>& order, const std::vector<T>& v
   return out;
 }
 
-void add_grid(SnapshotBuilder& out, std::span<const int32_t> lat, std::span<const int32_t> lon) {
+// The spatial grid's sections: the occupied cells, where each one's rows start, and the rows.
+struct Grid {
+  std::vector<uint32_t> cells, starts;
+  std::string rows;  // uint32_t row numbers, cell by cell
+};
+
+Grid grid_of(std::span<const int32_t> lat, std::span<const int32_t> lon) {
   // Counting sort of the rows by cell: one array of counts over every cell of the globe. The
   // cells are computed twice rather than kept (a column-sized array of fresh memory).
   std::vector<uint32_t> counts(size_t{kGridRows} * kGridColumns + 1, 0);
@@ -123,28 +129,33 @@ void add_grid(SnapshotBuilder& out, std::span<const int32_t> lat, std::span<cons
     }
   };
   for_each_located([&](uint32_t, uint32_t cell) { ++counts[cell + 1]; });
-  std::vector<uint32_t> cells, starts;
+  Grid grid;
   for (uint32_t c = 0; c + 1 < counts.size(); ++c) {
     if (counts[c + 1] == 0) continue;
-    cells.push_back(c);
+    grid.cells.push_back(c);
   }
   std::partial_sum(counts.begin(), counts.end(), counts.begin());
   uint32_t with_coordinates = counts.back();
-  std::string rows_bytes(size_t{with_coordinates} * sizeof(uint32_t), '\0');
-  auto* rows = reinterpret_cast<uint32_t*>(rows_bytes.data());
-  for (uint32_t c : cells) starts.push_back(counts[c]);
-  starts.push_back(with_coordinates);
+  grid.rows.assign(size_t{with_coordinates} * sizeof(uint32_t), '\0');
+  auto* rows = reinterpret_cast<uint32_t*>(grid.rows.data());
+  for (uint32_t c : grid.cells) grid.starts.push_back(counts[c]);
+  grid.starts.push_back(with_coordinates);
   for_each_located([&](uint32_t r, uint32_t cell) { rows[counts[cell]++] = r; });
-  out.add("grid.cells", cells);
-  out.add("grid.starts", starts);
-  out.add("grid.rows", std::move(rows_bytes), 0, 0);
+  return grid;
 }
 
+// Per block of kZoneRows rows: the largest fatality count and the latitude range.
+struct ZoneMaps {
+  std::vector<int32_t> fat_max, lat_min, lat_max;
+};
+
 // `fatalities` in the rows' original order, read through `order`; `lat` in date order.
-void add_zone_maps(SnapshotBuilder& out, const std::vector<uint32_t>& order,
-                   const std::vector<int64_t>& fatalities, std::span<const int32_t> lat) {
+ZoneMaps zone_maps_of(const std::vector<uint32_t>& order, const std::vector<int64_t>& fatalities,
+                      std::span<const int32_t> lat) {
   size_t zones = (lat.size() + kZoneRows - 1) / kZoneRows;
-  std::vector<int32_t> fat_max(zones, -1), lat_min(zones, INT32_MAX), lat_max(zones, INT32_MIN);
+  ZoneMaps maps{std::vector<int32_t>(zones, -1), std::vector<int32_t>(zones, INT32_MAX),
+                std::vector<int32_t>(zones, INT32_MIN)};
+  auto& [fat_max, lat_min, lat_max] = maps;
   for (size_t r = 0; r < lat.size(); ++r) {
     size_t z = r / kZoneRows;
     const int64_t killed = fatalities[order[r]];
@@ -157,9 +168,7 @@ void add_zone_maps(SnapshotBuilder& out, const std::vector<uint32_t>& order,
       lat_max[z] = std::max(lat_max[z], lat[r]);
     }
   }
-  out.add("zone.fat_max", fat_max);
-  out.add("zone.lat_min", lat_min);
-  out.add("zone.lat_max", lat_max);
+  return maps;
 }
 
 // `values` gathered through `order`, as the bytes of a section.
@@ -304,14 +313,21 @@ SnapshotBuilder packed_sections(RawEvents& raw, const Dictionaries& dictionaries
   std::string lon_bytes = permuted_bytes(raw.longitude, order);
   std::vector<int32_t>().swap(raw.longitude);
   const auto lat = as_span<int32_t>(lat_bytes), lon = as_span<int32_t>(lon_bytes);
-  add_zone_maps(out, order, raw.fatalities, lat);
+  ZoneMaps zones = zone_maps_of(order, raw.fatalities, lat);
   std::vector<int64_t>().swap(raw.fatalities);
-  add_grid(out, lat, lon);
+  Grid grid = grid_of(lat, lon);
+  // Sections in their established order (the file's layout follows it).
   out.add("coord.lat", std::move(lat_bytes), 0, 0);
   out.add("coord.lon", std::move(lon_bytes), 0, 0);
   out.add("coord.exact", raw.exact);
   out.add("assoc.1", raw.assoc1);
   out.add("assoc.2", raw.assoc2);
+  out.add("zone.fat_max", zones.fat_max);
+  out.add("zone.lat_min", zones.lat_min);
+  out.add("zone.lat_max", zones.lat_max);
+  out.add("grid.cells", grid.cells);
+  out.add("grid.starts", grid.starts);
+  out.add("grid.rows", std::move(grid.rows), 0, 0);
   bool ids_ascending = true;
   for (size_t i = 1; i < order.size() && ids_ascending; ++i) {
     ids_ascending = raw.id[order[i]] > raw.id[order[i - 1]];
