@@ -276,26 +276,50 @@ TEST_F(ChunkedStore, AChunkAnEighthOfWhoseEventsChangedIsWrittenAgainByTheNextIm
 }
 
 TEST_F(ChunkedStore, AChunkWrittenAgainAroundDeletedEventsBecomesOneChunkPerRun) {
-  import(events(0, 80), "first.jsonl");
-  exec("DELETE FROM events WHERE native_id IN ('E20', 'E50', 'E51')");
+  import(events(0, 160), "first.jsonl");
+  exec("DELETE FROM events WHERE native_id IN ('E40', 'E100', 'E101')");
   exec("UPDATE events SET admin2 = 'Shinwar' WHERE native_id IN ('E1', 'E2', 'E3', 'E4')");
-  import(revisions(60, 63), "revised.jsonl");  // 10 of 80 changed
+  import(revisions(120, 133), "revised.jsonl");  // 20 of 160 changed: runs of 40, 59 and 58
   EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 0);
   EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 3);
-  EXPECT_EQ(count("SELECT sum(last_id - first_id + 1) FROM event_columns"), 77);
-  expect_every_event_from_chunks(77);
+  EXPECT_EQ(count("SELECT sum(last_id - first_id + 1) FROM event_columns"), 157);
+  expect_every_event_from_chunks(157);
 }
 
-TEST_F(ChunkedStore, AChunkWhoseEventsWouldSplitIntoManyRunsIsLeftAsItIs) {
+TEST_F(ChunkedStore, RunsTooShortForAChunkOfTheirOwnAreReadFromTheirRows) {
   import(events(0, 200), "first.jsonl");
   std::string deleted;
   for (int n = 0; n < 140; n += 2) {
     deleted += (deleted.empty() ? "'E" : ", 'E") + std::to_string(n) + "'";
   }
   exec("DELETE FROM events WHERE native_id IN (" + deleted + ")");
-  import(events(200, 210), "more.jsonl");  // 70 ids of 200 gone, in 71 runs left: not rewritten
-  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 70);
+  // 70 of 200 gone: the chunk is written again, as a chunk of E139-E199 only (the 69 single
+  // ids left before them are too short for chunks of their own).
+  import(events(200, 210), "more.jsonl");
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 0);
   EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 2);
+  BuildReport report;
+  ASSERT_TRUE(EventIndex::build(*store_, {}, &report).ok());
+  EXPECT_EQ(report.from_chunks, 61 + 10);
+  EXPECT_EQ(report.from_rows, 69);
+  EXPECT_EQ(image(true), image(false));
+}
+
+TEST_F(ChunkedStore, OnlyTheChunkPastAnEighthIsWrittenAgain) {
+  chunk_events_ = 40;
+  import(events(0, 80), "first.jsonl");                            // two chunks of 40
+  std::vector<model::Event> changed = revisions(0, 5);             // 5 of the first 40: an eighth
+  for (model::Event& e : revisions(40, 42)) changed.push_back(e);  // 2 of the second 40
+  import(changed, "changed.jsonl");
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns"), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale s JOIN events e ON e.id = s.id "
+                  "WHERE e.native_id IN ('E40', 'E41')"),
+            2);
+  EXPECT_EQ(count("SELECT count(*) FROM event_columns_stale"), 2);
+  BuildReport report;
+  ASSERT_TRUE(EventIndex::build(*store_, {}, &report).ok());
+  EXPECT_EQ(report.from_chunks, 78);
+  EXPECT_EQ(report.from_rows, 2);
   EXPECT_EQ(image(true), image(false));
 }
 

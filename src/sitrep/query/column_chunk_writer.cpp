@@ -17,9 +17,10 @@ namespace {
 
 // A chunk is written again once this share of its events changed since it was written.
 constexpr int64_t kRewriteWhenOneIn = 8;
-// A chunk whose events now fall into more runs of consecutive ids than this (many deleted here
-// and there) is left as it is: each run would be a chunk of its own.
-constexpr size_t kMaxRunsPerRewrite = 64;
+// When a chunk is written again, a run of consecutive ids shorter than this (events deleted here
+// and there) gets no chunk: its events are read from their rows, as a chunk of a few events
+// would cost more in dictionaries than it saves.
+constexpr int64_t kMinRunEvents = 32;
 
 Status insert_chunk(sqlite3* db, const Part& part) {
   auto insert = store::Statement::prepare(
@@ -67,15 +68,18 @@ Result<std::vector<IdRange>> runs_of_ids(sqlite3* db, int64_t first, int64_t las
 }
 
 // Writes the chunk over [first, last] again from the rows as they now stand (one chunk per run
-// of consecutive ids left), and clears those ids from the stale list.
+// of at least kMinRunEvents consecutive ids left), and clears those ids from the stale list. The
+// rows are read before anything is deleted; a failure after that leaves events no chunk holds,
+// which a rebuild reads from their rows.
 Status rewrite_chunk(sqlite3* db, int64_t first, int64_t last) {
   auto runs = runs_of_ids(db, first, last);
   if (!runs) return make_error(runs.error());
-  if (runs->size() > kMaxRunsPerRewrite) return Status::success();
-  std::vector<Part> parts(runs->size());
-  for (size_t i = 0; i < runs->size(); ++i) {
-    const IdRange& run = (*runs)[i];
-    if (Status s = read_rows(db, {run}, parts[i], run.end - run.first, {}); !s) return s;
+  std::vector<Part> parts;
+  for (const IdRange& run : *runs) {
+    if (run.end - run.first < kMinRunEvents) continue;
+    if (Status s = read_rows(db, {run}, parts.emplace_back(), run.end - run.first, {}); !s) {
+      return s;
+    }
   }
   if (Status s = forget_range(db, first, last); !s) return s;
   for (const Part& part : parts) {
@@ -86,9 +90,12 @@ Status rewrite_chunk(sqlite3* db, int64_t first, int64_t last) {
 }
 
 // Rewrites every chunk of which at least one event in kRewriteWhenOneIn changed since it was
-// written. The stale list then stays short however often the store's events are revised: a
-// rebuild reads at most about an eighth of the events from their rows, and a rewrite (65,536
-// rows read, about a tenth of a second) comes at most once per 8,192 changes.
+// written. The stale list then stays short however often the store's events are revised: after
+// an import, fewer than an eighth of any chunk's events are read from their rows on a rebuild
+// (changes by other programs since excepted), and rewriting costs about eight rows read per
+// change (65,536 rows, about a tenth of a second, per 8,192 changes of a full chunk). A chunk
+// that cannot be written again (a row that cannot be read) does not stop the others; the first
+// error is returned.
 Status rewrite_stale_chunks(sqlite3* db) {
   auto stmt = store::Statement::prepare(
       db,
@@ -104,10 +111,12 @@ Status rewrite_stale_chunks(sqlite3* db) {
     if (!*row) break;
     chunks.emplace_back(stmt->column_int(0), stmt->column_int(1));
   }
+  Status first_error = Status::success();
   for (auto [first, last] : chunks) {
-    if (Status s = rewrite_chunk(db, first, last); !s) return s;
+    Status s = rewrite_chunk(db, first, last);
+    if (!s && first_error) first_error = s;
   }
-  return Status::success();
+  return first_error;
 }
 
 }  // namespace

@@ -7,8 +7,9 @@
 // holds (written by an older sitrep, by another path, or whose chunk failed to be written) are
 // read from their rows too. So that the stale list stays short however often events are revised,
 // every import ends by writing again, from the rows as they then stand, each chunk of which an
-// eighth or more of the events changed since it was written: a rebuild then reads at most about
-// an eighth of any chunk's events from their rows.
+// eighth or more of the events changed since it was written: after an import, a rebuild reads
+// fewer than an eighth of any chunk's events from their rows (changes made by other programs
+// since excepted).
 #pragma once
 
 #include <memory>
@@ -31,10 +32,10 @@ class ColumnChunkWriter {
   // id that does not follow the last one starts a new chunk.
   void add(const model::Event& event);
   // Writes what is still buffered, then writes again every chunk an eighth of whose events
-  // changed since it was written (one chunk per run of consecutive ids left; a chunk whose events
-  // fall into more than 64 runs is left as it is): call it before the import commits. Returns
-  // the first error of any write. A chunk that failed is simply missing (its events are read from
-  // their rows), so the caller may go on with the import and warn.
+  // changed since it was written (one chunk per run of 32 or more consecutive ids left; events
+  // in shorter runs, between deleted ones, are then read from their rows): call it before the
+  // import commits. Returns the first error of any write. A chunk that failed is simply missing
+  // (its events are read from their rows), so the caller may go on with the import and warn.
   Status finish();
 
  private:
