@@ -88,9 +88,9 @@ Result<std::vector<int64_t>> stale_ids(sqlite3* db) {
   }
 }
 
-// While it lives, the connection's page cache is kept small (8 MiB): each page of a chunk is
-// read once, and a cache growing to its full size would be memory taken fresh from the system
-// (256 MiB of page faults) for nothing.
+// While it lives, the connection's page cache is kept small (8 MiB, enough for the b-trees'
+// interior pages): a build reads each page of a chunk or a row once, and a cache growing to its
+// full size would be memory taken fresh from the system (256 MiB of page faults) for nothing.
 class SmallPageCache {
  public:
   explicit SmallPageCache(sqlite3* db) : db_(db) {
@@ -128,7 +128,6 @@ Result<ChunksRead> read_chunks(sqlite3* db, int64_t min_id, int64_t max_id,
   if (!stmt) return out;
   auto stale = stale_ids(db);
   if (!stale) return out;
-  const SmallPageCache small_cache(db);
   stmt->bind(1, min_id);
   stmt->bind(2, max_id);
   sqlite3_stmt* s = stmt->handle();
@@ -255,6 +254,7 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildOptio
   auto [min_id, max_id] = *bounds;
   const int64_t total = max_id - min_id + 1;
   const store::MappedReads mapped(db);
+  const SmallPageCache small_cache(db);
 
   PartMerger merger(static_cast<size_t>(total));
   ChunksRead held;
