@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "sitrep/store/sqlite_store.hpp"
+#include "sitrep/store/statement.hpp"
 #include "support/run_sitrep.hpp"
 
 namespace {
@@ -24,6 +26,8 @@ class QueryCli : public sitrep::e2e::SitrepTest {
     SitrepTest::SetUp();
     ASSERT_EQ(sitrep("import --quiet " + sample()).code, 0);
   }
+
+  void expect_later_imports_keep_the_snapshot(const std::string& how);
 };
 
 TEST_F(QueryCli, TheIndexAndTheSqlEngineGiveTheSameCsv) {
@@ -134,7 +138,10 @@ TEST_F(QueryCli, AFirstLoadWritesTheSameIndexAsARebuildFromTheStore) {
   EXPECT_TRUE(slurp(db_ + "-index") == from_import) << "the two snapshots differ";
 }
 
-TEST_F(QueryCli, LaterImportsExtendTheSnapshotAsARebuildWould) {
+// Imports two ACLED files one after the other into the sample's store (the second revising an
+// event of the first) and checks, after each, that the snapshot the import left is the one a
+// rebuild writes, and that its output says how it was made (`how`, after the event count).
+void QueryCli::expect_later_imports_keep_the_snapshot(const std::string& how) {
   const std::string header =
       "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
       "country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n";
@@ -154,17 +161,31 @@ TEST_F(QueryCli, LaterImportsExtendTheSnapshotAsARebuildWould) {
     std::ofstream(dir_ / "acled.csv") << header << rows;
     Outcome imported = sitrep("import --quiet " + (dir_ / "acled.csv").string());
     ASSERT_EQ(imported.code, 0) << imported.err;
-    EXPECT_NE(imported.out.find("Query index updated with 2 events"), std::string::npos)
+    EXPECT_NE(imported.out.find("Query index updated with 2 events in "), std::string::npos)
         << imported.out;
+    EXPECT_NE(imported.out.find(" s" + how + ".\n"), std::string::npos) << imported.out;
     std::string extended = slurp(db_ + "-index");
     fs::remove(db_ + "-index");
     Outcome rebuilt = sitrep("query id:1");
     ASSERT_EQ(rebuilt.code, 0);
     EXPECT_NE(rebuilt.err.find("Building the query index"), std::string::npos);
-    EXPECT_TRUE(slurp(db_ + "-index") == extended) << "the extended snapshot differs";
+    EXPECT_TRUE(slurp(db_ + "-index") == extended) << "the updated snapshot differs";
   }
   Outcome revised = sitrep("query native_id:AFG1 --measure fatalities --format csv");
   EXPECT_EQ(revised.out, "fatalities\n9\n");
+}
+
+TEST_F(QueryCli, LaterImportsRebuildTheSnapshotFromColumnChunksAsARebuildWould) {
+  expect_later_imports_keep_the_snapshot(", rebuilt from the store's column chunks");
+}
+
+TEST_F(QueryCli, LaterImportsIntoAStoreWithoutChunksExtendTheSnapshotAsARebuildWould) {
+  {
+    auto store = sitrep::store::SqliteStore::open(db_);
+    ASSERT_TRUE(store.ok()) << store.error();
+    ASSERT_TRUE(sitrep::store::exec((*store)->handle(), "DELETE FROM event_columns").ok());
+  }
+  expect_later_imports_keep_the_snapshot("");
 }
 
 }  // namespace

@@ -120,6 +120,11 @@ struct BuildReport {
   std::string save_error;  // empty: written (or not asked for)
 };
 
+// The share (0 to 1) of the store's id range that its column chunks hold unchanged: what a
+// rebuild would take from chunks rather than rows. An estimate from the chunks' bounds and the
+// stale list (deleted ids count as held), without reading a chunk; 0 for a store without them.
+double share_in_column_chunks(store::SqliteStore& store);
+
 class EventIndex {
  public:
   // Reads every event of the store (one consistent read) into a new index: from the store's

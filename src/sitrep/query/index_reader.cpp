@@ -237,6 +237,22 @@ struct ReaderConnection {
 
 }  // namespace
 
+double share_in_column_chunks(store::SqliteStore& store) {
+  sqlite3* db = store.handle();
+  auto bounds = id_bounds(db);
+  auto stmt = store::Statement::prepare(
+      db,
+      "SELECT (SELECT coalesce(sum(last_id - first_id + 1), 0) FROM event_columns) - (SELECT "
+      "count(*) FROM event_columns_stale)");
+  if (!bounds || !stmt) return 0;  // no chunks at all: a store left at schema version 5
+  auto row = stmt->step();
+  if (!row || !*row) return 0;
+  auto [min_id, max_id] = *bounds;
+  if (max_id < min_id || max_id == 0) return 0;
+  const double held = static_cast<double>(stmt->column_int(0));
+  return std::clamp(held / static_cast<double>(max_id - min_id + 1), 0.0, 1.0);
+}
+
 Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildOptions& options,
                                      BuildReport* report) {
   const BuildProgress& progress = options.progress;
