@@ -14,6 +14,7 @@
 #include "sitrep/query/aggregation.hpp"
 #include "sitrep/query/index_filter.hpp"
 #include "sitrep/query/index_snapshot.hpp"
+#include "sitrep/query/snapshot_file.hpp"
 #include "sitrep/store/importer.hpp"
 
 namespace sitrep::query {
@@ -233,6 +234,66 @@ TEST_F(IndexQuery, ASnapshotReopensWithTheSameAnswers) {
   EXPECT_EQ(reasons.size(), 1u);  // current: opened, not rebuilt
   EXPECT_EQ(select(**second, "actor:IS-KP target:civilians"),
             select(**first, "actor:IS-KP target:civilians"));
+}
+
+// The snapshot's sections lie in the file in one fixed order, the format's: a change of layout
+// is a change of format (a new kSnapshotFormatVersion), never the side effect of reordering the
+// packer's code. Empty sections share their neighbour's offset, so only the others are compared.
+TEST_F(IndexQuery, TheSnapshotLaysItsSectionsOutInTheFormatsOrder) {
+  ASSERT_TRUE(open_event_index(*store_, db_path(), {}).ok());
+  std::ifstream in(snapshot_path_for(db_path()), std::ios::binary);
+  std::string image((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto parsed = parse_snapshot(image);
+  ASSERT_TRUE(parsed.ok()) << parsed.error();
+  std::map<const char*, std::string> by_offset;
+  for (const auto& [name, section] : parsed->file.sections) {
+    if (!section.bytes.empty()) by_offset.emplace(section.bytes.data(), name);
+  }
+  std::vector<std::string> laid_out;
+  for (const auto& entry : by_offset) laid_out.push_back(entry.second);
+  std::vector<std::string> format_order;
+  for (const char* category : {"country", "admin1", "admin2", "location", "type", "subtype",
+                               "target", "weapon", "actor", "claim", "dataset"}) {
+    format_order.push_back(std::string("dict.") + category + ".off");
+    format_order.push_back(std::string("dict.") + category + ".txt");
+  }
+  for (const char* name : {"places",
+                           "col.day",
+                           "col.event_id",
+                           "col.country",
+                           "col.admin1",
+                           "col.admin2",
+                           "col.type",
+                           "col.subtype",
+                           "col.target",
+                           "col.weapon",
+                           "col.actor1",
+                           "col.actor2",
+                           "col.claim",
+                           "col.dataset",
+                           "col.place",
+                           "col.fatalities",
+                           "col.fatalities_low",
+                           "col.fatalities_high",
+                           "coord.lat",
+                           "coord.lon",
+                           "coord.exact",
+                           "assoc.1",
+                           "assoc.2",
+                           "zone.fat_max",
+                           "zone.lat_min",
+                           "zone.lat_max",
+                           "grid.cells",
+                           "grid.starts",
+                           "grid.rows",
+                           "info"}) {
+    format_order.push_back(name);
+  }
+  std::erase_if(format_order, [&](const std::string& name) {
+    auto section = parsed->file.sections.find(name);
+    return section == parsed->file.sections.end() || section->second.bytes.empty();
+  });
+  EXPECT_EQ(laid_out, format_order);
 }
 
 TEST_F(IndexQuery, AnImportMakesTheSnapshotStale) {
