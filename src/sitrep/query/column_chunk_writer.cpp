@@ -58,12 +58,7 @@ Result<std::vector<IdRange>> runs_of_ids(sqlite3* db, int64_t first, int64_t las
     auto row = stmt->step();
     if (!row) return std::move(row).take_error();
     if (!*row) return runs;
-    int64_t id = stmt->column_int(0);
-    if (runs.empty() || runs.back().end != id) {
-      runs.push_back({id, id + 1});
-    } else {
-      ++runs.back().end;
-    }
+    add_to_runs(runs, stmt->column_int(0));
   }
 }
 

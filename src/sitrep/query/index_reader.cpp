@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -14,6 +13,7 @@
 #include "sitrep/query/detail/raw_events.hpp"
 #include "sitrep/query/worker_pool.hpp"
 #include "sitrep/store/mapped_reads.hpp"
+#include "sitrep/store/small_page_cache.hpp"
 #include "sitrep/store/statement.hpp"
 
 namespace sitrep::query {
@@ -87,30 +87,6 @@ Result<std::vector<int64_t>> stale_ids(sqlite3* db) {
     ids.push_back(stmt->column_int(0));
   }
 }
-
-// While it lives, the connection's page cache is kept small (8 MiB, enough for the b-trees'
-// interior pages): a build reads each page of a chunk or a row once, and a cache growing to its
-// full size would be memory taken fresh from the system (256 MiB of page faults) for nothing.
-class SmallPageCache {
- public:
-  explicit SmallPageCache(sqlite3* db) : db_(db) {
-    auto size = store::Statement::prepare(db_, "PRAGMA cache_size");
-    if (!size) return;
-    auto row = size->step();
-    if (!row || !*row) return;
-    previous_ = size->column_int(0);
-    (void)store::exec(db_, "PRAGMA cache_size = -8192");
-  }
-  ~SmallPageCache() {
-    if (previous_) (void)store::exec(db_, fmt::format("PRAGMA cache_size = {}", *previous_));
-  }
-  SmallPageCache(const SmallPageCache&) = delete;
-  SmallPageCache& operator=(const SmallPageCache&) = delete;
-
- private:
-  sqlite3* db_;
-  std::optional<int64_t> previous_;
-};
 
 // Adds the store's column chunks over [min_id, max_id] to `merger`, without their stale events.
 // Two threads take turns stepping the one statement (each copies its chunk out under a lock)
@@ -199,13 +175,7 @@ std::vector<IdRange> gaps_between(const std::vector<IdRange>& held, int64_t min_
 // one range, all in ascending order.
 std::vector<IdRange> with_ids(const std::vector<IdRange>& ranges, const std::vector<int64_t>& ids) {
   std::vector<IdRange> out = ranges;
-  for (int64_t id : ids) {
-    if (out.empty() || out.back().end != id) {
-      out.push_back({id, id + 1});
-    } else {
-      ++out.back().end;
-    }
-  }
+  for (int64_t id : ids) add_to_runs(out, id);
   std::sort(out.begin(), out.end(),
             [](const IdRange& a, const IdRange& b) { return a.first < b.first; });
   return out;
@@ -248,7 +218,7 @@ double share_in_column_chunks(store::SqliteStore& store) {
   auto row = stmt->step();
   if (!row || !*row) return 0;
   auto [min_id, max_id] = *bounds;
-  if (max_id < min_id || max_id == 0) return 0;
+  if (max_id == 0) return 0;  // no events
   const double held = static_cast<double>(stmt->column_int(0));
   return std::clamp(held / static_cast<double>(max_id - min_id + 1), 0.0, 1.0);
 }
@@ -270,7 +240,7 @@ Result<EventIndex> EventIndex::build(store::SqliteStore& store, const BuildOptio
   auto [min_id, max_id] = *bounds;
   const int64_t total = max_id - min_id + 1;
   const store::MappedReads mapped(db);
-  const SmallPageCache small_cache(db);
+  const store::SmallPageCache small_cache(db);
 
   PartMerger merger(static_cast<size_t>(total));
   ChunksRead held;

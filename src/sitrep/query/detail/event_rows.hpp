@@ -21,6 +21,16 @@ struct IdRange {
   int64_t end = 0;
 };
 
+// Adds `id` to `runs`: it extends the last range when it follows it, else starts a new one. Ids
+// added in ascending order give their runs of consecutive ids.
+inline void add_to_runs(std::vector<IdRange>& runs, int64_t id) {
+  if (runs.empty() || runs.back().end != id) {
+    runs.push_back({id, id + 1});
+  } else {
+    ++runs.back().end;
+  }
+}
+
 // Appends the events of `ranges` (ascending) to `part` in id order. `total`: the events expected
 // (for reserving and for `progress`, which may be empty).
 Status read_rows(sqlite3* db, const std::vector<IdRange>& ranges, Part& part, int64_t total,
