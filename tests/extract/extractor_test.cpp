@@ -2164,6 +2164,22 @@ TEST(Extractor, AHeadlineAboutSomethingElseGivesNoEvent) {
   EXPECT_EQ(attack.mentions.size(), 1u);
 }
 
+TEST(Extractor, AnAttackBeforeACeasefireIsStillAnAttack) {
+  // UCDP cites this AFP headline (tests/data/extract-ucdp-gold.tsv, line 324) for an event.
+  auto x = extractor().extract(
+      report("", "2020-07-30", "Car bomb kills at least 17 in Afghanistan ahead of ceasefire"));
+  ASSERT_EQ(x.mentions.size(), 1u);
+  EXPECT_EQ(x.mentions[0].event_type, "Explosions/Remote violence");
+}
+
+TEST(Extractor, DeathsCountedOverAWeekAreATallyNotAnEvent) {
+  auto x = extractor().extract(report(
+      "The Taliban declared a truce for the holiday. It follows a surge in violence in which the "
+      "government said more than 80 soldiers had been killed in a week.",
+      "2020-05-24"));
+  EXPECT_TRUE(x.mentions.empty());
+}
+
 TEST(Extractor, ReferencePlacesComeAfterTheEventsPlace) {
   auto x = extractor().extract(report(
       "Gunmen attacked a checkpoint in Bagram district, north of Kabul, on Monday, killing two "
