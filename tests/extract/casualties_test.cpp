@@ -329,6 +329,16 @@ TEST_F(CasualtiesTest, APersonBeforeACountOfOthersCountsOne) {
   EXPECT_EQ(counts("One officer was also killed."), Counts({"killed 1..1"}));
 }
 
+TEST_F(CasualtiesTest, APersonBeforeTheirOwnOrAnyCountOfPeopleCountsOne) {
+  EXPECT_EQ(counts("A mother and her three children were killed."), Counts({"killed 4..4"}));
+  EXPECT_EQ(counts("A policeman and two civilians were killed."), Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("A local Taliban leader and four militants were wounded."),
+            Counts({"injured 5..5"}));
+  // a thing before "and" is no one killed
+  EXPECT_EQ(counts("A roadside bomb hit a police van and two officers were killed."),
+            Counts({"killed 2..2"}));
+}
+
 TEST_F(CasualtiesTest, PluralsAndPeopleWhoSurvivedAreNotOneKilled) {
   EXPECT_EQ(counts("The teachers were shot dead."), Counts({}));
   EXPECT_EQ(counts("The minister escaped the attack."), Counts({}));

@@ -645,14 +645,19 @@ class CountScanner {
   }
 
   // The person a count of others follows: "The police chief of Takhar province and two of his
-  // bodyguards were killed", "An assistant commissioner and two other officials". The count
-  // says "other" or "of his"; before its "and", back to the clause's start, stand a determiner
-  // and words only. Returns the determiner's token.
+  // bodyguards were killed", "An assistant commissioner and two other officials", "A mother and
+  // her three children", "A policeman and two civilians". The count says "other" or "of his",
+  // or "his" stands before it, or a word for a person (numbers.tsv: person) stands before its
+  // "and" ("A roadside bomb hit a police van and two officers were killed" is two); before the
+  // "and", back to the clause's start, stand a determiner and words only. Returns the
+  // determiner's token.
   std::optional<size_t> person_before(const Quantity& q) const {
     constexpr size_t kMostPersonWords = 10;
-    const size_t joint = q.first;
+    const bool theirs = q.first >= 3 && word(t_[q.first - 1].lower, "possessive");
+    const size_t joint = theirs ? q.first - 1 : q.first;
     if (joint < 2 || !word(t_[joint - 1].lower, "list-and")) return std::nullopt;
-    const bool others = is(q.last + 1, "other") || is(q.last + 1, "others") ||
+    const bool others = theirs || word(t_[joint - 2].lower, "person") || is(q.last + 1, "other") ||
+                        is(q.last + 1, "others") ||
                         (is(q.last + 1, "of") && q.last + 2 < t_.size() &&
                          word(t_[q.last + 2].lower, "possessive"));
     if (!others) return std::nullopt;

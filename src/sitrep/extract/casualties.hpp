@@ -16,6 +16,8 @@
 //   "killing him and his driver"       killed 2..2
 //   "92 Taliban, 15 police killed"     killed 107..107
 //   "killing two policemen and three civilians"   killed 5..5
+//   "A policeman and two civilians were killed"   killed 3..3
+//   "A mother and her three children were killed" killed 4..4
 //
 // A count is a qualifier (at least, more than, about, up to), a number (digits, "1,200", words,
 // "twenty-five", "two dozen", "a hundred") or a vague quantity ("dozens", "several"), then a
