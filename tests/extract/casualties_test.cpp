@@ -339,6 +339,17 @@ TEST_F(CasualtiesTest, APersonBeforeTheirOwnOrAnyCountOfPeopleCountsOne) {
             Counts({"killed 2..2"}));
 }
 
+TEST_F(CasualtiesTest, AHeadlineListsAPersonBeforeACountWithAComma) {
+  // UCDP cites both headlines (tests/data/extract-ucdp-gold.tsv, lines 274 and 412)
+  EXPECT_EQ(counts("Mother, 3 children killed in Kandahar roadside blast"),
+            Counts({"killed 4..4"}));
+  EXPECT_EQ(counts("Local Taliban leader, 4 militants killed in N. Afghanistan"),
+            Counts({"killed 5..5"}));
+  // a clause that says who spoke lists no one
+  EXPECT_EQ(counts("According to the commander, 3 soldiers killed"), Counts({"killed 3..3"}));
+  EXPECT_EQ(counts("Kabul, 3 killed in blast"), Counts({"killed 3..3"}));
+}
+
 TEST_F(CasualtiesTest, PluralsAndPeopleWhoSurvivedAreNotOneKilled) {
   EXPECT_EQ(counts("The teachers were shot dead."), Counts({}));
   EXPECT_EQ(counts("The minister escaped the attack."), Counts({}));

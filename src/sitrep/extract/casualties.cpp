@@ -1,6 +1,7 @@
 #include "sitrep/extract/casualties.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "sitrep/extract/russian_stems.hpp"
@@ -538,7 +539,7 @@ class CountScanner {
         if (dari_article(q) && !word_at(j + 1, "one-aux")) break;  // "یک ماین … کشته شدند"
         CasualtyMention m{*kind, total.low, total.high, t_[q.first].begin, t_[j].end};
         // "The police chief and two of his guards were killed"
-        if (auto one = passive(j) ? person_before(q) : std::nullopt) {
+        if (auto one = passive(j) ? person_before(q) : headline_person_before(q)) {
           m.low += 1;
           if (m.high) *m.high += 1;
           m.begin = t_[*one].begin;
@@ -661,12 +662,9 @@ class CountScanner {
                         (is(q.last + 1, "of") && q.last + 2 < t_.size() &&
                          word(t_[q.last + 2].lower, "possessive"));
     if (!others) return std::nullopt;
-    auto boundary = [&](size_t k) {  // a clause starts at token k
-      return k == 0 || gap(k - 1, k).find_first_of(",.;:!?\n") != std::string_view::npos;
-    };
     size_t start = joint - 1;
-    while (!boundary(start) && joint - start <= kMostPersonWords) --start;
-    if (!boundary(start) || joint - 1 - start < 2 || !word(t_[start].lower, "one") ||
+    while (!clause_starts_at(start) && joint - start <= kMostPersonWords) --start;
+    if (!clause_starts_at(start) || joint - 1 - start < 2 || !word(t_[start].lower, "one") ||
         word(t_[start].lower, "possessive")) {
       return std::nullopt;
     }
@@ -674,6 +672,39 @@ class CountScanner {
       if (!plain_word(k) && !word(t_[k].lower, "one") && !is(k, "of")) return std::nullopt;
     }
     return start;
+  }
+
+  // A headline lists a person before a count with a comma, and drops the article: "Mother, 3
+  // children killed", "Local Taliban leader, 4 militants killed". From the clause's start to the
+  // comma stand at most three words, the first capitalised, none a determiner or preposition
+  // ("According to the commander, 3 soldiers were killed" lists no one), the last a word for one
+  // person. Returns the first word's token.
+  std::optional<size_t> headline_person_before(const Quantity& q) const {
+    constexpr size_t kMostPersonWords = 3;
+    if (q.first < 1 || !list_punctuation(gap(q.first - 1, q.first)) ||
+        gap(q.first - 1, q.first).find(',') == std::string_view::npos ||
+        !word(t_[q.first - 1].lower, "person")) {
+      return std::nullopt;
+    }
+    size_t start = q.first - 1;
+    while (!clause_starts_at(start) && q.first - start <= kMostPersonWords) --start;
+    if (!clause_starts_at(start) ||
+        !std::isupper(static_cast<unsigned char>(text_[t_[start].begin]))) {
+      return std::nullopt;
+    }
+    for (size_t k = start; k < q.first; ++k) {
+      const std::string& w = t_[k].lower;
+      if (!plain_word(k) || word(w, "one") || word(w, "determiner") || word(w, "preposition") ||
+          w == "to") {
+        return std::nullopt;
+      }
+    }
+    return start;
+  }
+
+  // Whether a clause starts at token k: the text's first, or one after punctuation.
+  bool clause_starts_at(size_t k) const {
+    return k == 0 || gap(k - 1, k).find_first_of(",.;:!?\n") != std::string_view::npos;
   }
 
   // Dari names a person, then "و" and a count "از" his men, with the possessive on the noun:

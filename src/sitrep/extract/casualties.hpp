@@ -18,6 +18,7 @@
 //   "killing two policemen and three civilians"   killed 5..5
 //   "A policeman and two civilians were killed"   killed 3..3
 //   "A mother and her three children were killed" killed 4..4
+//   "Mother, 3 children killed" (a headline)     killed 4..4
 //
 // A count is a qualifier (at least, more than, about, up to), a number (digits, "1,200", words,
 // "twenty-five", "two dozen", "a hundred") or a vague quantity ("dozens", "several"), then a
