@@ -1,5 +1,6 @@
 // sitrep extract — reports in, events out: who did what to whom, where, when, with what, and
 // who claimed or denied it, with the words each field was read from.
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 
@@ -8,6 +9,7 @@
 #include "commands.hpp"
 #include "sitrep/extract/extraction_json.hpp"
 #include "sitrep/extract/extractor.hpp"
+#include "sitrep/extract/parallel_extraction.hpp"
 #include "sitrep/model/vocabulary.hpp"
 
 namespace sitrep::cli {
@@ -19,7 +21,12 @@ struct ExtractArgs {
   bool explain = false;
   std::string published;
   std::string country;
+  size_t threads = 0;  // 0: one per core
 };
+
+// Reports are extracted a batch at a time on every core and printed in their order by this
+// thread, while the other threads extract the next batch.
+constexpr size_t kBatch = 256;
 
 std::string quoted(std::string_view text, const extract::Evidence& e) {
   if (e.empty()) return "";
@@ -124,6 +131,7 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep extract: " << extractor.error() << '\n';
     return kExitFailure;
   }
+  extract::ParallelExtraction extraction(*extractor, args.threads);
   if (args.files.empty()) args.files.push_back("-");
   int status = kExitOk;
   for (const std::string& file : args.files) {
@@ -145,15 +153,30 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
                                r.reason);
       status = kExitFailure;
     }
+    std::vector<const extract::Document*> all;
     for (extract::Document& d : *documents) {
       if (published && !d.published) d.published = published;
-      extract::ReportExtraction x = extractor->extract(d);
-      if (args.format == "jsonl") {
-        std::cout << extract::extraction_json(d, x).dump() << '\n';
-      } else {
-        print_table(d, x, args.explain);
+      all.push_back(&d);
+    }
+    auto batch_at = [&](size_t begin) {
+      auto from = all.begin() + static_cast<ptrdiff_t>(std::min(begin, all.size()));
+      auto to = all.begin() + static_cast<ptrdiff_t>(std::min(begin + kBatch, all.size()));
+      return std::vector<const extract::Document*>(from, to);
+    };
+    extraction.start(batch_at(0));
+    for (size_t begin = 0; begin < all.size(); begin += kBatch) {
+      std::vector<extract::ReportExtraction> extracted = extraction.finish();
+      extraction.start(batch_at(begin + kBatch));
+      for (size_t k = 0; k < extracted.size(); ++k) {
+        const extract::Document& d = *all[begin + k];
+        if (args.format == "jsonl") {
+          std::cout << extract::extraction_json(d, extracted[k]).dump() << '\n';
+        } else {
+          print_table(d, extracted[k], args.explain);
+        }
       }
     }
+    extraction.cancel();  // the empty batch started after the last
   }
   return status;
 }
@@ -186,6 +209,9 @@ Runner add_extract_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--country", args->country,
                   "ISO2 of the country the reports are about, for reports that name no place: "
                   "actor names are read as used there ('IS' in Afghanistan is IS-KP)");
+  cmd->add_option("--threads", args->threads,
+                  "Threads extracting reports (default 0: one per core); the output is the same "
+                  "for any number");
   return [args, &global] { return run_extract(*args, global); };
 }
 

@@ -1,5 +1,6 @@
 // sitrep ingest — reports into the store: extract, geocode, and keep each report with its
 // mentions and provenance, in one transaction; idempotent by document id and text.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -7,6 +8,7 @@
 
 #include "commands.hpp"
 #include "sitrep/extract/extractor.hpp"
+#include "sitrep/extract/parallel_extraction.hpp"
 #include "sitrep/extract/report_rows.hpp"
 #include "sitrep/model/vocabulary.hpp"
 #include "sitrep/store/report_store.hpp"
@@ -18,7 +20,12 @@ struct IngestArgs {
   std::vector<std::string> files;
   std::string country;
   bool quiet = false;
+  size_t threads = 0;  // 0: one per core
 };
+
+// Reports are extracted a batch at a time on every core and written in their order by this
+// thread (the store's connection is this thread's), while the other threads extract the next.
+constexpr size_t kBatch = 256;
 
 struct FileResult {
   store::RunCounts counts;
@@ -27,7 +34,7 @@ struct FileResult {
 };
 
 // Reads, extracts and writes one file's reports; rejects are kept in the run.
-Result<FileResult> ingest_file(const std::string& path, const extract::Extractor& extractor,
+Result<FileResult> ingest_file(const std::string& path, extract::ParallelExtraction& extraction,
                                store::SqliteStore& store, store::ReportStore& reports,
                                int64_t run_id) {
   std::vector<io::RowError> rejects;
@@ -45,33 +52,59 @@ Result<FileResult> ingest_file(const std::string& path, const extract::Extractor
                              r.line, r.column, r.reason);
   }
   result.counts.rejected = static_cast<int64_t>(rejects.size());
-  for (const extract::Document& d : *documents) {
-    // A report stored with this text already: nothing to extract again.
-    auto known = reports.holds(d.id, extract::text_hash_id(extract::full_text(d)));
-    if (!known) return make_error(fmt::format("{}:{}: {}", path, d.line, known.error()));
-    if (*known) {
-      ++result.counts.rows_read;
-      ++result.counts.unchanged;
-      continue;
-    }
-    extract::ReportExtraction x = extractor.extract(d);
-    store::ReportRow row = extract::report_row(d, x);
-    auto outcome = reports.write(row, run_id, *file_id);
-    if (!outcome) return make_error(fmt::format("{}:{}: {}", path, d.line, outcome.error()));
-    ++result.counts.rows_read;
-    switch (*outcome) {
-      case store::WriteOutcome::inserted:
-        ++result.counts.inserted;
-        break;
-      case store::WriteOutcome::updated:
-        ++result.counts.updated;
-        break;
-      default:
+  // Whatever happens below, no thread is left reading `documents` once this returns.
+  struct Cancel {
+    extract::ParallelExtraction& extraction;
+    ~Cancel() { extraction.cancel(); }
+  } cancel{extraction};
+  // The reports of the batch at `begin` not stored with their text already: nothing to extract
+  // again. (A report repeated in the next batch is extracted again; its write finds it
+  // unchanged.)
+  auto fresh_from = [&](size_t begin) -> Result<std::vector<const extract::Document*>> {
+    std::vector<const extract::Document*> fresh;
+    for (size_t i = begin; i < std::min(documents->size(), begin + kBatch); ++i) {
+      const extract::Document& d = (*documents)[i];
+      auto known = reports.holds(d.id, extract::text_hash_id(extract::full_text(d)));
+      if (!known) return make_error(fmt::format("{}:{}: {}", path, d.line, known.error()));
+      if (*known) {
+        ++result.counts.rows_read;
         ++result.counts.unchanged;
-        continue;
+      } else {
+        fresh.push_back(&d);
+      }
     }
-    result.mentions += static_cast<int64_t>(row.mentions.size());
-    if (row.mentions.empty()) ++result.empty;
+    return fresh;
+  };
+  auto batch = fresh_from(0);
+  if (!batch) return make_error(batch.error());
+  extraction.start(*batch);
+  for (size_t begin = 0; begin < documents->size(); begin += kBatch) {
+    std::vector<extract::ReportExtraction> extracted = extraction.finish();
+    // The other threads extract the next batch while this one writes this batch.
+    auto next = fresh_from(begin + kBatch);
+    if (!next) return make_error(next.error());
+    extraction.start(*next);
+    for (size_t k = 0; k < batch->size(); ++k) {
+      const extract::Document& d = *(*batch)[k];
+      store::ReportRow row = extract::report_row(d, extracted[k]);
+      auto outcome = reports.write(row, run_id, *file_id);
+      if (!outcome) return make_error(fmt::format("{}:{}: {}", path, d.line, outcome.error()));
+      ++result.counts.rows_read;
+      switch (*outcome) {
+        case store::WriteOutcome::inserted:
+          ++result.counts.inserted;
+          break;
+        case store::WriteOutcome::updated:
+          ++result.counts.updated;
+          break;
+        default:
+          ++result.counts.unchanged;
+          continue;
+      }
+      result.mentions += static_cast<int64_t>(row.mentions.size());
+      if (row.mentions.empty()) ++result.empty;
+    }
+    batch = std::move(next);
   }
   result.counts.rows_read += result.counts.rejected;
   if (Status s = store.finish_run_file(*file_id, result.counts); !s) return make_error(s.error());
@@ -86,6 +119,7 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep ingest: " << extractor.error() << '\n';
     return kExitFailure;
   }
+  extract::ParallelExtraction extraction(*extractor, args.threads);
   store::SqliteStore& store = *context->store;
   store::ReportStore reports(store);
   if (Status s = reports.begin(); !s) {
@@ -98,7 +132,7 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
   store::RunCounts total;
   int64_t mentions = 0, empty = 0;
   for (const std::string& file : args.files) {
-    Result<FileResult> r = run_id ? ingest_file(file, *extractor, store, reports, *run_id)
+    Result<FileResult> r = run_id ? ingest_file(file, extraction, store, reports, *run_id)
                                   : Result<FileResult>(make_error(run_id.error()));
     if (!r) {
       reports.rollback();
@@ -158,6 +192,9 @@ Runner add_ingest_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--country", args->country,
                   "ISO2 of the country the reports are about, for reports that name no place");
   cmd->add_flag("--quiet", args->quiet, "No per-file lines");
+  cmd->add_option("--threads", args->threads,
+                  "Threads extracting reports (default 0: one per core); the results are the "
+                  "same for any number");
   return [args, &global] { return run_ingest(*args, global); };
 }
 

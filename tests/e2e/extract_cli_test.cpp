@@ -1,6 +1,7 @@
 // Text to events end to end: sitrep extract on the three input formats and standard input,
 // malformed inputs, sitrep ingest storing reports and their events idempotently, and the
 // extraction evaluation on the bundled gold passages.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -116,6 +117,37 @@ TEST_F(ExtractCli, IngestStoresReportsAndEventsOnceAndReplacesChangedText) {
   EXPECT_NE(changed.out.find("0 new, 1 replaced, 0 unchanged"), std::string::npos) << changed.out;
   EXPECT_NE(changed.out.find("holds 2 reports and 1 extracted events"), std::string::npos)
       << changed.out;
+}
+
+// More reports than one batch (256), one of them twice with a batch between: the printed
+// events and what ingest stores do not depend on how many threads extract them.
+TEST_F(ExtractCli, SeveralThreadsPrintAndStoreWhatOneThreadDoes) {
+  std::ofstream news(dir_ / "news.jsonl");
+  std::string first;
+  for (const char* set : {"extract-gold-dev2.jsonl", "extract-gold-dev3.jsonl"}) {
+    std::ifstream in(std::string(SITREP_TESTS_DATA_DIR) + "/" + set);
+    for (std::string line; std::getline(in, line);) {
+      if (first.empty()) first = line;
+      news << line << "\n";
+    }
+  }
+  news << first << "\n";
+  news.close();
+  const std::string file = "'" + (dir_ / "news.jsonl").string() + "'";
+  Outcome one = sitrep("extract " + file + " --format jsonl --threads 1");
+  Outcome three = sitrep("extract " + file + " --format jsonl --threads 3");
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 351);
+  EXPECT_TRUE(one.out == three.out) << "the outputs differ";
+
+  Outcome stored_one = sitrep("ingest " + file + " --threads 1");
+  std::filesystem::remove(db_);
+  Outcome stored_three = sitrep("ingest " + file + " --threads 3");
+  ASSERT_EQ(stored_one.code, 0) << stored_one.err;
+  EXPECT_NE(stored_one.out.find("351 reports read, 350 new, 0 replaced, 1 unchanged"),
+            std::string::npos)
+      << stored_one.out;
+  EXPECT_EQ(stored_three.out, stored_one.out);
 }
 
 TEST_F(ExtractCli, AnIngestWithAnUnreadableFileStoresNothing) {

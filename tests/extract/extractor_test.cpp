@@ -8,17 +8,13 @@
 #include <gtest/gtest.h>
 
 #include "../geo/bundled_gazetteer.hpp"
+#include "bundled.hpp"
 
 namespace sitrep::extract {
 namespace {
 
 const Extractor& extractor() {
-  static const Extractor* x = [] {
-    auto loaded = Extractor::load(SITREP_SOURCE_DATA_DIR, geo::testing::bundled_gazetteer());
-    EXPECT_TRUE(loaded.ok()) << loaded.error();
-    return new Extractor(std::move(*loaded));
-  }();
-  return *x;
+  return testing::bundled_extractor();
 }
 
 Document report(std::string text, std::string published = "2022-04-20", std::string title = "",

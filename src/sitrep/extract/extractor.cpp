@@ -2732,6 +2732,12 @@ Result<Extractor> Extractor::load(const std::string& data_dir,
   return x;
 }
 
+Extractor Extractor::for_another_thread() const {
+  Extractor copy = *this;
+  copy.geocoder_ = std::make_shared<geo::Geocoder>(*geocoder_);
+  return copy;
+}
+
 ReportExtraction Extractor::extract(const Document& document) const {
   ReportExtraction out;
   out.text = full_text(document);

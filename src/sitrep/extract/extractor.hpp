@@ -72,6 +72,11 @@ class Extractor {
   // Not thread-safe (the geocoder remembers answers): one Extractor per thread.
   ReportExtraction extract(const Document& document) const;
 
+  // A copy for another thread: it shares the lexicon, the readers and the gazetteer, which are
+  // read-only, and has a geocoder of its own (starting with what this one remembers). Its
+  // answers are this one's: a geocoder's memory only saves work.
+  Extractor for_another_thread() const;
+
   const Lexicon& lexicon() const { return *lexicon_; }
   const geo::Gazetteer& gazetteer() const { return geocoder_->gazetteer(); }
 
