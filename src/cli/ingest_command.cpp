@@ -1,7 +1,11 @@
 // sitrep ingest — reports into the store: extract, geocode, and keep each report with its
 // mentions and provenance, in one transaction; idempotent by document id and text.
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -10,6 +14,7 @@
 #include "sitrep/extract/extractor.hpp"
 #include "sitrep/extract/parallel_extraction.hpp"
 #include "sitrep/extract/report_rows.hpp"
+#include "sitrep/io/thousands.hpp"
 #include "sitrep/model/vocabulary.hpp"
 #include "sitrep/store/report_store.hpp"
 
@@ -20,8 +25,12 @@ struct IngestArgs {
   std::vector<std::string> files;
   std::string country;
   bool quiet = false;
+  bool progress = false;
   size_t threads = 0;  // 0: one per core
 };
+
+// Reports of a file written so far, of how many: called after each batch.
+using IngestProgress = std::function<void(size_t written, size_t total)>;
 
 // Reports are extracted a batch at a time on every core and written in their order by this
 // thread (the store's connection is this thread's), while the other threads extract the next.
@@ -36,7 +45,7 @@ struct FileResult {
 // Reads, extracts and writes one file's reports; rejects are kept in the run.
 Result<FileResult> ingest_file(const std::string& path, extract::ParallelExtraction& extraction,
                                store::SqliteStore& store, store::ReportStore& reports,
-                               int64_t run_id) {
+                               int64_t run_id, const IngestProgress& progress) {
   std::vector<io::RowError> rejects;
   auto documents = extract::read_documents(path, rejects);
   if (!documents) return make_error(documents.error());
@@ -105,6 +114,7 @@ Result<FileResult> ingest_file(const std::string& path, extract::ParallelExtract
       if (row.mentions.empty()) ++result.empty;
     }
     batch = std::move(next);
+    if (progress) progress(std::min(documents->size(), begin + kBatch), documents->size());
   }
   result.counts.rows_read += result.counts.rejected;
   if (Status s = store.finish_run_file(*file_id, result.counts); !s) return make_error(s.error());
@@ -131,15 +141,43 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
   auto run_id = store.begin_run(command);
   store::RunCounts total;
   int64_t mentions = 0, empty = 0;
-  for (const std::string& file : args.files) {
-    Result<FileResult> r = run_id ? ingest_file(file, extraction, store, reports, *run_id)
+  // On a terminal, one line redrawn in place; elsewhere (--progress into a log), a line at the
+  // first batch and then at most one a second.
+  const bool terminal = ::isatty(STDERR_FILENO);
+  const bool show_progress = !args.quiet && (terminal || args.progress);
+  const auto started = std::chrono::steady_clock::now();
+  double last_line = -1;
+  int64_t reports_before = 0;  // reports of the files before this one
+  for (size_t f = 0; f < args.files.size(); ++f) {
+    const std::string& file = args.files[f];
+    IngestProgress progress;
+    if (show_progress) {
+      progress = [&](size_t written, size_t of) {
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (!terminal && last_line >= 0 && seconds - last_line < 1) return;
+        last_line = seconds;
+        const auto done = reports_before + static_cast<int64_t>(written);
+        std::cerr << fmt::format("{}  {} ({}/{}): {:3.0f}%  {} reports  {:.0f} reports/s{}",
+                                 terminal ? "\r" : "", file, f + 1, args.files.size(),
+                                 100.0 * static_cast<double>(written) /
+                                     static_cast<double>(std::max<size_t>(of, 1)),
+                                 io::thousands(done),
+                                 static_cast<double>(done) / std::max(seconds, 1e-3),
+                                 terminal ? "   " : "\n")
+                  << std::flush;
+      };
+    }
+    Result<FileResult> r = run_id ? ingest_file(file, extraction, store, reports, *run_id, progress)
                                   : Result<FileResult>(make_error(run_id.error()));
+    if (show_progress && terminal) std::cerr << "\r\033[K";
     if (!r) {
       reports.rollback();
       std::cerr << "sitrep ingest: " << r.error()
                 << "\nNothing was stored (the store is as it was).\n";
       return kExitFailure;
     }
+    reports_before += r->counts.rows_read;
     total += r->counts;
     mentions += r->mentions;
     empty += r->empty;
@@ -191,7 +229,9 @@ Runner add_ingest_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("files", args->files, "Report files")->required()->check(CLI::ExistingFile);
   cmd->add_option("--country", args->country,
                   "ISO2 of the country the reports are about, for reports that name no place");
-  cmd->add_flag("--quiet", args->quiet, "No per-file lines");
+  cmd->add_flag("--quiet", args->quiet, "No per-file lines and no progress display");
+  cmd->add_flag("--progress", args->progress,
+                "Report progress on stderr even when it is not a terminal (a line a second)");
   cmd->add_option("--threads", args->threads,
                   "Threads extracting reports (default 0: one per core); the results are the "
                   "same for any number");

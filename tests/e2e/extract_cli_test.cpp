@@ -150,6 +150,17 @@ TEST_F(ExtractCli, SeveralThreadsPrintAndStoreWhatOneThreadDoes) {
   EXPECT_EQ(stored_three.out, stored_one.out);
 }
 
+TEST_F(ExtractCli, IngestReportsProgressIntoALogWhenAsked) {
+  std::ofstream(dir_ / "news.jsonl")
+      << R"({"id":"p1","published":"2022-04-20","text":"A bomb killed two people in Kabul."})"
+      << "\n";
+  Outcome r = sitrep("ingest '" + (dir_ / "news.jsonl").string() + "' --progress");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("news.jsonl (1/1): 100%  1 reports"), std::string::npos) << r.err;
+  Outcome quiet = sitrep("ingest '" + (dir_ / "news.jsonl").string() + "' --quiet");
+  EXPECT_EQ(quiet.err, "");
+}
+
 TEST_F(ExtractCli, AnIngestWithAnUnreadableFileStoresNothing) {
   std::ofstream(dir_ / "good.jsonl")
       << R"({"id":"g1","published":"2022-04-20","text":"A bomb killed two people in Kabul."})"
