@@ -76,7 +76,8 @@ def main():
                                 if not line.startswith("#")), delimiter="\t"))
     documents, events = {}, []
     for g in gold:
-        row = rows[int(g["row"]) - 2]  # the gold's row is the CSV's line number
+        row = rows[int(g["row"]) - 2]  # the gold's row is the CSV's line (no field spans lines)
+        assert abs(float(row["latitude"]) - float(g["latitude"])) < 1e-6, g["row"]
         ids = []
         for outlet, published, headline in cited_headlines(row["source_article"]):
             key = (outlet, published, headline)
@@ -84,7 +85,8 @@ def main():
                 documents[key] = {"id": "h%d" % len(documents), "source": outlet,
                                   "published": published, "title": headline, "text": headline}
             ids.append(documents[key]["id"])
-        events.append({"lat": float(g["latitude"]), "lon": float(g["longitude"]), "ids": ids})
+        if ids:  # an event whose citations hold no headline this script can parse is left out
+            events.append({"lat": float(g["latitude"]), "lon": float(g["longitude"]), "ids": ids})
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as f:
         for d in documents.values():
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -100,7 +102,7 @@ def main():
                             ("every cited headline", lambda e: [place[i] for i in e["ids"]])):
         placed, near, by_precision = score(events, places_of)
         print("%-21s placed %d, within 50 km %d = %.3f; answers by precision: %s" %
-              (name, placed, near, near / placed, dict(by_precision.most_common())))
+              (name, placed, near, near / max(placed, 1), dict(by_precision.most_common())))
 
 
 if __name__ == "__main__":

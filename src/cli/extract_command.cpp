@@ -26,7 +26,7 @@ struct ExtractArgs {
 
 // Reports are extracted a batch at a time on every core and printed in their order by this
 // thread, while the other threads extract the next batch.
-constexpr size_t kBatch = 256;
+constexpr size_t kBatchSize = extract::ParallelExtraction::kBatchSize;
 
 std::string quoted(std::string_view text, const extract::Evidence& e) {
   if (e.empty()) return "";
@@ -153,30 +153,31 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
                                r.reason);
       status = kExitFailure;
     }
-    std::vector<const extract::Document*> all;
     for (extract::Document& d : *documents) {
       if (published && !d.published) d.published = published;
-      all.push_back(&d);
     }
-    auto batch_at = [&](size_t begin) {
-      auto from = all.begin() + static_cast<ptrdiff_t>(std::min(begin, all.size()));
-      auto to = all.begin() + static_cast<ptrdiff_t>(std::min(begin + kBatch, all.size()));
-      return std::vector<const extract::Document*>(from, to);
+    auto slice = [&](size_t k) -> Result<extract::ParallelExtraction::Batch> {
+      extract::ParallelExtraction::Batch batch;
+      for (size_t i = k * kBatchSize; i < std::min(documents->size(), (k + 1) * kBatchSize); ++i) {
+        batch.push_back(&(*documents)[i]);
+      }
+      return batch;
     };
-    extraction.start(batch_at(0));
-    for (size_t begin = 0; begin < all.size(); begin += kBatch) {
-      std::vector<extract::ReportExtraction> extracted = extraction.finish();
-      extraction.start(batch_at(begin + kBatch));
-      for (size_t k = 0; k < extracted.size(); ++k) {
-        const extract::Document& d = *all[begin + k];
+    auto print = [&](const extract::ParallelExtraction::Batch& batch,
+                     std::vector<extract::ReportExtraction>& extracted) {
+      for (size_t k = 0; k < batch.size(); ++k) {
         if (args.format == "jsonl") {
-          std::cout << extract::extraction_json(d, extracted[k]).dump() << '\n';
+          std::cout << extract::extraction_json(*batch[k], extracted[k]).dump() << '\n';
         } else {
-          print_table(d, extracted[k], args.explain);
+          print_table(*batch[k], extracted[k], args.explain);
         }
       }
+      return Status::success();
+    };
+    if (Status s = extraction.run(slice, print); !s) {
+      std::cerr << "sitrep extract: " << s.error() << '\n';
+      status = kExitFailure;
     }
-    extraction.cancel();  // the empty batch started after the last
   }
   return status;
 }
@@ -211,7 +212,8 @@ Runner add_extract_command(CLI::App& app, const GlobalOptions& global) {
                   "actor names are read as used there ('IS' in Afghanistan is IS-KP)");
   cmd->add_option("--threads", args->threads,
                   "Threads extracting reports (default 0: one per core); the output is the same "
-                  "for any number");
+                  "for any number")
+      ->check(CLI::Range(0, 256));
   return [args, &global] { return run_extract(*args, global); };
 }
 

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -34,7 +36,7 @@ using IngestProgress = std::function<void(size_t written, size_t total)>;
 
 // Reports are extracted a batch at a time on every core and written in their order by this
 // thread (the store's connection is this thread's), while the other threads extract the next.
-constexpr size_t kBatch = 256;
+constexpr size_t kBatchSize = extract::ParallelExtraction::kBatchSize;
 
 struct FileResult {
   store::RunCounts counts;
@@ -61,40 +63,33 @@ Result<FileResult> ingest_file(const std::string& path, extract::ParallelExtract
                              r.line, r.column, r.reason);
   }
   result.counts.rejected = static_cast<int64_t>(rejects.size());
-  // Whatever happens below, no thread is left reading `documents` once this returns.
-  struct Cancel {
-    extract::ParallelExtraction& extraction;
-    ~Cancel() { extraction.cancel(); }
-  } cancel{extraction};
-  // The reports of the batch at `begin` not stored with their text already: nothing to extract
-  // again. (A report repeated in the next batch is extracted again; its write finds it
-  // unchanged.)
-  auto fresh_from = [&](size_t begin) -> Result<std::vector<const extract::Document*>> {
-    std::vector<const extract::Document*> fresh;
-    for (size_t i = begin; i < std::min(documents->size(), begin + kBatch); ++i) {
-      const extract::Document& d = (*documents)[i];
-      auto known = reports.holds(d.id, extract::text_hash_id(extract::full_text(d)));
-      if (!known) return make_error(fmt::format("{}:{}: {}", path, d.line, known.error()));
-      if (*known) {
-        ++result.counts.rows_read;
-        ++result.counts.unchanged;
-      } else {
-        fresh.push_back(&d);
+  // The next batch: reports not stored with their text already, which need no extraction. The
+  // store is asked before the batch before is written, so a report whose id came earlier in the
+  // file is always extracted and its write decides, as it would have one at a time (an id given
+  // "three" then "two" again is replaced twice, and ends with "two").
+  size_t position = 0;  // the first report no batch has looked at
+  std::unordered_set<std::string_view> ids_seen;
+  auto next_batch = [&](size_t) -> Result<extract::ParallelExtraction::Batch> {
+    extract::ParallelExtraction::Batch fresh;
+    for (; position < documents->size() && fresh.size() < kBatchSize; ++position) {
+      const extract::Document& d = (*documents)[position];
+      if (ids_seen.insert(d.id).second) {
+        auto known = reports.holds(d.id, extract::text_hash_id(extract::full_text(d)));
+        if (!known) return make_error(fmt::format("{}:{}: {}", path, d.line, known.error()));
+        if (*known) {
+          ++result.counts.rows_read;
+          ++result.counts.unchanged;
+          continue;
+        }
       }
+      fresh.push_back(&d);
     }
     return fresh;
   };
-  auto batch = fresh_from(0);
-  if (!batch) return make_error(batch.error());
-  extraction.start(*batch);
-  for (size_t begin = 0; begin < documents->size(); begin += kBatch) {
-    std::vector<extract::ReportExtraction> extracted = extraction.finish();
-    // The other threads extract the next batch while this one writes this batch.
-    auto next = fresh_from(begin + kBatch);
-    if (!next) return make_error(next.error());
-    extraction.start(*next);
-    for (size_t k = 0; k < batch->size(); ++k) {
-      const extract::Document& d = *(*batch)[k];
+  auto write_batch = [&](const extract::ParallelExtraction::Batch& batch,
+                         std::vector<extract::ReportExtraction>& extracted) -> Status {
+    for (size_t k = 0; k < batch.size(); ++k) {
+      const extract::Document& d = *batch[k];
       store::ReportRow row = extract::report_row(d, extracted[k]);
       auto outcome = reports.write(row, run_id, *file_id);
       if (!outcome) return make_error(fmt::format("{}:{}: {}", path, d.line, outcome.error()));
@@ -113,9 +108,11 @@ Result<FileResult> ingest_file(const std::string& path, extract::ParallelExtract
       result.mentions += static_cast<int64_t>(row.mentions.size());
       if (row.mentions.empty()) ++result.empty;
     }
-    batch = std::move(next);
-    if (progress) progress(std::min(documents->size(), begin + kBatch), documents->size());
-  }
+    if (progress)
+      progress(static_cast<size_t>(batch.back() - documents->data()) + 1, documents->size());
+    return Status::success();
+  };
+  if (Status s = extraction.run(next_batch, write_batch); !s) return make_error(s.error());
   result.counts.rows_read += result.counts.rejected;
   if (Status s = store.finish_run_file(*file_id, result.counts); !s) return make_error(s.error());
   return result;
@@ -177,7 +174,7 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
                 << "\nNothing was stored (the store is as it was).\n";
       return kExitFailure;
     }
-    reports_before += r->counts.rows_read;
+    reports_before += r->counts.rows_read - r->counts.rejected;
     total += r->counts;
     mentions += r->mentions;
     empty += r->empty;
@@ -234,7 +231,8 @@ Runner add_ingest_command(CLI::App& app, const GlobalOptions& global) {
                 "Report progress on stderr even when it is not a terminal (a line a second)");
   cmd->add_option("--threads", args->threads,
                   "Threads extracting reports (default 0: one per core); the results are the "
-                  "same for any number");
+                  "same for any number")
+      ->check(CLI::Range(0, 256));
   return [args, &global] { return run_ingest(*args, global); };
 }
 

@@ -150,6 +150,22 @@ TEST_F(ExtractCli, SeveralThreadsPrintAndStoreWhatOneThreadDoes) {
   EXPECT_EQ(stored_three.out, stored_one.out);
 }
 
+// Batches ask the store about their reports before the batch before is written: a report whose
+// id came earlier in the file must still be written as one at a time would write it.
+TEST_F(ExtractCli, AnIdGivenTwoTextsInOneFileEndsWithItsLastText) {
+  const std::string two =
+      R"({"id":"n1","published":"2022-04-20","text":"Gunmen shot dead two teachers in Khost."})";
+  const std::string three =
+      R"({"id":"n1","published":"2022-04-20","text":"Gunmen shot dead three teachers in Khost."})";
+  std::ofstream(dir_ / "first.jsonl") << two << "\n";
+  std::ofstream(dir_ / "both.jsonl") << three << "\n" << two << "\n";
+  ASSERT_EQ(sitrep("ingest '" + (dir_ / "first.jsonl").string() + "'").code, 0);
+  Outcome both = sitrep("ingest '" + (dir_ / "both.jsonl").string() + "'");
+  EXPECT_NE(both.out.find("0 new, 2 replaced, 0 unchanged"), std::string::npos) << both.out;
+  Outcome again = sitrep("ingest '" + (dir_ / "first.jsonl").string() + "'");
+  EXPECT_NE(again.out.find("0 new, 0 replaced, 1 unchanged"), std::string::npos) << again.out;
+}
+
 TEST_F(ExtractCli, IngestReportsProgressIntoALogWhenAsked) {
   std::ofstream(dir_ / "news.jsonl")
       << R"({"id":"p1","published":"2022-04-20","text":"A bomb killed two people in Kabul."})"

@@ -2174,6 +2174,16 @@ TEST(Extractor, DeathsCountedOverAWeekAreATallyNotAnEvent) {
       "government said more than 80 soldiers had been killed in a week.",
       "2020-05-24"));
   EXPECT_TRUE(x.mentions.empty());
+  // an attack that is the second in a week is an attack
+  auto second = extractor().extract(
+      report("A suicide bomber killed 12 people at a mosque in Kabul on Monday, the second attack "
+             "in a week.",
+             "2020-05-24"));
+  ASSERT_EQ(second.mentions.size(), 1u);
+  EXPECT_EQ(killed_in_one_event(report("A suicide bomber killed 12 people at a mosque in Kabul on "
+                                       "Monday, the second attack in a week.",
+                                       "2020-05-24")),
+            12);
 }
 
 TEST(Extractor, ReferencePlacesComeAfterTheEventsPlace) {

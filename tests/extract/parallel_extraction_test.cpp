@@ -1,10 +1,9 @@
 // Extraction on several threads: the same results as on one, in the reports' order, batch after
-// batch; a batch cancelled half-way leaves nothing running.
+// batch; a run stopped by a failure leaves nothing running and the pool ready for more.
 #include "sitrep/extract/parallel_extraction.hpp"
 
 #include <gtest/gtest.h>
 
-#include "../geo/bundled_gazetteer.hpp"
 #include "bundled.hpp"
 #include "sitrep/extract/extraction_json.hpp"
 
@@ -35,24 +34,22 @@ const std::vector<Document>& passages() {
 // before the last one's results are looked at (as sitrep ingest does).
 std::vector<std::string> extracted(size_t threads, size_t batch) {
   ParallelExtraction pool(extractor(), threads);
-  std::vector<const Document*> all;
-  for (const Document& d : passages()) all.push_back(&d);
-  auto batch_at = [&](size_t begin) {
-    begin = std::min(begin, all.size());
-    return std::vector<const Document*>(
-        all.begin() + static_cast<ptrdiff_t>(begin),
-        all.begin() + static_cast<ptrdiff_t>(std::min(begin + batch, all.size())));
+  auto slice = [&](size_t k) -> Result<ParallelExtraction::Batch> {
+    ParallelExtraction::Batch documents;
+    for (size_t i = k * batch; i < std::min(passages().size(), (k + 1) * batch); ++i) {
+      documents.push_back(&passages()[i]);
+    }
+    return documents;
   };
   std::vector<std::string> out;
-  pool.start(batch_at(0));
-  for (size_t begin = 0; begin < all.size(); begin += batch) {
-    std::vector<ReportExtraction> results = pool.finish();
-    pool.start(batch_at(begin + batch));
-    for (size_t k = 0; k < results.size(); ++k) {
-      out.push_back(extraction_json(*all[begin + k], results[k]).dump());
+  Status done = pool.run(slice, [&](const ParallelExtraction::Batch& documents,
+                                    std::vector<ReportExtraction>& results) {
+    for (size_t k = 0; k < documents.size(); ++k) {
+      out.push_back(extraction_json(*documents[k], results[k]).dump());
     }
-  }
-  pool.cancel();
+    return Status::success();
+  });
+  EXPECT_TRUE(done.ok()) << done.error();
   return out;
 }
 
@@ -67,17 +64,31 @@ TEST(ParallelExtraction, ThreeThreadsGiveWhatOneGivesInTheReportsOrder) {
   }
 }
 
-TEST(ParallelExtraction, ABatchCancelledHalfWayLeavesTheNextOneWhole) {
+TEST(ParallelExtraction, AFailureToConsumeStopsTheRunAndLeavesThePoolReady) {
   ParallelExtraction pool(extractor(), 2);
-  std::vector<const Document*> all;
-  for (const Document& d : passages()) all.push_back(&d);
-  pool.start(all);
-  pool.cancel();
-  std::vector<const Document*> two(all.begin(), all.begin() + 2);
-  std::vector<ReportExtraction> results = pool.extract(two);
-  ASSERT_EQ(results.size(), 2u);
-  EXPECT_EQ(extraction_json(*two[1], results[1]).dump(),
-            extraction_json(*two[1], extractor().for_another_thread().extract(*two[1])).dump());
+  size_t asked = 0, consumed = 0;
+  auto all = [&](size_t k) -> Result<ParallelExtraction::Batch> {
+    ++asked;
+    ParallelExtraction::Batch documents;
+    if (k < 3) {
+      for (size_t i = 0; i < 50; ++i) documents.push_back(&passages()[k * 50 + i]);
+    }
+    return documents;
+  };
+  Status failed = pool.run(
+      all, [&](const ParallelExtraction::Batch&, std::vector<ReportExtraction>&) -> Status {
+        ++consumed;
+        return make_error("the store is full");
+      });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error(), "the store is full");
+  EXPECT_EQ(consumed, 1u);
+  EXPECT_EQ(asked, 2u);  // the second batch was started, then stopped
+  std::vector<ReportExtraction> two = pool.extract({&passages()[0], &passages()[1]});
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(extraction_json(passages()[1], two[1]).dump(),
+            extraction_json(passages()[1], extractor().for_another_thread().extract(passages()[1]))
+                .dump());
   EXPECT_TRUE(pool.extract({}).empty());
 }
 

@@ -1,7 +1,6 @@
 #include "sitrep/extract/casualties.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <tuple>
 
 #include "sitrep/extract/russian_stems.hpp"
@@ -156,9 +155,15 @@ class CountScanner {
     return q;
   }
 
-  // A number that measures, not counts: "10 km", "a 33-year-old man", "2022 года".
+  // A number that measures, not counts: "10 km", "a 33-year-old man", "2022 года"; an age set
+  // off by commas after a word for one person ("Girl, 8, killed in Kandahar blast").
   bool a_measure(const Quantity& q) const {
     const size_t next = q.last + 1;
+    if (q.first > 0 && q.first == q.last && next < t_.size() &&
+        word(t_[q.first - 1].lower, "person") && gap(q.first - 1, q.first) == ", " &&
+        gap(q.last, next).starts_with(",")) {
+      return true;
+    }
     if (next >= t_.size() || gap(q.last, next).find_first_not_of(" -") != std::string_view::npos) {
       return false;
     }
@@ -539,7 +544,7 @@ class CountScanner {
         if (dari_article(q) && !word_at(j + 1, "one-aux")) break;  // "یک ماین … کشته شدند"
         CasualtyMention m{*kind, total.low, total.high, t_[q.first].begin, t_[j].end};
         // "The police chief and two of his guards were killed"
-        if (auto one = passive(j) ? person_before(q) : headline_person_before(q)) {
+        if (auto one = passive(j) ? person_before(q) : headline_person_before(q, j)) {
           m.low += 1;
           if (m.high) *m.high += 1;
           m.begin = t_[*one].begin;
@@ -646,18 +651,18 @@ class CountScanner {
   }
 
   // The person a count of others follows: "The police chief of Takhar province and two of his
-  // bodyguards were killed", "An assistant commissioner and two other officials", "A mother and
-  // her three children", "A policeman and two civilians". The count says "other" or "of his",
-  // or "his" stands before it, or a word for a person (numbers.tsv: person) stands before its
-  // "and" ("A roadside bomb hit a police van and two officers were killed" is two); before the
-  // "and", back to the clause's start, stand a determiner and words only. Returns the
-  // determiner's token.
+  // bodyguards were killed", "An assistant commissioner and two other officials", "A policeman
+  // and two civilians", "A mother and her three children" ("her" before the count is passed
+  // over). The count says "other" or "of his", or a word for one person (numbers.tsv: person)
+  // stands right before the "and" ("A roadside bomb hit a police van and its two officers were
+  // killed" is two); before the "and", back to the clause's start, stand a determiner and words
+  // only. Returns the determiner's token.
   std::optional<size_t> person_before(const Quantity& q) const {
     constexpr size_t kMostPersonWords = 10;
     const bool theirs = q.first >= 3 && word(t_[q.first - 1].lower, "possessive");
     const size_t joint = theirs ? q.first - 1 : q.first;
     if (joint < 2 || !word(t_[joint - 1].lower, "list-and")) return std::nullopt;
-    const bool others = theirs || word(t_[joint - 2].lower, "person") || is(q.last + 1, "other") ||
+    const bool others = word(t_[joint - 2].lower, "person") || is(q.last + 1, "other") ||
                         is(q.last + 1, "others") ||
                         (is(q.last + 1, "of") && q.last + 2 < t_.size() &&
                          word(t_[q.last + 2].lower, "possessive"));
@@ -674,32 +679,18 @@ class CountScanner {
     return start;
   }
 
-  // A headline lists a person before a count with a comma, and drops the article: "Mother, 3
-  // children killed", "Local Taliban leader, 4 militants killed". From the clause's start to the
-  // comma stand at most three words, the first capitalised, none a determiner or preposition
-  // ("According to the commander, 3 soldiers were killed" lists no one), the last a word for one
-  // person. Returns the first word's token.
-  std::optional<size_t> headline_person_before(const Quantity& q) const {
-    constexpr size_t kMostPersonWords = 3;
-    if (q.first < 1 || !list_punctuation(gap(q.first - 1, q.first)) ||
-        gap(q.first - 1, q.first).find(',') == std::string_view::npos ||
-        !word(t_[q.first - 1].lower, "person")) {
+  // A headline that opens with one person, a comma and a count: "Mother, 3 children killed",
+  // "Governor, 2 guards killed". Only as the text's first word (the title's, or an untitled
+  // report's): elsewhere a comma before a count sets off more than a person ("Bomb hits police
+  // chief, 3 guards killed" is 3). Not an age: "Girl, 8, killed" has a comma after its count.
+  // `killing` is the killing's token. Returns the person's token.
+  std::optional<size_t> headline_person_before(const Quantity& q, size_t killing) const {
+    if (q.first != 1 || !word(t_[0].lower, "person") || !list_punctuation(gap(0, 1)) ||
+        gap(0, 1).find(',') == std::string_view::npos ||
+        gap(killing - 1, killing).find(',') != std::string_view::npos) {
       return std::nullopt;
     }
-    size_t start = q.first - 1;
-    while (!clause_starts_at(start) && q.first - start <= kMostPersonWords) --start;
-    if (!clause_starts_at(start) ||
-        !std::isupper(static_cast<unsigned char>(text_[t_[start].begin]))) {
-      return std::nullopt;
-    }
-    for (size_t k = start; k < q.first; ++k) {
-      const std::string& w = t_[k].lower;
-      if (!plain_word(k) || word(w, "one") || word(w, "determiner") || word(w, "preposition") ||
-          w == "to") {
-        return std::nullopt;
-      }
-    }
-    return start;
+    return size_t{0};
   }
 
   // Whether a clause starts at token k: the text's first, or one after punctuation.
