@@ -1,6 +1,7 @@
 // sitrep extract — reports in, events out: who did what to whom, where, when, with what, and
 // who claimed or denied it, with the words each field was read from.
 #include <algorithm>
+#include <deque>
 #include <iostream>
 #include <iterator>
 
@@ -134,7 +135,17 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
   extract::ParallelExtraction extraction(*extractor, args.threads);
   if (args.files.empty()) args.files.push_back("-");
   int status = kExitOk;
-  for (const std::string& file : args.files) {
+  // A file's reports, read when a batch needs them and freed once printed. Batches take reports
+  // across files, so that many files of one report each are extracted in parallel too.
+  struct Loaded {
+    std::vector<extract::Document> documents;
+    size_t taken = 0;      // reports taken by batches
+    size_t unprinted = 0;  // taken and not printed yet
+  };
+  std::deque<Loaded> loaded;  // stable addresses: batches point into them
+  size_t files_read = 0;
+  auto read_next_file = [&]() {
+    const std::string& file = args.files[files_read++];
     std::vector<io::RowError> rejects;
     Result<std::vector<extract::Document>> documents = make_error("");
     if (file == "-") {
@@ -143,41 +154,61 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
     } else {
       documents = extract::read_documents(file, rejects);
     }
+    Loaded& next = loaded.emplace_back();
     if (!documents) {
       std::cerr << "sitrep extract: " << documents.error() << '\n';
       status = kExitFailure;
-      continue;
+      return;
     }
     for (const io::RowError& r : rejects) {
       std::cerr << fmt::format("sitrep extract: {}:{}:{}: {}\n", r.file, r.line, r.column,
                                r.reason);
       status = kExitFailure;
     }
-    for (extract::Document& d : *documents) {
+    next.documents = std::move(*documents);
+    for (extract::Document& d : next.documents) {
       if (published && !d.published) d.published = published;
     }
-    auto slice = [&](size_t k) -> Result<extract::ParallelExtraction::Batch> {
-      extract::ParallelExtraction::Batch batch;
-      for (size_t i = k * kBatchSize; i < std::min(documents->size(), (k + 1) * kBatchSize); ++i) {
-        batch.push_back(&(*documents)[i]);
+  };
+  std::deque<std::vector<Loaded*>> owners;  // per batch taken: each report's file
+  auto next_batch = [&](size_t) -> Result<extract::ParallelExtraction::Batch> {
+    extract::ParallelExtraction::Batch batch;
+    std::vector<Loaded*> owner;
+    while (batch.size() < kBatchSize) {
+      if (loaded.empty() || loaded.back().taken == loaded.back().documents.size()) {
+        if (files_read == args.files.size()) break;
+        read_next_file();
+        continue;
       }
-      return batch;
-    };
-    auto print = [&](const extract::ParallelExtraction::Batch& batch,
-                     std::vector<extract::ReportExtraction>& extracted) {
-      for (size_t k = 0; k < batch.size(); ++k) {
-        if (args.format == "jsonl") {
-          std::cout << extract::extraction_json(*batch[k], extracted[k]).dump() << '\n';
-        } else {
-          print_table(*batch[k], extracted[k], args.explain);
-        }
-      }
-      return Status::success();
-    };
-    if (Status s = extraction.run(slice, print); !s) {
-      std::cerr << "sitrep extract: " << s.error() << '\n';
-      status = kExitFailure;
+      Loaded& file = loaded.back();
+      ++file.unprinted;
+      batch.push_back(&file.documents[file.taken++]);
+      owner.push_back(&file);
     }
+    owners.push_back(std::move(owner));
+    return batch;
+  };
+  auto print = [&](const extract::ParallelExtraction::Batch& batch,
+                   std::vector<extract::ReportExtraction>& extracted) {
+    std::vector<Loaded*> owner = std::move(owners.front());
+    owners.pop_front();
+    for (size_t k = 0; k < batch.size(); ++k) {
+      if (args.format == "jsonl") {
+        std::cout << extract::extraction_json(*batch[k], extracted[k]).dump() << '\n';
+      } else {
+        print_table(*batch[k], extracted[k], args.explain);
+      }
+      Loaded& file = *owner[k];
+      if (--file.unprinted == 0 && file.taken == file.documents.size()) {
+        std::vector<extract::Document>().swap(file.documents);  // printed: freed
+        file.taken = 0;
+      }
+    }
+    return Status::success();
+  };
+  if (Status s = extraction.run(next_batch, print); !s) {
+    std::cerr << "sitrep extract: " << s.error() << '\n';
+    status = kExitFailure;
   }
   return status;
 }

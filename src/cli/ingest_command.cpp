@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -31,11 +32,10 @@ struct IngestArgs {
   size_t threads = 0;  // 0: one per core
 };
 
-// Reports of a file written so far, of how many: called after each batch.
-using IngestProgress = std::function<void(size_t written, size_t total)>;
-
 // Reports are extracted a batch at a time on every core and written in their order by this
 // thread (the store's connection is this thread's), while the other threads extract the next.
+// A batch takes reports across files, so that many files of one report each ("reports/*.txt")
+// are extracted in parallel too.
 constexpr size_t kBatchSize = extract::ParallelExtraction::kBatchSize;
 
 struct FileResult {
@@ -44,79 +44,164 @@ struct FileResult {
   int64_t empty = 0;  // reports with nothing extractable
 };
 
-// Reads, extracts and writes one file's reports; rejects are kept in the run.
-Result<FileResult> ingest_file(const std::string& path, extract::ParallelExtraction& extraction,
-                               store::SqliteStore& store, store::ReportStore& reports,
-                               int64_t run_id, const IngestProgress& progress) {
-  std::vector<io::RowError> rejects;
-  auto documents = extract::read_documents(path, rejects);
-  if (!documents) return make_error(documents.error());
-  std::error_code ec;
-  auto size = static_cast<int64_t>(std::filesystem::file_size(path, ec));
-  std::string format = documents->empty() ? "text" : documents->front().format;
-  auto file_id = store.add_run_file(run_id, path, format, ec ? 0 : size, "");
-  if (!file_id) return make_error(file_id.error());
+// One file of the run: its reports, and what became of them.
+struct OpenFile {
+  std::vector<extract::Document> documents;
+  int64_t file_id = 0;
   FileResult result;
-  for (const io::RowError& r : rejects) {
-    if (Status s = store.add_reject(run_id, r); !s) return make_error(s.error());
-    std::cerr << fmt::format("sitrep ingest: {}:{}:{}: {} (kept in the run's rejects)\n", r.file,
-                             r.line, r.column, r.reason);
-  }
-  result.counts.rejected = static_cast<int64_t>(rejects.size());
-  // The next batch: reports not stored with their text already, which need no extraction. The
-  // store is asked before the batch before is written, so a report whose id came earlier in the
-  // file is always extracted and its write decides, as it would have one at a time (an id given
-  // "three" then "two" again is replaced twice, and ends with "two").
-  size_t position = 0;  // the first report no batch has looked at
-  std::unordered_set<std::string_view> ids_seen;
-  auto next_batch = [&](size_t) -> Result<extract::ParallelExtraction::Batch> {
-    extract::ParallelExtraction::Batch fresh;
-    for (; position < documents->size() && fresh.size() < kBatchSize; ++position) {
-      const extract::Document& d = (*documents)[position];
-      if (ids_seen.insert(d.id).second) {
-        auto known = reports.holds(d.id, extract::text_hash_id(extract::full_text(d)));
-        if (!known) return make_error(fmt::format("{}:{}: {}", path, d.line, known.error()));
+  size_t looked_at = 0;  // reports a batch has taken or found stored already
+  size_t in_flight = 0;  // reports taken by batches and not written yet
+};
+
+// The files of one ingest, read one after another as batches need reports, and closed in their
+// order once all their reports are written (the per-file line, the run's file row).
+class IngestRun {
+ public:
+  // Called after each batch: the file of its last report, the share of that file's reports up
+  // to it, and the reports of the run written or found stored so far.
+  using Progress = std::function<void(size_t file, double share, int64_t done)>;
+  // Called when a file is closed, in the files' order.
+  using Closed = std::function<void(size_t file, const FileResult& result)>;
+
+  IngestRun(const std::vector<std::string>& paths, store::SqliteStore& store,
+            store::ReportStore& reports, int64_t run_id, Progress progress, Closed closed)
+      : paths_(paths),
+        store_(store),
+        reports_(reports),
+        run_id_(run_id),
+        progress_(std::move(progress)),
+        closed_(std::move(closed)) {}
+
+  // The next reports to extract, across files: those not stored with their text already (they
+  // need no extraction). The store is asked before the batch before is written, so a report
+  // whose id came earlier in the run is always extracted and its write decides, as it would have
+  // one at a time (an id given "three" then "two" is replaced twice, and ends with "two").
+  Result<extract::ParallelExtraction::Batch> next_batch() {
+    extract::ParallelExtraction::Batch batch;
+    std::vector<size_t> owners;
+    while (batch.size() < kBatchSize) {
+      if (files_.empty() || files_.back().looked_at == files_.back().documents.size()) {
+        if (files_.size() == paths_.size()) break;
+        if (Status s = open_next_file(); !s) return make_error(s.error());
+        continue;
+      }
+      const size_t f = files_.size() - 1;
+      OpenFile& file = files_.back();
+      const extract::Document& d = file.documents[file.looked_at++];
+      if (ids_seen_.insert(d.id).second) {
+        auto known = reports_.holds(d.id, extract::text_hash_id(extract::full_text(d)));
+        if (!known) return make_error(fmt::format("{}:{}: {}", paths_[f], d.line, known.error()));
         if (*known) {
-          ++result.counts.rows_read;
-          ++result.counts.unchanged;
+          ++file.result.counts.rows_read;
+          ++file.result.counts.unchanged;
+          ++done_;
           continue;
         }
       }
-      fresh.push_back(&d);
+      ++file.in_flight;
+      batch.push_back(&d);
+      owners.push_back(f);
     }
-    return fresh;
-  };
-  auto write_batch = [&](const extract::ParallelExtraction::Batch& batch,
-                         std::vector<extract::ReportExtraction>& extracted) -> Status {
+    owners_.push_back(std::move(owners));
+    if (Status s = close_finished_files(); !s) return make_error(s.error());
+    return batch;
+  }
+
+  // Whether every file has been read, written and closed.
+  bool finished() const { return closed_count_ == paths_.size(); }
+
+  // Writes a batch's reports and their events, in order.
+  Status write_batch(const extract::ParallelExtraction::Batch& batch,
+                     std::vector<extract::ReportExtraction>& extracted) {
+    std::vector<size_t> owners = std::move(owners_.front());
+    owners_.pop_front();
     for (size_t k = 0; k < batch.size(); ++k) {
+      OpenFile& file = files_[owners[k]];
       const extract::Document& d = *batch[k];
       store::ReportRow row = extract::report_row(d, extracted[k]);
-      auto outcome = reports.write(row, run_id, *file_id);
-      if (!outcome) return make_error(fmt::format("{}:{}: {}", path, d.line, outcome.error()));
-      ++result.counts.rows_read;
-      switch (*outcome) {
-        case store::WriteOutcome::inserted:
-          ++result.counts.inserted;
-          break;
-        case store::WriteOutcome::updated:
-          ++result.counts.updated;
-          break;
-        default:
-          ++result.counts.unchanged;
-          continue;
+      auto outcome = reports_.write(row, run_id_, file.file_id);
+      if (!outcome) {
+        return make_error(fmt::format("{}:{}: {}", paths_[owners[k]], d.line, outcome.error()));
       }
-      result.mentions += static_cast<int64_t>(row.mentions.size());
-      if (row.mentions.empty()) ++result.empty;
+      --file.in_flight;
+      ++done_;
+      count(file.result, *outcome, row);
     }
-    if (progress)
-      progress(static_cast<size_t>(batch.back() - documents->data()) + 1, documents->size());
+    if (progress_ && !batch.empty()) {
+      const size_t f = owners.back();
+      const auto position = static_cast<double>(batch.back() - files_[f].documents.data()) + 1;
+      progress_(f, position / static_cast<double>(files_[f].documents.size()), done_);
+    }
+    return close_finished_files();
+  }
+
+ private:
+  Status open_next_file() {
+    const std::string& path = paths_[files_.size()];
+    std::vector<io::RowError> rejects;
+    auto documents = extract::read_documents(path, rejects);
+    if (!documents) return make_error(documents.error());
+    std::error_code ec;
+    auto size = static_cast<int64_t>(std::filesystem::file_size(path, ec));
+    std::string format = documents->empty() ? "text" : documents->front().format;
+    auto file_id = store_.add_run_file(run_id_, path, format, ec ? 0 : size, "");
+    if (!file_id) return make_error(file_id.error());
+    for (const io::RowError& r : rejects) {
+      if (Status s = store_.add_reject(run_id_, r); !s) return s;
+      std::cerr << fmt::format("sitrep ingest: {}:{}:{}: {} (kept in the run's rejects)\n", r.file,
+                               r.line, r.column, r.reason);
+    }
+    OpenFile& file = files_.emplace_back();
+    file.documents = std::move(*documents);
+    file.file_id = *file_id;
+    file.result.counts.rejected = static_cast<int64_t>(rejects.size());
     return Status::success();
-  };
-  if (Status s = extraction.run(next_batch, write_batch); !s) return make_error(s.error());
-  result.counts.rows_read += result.counts.rejected;
-  if (Status s = store.finish_run_file(*file_id, result.counts); !s) return make_error(s.error());
-  return result;
-}
+  }
+
+  static void count(FileResult& result, store::WriteOutcome outcome, const store::ReportRow& row) {
+    ++result.counts.rows_read;
+    switch (outcome) {
+      case store::WriteOutcome::inserted:
+        ++result.counts.inserted;
+        break;
+      case store::WriteOutcome::updated:
+        ++result.counts.updated;
+        break;
+      default:
+        ++result.counts.unchanged;
+        return;
+    }
+    result.mentions += static_cast<int64_t>(row.mentions.size());
+    if (row.mentions.empty()) ++result.empty;
+  }
+
+  // Closes, in order, the files whose reports have all been looked at and written.
+  Status close_finished_files() {
+    while (closed_count_ < files_.size()) {
+      OpenFile& file = files_[closed_count_];
+      if (file.looked_at < file.documents.size() || file.in_flight > 0) break;
+      file.result.counts.rows_read += file.result.counts.rejected;
+      if (Status s = store_.finish_run_file(file.file_id, file.result.counts); !s) return s;
+      if (closed_) closed_(closed_count_, file.result);
+      std::vector<extract::Document>().swap(file.documents);  // the file's reports are done
+      file.looked_at = 0;
+      ++closed_count_;
+    }
+    return Status::success();
+  }
+
+  const std::vector<std::string>& paths_;
+  store::SqliteStore& store_;
+  store::ReportStore& reports_;
+  int64_t run_id_;
+  Progress progress_;
+  Closed closed_;
+  std::deque<OpenFile> files_;              // stable addresses: batches point into them
+  std::deque<std::vector<size_t>> owners_;  // per batch taken: each report's file
+  std::unordered_set<std::string> ids_seen_;
+  size_t closed_count_ = 0;
+  int64_t done_ = 0;
+};
 
 int run_ingest(IngestArgs& args, const GlobalOptions& global) {
   auto context = open_context_for("ingest", global);
@@ -136,6 +221,11 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
   std::string command = "ingest";
   for (const std::string& f : args.files) command += " " + f;
   auto run_id = store.begin_run(command);
+  if (!run_id) {
+    reports.rollback();
+    std::cerr << "sitrep ingest: " << run_id.error() << '\n';
+    return kExitFailure;
+  }
   store::RunCounts total;
   int64_t mentions = 0, empty = 0;
   // On a terminal, one line redrawn in place; elsewhere (--progress into a log), a line at the
@@ -144,47 +234,46 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
   const bool show_progress = !args.quiet && (terminal || args.progress);
   const auto started = std::chrono::steady_clock::now();
   double last_line = -1;
-  int64_t reports_before = 0;  // reports of the files before this one
-  for (size_t f = 0; f < args.files.size(); ++f) {
-    const std::string& file = args.files[f];
-    IngestProgress progress;
-    if (show_progress) {
-      progress = [&](size_t written, size_t of) {
-        double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (!terminal && last_line >= 0 && seconds - last_line < 1) return;
-        last_line = seconds;
-        const auto done = reports_before + static_cast<int64_t>(written);
-        std::cerr << fmt::format("{}  {} ({}/{}): {:3.0f}%  {} reports  {:.0f} reports/s{}",
-                                 terminal ? "\r" : "", file, f + 1, args.files.size(),
-                                 100.0 * static_cast<double>(written) /
-                                     static_cast<double>(std::max<size_t>(of, 1)),
-                                 io::thousands(done),
-                                 static_cast<double>(done) / std::max(seconds, 1e-3),
-                                 terminal ? "   " : "\n")
-                  << std::flush;
-      };
-    }
-    Result<FileResult> r = run_id ? ingest_file(file, extraction, store, reports, *run_id, progress)
-                                  : Result<FileResult>(make_error(run_id.error()));
+  IngestRun::Progress progress;
+  if (show_progress) {
+    progress = [&](size_t f, double share, int64_t done) {
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (!terminal && last_line >= 0 && seconds - last_line < 1) return;
+      last_line = seconds;
+      std::cerr << fmt::format("{}  {} ({}/{}): {:3.0f}%  {} reports  {:.0f} reports/s{}",
+                               terminal ? "\r" : "", args.files[f], f + 1, args.files.size(),
+                               share * 100, io::thousands(done),
+                               static_cast<double>(done) / std::max(seconds, 1e-3),
+                               terminal ? "   " : "\n")
+                << std::flush;
+    };
+  }
+  auto closed = [&](size_t f, const FileResult& r) {
+    total += r.counts;
+    mentions += r.mentions;
+    empty += r.empty;
+    if (args.quiet) return;
     if (show_progress && terminal) std::cerr << "\r\033[K";
-    if (!r) {
-      reports.rollback();
-      std::cerr << "sitrep ingest: " << r.error()
-                << "\nNothing was stored (the store is as it was).\n";
-      return kExitFailure;
-    }
-    reports_before += r->counts.rows_read - r->counts.rejected;
-    total += r->counts;
-    mentions += r->mentions;
-    empty += r->empty;
-    if (!args.quiet) {
-      std::cerr << fmt::format(
-          "{}: {} reports ({} new, {} replaced, {} unchanged), {} events, "
-          "{} with nothing to extract, {} rejected\n",
-          file, r->counts.rows_read - r->counts.rejected, r->counts.inserted, r->counts.updated,
-          r->counts.unchanged, r->mentions, r->empty, r->counts.rejected);
-    }
+    std::cerr << fmt::format(
+        "{}: {} reports ({} new, {} replaced, {} unchanged), {} events, "
+        "{} with nothing to extract, {} rejected\n",
+        args.files[f], r.counts.rows_read - r.counts.rejected, r.counts.inserted, r.counts.updated,
+        r.counts.unchanged, r.mentions, r.empty, r.counts.rejected);
+  };
+  IngestRun run(args.files, store, reports, *run_id, progress, closed);
+  Status ingested = extraction.run([&](size_t) { return run.next_batch(); },
+                                   [&](const extract::ParallelExtraction::Batch& batch,
+                                       std::vector<extract::ReportExtraction>& extracted) {
+                                     return run.write_batch(batch, extracted);
+                                   });
+  if (show_progress && terminal) std::cerr << "\r\033[K";
+  if (ingested && !run.finished()) ingested = make_error("a file was left unfinished (a bug)");
+  if (!ingested) {
+    reports.rollback();
+    std::cerr << "sitrep ingest: " << ingested.error()
+              << "\nNothing was stored (the store is as it was).\n";
+    return kExitFailure;
   }
   if (Status s = store.finish_run(*run_id, total); !s) {
     reports.rollback();

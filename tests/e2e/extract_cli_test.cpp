@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "support/run_sitrep.hpp"
 
 namespace sitrep::e2e {
@@ -164,6 +166,47 @@ TEST_F(ExtractCli, AnIdGivenTwoTextsInOneFileEndsWithItsLastText) {
   EXPECT_NE(both.out.find("0 new, 2 replaced, 0 unchanged"), std::string::npos) << both.out;
   Outcome again = sitrep("ingest '" + (dir_ / "first.jsonl").string() + "'");
   EXPECT_NE(again.out.find("0 new, 0 replaced, 1 unchanged"), std::string::npos) << again.out;
+}
+
+// A batch takes reports across files: 300 files of one report each are extracted together, each
+// file is still closed with its own line, in order, and an id in a later file is written after
+// the earlier file's, as one at a time.
+TEST_F(ExtractCli, ManySmallFilesAreIngestedTogetherAndReportedInOrder) {
+  std::string files;
+  int written = 0;
+  for (const char* set : {"extract-gold-dev2.jsonl", "extract-gold-dev3.jsonl"}) {
+    std::ifstream in(std::string(SITREP_TESTS_DATA_DIR) + "/" + set);
+    for (std::string line; written < 300 && std::getline(in, line); ++written) {
+      const auto name = dir_ / fmt::format("r{}.jsonl", 1000 + written);
+      std::ofstream(name) << line << "\n";
+      files.append(" '").append(name.string()).append("'");
+    }
+  }
+  std::ofstream(dir_ / "s1.jsonl")
+      << R"({"id":"n1","published":"2022-04-20","text":"Gunmen shot dead three teachers in Khost."})"
+      << "\n";
+  std::ofstream(dir_ / "s2.jsonl")
+      << R"({"id":"n1","published":"2022-04-20","text":"Gunmen shot dead two teachers in Khost."})"
+      << "\n";
+  for (const char* name : {"s1.jsonl", "s2.jsonl"}) {
+    files.append(" '").append((dir_ / name).string()).append("'");
+  }
+  Outcome one = sitrep("ingest" + files + " --threads 1");
+  std::filesystem::remove(db_);
+  Outcome three = sitrep("ingest" + files + " --threads 3");
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(three.out, one.out);
+  EXPECT_EQ(three.err, one.err);
+  EXPECT_NE(one.out.find("302 reports read, 301 new, 1 replaced, 0 unchanged"), std::string::npos)
+      << one.out;
+  EXPECT_LT(one.err.find("r1000.jsonl: 1 reports"), one.err.find("r1299.jsonl: 1 reports"));
+  EXPECT_NE(one.err.find("s2.jsonl: 1 reports (0 new, 1 replaced"), std::string::npos) << one.err;
+
+  Outcome printed_one = sitrep("extract" + files + " --format jsonl --threads 1");
+  Outcome printed_three = sitrep("extract" + files + " --format jsonl --threads 3");
+  ASSERT_EQ(printed_one.code, 0) << printed_one.err;
+  EXPECT_EQ(std::count(printed_one.out.begin(), printed_one.out.end(), '\n'), 302);
+  EXPECT_TRUE(printed_three.out == printed_one.out) << "the outputs differ";
 }
 
 TEST_F(ExtractCli, IngestReportsProgressIntoALogWhenAsked) {
