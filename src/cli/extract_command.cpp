@@ -142,73 +142,83 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
     size_t taken = 0;      // reports taken by batches
     size_t unprinted = 0;  // taken and not printed yet
   };
-  std::deque<Loaded> loaded;  // stable addresses: batches point into them
-  size_t files_read = 0;
-  auto read_next_file = [&]() {
-    const std::string& file = args.files[files_read++];
-    std::vector<io::RowError> rejects;
-    Result<std::vector<extract::Document>> documents = make_error("");
-    if (file == "-") {
-      std::string text{std::istreambuf_iterator<char>(std::cin), {}};
-      documents = extract::parse_documents("-", text, rejects);
-    } else {
-      documents = extract::read_documents(file, rejects);
-    }
-    Loaded& next = loaded.emplace_back();
-    if (!documents) {
-      std::cerr << "sitrep extract: " << documents.error() << '\n';
-      status = kExitFailure;
-      return;
-    }
-    for (const io::RowError& r : rejects) {
-      std::cerr << fmt::format("sitrep extract: {}:{}:{}: {}\n", r.file, r.line, r.column,
-                               r.reason);
-      status = kExitFailure;
-    }
-    next.documents = std::move(*documents);
-    for (extract::Document& d : next.documents) {
-      if (published && !d.published) d.published = published;
-    }
-  };
-  std::deque<std::vector<Loaded*>> owners;  // per batch taken: each report's file
-  auto next_batch = [&](size_t) -> Result<extract::ParallelExtraction::Batch> {
-    extract::ParallelExtraction::Batch batch;
-    std::vector<Loaded*> owner;
-    while (batch.size() < kBatchSize) {
-      if (loaded.empty() || loaded.back().taken == loaded.back().documents.size()) {
-        if (files_read == args.files.size()) break;
-        read_next_file();
-        continue;
-      }
-      Loaded& file = loaded.back();
-      ++file.unprinted;
-      batch.push_back(&file.documents[file.taken++]);
-      owner.push_back(&file);
-    }
-    owners.push_back(std::move(owner));
-    return batch;
-  };
-  auto print = [&](const extract::ParallelExtraction::Batch& batch,
-                   std::vector<extract::ReportExtraction>& extracted) {
-    std::vector<Loaded*> owner = std::move(owners.front());
-    owners.pop_front();
-    for (size_t k = 0; k < batch.size(); ++k) {
-      if (args.format == "jsonl") {
-        std::cout << extract::extraction_json(*batch[k], extracted[k]).dump() << '\n';
+  // Standard input may wait for a person: the files before it are printed before it is read,
+  // so each "-" is a run of its own.
+  std::vector<std::vector<std::string>> runs;
+  for (const std::string& file : args.files) {
+    if (file == "-" || runs.empty() || runs.back().front() == "-") runs.emplace_back();
+    runs.back().push_back(file);
+  }
+  for (const std::vector<std::string>& files : runs) {
+    std::deque<Loaded> loaded;  // stable addresses: batches point into them
+    size_t files_read = 0;
+    auto read_next_file = [&]() {
+      const std::string& file = files[files_read++];
+      std::vector<io::RowError> rejects;
+      Result<std::vector<extract::Document>> documents = make_error("");
+      if (file == "-") {
+        std::string text{std::istreambuf_iterator<char>(std::cin), {}};
+        documents = extract::parse_documents("-", text, rejects);
       } else {
-        print_table(*batch[k], extracted[k], args.explain);
+        documents = extract::read_documents(file, rejects);
       }
-      Loaded& file = *owner[k];
-      if (--file.unprinted == 0 && file.taken == file.documents.size()) {
-        std::vector<extract::Document>().swap(file.documents);  // printed: freed
-        file.taken = 0;
+      Loaded& next = loaded.emplace_back();
+      if (!documents) {
+        std::cerr << "sitrep extract: " << documents.error() << '\n';
+        status = kExitFailure;
+        return;
       }
+      for (const io::RowError& r : rejects) {
+        std::cerr << fmt::format("sitrep extract: {}:{}:{}: {}\n", r.file, r.line, r.column,
+                                 r.reason);
+        status = kExitFailure;
+      }
+      next.documents = std::move(*documents);
+      for (extract::Document& d : next.documents) {
+        if (published && !d.published) d.published = published;
+      }
+    };
+    std::deque<std::vector<Loaded*>> owners;  // per batch taken: each report's file
+    auto next_batch = [&](size_t) -> Result<extract::ParallelExtraction::Batch> {
+      extract::ParallelExtraction::Batch batch;
+      std::vector<Loaded*> owner;
+      while (batch.size() < kBatchSize) {
+        if (loaded.empty() || loaded.back().taken == loaded.back().documents.size()) {
+          if (files_read == files.size()) break;
+          read_next_file();
+          continue;
+        }
+        Loaded& file = loaded.back();
+        ++file.unprinted;
+        batch.push_back(&file.documents[file.taken++]);
+        owner.push_back(&file);
+      }
+      owners.push_back(std::move(owner));
+      return batch;
+    };
+    auto print = [&](const extract::ParallelExtraction::Batch& batch,
+                     std::vector<extract::ReportExtraction>& extracted) {
+      std::vector<Loaded*> owner = std::move(owners.front());
+      owners.pop_front();
+      for (size_t k = 0; k < batch.size(); ++k) {
+        if (args.format == "jsonl") {
+          std::cout << extract::extraction_json(*batch[k], extracted[k]).dump() << '\n';
+        } else {
+          print_table(*batch[k], extracted[k], args.explain);
+        }
+        Loaded& file = *owner[k];
+        if (--file.unprinted == 0 && file.taken == file.documents.size()) {
+          std::vector<extract::Document>().swap(file.documents);  // printed: freed
+          file.taken = 0;
+        }
+      }
+      return Status::success();
+    };
+    if (Status s = extraction.run(next_batch, print); !s) {
+      std::cerr << "sitrep extract: " << s.error() << '\n';
+      status = kExitFailure;
     }
-    return Status::success();
-  };
-  if (Status s = extraction.run(next_batch, print); !s) {
-    std::cerr << "sitrep extract: " << s.error() << '\n';
-    status = kExitFailure;
+    std::cout << std::flush;
   }
   return status;
 }

@@ -9,7 +9,7 @@
 #include <functional>
 #include <iostream>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -49,8 +49,9 @@ struct OpenFile {
   std::vector<extract::Document> documents;
   int64_t file_id = 0;
   FileResult result;
-  size_t looked_at = 0;  // reports a batch has taken or found stored already
-  size_t in_flight = 0;  // reports taken by batches and not written yet
+  size_t looked_at = 0;      // reports a batch has taken or found stored already
+  size_t in_flight = 0;      // reports taken by batches and not written yet
+  std::string reject_lines;  // printed when the file is closed, before its own line
 };
 
 // The files of one ingest, read one after another as batches need reports, and closed in their
@@ -73,22 +74,26 @@ class IngestRun {
         closed_(std::move(closed)) {}
 
   // The next reports to extract, across files: those not stored with their text already (they
-  // need no extraction). The store is asked before the batch before is written, so a report
-  // whose id came earlier in the run is always extracted and its write decides, as it would have
-  // one at a time (an id given "three" then "two" is replaced twice, and ends with "two").
+  // need no extraction). The store is asked before the batches taken earlier are written, so a
+  // report whose id is in one of them is always extracted and its write decides, as it would
+  // have one at a time (an id given "three" then "two" is replaced twice, and ends with "two");
+  // any other id's answer is the one the store would give at its turn.
   Result<extract::ParallelExtraction::Batch> next_batch() {
     extract::ParallelExtraction::Batch batch;
     std::vector<size_t> owners;
     while (batch.size() < kBatchSize) {
       if (files_.empty() || files_.back().looked_at == files_.back().documents.size()) {
         if (files_.size() == paths_.size()) break;
+        // Files done with are closed and freed before another is read: a run that finds most
+        // reports stored already holds one file at a time.
+        if (Status s = close_finished_files(); !s) return make_error(s.error());
         if (Status s = open_next_file(); !s) return make_error(s.error());
         continue;
       }
       const size_t f = files_.size() - 1;
       OpenFile& file = files_.back();
       const extract::Document& d = file.documents[file.looked_at++];
-      if (ids_seen_.insert(d.id).second) {
+      if (!ids_in_flight_.contains(d.id)) {
         auto known = reports_.holds(d.id, extract::text_hash_id(extract::full_text(d)));
         if (!known) return make_error(fmt::format("{}:{}: {}", paths_[f], d.line, known.error()));
         if (*known) {
@@ -99,6 +104,7 @@ class IngestRun {
         }
       }
       ++file.in_flight;
+      ++ids_in_flight_[d.id];
       batch.push_back(&d);
       owners.push_back(f);
     }
@@ -124,6 +130,7 @@ class IngestRun {
         return make_error(fmt::format("{}:{}: {}", paths_[owners[k]], d.line, outcome.error()));
       }
       --file.in_flight;
+      if (auto id = ids_in_flight_.find(d.id); --id->second == 0) ids_in_flight_.erase(id);
       ++done_;
       count(file.result, *outcome, row);
     }
@@ -146,12 +153,12 @@ class IngestRun {
     std::string format = documents->empty() ? "text" : documents->front().format;
     auto file_id = store_.add_run_file(run_id_, path, format, ec ? 0 : size, "");
     if (!file_id) return make_error(file_id.error());
+    OpenFile& file = files_.emplace_back();
     for (const io::RowError& r : rejects) {
       if (Status s = store_.add_reject(run_id_, r); !s) return s;
-      std::cerr << fmt::format("sitrep ingest: {}:{}:{}: {} (kept in the run's rejects)\n", r.file,
-                               r.line, r.column, r.reason);
+      file.reject_lines += fmt::format("sitrep ingest: {}:{}:{}: {} (kept in the run's rejects)\n",
+                                       r.file, r.line, r.column, r.reason);
     }
-    OpenFile& file = files_.emplace_back();
     file.documents = std::move(*documents);
     file.file_id = *file_id;
     file.result.counts.rejected = static_cast<int64_t>(rejects.size());
@@ -182,6 +189,7 @@ class IngestRun {
       if (file.looked_at < file.documents.size() || file.in_flight > 0) break;
       file.result.counts.rows_read += file.result.counts.rejected;
       if (Status s = store_.finish_run_file(file.file_id, file.result.counts); !s) return s;
+      std::cerr << file.reject_lines;
       if (closed_) closed_(closed_count_, file.result);
       std::vector<extract::Document>().swap(file.documents);  // the file's reports are done
       file.looked_at = 0;
@@ -198,7 +206,9 @@ class IngestRun {
   Closed closed_;
   std::deque<OpenFile> files_;              // stable addresses: batches point into them
   std::deque<std::vector<size_t>> owners_;  // per batch taken: each report's file
-  std::unordered_set<std::string> ids_seen_;
+  // Ids of the reports taken by batches and not written yet (at most two batches' worth), with
+  // how many.
+  std::unordered_map<std::string, int> ids_in_flight_;
   size_t closed_count_ = 0;
   int64_t done_ = 0;
 };
