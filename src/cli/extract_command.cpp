@@ -1,7 +1,6 @@
 // sitrep extract — reports in, events out: who did what to whom, where, when, with what, and
 // who claimed or denied it, with the words each field was read from.
 #include <algorithm>
-#include <deque>
 #include <iostream>
 #include <iterator>
 
@@ -11,6 +10,7 @@
 #include "sitrep/extract/extraction_json.hpp"
 #include "sitrep/extract/extractor.hpp"
 #include "sitrep/extract/parallel_extraction.hpp"
+#include "sitrep/extract/report_batches.hpp"
 #include "sitrep/model/vocabulary.hpp"
 
 namespace sitrep::cli {
@@ -24,10 +24,6 @@ struct ExtractArgs {
   std::string country;
   size_t threads = 0;  // 0: one per core
 };
-
-// Reports are extracted a batch at a time on every core and printed in their order by this
-// thread, while the other threads extract the next batch.
-constexpr size_t kBatchSize = extract::ParallelExtraction::kBatchSize;
 
 std::string quoted(std::string_view text, const extract::Evidence& e) {
   if (e.empty()) return "";
@@ -132,16 +128,11 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep extract: " << extractor.error() << '\n';
     return kExitFailure;
   }
+  // Reports are extracted a batch at a time on every core and printed in their order by this
+  // thread, while the other threads extract the next batch.
   extract::ParallelExtraction extraction(*extractor, args.threads);
   if (args.files.empty()) args.files.push_back("-");
   int status = kExitOk;
-  // A file's reports, read when a batch needs them and freed once printed. Batches take reports
-  // across files, so that many files of one report each are extracted in parallel too.
-  struct Loaded {
-    std::vector<extract::Document> documents;
-    size_t taken = 0;      // reports taken by batches
-    size_t unprinted = 0;  // taken and not printed yet
-  };
   // Standard input may wait for a person: the files before it are printed before it is read,
   // so each "-" is a run of its own.
   std::vector<std::vector<std::string>> runs;
@@ -150,71 +141,46 @@ int run_extract(ExtractArgs& args, const GlobalOptions& global) {
     runs.back().push_back(file);
   }
   for (const std::vector<std::string>& files : runs) {
-    std::deque<Loaded> loaded;  // stable addresses: batches point into them
-    size_t files_read = 0;
-    auto read_next_file = [&]() {
-      const std::string& file = files[files_read++];
+    // A file that cannot be read is reported and gives no reports; the others are still read.
+    auto open = [&](size_t f, std::vector<extract::Document>& documents) {
       std::vector<io::RowError> rejects;
-      Result<std::vector<extract::Document>> documents = make_error("");
-      if (file == "-") {
+      Result<std::vector<extract::Document>> read = make_error("");
+      if (files[f] == "-") {
         std::string text{std::istreambuf_iterator<char>(std::cin), {}};
-        documents = extract::parse_documents("-", text, rejects);
+        read = extract::parse_documents("-", text, rejects);
       } else {
-        documents = extract::read_documents(file, rejects);
+        read = extract::read_documents(files[f], rejects);
       }
-      Loaded& next = loaded.emplace_back();
-      if (!documents) {
-        std::cerr << "sitrep extract: " << documents.error() << '\n';
+      if (!read) {
+        std::cerr << "sitrep extract: " << read.error() << '\n';
         status = kExitFailure;
-        return;
+        return Status::success();
       }
       for (const io::RowError& r : rejects) {
         std::cerr << fmt::format("sitrep extract: {}:{}:{}: {}\n", r.file, r.line, r.column,
                                  r.reason);
         status = kExitFailure;
       }
-      next.documents = std::move(*documents);
-      for (extract::Document& d : next.documents) {
+      documents = std::move(*read);
+      for (extract::Document& d : documents) {
         if (published && !d.published) d.published = published;
       }
+      return Status::success();
     };
-    std::deque<std::vector<Loaded*>> owners;  // per batch taken: each report's file
-    auto next_batch = [&](size_t) -> Result<extract::ParallelExtraction::Batch> {
-      extract::ParallelExtraction::Batch batch;
-      std::vector<Loaded*> owner;
-      while (batch.size() < kBatchSize) {
-        if (loaded.empty() || loaded.back().taken == loaded.back().documents.size()) {
-          if (files_read == files.size()) break;
-          read_next_file();
-          continue;
-        }
-        Loaded& file = loaded.back();
-        ++file.unprinted;
-        batch.push_back(&file.documents[file.taken++]);
-        owner.push_back(&file);
-      }
-      owners.push_back(std::move(owner));
-      return batch;
-    };
+    extract::ReportBatches batches(files.size(), open);
     auto print = [&](const extract::ParallelExtraction::Batch& batch,
                      std::vector<extract::ReportExtraction>& extracted) {
-      std::vector<Loaded*> owner = std::move(owners.front());
-      owners.pop_front();
       for (size_t k = 0; k < batch.size(); ++k) {
         if (args.format == "jsonl") {
           std::cout << extract::extraction_json(*batch[k], extracted[k]).dump() << '\n';
         } else {
           print_table(*batch[k], extracted[k], args.explain);
         }
-        Loaded& file = *owner[k];
-        if (--file.unprinted == 0 && file.taken == file.documents.size()) {
-          std::vector<extract::Document>().swap(file.documents);  // printed: freed
-          file.taken = 0;
-        }
       }
+      batches.done_with_oldest();
       return Status::success();
     };
-    if (Status s = extraction.run(next_batch, print); !s) {
+    if (Status s = extraction.run([&](size_t) { return batches.next(); }, print); !s) {
       std::cerr << "sitrep extract: " << s.error() << '\n';
       status = kExitFailure;
     }

@@ -1,6 +1,4 @@
 // sitrep import FILE... — load dataset exports into the store, all or nothing.
-#include <unistd.h>
-
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -9,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "progress_line.hpp"
 #include "sitrep/geo/admin_assignment.hpp"
 #include "sitrep/query/column_chunk_writer.hpp"
 #include "sitrep/query/event_index.hpp"
@@ -137,23 +136,11 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
                         : args.dry_run         ? -1
                                                : store::kDefaultMaxRejects;
   options.command = command;
-  // On a terminal, one line redrawn in place; elsewhere (--progress into a log), a line at
-  // the first report and then at most one a second.
-  const bool terminal = ::isatty(STDERR_FILENO);
-  const bool show_progress = !args.quiet && (terminal || args.progress);
+  ProgressLine progress(args.quiet, args.progress);
   auto started = std::chrono::steady_clock::now();
-  double last_line = -1;
-  if (show_progress) {
+  if (progress.shown()) {
     options.progress = [&](size_t file, double fraction, int64_t rows) {
-      double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      if (!terminal && last_line >= 0 && seconds - last_line < 1) return;
-      last_line = seconds;
-      std::cerr << fmt::format("{}  {} ({}/{}): {:3.0f}%  {} rows  {:.0f} rows/s{}",
-                               terminal ? "\r" : "", args.files[file], file + 1, args.files.size(),
-                               fraction * 100, thousands(rows), rows / std::max(seconds, 1e-3),
-                               terminal ? "   " : "\n")
-                << std::flush;
+      progress.show(args.files[file], file, args.files.size(), fraction, rows, "rows");
     };
   }
   // The query index follows the import: a first load builds it from the events as they are
@@ -210,7 +197,7 @@ int run_import(const ImportArgs& args, const GlobalOptions& global, const std::s
     };
   }
   auto report = store::import_files(*context->store, args.files, context->vocabulary, options);
-  if (show_progress && terminal) std::cerr << "\r\033[K";
+  progress.clear();
   if (!report) {
     std::cerr << "sitrep import: " << report.error() << "\nNothing was imported; the store is "
               << "unchanged.\n";

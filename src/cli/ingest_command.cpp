@@ -1,23 +1,18 @@
 // sitrep ingest — reports into the store: extract, geocode, and keep each report with its
 // mentions and provenance, in one transaction; idempotent by document id and text.
-#include <unistd.h>
-
-#include <algorithm>
-#include <chrono>
-#include <deque>
 #include <filesystem>
 #include <functional>
 #include <iostream>
-#include <string_view>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "progress_line.hpp"
 #include "sitrep/extract/extractor.hpp"
 #include "sitrep/extract/parallel_extraction.hpp"
+#include "sitrep/extract/report_batches.hpp"
 #include "sitrep/extract/report_rows.hpp"
-#include "sitrep/io/thousands.hpp"
 #include "sitrep/model/vocabulary.hpp"
 #include "sitrep/store/report_store.hpp"
 
@@ -32,30 +27,23 @@ struct IngestArgs {
   size_t threads = 0;  // 0: one per core
 };
 
-// Reports are extracted a batch at a time on every core and written in their order by this
-// thread (the store's connection is this thread's), while the other threads extract the next.
-// A batch takes reports across files, so that many files of one report each ("reports/*.txt")
-// are extracted in parallel too.
-constexpr size_t kBatchSize = extract::ParallelExtraction::kBatchSize;
-
+// What one file gave: its counts, and the events of its reports.
 struct FileResult {
   store::RunCounts counts;
   int64_t mentions = 0;
   int64_t empty = 0;  // reports with nothing extractable
 };
 
-// One file of the run: its reports, and what became of them.
-struct OpenFile {
-  std::vector<extract::Document> documents;
+// What became of one file of the run.
+struct FileState {
   int64_t file_id = 0;
   FileResult result;
-  size_t looked_at = 0;      // reports a batch has taken or found stored already
-  size_t in_flight = 0;      // reports taken by batches and not written yet
   std::string reject_lines;  // printed when the file is closed, before its own line
 };
 
-// The files of one ingest, read one after another as batches need reports, and closed in their
-// order once all their reports are written (the per-file line, the run's file row).
+// The files of one ingest, read one after another as batches need reports (ReportBatches), and
+// closed in their order once all their reports are written (the per-file line, the run's file
+// row).
 class IngestRun {
  public:
   // Called after each batch: the file of its last report, the share of that file's reports up
@@ -71,44 +59,18 @@ class IngestRun {
         reports_(reports),
         run_id_(run_id),
         progress_(std::move(progress)),
-        closed_(std::move(closed)) {}
+        closed_(std::move(closed)),
+        batches_(
+            paths.size(),
+            [this](size_t f, std::vector<extract::Document>& documents) {
+              return open(f, documents);
+            },
+            [this](size_t f, const extract::Document& d) { return needs_extraction(f, d); }) {}
 
-  // The next reports to extract, across files: those not stored with their text already (they
-  // need no extraction). The store is asked before the batches taken earlier are written, so a
-  // report whose id is in one of them is always extracted and its write decides, as it would
-  // have one at a time (an id given "three" then "two" is replaced twice, and ends with "two");
-  // any other id's answer is the one the store would give at its turn.
+  // The next reports to extract, across files: those not stored with their text already.
   Result<extract::ParallelExtraction::Batch> next_batch() {
-    extract::ParallelExtraction::Batch batch;
-    std::vector<size_t> owners;
-    while (batch.size() < kBatchSize) {
-      if (files_.empty() || files_.back().looked_at == files_.back().documents.size()) {
-        if (files_.size() == paths_.size()) break;
-        // Files done with are closed and freed before another is read: a run that finds most
-        // reports stored already holds one file at a time.
-        if (Status s = close_finished_files(); !s) return make_error(s.error());
-        if (Status s = open_next_file(); !s) return make_error(s.error());
-        continue;
-      }
-      const size_t f = files_.size() - 1;
-      OpenFile& file = files_.back();
-      const extract::Document& d = file.documents[file.looked_at++];
-      if (!ids_in_flight_.contains(d.id)) {
-        auto known = reports_.holds(d.id, extract::text_hash_id(extract::full_text(d)));
-        if (!known) return make_error(fmt::format("{}:{}: {}", paths_[f], d.line, known.error()));
-        if (*known) {
-          ++file.result.counts.rows_read;
-          ++file.result.counts.unchanged;
-          ++done_;
-          continue;
-        }
-      }
-      ++file.in_flight;
-      ++ids_in_flight_[d.id];
-      batch.push_back(&d);
-      owners.push_back(f);
-    }
-    owners_.push_back(std::move(owners));
+    auto batch = batches_.next();
+    if (!batch) return batch;
     if (Status s = close_finished_files(); !s) return make_error(s.error());
     return batch;
   }
@@ -119,50 +81,70 @@ class IngestRun {
   // Writes a batch's reports and their events, in order.
   Status write_batch(const extract::ParallelExtraction::Batch& batch,
                      std::vector<extract::ReportExtraction>& extracted) {
-    std::vector<size_t> owners = std::move(owners_.front());
-    owners_.pop_front();
+    const std::vector<size_t>& owners = batches_.files_of_oldest();
     for (size_t k = 0; k < batch.size(); ++k) {
-      OpenFile& file = files_[owners[k]];
+      FileState& file = files_[owners[k]];
       const extract::Document& d = *batch[k];
       store::ReportRow row = extract::report_row(d, extracted[k]);
       auto outcome = reports_.write(row, run_id_, file.file_id);
       if (!outcome) {
         return make_error(fmt::format("{}:{}: {}", paths_[owners[k]], d.line, outcome.error()));
       }
-      --file.in_flight;
       if (auto id = ids_in_flight_.find(d.id); --id->second == 0) ids_in_flight_.erase(id);
       ++done_;
       count(file.result, *outcome, row);
     }
     if (progress_ && !batch.empty()) {
       const size_t f = owners.back();
-      const auto position = static_cast<double>(batch.back() - files_[f].documents.data()) + 1;
-      progress_(f, position / static_cast<double>(files_[f].documents.size()), done_);
+      const auto& reports = batches_.reports(f);
+      const auto position = static_cast<double>(batch.back() - reports.data()) + 1;
+      progress_(f, position / static_cast<double>(reports.size()), done_);
     }
+    batches_.done_with_oldest();
     return close_finished_files();
   }
 
  private:
-  Status open_next_file() {
-    const std::string& path = paths_[files_.size()];
+  Status open(size_t f, std::vector<extract::Document>& documents) {
+    const std::string& path = paths_[f];
     std::vector<io::RowError> rejects;
-    auto documents = extract::read_documents(path, rejects);
-    if (!documents) return make_error(documents.error());
+    auto read = extract::read_documents(path, rejects);
+    if (!read) return make_error(read.error());
     std::error_code ec;
     auto size = static_cast<int64_t>(std::filesystem::file_size(path, ec));
-    std::string format = documents->empty() ? "text" : documents->front().format;
+    std::string format = read->empty() ? "text" : read->front().format;
     auto file_id = store_.add_run_file(run_id_, path, format, ec ? 0 : size, "");
     if (!file_id) return make_error(file_id.error());
-    OpenFile& file = files_.emplace_back();
+    FileState& file = files_.emplace_back();
     for (const io::RowError& r : rejects) {
       if (Status s = store_.add_reject(run_id_, r); !s) return s;
       file.reject_lines += fmt::format("sitrep ingest: {}:{}:{}: {} (kept in the run's rejects)\n",
                                        r.file, r.line, r.column, r.reason);
     }
-    file.documents = std::move(*documents);
+    documents = std::move(*read);
     file.file_id = *file_id;
     file.result.counts.rejected = static_cast<int64_t>(rejects.size());
     return Status::success();
+  }
+
+  // Whether a report must be extracted: not when it is stored with its text already. The store
+  // is asked before the batches taken earlier are written, so a report whose id is in one of
+  // them is always extracted and its write decides, as it would have one at a time (an id given
+  // "three" then "two" is replaced twice, and ends with "two"); any other id's answer is the one
+  // the store would give at its turn.
+  Result<bool> needs_extraction(size_t f, const extract::Document& d) {
+    if (!ids_in_flight_.contains(d.id)) {
+      auto known = reports_.holds(d.id, extract::text_hash_id(extract::full_text(d)));
+      if (!known) return make_error(fmt::format("{}:{}: {}", paths_[f], d.line, known.error()));
+      if (*known) {
+        ++files_[f].result.counts.rows_read;
+        ++files_[f].result.counts.unchanged;
+        ++done_;
+        return false;
+      }
+    }
+    ++ids_in_flight_[d.id];
+    return true;
   }
 
   static void count(FileResult& result, store::WriteOutcome outcome, const store::ReportRow& row) {
@@ -184,15 +166,12 @@ class IngestRun {
 
   // Closes, in order, the files whose reports have all been looked at and written.
   Status close_finished_files() {
-    while (closed_count_ < files_.size()) {
-      OpenFile& file = files_[closed_count_];
-      if (file.looked_at < file.documents.size() || file.in_flight > 0) break;
+    while (closed_count_ < files_.size() && batches_.finished(closed_count_)) {
+      FileState& file = files_[closed_count_];
       file.result.counts.rows_read += file.result.counts.rejected;
       if (Status s = store_.finish_run_file(file.file_id, file.result.counts); !s) return s;
       std::cerr << file.reject_lines;
       if (closed_) closed_(closed_count_, file.result);
-      std::vector<extract::Document>().swap(file.documents);  // the file's reports are done
-      file.looked_at = 0;
       ++closed_count_;
     }
     return Status::success();
@@ -204,11 +183,11 @@ class IngestRun {
   int64_t run_id_;
   Progress progress_;
   Closed closed_;
-  std::deque<OpenFile> files_;              // stable addresses: batches point into them
-  std::deque<std::vector<size_t>> owners_;  // per batch taken: each report's file
+  std::vector<FileState> files_;  // one per file read
   // Ids of the reports taken by batches and not written yet (at most two batches' worth), with
   // how many.
   std::unordered_map<std::string, int> ids_in_flight_;
+  extract::ReportBatches batches_;
   size_t closed_count_ = 0;
   int64_t done_ = 0;
 };
@@ -221,6 +200,8 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
     std::cerr << "sitrep ingest: " << extractor.error() << '\n';
     return kExitFailure;
   }
+  // Reports are extracted a batch at a time on every core and written in their order by this
+  // thread (the store's connection is this thread's), while the other threads extract the next.
   extract::ParallelExtraction extraction(*extractor, args.threads);
   store::SqliteStore& store = *context->store;
   store::ReportStore reports(store);
@@ -238,25 +219,11 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
   }
   store::RunCounts total;
   int64_t mentions = 0, empty = 0;
-  // On a terminal, one line redrawn in place; elsewhere (--progress into a log), a line at the
-  // first batch and then at most one a second.
-  const bool terminal = ::isatty(STDERR_FILENO);
-  const bool show_progress = !args.quiet && (terminal || args.progress);
-  const auto started = std::chrono::steady_clock::now();
-  double last_line = -1;
+  ProgressLine progress_line(args.quiet, args.progress);
   IngestRun::Progress progress;
-  if (show_progress) {
+  if (progress_line.shown()) {
     progress = [&](size_t f, double share, int64_t done) {
-      double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      if (!terminal && last_line >= 0 && seconds - last_line < 1) return;
-      last_line = seconds;
-      std::cerr << fmt::format("{}  {} ({}/{}): {:3.0f}%  {} reports  {:.0f} reports/s{}",
-                               terminal ? "\r" : "", args.files[f], f + 1, args.files.size(),
-                               share * 100, io::thousands(done),
-                               static_cast<double>(done) / std::max(seconds, 1e-3),
-                               terminal ? "   " : "\n")
-                << std::flush;
+      progress_line.show(args.files[f], f, args.files.size(), share, done, "reports");
     };
   }
   auto closed = [&](size_t f, const FileResult& r) {
@@ -264,7 +231,7 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
     mentions += r.mentions;
     empty += r.empty;
     if (args.quiet) return;
-    if (show_progress && terminal) std::cerr << "\r\033[K";
+    progress_line.clear();
     std::cerr << fmt::format(
         "{}: {} reports ({} new, {} replaced, {} unchanged), {} events, "
         "{} with nothing to extract, {} rejected\n",
@@ -277,7 +244,7 @@ int run_ingest(IngestArgs& args, const GlobalOptions& global) {
                                        std::vector<extract::ReportExtraction>& extracted) {
                                      return run.write_batch(batch, extracted);
                                    });
-  if (show_progress && terminal) std::cerr << "\r\033[K";
+  progress_line.clear();
   if (ingested && !run.finished()) ingested = make_error("a file was left unfinished (a bug)");
   if (!ingested) {
     reports.rollback();

@@ -5,9 +5,14 @@
 
 namespace sitrep::extract {
 
+namespace {
+
+// One thread per core the machine has (at least one).
 size_t threads_per_core() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
+
+}  // namespace
 
 ParallelExtraction::ParallelExtraction(const Extractor& extractor, size_t threads) {
   if (threads == 0) threads = threads_per_core();

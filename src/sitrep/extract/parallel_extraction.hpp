@@ -39,8 +39,6 @@ class ParallelExtraction {
   ParallelExtraction(const ParallelExtraction&) = delete;
   ParallelExtraction& operator=(const ParallelExtraction&) = delete;
 
-  size_t threads() const { return extractors_.size(); }
-
   // Extracts next(0), next(1), … until one is empty, and hands each batch with its extractions
   // to consume, in order, on the calling thread. next(k + 1) is asked for before batch k is
   // consumed. Stops at the first error of next or consume (or exception of a thread, rethrown)
@@ -66,8 +64,5 @@ class ParallelExtraction {
   std::vector<std::exception_ptr> failures_;
   std::vector<std::thread> helpers_;
 };
-
-// One thread per core the machine has (at least one).
-size_t threads_per_core();
 
 }  // namespace sitrep::extract
